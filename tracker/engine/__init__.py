@@ -1,0 +1,73 @@
+"""Annotate step: every article goes through one stanza ``Pipeline``.
+
+Two engines produce the same stanza ``Document`` with UD labels:
+- ``embedded``: spaCy's small English model (a PyPI package) wrapped as stanza processor variants; offline.
+- ``stanza``: stanza's official neural models, downloaded with a progress bar on first use.
+"""
+
+import json
+import logging
+import os
+import tempfile
+from pathlib import Path
+
+from .constants import EMBEDDED, ENGINES, PROCESSORS, STANZA
+
+__all__ = ["EngineError", "build_pipeline", "default_engine", "stanza_model_dir", "ENGINES"]
+
+
+class EngineError(Exception):
+    """The requested engine cannot be built here; the message says what to do."""
+
+
+def stanza_model_dir():
+    """Where stanza's official models live (``STANZA_RESOURCES_DIR`` or stanza's default)."""
+    from stanza.resources.common import DEFAULT_MODEL_DIR
+
+    return Path(os.environ.get("STANZA_RESOURCES_DIR", DEFAULT_MODEL_DIR))
+
+
+def default_engine():
+    """``stanza`` where its English models are installed, otherwise ``embedded``."""
+    installed = (stanza_model_dir() / "en" / "depparse").is_dir()
+    return STANZA if installed else EMBEDDED
+
+
+def _embedded_resources_dir():
+    """A folder with the minimal ``resources.json`` stanza wants even when nothing is downloaded."""
+    folder = Path(tempfile.gettempdir()) / "tracker-embedded-resources"
+    folder.mkdir(parents=True, exist_ok=True)
+    resources = {"en": {"lang_name": "English", "packages": {}, "default_processors": {},
+                       **{p: {} for p in PROCESSORS}}}
+    path = folder / "resources.json"
+    if not path.exists() or json.loads(path.read_text()) != resources:
+        tmp = folder / f"resources.json.{os.getpid()}"
+        tmp.write_text(json.dumps(resources))
+        tmp.replace(path)
+    return folder
+
+
+def build_pipeline(engine=None, processors=PROCESSORS, batch_size=16):
+    """A stanza ``Pipeline`` for ``engine`` (``embedded`` or ``stanza``; default: ``default_engine()``)."""
+    import stanza
+
+    engine = engine or default_engine()
+    if engine not in ENGINES:
+        raise EngineError(f"unknown engine {engine!r}: choose one of {', '.join(ENGINES)}")
+    logging.getLogger("stanza").setLevel(logging.WARNING)
+    if engine == EMBEDDED:
+        from . import depparse, lemma, ner, pos, tokenize  # noqa: F401  (registers the variants)
+
+        return stanza.Pipeline(
+            "en", dir=str(_embedded_resources_dir()), processors={p: EMBEDDED for p in processors},
+            download_method=None, tokenize_batch_size=batch_size, verbose=False, use_gpu=False)
+    try:
+        return stanza.Pipeline(
+            "en", dir=str(stanza_model_dir()), processors=",".join(processors),
+            download_method="reuse_resources", verbose=False, use_gpu=False)
+    except Exception as error:  # stanza raises plain exceptions for network and missing-file failures
+        raise EngineError(
+            f"stanza's English models are not installed in {stanza_model_dir()} and could not be "
+            f"downloaded ({type(error).__name__}: {error}). Run `tracker ingest` once on a machine that "
+            f"can reach stanza's model host, copy that folder here, or use --engine embedded."
+        ) from error

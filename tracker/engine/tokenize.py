@@ -1,0 +1,93 @@
+"""Embedded ``tokenize`` processor: runs spaCy's small English model once per document.
+
+Tokens, sentences and character offsets go into a stanza ``Document``; the spaCy analysis is kept on the
+document so the embedded pos, lemma, depparse and ner processors can copy their layer from it.
+"""
+
+import functools
+
+from stanza.models.common import doc as stanza_doc
+from stanza.pipeline._constants import TOKENIZE
+from stanza.pipeline.processor import ProcessorVariant, register_processor_variant
+
+from .constants import EMBEDDED, SPACY_MODEL
+
+ANALYSIS = "_tracker_embedded"  # attribute of a stanza Document holding its EmbeddedAnalysis
+
+
+class EmbeddedAnalysis:
+    """A spaCy ``Doc`` and, per stanza sentence, the spaCy tokens it kept (whitespace dropped)."""
+
+    def __init__(self, spacy_doc):
+        self.spacy_doc = spacy_doc
+        self.sentences = []
+        for sent in spacy_doc.sents:
+            tokens = [t for t in sent if not t.is_space]
+            if tokens:
+                self.sentences.append(tokens)
+
+
+def analysis_of(document):
+    """The embedded analysis a ``Document`` was tokenized with; a clear error if there is none."""
+    analysis = getattr(document, ANALYSIS, None)
+    if analysis is None:
+        raise ValueError("the embedded processors need the embedded tokenizer (tokenize=embedded)")
+    return analysis
+
+
+def _paragraph_boundaries(doc):
+    """Start a sentence after every line break: headlines and paragraphs never run together."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if previous.is_space and "\n" in previous.text:
+            token.is_sent_start = True
+    return doc
+
+
+@functools.lru_cache(maxsize=1)
+def load_spacy():
+    """Load the packaged spaCy model once per process."""
+    import spacy
+    from spacy.language import Language
+
+    if "tracker_paragraphs" not in Language.factories:
+        Language.component("tracker_paragraphs")(_paragraph_boundaries)
+    nlp = spacy.load(SPACY_MODEL)
+    nlp.add_pipe("tracker_paragraphs", before="parser")
+    nlp.max_length = 60_000_000
+    return nlp
+
+
+def _to_document(spacy_doc):
+    analysis = EmbeddedAnalysis(spacy_doc)
+    sentences = [
+        [{stanza_doc.ID: i + 1, stanza_doc.TEXT: t.text,
+          stanza_doc.MISC: f"start_char={t.idx}|end_char={t.idx + len(t.text)}"}
+         for i, t in enumerate(tokens)]
+        for tokens in analysis.sentences
+    ]
+    document = stanza_doc.Document(sentences, spacy_doc.text)
+    setattr(document, ANALYSIS, analysis)
+    return document
+
+
+def _text_of(document):
+    return document.text if isinstance(document, stanza_doc.Document) else document
+
+
+@register_processor_variant(TOKENIZE, EMBEDDED)
+class EmbeddedTokenizer(ProcessorVariant):
+    """Tokenizes and splits sentences with the packaged spaCy model (no download)."""
+
+    OVERRIDE = True
+
+    def __init__(self, config):
+        self.nlp = load_spacy()
+        self.batch_size = config.get("batch_size", 16)
+
+    def process(self, document):
+        return _to_document(self.nlp(_text_of(document)))
+
+    def bulk_process(self, docs):
+        texts = [_text_of(d) for d in docs]
+        return [_to_document(d) for d in self.nlp.pipe(texts, batch_size=self.batch_size)]
