@@ -1,0 +1,369 @@
+"""Quotes-and-cues step: find every attributed statement in an annotated article.
+
+Input: a stanza ``Document`` with UD dependencies (either engine). Output: ``Attribution``s, each with
+its content pieces, kind (direct / indirect / mixed), cue and speaker mention. Rules cover both parse
+shapes of reported speech: the cue as root with the content as ``ccomp`` (spaCy, and UD for indirect
+speech), and UD's quote as root with the cue under ``parataxis``.
+"""
+
+from dataclasses import dataclass, field
+
+from .cues import CLAUSE_CUES, INFINITIVE_CUES, OBJECT_CUES, SPEECH_VERBS
+from .marks import find_quotes, paragraphs
+
+EDGE_PUNCT = set(",;:-—–") | {"--"}
+SUBJECTS = ("nsubj", "nsubj:outer", "csubj")
+SPEAKER_POS = {"PROPN", "NOUN", "PRON", "NUM", "X"}
+
+
+@dataclass
+class Mention:
+    """Characters ``start:end`` of a span in the article, with the words it covers."""
+
+    start: int
+    end: int
+    text: str
+    sentence: int = -1
+    word_ids: tuple = ()
+
+
+@dataclass
+class Attribution:
+    """One attributed statement: content pieces, cue, speaker mention (None: not named)."""
+
+    spans: list  # [(start, end)] content pieces in text order
+    kind: str
+    cue: Mention | None
+    speaker: Mention | None
+    sentence: int
+    paragraph: int
+    addressee: Mention | None = None
+    follows: "Attribution | None" = None  # a quote with no cue of its own continues this one
+    sources: list = field(default_factory=list)  # rules that found it
+
+    @property
+    def start(self):
+        return self.spans[0][0]
+
+    @property
+    def end(self):
+        return self.spans[-1][1]
+
+
+class SentenceTree:
+    """Dependency access for one stanza sentence."""
+
+    def __init__(self, sentence, index):
+        self.index = index
+        self.words = sentence.words
+        self.children = {w.id: [] for w in self.words}
+        self.children[0] = []
+        for w in self.words:
+            self.children[w.head].append(w)
+        self.start = self.words[0].start_char
+        self.end = self.words[-1].end_char
+
+    def word(self, word_id):
+        return self.words[word_id - 1]
+
+    def head(self, word):
+        return self.word(word.head) if word.head else None
+
+    def kids(self, word, *deprels):
+        return [c for c in self.children[word.id] if not deprels or c.deprel in deprels]
+
+    def subtree(self, word, exclude=()):
+        """Words under ``word`` (itself included) not under any word in ``exclude``."""
+        result, todo = [], [word]
+        while todo:
+            w = todo.pop()
+            if w in exclude:
+                continue
+            result.append(w)
+            todo.extend(self.children[w.id])
+        return sorted(result, key=lambda w: w.id)
+
+
+def _trimmed(words):
+    while words and (words[0].upos == "PUNCT" and words[0].text in EDGE_PUNCT or words[0].deprel == "cc"):
+        words = words[1:]
+    while words and words[-1].upos == "PUNCT" and words[-1].text not in "\"”’'»":
+        words = words[:-1]
+    return words
+
+
+def _mention(words, text, sentence):
+    words = _trimmed(sorted(words, key=lambda w: w.id))
+    if not words:
+        return None
+    start, end = words[0].start_char, words[-1].end_char
+    return Mention(start, end, text[start:end], sentence, tuple(w.id for w in words))
+
+
+def _pieces(words):
+    """Contiguous character pieces covered by ``words`` (gaps of more than one word split them)."""
+    words = _trimmed(sorted(words, key=lambda w: w.id))
+    pieces = []
+    for w in words:
+        if pieces and w.id == pieces[-1][2] + 1:
+            pieces[-1] = (pieces[-1][0], w.end_char, w.id)
+        else:
+            pieces.append((w.start_char, w.end_char, w.id))
+    return [(a, b) for a, b, _ in pieces]
+
+
+def _cue_mention(tree, verb, text):
+    """The cue as written: the verb with its auxiliaries and particles ("has said", "pointed out")."""
+    words = [verb] + tree.kids(verb, "aux", "aux:pass", "compound:prt")
+    words = [w for w in words if abs(w.id - verb.id) <= 3]
+    return _mention(words, text, tree.index)
+
+
+class Finder:
+    """Finds attributions in one document; ``run`` returns them in text order."""
+
+    def __init__(self, document):
+        self.document = document
+        self.text = document.text
+        self.trees = [SentenceTree(s, i) for i, s in enumerate(document.sentences)]
+        self.quotes = find_quotes(self.text)
+        self.paragraph_spans = paragraphs(self.text)
+
+    def paragraph_of(self, offset):
+        for k, (a, b) in enumerate(self.paragraph_spans):
+            if offset < b:
+                return k
+        return max(0, len(self.paragraph_spans) - 1)
+
+    def run(self):
+        found = []
+        for tree in self.trees:
+            for word in tree.words:
+                attribution = self.from_cue(tree, word)
+                if attribution:
+                    found.append(attribution)
+        found = self.drop_nested(found)
+        found = [self.with_quotes(a) for a in found]
+        found.extend(self.from_quotes(found))
+        return self.merge_continuations(sorted(found, key=lambda a: a.start))
+
+    # --- cue-first rules ---------------------------------------------------------------
+    def from_cue(self, tree, word):
+        if word.lemma == "accord" and word.text.lower() == "according":
+            return self.according_to(tree, word)
+        if word.upos not in ("VERB", "AUX") or word.lemma not in CLAUSE_CUES | INFINITIVE_CUES | OBJECT_CUES:
+            return None
+        if any(word.start_char in quote for quote in self.quotes):
+            return None  # "I believe ..." inside a quotation belongs to the quotation's speaker
+        speaker = self.subject_of(tree, word)
+        if speaker is None:
+            return None
+        content, rule = self.content_of(tree, word, speaker)
+        if not content:
+            return None
+        speaker_words = tree.subtree(speaker, exclude=set(content) | {word})
+        mention = _mention(speaker_words, self.text, tree.index)
+        pieces = _pieces(content)
+        if not pieces or mention is None:
+            return None
+        return Attribution(
+            spans=pieces, kind="indirect", cue=_cue_mention(tree, word, self.text), speaker=mention,
+            sentence=tree.index, paragraph=self.paragraph_of(pieces[0][0]),
+            addressee=self.addressee_of(tree, word), sources=[rule])
+
+    def subject_of(self, tree, verb):
+        """The speaker word: the verb's subject, or the subject of the verb it is coordinated with."""
+        node = verb
+        for _ in range(3):
+            subjects = [w for w in tree.kids(node, *SUBJECTS) if w.upos in SPEAKER_POS or w.deprel == "csubj"]
+            if subjects:
+                return subjects[0]
+            if node.deprel in ("conj", "xcomp", "advcl") and node.head:
+                node = tree.head(node)
+                if node.upos not in ("VERB", "AUX"):
+                    return None
+                continue
+            if node.deprel == "acl" and node.head:  # "a statement calling ..."
+                head = tree.head(node)
+                return head if head.upos in ("NOUN", "PROPN") else None
+            return None
+        return None
+
+    def content_of(self, tree, verb, speaker):
+        """Content words of a cue verb and the rule that found them."""
+        exclude = {verb, speaker}
+        clauses = [c for c in tree.kids(verb, "ccomp", "csubj") if c is not speaker]
+        if verb.lemma in CLAUSE_CUES and clauses:
+            words = []
+            for clause in clauses:
+                words += tree.subtree(clause, exclude=exclude)
+            return words, "ccomp"
+        if verb.deprel == "parataxis" and verb.lemma in CLAUSE_CUES and verb.head:
+            root = tree.head(verb)
+            words = [w for w in tree.subtree(root, exclude={verb}) if w.upos != "PUNCT" or w.id != root.id]
+            return [w for w in words if w is not speaker], "parataxis"
+        if verb.lemma in INFINITIVE_CUES:
+            for xcomp in tree.kids(verb, "xcomp"):
+                if any(c.deprel == "mark" and c.lemma == "to" or c.text.lower() == "to" for c in tree.kids(xcomp)):
+                    return tree.subtree(xcomp, exclude=exclude), "xcomp"
+        if verb.lemma in OBJECT_CUES and verb.lemma not in SPEECH_VERBS:
+            for obj in tree.kids(verb, "obj"):
+                if obj.upos in ("NOUN", "PROPN", "PRON", "NUM"):
+                    return tree.subtree(obj, exclude=exclude), "object"
+        return [], None
+
+    def addressee_of(self, tree, verb):
+        """Whom the statement was made to: "told Reuters", "said in an interview with CNN"."""
+        if verb.lemma in ("tell", "inform", "assure", "remind", "email"):
+            objects = tree.kids(verb, "obj", "iobj")
+            if objects:
+                return _mention(tree.subtree(objects[0]), self.text, tree.index)
+        for obl in tree.kids(verb, "obl"):
+            if any(c.lemma == "to" for c in tree.kids(obl, "case")) and obl.upos in ("PROPN", "NOUN"):
+                return _mention(tree.subtree(obl), self.text, tree.index)
+        return None
+
+    def according_to(self, tree, word):
+        """ "according to X": X is the speaker, the clause X attaches to is the content."""
+        source = tree.head(word) if word.deprel == "case" else None
+        if source is None:
+            objs = [w for w in tree.words if w.id > word.id + 1 and w.upos in ("PROPN", "NOUN", "PRON")]
+            source = objs[0] if objs else None
+        if source is None or source.upos not in ("PROPN", "NOUN", "PRON"):
+            return None
+        clause = tree.head(source)
+        if clause is None:
+            return None
+        speaker_words = tree.subtree(source)
+        content = [w for w in tree.subtree(clause, exclude={source}) if w is not word]
+        pieces = _pieces(content)
+        mention = _mention([w for w in speaker_words if w.id != word.id and w.text.lower() != "to"],
+                           self.text, tree.index)
+        if not pieces or mention is None:
+            return None
+        fixed = [w for w in tree.kids(word, "fixed")] or [w for w in tree.words if w.id == word.id + 1]
+        cue_words = [word] + fixed[:1]
+        return Attribution(
+            spans=pieces, kind="indirect", cue=_mention(cue_words, self.text, tree.index), speaker=mention,
+            sentence=tree.index, paragraph=self.paragraph_of(pieces[0][0]), sources=["according"])
+
+    # --- quotation marks ---------------------------------------------------------------
+    def with_quotes(self, attribution):
+        """Extend content to the whole of every quotation it touches; set the kind from the marks."""
+        spans = list(attribution.spans)
+        for quote in self.quotes:
+            touched = [s for s in spans if s[0] < quote.end and quote.start < s[1]]
+            if not touched:
+                continue
+            inside = sum(min(b, quote.end) - max(a, quote.start) for a, b in touched)
+            if inside < 0.5 * sum(b - a for a, b in touched) and not (
+                    touched[0][0] <= quote.start and quote.end <= touched[-1][1]):
+                continue
+            if inside >= 0.5 * sum(b - a for a, b in touched):
+                spans = [s for s in spans if s not in touched] + [(quote.start, quote.end)]
+        spans = _union(spans)
+        attribution.spans = spans
+        attribution.kind = self.kind_of(spans)
+        return attribution
+
+    def kind_of(self, spans):
+        total = sum(b - a for a, b in spans)
+        quoted = sum(max(0, min(b, q.end) - max(a, q.start)) for a, b in spans for q in self.quotes)
+        if quoted >= 0.9 * total:
+            return "direct"
+        return "mixed" if quoted else "indirect"
+
+    def from_quotes(self, found):
+        """Quotations no cue claimed: a cue next to them, or the previous speaker continuing."""
+        covered = [s for a in found for s in a.spans]
+        result = []
+        for quote in self.quotes:
+            if any(a < quote.end and quote.start < b for a, b in covered):
+                continue
+            words = self.text[quote.start:quote.end].split()
+            if len(words) < 4 or len(words) < 8 and not any(c in self.text[quote.start:quote.end] for c in ".,!?;:"):
+                continue  # a scare quote or a title, not a statement
+            attribution = self.nearby_cue(quote)
+            if attribution is None:
+                previous = [a for a in found + result if a.end <= quote.start]
+                if not previous:
+                    continue
+                last = max(previous, key=lambda a: a.end)
+                if self.paragraph_of(quote.start) - last.paragraph > 1:
+                    continue
+                attribution = Attribution(
+                    spans=[(quote.start, quote.end)], kind="direct", cue=None, speaker=last.speaker,
+                    sentence=self.sentence_of(quote.start), paragraph=self.paragraph_of(quote.start),
+                    follows=last, sources=["continuation"])
+            result.append(attribution)
+        return result
+
+    def sentence_of(self, offset):
+        for tree in self.trees:
+            if offset < tree.end:
+                return tree.index
+        return len(self.trees) - 1
+
+    def nearby_cue(self, quote):
+        """A speech verb with a subject right before or after the quotation ("He said: ...")."""
+        for tree in self.trees:
+            if tree.end <= quote.start - 200 or tree.start >= quote.end + 200:
+                continue
+            for word in tree.words:
+                if word.lemma not in SPEECH_VERBS or word.upos != "VERB" or quote.start <= word.start_char < quote.end:
+                    continue
+                between = self.text[word.end_char:quote.start] if word.end_char <= quote.start \
+                    else self.text[quote.end:word.start_char]
+                if len(between) > 40 or any(c in between for c in ".!?") and word.end_char > quote.start:
+                    continue
+                if word.end_char <= quote.start and not between.strip(" \n:,—–-") == "":
+                    continue
+                speaker = self.subject_of(tree, word)
+                if speaker is None or quote.start <= speaker.start_char < quote.end:
+                    continue
+                mention = _mention(tree.subtree(speaker, exclude={word}), self.text, tree.index)
+                if mention is None:
+                    continue
+                return Attribution(
+                    spans=[(quote.start, quote.end)], kind="direct", cue=_cue_mention(tree, word, self.text),
+                    speaker=mention, sentence=tree.index, paragraph=self.paragraph_of(quote.start),
+                    addressee=self.addressee_of(tree, word), sources=["adjacent"])
+        return None
+
+    # --- clean-up ------------------------------------------------------------------------
+    def drop_nested(self, found):
+        """A cue inside another attribution's content ("a return to what he said were ...") is dropped."""
+        kept = []
+        for a in found:
+            inner = any(b is not a and a.cue and any(s <= a.cue.start < e for s, e in b.spans)
+                        and b.sentence == a.sentence for b in found)
+            if not inner:
+                kept.append(a)
+        return kept
+
+    def merge_continuations(self, found):
+        """'"A," he said. "B."': a cue-less quote in the same paragraph joins the quote it continues."""
+        merged = []
+        for a in found:
+            if a.follows is not None and a.follows in merged and a.paragraph == a.follows.paragraph \
+                    and a.follows.kind != "indirect":
+                a.follows.spans = _union(a.follows.spans + a.spans)
+                continue
+            merged.append(a)
+        return merged
+
+
+def _union(spans):
+    spans = sorted(spans)
+    result = []
+    for a, b in spans:
+        if result and a <= result[-1][1]:
+            result[-1] = (result[-1][0], max(b, result[-1][1]))
+        else:
+            result.append((a, b))
+    return result
+
+
+def find_attributions(document):
+    """All attributions of an annotated article, in text order."""
+    return Finder(document).run()

@@ -1,0 +1,64 @@
+"""Normalize step: attributions with resolved speakers and stances become claim rows."""
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass
+class Claim:
+    """One attributed statement of one article, ready to store.
+
+    Offsets are character offsets into the article's stored text, end exclusive. ``spans`` holds the
+    content's pieces when the content is split around the cue ("..., he said, ...").
+    """
+
+    article_id: str
+    start: int
+    end: int
+    quote_text: str
+    kind: str  # direct | indirect | mixed
+    speaker: str | None  # canonical name
+    speaker_type: str | None  # PERSON, ORG, GPE, NORP, ... or None when unknown
+    speaker_mention: str | None  # as written ("he", "Kalin")
+    speaker_start: int | None
+    speaker_end: int | None
+    cue: str | None
+    cue_start: int | None
+    cue_end: int | None
+    spans: list = field(default_factory=list)
+    role: str | None = None
+    addressee: str | None = None
+    paragraph: int | None = None
+    stance: str | None = None  # support | against | deny | None (neutral)
+    target: str | None = None
+    stance_evidence: str | None = None
+
+    @property
+    def id(self):
+        """Stable id from the article and the content offsets: the same input gives the same id."""
+        key = f"{self.article_id}:{self.start}:{self.end}"
+        return hashlib.sha1(key.encode()).hexdigest()[:16]
+
+    def as_prediction(self):
+        """The claim in the prediction format of ``../shared/eval/README.md``."""
+        row = {k: v for k, v in asdict(self).items() if k != "article_id"}
+        row["id"] = self.id
+        return row
+
+
+def claims_from_attributions(article_id, text, attributions, speakers):
+    """``Claim`` rows for an article's attributions and their resolved speakers."""
+    claims = []
+    for attribution, speaker in zip(attributions, speakers):
+        mention, cue = attribution.speaker, attribution.cue
+        claims.append(Claim(
+            article_id=article_id, start=attribution.start, end=attribution.end,
+            quote_text=text[attribution.start:attribution.end], kind=attribution.kind,
+            speaker=speaker.name if speaker else None, speaker_type=speaker.type if speaker else None,
+            speaker_mention=mention.text if mention else None,
+            speaker_start=mention.start if mention else None, speaker_end=mention.end if mention else None,
+            cue=cue.text if cue else None, cue_start=cue.start if cue else None, cue_end=cue.end if cue else None,
+            spans=[list(s) for s in attribution.spans], role=speaker.role if speaker else None,
+            addressee=attribution.addressee.text if attribution.addressee else None,
+            paragraph=attribution.paragraph))
+    return claims

@@ -1,0 +1,34 @@
+"""The whole flow for a batch of articles: annotate, find attributions, resolve speakers, make claims."""
+
+from .attribution import find_attributions
+from .claims import claims_from_attributions
+from .engine import build_pipeline
+from .speakers import resolve_speakers
+
+
+class Extractor:
+    """Turns ``Article``s into claims with one stanza pipeline, loaded once."""
+
+    def __init__(self, engine=None, batch_size=16):
+        self.pipeline = build_pipeline(engine, batch_size=batch_size)
+        self.batch_size = batch_size
+
+    def annotate(self, articles):
+        """stanza ``Document``s for ``articles``, processed together as one batch."""
+        import stanza
+
+        return self.pipeline.bulk_process([stanza.Document([], text=a.text) for a in articles])
+
+    def claims(self, article, document):
+        """The claims of one annotated article."""
+        attributions = find_attributions(document)
+        speakers = resolve_speakers(document, attributions)
+        return claims_from_attributions(article.id, article.text, attributions, speakers)
+
+    def run(self, articles):
+        """Yield ``(article, claims)`` for each article, annotating ``batch_size`` at a time."""
+        articles = list(articles)
+        for k in range(0, len(articles), self.batch_size):
+            batch = articles[k:k + self.batch_size]
+            for article, document in zip(batch, self.annotate(batch)):
+                yield article, self.claims(article, document)

@@ -1,0 +1,126 @@
+"""Quotation marks: find the spans of text that stand inside quotation marks.
+
+Handles straight and curly double quotes, doubled apostrophes (''...''), guillemets, low-high marks
+(„...“), single quotes that are not apostrophes, nested quotes (only the outer span is returned), the
+newspaper convention of an unclosed quote that continues when the next paragraph opens with a mark,
+and unbalanced marks (the quote ends with its paragraph; the rest of the article is unaffected).
+"""
+
+import re
+from dataclasses import dataclass
+
+OPENERS = {"“": "double", "«": "guillemet", "„": "double", "‘": "single", "‹": "guillemet", "‚": "single"}
+CLOSERS = {"”": "double", "»": "guillemet", "’": "single", "›": "guillemet"}
+WORD = re.compile(r"\w")
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    """Characters ``start:end`` of a quotation, its marks included."""
+
+    start: int
+    end: int
+    closed: bool = True  # False: the closing mark was missing and the span was recovered
+
+    def __contains__(self, offset):
+        return self.start <= offset < self.end
+
+
+def paragraphs(text):
+    """``(start, end)`` of each non-blank paragraph (a line break separates paragraphs)."""
+    spans, start = [], 0
+    for match in re.finditer(r"\n", text):
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(text)))
+    return [(a, b) for a, b in spans if text[a:b].strip()]
+
+
+def _marks(text, start, end):
+    """``(offset, length, role, family)`` of each quotation mark; role is open, close or either."""
+    found, i = [], start
+    while i < end:
+        ch = text[i]
+        before = text[i - 1] if i > start else " "
+        after = text[i + 1] if i + 1 < end else " "
+        if ch == "'" and after == "'":  # '' used as a double quote
+            found.append((i, 2, _straight_role(text, i, i + 2, start, end), "double"))
+            i += 2
+            continue
+        if ch == '"':
+            found.append((i, 1, _straight_role(text, i, i + 1, start, end), "double"))
+        elif ch in OPENERS and not (OPENERS[ch] == "single" and WORD.match(before)):
+            if ch == "„" or not (ch == "“" and before.isalnum()):
+                found.append((i, 1, "open", OPENERS[ch]))
+            else:
+                found.append((i, 1, "close", "double"))
+        elif ch in CLOSERS:
+            family = CLOSERS[ch]
+            if family == "single" and WORD.match(before) and WORD.match(after):
+                pass  # an apostrophe: don't, Haftar’s
+            elif family == "single" and not WORD.match(before) and WORD.match(after):
+                found.append((i, 1, "open", "single"))
+            else:
+                found.append((i, 1, "close", family))
+        elif ch == "'":
+            role = _straight_role(text, i, i + 1, start, end)
+            if not (WORD.match(before) and WORD.match(after)) and role != "either":
+                found.append((i, 1, role, "single"))
+        i += 1
+    return found
+
+
+def _straight_role(text, a, b, start, end):
+    before = text[a - 1] if a > start else " "
+    after = text[b] if b < end else " "
+    if (before.isspace() or before in "([{—–-/") and not after.isspace():
+        return "open"
+    if not before.isspace() and (after.isspace() or after in ".,;:!?)]}—–-'’\"" or b >= end):
+        return "close"
+    return "either"
+
+
+def _pair(marks, stack):
+    """Pair marks of one paragraph onto ``stack`` (marks still open); returns the closed outer spans."""
+    spans = []
+    for offset, length, role, family in marks:
+        if stack and family == stack[-1][3] and role in ("close", "either"):
+            opened = stack.pop()
+            if not stack:
+                spans.append(QuoteSpan(opened[0], offset + length))
+        elif role == "open" or (role == "either" and family != "single"):
+            stack.append((offset, length, role, family))
+    return spans
+
+
+def _opens_paragraph(text, start, marks):
+    first = len(text[start:]) - len(text[start:].lstrip())
+    return bool(marks) and marks[0][0] == start + first and marks[0][2] in ("open", "either")
+
+
+def find_quotes(text):
+    """Outer quotation spans of ``text`` in order; never raises on unbalanced marks."""
+    result, stack, previous_end = [], [], 0
+    for start, end in paragraphs(text):
+        marks = _marks(text, start, end)
+        if stack and stack[0][3] != "single" and _opens_paragraph(text, start, marks):
+            stack, marks = stack[:1], marks[1:]  # newspaper convention: the quote goes on here
+        elif stack:
+            if stack[0][3] != "single":  # unbalanced: the quote ends with its paragraph
+                result.append(QuoteSpan(stack[0][0], previous_end, closed=False))
+            stack = []
+        result.extend(_pair(marks, stack))
+        previous_end = end
+    if stack and stack[0][3] != "single":
+        result.append(QuoteSpan(stack[0][0], previous_end, closed=False))
+    return _outermost(sorted(result, key=lambda s: (s.start, -s.end)))
+
+
+def _outermost(spans):
+    kept = []
+    for span in spans:
+        if kept and span.start < kept[-1].end:
+            continue
+        if span.end - span.start > 2:
+            kept.append(span)
+    return kept

@@ -1,0 +1,201 @@
+"""Speakers step: resolve each attribution's speaker mention to a canonical entity.
+
+"he" -> the person last speaking or named before it; "Kalin" -> "Ibrahim Kalin" (the fullest name in the
+article ending in that surname); "the council" -> the article's entity whose name holds "council";
+"LNA" -> "Libyan National Army" (from "Libyan National Army (LNA)"); "Ankara" -> "Turkey" (a capital
+standing for its country); "Russia's foreign ministry" -> "Russia" with role "foreign ministry";
+"Russia and the LNA" -> "Russia; Libyan National Army".
+"""
+
+import re
+from dataclasses import dataclass
+
+PERSONAL = {"he": "male", "him": "male", "she": "female", "her": "female", "i": None}
+GROUP = {"they", "it", "we", "them"}
+NAMED_TYPES = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "EVENT", "LAW"}
+AGENT_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
+TITLES = re.compile(
+    r"^(?:(?:the\s+)?(?:mr|mrs|ms|miss|dr|prof|sen|rep|gov|gen|col|lt|sgt|capt|adm|rev|sir|dame|lord|"
+    r"president|vice president|senator|representative|governor|secretary|minister|prime minister|"
+    r"chancellor|king|queen|prince|princess|pope|judge|justice|mayor|chairman|chairwoman|ceo|"
+    r"spokesman|spokeswoman|spokesperson|adviser|advisor|leader|general|ambassador|candidate|nominee)"
+    r"\.?\s+)+", re.IGNORECASE)
+INSTITUTIONS = {"ministry", "government", "office", "embassy", "army", "military", "parliament", "cabinet",
+                "presidency", "administration", "department", "council", "spokesman", "spokeswoman",
+                "spokesperson", "statement", "foreign", "defence", "defense", "state"}
+# capitals that news uses for their country's government ("Ankara said ...")
+CAPITALS = {
+    "Ankara": "Turkey", "Moscow": "Russia", "Kremlin": "Russia", "Washington": "United States",
+    "Beijing": "China", "Cairo": "Egypt", "Tehran": "Iran", "Paris": "France", "Berlin": "Germany",
+    "London": "United Kingdom", "Tokyo": "Japan", "Seoul": "South Korea", "Pyongyang": "North Korea",
+    "Kyiv": "Ukraine", "Kiev": "Ukraine", "Damascus": "Syria", "Riyadh": "Saudi Arabia",
+    "Abu Dhabi": "United Arab Emirates", "Doha": "Qatar", "Baghdad": "Iraq", "Kabul": "Afghanistan",
+    "Islamabad": "Pakistan", "New Delhi": "India", "Brussels": "European Union", "Rome": "Italy",
+    "Madrid": "Spain", "Athens": "Greece", "Tripoli": "Government of National Accord",
+    "Jerusalem": "Israel", "Ottawa": "Canada", "Canberra": "Australia", "Caracas": "Venezuela",
+    "Havana": "Cuba", "Minsk": "Belarus", "Warsaw": "Poland", "Budapest": "Hungary",
+    "Amman": "Jordan", "Beirut": "Lebanon", "Khartoum": "Sudan", "Addis Ababa": "Ethiopia",
+    "Nairobi": "Kenya", "Brasilia": "Brazil", "Mexico City": "Mexico", "Taipei": "Taiwan",
+}
+DOCUMENTS = {"statement", "report", "letter", "release", "memo", "study", "survey", "poll", "analysis",
+             "communique", "filing", "document", "email", "tweet", "post"}
+DETERMINERS = re.compile(r"^(?:the|a|an|this|that|these|those|another|one|some)\s+", re.IGNORECASE)
+
+
+@dataclass
+class Speaker:
+    """A resolved speaker: canonical ``name``, entity ``type``, and the ``role`` written beside it."""
+
+    name: str | None
+    type: str | None
+    role: str | None = None
+
+
+def clean_name(name):
+    """A name without titles, determiners, possessive endings and surrounding punctuation."""
+    name = " ".join(name.split()).strip(" ,;:\"'“”’‘()")
+    name = re.sub(r"[’']s$", "", name)
+    name = DETERMINERS.sub("", name)
+    stripped = TITLES.sub("", name)
+    return (stripped or name).strip(" ,;:")
+
+
+class Resolver:
+    """Resolves the speakers of one document's attributions, in text order."""
+
+    def __init__(self, document):
+        self.document = document
+        self.text = document.text
+        self.entities = [e for e in document.ents if e.type in NAMED_TYPES]
+        self.acronyms = self._acronyms()
+        self.resolved = []  # (offset, Speaker) of mentions already resolved, for pronouns
+
+    def _acronyms(self):
+        found = {}
+        for match in re.finditer(r"((?:[A-Z][\w'’-]+\s+(?:of\s+|for\s+|the\s+|and\s+)?){1,7})\(([A-Z]{2,6})\)",
+                                 self.text):
+            words = match.group(1).split()
+            initials = "".join(w[0] for w in words if w[0].isupper())
+            acronym = match.group(2)
+            if initials.endswith(acronym):
+                found[acronym] = " ".join(words[-len(acronym) - sum(1 for w in words[-len(acronym) * 2:]
+                                                                   if not w[0].isupper()):])
+        return found
+
+    def entity_at(self, start, end, types=NAMED_TYPES):
+        """The named entity overlapping ``start:end``, the longest first."""
+        hits = [e for e in self.entities if e.start_char < end and start < e.end_char and e.type in types]
+        return max(hits, key=lambda e: e.end_char - e.start_char) if hits else None
+
+    def canonical(self, name, etype):
+        """The fullest form of ``name`` in this article ("Kalin" -> "Ibrahim Kalin")."""
+        name = clean_name(name)
+        if name in self.acronyms:
+            return self.acronyms[name], "ORG"
+        if name in CAPITALS and etype in (None, "GPE", "ORG", "FAC", "LOC"):
+            return CAPITALS[name], "GPE"
+        if name and (etype in ("PERSON", None) or len(name.split()) == 1):
+            last = name.split()[-1]
+            fuller = [clean_name(e.text) for e in self.entities if e.type == "PERSON"
+                      and clean_name(e.text).split()[-1:] == [last] and len(clean_name(e.text)) > len(name)]
+            if fuller:
+                return max(fuller, key=len), "PERSON"
+        return name, etype
+
+    def resolve(self, attribution):
+        """The ``Speaker`` of one attribution (continuations repeat the speaker they follow)."""
+        mention = attribution.speaker
+        if mention is None:
+            return None
+        speaker = self._resolve_mention(mention)
+        self.resolved.append((mention.start, speaker))
+        return speaker
+
+    def _resolve_mention(self, mention):
+        sentence = self.document.sentences[mention.sentence] if mention.sentence >= 0 else None
+        words = [sentence.words[i - 1] for i in mention.word_ids] if sentence else []
+        ids = set(mention.word_ids)
+        heads = [w for w in words if w.head not in ids] or words
+        head = heads[0] if heads else None
+        lowered = mention.text.lower().strip()
+        if head is not None and head.upos == "PRON" or lowered in PERSONAL or lowered in GROUP:
+            return self._pronoun(lowered if lowered in PERSONAL or lowered in GROUP else head.text.lower(),
+                                 mention.start)
+        conjuncts = [w for w in words if w.deprel == "conj" and w.head == (head.id if head else -1)
+                     and w.upos in ("PROPN", "NOUN")]
+        if conjuncts and head is not None:
+            parts = [self._named(sentence, head, ids), *(self._named(sentence, c, ids) for c in conjuncts)]
+            names = [p.name for p in parts if p.name]
+            return Speaker("; ".join(names), parts[0].type, None)
+        if head is None:
+            return Speaker(clean_name(mention.text), None)
+        speaker = self._named(sentence, head, ids)
+        return Speaker(speaker.name, speaker.type, self._role(mention, speaker.name))
+
+    def _named(self, sentence, head, ids):
+        """Name the phrase headed by ``head``: an appositive name, the head's entity, a possessor GPE."""
+        for appos in (w for w in sentence.words if w.head == head.id and w.deprel == "appos" and w.id in ids):
+            entity = self.entity_at(appos.start_char, appos.end_char, AGENT_TYPES)
+            if entity is not None:
+                return Speaker(*self.canonical(entity.text, entity.type))
+        entity = self.entity_at(head.start_char, head.end_char, AGENT_TYPES)
+        if entity is not None:
+            return Speaker(*self.canonical(entity.text, entity.type))
+        if head.lemma.lower() in DOCUMENTS:  # "a statement from Egypt's foreign ministry"
+            for source in (w for w in sentence.words if w.head == head.id and w.id in ids and w.deprel == "nmod"):
+                if any(c.head == source.id and c.lemma in ("from", "by") for c in sentence.words):
+                    return self._named(sentence, source, ids)
+        if head.lemma.lower() in INSTITUTIONS or head.upos == "NOUN":
+            for poss in (w for w in sentence.words if w.head == head.id and w.deprel == "nmod:poss"):
+                entity = self.entity_at(poss.start_char, poss.end_char, {"GPE"})
+                if entity is not None:
+                    return Speaker(*self.canonical(entity.text, "GPE"))
+            earlier = [e for e in self.entities if e.end_char <= head.start_char and e.type in ("ORG", "GPE", "NORP")
+                       and head.text.lower() in e.text.lower().split()]
+            if earlier and head.upos == "NOUN":
+                return Speaker(*self.canonical(earlier[-1].text, earlier[-1].type))
+        phrase = [w for w in sentence.words if w.id in ids and (w.id == head.id or w.head == head.id)
+                  and w.deprel in ("compound", "amod", "flat", "nummod") or w.id == head.id]
+        text = " ".join(w.text for w in sorted(phrase, key=lambda w: w.id))
+        return Speaker(*self.canonical(text, None))
+
+    def _role(self, mention, name):
+        """The mention's words besides the name ("Egypt's Foreign Minister"), or None."""
+        if not name:
+            return None
+        text = mention.text
+        for form in (name, name.split()[-1]):
+            k = text.rfind(form)
+            if k >= 0:
+                text = text[:k] + text[k + len(form):]
+                break
+        role = re.sub(r"\s+", " ", text).strip(" ,;:()")
+        role = DETERMINERS.sub("", re.sub(r"^[’']s\b\s*", "", role)).strip()
+        if role == mention.text.strip() or len(role) < 3:
+            return None
+        return role
+
+    def _pronoun(self, pronoun, offset):
+        """The referent of a pronoun speaker: the last fitting speaker, else the last fitting entity."""
+        wanted = {"PERSON"} if pronoun in PERSONAL else {"ORG", "GPE", "NORP"}
+        for position, speaker in reversed(self.resolved):
+            if position < offset and speaker and speaker.type in wanted and offset - position < 1500:
+                return Speaker(speaker.name, speaker.type, None)
+        before = [e for e in self.entities if e.end_char <= offset and e.type in wanted]
+        if before:
+            return Speaker(*self.canonical(before[-1].text, before[-1].type))
+        return Speaker(None, None)
+
+
+def resolve_speakers(document, attributions):
+    """One ``Speaker`` (or None) per attribution, in the same order."""
+    resolver = Resolver(document)
+    result, by_id = [], {}
+    for attribution in attributions:
+        if attribution.follows is not None and id(attribution.follows) in by_id:
+            speaker = by_id[id(attribution.follows)]
+        else:
+            speaker = resolver.resolve(attribution)
+        by_id[id(attribution)] = speaker
+        result.append(speaker)
+    return result
