@@ -144,7 +144,7 @@ class Finder:
                     found.append(attribution)
         found = self.drop_nested(found)
         found = [self.with_quotes(a) for a in found]
-        found.extend(self.from_quotes(found))
+        found.extend(self.from_quotes(found, {a.cue.start for a in found if a.cue}))
         return self.merge_continuations(sorted(found, key=lambda a: a.start))
 
     # --- cue-first rules ---------------------------------------------------------------
@@ -253,17 +253,12 @@ class Finder:
         spans = list(attribution.spans)
         for quote in self.quotes:
             touched = [s for s in spans if s[0] < quote.end and quote.start < s[1]]
-            if not touched:
-                continue
             inside = sum(min(b, quote.end) - max(a, quote.start) for a, b in touched)
-            if inside < 0.5 * sum(b - a for a, b in touched) and not (
-                    touched[0][0] <= quote.start and quote.end <= touched[-1][1]):
-                continue
-            if inside >= 0.5 * sum(b - a for a, b in touched):
-                spans = [s for s in spans if s not in touched] + [(quote.start, quote.end)]
-        spans = _union(spans)
-        attribution.spans = spans
-        attribution.kind = self.kind_of(spans)
+            if touched and (inside >= 0.5 * sum(b - a for a, b in touched)
+                            or touched[0][0] <= quote.start and quote.end <= touched[-1][1]):
+                spans.append((quote.start, quote.end))
+        attribution.spans = _union(spans)
+        attribution.kind = self.kind_of(attribution.spans)
         return attribution
 
     def kind_of(self, spans):
@@ -273,7 +268,7 @@ class Finder:
             return "direct"
         return "mixed" if quoted else "indirect"
 
-    def from_quotes(self, found):
+    def from_quotes(self, found, used_cues):
         """Quotations no cue claimed: a cue next to them, or the previous speaker continuing."""
         covered = [s for a in found for s in a.spans]
         result = []
@@ -283,7 +278,7 @@ class Finder:
             words = self.text[quote.start:quote.end].split()
             if len(words) < 4 or len(words) < 8 and not any(c in self.text[quote.start:quote.end] for c in ".,!?;:"):
                 continue  # a scare quote or a title, not a statement
-            attribution = self.nearby_cue(quote)
+            attribution = self.nearby_cue(quote, used_cues)
             if attribution is None:
                 previous = [a for a in found + result if a.end <= quote.start]
                 if not previous:
@@ -304,19 +299,22 @@ class Finder:
                 return tree.index
         return len(self.trees) - 1
 
-    def nearby_cue(self, quote):
-        """A speech verb with a subject right before or after the quotation ("He said: ...")."""
+    def nearby_cue(self, quote, used_cues):
+        """A speech verb with a subject in the quotation's sentence ('"...," he said'), or ending the
+        sentence just before it ('He said:')."""
         for tree in self.trees:
-            if tree.end <= quote.start - 200 or tree.start >= quote.end + 200:
+            overlaps = tree.start < quote.end and quote.start < tree.end
+            introduces = tree.end <= quote.start and not self.text[tree.end:quote.start].strip() \
+                and self.text[tree.start:tree.end].rstrip().endswith((":", ",", "—"))
+            if not (overlaps or introduces):
                 continue
             for word in tree.words:
-                if word.lemma not in SPEECH_VERBS or word.upos != "VERB" or quote.start <= word.start_char < quote.end:
+                if word.lemma not in SPEECH_VERBS or word.upos != "VERB" or quote.start <= word.start_char < quote.end \
+                        or word.start_char in used_cues:
                     continue
                 between = self.text[word.end_char:quote.start] if word.end_char <= quote.start \
                     else self.text[quote.end:word.start_char]
-                if len(between) > 40 or any(c in between for c in ".!?") and word.end_char > quote.start:
-                    continue
-                if word.end_char <= quote.start and not between.strip(" \n:,—–-") == "":
+                if "\n" in between.strip() or len(between.split()) > 8 or any(c in between for c in ".!?"):
                     continue
                 speaker = self.subject_of(tree, word)
                 if speaker is None or quote.start <= speaker.start_char < quote.end:

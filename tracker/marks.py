@@ -89,6 +89,8 @@ def _pair(marks, stack):
             if not stack:
                 spans.append(QuoteSpan(opened[0], offset + length))
         elif role == "open" or (role == "either" and family != "single"):
+            if family == "single" and stack and stack[-1][3] == "single":
+                stack.pop()  # two single openers in a row: the first was an apostrophe ('90s)
             stack.append((offset, length, role, family))
     return spans
 

@@ -60,6 +60,21 @@ def clean_name(name):
     return (stripped or name).strip(" ,;:")
 
 
+ORGANISATION_WORDS = re.compile(
+    r"\b(party|council|ministry|department|agency|association|group|inc|corp|company|university|court|"
+    r"committee|commission|army|forces|bank|union|institute|foundation|news|times|post|press|network|"
+    r"office|house|senate|congress|parliament|government|campaign|police|service|board|fund|club)\b", re.I)
+
+
+def person_like(name, etype):
+    """``PERSON`` for an ``ORG`` that reads as a person's name ("Olaf Scholz"), else ``etype``."""
+    words = (name or "").split()
+    if etype == "ORG" and 2 <= len(words) <= 4 and all(w[:1].isupper() and w.replace("-", "").replace(".", "").isalpha()
+                                                       for w in words) and not ORGANISATION_WORDS.search(name):
+        return "PERSON"
+    return etype
+
+
 class Resolver:
     """Resolves the speakers of one document's attributions, in text order."""
 
@@ -96,11 +111,12 @@ class Resolver:
             return CAPITALS[name], "GPE"
         if name and (etype in ("PERSON", None) or len(name.split()) == 1):
             last = name.split()[-1]
-            fuller = [clean_name(e.text) for e in self.entities if e.type == "PERSON"
+            fuller = [e for e in self.entities if e.type in ("PERSON", etype) and e.type in AGENT_TYPES
                       and clean_name(e.text).split()[-1:] == [last] and len(clean_name(e.text)) > len(name)]
             if fuller:
-                return max(fuller, key=len), "PERSON"
-        return name, etype
+                best = max(fuller, key=lambda e: len(e.text))
+                return clean_name(best.text), person_like(best.text, best.type)
+        return name, person_like(name, etype)
 
     def resolve(self, attribution):
         """The ``Speaker`` of one attribution (continuations repeat the speaker they follow)."""

@@ -65,7 +65,7 @@ def _promote_copular_predicates(arcs):
                 _move(arcs, p, verb, "nsubj")
             continue
         pred = predicates[0]
-        _move(arcs, pred, arc.head, arc.deprel)
+        _move(arcs, pred, arc.head, arc.deprel if arc.converted else LABELS.get(arc.deprel, arc.deprel))
         for child in _children(arcs, verb):
             if child != pred:
                 arcs[child].head = pred

@@ -1,0 +1,128 @@
+"""Attribution rules on real parses: the embedded engine, gold UD trees, and the hand-checked seed."""
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from stanza.utils.conll import CoNLL
+
+from tracker.article import Article
+from tracker.attribution import find_attributions
+from tracker.engine import build_pipeline
+from tracker.extract import Extractor
+from ud_sentences import reporting_sentences
+
+SEED_GOLD = Path(__file__).parent / "data" / "seed_gold.jsonl"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_pipeline("embedded")
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return Extractor("embedded")
+
+
+def found(nlp, text):
+    doc = nlp(text)
+    return [(a.kind, a.speaker.text if a.speaker else None, a.cue.text if a.cue else None,
+             [text[s:e] for s, e in a.spans]) for a in find_attributions(doc)]
+
+
+def test_direct_quote_with_inverted_speaker(nlp):
+    text = '"The talks will resume next week," said Foreign Minister Anna Berg.'
+    assert found(nlp, text) == [
+        ("direct", "Foreign Minister Anna Berg", "said", ['"The talks will resume next week,"'])]
+
+
+def test_indirect_speech_from_the_clausal_complement(nlp):
+    text = "The mayor said the bridge would reopen in March."
+    assert found(nlp, text) == [("indirect", "The mayor", "said", ["the bridge would reopen in March"])]
+
+
+def test_mixed_quote_inside_reported_speech(nlp):
+    text = 'The minister said the plan was "a serious mistake" for the region.'
+    (kind, speaker, cue, spans), = found(nlp, text)
+    assert (kind, speaker, cue) == ("mixed", "The minister", "said")
+    assert spans == ['the plan was "a serious mistake" for the region']
+
+
+def test_according_to(nlp):
+    text = "The factory will close in June, according to a statement from the company."
+    (kind, speaker, cue, spans), = found(nlp, text)
+    assert cue == "according to" and speaker == "a statement from the company"
+    assert spans == ["The factory will close in June"]
+
+
+def test_multi_sentence_quote_and_cueless_continuation(nlp):
+    text = ('"We are ready. We will not wait," the general said. "The army is in place."\n\n'
+            "Officials declined to comment.")
+    (kind, speaker, cue, spans), = found(nlp, text)[:1]
+    assert (kind, speaker, cue) == ("direct", "the general", "said")
+    assert spans == ['"We are ready. We will not wait,"', '"The army is in place."']
+
+
+def test_cue_inside_a_quotation_is_not_a_new_speaker(nlp):
+    text = 'Kalin said the offer was late. "I believe it will fail."'
+    results = found(nlp, text)
+    assert [r[1] for r in results] == ["Kalin", "Kalin"]
+    assert results[1][3] == ['"I believe it will fail."']
+
+
+def test_speaker_names_and_pronouns_resolve(extractor):
+    text = ("German Chancellor Olaf Scholz met reporters on Monday. Scholz said the budget was safe. "
+            '"We will keep our promises," he said.')
+    _, claims = next(extractor.run([Article(id="t", text=text)]))
+    assert [(c.speaker, c.speaker_mention) for c in claims] == [
+        ("Olaf Scholz", "Scholz"), ("Olaf Scholz", "he")]
+
+
+def test_apposition_gives_name_and_role(extractor):
+    text = 'The country\'s top security adviser, Ibrahim Kalin, told Reuters: "The offer stands."'
+    _, claims = next(extractor.run([Article(id="t", text=text)]))
+    claim, = claims
+    assert claim.speaker == "Ibrahim Kalin" and claim.addressee == "Reuters"
+    assert claim.role == "country's top security adviser"
+
+
+def test_rules_agree_on_gold_ud_trees_and_embedded_parses(nlp):
+    """The stanza engine is no stranger to the rules: gold UD trees give the same attributions."""
+    blocks = reporting_sentences()
+    if not blocks:
+        pytest.skip("../shared/ud is not present")
+    agree = total = on_gold = 0
+    for block in blocks:
+        gold_doc = CoNLL.conll2doc(input_str=block, reconstruct_text=True)
+        keys = [{(a.cue.start, a.speaker.start) for a in find_attributions(d) if a.cue and a.speaker}
+                for d in (gold_doc, nlp(gold_doc.text))]
+        on_gold += len(keys[0])
+        agree += len(keys[0] & keys[1])
+        total += len(keys[0] | keys[1])
+    assert on_gold >= 0.5 * len(blocks)
+    assert agree / total >= 0.75
+
+
+def last_word(name):
+    words = re.findall(r"[A-Za-z][A-Za-z'\-]+", name or "")
+    return words[-1].lower() if words else None
+
+
+def test_seed_attributions_and_speakers(extractor):
+    gold = json.loads(SEED_GOLD.read_text(encoding="utf-8"))
+    _, claims = next(extractor.run([Article(id=gold["id"], text=gold["text"])]))
+    required = [q for q in gold["quotes"] if not q["optional"]]
+    attributed = named = 0
+    for q in required:
+        gold_chars = set(range(q["start"], q["end"]))
+        for c in claims:
+            if len(gold_chars & set(range(c.start, c.end))) > 0.3 * len(gold_chars) and \
+                    c.speaker_start is not None and c.speaker_start < q["speaker_end"] and \
+                    q["speaker_start"] < c.speaker_end:
+                attributed += 1
+                named += last_word(c.speaker) == last_word(q["speaker"].split(";")[-1])
+                break
+    assert attributed >= 14
+    assert named >= 12

@@ -1,0 +1,43 @@
+from tracker.marks import find_quotes, paragraphs
+
+
+def quoted(text):
+    return [text[q.start:q.end] for q in find_quotes(text)]
+
+
+def test_straight_and_curly_double_quotes():
+    text = '"We agreed," he said. “It will hold,” she added.'
+    assert quoted(text) == ['"We agreed,"', "“It will hold,”"]
+
+
+def test_single_quotes_inside_double_give_the_outer_span():
+    text = "He said “a ‘nested’ phrase” here."
+    assert quoted(text) == ["“a ‘nested’ phrase”"]
+
+
+def test_apostrophes_are_not_quotation_marks():
+    text = "Haftar's forces don't move, the '90s said 'this is a real quote' today."
+    assert quoted(text) == ["'this is a real quote'"]
+
+
+def test_guillemets_low_high_and_doubled_apostrophes():
+    assert quoted("«Bonjour à tous» dit-il.") == ["«Bonjour à tous»"]
+    assert quoted("„Guten Tag“ sagte er.") == ["„Guten Tag“"]
+    assert quoted("''Hopefully,'' the president said.") == ["''Hopefully,''"]
+
+
+def test_unclosed_quote_continues_into_a_paragraph_that_opens_with_a_mark():
+    text = "“First paragraph of the quote.\n\n“Second paragraph,” he said.\n\nNarration."
+    assert quoted(text) == ["“First paragraph of the quote.\n\n“Second paragraph,”"]
+
+
+def test_unbalanced_quote_ends_with_its_paragraph_and_the_rest_is_unaffected():
+    text = 'He said "this never closes.\n\nThen "a fine quote" appears.'
+    spans = find_quotes(text)
+    assert [text[q.start:q.end] for q in spans] == ['"this never closes.', '"a fine quote"']
+    assert spans[0].closed is False and spans[1].closed is True
+
+
+def test_paragraphs_skip_blank_lines():
+    text = "One.\n\n  \nTwo."
+    assert [text[a:b] for a, b in paragraphs(text)] == ["One.", "Two."]
