@@ -5,6 +5,12 @@ news actually uses: say 6,136, tell 557, according 413, call 396, write 361, add
 reporting verbs of English grammars. Each set says which complement of the verb carries the content.
 """
 
+from pathlib import Path
+
+CLAUSE_MIN_COUNT = 5  # a learned lemma this frequent as a cue reports with a clause
+OBJECT_MIN_COUNT = 20  # ... with a bare object
+INFINITIVE_MIN_COUNT = 10  # ... with a to-infinitive
+
 # verbs whose clausal complement ("X said (that) ...", '"...", X said') is the content
 CLAUSE_CUES = frozenset("""
 say tell add note warn claim insist argue deny accuse urge announce write tweet vow threaten acknowledge
@@ -30,6 +36,26 @@ deny cite mention announce criticize criticise reject endorse praise condemn bla
 question defend oppose welcome recommend dismiss denounce applaud decry tout highlight reiterate
 dispute refute rebuff acknowledge confirm express voice unveil outline request advocate champion
 """.split())
+
+# verbs too general to report anything with a bare object ("made", "took", "went")
+GENERIC = frozenset("""
+make take go come get give put use see look know be have do keep leave let run work turn hold bring
+set start begin end open win pass include receive follow reach hit watch spend become remain stand
+help care tend emerge reflect represent throw shoot fire lay draw cast raise provide allow try continue
+""".split())
+
+
+def _learned_lemmas():
+    """Cue lemmas of PolNeAR's train split with their counts (tracker/data/cue_lemmas.tsv)."""
+    path = Path(__file__).parent / "data" / "cue_lemmas.tsv"
+    rows = (line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()[1:])
+    return {lemma: int(count) for lemma, count in rows if " " not in lemma}
+
+
+LEARNED = _learned_lemmas()
+CLAUSE_CUES = CLAUSE_CUES | {lemma for lemma, n in LEARNED.items() if n >= CLAUSE_MIN_COUNT} - GENERIC
+OBJECT_CUES = OBJECT_CUES | {lemma for lemma, n in LEARNED.items() if n >= OBJECT_MIN_COUNT} - GENERIC
+INFINITIVE_CUES = INFINITIVE_CUES | {lemma for lemma, n in LEARNED.items() if n >= INFINITIVE_MIN_COUNT} - GENERIC
 
 # all reporting verbs
 VERBS = CLAUSE_CUES | INFINITIVE_CUES | OBJECT_CUES

@@ -12,6 +12,11 @@ from dataclasses import dataclass
 
 PERSONAL = {"he": "male", "him": "male", "she": "female", "her": "female", "i": None}
 GROUP = {"they", "it", "we", "them"}
+RELATIVE = {"who", "which", "that", "whom"}
+GENDER_WORDS = {"male": re.compile(r"\b(?:he|him|his|himself)\b", re.I),
+                "female": re.compile(r"\b(?:she|her|hers|herself)\b", re.I)}
+HONORIFIC_GENDER = {"mr": "male", "mrs": "female", "ms": "female", "miss": "female", "sir": "male",
+                    "dame": "female", "lord": "male", "king": "male", "queen": "female"}
 NAMED_TYPES = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "EVENT", "LAW"}
 AGENT_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
 TITLES = re.compile(
@@ -84,6 +89,7 @@ class Resolver:
         self.entities = [e for e in document.ents if e.type in NAMED_TYPES]
         self.acronyms = self._acronyms()
         self.resolved = []  # (offset, Speaker) of mentions already resolved, for pronouns
+        self._gender_cache = {}
 
     def _acronyms(self):
         found = {}
@@ -134,9 +140,12 @@ class Resolver:
         heads = [w for w in words if w.head not in ids] or words
         head = heads[0] if heads else None
         lowered = mention.text.lower().strip()
-        if head is not None and head.upos == "PRON" or lowered in PERSONAL or lowered in GROUP:
-            return self._pronoun(lowered if lowered in PERSONAL or lowered in GROUP else head.text.lower(),
-                                 mention.start)
+        if head is not None and lowered in RELATIVE and head.deprel.startswith("nsubj"):
+            antecedent = self._antecedent_of_relative(sentence, head)
+            if antecedent is not None:
+                return self._named(sentence, antecedent, {antecedent.id})
+        if lowered in PERSONAL or lowered in GROUP:
+            return self._pronoun(lowered, mention.start)
         conjuncts = [w for w in words if w.deprel == "conj" and w.head == (head.id if head else -1)
                      and w.upos in ("PROPN", "NOUN")]
         if conjuncts and head is not None:
@@ -149,7 +158,10 @@ class Resolver:
         return Speaker(speaker.name, speaker.type, self._role(mention, speaker.name))
 
     def _named(self, sentence, head, ids):
-        """Name the phrase headed by ``head``: an appositive name, the head's entity, a possessor GPE."""
+        """Name the phrase headed by ``head``: its own entity, an appositive name, a possessor GPE."""
+        own = self.entity_at(head.start_char, head.end_char, AGENT_TYPES) if head.upos == "PROPN" else None
+        if own is not None:
+            return Speaker(*self.canonical(own.text, own.type))
         for appos in (w for w in sentence.words if w.head == head.id and w.deprel == "appos" and w.id in ids):
             entity = self.entity_at(appos.start_char, appos.end_char, AGENT_TYPES)
             if entity is not None:
@@ -191,16 +203,76 @@ class Resolver:
             return None
         return role
 
+    @staticmethod
+    def _antecedent_of_relative(sentence, pronoun):
+        """The noun a relative clause modifies: "Cruz, who refused ..." -> "Cruz"."""
+        verb = sentence.words[pronoun.head - 1] if pronoun.head else None
+        while verb is not None and verb.deprel in ("conj",) and verb.head:
+            verb = sentence.words[verb.head - 1]
+        if verb is not None and verb.deprel.startswith("acl") and verb.head:
+            return sentence.words[verb.head - 1]
+        return None
+
+    def _gender(self, last):
+        """ "male", "female" or None for a person entity: from an honorific before any mention of the
+        name, else from the pronouns of sentences where this person is the only one named."""
+        last = [last]
+        votes = {"male": 0, "female": 0}
+        for match in re.finditer(r"\b(Mr|Mrs|Ms|Miss|Sir|Dame|Lord|King|Queen)\.?\s+(?:[A-Z][\w.'-]*\s+)*"
+                                 + re.escape(last[0]) + r"\b", self.text):
+            votes[HONORIFIC_GENDER[match.group(1).lower()]] += 3
+        for sentence in self.document.sentences:
+            people = {clean_name(e.text).split()[-1] for e in self.entities
+                      if e.type == "PERSON" and sentence.tokens[0].start_char <= e.start_char < sentence.tokens[-1].end_char}
+            if people == set(last):
+                for gender, words in GENDER_WORDS.items():
+                    votes[gender] += len(words.findall(sentence.text or ""))
+        if votes["male"] == votes["female"]:
+            return None
+        return max(votes, key=votes.get)
+
+    def _candidates(self, offset):
+        """Named mentions before ``offset``: ``(start, name, type, was_speaker, subject)``."""
+        found = {}
+        for entity in self.entities:
+            if entity.end_char <= offset and offset - entity.start_char <= 1500:
+                name, etype = self.canonical(entity.text, entity.type)
+                found[entity.start_char] = (entity.start_char, name, etype, False, self._is_subject(entity))
+        for position, speaker in self.resolved:
+            if position < offset and offset - position <= 1500 and speaker and speaker.name:
+                found[position] = (position, speaker.name, speaker.type, True, True)
+        return sorted(found.values())
+
     def _pronoun(self, pronoun, offset):
-        """The referent of a pronoun speaker: the last fitting speaker, else the last fitting entity."""
+        """The referent of a pronoun speaker: the most salient fitting mention of the last few
+        sentences (earlier speakers and subjects first, nearer first), agreeing in gender when known."""
         wanted = {"PERSON"} if pronoun in PERSONAL else {"ORG", "GPE", "NORP"}
-        for position, speaker in reversed(self.resolved):
-            if position < offset and speaker and speaker.type in wanted and offset - position < 1500:
-                return Speaker(speaker.name, speaker.type, None)
-        before = [e for e in self.entities if e.end_char <= offset and e.type in wanted]
-        if before:
-            return Speaker(*self.canonical(before[-1].text, before[-1].type))
-        return Speaker(None, None)
+        gender = PERSONAL.get(pronoun)
+        best, best_score = None, None
+        for start, name, etype, was_speaker, subject in self._candidates(offset):
+            if etype not in wanted:
+                continue
+            if gender and etype == "PERSON":
+                known = self._gender_of(name)
+                if known and known != gender:
+                    continue
+            score = -(offset - start) / 150 + (5 if was_speaker else 0) + (2 if subject else 0)
+            if best_score is None or score > best_score:
+                best, best_score = (name, etype), score
+        return Speaker(*best) if best else Speaker(None, None)
+
+    def _gender_of(self, name):
+        last = name.split()[-1]
+        if last not in self._gender_cache:
+            self._gender_cache[last] = self._gender(last)
+        return self._gender_cache[last]
+
+    def _is_subject(self, entity):
+        for sentence in self.document.sentences:
+            if sentence.tokens[0].start_char <= entity.start_char < sentence.tokens[-1].end_char:
+                return any(w.deprel.startswith("nsubj") and entity.start_char <= w.start_char < entity.end_char
+                           for w in sentence.words)
+        return False
 
 
 def resolve_speakers(document, attributions):
