@@ -6,12 +6,20 @@ shapes of reported speech: the cue as root with the content as ``ccomp`` (spaCy,
 speech), and UD's quote as root with the cue under ``parataxis``.
 """
 
+import re
 from dataclasses import dataclass, field
 
 from .cues import CLAUSE_CUES, INFINITIVE_CUES, OBJECT_CUES, SPEECH_VERBS
 from .marks import find_quotes, paragraphs
 
 EDGE_PUNCT = set(",;:-—–") | {"--"}
+NAME = r"(?:[A-Z][\w.'’-]*\s?){1,4}"
+LABEL = re.compile(r"\s*[\"“]?(" + NAME + r")\s*:\s+(?=\S)")  # "Pence: ...", "WALLACE: ..."
+DASH_SIGNATURE = re.compile(r"\s*([―—–]|--)\s*(" + NAME + r")(?=\s*(?:[,./]|$|\n))", re.M)
+NOT_SPEAKERS = {"note", "update", "updated", "related", "photo", "photos", "source", "sources", "read more",
+                "correction", "editor's note", "transcript", "video", "watch", "q", "a", "advertisement",
+                "caption", "credit", "image", "listen", "see also", "warning", "breaking", "exclusive",
+                "live", "opinion", "analysis", "bottom line", "the bottom line", "editorial"}
 SUBJECTS = ("nsubj", "nsubj:outer", "csubj")
 SPEAKER_POS = {"PROPN", "NOUN", "PRON", "NUM", "X"}
 
@@ -143,6 +151,9 @@ class Finder:
                 if attribution:
                     found.append(attribution)
         found = self.drop_nested(found)
+        taken = {(a.start, a.end) for a in found}
+        found.extend(a for a in self.from_layout() if not any(
+            s < a.end and a.start < e for s, e in taken))
         found = [self.with_quotes(a) for a in found]
         found.extend(self.from_quotes(found, {a.cue.start for a in found if a.cue}))
         return self.merge_continuations(sorted(found, key=lambda a: a.start))
@@ -159,17 +170,56 @@ class Finder:
         if speaker is None:
             return None
         content, rule = self.content_of(tree, word, speaker)
-        if not content:
+        pieces = _pieces(content)
+        if not pieces and word.lemma in SPEECH_VERBS:
+            pieces, rule = self.next_paragraph_after_colon(word), "colon"
+        if not pieces:
             return None
         speaker_words = tree.subtree(speaker, exclude=set(content) | {word})
         mention = _mention(speaker_words, self.text, tree.index)
-        pieces = _pieces(content)
         if not pieces or mention is None:
             return None
         return Attribution(
             spans=pieces, kind="indirect", cue=_cue_mention(tree, word, self.text), speaker=mention,
             sentence=tree.index, paragraph=self.paragraph_of(pieces[0][0]),
             addressee=self.addressee_of(tree, word), sources=[rule])
+
+    def next_paragraph_after_colon(self, verb):
+        """ "Limbaugh added:" closing its paragraph: the next paragraph is the content."""
+        rest = self.text[verb.end_char:]
+        if not rest.lstrip(" ").startswith(":") or rest.lstrip(" :")[:1] != "\n":
+            return []
+        following = [p for p in self.paragraph_spans if p[0] > verb.end_char]
+        return [following[0]] if following else []
+
+    def mention_at(self, start, end):
+        """A ``Mention`` for the characters ``start:end`` with the words of its sentence inside them."""
+        index = self.sentence_of(start)
+        words = [w for w in self.trees[index].words if start <= w.start_char and w.end_char <= end]
+        return Mention(start, end, self.text[start:end], index, tuple(w.id for w in words))
+
+    def from_layout(self):
+        """Attributions marked by layout, not grammar: "Name: statement" opening a paragraph
+        (headlines, transcripts) and '"..." ― Name' closing one."""
+        found = []
+        for start, end in self.paragraph_spans:
+            match = LABEL.match(self.text, start, end)
+            if match and match.group(1).strip().lower() not in NOT_SPEAKERS:
+                content = (match.end(), end - len(self.text[match.end():end]) + len(self.text[match.end():end].rstrip(" .")))
+                if content[1] - content[0] > 10:
+                    found.append(Attribution(
+                        spans=[content], kind="indirect", cue=Mention(match.end(1), match.end(1) + 1, ":"),
+                        speaker=self.mention_at(match.start(1), match.end(1)), sentence=self.sentence_of(start),
+                        paragraph=self.paragraph_of(start), sources=["label"]))
+        for quote in self.quotes:
+            match = DASH_SIGNATURE.match(self.text, quote.end)
+            if match:
+                found.append(Attribution(
+                    spans=[(quote.start, quote.end)], kind="direct",
+                    cue=Mention(match.start(1), match.end(1), match.group(1)),
+                    speaker=self.mention_at(match.start(2), match.end(2)), sentence=self.sentence_of(quote.start),
+                    paragraph=self.paragraph_of(quote.start), sources=["dash"]))
+        return found
 
     def subject_of(self, tree, verb):
         """The speaker word: the verb's subject, or the subject of the verb it is coordinated with."""
@@ -192,7 +242,8 @@ class Finder:
     def content_of(self, tree, verb, speaker):
         """Content words of a cue verb and the rule that found them."""
         exclude = {verb, speaker}
-        clauses = [c for c in tree.kids(verb, "ccomp", "csubj") if c is not speaker]
+        clauses = [c for c in tree.kids(verb, "ccomp", "csubj") if c is not speaker] or [
+            c for c in tree.kids(verb, "dep", "parataxis") if c.id < speaker.id and c.upos != "PUNCT"]
         if verb.lemma in CLAUSE_CUES and clauses:
             words = []
             for clause in clauses:
@@ -209,7 +260,12 @@ class Finder:
         if verb.lemma in OBJECT_CUES and verb.lemma not in SPEECH_VERBS:
             for obj in tree.kids(verb, "obj"):
                 if obj.upos in ("NOUN", "PROPN", "PRON", "NUM"):
-                    return tree.subtree(obj, exclude=exclude), "object"
+                    words = tree.subtree(obj, exclude=exclude)
+                    for extra in tree.kids(verb, "xcomp", "obl", "advmod"):  # "condemned the test as ..."
+                        span = tree.subtree(extra, exclude=exclude)
+                        if extra.id > obj.id and (extra.deprel == "xcomp" or span[0].text.lower() == "as"):
+                            words += span
+                    return words, "object"
         return [], None
 
     def addressee_of(self, tree, verb):
@@ -224,27 +280,29 @@ class Finder:
         return None
 
     def according_to(self, tree, word):
-        """ "according to X": X is the speaker, the clause X attaches to is the content."""
-        source = tree.head(word) if word.deprel == "case" else None
-        if source is None:
-            objs = [w for w in tree.words if w.id > word.id + 1 and w.upos in ("PROPN", "NOUN", "PRON")]
-            source = objs[0] if objs else None
-        if source is None or source.upos not in ("PROPN", "NOUN", "PRON"):
+        """ "according to X": X is the speaker; the rest of the sentence (or, for a sentence that begins
+        with it in lower case, the sentence before) is the content. Read from the surface, which holds
+        whatever the parse made of the phrase."""
+        words = tree.words
+        k = word.id - 1
+        if k + 1 >= len(words) or words[k + 1].text.lower() != "to":
             return None
-        clause = tree.head(source)
-        if clause is None:
+        end = k + 2
+        while end < len(words) and not (words[end].upos == "PUNCT" and words[end].text in ",;.!?:)"):
+            end += 1
+        source = words[k + 2:end]
+        if not source or not any(w.upos in ("PROPN", "NOUN", "PRON") for w in source):
             return None
-        speaker_words = tree.subtree(source)
-        content = [w for w in tree.subtree(clause, exclude={source}) if w is not word]
+        content = words[:k] + words[end:]
         pieces = _pieces(content)
-        mention = _mention([w for w in speaker_words if w.id != word.id and w.text.lower() != "to"],
-                           self.text, tree.index)
+        if not pieces and tree.index > 0 and word.text[0].islower():
+            previous = self.trees[tree.index - 1]
+            pieces = _pieces(previous.words)
+        mention = _mention(source, self.text, tree.index)
         if not pieces or mention is None:
             return None
-        fixed = [w for w in tree.kids(word, "fixed")] or [w for w in tree.words if w.id == word.id + 1]
-        cue_words = [word] + fixed[:1]
         return Attribution(
-            spans=pieces, kind="indirect", cue=_mention(cue_words, self.text, tree.index), speaker=mention,
+            spans=pieces, kind="indirect", cue=_mention(words[k:k + 2], self.text, tree.index), speaker=mention,
             sentence=tree.index, paragraph=self.paragraph_of(pieces[0][0]), sources=["according"])
 
     # --- quotation marks ---------------------------------------------------------------
