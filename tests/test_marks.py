@@ -41,3 +41,9 @@ def test_unbalanced_quote_ends_with_its_paragraph_and_the_rest_is_unaffected():
 def test_paragraphs_skip_blank_lines():
     text = "One.\n\n  \nTwo."
     assert [text[a:b] for a, b in paragraphs(text)] == ["One.", "Two."]
+
+
+def test_a_mark_closes_only_its_own_family():
+    # each paragraph of a quoted article opens with a straight mark that never closes; curly quotes inside
+    text = '"Kevin was snoring.\n\n“Here he is,” she said.'
+    assert quoted(text) == ['"Kevin was snoring.', "“Here he is,”"]

@@ -9,8 +9,9 @@ and unbalanced marks (the quote ends with its paragraph; the rest of the article
 import re
 from dataclasses import dataclass
 
-OPENERS = {"“": "double", "«": "guillemet", "„": "double", "‘": "single", "‹": "guillemet", "‚": "single"}
-CLOSERS = {"”": "double", "»": "guillemet", "’": "single", "›": "guillemet"}
+# a mark closes only a mark of its own family: straight " inside curly “...” is text, not a close
+OPENERS = {"“": "curly", "«": "guillemet", "„": "curly", "‘": "single", "‹": "guillemet", "‚": "single"}
+CLOSERS = {"”": "curly", "»": "guillemet", "’": "single", "›": "guillemet"}
 WORD = re.compile(r"\w")
 
 
@@ -44,16 +45,16 @@ def _marks(text, start, end):
         before = text[i - 1] if i > start else " "
         after = text[i + 1] if i + 1 < end else " "
         if ch == "'" and after == "'":  # '' used as a double quote
-            found.append((i, 2, _straight_role(text, i, i + 2, start, end), "double"))
+            found.append((i, 2, _straight_role(text, i, i + 2, start, end), "doubled"))
             i += 2
             continue
         if ch == '"':
-            found.append((i, 1, _straight_role(text, i, i + 1, start, end), "double"))
+            found.append((i, 1, _straight_role(text, i, i + 1, start, end), "straight"))
         elif ch in OPENERS and not (OPENERS[ch] == "single" and WORD.match(before)):
             if ch == "„" or not (ch == "“" and before.isalnum()):
                 found.append((i, 1, "open", OPENERS[ch]))
             else:
-                found.append((i, 1, "close", "double"))
+                found.append((i, 1, "close", "curly"))
         elif ch in CLOSERS:
             family = CLOSERS[ch]
             if family == "single" and WORD.match(before) and WORD.match(after):
@@ -105,7 +106,8 @@ def find_quotes(text):
     result, stack, previous_end = [], [], 0
     for start, end in paragraphs(text):
         marks = _marks(text, start, end)
-        if stack and stack[0][3] != "single" and _opens_paragraph(text, start, marks):
+        if stack and stack[0][3] != "single" and _opens_paragraph(text, start, marks) \
+                and marks[0][3] == stack[0][3]:
             stack, marks = stack[:1], marks[1:]  # newspaper convention: the quote goes on here
         elif stack:
             if stack[0][3] != "single":  # unbalanced: the quote ends with its paragraph
