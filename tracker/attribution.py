@@ -257,7 +257,7 @@ class Finder:
             for xcomp in tree.kids(verb, "xcomp"):
                 if any(c.deprel == "mark" and c.lemma == "to" or c.text.lower() == "to" for c in tree.kids(xcomp)):
                     return tree.subtree(xcomp, exclude=exclude), "xcomp"
-        if verb.lemma in OBJECT_CUES and verb.lemma not in SPEECH_VERBS:
+        if verb.lemma in OBJECT_CUES and verb.lemma not in ("say", "tell", "ask"):
             for obj in tree.kids(verb, "obj"):
                 if obj.upos in ("NOUN", "PROPN", "PRON", "NUM"):
                     words = tree.subtree(obj, exclude=exclude)

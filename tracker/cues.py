@@ -8,7 +8,7 @@ reporting verbs of English grammars. Each set says which complement of the verb 
 from pathlib import Path
 
 CLAUSE_MIN_COUNT = 5  # a learned lemma this frequent as a cue reports with a clause
-OBJECT_MIN_COUNT = 20  # ... with a bare object
+OBJECT_MIN_COUNT = 12  # ... with a bare object
 INFINITIVE_MIN_COUNT = 10  # ... with a to-infinitive
 
 # verbs whose clausal complement ("X said (that) ...", '"...", X said') is the content

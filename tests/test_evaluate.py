@@ -1,0 +1,65 @@
+"""``tracker evaluate``: its figures are the reference scorer's, on the same predictions."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from tracker.cli import cli
+from tracker.evaluate import Report, last_word, score_article
+
+SCORER = Path(__file__).resolve().parents[2] / "shared" / "eval" / "score.py"
+SEED_GOLD = Path(__file__).parent / "data" / "seed_gold.jsonl"
+
+TEXT = 'The minister said the plan was late. "It will work," Ms. Lee said. Nobody else spoke.'
+GOLD = [
+    {"id": "g1", "kind": "indirect", "start": 18, "end": 35, "spans": [[18, 35]], "has_source": True,
+     "speaker": "The minister", "speaker_start": 0, "speaker_end": 12, "speaker_spans": [[0, 12]],
+     "speaker_is_pronoun": False, "cue": "said"},
+    {"id": "g2", "kind": "direct", "start": 37, "end": 52, "spans": [[37, 52]], "has_source": True,
+     "speaker": "Ms. Lee", "speaker_start": 53, "speaker_end": 60, "speaker_spans": [[53, 60]],
+     "speaker_is_pronoun": False, "cue": "said"},
+]
+
+
+def prediction(start, end, speaker, s_start, s_end, cue="said"):
+    return {"start": start, "end": end, "speaker": speaker, "speaker_start": s_start, "speaker_end": s_end, "cue": cue}
+
+
+def test_exact_coverage_and_end_to_end_counts():
+    report = Report()
+    preds = [prediction(18, 36, "minister", 0, 12),  # exact after trimming the final period
+             prediction(38, 45, "Lee", 61, 65),  # covers 7/15 of g2, wrong speaker span
+             prediction(67, 85, "Nobody", 67, 73)]  # a false alarm
+    score_article(report, "a", TEXT, GOLD, preds)
+    figures = report.figures()
+    assert figures["exact"]["R"] == 50.0
+    assert figures["cov@0.3"] == {"P": 66.7, "R": 100.0, "F1": 80.0}
+    assert figures["cov@0.8"]["R"] == 50.0
+    assert figures["attribution_e2e"]["R"] == 50.0
+    assert figures["name_acc"] == 100.0 and figures["cue_acc"] == 100.0
+    assert [p["speaker"] for _, p in report.false_alarms] == ["Nobody"]
+
+
+def test_last_word_ignores_suffixes():
+    assert last_word("Robert F. Kennedy Jr.") == "kennedy"
+    assert last_word(None) is None
+
+
+@pytest.mark.skipif(not SCORER.exists(), reason="../shared/eval/score.py is not present")
+def test_figures_equal_the_reference_scorer_on_the_seed(tmp_path):
+    pred_path = tmp_path / "seed.pred.jsonl"
+    result = CliRunner().invoke(cli, ["extract", str(SEED_GOLD), "-o", str(pred_path), "--engine", "embedded"])
+    assert result.exit_code == 0, result.output
+    reference = json.loads(subprocess.run([sys.executable, str(SCORER), str(SEED_GOLD), str(pred_path), "--json"],
+                                          capture_output=True, text=True, check=True).stdout)
+    ours = CliRunner().invoke(cli, ["evaluate", str(SEED_GOLD), "--json", "--engine", "embedded"])
+    assert ours.exit_code == 0, ours.output
+    figures = json.loads(ours.output[ours.output.index("{"):])
+    for name in ("exact", "cov@0.3", "cov@0.8", "char_overlap", "attribution_e2e"):
+        assert figures[name] == reference[name]
+    matched = reference["speaker_on_matched(cov@0.3)"]["all"]
+    assert figures["name_acc"] == matched["name_acc"] and figures["cue_acc"] == matched["cue_acc"]

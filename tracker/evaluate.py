@@ -1,0 +1,150 @@
+"""Evaluate step: compare predicted claims with hand-annotated attributions.
+
+Implements the measures of the reference scorer (``../shared/eval/README.md``): quote P/R/F1 under exact,
+coverage > 30 %, coverage > 80 % and character-overlap matching; end-to-end attribution (quote matched at
+coverage > 30 % and speaker mention overlapping the gold source); speaker name and cue accuracy on matched
+quotes; stance and target accuracy where the gold has them. It also lists the misses and false alarms.
+"""
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+TRIM = " \t\n\"'`“”‘’«».,;:!?—–-"
+
+
+def _trimmed(text, start, end):
+    while start < end and text[start] in TRIM:
+        start += 1
+    while end > start and text[end - 1] in TRIM:
+        end -= 1
+    return start, end
+
+
+def last_word(name):
+    """Lower-cased last word of a name, the unit names are compared on ("Ibrahim Kalin" -> "kalin")."""
+    words = [w for w in re.findall(r"[A-Za-z][A-Za-z'\-]+", name or "") if w.lower() not in {"jr", "sr", "ii", "iii"}]
+    return words[-1].lower() if words else None
+
+
+def _chars(spans):
+    return {i for a, b in spans for i in range(a, b)}
+
+
+def _greedy(pairs):
+    used_g, used_p, result = set(), set(), []
+    for score, g, p in sorted(pairs, reverse=True):
+        if g not in used_g and p not in used_p:
+            used_g.add(g)
+            used_p.add(p)
+            result.append((g, p))
+    return result
+
+
+def _prf(tp, n_pred, n_gold):
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    return {"P": round(100 * p, 1), "R": round(100 * r, 1), "F1": round(200 * p * r / (p + r), 1) if p + r else 0.0}
+
+
+@dataclass
+class Report:
+    """Counts over a corpus; ``figures()`` turns them into the scorer's percentages."""
+
+    counts: Counter = field(default_factory=Counter)
+    misses: list = field(default_factory=list)  # (article id, gold quote) not found
+    false_alarms: list = field(default_factory=list)  # (article id, predicted quote) matching nothing
+    wrong_speakers: list = field(default_factory=list)  # (article id, gold quote, predicted quote)
+
+    def figures(self):
+        c = self.counts
+        out = {"n_gold": c["gold"], "n_pred": c["pred"]}
+        for name in ("exact", "cov@0.3", "cov@0.8", "attribution_e2e"):
+            out[name] = _prf(c[name], c["pred"], c["gold"])
+        p = c["overlap"] / c["overlap_pred"] if c["overlap_pred"] else 0.0
+        r = c["overlap"] / c["overlap_gold"] if c["overlap_gold"] else 0.0
+        out["char_overlap"] = {"P": round(100 * p, 1), "R": round(100 * r, 1),
+                               "F1": round(200 * p * r / (p + r), 1) if p + r else 0.0}
+        for key in ("mention_overlap", "name", "cue", "stance", "target"):
+            n = c[f"{key}_n"]
+            out[f"{key}_acc"] = round(100 * c[f"{key}_ok"] / n, 1) if n else None
+        out["recall_by_kind"] = {k: round(100 * c[f"found:{k}"] / c[f"gold:{k}"], 1)
+                                 for k in ("direct", "indirect", "mixed") if c[f"gold:{k}"]}
+        return out
+
+
+def score_article(report, article_id, text, gold_quotes, predictions):
+    """Add one article's gold quotes and predicted quotes (dicts in the prediction format) to ``report``."""
+    c = report.counts
+    c["gold"] += len(gold_quotes)
+    c["pred"] += len(predictions)
+    gold_chars = [_chars(q.get("spans") or [[q["start"], q["end"]]]) for q in gold_quotes]
+    pred_chars = [set(range(p["start"], p["end"])) for p in predictions]
+    gold_trim = [_trimmed(text, q["start"], q["end"]) for q in gold_quotes]
+    pred_trim = [_trimmed(text, p["start"], p["end"]) for p in predictions]
+    pairs = [(g, p) for g in range(len(gold_quotes)) for p in range(len(predictions))]
+    c["exact"] += len(_greedy([(1, g, p) for g, p in pairs if gold_trim[g] == pred_trim[p]]))
+
+    def coverage(g, p):
+        return len(gold_chars[g] & pred_chars[p]) / max(1, len(gold_chars[g]))
+
+    for name, threshold in (("cov@0.8", 0.8), ("cov@0.3", 0.3)):
+        matched = _greedy([(coverage(g, p), g, p) for g, p in pairs if coverage(g, p) > threshold])
+        c[name] += len(matched)
+    all_gold = set().union(*gold_chars) if gold_chars else set()
+    all_pred = set().union(*pred_chars) if pred_chars else set()
+    c["overlap"] += len(all_gold & all_pred)
+    c["overlap_gold"] += len(all_gold)
+    c["overlap_pred"] += len(all_pred)
+    found_g, found_p = set(), set()
+    for g, p in matched:  # the cov@0.3 pairs
+        found_g.add(g)
+        found_p.add(p)
+        _score_pair(report, article_id, text, gold_quotes[g], predictions[p])
+    for g, q in enumerate(gold_quotes):
+        c[f"gold:{q['kind']}"] += 1
+        c[f"found:{q['kind']}"] += g in found_g
+        if g not in found_g:
+            report.misses.append((article_id, q))
+    report.false_alarms.extend((article_id, p) for k, p in enumerate(predictions) if k not in found_p)
+
+
+def _score_pair(report, article_id, text, gold, pred):
+    c = report.counts
+    if gold.get("has_source", True):
+        spans = gold.get("speaker_spans") or ([[gold["speaker_start"], gold["speaker_end"]]]
+                                              if gold.get("speaker_start") is not None else [])
+        overlap = pred.get("speaker_start") is not None and bool(
+            _chars(spans) & set(range(pred["speaker_start"], pred["speaker_end"])))
+    else:
+        overlap = not (pred.get("speaker") or pred.get("speaker_start") is not None)
+    c["mention_overlap_n"] += 1
+    c["mention_overlap_ok"] += overlap
+    c["attribution_e2e"] += overlap
+    entity = gold.get("speaker")
+    if gold.get("speaker_is_pronoun"):
+        entity = gold.get("speaker_resolved") or gold.get("speaker_coref_silver")
+    if entity and gold.get("has_source", True):
+        c["name_n"] += 1
+        right = last_word(pred.get("speaker")) == last_word(entity) is not None
+        c["name_ok"] += right
+        if not right:
+            report.wrong_speakers.append((article_id, gold, pred))
+    if gold.get("cue") is not None:
+        c["cue_n"] += 1
+        c["cue_ok"] += gold["cue"].lower().strip(" :") == (pred.get("cue") or "").lower().strip(" :")
+    if "stance" in gold and not gold.get("optional"):
+        c["stance_n"] += 1
+        c["stance_ok"] += (gold["stance"] or "neutral") == (pred.get("stance") or "neutral")
+        if gold.get("target"):
+            c["target_n"] += 1
+            c["target_ok"] += _target_matches(gold["target"], pred.get("target"))
+
+
+def _target_matches(gold, pred):
+    if not pred:
+        return False
+    if gold.startswith("claim:"):
+        return str(pred).startswith("claim:")
+    wanted = last_word(re.sub(r"\(.*?\)", "", gold))
+    return wanted is not None and wanted in {w.lower() for w in re.findall(r"[A-Za-z][A-Za-z'\-]+", str(pred))}
