@@ -364,9 +364,10 @@ class Finder:
             overlaps = tree.start < quote.end and quote.start < tree.end
             introduces = tree.end <= quote.start and not self.text[tree.end:quote.start].strip() \
                 and self.text[tree.start:tree.end].rstrip().endswith((":", ",", "—"))
-            if not (overlaps or introduces):
+            closes = tree.start >= quote.end and self.text[quote.end:tree.start] in (" ", "")  # '"...?" he asked.'
+            if not (overlaps or introduces or closes):
                 continue
-            for word in tree.words:
+            for word in tree.words[:8] if closes else tree.words:
                 if word.lemma not in SPEECH_VERBS or word.upos != "VERB" or quote.start <= word.start_char < quote.end \
                         or word.start_char in used_cues:
                     continue

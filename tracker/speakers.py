@@ -246,7 +246,7 @@ class Resolver:
     def _pronoun(self, pronoun, offset):
         """The referent of a pronoun speaker: the most salient fitting mention of the last few
         sentences (earlier speakers and subjects first, nearer first), agreeing in gender when known."""
-        wanted = {"PERSON"} if pronoun in PERSONAL else {"ORG", "GPE", "NORP"}
+        wanted = {"PERSON"} if pronoun in PERSONAL else {"ORG", "GPE"} if pronoun == "it" else {"ORG", "GPE", "NORP"}
         gender = PERSONAL.get(pronoun)
         best, best_score = None, None
         for start, name, etype, was_speaker, subject in self._candidates(offset):
