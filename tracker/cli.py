@@ -50,50 +50,44 @@ def cli():
 @click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, help="SQLite database to write.")
 @click.option("--glob", "pattern", default="*", show_default=True, help="File pattern inside folders.")
 @click.option("--prune", is_flag=True, help="Remove stored articles whose files are no longer given.")
+@click.option("-j", "--jobs", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Worker processes that annotate in parallel (one writer stores).")
 @engine_option
 @batch_option
-def ingest(paths, db_path, pattern, prune, engine, batch_size):
+def ingest(paths, db_path, pattern, prune, jobs, engine, batch_size):
     """Ingest articles into the claims database, skipping unchanged ones.
 
     PATHS are text files (an optional first line `date YYYY-MM-DD`), folders of them (recursive),
     JSONL files with {"id", "text", "date"?, "title"?, "url"?} per line, or - for standard input.
+    Each article is stored in one transaction; a bad input gets one line naming it and the rest goes
+    on; the exit code is 1 when anything failed.
 
     \b
     Example:
-        tracker ingest seeds/ --db db/claims.db
+        tracker ingest seeds/ --db db/claims.db --jobs 2
     """
-    from .store import article_state, open_db, prune as prune_articles, store_article
+    from .ingest import run_ingest
 
-    db = open_db(db_path)
-    errors, seen, todo, skipped = [], [], [], 0
-    for item in read_paths(paths, pattern):
-        if isinstance(item, ReadError):
-            errors.append(item)
-            click.echo(f"error: {item}", err=True)
-            continue
-        if item.warning:
-            click.echo(f"warning: {item.path or item.id}: {item.warning}", err=True)
-        seen.append(item.id)
-        if article_state(db, item) == "unchanged":
-            skipped += 1
-        else:
-            todo.append(item)
-    stored = claims = 0
-    if todo:
-        extractor = make_extractor(engine, batch_size)
-        with click.progressbar(length=len(todo), label="Ingesting", file=sys.stderr) as bar:
-            for article, article_claims in extractor.run(todo):
-                try:
-                    claims += store_article(db, article, article_claims)
-                    stored += 1
-                except Exception as error:  # one article's failure must not stop the batch
-                    errors.append(ReadError(article.path or article.id, f"not stored: {error}"))
-                    click.echo(f"\nerror: {errors[-1]}", err=True)
-                bar.update(1)
-    pruned = prune_articles(db, seen) if prune else []
-    click.echo(f"{stored} article(s) ingested with {claims} claim(s), {skipped} unchanged, "
-               f"{len(pruned)} pruned, {len(errors)} error(s) -> {db_path}")
-    if errors:
+    bar = click.progressbar(length=0, label="Ingesting", file=sys.stderr)
+
+    def progress(event, value):
+        if event == "total":
+            bar.length = value
+            bar.render_progress()
+        elif event == "done":
+            bar.update(value)
+        elif event in ("error", "warning"):
+            click.echo(f"\n{event}: {value}", err=True)
+
+    try:
+        with bar:
+            summary = run_ingest(paths, db_path, pattern=pattern, engine=engine, jobs=jobs,
+                                 batch_size=batch_size, prune=prune, progress=progress)
+    except EngineError as error:
+        raise click.ClickException(str(error))
+    click.echo(f"{summary.stored} article(s) ingested with {summary.claims} claim(s), {summary.unchanged} "
+               f"unchanged, {len(summary.pruned)} pruned, {len(summary.errors)} error(s) -> {db_path}")
+    if summary.errors:
         sys.exit(1)
 
 

@@ -42,6 +42,20 @@ CAPITALS = {
     "Amman": "Jordan", "Beirut": "Lebanon", "Khartoum": "Sudan", "Addis Ababa": "Ethiopia",
     "Nairobi": "Kenya", "Brasilia": "Brazil", "Mexico City": "Mexico", "Taipei": "Taiwan",
 }
+# adjectives of nationality for the country they name ("Egyptian deployment" -> Egypt)
+DEMONYMS = {
+    "American": "United States", "Russian": "Russia", "Turkish": "Turkey", "Egyptian": "Egypt",
+    "Chinese": "China", "Iranian": "Iran", "Iraqi": "Iraq", "Syrian": "Syria", "Libyan": "Libya",
+    "French": "France", "German": "Germany", "British": "United Kingdom", "Israeli": "Israel",
+    "Palestinian": "Palestine", "Saudi": "Saudi Arabia", "Emirati": "United Arab Emirates", "Qatari": "Qatar",
+    "Ukrainian": "Ukraine", "Japanese": "Japan", "Korean": "Korea", "North Korean": "North Korea",
+    "South Korean": "South Korea", "Indian": "India", "Pakistani": "Pakistan", "Afghan": "Afghanistan",
+    "Mexican": "Mexico", "Canadian": "Canada", "Italian": "Italy", "Spanish": "Spain", "Greek": "Greece",
+    "Polish": "Poland", "Jordanian": "Jordan", "Lebanese": "Lebanon", "Sudanese": "Sudan", "Yemeni": "Yemen",
+    "Venezuelan": "Venezuela", "Cuban": "Cuba", "Brazilian": "Brazil", "Australian": "Australia",
+    "European": "European Union", "Belarusian": "Belarus", "Hungarian": "Hungary", "Ethiopian": "Ethiopia",
+    "Nigerian": "Nigeria", "Kenyan": "Kenya", "Algerian": "Algeria", "Tunisian": "Tunisia", "Moroccan": "Morocco",
+}
 DOCUMENTS = {"statement", "report", "letter", "release", "memo", "study", "survey", "poll", "analysis",
              "communique", "filing", "document", "email", "tweet", "post"}
 DETERMINERS = re.compile(r"^(?:the|a|an|this|that|these|those|another|one|some)\s+", re.IGNORECASE)
@@ -102,6 +116,11 @@ class Resolver:
                 found[acronym] = " ".join(words[-len(acronym) - sum(1 for w in words[-len(acronym) * 2:]
                                                                    if not w[0].isupper()):])
         return found
+
+    @staticmethod
+    def country_of(demonym):
+        """The country an adjective of nationality names, or None."""
+        return DEMONYMS.get(demonym)
 
     def entity_at(self, start, end, types=NAMED_TYPES):
         """The named entity overlapping ``start:end``, the longest first."""
