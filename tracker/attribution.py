@@ -16,6 +16,8 @@ EDGE_PUNCT = set(",;:-—–") | {"--"}
 NAME = r"(?:[A-Z][\w.'’-]*\s?){1,4}"
 LABEL = re.compile(r"\s*[\"“]?(" + NAME + r")\s*:\s+(?=\S)")  # "Pence: ...", "WALLACE: ..."
 DASH_SIGNATURE = re.compile(r"\s*([―—–]|--)\s*(" + NAME + r")(?=\s*(?:[,./]|$|\n))", re.M)
+CONTENT_PREPOSITIONS = {"for", "to", "against", "about", "of", "on", "over", "at", "with"}
+TIME_WORDS = {"day", "week", "month", "year", "time", "hour", "minute", "night", "morning", "moment", "decade"}
 NOT_SPEAKERS = {"note", "update", "updated", "related", "photo", "photos", "source", "sources", "read more",
                 "correction", "editor's note", "transcript", "video", "watch", "q", "a", "advertisement",
                 "caption", "credit", "image", "listen", "see also", "warning", "breaking", "exclusive",
@@ -120,9 +122,12 @@ def _pieces(words):
     return [(a, b) for a, b, _ in pieces]
 
 
-def _cue_mention(tree, verb, text):
-    """The cue as written: the verb with its auxiliaries and particles ("has said", "pointed out")."""
+def _cue_mention(tree, verb, text, preposition=None):
+    """The cue as written: the verb with its auxiliaries, particles and content preposition ("has said",
+    "pointed out", "called for")."""
     words = [verb] + tree.kids(verb, "aux", "aux:pass", "compound:prt")
+    if preposition is not None and preposition.id == verb.id + 1:
+        words.append(preposition)
     words = [w for w in words if abs(w.id - verb.id) <= 3]
     return _mention(words, text, tree.index)
 
@@ -180,9 +185,9 @@ class Finder:
         if not pieces or mention is None:
             return None
         return Attribution(
-            spans=pieces, kind="indirect", cue=_cue_mention(tree, word, self.text), speaker=mention,
-            sentence=tree.index, paragraph=self.paragraph_of(pieces[0][0]),
-            addressee=self.addressee_of(tree, word), sources=[rule])
+            spans=pieces, kind="indirect", speaker=mention, sentence=tree.index,
+            cue=_cue_mention(tree, word, self.text, self.content_preposition(tree, content) if rule == "preposition" else None),
+            paragraph=self.paragraph_of(pieces[0][0]), addressee=self.addressee_of(tree, word), sources=[rule])
 
     def next_paragraph_after_colon(self, verb):
         """ "Limbaugh added:" closing its paragraph: the next paragraph is the content."""
@@ -266,7 +271,24 @@ class Finder:
                         if extra.id > obj.id and (extra.deprel == "xcomp" or span[0].text.lower() == "as"):
                             words += span
                     return words, "object"
+        for obl in tree.kids(verb, "obl"):  # "called for X", "railed against X", "pointed to X"
+            cases = [c for c in tree.kids(obl, "case") if c.id < obl.id]
+            if obl.id > verb.id and cases and cases[0].text.lower() in CONTENT_PREPOSITIONS \
+                    and obl.upos in ("NOUN", "PROPN", "PRON") and not self.is_time(obl):
+                return tree.subtree(obl, exclude=exclude | set(cases)), "preposition"
         return [], None
+
+    @staticmethod
+    def content_preposition(tree, content):
+        """The preposition that introduces a prepositional content ("for" of "called for X")."""
+        head = min((w for w in content if w.head not in {c.id for c in content}), key=lambda w: w.id, default=None)
+        cases = tree.kids(head, "case") if head is not None else []
+        return cases[0] if cases else None
+
+    def is_time(self, word):
+        """A word inside a date or time expression ("on Monday", "for weeks")."""
+        return word.lemma in TIME_WORDS or any(
+            e.type in ("DATE", "TIME") and e.start_char <= word.start_char < e.end_char for e in self.document.ents)
 
     def addressee_of(self, tree, verb):
         """Whom the statement was made to: "told Reuters", "said in an interview with CNN"."""
