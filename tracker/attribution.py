@@ -175,6 +175,8 @@ class Finder:
         if speaker is None:
             return None
         content, rule = self.content_of(tree, word, speaker)
+        if rule in ("object", "preposition") and speaker.head != word.id and word.deprel != "conj":
+            return None  # a borrowed subject ("struggles to deliver a sound bite") is no speaker of an object
         pieces = _pieces(content)
         if not pieces and word.lemma in SPEECH_VERBS:
             pieces, rule = self.next_paragraph_after_colon(word), "colon"
