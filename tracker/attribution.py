@@ -49,6 +49,7 @@ class Attribution:
     paragraph: int
     addressee: Mention | None = None
     follows: "Attribution | None" = None  # a quote with no cue of its own continues this one
+    cue_lemma: str | None = None
     sources: list = field(default_factory=list)  # rules that found it
 
     @property
@@ -189,7 +190,8 @@ class Finder:
         return Attribution(
             spans=pieces, kind="indirect", speaker=mention, sentence=tree.index,
             cue=_cue_mention(tree, word, self.text, self.content_preposition(tree, content) if rule == "preposition" else None),
-            paragraph=self.paragraph_of(pieces[0][0]), addressee=self.addressee_of(tree, word), sources=[rule])
+            paragraph=self.paragraph_of(pieces[0][0]), addressee=self.addressee_of(tree, word), sources=[rule],
+            cue_lemma=word.lemma)
 
     def next_paragraph_after_colon(self, verb):
         """ "Limbaugh added:" closing its paragraph: the next paragraph is the content."""
@@ -327,7 +329,8 @@ class Finder:
             return None
         return Attribution(
             spans=pieces, kind="indirect", cue=_mention(words[k:k + 2], self.text, tree.index), speaker=mention,
-            sentence=tree.index, paragraph=self.paragraph_of(pieces[0][0]), sources=["according"])
+            sentence=tree.index, paragraph=self.paragraph_of(pieces[0][0]), sources=["according"],
+            cue_lemma="according to")
 
     # --- quotation marks ---------------------------------------------------------------
     def with_quotes(self, attribution):
@@ -408,7 +411,7 @@ class Finder:
                 return Attribution(
                     spans=[(quote.start, quote.end)], kind="direct", cue=_cue_mention(tree, word, self.text),
                     speaker=mention, sentence=tree.index, paragraph=self.paragraph_of(quote.start),
-                    addressee=self.addressee_of(tree, word), sources=["adjacent"])
+                    addressee=self.addressee_of(tree, word), sources=["adjacent"], cue_lemma=word.lemma)
         return None
 
     # --- clean-up ------------------------------------------------------------------------

@@ -1,0 +1,169 @@
+"""The publish step: Datasette with the project's metadata, driven in-process against a stored database."""
+
+import asyncio
+
+import pytest
+
+from tracker.article import Article
+from tracker.claims import Claim
+from tracker.publish import DEFAULT_METADATA, datasette_app, load_metadata
+from tracker.store import open_db, store_article
+
+ARTICLES = {
+    "n1": ("2021-03-01", "Port strike ends",
+           '"The strike is over," union leader Maria Costa said. The port authority said the deal was fair.'),
+    "n2": ("2021-03-05", "Tariff row",
+           'Costa told reporters: "We oppose the new tariff." Minister Ken Obi said the tariff protects jobs.'),
+    "n3": ("2021-03-09", "Tariff vote",
+           '"I will vote against the tariff," Costa said. Obi said "the tariff stays".'),
+}
+# (article, quote, canonical speaker, type, mention, cue, kind, stance, target)
+CLAIMS = [
+    ("n1", "The strike is over,", "Maria Costa", "PERSON", "Maria Costa", "said", "direct", None, "strike"),
+    ("n1", "the deal was fair", "Port Authority", "ORG", "The port authority", "said", "indirect", "support", "deal"),
+    ("n2", "We oppose the new tariff.", "Maria Costa", "PERSON", "Costa", "told", "direct", "against", "tariff"),
+    ("n2", "the tariff protects jobs", "Ken Obi", "PERSON", "Ken Obi", "said", "indirect", "support", "tariff"),
+    ("n3", "I will vote against the tariff,", "Maria Costa", "PERSON", "Costa", "said", "direct", "against",
+     "tariff"),
+    ("n3", 'the tariff stays', "Ken Obi", "PERSON", "Obi", "said", "mixed", None, None),
+]
+
+
+def make_claim(article_id, quote, speaker, kind_of, mention, cue, kind, stance, target):
+    text = ARTICLES[article_id][2]
+    start = text.index(quote)
+    at = text.index(mention)
+    cue_at = text.index(cue, at)
+    return Claim(article_id=article_id, start=start, end=start + len(quote), quote_text=quote, kind=kind,
+                 speaker=speaker, speaker_type=kind_of, speaker_mention=mention, speaker_start=at,
+                 speaker_end=at + len(mention), cue=cue, cue_start=cue_at, cue_end=cue_at + len(cue),
+                 spans=[(start, start + len(quote))], stance=stance, target=target)
+
+
+def build(path):
+    db = open_db(path)
+    for article_id, (date, title, text) in ARTICLES.items():
+        article = Article(id=article_id, text=text, date=date, title=title)
+        store_article(db, article, [make_claim(*c) for c in CLAIMS if c[0] == article_id])
+    db.close()
+    return path
+
+
+@pytest.fixture
+def ds(db_path):
+    return datasette_app(build(db_path))
+
+
+def get(ds, path):
+    async def fetch():
+        return await ds.client.get(path)
+    return asyncio.run(fetch())
+
+
+def get_json(ds, path):
+    response = get(ds, path)
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+def facet_counts(data, column):
+    return {r["label"]: r["count"] for r in data["facet_results"][column]["results"]}
+
+
+def test_metadata_loads(ds):
+    metadata = get_json(ds, "/-/metadata.json")
+    assert "who said what, about whom, for or against" in metadata["description"].lower()
+    assert metadata["license"] == "Apache-2.0" and metadata["source"]
+    tables = metadata["databases"]["claims"]["tables"]
+    assert tables["speakers"]["label_column"] == "name" and tables["articles"]["label_column"] == "title"
+    assert {"claims_by_speaker", "stance_matrix"} <= set(metadata["databases"]["claims"]["queries"])
+
+
+def test_metadata_names_only_real_columns(db_path):
+    db = open_db(build(db_path))
+    tables = load_metadata(db_path)["databases"]["claims"]["tables"]
+    for table, settings in tables.items():
+        assert db[table].exists(), table
+        columns = set(db[table].columns_dict)
+        assert set(settings.get("facets", [])) <= columns, table
+        assert set(settings.get("columns", {})) <= columns, table
+        for key in ("label_column", "sort", "sort_desc"):
+            assert settings.get(key) in columns | {None}, (table, key)
+    assert set(tables["claims"]["columns"]) == set(db["claims"].columns_dict)
+    assert tables["claims"]["fts_table"] == db["claims"].detect_fts()
+
+
+def test_pages_return_200(ds):
+    for path in ("/", "/claims", "/claims/claims", "/claims/speakers", "/claims/articles",
+                 "/claims/claims_by_speaker", "/claims/stance_matrix", "/claims/claims/" + make_claim(*CLAIMS[0]).id):
+        assert get(ds, path).status_code == 200, path
+    assert 'Quotation and claim attribution tracker' in get(ds, "/").text
+
+
+def test_claims_facets_from_metadata_with_counts(ds):
+    data = get_json(ds, "/claims/claims.json")
+    assert list(data["facet_results"]) == ["speaker_id", "kind", "cue", "stance", "target"]
+    assert facet_counts(data, "speaker_id") == {"Maria Costa": 3, "Ken Obi": 2, "Port Authority": 1}
+    assert facet_counts(data, "kind") == {"direct": 3, "indirect": 2, "mixed": 1}
+    assert facet_counts(data, "cue") == {"said": 5, "told": 1}
+    assert facet_counts(data, "stance") == {"against": 2, "support": 2}
+    assert facet_counts(data, "target") == {"tariff": 3, "strike": 1, "deal": 1}
+
+
+def test_facet_filter_returns_the_rows(ds):
+    rows = get_json(ds, "/claims/claims.json?_shape=array&stance=against&_facet=stance")
+    assert sorted(r["quote_text"] for r in rows) == ["I will vote against the tariff,", "We oppose the new tariff."]
+
+
+def test_label_columns_and_sorting(ds):
+    data = get_json(ds, "/claims/claims.json?_labels=on&_shape=array&kind=mixed")
+    assert data[0]["speaker_id"]["label"] == "Ken Obi"
+    assert data[0]["article_id"]["label"] == "Tariff vote"
+    articles = get_json(ds, "/claims/articles.json?_shape=array")
+    assert [a["date"] for a in articles] == ["2021-03-09", "2021-03-05", "2021-03-01"]
+    speakers = get_json(ds, "/claims/speakers.json?_shape=array")
+    assert [(s["name"], s["claim_count"]) for s in speakers][0] == ("Maria Costa", 3)
+
+
+def test_search_returns_the_quote(ds):
+    rows = get_json(ds, "/claims/claims.json?_shape=array&_search=strike")
+    assert [r["quote_text"] for r in rows] == ["The strike is over,"]
+    rows = get_json(ds, "/claims/claims.json?_shape=array&_search=tariff")
+    assert len(rows) == 4
+    # escaped search mode: FTS syntax characters do not break the page
+    assert get(ds, '/claims/claims.json?_search="unbalanced').status_code == 200
+
+
+def test_claims_by_speaker_over_time(ds):
+    rows = get_json(ds, "/claims/claims_by_speaker.json?_shape=array&speaker=maria+costa")
+    assert [(r["date"], r["quote_text"]) for r in rows] == [
+        ("2021-03-01", "The strike is over,"),
+        ("2021-03-05", "We oppose the new tariff."),
+        ("2021-03-09", "I will vote against the tariff,"),
+    ]
+    assert rows[1]["title"] == "Tariff row" and rows[1]["stance"] == "against"
+    assert get_json(ds, "/claims/claims_by_speaker.json?_shape=array&speaker=Nobody") == []
+
+
+def test_stance_matrix(ds):
+    rows = get_json(ds, "/claims/stance_matrix.json?_shape=array")
+    matrix = {(r["speaker"], r["target"]): (r["support"], r["against"], r["neutral"], r["total"]) for r in rows}
+    assert matrix == {
+        ("Maria Costa", "tariff"): (0, 2, 0, 2),
+        ("Maria Costa", "strike"): (0, 0, 1, 1),
+        ("Ken Obi", "tariff"): (1, 0, 0, 1),
+        ("Port Authority", "deal"): (1, 0, 0, 1),
+    }
+    assert (rows[0]["speaker"], rows[0]["target"]) == ("Maria Costa", "tariff")
+
+
+def test_read_only(ds):
+    assert get(ds, "/claims.json?sql=delete+from+claims").status_code == 400
+    assert len(get_json(ds, "/claims/claims.json?_shape=array")) == len(CLAIMS)
+
+
+def test_metadata_follows_the_served_file_name(tmp_path):
+    ds = datasette_app(build(tmp_path / "news.db"), DEFAULT_METADATA)
+    data = get_json(ds, "/news/claims.json")
+    assert list(data["facet_results"]) == ["speaker_id", "kind", "cue", "stance", "target"]
+    assert get(ds, "/news/stance_matrix").status_code == 200

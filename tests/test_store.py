@@ -1,0 +1,194 @@
+"""The store step: schema, idempotent re-stores, one transaction per article, shared speakers, search, prune."""
+
+import json
+import sqlite3
+
+import pytest
+
+from tracker.article import Article
+from tracker.claims import Claim
+from tracker.store import article_state, ensure_schema, open_db, prune, store_article
+
+TEXT_A = ('"The ceasefire will hold," Ibrahim Kalin said on Monday. Kalin added that talks would resume. '
+          'The ministry said it was "ready for a deal".')
+TEXT_B = 'Kalin told reporters: "We reject the proposal." Critics said the plan was rushed.'
+
+
+def claim(article_id, text, quote, speaker=None, mention=None, speaker_type="PERSON", cue="said", **extra):
+    """A ``Claim`` whose offsets are found in ``text``."""
+    start = text.index(quote)
+    mention_start = text.index(mention) if mention else None
+    cue_start = text.index(cue) if cue else None
+    return Claim(
+        article_id=article_id, start=start, end=start + len(quote), quote_text=quote,
+        kind=extra.pop("kind", "direct"), speaker=speaker, speaker_type=speaker_type if speaker else None,
+        speaker_mention=mention, speaker_start=mention_start,
+        speaker_end=mention_start + len(mention) if mention else None,
+        cue=cue, cue_start=cue_start, cue_end=cue_start + len(cue) if cue else None,
+        spans=[(start, start + len(quote))], **extra)
+
+
+def article_a(text=TEXT_A):
+    return Article(id="a", text=text, date="2020-07-20", title="Ceasefire talks", url="https://example.org/a")
+
+
+def claims_a(text=TEXT_A):
+    return [
+        claim("a", text, "The ceasefire will hold,", "Ibrahim Kalin", "Ibrahim Kalin",
+              stance="support", target="ceasefire", stance_evidence="will hold"),
+        claim("a", text, "talks would resume", "Ibrahim Kalin", "Kalin", cue="added", kind="indirect"),
+        claim("a", text, "it was \"ready for a deal\"", "Foreign Ministry", "The ministry",
+              speaker_type="ORG", kind="mixed"),
+    ]
+
+
+def article_b():
+    return Article(id="b", text=TEXT_B, date="2020-07-21", title="Proposal rejected")
+
+
+def claims_b():
+    return [
+        claim("b", TEXT_B, "We reject the proposal.", "Ibrahim Kalin", "Kalin", cue="told",
+              stance="against", target="proposal"),
+        claim("b", TEXT_B, "the plan was rushed", None, "Critics", kind="indirect"),
+    ]
+
+
+def dump(db):
+    return {table: list(db.query(f"select * from [{table}] order by rowid"))
+            for table in ("articles", "speakers", "claims")}
+
+
+def test_schema_tables_columns_and_foreign_keys(fresh_db):
+    assert {"articles", "speakers", "claims"} <= set(fresh_db.table_names())
+    assert fresh_db["articles"].pks == ["id"] and fresh_db["claims"].pks == ["id"]
+    assert set(fresh_db["claims"].columns_dict) == {
+        "id", "article_id", "speaker_id", "speaker_mention", "speaker_start", "speaker_end", "role",
+        "addressee", "cue", "cue_start", "cue_end", "kind", "quote_text", "start", "end", "spans",
+        "paragraph", "stance", "target", "stance_evidence"}
+    assert set(fresh_db["articles"].columns_dict) == {
+        "id", "path", "url", "title", "date", "text", "content_hash", "ingested_at"}
+    assert set(fresh_db["speakers"].columns_dict) == {"id", "name", "type", "aliases", "claim_count"}
+    fks = {(fk.column, fk.other_table, fk.other_column) for fk in fresh_db["claims"].foreign_keys}
+    assert fks == {("article_id", "articles", "id"), ("speaker_id", "speakers", "id")}
+    indexed = {tuple(index.columns) for index in fresh_db["claims"].indexes}
+    assert {("article_id",), ("speaker_id",), ("stance",), ("target",)} <= indexed
+    assert any(index.unique and index.columns == ["name"] for index in fresh_db["speakers"].indexes)
+    for table in ("claims", "speakers", "articles"):
+        assert fresh_db[table].detect_fts() == f"{table}_fts"
+    assert fresh_db.execute("pragma foreign_keys").fetchone()[0] == 1
+    with pytest.raises(sqlite3.IntegrityError):
+        fresh_db["claims"].insert({"id": "x", "article_id": "missing", "kind": "direct",
+                                   "quote_text": "q", "start": 0, "end": 1})
+
+
+def test_open_db_creates_folder_wal_and_is_idempotent(db_path):
+    db = open_db(db_path)
+    assert db_path.exists() and db.journal_mode == "wal"
+    store_article(db, article_a(), claims_a())
+    db.close()
+    again = open_db(db_path)
+    assert again["claims"].count == 3
+    assert [m["name"] for m in again.query("select name from _sqlite_migrations")] == [
+        "m001_tables", "m002_full_text_search"]
+    again.close()
+
+
+def test_article_state(fresh_db):
+    assert article_state(fresh_db, article_a()) == "new"
+    store_article(fresh_db, article_a(), claims_a())
+    assert article_state(fresh_db, article_a()) == "unchanged"
+    assert article_state(fresh_db, article_a(TEXT_A + " More.")) == "changed"
+
+
+def test_storing_twice_is_idempotent(fresh_db):
+    assert store_article(fresh_db, article_a(), claims_a()) == 3
+    first = dump(fresh_db)
+    assert store_article(fresh_db, article_a(), claims_a()) == 3
+    assert dump(fresh_db) == first
+    row = first["claims"][0]
+    assert row["speaker_id"] == first["speakers"][0]["id"]
+    assert json.loads(row["spans"]) == [[row["start"], row["end"]]]
+    assert TEXT_A[row["start"]:row["end"]] == row["quote_text"]
+    assert first["articles"][0]["content_hash"] == article_a().content_hash
+
+
+def test_changed_article_replaces_its_claims(fresh_db):
+    store_article(fresh_db, article_a(), claims_a())
+    text = TEXT_A.replace("The ministry said", "Officials said")
+    new_claims = [
+        claim("a", text, "The ceasefire will hold,", "Ibrahim Kalin", "Ibrahim Kalin"),
+        claim("a", text, "it was \"ready for a deal\"", None, "Officials", kind="mixed"),
+    ]
+    assert store_article(fresh_db, article_a(text), new_claims) == 2
+    assert {r["id"] for r in fresh_db["claims"].rows} == {c.id for c in new_claims}
+    assert fresh_db["articles"].get("a")["text"] == text
+    # the ministry was only quoted in the old version: its speaker row goes with its claims
+    assert [r["name"] for r in fresh_db["speakers"].rows] == ["Ibrahim Kalin"]
+    assert fresh_db["speakers"].get(1)["claim_count"] == 1
+
+
+def test_failure_mid_store_leaves_previous_version_intact(fresh_db):
+    store_article(fresh_db, article_a(), claims_a())
+    before = dump(fresh_db)
+    text = TEXT_A + " Later he said more."
+    broken = claims_a(text)
+    broken.append(claim("a", text, "more", "New Speaker", "he"))
+    broken[-1].quote_text = None  # NOT NULL violation, after the article and speakers were written
+    with pytest.raises(sqlite3.IntegrityError):
+        store_article(fresh_db, article_a(text), broken)
+    assert dump(fresh_db) == before
+    assert not fresh_db.conn.in_transaction
+    duplicate = claims_a(text) + claims_a(text)[:1]  # the same claim id twice
+    with pytest.raises(sqlite3.IntegrityError):
+        store_article(fresh_db, article_a(text), duplicate)
+    assert dump(fresh_db) == before
+
+
+def test_claim_of_another_article_is_refused(fresh_db):
+    with pytest.raises(ValueError, match="belongs to article 'b'"):
+        store_article(fresh_db, article_a(), claims_a() + claims_b())
+    assert fresh_db["articles"].count == 0
+
+
+def test_speakers_are_merged_across_articles_by_name(fresh_db):
+    store_article(fresh_db, article_a(), claims_a())
+    store_article(fresh_db, article_b(), claims_b())
+    speakers = {r["name"]: r for r in fresh_db["speakers"].rows}
+    assert set(speakers) == {"Ibrahim Kalin", "Foreign Ministry"}
+    kalin = speakers["Ibrahim Kalin"]
+    assert json.loads(kalin["aliases"]) == ["Ibrahim Kalin", "Kalin"]
+    assert kalin["claim_count"] == 3 and kalin["type"] == "PERSON"
+    assert speakers["Foreign Ministry"]["type"] == "ORG"
+    assert {r["article_id"] for r in fresh_db["claims"].rows_where("speaker_id = ?", [kalin["id"]])} == {"a", "b"}
+    # a claim without a resolved speaker keeps its mention and gets no speaker row
+    unknown = next(fresh_db["claims"].rows_where("speaker_mention = 'Critics'"))
+    assert unknown["speaker_id"] is None
+
+
+def test_full_text_search_finds_quotes_and_follows_changes(fresh_db):
+    store_article(fresh_db, article_a(), claims_a())
+    store_article(fresh_db, article_b(), claims_b())
+    assert [r["quote_text"] for r in fresh_db["claims"].search("ceasefire")] == ["The ceasefire will hold,"]
+    assert [r["name"] for r in fresh_db["speakers"].search("kalin")] == ["Ibrahim Kalin"]
+    assert [r["id"] for r in fresh_db["articles"].search("proposal")] == ["b"]
+    store_article(fresh_db, article_a(), claims_a()[1:])
+    assert list(fresh_db["claims"].search("ceasefire")) == []
+
+
+def test_prune_removes_articles_claims_and_orphan_speakers(fresh_db):
+    store_article(fresh_db, article_a(), claims_a())
+    store_article(fresh_db, article_b(), claims_b())
+    assert prune(fresh_db, ["b"]) == ["a"]
+    assert [r["id"] for r in fresh_db["articles"].rows] == ["b"]
+    assert {r["article_id"] for r in fresh_db["claims"].rows} == {"b"}
+    assert [(r["name"], r["claim_count"]) for r in fresh_db["speakers"].rows] == [("Ibrahim Kalin", 1)]
+    assert prune(fresh_db, ["b"]) == []
+    assert list(fresh_db["claims"].search("ceasefire")) == []
+
+
+def test_ensure_schema_twice_changes_nothing(fresh_db):
+    store_article(fresh_db, article_a(), claims_a())
+    before = dump(fresh_db)
+    ensure_schema(fresh_db)
+    assert dump(fresh_db) == before
