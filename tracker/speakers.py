@@ -58,6 +58,7 @@ DEMONYMS = {
 }
 DOCUMENTS = {"statement", "report", "letter", "release", "memo", "study", "survey", "poll", "analysis",
              "communique", "filing", "document", "email", "tweet", "post"}
+STOP_ROLES = {"the", "a", "an", "this", "that", "and", "both", "all", "who", "which"}
 DETERMINERS = re.compile(r"^(?:the|a|an|this|that|these|those|another|one|some)\s+", re.IGNORECASE)
 
 
@@ -201,10 +202,13 @@ class Resolver:
                        and head.text.lower() in e.text.lower().split()]
             if earlier and head.upos == "NOUN":
                 return Speaker(*self.canonical(earlier[-1].text, earlier[-1].type))
-        phrase = [w for w in sentence.words if w.id in ids and (w.id == head.id or w.head == head.id)
-                  and w.deprel in ("compound", "amod", "flat", "nummod") or w.id == head.id]
-        text = " ".join(w.text for w in sorted(phrase, key=lambda w: w.id))
-        return Speaker(*self.canonical(text, None))
+        modifiers = [w for w in sentence.words if w.id in ids and w.head == head.id and w.id < head.id
+                     and w.deprel in ("compound", "amod", "flat", "nummod", "obl:npmod")]
+        first = min(modifiers + [head], key=lambda w: w.id)
+        while first.id > 1 and sentence.words[first.id - 2].id in ids and sentence.words[first.id - 2].deprel in (
+                "compound", "obl:npmod", "punct") and sentence.words[first.id - 2].text != ",":
+            first = sentence.words[first.id - 2]  # "Tripoli-based": keep the words the modifier hangs on
+        return Speaker(*self.canonical(self.text[first.start_char:head.end_char], None))
 
     def _role(self, mention, name):
         """The mention's words besides the name ("Egypt's Foreign Minister"), or None."""
@@ -218,7 +222,7 @@ class Resolver:
                 break
         role = re.sub(r"\s+", " ", text).strip(" ,;:()")
         role = DETERMINERS.sub("", re.sub(r"^[’']s\b\s*", "", role)).strip()
-        if role == mention.text.strip() or len(role) < 3:
+        if role == mention.text.strip() or not any(len(w) > 2 and w.lower() not in STOP_ROLES for w in role.split()):
             return None
         return role
 
