@@ -65,12 +65,15 @@ def test_schema_tables_columns_and_foreign_keys(fresh_db):
     assert set(fresh_db["claims"].columns_dict) == {
         "id", "article_id", "speaker_id", "speaker_mention", "speaker_start", "speaker_end", "role",
         "addressee", "cue", "cue_start", "cue_end", "kind", "quote_text", "start", "end", "spans",
-        "paragraph", "stance", "target", "stance_evidence"}
+        "paragraph", "stance", "target", "stance_evidence", "target_id", "target_type", "stance_confidence",
+        "hedged", "normalized_text"}
     assert set(fresh_db["articles"].columns_dict) == {
         "id", "path", "url", "title", "date", "text", "content_hash", "ingested_at"}
     assert set(fresh_db["speakers"].columns_dict) == {"id", "name", "type", "aliases", "claim_count"}
     fks = {(fk.column, fk.other_table, fk.other_column) for fk in fresh_db["claims"].foreign_keys}
-    assert fks == {("article_id", "articles", "id"), ("speaker_id", "speakers", "id")}
+    assert fks == {("article_id", "articles", "id"), ("speaker_id", "speakers", "id"), ("target_id", "targets", "id")}
+    relation_fks = {(fk.column, fk.other_table) for fk in fresh_db["claim_relations"].foreign_keys}
+    assert relation_fks == {("claim_id", "claims"), ("other_claim_id", "claims")}
     indexed = {tuple(index.columns) for index in fresh_db["claims"].indexes}
     assert {("article_id",), ("speaker_id",), ("stance",), ("target",)} <= indexed
     assert any(index.unique and index.columns == ["name"] for index in fresh_db["speakers"].indexes)
@@ -90,7 +93,7 @@ def test_open_db_creates_folder_wal_and_is_idempotent(db_path):
     again = open_db(db_path)
     assert again["claims"].count == 3
     assert [m["name"] for m in again.query("select name from _sqlite_migrations")] == [
-        "m001_tables", "m002_full_text_search"]
+        "m001_tables", "m002_full_text_search", "m003_stance_targets_relations"]
     again.close()
 
 

@@ -30,8 +30,12 @@ class Claim:
     addressee: str | None = None
     paragraph: int | None = None
     stance: str | None = None  # support | against | deny | None (neutral)
-    target: str | None = None
-    stance_evidence: str | None = None
+    target: str | None = None  # canonical name of what the stance is about ("claim:..." for another claim)
+    target_type: str | None = None  # entity type of the target, None for a noun phrase or a claim
+    stance_evidence: str | None = None  # the words and the rule that decided the stance
+    stance_confidence: float | None = None
+    hedged: bool = False  # the statement is modalised ("may", "I believe", "reportedly")
+    normalized_text: str | None = None  # the statement cleaned up: marks dropped, speaker's pronouns resolved
 
     @property
     def id(self):

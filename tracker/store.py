@@ -43,6 +43,26 @@ def m002_full_text_search(db):
     db.table("articles").enable_fts(["title"], create_triggers=True)
 
 
+@MIGRATIONS()
+def m003_stance_targets_relations(db):
+    db.table("targets").create({"id": int, "name": str, "type": str, "claim_count": int},
+                               pk="id", not_null={"name"}, defaults={"claim_count": 0})
+    db.table("targets").create_index(["name"], unique=True)
+    claims = db.table("claims")
+    claims.add_column("target_id", int, fk="targets", fk_col="id")
+    claims.add_column("target_type", str)
+    claims.add_column("stance_confidence", float)
+    claims.add_column("hedged", int)
+    claims.add_column("normalized_text", str)
+    claims.create_index(["target_id"])
+    db.table("claim_relations").create({"claim_id": str, "relation": str, "other_claim_id": str},
+                                       pk=("claim_id", "other_claim_id"),
+                                       foreign_keys=[("claim_id", "claims", "id"), ("other_claim_id", "claims", "id")])
+    db.table("claim_relations").create_index(["other_claim_id"])
+    claims.disable_fts()  # adding a foreign key rebuilt the table and dropped the search triggers
+    claims.enable_fts(["quote_text"], create_triggers=True)
+
+
 def ensure_schema(db):
     """Turn foreign keys on and apply pending migrations (idempotent); returns ``db``."""
     db.execute("PRAGMA foreign_keys = ON")
@@ -67,8 +87,9 @@ def article_state(db, article):
     return "unchanged" if row[0] == article.content_hash else "changed"
 
 
-def store_article(db, article, claims):
-    """Replace ``article``'s row and claims in one transaction; returns the number of claims written.
+def store_article(db, article, claims, relations=()):
+    """Replace ``article``'s row, claims and claim relations in one transaction; returns the number of
+    claims written.
 
     Speakers are matched by canonical name across articles, their aliases merged and their claim
     counts recomputed. If anything raises, the article's previously stored rows are left as they were.
@@ -81,15 +102,21 @@ def store_article(db, article, claims):
                               [article.id]).fetchone()
         unchanged = previous is not None and previous[0] == article.content_hash
         touched = claim_speaker_ids(db, [article.id])
-        db.execute("delete from claims where article_id = ?", [article.id])
+        touched_targets = claim_target_ids(db, [article.id])
+        delete_claims(db, [article.id])
         db.table("articles").upsert({
             "id": article.id, "path": article.path, "url": article.url, "title": article.title,
             "date": article.date, "text": article.text, "content_hash": article.content_hash,
             "ingested_at": previous[1] if unchanged else now(),
         }, pk="id")
         speaker_ids = upsert_speakers(db, claims)
-        db.table("claims").insert_all((claim_row(c, speaker_ids) for c in claims), pk="id")
+        target_ids = upsert_targets(db, claims)
+        db.table("claims").insert_all((claim_row(c, speaker_ids, target_ids) for c in claims), pk="id")
+        db.table("claim_relations").insert_all(
+            ({"claim_id": r.claim_id, "relation": r.relation, "other_claim_id": r.other_claim_id} for r in relations),
+            pk=("claim_id", "other_claim_id"))
         recount_speakers(db, touched | set(speaker_ids.values()))
+        recount_targets(db, touched_targets | set(target_ids.values()))
     return len(claims)
 
 
@@ -101,11 +128,12 @@ def prune(db, keep_ids):
         return []
     with db.atomic():
         touched = claim_speaker_ids(db, gone)
+        touched_targets = claim_target_ids(db, gone)
+        delete_claims(db, gone)
         for chunk in chunks(gone):
-            marks = ", ".join("?" * len(chunk))
-            db.execute(f"delete from claims where article_id in ({marks})", chunk)
-            db.execute(f"delete from articles where id in ({marks})", chunk)
+            db.execute(f"delete from articles where id in ({', '.join('?' * len(chunk))})", chunk)
         recount_speakers(db, touched)
+        recount_targets(db, touched_targets)
     return gone
 
 
@@ -118,13 +146,45 @@ def chunks(items, size=500):
     return [items[i:i + size] for i in range(0, len(items), size)]
 
 
-def claim_speaker_ids(db, article_ids):
+def delete_claims(db, article_ids):
+    """Delete the articles' claims and every relation that touches them."""
+    for chunk in chunks(article_ids):
+        marks = ", ".join("?" * len(chunk))
+        owned = f"select id from claims where article_id in ({marks})"
+        db.execute(f"delete from claim_relations where claim_id in ({owned}) or other_claim_id in ({owned})",
+                   chunk + chunk)
+        db.execute(f"delete from claims where article_id in ({marks})", chunk)
+
+
+def _claim_column_ids(db, column, article_ids):
     ids = set()
     for chunk in chunks(article_ids):
         marks = ", ".join("?" * len(chunk))
         ids.update(row[0] for row in db.execute(
-            f"select distinct speaker_id from claims where article_id in ({marks}) and speaker_id is not null",
-            chunk))
+            f"select distinct {column} from claims where article_id in ({marks}) and {column} is not null", chunk))
+    return ids
+
+
+def claim_speaker_ids(db, article_ids):
+    """Ids of the speakers of the given articles' claims."""
+    return _claim_column_ids(db, "speaker_id", article_ids)
+
+
+def claim_target_ids(db, article_ids):
+    """Ids of the targets of the given articles' claims."""
+    return _claim_column_ids(db, "target_id", article_ids)
+
+
+def upsert_targets(db, claims):
+    """``{name: target id}`` for the claims' targets (claims named as targets are not rows)."""
+    ids = {}
+    for claim in claims:
+        name = claim.target
+        if name is None or name.startswith("claim:") or name in ids:
+            continue
+        row = db.execute("select id from targets where name = ?", [name]).fetchone()
+        ids[name] = row[0] if row else db.table("targets").insert(
+            {"name": name, "type": claim.target_type, "claim_count": 0}).last_pk
     return ids
 
 
@@ -153,16 +213,25 @@ def upsert_speakers(db, claims):
     return ids
 
 
+def _recount(db, table, column, ids):
+    for chunk in chunks(ids):
+        marks = ", ".join("?" * len(chunk))
+        db.execute(f"update {table} set claim_count = (select count(*) from claims where {column} = {table}.id)"
+                   f" where id in ({marks})", chunk)
+        db.execute(f"delete from {table} where claim_count = 0 and id in ({marks})", chunk)
+
+
 def recount_speakers(db, speaker_ids):
     """Recompute ``claim_count`` of the given speakers and remove those left without claims."""
-    for chunk in chunks(speaker_ids):
-        marks = ", ".join("?" * len(chunk))
-        db.execute(f"update speakers set claim_count = (select count(*) from claims where speaker_id = speakers.id)"
-                   f" where id in ({marks})", chunk)
-        db.execute(f"delete from speakers where claim_count = 0 and id in ({marks})", chunk)
+    _recount(db, "speakers", "speaker_id", speaker_ids)
 
 
-def claim_row(claim, speaker_ids):
+def recount_targets(db, target_ids):
+    """Recompute ``claim_count`` of the given targets and remove those left without claims."""
+    _recount(db, "targets", "target_id", target_ids)
+
+
+def claim_row(claim, speaker_ids, target_ids):
     return {
         "id": claim.id, "article_id": claim.article_id,
         "speaker_id": speaker_ids.get(claim.speaker) if claim.speaker is not None else None,
@@ -172,4 +241,7 @@ def claim_row(claim, speaker_ids):
         "quote_text": claim.quote_text, "start": claim.start, "end": claim.end,
         "spans": [list(span) for span in claim.spans], "paragraph": claim.paragraph,
         "stance": claim.stance, "target": claim.target, "stance_evidence": claim.stance_evidence,
+        "target_id": target_ids.get(claim.target), "target_type": claim.target_type,
+        "stance_confidence": claim.stance_confidence, "hedged": int(claim.hedged),
+        "normalized_text": claim.normalized_text,
     }
