@@ -126,3 +126,16 @@ def test_seed_attributions_and_speakers(extractor):
                 break
     assert attributed >= 14
     assert named >= 12
+
+
+def test_quote_split_around_the_cue_is_one_statement(nlp):
+    text = '"Now that the vote is over," the senator told the host, "we can get back to work."'
+    (kind, speaker, cue, spans), = found(nlp, text)
+    assert (kind, speaker) == ("direct", "the senator")
+    assert spans == ['"Now that the vote is over,"', '"we can get back to work."']
+
+
+def test_narration_after_the_cue_is_not_quoted_content(nlp):
+    text = '"The members will begin work immediately," they said, under Article 21 of the charter.'
+    (kind, speaker, cue, spans), = found(nlp, text)
+    assert kind == "direct" and spans == ['"The members will begin work immediately,"']

@@ -342,9 +342,24 @@ class Finder:
             if touched and (inside >= 0.5 * sum(b - a for a, b in touched)
                             or touched[0][0] <= quote.start and quote.end <= touched[-1][1]):
                 spans.append((quote.start, quote.end))
-        attribution.spans = _union(spans)
+        attribution.spans = self.without_narration(_union(spans), attribution.cue)
         attribution.kind = self.kind_of(attribution.spans)
         return attribution
+
+    def without_narration(self, spans, cue):
+        """Drop the unquoted words on the far side of the cue from a quotation: '"...," they said,
+        under Article 21 ...' and 'Before that, Kall said: "..."' keep only the quotation."""
+        if cue is None:
+            return spans
+        quoted = [q for q in self.quotes if any(a < q.end and q.start < b for a, b in spans)]
+        if any(q.end <= cue.start for q in quoted) and not any(q.start >= cue.end for q in quoted):
+            return [(a, b) for a, b in spans if b <= cue.start or self.is_quoted(a, b)] or spans
+        if any(q.start >= cue.end for q in quoted) and self.text[cue.end:cue.end + 3].lstrip().startswith(":"):
+            return [(a, b) for a, b in spans if a >= cue.end or self.is_quoted(a, b)] or spans
+        return spans
+
+    def is_quoted(self, start, end):
+        return any(q.start <= start and end <= q.end for q in self.quotes)
 
     def kind_of(self, spans):
         total = sum(b - a for a, b in spans)
@@ -363,7 +378,16 @@ class Finder:
             words = self.text[quote.start:quote.end].split()
             if len(words) < 4 or len(words) < 8 and not any(c in self.text[quote.start:quote.end] for c in ".,!?;:"):
                 continue  # a scare quote or a title, not a statement
+            following = self.attribution_right_after(quote, found)
+            if following is not None:  # '"X," he told the host, "Y."': X joins the quote after the cue
+                following.spans = _union(following.spans + [(quote.start, quote.end)])
+                following.kind = self.kind_of(following.spans)
+                continue
             attribution = self.nearby_cue(quote, used_cues)
+            same_cue = [a for a in result if attribution and a.cue and a.cue.start == attribution.cue.start]
+            if same_cue:  # both halves of '"X," he said, "Y."' found the same cue
+                same_cue[0].spans = _union(same_cue[0].spans + attribution.spans)
+                continue
             if attribution is None:
                 previous = [a for a in found + result if a.end <= quote.start]
                 if not previous:
@@ -377,6 +401,19 @@ class Finder:
                     follows=last, sources=["continuation"])
             result.append(attribution)
         return result
+
+    def attribution_right_after(self, quote, found):
+        """The attribution whose speaker and cue directly follow ``quote`` in its paragraph, if any."""
+        for a in found:
+            if a.cue is None or a.speaker is None or a.start < quote.end or a.kind == "indirect":
+                continue
+            gap_start, gap_end = quote.end, a.start
+            between = self.text[gap_start:gap_end]
+            if "\n" in between or len(between.split()) > 12:
+                continue
+            if gap_start <= a.cue.start < gap_end and gap_start <= a.speaker.start < gap_end:
+                return a
+        return None
 
     def sentence_of(self, offset):
         for tree in self.trees:

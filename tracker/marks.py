@@ -96,9 +96,15 @@ def _pair(marks, stack):
     return spans
 
 
+SPEAKER_LABEL = re.compile(r"[A-Z][A-Z.'’ -]{1,30}:\s")  # "WALLACE: " opens a transcript turn
+
+
 def _opens_paragraph(text, start, marks):
-    first = len(text[start:]) - len(text[start:].lstrip())
-    return bool(marks) and marks[0][0] == start + first and marks[0][2] in ("open", "either")
+    """The paragraph opens with a quotation mark that continues a quote (not a new transcript turn)."""
+    first = start + len(text[start:]) - len(text[start:].lstrip())
+    if not marks or marks[0][0] != first or marks[0][2] not in ("open", "either"):
+        return False
+    return not SPEAKER_LABEL.match(text, marks[0][0] + marks[0][1])
 
 
 def find_quotes(text):
