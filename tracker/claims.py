@@ -1,7 +1,12 @@
 """Normalize step: attributions with resolved speakers and stances become claim rows."""
 
 import hashlib
+import re
 from dataclasses import asdict, dataclass, field
+
+QUOTE_MARKS = re.compile("[\"“”„«»‹›]|''|(?<!\\w)['‘’]|['‘’](?!\\w)")
+OPENING_PRONOUN = re.compile(r"^(he|she)\b", re.IGNORECASE)
+COMPLEMENTIZER = re.compile(r"^that\s+", re.IGNORECASE)
 
 
 @dataclass
@@ -50,6 +55,20 @@ class Claim:
         return row
 
 
+def normalized_text(text, spans, speaker=None, kind="indirect"):
+    """The statement as clean text: pieces joined, quotation marks and editorial brackets dropped
+    ("[Haftar]" -> "Haftar"); in reported speech whose subject is "he"/"she" ("Kalin said he would ..."),
+    the pronoun becomes the speaker's name when the speaker is a person."""
+    joined = " ... ".join(QUOTE_MARKS.sub("", text[a:b]).strip(" ,;:\n") for a, b in spans)
+    clean = re.sub(r"\[([^\]]{1,60})\]", r"\1", joined)
+    clean = COMPLEMENTIZER.sub("", " ".join(clean.split()).strip(" ,;:"))
+    if kind != "direct" and speaker is not None and speaker.type == "PERSON" and speaker.name:
+        clean = OPENING_PRONOUN.sub(speaker.name, clean, count=1)
+    if clean and clean[-1] not in ".!?":
+        clean += "."
+    return clean[:1].upper() + clean[1:]
+
+
 def claims_from_attributions(article_id, text, attributions, speakers):
     """``Claim`` rows for an article's attributions and their resolved speakers."""
     claims = []
@@ -64,5 +83,6 @@ def claims_from_attributions(article_id, text, attributions, speakers):
             cue=cue.text if cue else None, cue_start=cue.start if cue else None, cue_end=cue.end if cue else None,
             spans=[list(s) for s in attribution.spans], role=speaker.role if speaker else None,
             addressee=attribution.addressee.text if attribution.addressee else None,
-            paragraph=attribution.paragraph))
+            paragraph=attribution.paragraph,
+            normalized_text=normalized_text(text, attribution.spans, speaker, attribution.kind)))
     return claims
