@@ -25,6 +25,11 @@ def batch_option(fn):
                         help="Articles annotated together.")(fn)
 
 
+def kinds_option(fn):
+    return click.option("--kinds", multiple=True, type=click.Choice(["direct", "indirect", "mixed"]),
+                        help="Keep only statements of these kinds (repeatable).")(fn)
+
+
 def make_extractor(engine, batch_size):
     from .extract import Extractor
 
@@ -94,9 +99,10 @@ def ingest(paths, db_path, pattern, prune, jobs, engine, batch_size):
 @cli.command()
 @click.argument("input_path", type=click.Path(exists=True, dir_okay=False))
 @click.option("-o", "--output", type=click.File("w"), default="-", help="Prediction JSONL (default: stdout).")
+@kinds_option
 @engine_option
 @batch_option
-def extract(input_path, output, engine, batch_size):
+def extract(input_path, output, kinds, engine, batch_size):
     """Write one prediction line per article of INPUT_PATH (JSONL with "id" and "text").
 
     The output is the prediction format read by the reference scorer: per article
@@ -116,8 +122,8 @@ def extract(input_path, output, engine, batch_size):
     extractor = make_extractor(engine, batch_size)
     with click.progressbar(length=len(articles), label="Extracting", file=sys.stderr) as bar:
         for article, claims in extractor.run(articles):
-            output.write(json.dumps({"id": article.id, "quotes": [c.as_prediction() for c in claims]},
-                                    ensure_ascii=False) + "\n")
+            quotes = [c.as_prediction() for c in claims if not kinds or c.kind in kinds]
+            output.write(json.dumps({"id": article.id, "quotes": quotes}, ensure_ascii=False) + "\n")
             bar.update(1)
     if errors:
         sys.exit(1)
@@ -143,8 +149,7 @@ def serve(db_path, host, port):
 
 @cli.command()
 @click.argument("gold_path", type=click.Path(exists=True, dir_okay=False))
-@click.option("--kinds", multiple=True, type=click.Choice(["direct", "indirect", "mixed"]),
-              help="Score only gold quotes of these kinds (repeatable).")
+@kinds_option
 @click.option("--show", default=10, show_default=True, help="Misses, false alarms and wrong speakers to list.")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 @engine_option
@@ -154,6 +159,7 @@ def evaluate(gold_path, kinds, show, as_json, engine, batch_size):
 
     GOLD_PATH is JSONL in the format of ../shared/eval/README.md. After the figures come the
     misses, false alarms and wrong speakers, each with its context, so you can see why.
+    With --kinds, gold quotes AND predictions are restricted to those kinds.
 
     \b
     Example:
@@ -170,7 +176,8 @@ def evaluate(gold_path, kinds, show, as_json, engine, batch_size):
     with click.progressbar(length=len(articles), label="Evaluating", file=sys.stderr) as bar:
         for article, claims in extractor.run(articles):
             gold = [q for q in by_id[article.id]["quotes"] if not kinds or q["kind"] in kinds]
-            score_article(report, article.id, article.text, gold, [c.as_prediction() for c in claims])
+            predicted = [c.as_prediction() for c in claims if not kinds or c.kind in kinds]
+            score_article(report, article.id, article.text, gold, predicted)
             bar.update(1)
     figures = report.figures()
     if as_json:
