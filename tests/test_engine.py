@@ -67,3 +67,17 @@ def test_ud_conversion_of_a_bare_tree_needs_no_model():
 def test_unknown_engine_is_a_clear_error():
     with pytest.raises(EngineError, match="unknown engine"):
         build_pipeline("nonsense")
+
+
+def test_stanza_engine_without_models_offline_says_what_to_do(tmp_path, monkeypatch):
+    import stanza
+
+    def offline(*args, **kwargs):
+        raise ConnectionError("Failed to resolve the model host")
+
+    monkeypatch.setenv("STANZA_RESOURCES_DIR", str(tmp_path))
+    monkeypatch.setattr(stanza, "download", offline)
+    with pytest.raises(EngineError) as error:
+        build_pipeline("stanza")
+    message = str(error.value)
+    assert str(tmp_path) in message and "--engine embedded" in message and "ConnectionError" in message

@@ -61,13 +61,23 @@ def build_pipeline(engine=None, processors=PROCESSORS, batch_size=16):
         return stanza.Pipeline(
             "en", dir=str(_embedded_resources_dir()), processors={p: EMBEDDED for p in processors},
             download_method=None, tokenize_batch_size=batch_size, verbose=False, use_gpu=False)
+    _ensure_stanza_models(processors)
+    return stanza.Pipeline("en", dir=str(stanza_model_dir()), processors=",".join(processors),
+                           download_method=None, verbose=False, use_gpu=False)
+
+
+def _ensure_stanza_models(processors):
+    """Download stanza's English models (with stanza's progress bars) unless they are installed."""
+    import stanza
+
+    if default_engine() == STANZA:
+        return
     try:
-        return stanza.Pipeline(
-            "en", dir=str(stanza_model_dir()), processors=",".join(processors),
-            download_method="reuse_resources", verbose=False, use_gpu=False)
-    except Exception as error:  # stanza raises plain exceptions for network and missing-file failures
+        stanza.download("en", model_dir=str(stanza_model_dir()), processors=",".join(processors), verbose=True)
+    except Exception as error:  # stanza raises plain exceptions for network and file failures
         raise EngineError(
             f"stanza's English models are not installed in {stanza_model_dir()} and could not be "
-            f"downloaded ({type(error).__name__}: {error}). Run `tracker ingest` once on a machine that "
-            f"can reach stanza's model host, copy that folder here, or use --engine embedded."
+            f"downloaded ({type(error).__name__}: {str(error)[:200]}). Run the command once on a machine "
+            f"that can reach stanza's model host and copy that folder here (or set STANZA_RESOURCES_DIR), "
+            f"or use --engine embedded."
         ) from error
