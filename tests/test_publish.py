@@ -1,12 +1,15 @@
 """The publish step: Datasette with the project's metadata, driven in-process against a stored database."""
 
 import asyncio
+import json
+import re
+import sqlite3
 
 import pytest
 
 from tracker.article import Article
 from tracker.claims import Claim
-from tracker.publish import DEFAULT_METADATA, datasette_app, load_metadata
+from tracker.publish import DEFAULT_METADATA, datasette_app, load_metadata, publish_snapshot
 from tracker.store import open_db, store_article
 
 ARTICLES = {
@@ -87,15 +90,42 @@ def test_metadata_names_only_real_columns(db_path):
         columns = set(db[table].columns_dict)
         assert set(settings.get("facets", [])) <= columns, table
         assert set(settings.get("columns", {})) <= columns, table
-        for key in ("label_column", "sort", "sort_desc"):
+        for key in ("label_column", "sort", "sort_desc", "fts_pk"):
             assert settings.get(key) in columns | {None}, (table, key)
+        if settings.get("fts_table"):
+            assert settings["fts_table"] in db.table_names(), table
     assert set(tables["claims"]["columns"]) == set(db["claims"].columns_dict)
     assert tables["claims"]["fts_table"] == db["claims"].detect_fts()
 
 
+def test_metadata_describes_every_table_view_and_column_users_see(db_path):
+    db = open_db(build(db_path))
+    metadata = load_metadata(db_path)
+    assert metadata["title"] and metadata["license"] and metadata["source"]
+    tables = metadata["databases"]["claims"]["tables"]
+    shown = [t for t in db.table_names() if "_fts" not in t and not tables.get(t, {}).get("hidden")]
+    for name in shown + db.view_names():
+        assert tables[name]["description"], name
+        assert set(tables[name]["columns"]) == set(db[name].columns_dict), name
+        assert all(tables[name]["columns"].values()), name
+    for name, query in metadata["databases"]["claims"]["queries"].items():
+        assert query["title"] and query["description"], name
+
+
+def test_every_canned_query_runs_on_an_empty_database(db_path):
+    open_db(db_path).close()
+    ds = datasette_app(db_path)
+    for name in load_metadata(db_path)["databases"]["claims"]["queries"]:
+        params = "&".join(f"{p}=x" for p in ("target", "speaker", "claim_id"))
+        assert get_json(ds, f"/claims/{name}.json?_shape=array&{params}") == [], name
+
+
 def test_pages_return_200(ds):
-    for path in ("/", "/claims", "/claims/claims", "/claims/speakers", "/claims/articles",
-                 "/claims/claims_by_speaker", "/claims/stance_matrix", "/claims/claims/" + make_claim(*CLAIMS[0]).id):
+    for path in ("/", "/claims", "/claims/claims", "/claims/speakers", "/claims/articles", "/claims/targets",
+                 "/claims/claim_relations", "/claims/claim_details", "/claims/stance_summary",
+                 "/claims/claims_by_speaker", "/claims/stance_matrix", "/claims/claims/" + make_claim(*CLAIMS[0]).id,
+                 "/-/claim/" + make_claim(*CLAIMS[0]).id, "/-/article/n1", "/-/charts", "/-/charts/speakers",
+                 "/-/charts/stance?target=tariff"):
         assert get(ds, path).status_code == 200, path
     assert 'Quotation and claim attribution tracker' in get(ds, "/").text
 
@@ -167,3 +197,54 @@ def test_metadata_follows_the_served_file_name(tmp_path):
     data = get_json(ds, "/news/claims.json")
     assert list(data["facet_results"]) == ["speaker_id", "kind", "cue", "stance", "target"]
     assert get(ds, "/news/stance_matrix").status_code == 200
+    links = re.findall(r'href="(/[^"]*)"', get(ds, "/news").text)
+    assert "/news/claim_details" in links and "/news/stance_matrix" in links
+    assert not [link for link in links if link.startswith("/claims/")]
+
+
+def test_publish_snapshot_writes_a_clean_copy_and_its_inspect_json(db_path, tmp_path):
+    build(db_path)
+    snapshot = publish_snapshot(db_path, tmp_path / "site")
+    assert snapshot.db == tmp_path / "site" / "claims.db"
+    assert snapshot.inspect == tmp_path / "site" / "claims.inspect.json"
+    with sqlite3.connect(snapshot.db) as copy:
+        assert copy.execute("pragma journal_mode").fetchone()[0] == "delete"
+        assert copy.execute("select count(*) from claim_details").fetchone()[0] == len(CLAIMS)
+        assert copy.execute("pragma integrity_check").fetchone()[0] == "ok"
+    inspected = json.loads(snapshot.inspect.read_text())
+    assert inspected["claims"]["file"] == "claims.db"
+    assert inspected["claims"]["tables"]["claims"]["count"] == len(CLAIMS)
+    assert not list((tmp_path / "site").glob("*.partial"))
+    assert publish_snapshot(db_path, tmp_path / "site") == snapshot  # replaces the previous one
+
+
+def test_snapshot_served_immutable_and_read_only(db_path, tmp_path):
+    snapshot = publish_snapshot(build(db_path), tmp_path / "site")
+    ds = datasette_app(snapshot.db, immutable=True)
+    (database,) = get_json(ds, "/-/databases.json")
+    assert database["name"] == "claims" and database["is_mutable"] is False and database["hash"]
+    assert get_json(ds, "/claims/claims.json")["filtered_table_rows_count"] == len(CLAIMS)
+    assert get(ds, "/claims.json?sql=delete+from+claims").status_code == 400
+    assert get(ds, "/claims.json?sql=select+1;+drop+table+claims").status_code == 400
+    rows = get_json(ds, "/claims/claims_by_speaker.json?_shape=array&speaker=Ken+Obi")
+    assert [r["quote_text"] for r in rows] == ["the tariff protects jobs", "the tariff stays"]
+    assert not any(q.get("write") for q in load_metadata(snapshot.db)["databases"]["claims"]["queries"].values())
+    async def post(path):
+        return await ds.client.post(path, data={"sql": "delete from claims"})
+    assert asyncio.run(post("/claims/claims")).status_code >= 400
+    for path in ("/claims", "/claims/claims_by_speaker?speaker=Ken+Obi"):
+        asyncio.run(post(path))  # read-only whatever it answers
+
+    async def write():
+        return await ds.get_database().execute_write("delete from claims")
+    with pytest.raises(Exception):
+        asyncio.run(write())
+    assert len(get_json(ds, "/claims/claims.json?_shape=array")) == len(CLAIMS)
+
+
+def test_serving_an_older_database_adds_the_views(db_path):
+    build(db_path)
+    with sqlite3.connect(db_path) as db:
+        db.execute("drop view claim_details")
+    ds = datasette_app(db_path)
+    assert len(get_json(ds, "/claims/claim_details.json?_shape=array")) == len(CLAIMS)

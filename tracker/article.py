@@ -149,9 +149,20 @@ def article_from_record(record, source):
         raise ValueError(f"missing {' and '.join(missing)}")
     if not isinstance(record["text"], str):
         raise ValueError("text is not a string")
+    text, warning = _without_surrogates(record["text"])
     return checked(Article(
-        id=str(record["id"]), text=record["text"], date=parse_date(record.get("date"), source),
-        title=record.get("title") or None, url=record.get("url") or None))
+        id=_without_surrogates(str(record["id"]))[0], text=text, date=parse_date(record.get("date"), source),
+        title=_without_surrogates(record.get("title") or "")[0] or None, url=record.get("url") or None,
+        warning=warning))
+
+
+def _without_surrogates(text):
+    """JSON can carry lone UTF-16 surrogates ("\\ud800") that no UTF-8 file or database can hold."""
+    try:
+        text.encode("utf-8")
+        return text, None
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "replace").decode("utf-8"), "invalid characters (lone surrogates) replaced"
 
 
 def read_jsonl_lines(lines, source):
@@ -164,6 +175,8 @@ def read_jsonl_lines(lines, source):
             yield article_from_record(json.loads(line), where)
         except json.JSONDecodeError as error:
             yield ReadError(where, f"broken JSON ({error.msg})")
+        except RecursionError:
+            yield ReadError(where, "broken JSON (nested too deeply)")
         except ValueError as error:
             yield ReadError(where, str(error))
 

@@ -256,12 +256,12 @@ class Finder:
         if verb.lemma in CLAUSE_CUES and clauses:
             words = []
             for clause in clauses:
-                words += tree.subtree(clause, exclude=exclude)
-            return words, "ccomp"
+                words += tree.subtree(clause, exclude=exclude | set(self.side_remarks(tree, clause)))
+            return self.without_leading_adverbial(tree, words, verb), "ccomp"
         if verb.deprel == "parataxis" and verb.lemma in CLAUSE_CUES and verb.head:
             root = tree.head(verb)
             words = [w for w in tree.subtree(root, exclude={verb}) if w.upos != "PUNCT" or w.id != root.id]
-            return [w for w in words if w is not speaker], "parataxis"
+            return self.without_leading_adverbial(tree, [w for w in words if w is not speaker], verb), "parataxis"
         if verb.lemma in INFINITIVE_CUES:
             for xcomp in tree.kids(verb, "xcomp"):
                 if any(c.deprel == "mark" and c.lemma == "to" or c.text.lower() == "to" for c in tree.kids(xcomp)):
@@ -293,6 +293,30 @@ class Finder:
         """A word inside a date or time expression ("on Monday", "for weeks")."""
         return word.lemma in TIME_WORDS or any(
             e.type in ("DATE", "TIME") and e.start_char <= word.start_char < e.end_char for e in self.document.ents)
+
+    @staticmethod
+    def side_remarks(tree, clause):
+        """Trailing participle clauses set off by a comma (", citing ...", ", arguing that ..."): they
+        describe the speaking, not what was said."""
+        remarks = []
+        for child in tree.kids(clause, "advcl"):
+            before = tree.words[child.id - 2] if child.id > 1 else None
+            first = tree.subtree(child)[0]
+            if child.id > clause.id and child.xpos == "VBG" and first is child and before is not None \
+                    and before.text in (",", "-", "—", "–"):
+                remarks.append(child)
+        return remarks
+
+    @staticmethod
+    def without_leading_adverbial(tree, words, verb):
+        """'During his years in office, Mr. Obama said, a majority ...': an adverbial before a medial
+        cue frames the sentence and is not part of what was said."""
+        before = [w for w in words if w.id < verb.id]
+        after = [w for w in words if w.id > verb.id]
+        if before and after and not any(w.deprel.startswith(("nsubj", "csubj", "expl")) or w.deprel == "root"
+                                        for w in before):
+            return after
+        return words
 
     def addressee_of(self, tree, verb):
         """Whom the statement was made to: "told Reuters", "said in an interview with CNN"."""

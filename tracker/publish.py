@@ -1,36 +1,126 @@
 """Publish step: the claims database in Datasette, configured by ``db/metadata.yml``.
 
-Read-only: Datasette 0.65 has no write endpoints and opens mutable databases read-only.
+The site adds the project's plugins (``tracker/plugins``: claim-in-context and article pages, links from
+table cells, server-drawn charts, menu links) and templates (``tracker/templates``). It is read-only:
+Datasette 0.65 has no write endpoints, its SQL page runs read-only connections and no canned query
+writes. ``publish_snapshot`` makes a clean copy with its ``datasette inspect`` JSON for serving immutable.
 """
 
 import asyncio
+import json
+import sqlite3
+import subprocess
+import sys
+from dataclasses import dataclass
 from pathlib import Path
 
+import sqlite_utils
 from datasette.app import Datasette
-from datasette.utils import parse_metadata
+from datasette.plugins import pm
+from datasette.utils import parse_metadata, tilde_encode
+
+from . import plugins
+from .views import create_views
 
 DEFAULT_METADATA = Path(__file__).resolve().parent.parent / "db" / "metadata.yml"
+TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 
 def load_metadata(db_path, metadata_path=DEFAULT_METADATA):
-    """The metadata, its single database entry renamed to the served file's name (``x/foo.db`` -> ``foo``)."""
+    """The metadata, its single database entry renamed to the served file's name (``x/foo.db`` -> ``foo``),
+    links of its ``description_html`` included (``href="/claims/...`` -> ``href="/foo/...``)."""
     metadata = parse_metadata(Path(metadata_path).read_text(encoding="utf-8"))
     databases = metadata.get("databases") or {}
     if len(databases) == 1:
-        (settings,) = databases.values()
-        metadata["databases"] = {Path(db_path).stem: settings}
+        ((name, settings),) = databases.items()
+        stem = Path(db_path).stem
+        if settings.get("description_html"):
+            settings["description_html"] = settings["description_html"].replace(
+                f'href="/{name}/', f'href="/{tilde_encode(stem)}/')
+        metadata["databases"] = {stem: settings}
     return metadata
 
 
-def datasette_app(db_path, metadata_path=DEFAULT_METADATA):
-    """A ``Datasette`` instance serving ``db_path`` with the project's metadata."""
-    return Datasette([str(db_path)], metadata=load_metadata(db_path, metadata_path))
+def inspect_path(db_path):
+    """Where ``publish_snapshot`` writes the inspect JSON of ``db_path``: beside it, ``<name>.inspect.json``."""
+    db_path = Path(db_path)
+    return db_path.with_name(db_path.stem + ".inspect.json")
 
 
-def serve(db_path, host="127.0.0.1", port=8001, metadata_path=DEFAULT_METADATA):
-    """Serve ``db_path`` with uvicorn, as ``datasette serve`` does."""
+def datasette_app(db_path, metadata_path=DEFAULT_METADATA, immutable=False):
+    """A ``Datasette`` instance serving ``db_path`` with the project's metadata, plugins and templates.
+
+    ``immutable=True`` serves the file as immutable (no locking, counts from the inspect JSON beside it
+    when there is one); a mutable file first gets the browsing views if it lacks them.
+    """
+    plugins.register(pm)
+    if immutable:
+        inspect_file = inspect_path(db_path)
+        inspect_data = json.loads(inspect_file.read_text(encoding="utf-8")) if inspect_file.exists() else None
+        return Datasette(immutables=[str(db_path)], inspect_data=inspect_data, template_dir=str(TEMPLATES),
+                         metadata=load_metadata(db_path, metadata_path))
+    ensure_views(db_path)
+    return Datasette([str(db_path)], template_dir=str(TEMPLATES), metadata=load_metadata(db_path, metadata_path))
+
+
+def ensure_views(db_path):
+    """Give a stored database the browsing views (or bring them up to date); a read-only file is left as is."""
+    if not Path(db_path).exists():
+        return
+    db = sqlite_utils.Database(db_path)
+    try:
+        if db["claims"].exists():
+            create_views(db)
+    except sqlite3.OperationalError:  # read-only file or folder: served without changes
+        pass
+    finally:
+        db.close()
+
+
+@dataclass
+class Snapshot:
+    """A published copy: the database file and its ``datasette inspect`` JSON."""
+
+    db: Path
+    inspect: Path
+
+
+def publish_snapshot(db_path, out_dir):
+    """Write a clean copy of ``db_path`` into ``out_dir`` (``VACUUM INTO``, same file name, browsing views,
+    no WAL) and its ``datasette inspect`` JSON beside it; returns the ``Snapshot`` paths.
+
+    An existing snapshot of the same name is replaced only once the new copy is complete.
+    """
+    db_path, out_dir = Path(db_path), Path(out_dir)
+    if not db_path.exists():
+        raise FileNotFoundError(f"{db_path} does not exist")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    target = out_dir / db_path.name
+    partial = out_dir / (db_path.name + ".partial")
+    partial.unlink(missing_ok=True)
+    source = sqlite_utils.Database(db_path)
+    try:
+        source.execute("VACUUM INTO ?", [str(partial)])
+    finally:
+        source.close()
+    copy = sqlite_utils.Database(partial)
+    try:
+        create_views(copy)
+        copy.execute("PRAGMA journal_mode = DELETE")
+    finally:
+        copy.close()
+    partial.replace(target)
+    inspect_file = inspect_path(target)
+    # run beside the file so that the JSON names it relatively ("file": "claims.db") and moves with it
+    subprocess.run([sys.executable, "-m", "datasette", "inspect", target.name, "--inspect-file", inspect_file.name],
+                   cwd=out_dir, check=True, capture_output=True, text=True)
+    return Snapshot(db=target, inspect=inspect_file)
+
+
+def serve(db_path, host="127.0.0.1", port=8001, metadata_path=DEFAULT_METADATA, immutable=False):
+    """Serve ``db_path`` with uvicorn, as ``datasette serve`` does; ``immutable=True`` for a snapshot."""
     import uvicorn
 
-    ds = datasette_app(db_path, metadata_path)
+    ds = datasette_app(db_path, metadata_path, immutable=immutable)
     asyncio.run(ds.invoke_startup())
     uvicorn.run(ds.app(), host=host, port=port, log_level="info", lifespan="on", workers=1)

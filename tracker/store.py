@@ -11,6 +11,8 @@ from pathlib import Path
 
 import sqlite_utils
 
+from .views import create_views
+
 MIGRATIONS = sqlite_utils.Migrations("tracker")
 
 
@@ -67,6 +69,7 @@ def ensure_schema(db):
     """Turn foreign keys on and apply pending migrations (idempotent); returns ``db``."""
     db.execute("PRAGMA foreign_keys = ON")
     MIGRATIONS.apply(db)
+    create_views(db)
     return db
 
 

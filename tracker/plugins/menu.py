@@ -1,0 +1,14 @@
+"""Plugin: the site menu links to the charts and the most used canned queries."""
+
+from datasette import hookimpl
+
+LINKS = (("Charts", "/-/charts"), ("Quotes per speaker", "/-/charts/speakers"))
+QUERIES = (("Stance matrix", "stance_matrix"), ("Disputed claims", "disputed_claims"),
+           ("Most quoted per month", "top_speakers_by_month"))
+
+
+@hookimpl
+def menu_links(datasette):
+    db = datasette.get_database()
+    return ([{"href": datasette.urls.path(path), "label": label} for label, path in LINKS]
+            + [{"href": datasette.urls.query(db.name, name), "label": label} for label, name in QUERIES])

@@ -1,0 +1,60 @@
+"""Publish step: SQL views for browsing, created idempotently (a view is replaced only when its SQL changed).
+
+``claim_details``: one row per claim with its speaker's name, its target's name and its article's date,
+month and title - the table journalists browse and facet (``claims`` itself has no date).
+``stance_summary``: per speaker per target, how many claims support, oppose, deny or are neutral.
+"""
+
+CLAIM_DETAILS = """select
+  claims.id,
+  articles.date,
+  substr(articles.date, 1, 7) as month,
+  claims.article_id,
+  articles.title,
+  speakers.name as speaker,
+  claims.speaker_id,
+  claims.speaker_mention,
+  claims.role,
+  claims.cue,
+  claims.kind,
+  claims.quote_text,
+  claims.stance,
+  coalesce(targets.name, claims.target) as target,
+  claims.target_id,
+  claims.target_type,
+  claims.hedged,
+  claims.stance_confidence,
+  claims.paragraph,
+  claims.start,
+  claims.rowid as claim_rowid
+from claims
+  join articles on articles.id = claims.article_id
+  left join speakers on speakers.id = claims.speaker_id
+  left join targets on targets.id = claims.target_id"""
+
+STANCE_SUMMARY = """select
+  speakers.name as speaker,
+  claims.speaker_id,
+  claims.target,
+  claims.target_id,
+  count(*) filter (where claims.stance = 'support') as support,
+  count(*) filter (where claims.stance = 'against') as against,
+  count(*) filter (where claims.stance = 'deny') as deny,
+  count(*) filter (where claims.stance is null or claims.stance = 'neutral') as neutral,
+  count(*) as total,
+  min(articles.date) as first_date,
+  max(articles.date) as last_date
+from claims
+  join speakers on speakers.id = claims.speaker_id
+  join articles on articles.id = claims.article_id
+where claims.target is not null
+group by claims.speaker_id, claims.target"""
+
+VIEWS = {"claim_details": CLAIM_DETAILS, "stance_summary": STANCE_SUMMARY}
+
+
+def create_views(db):
+    """Create (or bring up to date) the browsing views of ``db``, a ``sqlite_utils.Database``; returns ``db``."""
+    for name, sql in VIEWS.items():
+        db.create_view(name, sql, replace=True)
+    return db
