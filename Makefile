@@ -8,7 +8,7 @@ JOBS ?= 1
 HOST ?= 127.0.0.1
 PORT ?= 8001
 
-.PHONY: install demo ingest serve test bench clean
+.PHONY: install demo ingest serve dist test bench clean
 
 install: $(VENV)/.installed
 
@@ -21,12 +21,16 @@ $(VENV)/.installed: setup.cfg pyproject.toml
 	touch $@
 
 ingest: install
-	$(BIN)/tracker ingest $(SEEDS) --db $(DB)
+	$(BIN)/tracker ingest $(SEEDS) --db $(DB) --jobs $(JOBS)
 
 serve: install
 	$(BIN)/tracker serve --db $(DB) --host $(HOST) --port $(PORT)
 
 demo: ingest serve
+
+# a clean read-only snapshot with its inspect file, served immutable
+dist: ingest
+	$(BIN)/tracker publish --db $(DB) -o dist --serve --host $(HOST) --port $(PORT)
 
 test: install
 	$(BIN)/python -m pytest -q
@@ -35,4 +39,4 @@ bench: install
 	$(BIN)/python -m tracker.bench
 
 clean:
-	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm
+	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm dist

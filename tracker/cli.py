@@ -205,3 +205,29 @@ def evaluate(gold_path, kinds, show, as_json, engine, batch_size):
     for aid, gold, pred in report.wrong_speakers[:show]:
         expected = gold.get("speaker_resolved") or gold.get("speaker")
         click.echo(f"- [{aid}] {pred.get('speaker_mention')!r} -> {pred.get('speaker')!r}, expected {expected!r}")
+
+
+@cli.command()
+@click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, help="SQLite database to publish.")
+@click.option("-o", "--out", "out_dir", default="dist", show_default=True, help="Folder for the snapshot.")
+@click.option("--serve/--no-serve", "then_serve", default=False, help="Serve the snapshot, immutable, afterwards.")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8001, show_default=True, type=int)
+def publish(db_path, out_dir, then_serve, host, port):
+    """Write a clean, read-only snapshot of the database with its Datasette inspect file.
+
+    The snapshot is made with VACUUM INTO (the live database may be ingesting meanwhile) and can be
+    served immutable, which lets Datasette cache counts.
+
+    \b
+    Example:
+        tracker publish --db db/claims.db -o dist --serve
+    """
+    from .publish import publish_snapshot, serve as serve_db
+
+    if not Path(db_path).exists():
+        raise click.ClickException(f"{db_path} does not exist: run `tracker ingest` first")
+    snapshot = publish_snapshot(db_path, out_dir)
+    click.echo(f"snapshot {snapshot.db} with {snapshot.inspect}")
+    if then_serve:
+        serve_db(snapshot.db, host=host, port=port, immutable=True)

@@ -1,0 +1,28 @@
+"""The command line: every command has help with an example, and user errors are one clear line."""
+
+import pytest
+from click.testing import CliRunner
+
+from tracker.cli import cli
+
+COMMANDS = sorted(cli.commands)
+
+
+def test_the_expected_commands_exist():
+    assert {"ingest", "extract", "evaluate", "serve", "publish"} <= set(COMMANDS)
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_help_with_an_example(command):
+    for flag in ("--help", "-h"):
+        result = CliRunner().invoke(cli, [command, flag])
+        assert result.exit_code == 0
+        assert "Example:" in result.output and f"tracker {command}" in result.output
+
+
+@pytest.mark.parametrize("command", ["serve", "publish"])
+def test_a_missing_database_is_a_one_line_error(command, tmp_path):
+    missing = tmp_path / "none.db"
+    result = CliRunner().invoke(cli, [command, "--db", str(missing)])
+    assert result.exit_code == 1
+    assert result.output.strip() == f"Error: {missing} does not exist: run `tracker ingest` first"
