@@ -26,7 +26,9 @@ ingest: install
 serve: install
 	$(BIN)/tracker serve --db $(DB) --host $(HOST) --port $(PORT)
 
-demo: ingest serve
+# the server starts only once the ingest is done, also under make -j
+demo: ingest
+	$(BIN)/tracker serve --db $(DB) --host $(HOST) --port $(PORT)
 
 # a clean read-only snapshot with its inspect file, served immutable
 dist: ingest

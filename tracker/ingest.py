@@ -1,8 +1,22 @@
-"""Batch step: read inputs, skip unchanged articles, extract claims, store each article in one transaction."""
+"""Batch step: read inputs, skip unchanged articles, extract claims, store each article in one transaction.
 
+Unchanged articles (same id and content hash as stored) are skipped before any parsing. With ``jobs > 1``,
+worker processes annotate batches in parallel, each with one ``Extractor`` built once; this process stays
+the only writer and stores the results in input order, so the database is the same whatever the number of
+jobs (speaker ids are given in storage order). A failure on one article is a ``ReadError`` for that
+article and the rest goes on; a crash loses at most the article being written, never a stored one.
+"""
+
+import math
+import multiprocessing
+import os
+import threading
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 from .article import ReadError, read_paths
+from .engine import EngineError
+from .extract import Extractor
 
 
 @dataclass
@@ -23,40 +37,153 @@ def _ignore(event, value):
 def run_ingest(paths, db_path, pattern="*", engine=None, jobs=1, batch_size=16, prune=False, progress=None):
     """Ingest ``paths`` into the database at ``db_path``; returns an ``IngestSummary``.
 
-    ``progress(event, value)`` hears ``("total", n)`` once, ``("done", 1)`` per article stored or skipped,
-    and ``("error", ReadError)`` / ``("warning", str)`` as they happen.
+    ``progress(event, value)`` hears ``("total", n)`` once with the number of articles to parse,
+    ``("done", 1)`` per article stored or failed, and ``("error", ReadError)`` / ``("warning", str)`` as
+    they happen. Raises ``EngineError`` when the annotation engine cannot be built.
     """
-    from .extract import Extractor
-    from .store import article_state, open_db, prune as prune_articles, store_article
+    from .store import open_db, prune as prune_articles, store_article
 
     progress = progress or _ignore
     summary = IngestSummary()
+
+    def fail(error):
+        summary.errors.append(error)
+        progress("error", error)
+
     db = open_db(db_path)
-    seen, todo = [], []
-    for item in read_paths(paths, pattern):
+    todo, seen = select_changed(db, read_paths(paths, pattern), summary, progress, fail)
+    progress("total", len(todo))
+    if jobs > 1 and len(todo) > 1:
+        results = extract_parallel(todo, engine, batch_size, jobs)
+    else:
+        results = extract_serial(todo, engine, batch_size)
+    for article, result in results:
+        if isinstance(result, ReadError):
+            fail(result)
+        else:
+            try:
+                summary.claims += store_article(db, article, result)
+                summary.stored += 1
+            except Exception as error:  # one article's failure must not stop the batch
+                fail(ReadError(source(article), f"not stored: {error}"))
+        progress("done", 1)
+    if prune and summary.errors:
+        progress("warning", "nothing pruned: some inputs failed, and their stored articles are kept")
+    elif prune:
+        summary.pruned = prune_articles(db, seen)
+    return summary
+
+
+def select_changed(db, items, summary, progress, fail):
+    """``(articles to parse, ids of all articles read)``: new and changed articles; errors go to ``fail``."""
+    from .store import article_state
+
+    todo, seen = [], []
+    for item in items:
         if isinstance(item, ReadError):
-            summary.errors.append(item)
-            progress("error", item)
+            fail(item)
             continue
         if item.warning:
-            progress("warning", f"{item.path or item.id}: {item.warning}")
+            progress("warning", f"{source(item)}: {item.warning}")
+        try:
+            state = article_state(db, item)
+        except ValueError as error:  # a text that cannot be hashed or stored (lone surrogates)
+            fail(ReadError(source(item), f"unusable text: {error}"))
+            continue
         seen.append(item.id)
-        if article_state(db, item) == "unchanged":
+        if state == "unchanged":
             summary.unchanged += 1
         else:
             todo.append(item)
-    progress("total", len(todo))
-    if todo:
-        extractor = Extractor(engine, batch_size=batch_size)
-        for article, claims in extractor.run(todo):
+    return todo, seen
+
+
+def source(article):
+    return article.path or article.id
+
+
+def batches(items, size):
+    return [items[k:k + size] for k in range(0, len(items), size)]
+
+
+def extract_batch(extractor, batch):
+    """Claims, or a ``ReadError``, for each article of ``batch``, in order.
+
+    The batch is annotated together; if that fails, each article is annotated alone so that only the
+    article at fault fails.
+    """
+    try:
+        documents = extractor.annotate(batch)
+    except EngineError:
+        raise
+    except Exception as error:
+        if len(batch) > 1:
+            return [result for article in batch for result in extract_batch(extractor, [article])]
+        return [ReadError(source(batch[0]), f"not annotated: {type(error).__name__}: {error}")]
+    results = []
+    for article, document in zip(batch, documents):
+        try:
+            results.append(extractor.claims(article, document))
+        except Exception as error:
+            results.append(ReadError(source(article), f"no claims: {type(error).__name__}: {error}"))
+    return results
+
+
+def extract_serial(articles, engine, batch_size):
+    """Yield ``(article, claims or ReadError)`` in order, annotating in this process."""
+    if not articles:
+        return
+    extractor = Extractor(engine, batch_size=batch_size)
+    for batch in batches(articles, batch_size):
+        yield from zip(batch, extract_batch(extractor, batch))
+
+
+def extract_parallel(articles, engine, batch_size, jobs):
+    """Yield ``(article, claims or ReadError)`` in order, annotating in ``jobs`` worker processes.
+
+    Batches are at most ``batch_size`` and small enough (about four per worker) to keep every worker busy
+    until the end. A batch whose worker died is reported as one error per article.
+    """
+    size = max(1, min(batch_size, math.ceil(len(articles) / (jobs * 4))))
+    chunks = batches(articles, size)
+    pool = ProcessPoolExecutor(min(jobs, len(chunks)), mp_context=multiprocessing.get_context("spawn"),
+                               initializer=_start_worker, initargs=(engine, batch_size))
+    try:
+        futures = [(chunk, pool.submit(_work, chunk)) for chunk in chunks]
+        for chunk, future in futures:
             try:
-                summary.claims += store_article(db, article, claims)
-                summary.stored += 1
-            except Exception as error:  # one article's failure must not stop the batch
-                failure = ReadError(article.path or article.id, f"not stored: {error}")
-                summary.errors.append(failure)
-                progress("error", failure)
-            progress("done", 1)
-    if prune:
-        summary.pruned = prune_articles(db, seen)
-    return summary
+                results = future.result()
+            except EngineError:
+                raise
+            except Exception as error:  # the worker died (BrokenProcessPool) or its result was lost
+                results = [ReadError(source(a), f"worker failed: {type(error).__name__}: {error}") for a in chunk]
+            yield from zip(chunk, results)
+    finally:
+        pool.shutdown(cancel_futures=True)
+
+
+_extractor = None  # a worker process's Extractor, or the EngineError that prevented it
+
+
+def _start_worker(engine, batch_size):
+    global _extractor
+    _exit_with_parent()
+    os.environ.setdefault("OMP_NUM_THREADS", "1")  # one core per worker: no oversubscription
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    try:
+        _extractor = Extractor(engine, batch_size=batch_size)
+    except EngineError as error:
+        _extractor = error
+
+
+def _work(batch):
+    if isinstance(_extractor, EngineError):
+        raise _extractor
+    return extract_batch(_extractor, batch)
+
+
+def _exit_with_parent():
+    """Exit this worker when the parent process dies (even by SIGKILL), instead of waiting forever."""
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        threading.Thread(target=lambda: (parent.join(), os._exit(1)), daemon=True).start()
