@@ -195,3 +195,35 @@ def test_ensure_schema_twice_changes_nothing(fresh_db):
     before = dump(fresh_db)
     ensure_schema(fresh_db)
     assert dump(fresh_db) == before
+
+
+def test_a_surname_in_another_article_is_the_same_speaker(fresh_db):
+    first, second = "Ibrahim Kalin said the deal holds.", "Kalin said the talks failed."
+    store_article(fresh_db, Article(id="a1", text=first),
+                  [claim("a1", first, "the deal holds", "Ibrahim Kalin", "Ibrahim Kalin", kind="indirect")])
+    store_article(fresh_db, Article(id="a2", text=second),
+                  [claim("a2", second, "the talks failed", "Kalin", "Kalin", kind="indirect")])
+    rows = list(fresh_db.query("select name, aliases, claim_count from speakers"))
+    assert rows == [{"name": "Ibrahim Kalin", "aliases": '["Ibrahim Kalin", "Kalin"]', "claim_count": 2}]
+
+
+def test_a_full_name_takes_over_a_stored_surname(fresh_db):
+    first, second = "Kalin said the talks failed.", "Ibrahim Kalin said the deal holds."
+    store_article(fresh_db, Article(id="a1", text=first),
+                  [claim("a1", first, "the talks failed", "Kalin", "Kalin", kind="indirect")])
+    store_article(fresh_db, Article(id="a2", text=second),
+                  [claim("a2", second, "the deal holds", "Ibrahim Kalin", "Ibrahim Kalin", kind="indirect")])
+    rows = list(fresh_db.query("select id, name, aliases, claim_count from speakers"))
+    assert [(r["name"], r["claim_count"]) for r in rows] == [("Ibrahim Kalin", 2)]
+    assert "Kalin" in json.loads(rows[0]["aliases"])
+    assert {r["speaker_id"] for r in fresh_db.query("select speaker_id from claims")} == {rows[0]["id"]}
+
+
+def test_a_surname_shared_by_two_people_stays_apart(fresh_db):
+    text = "Hillary Clinton said yes. Bill Clinton said no. Clinton said maybe."
+    store_article(fresh_db, Article(id="a", text=text), [
+        claim("a", text, "yes", "Hillary Clinton", "Hillary Clinton", kind="indirect"),
+        claim("a", text, "no", "Bill Clinton", "Bill Clinton", kind="indirect"),
+        claim("a", text, "maybe", "Clinton", "Clinton", kind="indirect")])
+    assert {r["name"] for r in fresh_db.query("select name from speakers")} == {
+        "Hillary Clinton", "Bill Clinton", "Clinton"}

@@ -205,15 +205,53 @@ def upsert_speakers(db, claims):
     speakers = db.table("speakers")
     ids = {}
     for name, (aliases, kind) in seen.items():
-        row = db.execute("select id, type, aliases from speakers where name = ?", [name]).fetchone()
+        row = find_speaker(db, name, kind)
         if row is None:
             ids[name] = speakers.insert({"name": name, "type": kind, "aliases": aliases, "claim_count": 0}).last_pk
+            absorb_surname_rows(db, ids[name], name, kind)
             continue
-        ids[name], old_type, old_aliases = row
-        merged = json.loads(old_aliases or "[]")
-        merged += [a for a in aliases if a not in merged]
-        speakers.update(ids[name], {"type": old_type or kind, "aliases": merged})
+        ids[name], stored_name, old_type, old_aliases = row
+        speakers.update(ids[name], {"type": old_type or kind, "aliases": merge_aliases(
+            json.loads(old_aliases or "[]"), [name] * (name != stored_name) + aliases)})
     return ids
+
+
+def merge_aliases(aliases, more):
+    """``aliases`` followed by the new ones of ``more``, each once, in the order first seen."""
+    merged = list(aliases)
+    for alias in more:
+        if alias not in merged:
+            merged.append(alias)
+    return merged
+
+
+def find_speaker(db, name, kind):
+    """The stored speaker a name belongs to: the same name, or for a lone surname ("Kalin") the one
+    person whose full name ends with it ("Ibrahim Kalin"); ``(id, name, type, aliases)`` or None."""
+    row = db.execute("select id, name, type, aliases from speakers where name = ?", [name]).fetchone()
+    if row is not None or " " in name or kind not in (None, "PERSON"):
+        return row
+    fuller = db.execute("select id, name, type, aliases from speakers where type = 'PERSON' and name like ?",
+                        ["% " + name]).fetchall()
+    return fuller[0] if len(fuller) == 1 else None
+
+
+def absorb_surname_rows(db, speaker_id, name, kind):
+    """A new full person name ("Ibrahim Kalin") takes over the claims of a stored lone surname ("Kalin")
+    when no other stored person shares that surname."""
+    if kind != "PERSON" or " " not in name:
+        return
+    surname = name.split()[-1]
+    others = db.execute("select count(*) from speakers where type = 'PERSON' and name like ? and id != ?",
+                        ["% " + surname, speaker_id]).fetchone()[0]
+    row = db.execute("select id, aliases from speakers where name = ? and id != ?", [surname, speaker_id]).fetchone()
+    if row is None or others:
+        return
+    old_id, old_aliases = row
+    db.execute("update claims set speaker_id = ? where speaker_id = ?", [speaker_id, old_id])
+    aliases = json.loads(db.execute("select aliases from speakers where id = ?", [speaker_id]).fetchone()[0] or "[]")
+    db.table("speakers").update(speaker_id, {"aliases": merge_aliases(aliases, [surname] + json.loads(old_aliases or "[]"))})
+    db.execute("delete from speakers where id = ?", [old_id])
 
 
 def _recount(db, table, column, ids):
