@@ -12,7 +12,6 @@ from datasette.utils import tilde_encode
 from tracker.article import Article
 from tracker.claims import Claim
 from tracker.publish import datasette_app
-from tracker.relations import ClaimRelation
 from tracker.store import open_db, store_article
 from tracker.views import create_views
 
@@ -235,15 +234,14 @@ CLAIMS = {
                  target="harbour plan"),
            claim("a3", "the budget is balanced", "Ken Obi", "Obi", "said", stance="support", target="budget")],
 }
-RELATIONS = {"a2": [ClaimRelation(OBI_DENIES.id, "deny", COSTA_FAIL.id),
-                    ClaimRelation(BOARD_DISPUTES.id, "dispute", COSTA_FAIL.id)]}
+OBI_DENIES.relation, OBI_DENIES.related_claim_id = "deny", COSTA_FAIL.id
+BOARD_DISPUTES.relation, BOARD_DISPUTES.related_claim_id = "dispute", COSTA_FAIL.id
 
 
 def build(path):
     db = open_db(path)
     for article_id, (date, title, text) in ARTICLES.items():
-        store_article(db, Article(id=article_id, text=text, date=date, title=title),
-                      CLAIMS[article_id], RELATIONS.get(article_id, ()))
+        store_article(db, Article(id=article_id, text=text, date=date, title=title), CLAIMS[article_id])
     db.close()
     return path
 

@@ -41,6 +41,8 @@ class Claim:
     stance_confidence: float | None = None
     hedged: bool = False  # the statement is modalised ("may", "I believe", "reportedly")
     normalized_text: str | None = None  # the statement cleaned up: marks dropped, speaker's pronouns resolved
+    relation: str | None = None  # deny | dispute | confirm: what this claim does to ``related_claim_id``
+    related_claim_id: str | None = None
 
     @property
     def id(self):
@@ -69,10 +71,11 @@ def normalized_text(text, spans, speaker=None, kind="indirect"):
     return clean[:1].upper() + clean[1:]
 
 
-def claims_from_attributions(article_id, text, attributions, speakers):
-    """``Claim`` rows for an article's attributions and their resolved speakers."""
+def claims_from_attributions(article_id, text, attributions, speakers, stances):
+    """``Claim`` rows for an article's attributions, their resolved speakers and their
+    ``(StanceResult, Target or None)``."""
     claims = []
-    for attribution, speaker in zip(attributions, speakers):
+    for attribution, speaker, (stance, target) in zip(attributions, speakers, stances):
         mention, cue = attribution.speaker, attribution.cue
         claims.append(Claim(
             article_id=article_id, start=attribution.start, end=attribution.end,
@@ -84,5 +87,8 @@ def claims_from_attributions(article_id, text, attributions, speakers):
             spans=[list(s) for s in attribution.spans], role=speaker.role if speaker else None,
             addressee=attribution.addressee.text if attribution.addressee else None,
             paragraph=attribution.paragraph,
-            normalized_text=normalized_text(text, attribution.spans, speaker, attribution.kind)))
+            normalized_text=normalized_text(text, attribution.spans, speaker, attribution.kind),
+            stance=stance.stance, stance_confidence=round(stance.confidence, 3), hedged=stance.hedged,
+            stance_evidence=stance.evidence, target=target.name if target else None,
+            target_type=target.type if target else None))
     return claims

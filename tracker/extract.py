@@ -3,7 +3,9 @@
 from .attribution import find_attributions
 from .claims import claims_from_attributions
 from .engine import build_pipeline
-from .speakers import resolve_speakers
+from .relations import link_claims
+from .speakers import Resolver, resolve_speakers
+from .targets import stance_and_target
 
 
 class Extractor:
@@ -22,8 +24,12 @@ class Extractor:
     def claims(self, article, document):
         """The claims of one annotated article."""
         attributions = find_attributions(document)
-        speakers = resolve_speakers(document, attributions)
-        return claims_from_attributions(article.id, article.text, attributions, speakers)
+        resolver = Resolver(document)
+        speakers = resolve_speakers(document, attributions, resolver)
+        stances = [stance_and_target(document, a, resolver) for a in attributions]
+        claims = claims_from_attributions(article.id, article.text, attributions, speakers, stances)
+        link_claims(claims, [a.cue_lemma for a in attributions], article.text)
+        return claims
 
     def run(self, articles):
         """Yield ``(article, claims)`` for each article, annotating ``batch_size`` at a time."""

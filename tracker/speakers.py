@@ -298,9 +298,9 @@ class Resolver:
         return False
 
 
-def resolve_speakers(document, attributions):
+def resolve_speakers(document, attributions, resolver=None):
     """One ``Speaker`` (or None) per attribution, in the same order."""
-    resolver = Resolver(document)
+    resolver = resolver or Resolver(document)
     result, by_id = [], {}
     for attribution in attributions:
         if attribution.follows is not None and id(attribution.follows) in by_id:

@@ -90,7 +90,7 @@ def article_state(db, article):
     return "unchanged" if row[0] == article.content_hash else "changed"
 
 
-def store_article(db, article, claims, relations=()):
+def store_article(db, article, claims):
     """Replace ``article``'s row, claims and claim relations in one transaction; returns the number of
     claims written.
 
@@ -116,8 +116,8 @@ def store_article(db, article, claims, relations=()):
         target_ids = upsert_targets(db, claims)
         db.table("claims").insert_all((claim_row(c, speaker_ids, target_ids) for c in claims), pk="id")
         db.table("claim_relations").insert_all(
-            ({"claim_id": r.claim_id, "relation": r.relation, "other_claim_id": r.other_claim_id} for r in relations),
-            pk=("claim_id", "other_claim_id"))
+            ({"claim_id": c.id, "relation": c.relation, "other_claim_id": c.related_claim_id}
+             for c in claims if c.relation), pk=("claim_id", "other_claim_id"))
         recount_speakers(db, touched | set(speaker_ids.values()))
         recount_targets(db, touched_targets | set(target_ids.values()))
     return len(claims)

@@ -8,9 +8,12 @@ adjective of nationality stands for its country ("Egyptian deployment" -> Egypt)
 
 from dataclasses import dataclass
 
+from .stance import claim_stance
+
 TARGET_TYPES = {"PERSON", "ORG", "GPE", "NORP", "LAW", "EVENT", "FAC", "WORK_OF_ART", "LOC", "PRODUCT"}
 PHRASE_DEPRELS = {"nsubj", "nsubj:pass", "obj", "obl", "nmod", "xcomp", "conj", "appos", "root", "ccomp"}
 MODIFIERS = {"compound", "amod", "flat", "nmod:poss"}
+TOP_TARGETS = 3  # the stance step weighs this many of the most salient candidates
 UNINFORMATIVE = {"thing", "way", "time", "year", "day", "part", "lot", "kind", "number", "people", "what",
                  "something", "anything", "everything", "one", "percent", "week", "month", "end", "place"}
 
@@ -32,7 +35,8 @@ def _inside(start, end, spans):
 
 
 def candidate_targets(document, attribution, resolver):
-    """Candidate targets of one attribution's content, named entities first, in text order."""
+    """Candidate targets of one attribution's content, most salient first: arguments of the content's
+    main predicate before deeper words, named entities before noun phrases, earlier before later."""
     spans = attribution.spans
     found, taken = [], set()
     for entity in document.ents:
@@ -40,7 +44,7 @@ def candidate_targets(document, attribution, resolver):
             name, etype = resolver.canonical(entity.text, entity.type)
             if etype == "NORP":
                 name = resolver.country_of(name) or name
-            found.append(Target(name, etype, entity.start_char, entity.end_char, -1))
+            found.append(Target(name, etype, entity.start_char, entity.end_char, _sentence_at(document, entity.start_char)))
             taken.update(range(entity.start_char, entity.end_char))
     for index, sentence in enumerate(document.sentences):
         for word in sentence.words:
@@ -53,4 +57,40 @@ def candidate_targets(document, attribution, resolver):
             first = min([word] + modifiers, key=lambda w: w.id)
             text = document.text[first.start_char:word.end_char]
             found.append(Target(text, None, first.start_char, word.end_char, index))
-    return sorted(found, key=lambda t: (t.type is None, t.start))
+    depth = _depths(document, spans)
+    return sorted(found, key=lambda t: (min(depth.get(i, 9) for i in range(t.start, t.end)) + (t.type is None),
+                                        t.start))
+
+
+def _sentence_at(document, offset):
+    for index, sentence in enumerate(document.sentences):
+        if sentence.tokens[0].start_char <= offset < sentence.tokens[-1].end_char:
+            return index
+    return -1
+
+
+def _depths(document, spans):
+    """For each character of the content, how deep its word sits under the content's top words."""
+    depth = {}
+    for sentence in document.sentences:
+        inside = {w.id: w for w in sentence.words if _inside(w.start_char, w.end_char, spans)}
+        for word in inside.values():
+            level, node = 0, word
+            while node.head in inside and level < 9:
+                node = inside[node.head]
+                level += 1
+            for i in range(word.start_char, word.end_char):
+                depth[i] = level
+    return depth
+
+
+def stance_and_target(document, attribution, resolver):
+    """The stance step for one attribution: ``(StanceResult, Target or None)`` toward its most salient
+    candidate target."""
+    start, end = attribution.start, attribution.end
+    content = document.text[start:end]
+    candidates = candidate_targets(document, attribution, resolver)
+    result, name = claim_stance(content, attribution.cue_lemma,
+                                [(t.name, t.start - start, t.end - start) for t in candidates[:TOP_TARGETS]])
+    target = next((t for t in candidates if t.name == name), None)
+    return result, target

@@ -1,0 +1,318 @@
+"""Stance step: for or against a target, from the words of a claim.
+
+Two layers. A linear model (``tracker/data/stance_model.json``, trained by ``scripts/train_stance.py`` on
+NewsMTSC) reads the words around the target, the target masked, with VADER's lexicon scores; it answers
+``predict_stance``. ``claim_stance`` puts rules with clear evidence before it: the reporting verb's own
+polarity ("condemned", "praised"), a demand that the target withdraw, and evaluative words under negation
+("we don't take X as a legitimate actor").
+"""
+
+import json
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from vaderSentiment.vaderSentiment import NEGATE, SentimentIntensityAnalyzer
+
+MODEL_PATH = Path(__file__).parent / "data" / "stance_model.json"
+CLASSES = ("support", "against", "neutral")
+WINDOW = 6  # words each side of the target that count as its context
+NEGATION_SCOPE = 5  # words after a negator that it reverses
+TARGET = "<T>"  # stands for the target's own words in the sentence
+
+# Reporting verbs that carry a stance of their own (this project's list).
+AGAINST_CUES = frozenset("""
+deny reject condemn accuse criticise criticize oppose warn denounce blame slam blast attack dismiss dispute
+refute rebuff decry protest object lament question
+""".split())
+SUPPORT_CUES = frozenset("""
+back welcome praise endorse urge support applaud hail commend approve champion defend advocate laud
+""".split()) | {"call for"}
+
+# Words that hedge a statement (this project's list).
+HEDGES = frozenset("""
+may might could perhaps possibly probably likely unlikely reportedly allegedly apparently supposedly
+presumably believe believes believed think thinks suggest suggests suggested seem seems seemed appear appears
+appeared unclear uncertain
+""".split())
+HEDGING_CUES = frozenset("believe think suggest allege speculate guess suspect estimate hint imply seem appear".split())
+
+# Demands that the target give way: "X must withdraw", "should be evacuated by X", "requiring X to pull back".
+OBLIGATION = frozenset("must should ought need needs needed has have had".split())
+RETREAT_PREFIXES = ("withdr", "pull", "retreat", "leav", "resign", "step", "stop", "halt", "ceas", "evacuat",
+                    "quit", "abandon", "surrender", "disarm", "apologi", "disband", "back down", "hand over")
+DEMAND_PREFIXES = ("requir", "urg", "demand", "call", "ask", "told", "tell", "forc", "want", "press", "push")
+
+# Evaluative words of news politics that VADER's lexicon lacks, on its -4..4 scale (this project's list).
+NEWS_VALENCE = {
+    "legitimate": 1.5, "legitimacy": 1.2, "credible": 1.5, "reliable": 1.5, "sustainable": 1.0, "lawful": 1.0,
+    "constructive": 1.5, "stability": 1.2, "stabilising": 1.0, "stabilizing": 1.0, "democratic": 0.8,
+    "ceasefire": 1.0, "truce": 1.0, "transparent": 1.2,
+    "illegitimate": -2.0, "unreliable": -1.5, "renegade": -1.5, "extremist": -2.0, "extremists": -2.0,
+    "tyranny": -2.5, "interference": -1.2, "unlawful": -1.8, "corrupt": -2.2, "corruption": -2.2,
+    "hamper": -1.2, "hampers": -1.2, "destabilise": -1.5, "destabilize": -1.5, "destabilising": -1.5,
+    "destabilizing": -1.5, "provocation": -1.5, "provocative": -1.2, "mercenaries": -1.2, "invasion": -1.5,
+    "rogue": -1.5, "dictator": -2.0, "authoritarian": -1.5, "escalation": -1.0, "baseless": -1.5,
+    "unfounded": -1.5, "bogus": -1.8, "falsely": -1.5, "disgraceful": -2.5, "hypocrite": -2.0,
+    "hypocrisy": -2.0, "unconstitutional": -1.8, "traitor": -2.5, "puppet": -1.5, "atrocities": -3.0,
+    "crimes": -2.5, "slammed": -1.5, "denounced": -1.8, "opposed": -1.0,
+}
+CLAUSE_BREAKS = frozenset(',;:()"“”' ) | {"but", "while", "although", "whereas"}
+SPEECH_VERBS = frozenset({"said", "says", "told", "tells", "added", "wrote"})
+TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?|\d+|[^\w\s]")
+SUFFIXES = ("ations", "ation", "ingly", "ings", "ing", "edly", "ed", "ies", "es", "s", "ly", "ments", "ment")
+
+
+@dataclass
+class StanceResult:
+    """A stance toward one target; ``stance`` is None for neutral."""
+
+    stance: str | None  # "support" | "against" | None
+    confidence: float
+    evidence: str  # which words or rule decided
+    hedged: bool
+
+
+@dataclass
+class StanceModel:
+    """The weights of the linear model: one score per class, a weight per feature and class."""
+
+    classes: list[str]
+    intercept: list[float]
+    weights: dict[str, list[float]]
+
+
+def tokenize(text: str) -> list[str]:
+    """Lower-cased words and punctuation, curly apostrophes made straight."""
+    return [token.lower().replace("’", "'") for token in TOKEN.findall(text)]
+
+
+@lru_cache(maxsize=None)
+def stem(word: str) -> str:
+    """The word less a common inflectional or derivational suffix (a crude stemmer)."""
+    for suffix in SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+@lru_cache(maxsize=1)
+def _analyzer() -> SentimentIntensityAnalyzer:
+    """VADER (MIT) with NEWS_VALENCE added to its lexicon."""
+    analyzer = SentimentIntensityAnalyzer()
+    analyzer.lexicon.update(NEWS_VALENCE)
+    return analyzer
+
+
+def _is_negator(word: str) -> bool:
+    return word in NEGATE or word.endswith("n't")
+
+
+def _negated(words: list[str]) -> list[bool]:
+    """For each word, whether a negator stands at most NEGATION_SCOPE words before it in its clause."""
+    flags, since = [], None
+    for word in words:
+        flags.append(since is not None and since < NEGATION_SCOPE)
+        if word in CLAUSE_BREAKS:
+            since = None
+        elif _is_negator(word):
+            since = 0
+        elif since is not None:
+            since += 1
+    return flags
+
+
+def _clause(words: list[str], position: int) -> tuple[int, int]:
+    """Bounds (start, end) of the clause around ``position``, between clause breaks."""
+    start = position
+    while start > 0 and words[start - 1] not in CLAUSE_BREAKS:
+        start -= 1
+    end = position + 1
+    while end < len(words) and words[end] not in CLAUSE_BREAKS:
+        end += 1
+    return start, end
+
+
+def features(text: str, target_start: int, target_end: int) -> dict[str, float]:
+    """The model's features for the target span: context words (target masked), stems, window words by side
+    and distance, the target's own words, quoting cues, and VADER scores near the target and overall."""
+    left, right = tokenize(text[:target_start]), tokenize(text[target_end:])
+    words = left + [TARGET] + right
+    here = len(left)
+    found = Counter()
+    for i, word in enumerate(words):
+        found["s:" + word] += 1 / (1 + abs(i - here) / 8)
+        if len(word) > 3:
+            found["st:" + stem(word)] += 1
+    for side, near in (("L", left[::-1][:WINDOW]), ("R", right[:WINDOW])):
+        for distance, word in enumerate(near, 1):
+            found[f"{side}:{word}"] += 1
+            found[f"S{side}:{stem(word)}"] += 1
+            if distance <= 2:
+                found[f"{side}{distance}:{word}"] += 1
+    for word in tokenize(text[target_start:target_end]):
+        found["t:" + word] += 1
+    quotes_before = sum(text[:target_start].count(mark) for mark in '"“”')
+    found["in_quote"] = float(quotes_before % 2 == 1)
+    found["said_after"] = float(any(w in SPEECH_VERBS for w in right[:4]))
+    found["said_before"] = float(any(w in SPEECH_VERBS for w in left[-3:]))
+    found["at_start"] = float(target_start == 0)
+    found.update(_lexicon_features(words, here))
+    found.update(_vader_features(text, words, here))
+    return found
+
+
+def _lexicon_features(words: list[str], here: int) -> Counter:
+    """Valences of lexicon words by side, weighted by distance, and bucketed by side, distance, sign and
+    negation."""
+    lexicon, negated = _analyzer().lexicon, _negated(words)
+    found = Counter()
+    for i, word in enumerate(words):
+        valence = lexicon.get(word)
+        if not valence or i == here:
+            continue
+        distance, side = abs(i - here), "l" if i < here else "r"
+        sign = "p" if valence > 0 else "n"
+        weight = 1 / (1 + distance / 4)
+        found[f"v{sign}_{side}"] += abs(valence) * weight
+        found[f"v{sign}_s"] += abs(valence) / 3
+        found[f"vb:{side}{min(distance, 8) // 3}:{sign}{'N' if negated[i] else ''}"] += abs(valence)
+    return found
+
+
+def _vader_features(text: str, words: list[str], here: int) -> dict[str, float]:
+    """VADER's scores (compound, positive, negative) of windows around the target, its clause and the text."""
+    analyzer = _analyzer()
+    masked = words[:here] + ["it"] + words[here + 1:]
+    start, end = _clause(words, here)
+    spans = {f"w{k}": " ".join(masked[max(0, here - k): here + k + 1]) for k in (3, 6, 12)}
+    spans["clause"] = " ".join(masked[start:end])
+    spans["text"] = text
+    found = {}
+    for name, span in spans.items():
+        scores = analyzer.polarity_scores(span)
+        found[f"sia_{name}_c"], found[f"sia_{name}_p"], found[f"sia_{name}_n"] = (
+            scores["compound"], scores["pos"], scores["neg"])
+    return found
+
+
+@lru_cache(maxsize=1)
+def load_model() -> StanceModel:
+    """The trained weights from MODEL_PATH, read once."""
+    data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    return StanceModel(classes=data["classes"], intercept=data["intercept"], weights=data["weights"])
+
+
+def _describe(feature: str) -> str:
+    if feature.startswith(("sia_", "vp_", "vn_", "vb:")):
+        return "VADER"
+    return feature.split(":", 1)[1] if ":" in feature else feature
+
+
+def is_hedged(text: str, cue_lemma: str | None = None) -> bool:
+    """Whether the statement or its reporting verb hedges ("may", "reportedly", "believe")."""
+    return cue_lemma in HEDGING_CUES or any(word in HEDGES for word in tokenize(text))
+
+
+def predict_stance(text: str, target_start: int, target_end: int) -> StanceResult:
+    """The learned model's stance toward ``text[target_start:target_end]``."""
+    model = load_model()
+    found = features(text, target_start, target_end)
+    scores = list(model.intercept)
+    for name, value in found.items():
+        for k, weight in enumerate(model.weights.get(name, ())):
+            scores[k] += value * weight
+    top = max(scores)
+    exps = [math.exp(score - top) for score in scores]
+    best = scores.index(top)
+    label = model.classes[best]
+    contributions = Counter()
+    for name, value in found.items():
+        weights = model.weights.get(name)
+        if weights:
+            contributions[_describe(name)] += value * (weights[best] - sum(weights) / len(weights))
+    words = [word for word, amount in contributions.most_common(3) if amount > 0 and word != TARGET]
+    return StanceResult(stance=None if label == "neutral" else label, confidence=exps[best] / sum(exps),
+                        evidence=f"model ({label}): {', '.join(words)}", hedged=is_hedged(text))
+
+
+def _phrase(words: list[str], start: int, length: int) -> str:
+    return " ".join(words[start:start + length])
+
+
+def _demand_on(words: list[str], here: int) -> str | None:
+    """The words of a demand that the target at ``here`` give way, or None."""
+    start, end = _clause(words, here)
+    for i in range(start, end):
+        if words[i] not in OBLIGATION:
+            continue
+        passive = i + 1 < end and words[i + 1] in ("be", "been")
+        for j in range(i + 1, min(i + 5, end)):
+            if _phrase(words, j, 2).startswith(RETREAT_PREFIXES):
+                by_target = "by" in words[j + 1:here] and here - j <= 4
+                if (passive and here > j and by_target) or (not passive and here < i):
+                    return _phrase(words, i, j - i + 1)
+    for i in range(max(start, here - 3), here):
+        if words[i].startswith(DEMAND_PREFIXES) and "to" in words[here + 1:here + 5]:
+            to = words.index("to", here + 1)
+            if _phrase(words, to + 1, 2).startswith(RETREAT_PREFIXES):
+                return f"{words[i]} ... to {words[to + 1]}"
+    return None
+
+
+def _negated_evaluation(words: list[str], here: int) -> tuple[str | None, str]:
+    """Stance from evaluative words of the target's clause when at least one is negated, with the words."""
+    lexicon, negated = _analyzer().lexicon, _negated(words)
+    start, end = _clause(words, here)
+    total, negated_words = 0.0, []
+    for i in range(start, end):
+        valence = lexicon.get(words[i], 0.0)
+        if valence and negated[i]:
+            valence = -valence
+            negated_words.append(words[i])
+        total += valence
+    if not negated_words or abs(total) < 1.0:
+        return None, ""
+    return ("support" if total > 0 else "against"), "negated " + ", ".join(negated_words)
+
+
+def _rule_stance(content: str, cue_lemma: str | None, start: int, end: int) -> tuple[str, str] | None:
+    """(stance, evidence) from a rule with clear evidence for the target at ``start:end``, or None."""
+    left = tokenize(content[:start])
+    words, here = left + [TARGET] + tokenize(content[end:]), len(left)
+    demand = _demand_on(words, here)
+    if demand:
+        return "against", f"demand: {demand}"
+    if cue_lemma in AGAINST_CUES:
+        return "against", f"cue '{cue_lemma}'"
+    if cue_lemma in SUPPORT_CUES:
+        return "support", f"cue '{cue_lemma}'"
+    stance, evidence = _negated_evaluation(words, here)
+    return (stance, evidence) if stance else None
+
+
+def claim_stance(content: str, cue_lemma: str | None,
+                 targets: list[tuple[str, int, int]]) -> tuple[StanceResult, str | None]:
+    """Stance of an attributed claim toward its most salient target, and that target's name.
+
+    ``targets`` are (name, start, end) inside ``content``, most important first. A target with rule
+    evidence wins over one with only the model's; among equals, the more confident stance, then the earlier
+    target.
+    """
+    hedged = is_hedged(content, cue_lemma)
+    if not targets:
+        return StanceResult(stance=None, confidence=0.0, evidence="no target", hedged=hedged), None
+    ranked = []
+    for index, (name, start, end) in enumerate(targets):
+        rule = _rule_stance(content, cue_lemma, start, end)
+        if rule:
+            result = StanceResult(stance=rule[0], confidence=0.8, evidence=rule[1], hedged=hedged)
+        else:
+            result = predict_stance(content, start, end)
+            result.hedged = hedged
+        ranked.append(((rule is not None, result.stance is not None, result.confidence, -index), result, name))
+    _, result, name = max(ranked, key=lambda entry: entry[0])
+    return result, name
