@@ -231,3 +231,41 @@ def publish(db_path, out_dir, then_serve, host, port):
     click.echo(f"snapshot {snapshot.db} with {snapshot.inspect}")
     if then_serve:
         serve_db(snapshot.db, host=host, port=port, immutable=True)
+
+
+@cli.command()
+@click.argument("input_path", type=click.Path(exists=True, dir_okay=False))
+@click.option("-o", "--output", type=click.File("w"), default="-", help="Prediction JSONL (default: stdout).")
+def stance(input_path, output):
+    """Predict the stance toward a marked target for each line of INPUT_PATH.
+
+    Lines are {"id", "text", "target", "target_start"?, "target_end"?}; without offsets the target's
+    first occurrence in the text is used. Each output line is {"id", "stance", "confidence",
+    "evidence", "hedged"}, stance being support, against or neutral.
+
+    \b
+    Example:
+        tracker stance sentences.jsonl -o stance.pred.jsonl
+    """
+    from .stance import claim_stance
+
+    errors = 0
+    for number, line in enumerate(Path(input_path).read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+            text, target = record["text"], record["target"]
+            start = record.get("target_start")
+            start = text.index(target) if start is None else start
+            end = record.get("target_end") or start + len(target)
+        except (ValueError, KeyError, TypeError) as error:
+            errors += 1
+            click.echo(f"error: {input_path}:{number}: {type(error).__name__}: {error}", err=True)
+            continue
+        result, _ = claim_stance(text, None, [(target, start, end)])
+        output.write(json.dumps({"id": record.get("id"), "stance": result.stance or "neutral",
+                                 "confidence": round(result.confidence, 3), "evidence": result.evidence,
+                                 "hedged": result.hedged}) + "\n")
+    if errors:
+        sys.exit(1)
