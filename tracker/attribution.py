@@ -16,7 +16,19 @@ EDGE_PUNCT = set(",;:-—–") | {"--"}
 NAME = r"(?:[A-Z][\w.'’-]*\s?){1,4}"
 LABEL = re.compile(r"\s*[\"“]?(" + NAME + r")\s*:\s+(?=\S)")  # "Pence: ...", "WALLACE: ..."
 DASH_SIGNATURE = re.compile(r"\s*([―—–]|--)\s*(" + NAME + r")(?=\s*(?:[,./]|$|\n))", re.M)
-CONTENT_PREPOSITIONS = {"for", "to", "against", "about", "of", "on", "over", "at", "with"}
+# reporting verbs whose content comes after a preposition: "called for X", "railed against X"
+PREPOSITIONAL_CUES = {
+    "call": {"for", "on"}, "point": {"to"}, "rail": {"against"}, "speak": {"about", "of", "on", "out"},
+    "talk": {"about"}, "argue": {"for", "against"}, "warn": {"of", "against", "about"}, "push": {"for"},
+    "vote": {"for", "against"}, "campaign": {"for", "against", "on"}, "complain": {"about", "of"},
+    "comment": {"on"}, "respond": {"to"}, "refer": {"to"}, "focus": {"on"}, "advocate": {"for"},
+    "lash": {"at", "out"}, "agree": {"with", "on"}, "disagree": {"with"}, "object": {"to"}, "insist": {"on"},
+    "testify": {"about", "on"}, "write": {"about", "of"}, "tweet": {"about"}, "boast": {"about", "of"},
+    "brag": {"about"}, "joke": {"about"}, "worry": {"about"}, "hint": {"at"}, "press": {"for"},
+    "appeal": {"for", "to"}, "plead": {"for"}, "pray": {"for"}, "express": {"about"}, "weigh": {"in"},
+    "take": {"aim"}, "blame": {"on"}, "accuse": {"of"}, "criticize": {"for"}, "praise": {"for"},
+    "thank": {"for"}, "apologize": {"for"}, "elaborate": {"on"}, "reflect": {"on"}, "dwell": {"on"},
+}
 TIME_WORDS = {"day", "week", "month", "year", "time", "hour", "minute", "night", "morning", "moment", "decade"}
 NOT_SPEAKERS = {"note", "update", "updated", "related", "photo", "photos", "source", "sources", "read more",
                 "correction", "editor's note", "transcript", "video", "watch", "q", "a", "advertisement",
@@ -277,7 +289,7 @@ class Finder:
                     return words, "object"
         for obl in tree.kids(verb, "obl"):  # "called for X", "railed against X", "pointed to X"
             cases = [c for c in tree.kids(obl, "case") if c.id < obl.id]
-            if obl.id > verb.id and cases and cases[0].text.lower() in CONTENT_PREPOSITIONS \
+            if obl.id > verb.id and cases and cases[0].text.lower() in PREPOSITIONAL_CUES.get(verb.lemma, ()) \
                     and obl.upos in ("NOUN", "PROPN", "PRON") and not self.is_time(obl):
                 return tree.subtree(obl, exclude=exclude | set(cases)), "preposition"
         return [], None
