@@ -152,7 +152,8 @@ def article_from_record(record, source):
     text, warning = _without_surrogates(record["text"])
     return checked(Article(
         id=_without_surrogates(str(record["id"]))[0], text=text, date=parse_date(record.get("date"), source),
-        title=_without_surrogates(record.get("title") or "")[0] or None, url=record.get("url") or None,
+        title=_without_surrogates(str(record["title"]))[0] if record.get("title") else None,
+        url=str(record["url"]) if record.get("url") else None,
         warning=warning))
 
 

@@ -3,8 +3,8 @@
 Two layers. A linear model (``tracker/data/stance_model.json``, trained by ``scripts/train_stance.py`` on
 NewsMTSC) reads the words around the target, the target masked, with VADER's lexicon scores; it answers
 ``predict_stance``. ``claim_stance`` puts rules with clear evidence before it: the reporting verb's own
-polarity ("condemned", "praised"), a demand that the target withdraw, and evaluative words under negation
-("we don't take X as a legitimate actor").
+polarity ("condemned", "praised"), a demand that the target withdraw, a stance verb governing the target
+("backs a ceasefire"), and praise under negation ("we don't take X as a legitimate actor").
 """
 
 import json
@@ -32,6 +32,27 @@ SUPPORT_CUES = frozenset("""
 back welcome praise endorse urge support applaud hail commend approve champion defend advocate laud
 """.split()) | {"call for"}
 
+AMBIGUOUS_CUES = frozenset({"question", "object", "protest", "call for", "warn"})  # nouns, or need a particle
+# ... and bare "back" is mostly an adverb ("look back at X"), but "backs", "backed" are the verb
+
+
+def _inflections(lemma: str) -> set[str]:
+    """The verb's forms: back -> backs, backed, backing; deny -> denies, denied; slam -> slammed."""
+    if lemma.endswith("y"):
+        return {lemma, lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"}
+    if lemma.endswith("e"):
+        return {lemma, lemma + "s", lemma + "d", lemma[:-1] + "ing"}
+    doubled = len(lemma) <= 4 and lemma[-1] not in "aeiouwy" and lemma[-2] in "aeiou" and lemma[-3] not in "aeiou"
+    base = lemma + lemma[-1] if doubled else lemma
+    third_person = lemma + ("es" if lemma.endswith(("s", "sh", "ch", "x")) else "s")
+    return {lemma, third_person, base + "ed", base + "ing"}
+
+
+# A stance verb or preposition right before the target inside the content ("Turkey backs a ceasefire").
+STANCE_WORDS = {form: stance for cues, stance in ((AGAINST_CUES, "against"), (SUPPORT_CUES, "support"))
+                for lemma in cues - AMBIGUOUS_CUES for form in _inflections(lemma) - {"back"}}
+STANCE_WORDS["against"] = "against"
+
 # Words that hedge a statement (this project's list).
 HEDGES = frozenset("""
 may might could perhaps possibly probably likely unlikely reportedly allegedly apparently supposedly
@@ -42,11 +63,13 @@ HEDGING_CUES = frozenset("believe think suggest allege speculate guess suspect e
 
 # Demands that the target give way: "X must withdraw", "should be evacuated by X", "requiring X to pull back".
 OBLIGATION = frozenset("must should ought need needs needed has have had".split())
-RETREAT_PREFIXES = ("withdr", "pull", "retreat", "leav", "resign", "step", "stop", "halt", "ceas", "evacuat",
-                    "quit", "abandon", "surrender", "disarm", "apologi", "disband", "back down", "hand over")
+RETREAT_PREFIXES = ("withdr", "pull", "retreat", "leav", "resign", "step down", "step aside", "stop", "halt",
+                    "ceas", "evacuat", "quit", "abandon", "surrender", "disarm", "apologi", "disband", "back down",
+                    "hand over", "drop out")
 DEMAND_PREFIXES = ("requir", "urg", "demand", "call", "ask", "told", "tell", "forc", "want", "press", "push")
 
-# Evaluative words of news politics that VADER's lexicon lacks, on its -4..4 scale (this project's list).
+# Evaluative words of news politics that VADER's lexicon (MIT, shipped in the vaderSentiment wheel) lacks, on
+# its -4..4 scale (this project's list); added to VADER's lexicon for both the model and the rules.
 NEWS_VALENCE = {
     "legitimate": 1.5, "legitimacy": 1.2, "credible": 1.5, "reliable": 1.5, "sustainable": 1.0, "lawful": 1.0,
     "constructive": 1.5, "stability": 1.2, "stabilising": 1.0, "stabilizing": 1.0, "democratic": 0.8,
@@ -60,7 +83,7 @@ NEWS_VALENCE = {
     "hypocrisy": -2.0, "unconstitutional": -1.8, "traitor": -2.5, "puppet": -1.5, "atrocities": -3.0,
     "crimes": -2.5, "slammed": -1.5, "denounced": -1.8, "opposed": -1.0,
 }
-CLAUSE_BREAKS = frozenset(',;:()"“”' ) | {"but", "while", "although", "whereas"}
+CLAUSE_BREAKS = frozenset(',;:()"“”') | {"but", "while", "although", "whereas"}
 SPEECH_VERBS = frozenset({"said", "says", "told", "tells", "added", "wrote"})
 TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?|\d+|[^\w\s]")
 SUFFIXES = ("ations", "ation", "ingly", "ings", "ing", "edly", "ed", "ies", "es", "s", "ly", "ments", "ment")
@@ -206,12 +229,6 @@ def load_model() -> StanceModel:
     return StanceModel(classes=data["classes"], intercept=data["intercept"], weights=data["weights"])
 
 
-def _describe(feature: str) -> str:
-    if feature.startswith(("sia_", "vp_", "vn_", "vb:")):
-        return "VADER"
-    return feature.split(":", 1)[1] if ":" in feature else feature
-
-
 def is_hedged(text: str, cue_lemma: str | None = None) -> bool:
     """Whether the statement or its reporting verb hedges ("may", "reportedly", "believe")."""
     return cue_lemma in HEDGING_CUES or any(word in HEDGES for word in tokenize(text))
@@ -226,17 +243,31 @@ def predict_stance(text: str, target_start: int, target_end: int) -> StanceResul
         for k, weight in enumerate(model.weights.get(name, ())):
             scores[k] += value * weight
     top = max(scores)
-    exps = [math.exp(score - top) for score in scores]
     best = scores.index(top)
+    confidence = 1 / sum(math.exp(score - top) for score in scores)
     label = model.classes[best]
-    contributions = Counter()
+    return StanceResult(stance=None if label == "neutral" else label, confidence=confidence,
+                        evidence=_model_evidence(model, found, best, text, target_start, target_end),
+                        hedged=is_hedged(text))
+
+
+def _model_evidence(model: StanceModel, found: dict[str, float], best: int, text: str, target_start: int,
+                    target_end: int) -> str:
+    """'model (label): w1, w2, w3': the content words that pushed hardest toward the chosen class, with the
+    lexicon words near the target standing for the VADER scores."""
+    by_word = Counter()
     for name, value in found.items():
         weights = model.weights.get(name)
-        if weights:
-            contributions[_describe(name)] += value * (weights[best] - sum(weights) / len(weights))
-    words = [word for word, amount in contributions.most_common(3) if amount > 0 and word != TARGET]
-    return StanceResult(stance=None if label == "neutral" else label, confidence=exps[best] / sum(exps),
-                        evidence=f"model ({label}): {', '.join(words)}", hedged=is_hedged(text))
+        if weights and ":" in name and not name.startswith(("vb:", "st:", "SL:", "SR:")):
+            by_word[name.split(":", 1)[1]] += value * (weights[best] - sum(weights) / len(weights))
+    words = [word for word, amount in by_word.most_common() if amount > 0 and len(word) > 3 and word.isalpha()]
+    label = model.classes[best]
+    if label != "neutral":
+        lexicon = _analyzer().lexicon
+        near = tokenize(text[:target_start])[-WINDOW:] + tokenize(text[target_end:])[:WINDOW]
+        agreeing = [w for w in near if (lexicon.get(w, 0) > 0) == (label == "support") and lexicon.get(w)]
+        words = list(dict.fromkeys(agreeing + words))
+    return f"model ({label}): {', '.join(words[:3])}" if words else f"model ({label})"
 
 
 def _phrase(words: list[str], start: int, length: int) -> str:
@@ -263,20 +294,36 @@ def _demand_on(words: list[str], here: int) -> str | None:
     return None
 
 
-def _negated_evaluation(words: list[str], here: int) -> tuple[str | None, str]:
-    """Stance from evaluative words of the target's clause when at least one is negated, with the words."""
+def _stance_word_before(words: list[str], here: int) -> tuple[str, str] | None:
+    """(stance, evidence) from a stance verb or "against" at most three words before the target in its
+    clause. A negated support verb ("does not support X") is against; a negated attack ("did not criticize
+    X") is left to the model."""
+    start, _ = _clause(words, here)
+    negated = _negated(words)
+    for i in range(here - 1, max(start, here - 4) - 1, -1):
+        stance = STANCE_WORDS.get(words[i])
+        if stance and negated[i]:
+            return ("against", f"negated '{words[i]}'") if stance == "support" else None
+        if stance:
+            return stance, f"'{words[i]}' before the target"
+    return None
+
+
+def _negated_evaluation(words: list[str], here: int) -> tuple[str, str] | None:
+    """("against", evidence) when the target's clause negates praise ("not a reliable partner") and its words
+    lean negative on balance. A negated fault ("not guilty") is left to the model: it rarely means praise."""
     lexicon, negated = _analyzer().lexicon, _negated(words)
     start, end = _clause(words, here)
-    total, negated_words = 0.0, []
+    total, negated_praise = 0.0, []
     for i in range(start, end):
         valence = lexicon.get(words[i], 0.0)
-        if valence and negated[i]:
+        if valence > 0 and negated[i]:
             valence = -valence
-            negated_words.append(words[i])
+            negated_praise.append(words[i])
         total += valence
-    if not negated_words or abs(total) < 1.0:
-        return None, ""
-    return ("support" if total > 0 else "against"), "negated " + ", ".join(negated_words)
+    if not negated_praise or total > -1.0:
+        return None
+    return "against", "negated " + ", ".join(negated_praise)
 
 
 def _rule_stance(content: str, cue_lemma: str | None, start: int, end: int) -> tuple[str, str] | None:
@@ -290,8 +337,7 @@ def _rule_stance(content: str, cue_lemma: str | None, start: int, end: int) -> t
         return "against", f"cue '{cue_lemma}'"
     if cue_lemma in SUPPORT_CUES:
         return "support", f"cue '{cue_lemma}'"
-    stance, evidence = _negated_evaluation(words, here)
-    return (stance, evidence) if stance else None
+    return _stance_word_before(words, here) or _negated_evaluation(words, here)
 
 
 def claim_stance(content: str, cue_lemma: str | None,

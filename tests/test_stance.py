@@ -1,0 +1,154 @@
+"""Stance toward a target: the learned model, the claim rules, and the figure on NewsMTSC dev."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tracker.stance import CLASSES, MODEL_PATH, StanceResult, claim_stance, load_model, predict_stance
+
+NEWSMTSC_DEV = Path(__file__).resolve().parent.parent.parent / "shared" / "stance" / "newsmtsc_dev.jsonl"
+
+
+def span(text, target):
+    """(target, start, end) of the first occurrence of ``target`` in ``text``."""
+    start = text.index(target)
+    return target, start, start + len(target)
+
+
+def stance_toward(text, target):
+    _, start, end = span(text, target)
+    return predict_stance(text, start, end)
+
+
+def claim(content, cue, *targets):
+    return claim_stance(content, cue, [span(content, target) for target in targets])
+
+
+@pytest.mark.parametrize("text, target, expected", [
+    ("The mayor praised the new hospital as a triumph for the city.", "the new hospital", "support"),
+    ("The minister was widely admired for her honest and effective leadership.", "The minister", "support"),
+    ("Smith is a brilliant and honest leader who has served the town well.", "Smith", "support"),
+    ("Critics said the senator's corrupt dealings had disgraced the party.", "the senator", "against"),
+    ("The company was fined for lying to regulators and cheating customers.", "The company", "against"),
+    ("Smith is a liar and a fraud who has betrayed the town.", "Smith", "against"),
+    ("The council met on Tuesday in the town hall.", "The council", None),
+])
+def test_model_labels_clear_sentences(text, target, expected):
+    result = stance_toward(text, target)
+    assert result.stance == expected
+    assert 0.0 < result.confidence <= 1.0
+    assert result.evidence.startswith("model (")
+
+
+def test_model_evidence_names_the_deciding_words():
+    result = stance_toward("Smith is a liar and a fraud who has betrayed the town.", "Smith")
+    assert "liar" in result.evidence or "fraud" in result.evidence
+
+
+def test_stance_depends_on_the_target():
+    text = "The governor won praise for her courage, but the mayor was condemned as corrupt and dishonest."
+    assert stance_toward(text, "The governor").stance == "support"
+    assert stance_toward(text, "the mayor").stance == "against"
+
+
+@pytest.mark.parametrize("cue, expected", [
+    ("condemn", "against"), ("deny", "against"), ("reject", "against"), ("accuse", "against"),
+    ("praise", "support"), ("welcome", "support"), ("back", "support"), ("urge", "support"),
+])
+def test_cue_polarity_drives_claim_stance(cue, expected):
+    result, target = claim("the new housing plan for the harbour district", cue, "the new housing plan")
+    assert (result.stance, target) == (expected, "the new housing plan")
+    assert cue in result.evidence
+
+
+def test_neutral_cue_leaves_a_neutral_statement_neutral():
+    result, target = claim("the committee will meet again in March", "say", "the committee")
+    assert result.stance is None and target == "the committee"
+
+
+def test_negation_flips_an_evaluation():
+    result, target = claim("We don't take Haftar as a legitimate actor anyway,", "say", "Haftar")
+    assert (result.stance, target) == ("against", "Haftar")
+    assert "legitimate" in result.evidence
+    result, _ = claim("The new budget is not a good deal for families", "say", "The new budget")
+    assert result.stance == "against"
+
+
+def test_negated_stance_verb():
+    result, _ = claim("the union does not support the merger", "say", "the merger")
+    assert (result.stance, result.evidence) == ("against", "negated 'support'")
+    result, _ = claim("the union did not criticize the merger", "say", "the merger")
+    assert result.evidence.startswith("model")
+
+
+def test_stance_verb_before_the_target():
+    result, target = claim("it backs a ceasefire and political talks", "say", "a ceasefire", "political talks")
+    assert (result.stance, target) == ("support", "a ceasefire")
+
+
+@pytest.mark.parametrize("content, targets, expected_target", [
+    ("the rebel commander must withdraw from the port", ("the rebel commander", "the port"), "the rebel commander"),
+    ("the port and the airfield should be evacuated by the militia", ("the port", "the airfield", "the militia"),
+     "the militia"),
+    ("any deal requires the militia to pull back from the border", ("the militia", "the border"), "the militia"),
+])
+def test_demand_to_give_way_is_against_its_agent(content, targets, expected_target):
+    result, target = claim(content, "say", *targets)
+    assert (result.stance, target) == ("against", expected_target)
+    assert result.evidence.startswith("demand")
+
+
+def test_rule_evidence_beats_model_only_targets():
+    content = "the weather was pleasant, but the governor must resign"
+    result, target = claim(content, "say", "the weather", "the governor")
+    assert (result.stance, target) == ("against", "the governor")
+
+
+@pytest.mark.parametrize("content, cue, hedged", [
+    ("the plan might work", "say", True),
+    ("the minister reportedly resigned", "say", True),
+    ("the plan will fail", "believe", True),
+    ("the plan will fail", "say", False),
+])
+def test_hedged_flag(content, cue, hedged):
+    result, _ = claim(content, cue, "the plan" if "plan" in content else "the minister")
+    assert result.hedged is hedged
+
+
+def test_no_targets_gives_neutral_and_no_name():
+    result, target = claim_stance("It rained all day.", "say", [])
+    assert result == StanceResult(stance=None, confidence=0.0, evidence="no target", hedged=False)
+    assert target is None
+
+
+def test_model_file_records_its_source_and_stays_small():
+    data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    assert "NewsMTSC" in data["source"] and "scripts/train_stance.py" in data["source"]
+    assert sorted(data["classes"]) == sorted(CLASSES)
+    assert MODEL_PATH.stat().st_size < 3_000_000
+    assert load_model() is load_model()
+
+
+def macro_f1(gold, predicted):
+    """Macro-F1 (in %) over support, against and neutral, as ../shared/eval/score_stance.py computes it."""
+    total = 0.0
+    for label in CLASSES:
+        tp = sum(g == p == label for g, p in zip(gold, predicted))
+        fp = sum(p == label != g for g, p in zip(gold, predicted))
+        fn = sum(g == label != p for g, p in zip(gold, predicted))
+        precision = tp / (tp + fp) if tp + fp else 0.0
+        recall = tp / (tp + fn) if tp + fn else 0.0
+        total += 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return 100 * total / len(CLASSES)
+
+
+@pytest.mark.skipif(not NEWSMTSC_DEV.exists(), reason="../shared/stance/newsmtsc_dev.jsonl is absent")
+def test_newsmtsc_dev_macro_f1_at_least_65():
+    rows = [json.loads(line) for line in NEWSMTSC_DEV.read_text(encoding="utf-8").splitlines()]
+    gold = [r["stance"] for r in rows]
+    by_model = [predict_stance(r["text"], r["target_start"], r["target_end"]).stance for r in rows]
+    with_rules = [claim_stance(r["text"], None, [(r["target"], r["target_start"], r["target_end"])])[0].stance
+                  for r in rows]
+    assert macro_f1(gold, [stance or "neutral" for stance in by_model]) >= 65
+    assert macro_f1(gold, [stance or "neutral" for stance in with_rules]) >= 65
