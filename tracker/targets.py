@@ -13,6 +13,7 @@ from .stance import claim_stance
 TARGET_TYPES = {"PERSON", "ORG", "GPE", "NORP", "LAW", "EVENT", "FAC", "WORK_OF_ART", "LOC", "PRODUCT"}
 PHRASE_DEPRELS = {"nsubj", "nsubj:pass", "obj", "obl", "nmod", "xcomp", "conj", "appos", "root", "ccomp"}
 MODIFIERS = {"compound", "amod", "flat", "nmod:poss"}
+EDITORIAL_BRACKETS = str.maketrans("[]", "  ")
 TOP_TARGETS = 3  # the stance step weighs this many of the most salient candidates
 UNINFORMATIVE = {"thing", "way", "time", "year", "day", "part", "lot", "kind", "number", "people", "what",
                  "something", "anything", "everything", "one", "percent", "week", "month", "end", "place"}
@@ -88,7 +89,7 @@ def stance_and_target(document, attribution, resolver):
     """The stance step for one attribution: ``(StanceResult, Target or None)`` toward its most salient
     candidate target."""
     start, end = attribution.start, attribution.end
-    content = document.text[start:end]
+    content = document.text[start:end].translate(EDITORIAL_BRACKETS)  # "[Haftar]": same offsets, plain words
     candidates = candidate_targets(document, attribution, resolver)
     result, name = claim_stance(content, attribution.cue_lemma,
                                 [(t.name, t.start - start, t.end - start) for t in candidates[:TOP_TARGETS]])
