@@ -7,6 +7,7 @@ jobs (speaker ids are given in storage order). A failure on one article is a ``R
 article and the rest goes on; a crash loses at most the article being written, never a stored one.
 """
 
+import atexit
 import math
 import multiprocessing
 import os
@@ -168,7 +169,8 @@ _extractor = None  # a worker process's Extractor, or the EngineError that preve
 def _start_worker(engine, batch_size):
     global _extractor
     _exit_with_parent()
-    os.environ.setdefault("OMP_NUM_THREADS", "1")  # one core per worker: no oversubscription
+    atexit.register(os._exit, 0)  # at the end, skip the interpreter's slow teardown: the results are sent
+    os.environ.setdefault("OMP_NUM_THREADS", "1")  # one thread per worker (torch, BLAS): no oversubscription
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     try:
         _extractor = Extractor(engine, batch_size=batch_size)

@@ -1,0 +1,198 @@
+"""Benchmark of the batch ingest: ``python -m tracker.bench`` (``make bench``).
+
+The corpus is the PolNeAR dev texts (``../shared/eval/polnear_dev.jsonl``, read at run time and written
+only to a temporary folder) when present, else a generated corpus of the same size. Every measurement is
+the wall-clock time of a fresh process, so each one pays the same start-up (imports, model loading):
+
+- ``parse_only_s``: the bare engine, the stanza pipeline alone (``Extractor.annotate``) on the same texts;
+- ``tracker_s``: ``tracker ingest`` into a fresh database, one job; ``jobs2_s``: the same with two jobs;
+- ``noop_reingest_s``: ``tracker ingest`` again on the unchanged corpus.
+
+Progress goes out as readable lines; the last line is one JSON object with the figures.
+"""
+
+import argparse
+import json
+import random
+import resource
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+POLNEAR_DEV = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "polnear_dev.jsonl"
+
+NAMES = ["Maria Lenz", "Tomas Okafor", "Elena Varga", "David Amundsen", "Priya Raman", "Jonas Keller",
+         "Amira Haddad", "Paul Brennan", "Sofia Castellanos", "Kenji Morita"]
+ROLES = ["the finance minister", "a spokeswoman for the council", "the union's chairman",
+         "an economist at the state bank", "the mayor", "a senior official"]
+ORGS = ["the city council", "the transport ministry", "the Harbor Workers Union", "Northgate Energy",
+        "the national statistics office", "the opposition party"]
+CLAUSES = ["the budget will be balanced by next spring", "the new bridge is behind schedule",
+           "talks with the union have broken down", "fuel prices will fall before the winter",
+           "the hospital needs more nurses", "the agreement protects local jobs",
+           "the report was published too late", "nobody was hurt in the fire",
+           "the tax cut helps families", "the plan is far too expensive"]
+DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
+
+
+def synthetic_article(rng, size):
+    """One invented news article of about ``size`` characters, with direct, indirect and mixed quotes."""
+    def sentence():
+        name, role, org = rng.choice(NAMES), rng.choice(ROLES), rng.choice(ORGS)
+        clause, other, day = rng.choice(CLAUSES), rng.choice(CLAUSES), rng.choice(DAYS)
+        return rng.choice([
+            f"\u201c{clause.capitalize()},\u201d {name} said on {day}.",
+            f"{name}, {role}, said that {clause}.",
+            f"\"{clause.capitalize()}, and {other},\" said {name}, {role}.",
+            f"According to {org}, {clause}.",
+            f"{name} told reporters: \u201c{clause.capitalize()}.\u201d",
+            f"{org.capitalize()} announced on {day} that {clause}.",
+            f"{name} warned that {clause}, calling it \u201ca serious problem\u201d.",
+            f"The decision was expected on {day}, after {org} met.",
+        ])
+
+    paragraphs, length = [], 0
+    while length < size:
+        paragraph = " ".join(sentence() for _ in range(rng.randint(2, 4)))
+        paragraphs.append(paragraph)
+        length += len(paragraph) + 2
+    return "\n\n".join(paragraphs)
+
+
+def synthetic_corpus(count, size, seed=0):
+    """``count`` records ``{"id", "date", "title", "text"}`` of about ``size`` characters each."""
+    rng = random.Random(seed)
+    return [{"id": f"generated-{i:03d}", "date": f"2021-03-{1 + i % 28:02d}", "title": f"Generated article {i}",
+             "text": synthetic_article(rng, size)} for i in range(count)]
+
+
+def corpus_records():
+    """``(name, records)``: the PolNeAR dev texts when present, else a generated corpus of the same size."""
+    if POLNEAR_DEV.exists():
+        records = [json.loads(line) for line in POLNEAR_DEV.read_text(encoding="utf-8").splitlines() if line.strip()]
+        return str(POLNEAR_DEV), [{k: r[k] for k in ("id", "date", "title", "text") if r.get(k)} for r in records]
+    return "generated", synthetic_corpus(84, 4900)
+
+
+def timed(command):
+    """Seconds taken by ``command`` (a list of arguments) in a fresh process; its stdout.
+
+    Exit code 1 (some articles failed) is reported and accepted: the others were processed.
+    """
+    start = time.perf_counter()
+    done = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    seconds = time.perf_counter() - start
+    for line in done.stderr.splitlines():
+        if line.startswith("error:"):
+            print(f"  {line}", flush=True)
+    if done.returncode not in (0, 1):
+        sys.exit(f"failed ({done.returncode}): {' '.join(map(str, command))}\n{done.stderr[-2000:]}")
+    return seconds, done.stdout
+
+
+def table_rows(db_path):
+    """Sorted rows of ``articles`` (without ``ingested_at``) and ``claims``, to compare two databases."""
+    with sqlite3.connect(db_path) as db:
+        articles = sorted(db.execute("select id, path, url, title, date, text, content_hash from articles"))
+        claims = sorted(map(tuple, db.execute("select * from claims")))
+    return articles, claims
+
+
+def parse_only(corpus, batch_size):
+    """The bare engine on the corpus' texts; prints the number of tokens."""
+    from .article import Article, read_jsonl
+    from .extract import Extractor
+
+    articles = [a for a in read_jsonl(corpus) if isinstance(a, Article)]
+    extractor = Extractor(None, batch_size=batch_size)
+    tokens = 0
+    for k in range(0, len(articles), batch_size):
+        tokens += sum(d.num_tokens for d in extractor.annotate(articles[k:k + batch_size]))
+    print(tokens)
+
+
+def textacy_quotes(corpus):
+    """textacy's ``direct_quotations`` with the same spaCy model on the same texts; prints the count."""
+    from textacy.extract.triples import direct_quotations
+
+    from .article import Article, read_jsonl
+    from .engine.tokenize import load_spacy
+
+    texts = [a.text for a in read_jsonl(corpus) if isinstance(a, Article)]
+    print(sum(len(list(direct_quotations(doc))) for doc in load_spacy().pipe(texts)))
+
+
+def textacy_available():
+    try:
+        import textacy.extract.triples  # noqa: F401
+    except Exception:
+        return False
+    return True
+
+
+def benchmark(batch_size=16):
+    name, records = corpus_records()
+    figures = {}
+    with tempfile.TemporaryDirectory(prefix="tracker-bench-") as folder:
+        folder = Path(folder)
+        corpus = folder / "corpus.jsonl"
+        corpus.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+        characters = sum(len(r["text"]) for r in records)
+        print(f"corpus: {len(records)} articles, {characters:,} characters ({name})", flush=True)
+        python, size = sys.executable, str(batch_size)
+        ingest = [python, "-m", "tracker", "ingest", str(corpus), "--batch-size", size]
+
+        seconds, out = timed([python, "-m", "tracker.bench", "--parse-only", str(corpus), "--batch-size", size])
+        figures.update(articles=len(records), characters=characters, tokens=int(out.split()[-1]),
+                       parse_only_s=round(seconds, 2))
+        print(f"parse only (stanza pipeline alone): {seconds:.1f} s, {figures['tokens']:,} tokens", flush=True)
+
+        seconds, out = timed(ingest + ["--db", str(folder / "jobs1.db"), "--jobs", "1"])
+        print(f"  {out.strip()}", flush=True)
+        figures.update(tracker_s=round(seconds, 2), overhead_ratio=round(seconds / figures["parse_only_s"], 3))
+        print(f"tracker ingest, 1 job: {seconds:.1f} s ({figures['overhead_ratio']:.2f} x parse only)", flush=True)
+
+        seconds, out = timed(ingest + ["--db", str(folder / "jobs2.db"), "--jobs", "2"])
+        print(f"  {out.strip()}", flush=True)
+        same = table_rows(folder / "jobs1.db") == table_rows(folder / "jobs2.db")
+        figures.update(jobs2_s=round(seconds, 2), speedup_jobs2=round(figures["tracker_s"] / seconds, 3),
+                       jobs2_same_rows=same)
+        print(f"tracker ingest, 2 jobs: {seconds:.1f} s (speed-up {figures['speedup_jobs2']:.2f}, "
+              f"{'same' if same else 'DIFFERENT'} rows as 1 job)", flush=True)
+
+        seconds, out = timed(ingest + ["--db", str(folder / "jobs1.db")])
+        print(f"  {out.strip()}", flush=True)
+        figures.update(noop_reingest_s=round(seconds, 2), noop_ratio=round(seconds / figures["tracker_s"], 4))
+        print(f"re-ingest of the unchanged corpus: {seconds:.2f} s ({figures['noop_ratio']:.3f} x full)", flush=True)
+
+        if textacy_available():
+            seconds, out = timed([python, "-m", "tracker.bench", "--textacy", str(corpus)])
+            figures.update(textacy_s=round(seconds, 2), textacy_quotes=int(out.split()[-1]))
+            print(f"textacy direct_quotations: {seconds:.1f} s, {figures['textacy_quotes']} quotes", flush=True)
+
+    peak = max(resource.getrusage(who).ru_maxrss for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
+    figures["peak_rss_mb"] = round(peak / 1024)  # kilobytes on Linux; the largest single process
+    print(f"peak memory of one process: {figures['peak_rss_mb']} MB", flush=True)
+    print(json.dumps(figures))
+    return figures
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(prog="python -m tracker.bench", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--batch-size", type=int, default=16)
+    parser.add_argument("--parse-only", metavar="JSONL", help=argparse.SUPPRESS)
+    parser.add_argument("--textacy", metavar="JSONL", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.parse_only:
+        parse_only(args.parse_only, args.batch_size)
+    elif args.textacy:
+        textacy_quotes(args.textacy)
+    else:
+        benchmark(args.batch_size)
+
+
+if __name__ == "__main__":
+    main()
