@@ -174,7 +174,11 @@ class Finder:
             s < a.end and a.start < e for s, e in taken))
         found = [self.with_quotes(a) for a in found]
         found.extend(self.from_quotes(found, {a.cue.start for a in found if a.cue}))
-        return self.merge_continuations(sorted(found, key=lambda a: a.start))
+        merged = self.merge_continuations(sorted(found, key=lambda a: a.start))
+        unique = {}
+        for attribution in merged:  # one statement per content: claim ids hash the content's offsets
+            unique.setdefault((attribution.start, attribution.end), attribution)
+        return list(unique.values())
 
     # --- cue-first rules ---------------------------------------------------------------
     def from_cue(self, tree, word):

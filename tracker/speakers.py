@@ -7,6 +7,7 @@ standing for its country); "Russia's foreign ministry" -> "Russia" with role "fo
 "Russia and the LNA" -> "Russia; Libyan National Army".
 """
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -105,6 +106,23 @@ class Resolver:
         self.acronyms = self._acronyms()
         self.resolved = []  # (offset, Speaker) of mentions already resolved, for pronouns
         self._gender_cache = {}
+        self._by_last_name = {}  # last word of a named agent -> its entities, for "Kalin" -> "Ibrahim Kalin"
+        for entity in self.entities:
+            words = clean_name(entity.text).split()
+            if entity.type in AGENT_TYPES and words:
+                self._by_last_name.setdefault(words[-1], []).append(entity)
+        starts = [sentence.tokens[0].start_char for sentence in document.sentences]
+        subjects = sorted(w.start_char for s in document.sentences for w in s.words if w.deprel.startswith("nsubj"))
+        self._subject_entities = {e.start_char for e in self.entities
+                                  if bisect.bisect_left(subjects, e.start_char) < bisect.bisect_left(subjects, e.end_char)}
+        # per sentence, the last names of the persons it names, and its text (for learning genders)
+        people = [set() for _ in starts]
+        for entity in self.entities:
+            words = clean_name(entity.text).split()
+            if entity.type == "PERSON" and words and starts:
+                people[max(0, bisect.bisect_right(starts, entity.start_char) - 1)].add(words[-1])
+        self._sentence_people = [(names, sentence.text or "") for names, sentence in zip(people, document.sentences)]
+        self._canonical_entities = {e.start_char: self.canonical(e.text, e.type) for e in self.entities}
 
     def _acronyms(self):
         found = {}
@@ -137,8 +155,8 @@ class Resolver:
             return CAPITALS[name], "GPE"
         if name and (etype in ("PERSON", None) or len(name.split()) == 1):
             last = name.split()[-1]
-            fuller = [e for e in self.entities if e.type in ("PERSON", etype) and e.type in AGENT_TYPES
-                      and clean_name(e.text).split()[-1:] == [last] and len(clean_name(e.text)) > len(name)]
+            fuller = [e for e in self._by_last_name.get(last, ()) if e.type in ("PERSON", etype)
+                      and len(clean_name(e.text)) > len(name)]
             if fuller:
                 best = max(fuller, key=lambda e: len(e.text))
                 return clean_name(best.text), person_like(best.text, best.type)
@@ -244,12 +262,10 @@ class Resolver:
         for match in re.finditer(r"\b(Mr|Mrs|Ms|Miss|Sir|Dame|Lord|King|Queen)\.?\s+(?:[A-Z][\w.'-]*\s+)*"
                                  + re.escape(last[0]) + r"\b", self.text):
             votes[HONORIFIC_GENDER[match.group(1).lower()]] += 3
-        for sentence in self.document.sentences:
-            people = {clean_name(e.text).split()[-1] for e in self.entities
-                      if e.type == "PERSON" and sentence.tokens[0].start_char <= e.start_char < sentence.tokens[-1].end_char}
+        for people, text in self._sentence_people:
             if people == set(last):
                 for gender, words in GENDER_WORDS.items():
-                    votes[gender] += len(words.findall(sentence.text or ""))
+                    votes[gender] += len(words.findall(text))
         if votes["male"] == votes["female"]:
             return None
         return max(votes, key=votes.get)
@@ -259,8 +275,9 @@ class Resolver:
         found = {}
         for entity in self.entities:
             if entity.end_char <= offset and offset - entity.start_char <= 1500:
-                name, etype = self.canonical(entity.text, entity.type)
-                found[entity.start_char] = (entity.start_char, name, etype, False, self._is_subject(entity))
+                name, etype = self._canonical_entities[entity.start_char]
+                found[entity.start_char] = (entity.start_char, name, etype, False,
+                                            entity.start_char in self._subject_entities)
         for position, speaker in self.resolved:
             if position < offset and offset - position <= 1500 and speaker and speaker.name:
                 found[position] = (position, speaker.name, speaker.type, True, True)
@@ -289,13 +306,6 @@ class Resolver:
         if last not in self._gender_cache:
             self._gender_cache[last] = self._gender(last)
         return self._gender_cache[last]
-
-    def _is_subject(self, entity):
-        for sentence in self.document.sentences:
-            if sentence.tokens[0].start_char <= entity.start_char < sentence.tokens[-1].end_char:
-                return any(w.deprel.startswith("nsubj") and entity.start_char <= w.start_char < entity.end_char
-                           for w in sentence.words)
-        return False
 
 
 def resolve_speakers(document, attributions, resolver=None):

@@ -206,9 +206,14 @@ def _lexicon_features(words: list[str], here: int) -> Counter:
     return found
 
 
+@lru_cache(maxsize=4096)
+def _polarity(span: str) -> dict:
+    """VADER's scores of a span; cached, since a claim's text is scored once per candidate target."""
+    return _analyzer().polarity_scores(span)
+
+
 def _vader_features(text: str, words: list[str], here: int) -> dict[str, float]:
     """VADER's scores (compound, positive, negative) of windows around the target, its clause and the text."""
-    analyzer = _analyzer()
     masked = words[:here] + ["it"] + words[here + 1:]
     start, end = _clause(words, here)
     spans = {f"w{k}": " ".join(masked[max(0, here - k): here + k + 1]) for k in (3, 6, 12)}
@@ -216,7 +221,7 @@ def _vader_features(text: str, words: list[str], here: int) -> dict[str, float]:
     spans["text"] = text
     found = {}
     for name, span in spans.items():
-        scores = analyzer.polarity_scores(span)
+        scores = _polarity(span)
         found[f"sia_{name}_c"], found[f"sia_{name}_p"], found[f"sia_{name}_n"] = (
             scores["compound"], scores["pos"], scores["neg"])
     return found

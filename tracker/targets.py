@@ -47,7 +47,7 @@ def candidate_targets(document, attribution, resolver):
                 name = resolver.country_of(name) or name
             found.append(Target(name, etype, entity.start_char, entity.end_char, _sentence_at(document, entity.start_char)))
             taken.update(range(entity.start_char, entity.end_char))
-    for index, sentence in enumerate(document.sentences):
+    for index, sentence in _overlapping(document, spans):
         for word in sentence.words:
             if word.upos != "NOUN" or word.deprel not in PHRASE_DEPRELS or word.lemma in UNINFORMATIVE:
                 continue
@@ -63,6 +63,14 @@ def candidate_targets(document, attribution, resolver):
                                         t.start))
 
 
+def _overlapping(document, spans):
+    """``(index, sentence)`` of the sentences that share characters with ``spans``."""
+    start, end = spans[0][0], spans[-1][1]
+    for index, sentence in enumerate(document.sentences):
+        if sentence.tokens[0].start_char < end and start < sentence.tokens[-1].end_char:
+            yield index, sentence
+
+
 def _sentence_at(document, offset):
     for index, sentence in enumerate(document.sentences):
         if sentence.tokens[0].start_char <= offset < sentence.tokens[-1].end_char:
@@ -73,7 +81,7 @@ def _sentence_at(document, offset):
 def _depths(document, spans):
     """For each character of the content, how deep its word sits under the content's top words."""
     depth = {}
-    for sentence in document.sentences:
+    for _, sentence in _overlapping(document, spans):
         inside = {w.id: w for w in sentence.words if _inside(w.start_char, w.end_char, spans)}
         for word in inside.values():
             level, node = 0, word
