@@ -7,6 +7,7 @@ import sqlite3
 
 import pytest
 
+from site_client import get, get_json
 from tracker.article import Article
 from tracker.claims import Claim
 from tracker.publish import DEFAULT_METADATA, datasette_app, load_metadata, publish_snapshot
@@ -57,16 +58,6 @@ def ds(db_path):
     return datasette_app(build(db_path))
 
 
-def get(ds, path):
-    async def fetch():
-        return await ds.client.get(path)
-    return asyncio.run(fetch())
-
-
-def get_json(ds, path):
-    response = get(ds, path)
-    assert response.status_code == 200, response.text
-    return response.json()
 
 
 def facet_counts(data, column):

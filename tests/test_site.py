@@ -1,7 +1,6 @@
 """The published site, driven in-process: facets, search, canned queries, the claim-in-context and article
 pages, the charts and the escaping of article text - on the real ingest of seeds/ and on hand-made databases."""
 
-import asyncio
 import sqlite3
 from html.parser import HTMLParser
 from pathlib import Path
@@ -9,6 +8,7 @@ from pathlib import Path
 import pytest
 from datasette.utils import tilde_encode
 
+from site_client import get, get_json
 from tracker.article import Article
 from tracker.claims import Claim
 from tracker.publish import datasette_app
@@ -21,16 +21,6 @@ HAFTAR = '"We don\'t take [Haftar] as a legitimate actor anyway,"'
 
 # --- helpers -------------------------------------------------------------------------------------------
 
-def get(ds, path):
-    async def fetch():
-        return await ds.client.get(path)
-    return asyncio.run(fetch())
-
-
-def get_json(ds, path):
-    response = get(ds, path)
-    assert response.status_code == 200, response.text[:500]
-    return response.json()
 
 
 def get_html(ds, path):

@@ -1,10 +1,10 @@
 """Embedded ``depparse`` processor: spaCy's parse, converted to UD heads and labels."""
 
 from stanza.pipeline._constants import DEPPARSE
-from stanza.pipeline.processor import ProcessorVariant, register_processor_variant
+from stanza.pipeline.processor import register_processor_variant
 
 from .constants import EMBEDDED
-from .tokenize import analysis_of
+from .tokenize import CopiedLayer
 from .ud import Arc, to_ud
 
 
@@ -27,19 +27,11 @@ def sentence_arcs(tokens):
 
 
 @register_processor_variant(DEPPARSE, EMBEDDED)
-class EmbeddedParser(ProcessorVariant):
+class EmbeddedParser(CopiedLayer):
     """Sets UD ``head``/``deprel`` on every word and rebuilds the sentence dependencies."""
 
-    OVERRIDE = True
-
-    def __init__(self, config):
-        pass
-
-    def process(self, document):
-        analysis = analysis_of(document)
-        for sentence, tokens in zip(document.sentences, analysis.sentences):
-            for word, (head, deprel) in zip(sentence.words, to_ud(sentence_arcs(tokens))):
-                word.head = head
-                word.deprel = deprel
-            sentence.build_dependencies()
-        return document
+    def copy(self, sentence, tokens):
+        for word, (head, deprel) in zip(sentence.words, to_ud(sentence_arcs(tokens))):
+            word.head = head
+            word.deprel = deprel
+        sentence.build_dependencies()

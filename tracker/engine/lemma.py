@@ -1,25 +1,17 @@
 """Embedded ``lemma`` processor: lemmas from the embedded analysis."""
 
 from stanza.pipeline._constants import LEMMA
-from stanza.pipeline.processor import ProcessorVariant, register_processor_variant
+from stanza.pipeline.processor import register_processor_variant
 
 from .constants import EMBEDDED
-from .tokenize import analysis_of
+from .tokenize import CopiedLayer
 
 
 @register_processor_variant(LEMMA, EMBEDDED)
-class EmbeddedLemmatizer(ProcessorVariant):
+class EmbeddedLemmatizer(CopiedLayer):
     """Copies spaCy's lemmas (lower-cased, as UD lemmas of common words are) onto the stanza words."""
 
-    OVERRIDE = True
-
-    def __init__(self, config):
-        pass
-
-    def process(self, document):
-        analysis = analysis_of(document)
-        for sentence, tokens in zip(document.sentences, analysis.sentences):
-            for word, token in zip(sentence.words, tokens):
-                lemma = token.lemma_ or token.text
-                word.lemma = lemma if token.pos_ == "PROPN" else lemma.lower()
-        return document
+    def copy(self, sentence, tokens):
+        for word, token in zip(sentence.words, tokens):
+            lemma = token.lemma_ or token.text
+            word.lemma = lemma if token.pos_ == "PROPN" else lemma.lower()

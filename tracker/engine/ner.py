@@ -6,11 +6,11 @@ none of; ``VariantAwareNERProcessor`` takes its place and skips that step for va
 
 from stanza.pipeline._constants import NER
 from stanza.pipeline.ner_processor import NERProcessor
-from stanza.pipeline.processor import ProcessorVariant, UDProcessor, register_processor_variant
+from stanza.pipeline.processor import UDProcessor, register_processor_variant
 from stanza.pipeline.registry import NAME_TO_PROCESSOR_CLASS
 
 from .constants import EMBEDDED
-from .tokenize import analysis_of
+from .tokenize import CopiedLayer
 
 
 class VariantAwareNERProcessor(NERProcessor):
@@ -44,18 +44,14 @@ def bioes_tags(tokens):
 
 
 @register_processor_variant(NER, EMBEDDED)
-class EmbeddedRecognizer(ProcessorVariant):
+class EmbeddedRecognizer(CopiedLayer):
     """Copies spaCy's entities onto the stanza tokens and builds ``doc.ents``."""
 
-    OVERRIDE = True
-
-    def __init__(self, config):
-        pass
+    def copy(self, sentence, tokens):
+        for token, tag in zip(sentence.tokens, bioes_tags(tokens)):
+            token.ner = tag
 
     def process(self, document):
-        analysis = analysis_of(document)
-        for sentence, tokens in zip(document.sentences, analysis.sentences):
-            for token, tag in zip(sentence.tokens, bioes_tags(tokens)):
-                token.ner = tag
+        super().process(document)
         document.build_ents()
         return document

@@ -35,6 +35,24 @@ def analysis_of(document):
     return analysis
 
 
+class CopiedLayer(ProcessorVariant):
+    """A processor that copies one layer of the embedded analysis onto each stanza sentence."""
+
+    OVERRIDE = True
+
+    def __init__(self, config):
+        pass
+
+    def copy(self, sentence, tokens):
+        """Set this layer on one stanza ``sentence`` from its spaCy ``tokens``."""
+        raise NotImplementedError
+
+    def process(self, document):
+        for sentence, tokens in zip(document.sentences, analysis_of(document).sentences):
+            self.copy(sentence, tokens)
+        return document
+
+
 def _paragraph_boundaries(doc):
     """Start a sentence after every line break: headlines and paragraphs never run together."""
     for token in doc[1:]:
