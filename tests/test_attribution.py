@@ -139,3 +139,8 @@ def test_narration_after_the_cue_is_not_quoted_content(nlp):
     text = '"The members will begin work immediately," they said, under Article 21 of the charter.'
     (kind, speaker, cue, spans), = found(nlp, text)
     assert kind == "direct" and spans == ['"The members will begin work immediately,"']
+
+
+def test_as_clause_frames_its_head_clause(nlp):
+    text = "As the minister put it in a statement, the talks had failed."
+    assert found(nlp, text) == [("indirect", "the minister", "put", ["the talks had failed"])]

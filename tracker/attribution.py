@@ -184,7 +184,9 @@ class Finder:
     def from_cue(self, tree, word):
         if word.lemma == "accord" and word.text.lower() == "according":
             return self.according_to(tree, word)
-        if word.upos not in ("VERB", "AUX") or word.lemma not in CLAUSE_CUES | INFINITIVE_CUES | OBJECT_CUES:
+        as_put_it = word.lemma == "put" and self.is_as_clause(tree, word)  # "as the minister put it"
+        if word.upos not in ("VERB", "AUX") or word.lemma not in CLAUSE_CUES | INFINITIVE_CUES | OBJECT_CUES \
+                and not as_put_it:
             return None
         if any(word.start_char in quote for quote in self.quotes):
             return None  # "I believe ..." inside a quotation belongs to the quotation's speaker
@@ -274,6 +276,9 @@ class Finder:
             for clause in clauses:
                 words += tree.subtree(clause, exclude=exclude | set(self.side_remarks(tree, clause)))
             return self.without_leading_adverbial(tree, words, verb), "ccomp"
+        if self.is_as_clause(tree, verb):
+            root = tree.head(verb)  # "As the minister put it, the talks failed"
+            return [w for w in tree.subtree(root, exclude={verb}) if w is not speaker], "as-clause"
         if verb.deprel == "parataxis" and verb.lemma in CLAUSE_CUES and verb.head:
             root = tree.head(verb)
             words = [w for w in tree.subtree(root, exclude={verb}) if w.upos != "PUNCT" or w.id != root.id]
@@ -309,6 +314,11 @@ class Finder:
         """A word inside a date or time expression ("on Monday", "for weeks")."""
         return word.lemma in TIME_WORDS or any(
             e.type in ("DATE", "TIME") and e.start_char <= word.start_char < e.end_char for e in self.document.ents)
+
+    @staticmethod
+    def is_as_clause(tree, verb):
+        """The verb heads an "as X said" clause that frames its head clause."""
+        return verb.deprel == "advcl" and verb.head and any(m.text.lower() == "as" for m in tree.kids(verb, "mark"))
 
     @staticmethod
     def side_remarks(tree, clause):
