@@ -144,3 +144,8 @@ def test_narration_after_the_cue_is_not_quoted_content(nlp):
 def test_as_clause_frames_its_head_clause(nlp):
     text = "As the minister put it in a statement, the talks had failed."
     assert found(nlp, text) == [("indirect", "the minister", "put", ["the talks had failed"])]
+
+
+def test_nominal_cue_with_a_possessor(nlp):
+    text = "The senator's claim that the budget was balanced drew criticism."
+    assert found(nlp, text) == [("indirect", "The senator", "claim", ["that the budget was balanced"])]

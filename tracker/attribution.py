@@ -16,6 +16,11 @@ EDGE_PUNCT = set(",;:-—–") | {"--"}
 NAME = r"(?:[A-Z][\w.'’-]*\s?){1,4}"
 LABEL = re.compile(r"\s*[\"“]?(" + NAME + r")\s*:\s+(?=\S)")  # "Pence: ...", "WALLACE: ..."
 DASH_SIGNATURE = re.compile(r"\s*([―—–]|--)\s*(" + NAME + r")(?=\s*(?:[,./]|$|\n))", re.M)
+# nouns of saying and of stance: "Trump's claim that ...", "criticism of the plan from Democrats"
+NOUN_CUES = {"claim", "statement", "comment", "remark", "criticism", "support", "opposition", "call", "warning",
+             "promise", "pledge", "argument", "view", "belief", "assertion", "allegation", "accusation",
+             "suggestion", "denial", "admission", "attack", "praise", "complaint", "testimony", "insistence",
+             "demand", "threat", "vow", "concern", "question", "announcement", "prediction", "endorsement"}
 # reporting verbs whose content comes after a preposition: "called for X", "railed against X"
 PREPOSITIONAL_CUES = {
     "call": {"for", "on"}, "point": {"to"}, "rail": {"against"}, "speak": {"about", "of", "on", "out"},
@@ -184,6 +189,8 @@ class Finder:
     def from_cue(self, tree, word):
         if word.lemma == "accord" and word.text.lower() == "according":
             return self.according_to(tree, word)
+        if word.upos == "NOUN" and word.lemma in NOUN_CUES:
+            return self.from_noun(tree, word)
         as_put_it = word.lemma == "put" and self.is_as_clause(tree, word)  # "as the minister put it"
         if word.upos not in ("VERB", "AUX") or word.lemma not in CLAUSE_CUES | INFINITIVE_CUES | OBJECT_CUES \
                 and not as_put_it:
@@ -210,6 +217,34 @@ class Finder:
             cue=_cue_mention(tree, word, self.text, self.content_preposition(tree, content) if rule == "preposition" else None),
             paragraph=self.paragraph_of(pieces[0][0]), addressee=self.addressee_of(tree, word), sources=[rule],
             cue_lemma=word.lemma)
+
+    def from_noun(self, tree, noun):
+        """A nominal cue: "Trump's claim that ...", "criticism of the plan from Democrats"."""
+        speakers = [c for c in tree.kids(noun, "nmod:poss") if c.upos in ("PROPN", "NOUN")] + [
+            c for c in tree.kids(noun, "nmod") if c.id > noun.id and c.upos in ("PROPN", "NOUN")
+            and any(k.text.lower() in ("from", "by") for k in tree.kids(c, "case"))]
+        if not speakers:
+            return None
+        speaker = speakers[0]
+        content = []
+        for child in tree.kids(noun, "acl", "ccomp", "nmod"):
+            cases = [k.text.lower() for k in tree.kids(child, "case", "mark")]
+            if child is speaker or child.id < noun.id:
+                continue
+            if child.deprel in ("acl", "ccomp") and "that" in cases or child.deprel == "nmod" and (
+                    set(cases) & {"of", "about", "on", "for", "against", "to"}):
+                content = tree.subtree(child, exclude={speaker})
+                if child.deprel == "nmod":
+                    content = [w for w in content if not (w.head == child.id and w.deprel == "case")]
+                break
+        pieces = _pieces(content)
+        mention = _mention([w for w in tree.subtree(speaker) if not (w.head == speaker.id and w.deprel == "case")],
+                           self.text, tree.index)
+        if not pieces or mention is None:
+            return None
+        return Attribution(
+            spans=pieces, kind="indirect", cue=_mention([noun], self.text, tree.index), speaker=mention,
+            sentence=tree.index, paragraph=self.paragraph_of(pieces[0][0]), sources=["noun"], cue_lemma=noun.lemma)
 
     def next_paragraph_after_colon(self, verb):
         """ "Limbaugh added:" closing its paragraph: the next paragraph is the content."""
