@@ -57,7 +57,8 @@ def candidate_targets(document, attribution, resolver):
                          and w.upos in ("NOUN", "ADJ", "PROPN") and w.id < word.id]
             first = min([word] + modifiers, key=lambda w: w.id)
             text = document.text[first.start_char:word.end_char]
-            found.append(Target(text, None, first.start_char, word.end_char, index))
+            name, etype = resolver.canonical(text, None)  # a name the tagger missed: "[Haftar]"
+            found.append(Target(name, etype if name != text else None, first.start_char, word.end_char, index))
     depth = _depths(document, spans)
     return sorted(found, key=lambda t: (min(depth.get(i, 9) for i in range(t.start, t.end)) + (t.type is None),
                                         t.start))
