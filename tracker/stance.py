@@ -364,6 +364,6 @@ def claim_stance(content: str, cue_lemma: str | None,
         else:
             result = predict_stance(content, start, end)
             result.hedged = hedged
-        ranked.append(((rule is not None, result.stance is not None, result.confidence, -index), result, name))
+        ranked.append(((rule is not None, result.stance is not None, -index), result, name))
     _, result, name = max(ranked, key=lambda entry: entry[0])
     return result, name
