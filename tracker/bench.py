@@ -5,6 +5,8 @@ only to a temporary folder) when present, else a generated corpus of the same si
 the wall-clock time of a fresh process, so each one pays the same start-up (imports, model loading):
 
 - ``parse_only_s``: the bare engine, the stanza pipeline alone (``Extractor.annotate``) on the same texts;
+  in that process, ``attribution_s`` times quotes, cues and speakers on the parsed documents
+  (``attribution_ratio``: that time over the parse's own);
 - ``tracker_s``: ``tracker ingest`` into a fresh database, one job; ``jobs2_s``: the same with two jobs;
 - ``noop_reingest_s``: ``tracker ingest`` again on the unchanged corpus.
 
@@ -102,16 +104,26 @@ def table_rows(db_path):
 
 
 def parse_only(corpus, batch_size):
-    """The bare engine on the corpus' texts; prints the number of tokens."""
+    """The bare engine on the corpus' texts; prints the number of tokens, the seconds the parse took
+    and the seconds attribution (quotes, cues and speakers) took on the parsed documents."""
     from .article import Article, read_jsonl
+    from .attribution import find_attributions
     from .extract import Extractor
+    from .speakers import resolve_speakers
 
     articles = [a for a in read_jsonl(corpus) if isinstance(a, Article)]
     extractor = Extractor(None, batch_size=batch_size)
-    tokens = 0
+    tokens, parse_s, attribution_s = 0, 0.0, 0.0
     for k in range(0, len(articles), batch_size):
-        tokens += sum(d.num_tokens for d in extractor.annotate(articles[k:k + batch_size]))
-    print(tokens)
+        started = time.perf_counter()
+        documents = extractor.annotate(articles[k:k + batch_size])
+        parsed = time.perf_counter()
+        for document in documents:
+            resolve_speakers(document, find_attributions(document))
+        attribution_s += time.perf_counter() - parsed
+        parse_s += parsed - started
+        tokens += sum(d.num_tokens for d in documents)
+    print(tokens, round(parse_s, 3), round(attribution_s, 3))
 
 
 def textacy_quotes(corpus):
@@ -146,9 +158,12 @@ def benchmark(batch_size=16):
         ingest = [python, "-m", "tracker", "ingest", str(corpus), "--batch-size", size]
 
         seconds, out = timed([python, "-m", "tracker.bench", "--parse-only", str(corpus), "--batch-size", size])
-        figures.update(articles=len(records), characters=characters, tokens=int(out.split()[-1]),
-                       parse_only_s=round(seconds, 2))
-        print(f"parse only (stanza pipeline alone): {seconds:.1f} s, {figures['tokens']:,} tokens", flush=True)
+        tokens, parse_s, attribution_s = out.split()[-3:]
+        figures.update(articles=len(records), characters=characters, tokens=int(tokens),
+                       parse_only_s=round(seconds, 2), attribution_s=float(attribution_s),
+                       attribution_ratio=round(float(attribution_s) / float(parse_s), 3))
+        print(f"parse only (stanza pipeline alone): {seconds:.1f} s, {figures['tokens']:,} tokens; attribution "
+              f"on the parsed documents {attribution_s} s ({figures['attribution_ratio']:.3f} x the parse)", flush=True)
 
         seconds, out = timed(ingest + ["--db", str(folder / "jobs1.db"), "--jobs", "1"])
         print(f"  {out.strip()}", flush=True)
