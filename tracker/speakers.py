@@ -60,6 +60,9 @@ DEMONYMS = {
 DOCUMENTS = {"statement", "report", "letter", "release", "memo", "study", "survey", "poll", "analysis",
              "communique", "filing", "document", "email", "tweet", "post"}
 STOP_ROLES = {"the", "a", "an", "this", "that", "and", "both", "all", "who", "which"}
+HONORED = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|President|Chancellor|Minister|Senator|Governor|Secretary|"
+                     r"Mayor|Judge|Ambassador|Spokesman|Spokeswoman)\.?\s+(?:[A-Z][\w'’-]*\.?\s+)*?([A-Z][\w'’-]+)\b(?!\s+[A-Z])")
+QUOTED = re.compile(r'"[^"]*"|“[^”]*”')
 DETERMINERS = re.compile(r"^(?:the|a|an|this|that|these|those|another|one|some)\s+", re.IGNORECASE)
 
 
@@ -87,13 +90,21 @@ ORGANISATION_WORDS = re.compile(
     r"office|house|senate|congress|parliament|government|campaign|police|service|board|fund|club)\b", re.I)
 
 
-def person_like(name, etype):
-    """``PERSON`` for an ``ORG`` that reads as a person's name ("Olaf Scholz"), else ``etype``."""
+def person_like(name, etype, surnames=None):
+    """``PERSON`` for an ``ORG`` that reads as a person's name ("Olaf Scholz") whose last word is among
+    ``surnames`` (when given: the article's known surnames), else ``etype``."""
     words = (name or "").split()
-    if etype == "ORG" and 2 <= len(words) <= 4 and all(w[:1].isupper() and w.replace("-", "").replace(".", "").isalpha()
+    if etype == "ORG" and 2 <= len(words) <= 4 and (surnames is None or words[-1] in surnames) and all(w[:1].isupper() and w.replace("-", "").replace(".", "").isalpha()
                                                        for w in words) and not ORGANISATION_WORDS.search(name):
         return "PERSON"
     return etype
+
+
+def _extends(full, short):
+    """Whether ``full`` is a fuller form of ``short``: "Ibrahim Kalin" of "Kalin", not "Hillary Clinton" of
+    "Bill Clinton"."""
+    words = short.split()
+    return len(words) == 1 or full.split()[0] == words[0]
 
 
 class Resolver:
@@ -106,6 +117,10 @@ class Resolver:
         self.acronyms = self._acronyms()
         self.resolved = []  # (offset, Speaker) of mentions already resolved, for pronouns
         self._gender_cache = {}
+        # surnames the article gives persons: of PERSON entities and after titles ("Chancellor Olaf Scholz")
+        self._surnames = {clean_name(e.text).split()[-1] for e in self.entities
+                          if e.type == "PERSON" and clean_name(e.text)}
+        self._surnames.update(m.group(1) for m in HONORED.finditer(self.text))
         self._by_last_name = {}  # last word of a named agent -> its entities, for "Kalin" -> "Ibrahim Kalin"
         for entity in self.entities:
             words = clean_name(entity.text).split()
@@ -113,16 +128,19 @@ class Resolver:
                 self._by_last_name.setdefault(words[-1], []).append(entity)
         starts = [sentence.tokens[0].start_char for sentence in document.sentences]
         subjects = sorted(w.start_char for s in document.sentences for w in s.words if w.deprel.startswith("nsubj"))
-        self._subject_entities = {e.start_char for e in self.entities
-                                  if bisect.bisect_left(subjects, e.start_char) < bisect.bisect_left(subjects, e.end_char)}
-        # per sentence, the last names of the persons it names, and its text (for learning genders)
-        people = [set() for _ in starts]
-        for entity in self.entities:
-            words = clean_name(entity.text).split()
-            if entity.type == "PERSON" and words and starts:
-                people[max(0, bisect.bisect_right(starts, entity.start_char) - 1)].add(words[-1])
-        self._sentence_people = [(names, sentence.text or "") for names, sentence in zip(people, document.sentences)]
         self._canonical_entities = {e.start_char: self.canonical(e.text, e.type) for e in self.entities}
+        # named mentions in text order, (start, name, type, is_subject), for pronouns to choose from
+        self._mentions = [(e.start_char, *self._canonical_entities[e.start_char],
+                           bisect.bisect_left(subjects, e.start_char) < bisect.bisect_left(subjects, e.end_char))
+                          for e in self.entities]
+        self._mention_starts = [m[0] for m in self._mentions]
+        # per sentence, the persons it names (by canonical name), and its text outside quotations (for genders)
+        people = [set() for _ in starts]
+        for start, name, etype, _ in self._mentions:
+            if etype == "PERSON" and starts:
+                people[max(0, bisect.bisect_right(starts, start) - 1)].add(name)
+        self._sentence_people = [(names, QUOTED.sub(" ", sentence.text or ""))
+                                 for names, sentence in zip(people, document.sentences)]
 
     def _acronyms(self):
         found = {}
@@ -156,11 +174,11 @@ class Resolver:
         if name and (etype in ("PERSON", None) or len(name.split()) == 1):
             last = name.split()[-1]
             fuller = [e for e in self._by_last_name.get(last, ()) if e.type in ("PERSON", etype)
-                      and len(clean_name(e.text)) > len(name)]
+                      and len(clean_name(e.text)) > len(name) and _extends(clean_name(e.text), name)]
             if fuller:
                 best = max(fuller, key=lambda e: len(e.text))
-                return clean_name(best.text), person_like(best.text, best.type)
-        return name, person_like(name, etype)
+                return clean_name(best.text), person_like(best.text, best.type, self._surnames)
+        return name, person_like(name, etype, self._surnames)
 
     def resolve(self, attribution):
         """The ``Speaker`` of one attribution (continuations repeat the speaker they follow)."""
@@ -254,16 +272,15 @@ class Resolver:
             return sentence.words[verb.head - 1]
         return None
 
-    def _gender(self, last):
-        """ "male", "female" or None for a person entity: from an honorific before any mention of the
-        name, else from the pronouns of sentences where this person is the only one named."""
-        last = [last]
+    def _gender(self, name):
+        """ "male", "female" or None for a person: from an honorific before any mention of the name, else
+        from the pronouns outside quotations of sentences where this person is the only one named."""
         votes = {"male": 0, "female": 0}
         for match in re.finditer(r"\b(Mr|Mrs|Ms|Miss|Sir|Dame|Lord|King|Queen)\.?\s+(?:[A-Z][\w.'-]*\s+)*"
-                                 + re.escape(last[0]) + r"\b", self.text):
+                                 + re.escape(name.split()[-1]) + r"\b", self.text):
             votes[HONORIFIC_GENDER[match.group(1).lower()]] += 3
         for people, text in self._sentence_people:
-            if people == set(last):
+            if people == {name}:
                 for gender, words in GENDER_WORDS.items():
                     votes[gender] += len(words.findall(text))
         if votes["male"] == votes["female"]:
@@ -272,12 +289,10 @@ class Resolver:
 
     def _candidates(self, offset):
         """Named mentions before ``offset``: ``(start, name, type, was_speaker, subject)``."""
-        found = {}
-        for entity in self.entities:
-            if entity.end_char <= offset and offset - entity.start_char <= 1500:
-                name, etype = self._canonical_entities[entity.start_char]
-                found[entity.start_char] = (entity.start_char, name, etype, False,
-                                            entity.start_char in self._subject_entities)
+        first = bisect.bisect_left(self._mention_starts, offset - 1500)
+        last = bisect.bisect_left(self._mention_starts, offset)
+        found = {start: (start, name, etype, False, subject)
+                 for start, name, etype, subject in self._mentions[first:last]}
         for position, speaker in self.resolved:
             if position < offset and offset - position <= 1500 and speaker and speaker.name:
                 found[position] = (position, speaker.name, speaker.type, True, True)
@@ -285,27 +300,27 @@ class Resolver:
 
     def _pronoun(self, pronoun, offset):
         """The referent of a pronoun speaker: the most salient fitting mention of the last few
-        sentences (earlier speakers and subjects first, nearer first), agreeing in gender when known."""
+        sentences (earlier speakers and subjects first, nearer first), agreeing in gender when known.
+        Mentions are precomputed per document, so each pronoun only looks at its 1500-character window."""
         wanted = {"PERSON"} if pronoun in PERSONAL else {"ORG", "GPE"} if pronoun == "it" else {"ORG", "GPE", "NORP"}
         gender = PERSONAL.get(pronoun)
         best, best_score = None, None
         for start, name, etype, was_speaker, subject in self._candidates(offset):
             if etype not in wanted:
                 continue
-            if gender and etype == "PERSON":
-                known = self._gender_of(name)
-                if known and known != gender:
-                    continue
-            score = -(offset - start) / 150 + (5 if was_speaker else 0) + (2 if subject else 0)
+            known = self._gender_of(name) if gender and etype == "PERSON" else None
+            if known and known != gender:
+                continue
+            # a person known to share the pronoun's gender beats one whose gender the article never shows
+            score = -(offset - start) / 150 + (5 if was_speaker else 0) + (2 if subject else 0) + (1 if known else 0)
             if best_score is None or score > best_score:
                 best, best_score = (name, etype), score
         return Speaker(*best) if best else Speaker(None, None)
 
     def _gender_of(self, name):
-        last = name.split()[-1]
-        if last not in self._gender_cache:
-            self._gender_cache[last] = self._gender(last)
-        return self._gender_cache[last]
+        if name not in self._gender_cache:
+            self._gender_cache[name] = self._gender(name)
+        return self._gender_cache[name]
 
 
 def resolve_speakers(document, attributions, resolver=None):

@@ -1,0 +1,56 @@
+"""Speaker resolution on hand-written news sentences, through the embedded engine."""
+
+import pytest
+
+from tracker.article import Article
+from tracker.extract import Extractor
+from tracker.speakers import Resolver, person_like
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return Extractor("embedded")
+
+
+def speakers(extractor, text):
+    article = Article(id="t", text=text)
+    document, = extractor.annotate([article])
+    return [(c.speaker_mention, c.speaker) for c in extractor.claims(article, document)]
+
+
+def test_surname_takes_the_fullest_name(extractor):
+    text = ("Maria Lopez, the mayor, opened the bridge on Monday.\n\n"
+            "Lopez said the city would build two more bridges next year.")
+    assert ("Lopez", "Maria Lopez") in speakers(extractor, text)
+
+
+def test_a_namesake_with_another_first_name_is_not_merged(extractor):
+    text = ("John Carter met voters in Ohio on Monday. Anna Maria Carter stayed in Washington.\n\n"
+            "John Carter said the campaign would win the state.")
+    assert ("John Carter", "John Carter") in speakers(extractor, text)
+
+
+def test_gender_ignores_pronouns_inside_quotations(extractor):
+    # the quoted "he" speaks of someone else: it must not make Nora Vance male
+    text = ('Nora Vance, the senator, said she would vote against the bill. '
+            '"He never asked me, and he never called," Vance said of the governor.\n\n'
+            'Tom Reed, an aide, said he expected a close vote.\n\n'
+            'She said the bill would fail.')
+    assert ("She", "Nora Vance") in speakers(extractor, text)
+
+
+def test_she_finds_the_female_subject(extractor):
+    text = ("Laura Kim filed papers on Monday, and she plans to run for governor. "
+            "Mark Diaz visited Denver on Tuesday.\n\n"
+            "She said the state needed new schools.")
+    assert ("She", "Laura Kim") in speakers(extractor, text)
+
+
+def test_an_organisation_is_not_taken_for_a_person():
+    assert person_like("Harbor Energy", "ORG", surnames={"Kim"}) == "ORG"
+    assert person_like("Olaf Scholz", "ORG", surnames={"Scholz"}) == "PERSON"
+
+
+def test_surnames_after_honorifics(extractor):
+    document, = extractor.annotate([Article(id="t", text="Ms. Dana Whitfield met Mr. Ortega and Chancellor Olaf Brandt in Lima.")])
+    assert {"Whitfield", "Ortega", "Brandt"} <= Resolver(document)._surnames
