@@ -77,7 +77,7 @@ class Speaker:
 
 def clean_name(name):
     """A name without titles, determiners, possessive endings and surrounding punctuation."""
-    name = " ".join(name.split()).strip(" ,;:\"'“”’‘()")
+    name = " ".join(name.split()).strip(" ,;:\"'“”’‘()[]")
     name = re.sub(r"[’']s$", "", name)
     name = DETERMINERS.sub("", name)
     stripped = TITLES.sub("", name)
