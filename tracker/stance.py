@@ -349,21 +349,22 @@ def claim_stance(content: str, cue_lemma: str | None,
                  targets: list[tuple[str, int, int]]) -> tuple[StanceResult, str | None]:
     """Stance of an attributed claim toward its most salient target, and that target's name.
 
-    ``targets`` are (name, start, end) inside ``content``, most important first. A target with rule
-    evidence wins over one with only the model's; among equals, the more confident stance, then the earlier
-    target.
+    ``targets`` are (name, start, end) inside ``content``, most salient first. The first target with rule
+    evidence wins; without any, the first target the model gives a stance; else the first target, neutral.
+    The model runs only as far as it must.
     """
     hedged = is_hedged(content, cue_lemma)
     if not targets:
         return StanceResult(stance=None, confidence=0.0, evidence="no target", hedged=hedged), None
-    ranked = []
-    for index, (name, start, end) in enumerate(targets):
+    for name, start, end in targets:
         rule = _rule_stance(content, cue_lemma, start, end)
         if rule:
-            result = StanceResult(stance=rule[0], confidence=0.8, evidence=rule[1], hedged=hedged)
-        else:
-            result = predict_stance(content, start, end)
-            result.hedged = hedged
-        ranked.append(((rule is not None, result.stance is not None, -index), result, name))
-    _, result, name = max(ranked, key=lambda entry: entry[0])
-    return result, name
+            return StanceResult(stance=rule[0], confidence=0.8, evidence=rule[1], hedged=hedged), name
+    first = None
+    for name, start, end in targets:
+        result = predict_stance(content, start, end)
+        result.hedged = hedged
+        if result.stance is not None:
+            return result, name
+        first = first or (result, name)
+    return first
