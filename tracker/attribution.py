@@ -6,6 +6,7 @@ shapes of reported speech: the cue as root with the content as ``ccomp`` (spaCy,
 speech), and UD's quote as root with the cue under ``parataxis``.
 """
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -161,10 +162,9 @@ class Finder:
         self.paragraph_spans = paragraphs(self.text)
 
     def paragraph_of(self, offset):
-        for k, (a, b) in enumerate(self.paragraph_spans):
-            if offset < b:
-                return k
-        return max(0, len(self.paragraph_spans) - 1)
+        """Index of the paragraph holding ``offset`` (the last one past the end)."""
+        ends = [end for _, end in self.paragraph_spans]
+        return min(bisect.bisect_right(ends, offset), max(0, len(ends) - 1))
 
     def run(self):
         found = []

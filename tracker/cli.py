@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from .article import ReadError, read_jsonl, read_paths
+from .article import ReadError, read_jsonl
 from .engine import ENGINES, EngineError
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
@@ -36,7 +36,7 @@ def make_extractor(engine, batch_size):
     try:
         return Extractor(engine, batch_size=batch_size)
     except EngineError as error:
-        raise click.ClickException(str(error))
+        raise click.ClickException(str(error)) from error
 
 
 @click.group(context_settings=CONTEXT_SETTINGS)
@@ -89,7 +89,7 @@ def ingest(paths, db_path, pattern, prune, jobs, engine, batch_size):
             summary = run_ingest(paths, db_path, pattern=pattern, engine=engine, jobs=jobs,
                                  batch_size=batch_size, prune=prune, progress=progress)
     except EngineError as error:
-        raise click.ClickException(str(error))
+        raise click.ClickException(str(error)) from error
     click.echo(f"{summary.stored} article(s) ingested with {summary.claims} claim(s), {summary.unchanged} "
                f"unchanged, {len(summary.pruned)} pruned, {len(summary.errors)} error(s) -> {db_path}")
     if summary.errors:
