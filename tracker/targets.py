@@ -14,6 +14,7 @@ TARGET_TYPES = {"PERSON", "ORG", "GPE", "NORP", "LAW", "EVENT", "FAC", "WORK_OF_
 PHRASE_DEPRELS = {"nsubj", "nsubj:pass", "obj", "obl", "nmod", "xcomp", "conj", "appos", "root", "ccomp"}
 MODIFIERS = {"compound", "amod", "flat", "nmod:poss"}
 EDITORIAL_BRACKETS = str.maketrans("[]", "  ")
+PLACE_PREPOSITIONS = {"in", "at", "near", "across", "throughout", "via", "inside", "outside", "around", "into"}
 TOP_TARGETS = 3  # the stance step weighs this many of the most salient candidates
 UNINFORMATIVE = {"thing", "way", "time", "year", "day", "part", "lot", "kind", "number", "people", "what",
                  "something", "anything", "everything", "one", "percent", "week", "month", "end", "place"}
@@ -60,8 +61,22 @@ def candidate_targets(document, attribution, resolver):
             name, etype = resolver.canonical(text, None)  # a name the tagger missed: "[Haftar]"
             found.append(Target(name, etype if name != text else None, first.start_char, word.end_char, index))
     depth = _depths(document, spans)
-    return sorted(found, key=lambda t: (min(depth.get(i, 9) for i in range(t.start, t.end)) + (t.type is None),
-                                        t.start))
+    places = _place_adjuncts(document, spans)
+    return sorted(found, key=lambda t: (min(depth.get(i, 9) for i in range(t.start, t.end)) + (t.type is None)
+                                        + 3 * (t.start in places), t.start))
+
+
+def _place_adjuncts(document, spans):
+    """Start offsets of the words heading a place or route adjunct ("in Libya", "via Syria"): the setting
+    of a statement, seldom what it is for or against."""
+    starts = set()
+    for _, sentence in _overlapping(document, spans):
+        for word in sentence.words:
+            cases = [w.text.lower() for w in sentence.words if w.head == word.id and w.deprel == "case"]
+            if word.deprel in ("obl", "nmod") and cases and cases[0] in PLACE_PREPOSITIONS:
+                starts.add(word.start_char)
+                starts.update(w.start_char for w in sentence.words if w.head == word.id and w.deprel in MODIFIERS)
+    return starts
 
 
 def _overlapping(document, spans):
