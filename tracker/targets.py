@@ -22,14 +22,13 @@ UNINFORMATIVE = {"thing", "way", "time", "year", "day", "part", "lot", "kind", "
 
 @dataclass
 class Target:
-    """A candidate target: canonical ``name``, entity ``type`` (None for a noun phrase), and where the
-    words stand in the article (``start``/``end``) and in the claim's text (``offset``)."""
+    """A candidate target: canonical ``name``, entity ``type`` (None for a noun phrase), and where its
+    words stand in the article (``start``/``end``)."""
 
     name: str
     type: str | None
     start: int
     end: int
-    sentence: int
 
 
 def _inside(start, end, spans):
@@ -46,9 +45,9 @@ def candidate_targets(document, attribution, resolver):
             name, etype = resolver.canonical(entity.text, entity.type)
             if etype == "NORP":
                 name = resolver.country_of(name) or name
-            found.append(Target(name, etype, entity.start_char, entity.end_char, _sentence_at(document, entity.start_char)))
+            found.append(Target(name, etype, entity.start_char, entity.end_char))
             taken.update(range(entity.start_char, entity.end_char))
-    for index, sentence in _overlapping(document, spans):
+    for sentence in _overlapping(document, spans):
         for word in sentence.words:
             if word.upos != "NOUN" or word.deprel not in PHRASE_DEPRELS or word.lemma in UNINFORMATIVE:
                 continue
@@ -59,7 +58,7 @@ def candidate_targets(document, attribution, resolver):
             first = min([word] + modifiers, key=lambda w: w.id)
             text = document.text[first.start_char:word.end_char]
             name, etype = resolver.canonical(text, None)  # a name the tagger missed: "[Haftar]"
-            found.append(Target(name, etype if name != text else None, first.start_char, word.end_char, index))
+            found.append(Target(name, etype if name != text else None, first.start_char, word.end_char))
     depth = _depths(document, spans)
     places = _place_adjuncts(document, spans)
     return sorted(found, key=lambda t: (min(depth.get(i, 9) for i in range(t.start, t.end)) + (t.type is None)
@@ -70,7 +69,7 @@ def _place_adjuncts(document, spans):
     """Start offsets of the words heading a place or route adjunct ("in Libya", "via Syria"): the setting
     of a statement, seldom what it is for or against."""
     starts = set()
-    for _, sentence in _overlapping(document, spans):
+    for sentence in _overlapping(document, spans):
         for word in sentence.words:
             cases = [w.text.lower() for w in sentence.words if w.head == word.id and w.deprel == "case"]
             if word.deprel in ("obl", "nmod") and cases and cases[0] in PLACE_PREPOSITIONS:
@@ -80,24 +79,17 @@ def _place_adjuncts(document, spans):
 
 
 def _overlapping(document, spans):
-    """``(index, sentence)`` of the sentences that share characters with ``spans``."""
+    """The sentences that share characters with ``spans``."""
     start, end = spans[0][0], spans[-1][1]
-    for index, sentence in enumerate(document.sentences):
+    for sentence in document.sentences:
         if sentence.tokens[0].start_char < end and start < sentence.tokens[-1].end_char:
-            yield index, sentence
-
-
-def _sentence_at(document, offset):
-    for index, sentence in enumerate(document.sentences):
-        if sentence.tokens[0].start_char <= offset < sentence.tokens[-1].end_char:
-            return index
-    return -1
+            yield sentence
 
 
 def _depths(document, spans):
     """For each character of the content, how deep its word sits under the content's top words."""
     depth = {}
-    for _, sentence in _overlapping(document, spans):
+    for sentence in _overlapping(document, spans):
         inside = {w.id: w for w in sentence.words if _inside(w.start_char, w.end_char, spans)}
         for word in inside.values():
             level, node = 0, word
