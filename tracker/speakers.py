@@ -164,6 +164,11 @@ class Resolver:
         hits = [e for e in self.entities if e.start_char < end and start < e.end_char and e.type in types]
         return max(hits, key=lambda e: e.end_char - e.start_char) if hits else None
 
+    def entity_name(self, entity):
+        """``(canonical name, type)`` of one of the document's entities, computed once per document."""
+        known = self._canonical_entities.get(entity.start_char)
+        return known if known is not None else self.canonical(entity.text, entity.type)
+
     def canonical(self, name, etype):
         """The fullest form of ``name`` in this article ("Kalin" -> "Ibrahim Kalin")."""
         name = clean_name(name)

@@ -42,7 +42,7 @@ def candidate_targets(document, attribution, resolver):
     found, taken = [], set()
     for entity in document.ents:
         if entity.type in TARGET_TYPES and _inside(entity.start_char, entity.end_char, spans):
-            name, etype = resolver.canonical(entity.text, entity.type)
+            name, etype = resolver.entity_name(entity)
             if etype == "NORP":
                 name = resolver.country_of(name) or name
             found.append(Target(name, etype, entity.start_char, entity.end_char))
