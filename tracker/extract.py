@@ -5,7 +5,7 @@ from .claims import claims_from_attributions
 from .engine import build_pipeline
 from .relations import link_claims
 from .speakers import Resolver, resolve_speakers
-from .targets import stance_and_target
+from .targets import ArticleNames, stance_and_target
 
 
 class Extractor:
@@ -26,7 +26,8 @@ class Extractor:
         attributions = find_attributions(document)
         resolver = Resolver(document)
         speakers = resolve_speakers(document, attributions, resolver)
-        stances = [stance_and_target(document, a, resolver) for a in attributions]
+        names = ArticleNames(document, resolver)
+        stances = [stance_and_target(document, a, resolver, names, s) for a, s in zip(attributions, speakers)]
         claims = claims_from_attributions(article.id, article.text, attributions, speakers, stances)
         link_claims(claims, [a.cue_lemma for a in attributions], article.text)
         return claims

@@ -14,11 +14,13 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from vaderSentiment.vaderSentiment import NEGATE, SentimentIntensityAnalyzer
 
 MODEL_PATH = Path(__file__).parent / "data" / "stance_model.json"
 CLASSES = ("support", "against", "neutral")
+MODEL_TARGETS = 3  # the model weighs this many of the most salient candidates; rules weigh them all
 WINDOW = 6  # words each side of the target that count as its context
 NEGATION_SCOPE = 5  # words after a negator that it reverses
 TARGET = "<T>"  # stands for the target's own words in the sentence
@@ -52,6 +54,18 @@ def _inflections(lemma: str) -> set[str]:
 STANCE_WORDS = {form: stance for cues, stance in ((AGAINST_CUES, "against"), (SUPPORT_CUES, "support"))
                 for lemma in cues - AMBIGUOUS_CUES for form in _inflections(lemma) - {"back"}}
 STANCE_WORDS["against"] = "against"
+
+# What the parse says governs a target (``TargetSpan.frame``): the verb of which it is the object, or a
+# preposition with its head (this project's list). "urge" and "call" are left out: their object is the
+# addressee ("urged Congress to act").
+SUPPORT_FRAMES = frozenset(SUPPORT_CUES - AMBIGUOUS_CUES - {"urge"}) | {
+    "stand by", "stand with", "side with", "work on", "work toward", "work towards", "press for",
+    "push for", "fight for", "vote for", "campaign for", "support for", "commitment to", "praise for",
+    "backing for", "recognise", "recognize", "embrace", "protect", "trust", "call for"}
+AGAINST_FRAMES = frozenset(AGAINST_CUES - AMBIGUOUS_CUES) | {
+    "fight", "crackdown on", "war on", "sanction", "sanctions on", "ban", "boycott", "punish", "impeach",
+    "resist", "block", "veto", "condemnation of", "opposition to", "criticism of", "accusation against"}
+SUBJECT_BLAME = -0.6  # VADER compound of the rest of a claim at or below which its named subject is blamed
 
 # Words that hedge a statement (this project's list).
 HEDGES = frozenset("""
@@ -87,6 +101,19 @@ CLAUSE_BREAKS = frozenset(',;:()"“”') | {"but", "while", "although", "wherea
 SPEECH_VERBS = frozenset({"said", "says", "told", "tells", "added", "wrote"})
 TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?|\d+|[^\w\s]")
 SUFFIXES = ("ations", "ation", "ingly", "ings", "ing", "edly", "ed", "ies", "es", "s", "ly", "ments", "ment")
+
+
+class TargetSpan(NamedTuple):
+    """A candidate target inside a claim's text: ``name``, its offsets, the ``frame`` that governs it in the
+    parse ("stand by", "against", "not back") and whether it is the ``subject`` of the main predicate;
+    ``parsed`` says these two come from a parse (without one, the words before the target stand in)."""
+
+    name: str
+    start: int
+    end: int
+    frame: str | None = None
+    subject: bool = False
+    parsed: bool = False
 
 
 @dataclass
@@ -331,10 +358,34 @@ def _negated_evaluation(words: list[str], here: int) -> tuple[str, str] | None:
     return "against", "negated " + ", ".join(negated_praise)
 
 
-def _rule_stance(content: str, cue_lemma: str | None, start: int, end: int) -> tuple[str, str] | None:
-    """(stance, evidence) from a rule with clear evidence for the target at ``start:end``, or None."""
-    left = tokenize(content[:start])
-    words, here = left + [TARGET] + tokenize(content[end:]), len(left)
+def _frame_stance(frame: str | None) -> tuple[str, str] | None:
+    """(stance, evidence) from the words governing the target: "stand by X" supports X, "against X" opposes
+    it; a negated support ("does not back X") opposes it, a negated attack decides nothing."""
+    if not frame:
+        return None
+    negated = frame.startswith("not ")
+    words = frame.removeprefix("not ")
+    stance = "support" if words in SUPPORT_FRAMES else \
+        "against" if words in AGAINST_FRAMES or words.split()[-1] == "against" else None
+    if stance is None or (negated and stance == "against"):
+        return None
+    return ("against" if negated else stance), f"'{frame} X'"
+
+
+def _blame_on_subject(content: str, target: TargetSpan) -> tuple[str, str] | None:
+    """("against", evidence) when the target is the subject of a clearly negative statement ("any Egyptian
+    deployment would hamper efforts and be risky")."""
+    if not target.subject:
+        return None
+    rest = content[:target.start] + "it" + content[target.end:]
+    compound = _polarity(rest)["compound"]
+    return ("against", f"negative statement on its subject ({compound:+.2f})") if compound <= SUBJECT_BLAME else None
+
+
+def _rule_stance(content: str, cue_lemma: str | None, target: TargetSpan) -> tuple[str, str] | None:
+    """(stance, evidence) from a rule with clear evidence for ``target``, or None."""
+    left = tokenize(content[:target.start])
+    words, here = left + [TARGET] + tokenize(content[target.end:]), len(left)
     demand = _demand_on(words, here)
     if demand:
         return "against", f"demand: {demand}"
@@ -342,29 +393,32 @@ def _rule_stance(content: str, cue_lemma: str | None, start: int, end: int) -> t
         return "against", f"cue '{cue_lemma}'"
     if cue_lemma in SUPPORT_CUES:
         return "support", f"cue '{cue_lemma}'"
-    return _stance_word_before(words, here) or _negated_evaluation(words, here)
+    governing = _frame_stance(target.frame) if target.parsed else _stance_word_before(words, here)
+    return governing or _negated_evaluation(words, here) or _blame_on_subject(content, target)
 
 
 def claim_stance(content: str, cue_lemma: str | None,
-                 targets: list[tuple[str, int, int]]) -> tuple[StanceResult, str | None]:
+                 targets: list[TargetSpan | tuple]) -> tuple[StanceResult, str | None]:
     """Stance of an attributed claim toward its most salient target, and that target's name.
 
-    ``targets`` are (name, start, end) inside ``content``, most salient first. The first target with rule
-    evidence wins; without any, the first target the model gives a stance; else the first target, neutral.
-    The model runs only as far as it must.
+    ``targets`` are ``TargetSpan``s (or ``(name, start, end)``) inside ``content``, most salient first. The
+    first target with rule evidence wins; without any, the first of the MODEL_TARGETS first targets the model
+    gives a stance; else the first target, neutral. The model runs only as far as it must.
     """
     hedged = is_hedged(content, cue_lemma)
+    targets = [TargetSpan(*target) for target in targets]
     if not targets:
         return StanceResult(stance=None, confidence=0.0, evidence="no target", hedged=hedged), None
-    for name, start, end in targets:
-        rule = _rule_stance(content, cue_lemma, start, end)
+    for target in targets:
+        rule = _rule_stance(content, cue_lemma, target)
         if rule:
-            return StanceResult(stance=rule[0], confidence=0.8, evidence=rule[1], hedged=hedged), name
+            return StanceResult(stance=rule[0], confidence=0.8, evidence=rule[1], hedged=hedged), target.name
     first = None
-    for name, start, end in targets:
-        result = predict_stance(content, start, end)
+    for target in targets[:MODEL_TARGETS]:
+        result = predict_stance(content, target.start, target.end)
         result.hedged = hedged
         if result.stance is not None:
-            return result, name
-        first = first or (result, name)
+            return result, target.name
+        first = first or (result, target.name)
     return first
+

@@ -4,65 +4,252 @@ A claim's candidate targets are the named entities inside its content (people, o
 groups, laws, events) and the key noun phrases of its main clause ("a ceasefire", "foreign interference").
 Names are canonicalised by the same resolver as speakers, so "Haftar" and "Khalifa Haftar" meet, and an
 adjective of nationality stands for its country ("Egyptian deployment" -> Egypt).
+
+Descriptions meet names through what the article itself says: "the proposal, dubbed the Cairo Declaration"
+makes "a peace proposal" the Cairo Declaration; "the city of Sirte" makes "the Mediterranean city" Sirte;
+"Haftar's forces" stand for Haftar, and "the leader of the eastern forces" is whoever leads those forces.
+Each candidate also carries the words that govern it in the parse (its frame: "stand by", "against",
+"back") and whether it is the subject of the content's main predicate.
 """
 
 from dataclasses import dataclass
 
-from .stance import claim_stance
+from .stance import TargetSpan, claim_stance
 
 TARGET_TYPES = {"PERSON", "ORG", "GPE", "NORP", "LAW", "EVENT", "FAC", "WORK_OF_ART", "LOC", "PRODUCT"}
 PHRASE_DEPRELS = {"nsubj", "nsubj:pass", "obj", "obl", "nmod", "xcomp", "conj", "appos", "root", "ccomp"}
 MODIFIERS = {"compound", "amod", "flat", "nmod:poss"}
 EDITORIAL_BRACKETS = str.maketrans("[]", "  ")
 PLACE_PREPOSITIONS = {"in", "at", "near", "across", "throughout", "via", "inside", "outside", "around", "into"}
-TOP_TARGETS = 3  # the stance step weighs this many of the most salient candidates
 UNINFORMATIVE = {"thing", "way", "time", "year", "day", "part", "lot", "kind", "number", "people", "what",
                  "something", "anything", "everything", "one", "percent", "week", "month", "end", "place"}
+# Nouns that stand for whoever or whatever they are "of": "Haftar's forces", "the people of Libya",
+# "all kinds of bullying" are about Haftar, Libya and bullying.
+GROUP_NOUNS = {"force", "troop", "army", "militia", "fighter", "soldier", "government", "regime",
+               "administration", "camp", "supporter", "ally", "loyalist", "follower", "man"}
+TRANSPARENT_NOUNS = GROUP_NOUNS | {"kind", "sort", "type", "form", "people", "citizen", "member", "population"}
+# "the leader of the eastern forces": a person named by what they lead.
+LEADER_NOUNS = {"leader", "head", "chief", "commander", "boss", "chairman", "founder"}
+# "the city of Sirte": the noun names the same place as the name after "of".
+PLACE_NOUNS = {"city", "town", "port", "village", "province", "region", "state", "island", "district",
+               "capital", "country", "county", "territory", "enclave", "republic"}
+NAMING_VERBS = {"dub", "call", "name", "nickname", "label", "title", "know"}  # "the proposal, dubbed X"
 
 
 @dataclass
 class Target:
-    """A candidate target: canonical ``name``, entity ``type`` (None for a noun phrase), and where its
-    words stand in the article (``start``/``end``)."""
+    """A candidate target: canonical ``name``, entity ``type`` (None for a noun phrase), where its words
+    stand in the article (``start``/``end``), the ``frame`` that governs it ("stand by", "against") and
+    whether it is a named ``subject`` of the content's main predicate."""
 
     name: str
     type: str | None
     start: int
     end: int
+    frame: str | None = None
+    subject: bool = False
 
 
 def _inside(start, end, spans):
     return any(a <= start and end <= b for a, b in spans)
 
 
-def candidate_targets(document, attribution, resolver):
+class ArticleNames:
+    """What one article says a description stands for: ``aliases`` maps a noun's lemma to the one named thing
+    the article gives it ("proposal" -> Cairo Declaration, "city" -> Sirte), ``owners`` maps a group noun to
+    the one person or body it belongs to ("force" -> Khalifa Haftar). Values are ``(name, type)``."""
+
+    def __init__(self, document, resolver):
+        self.resolver = resolver
+        self.text = document.text
+        self._entity_at = {word.start_char: entity for entity in document.ents if entity.type in TARGET_TYPES
+                           for word in entity.words}
+        aliases, owners = {}, {}
+        for sentence in document.sentences:
+            for word in sentence.words:
+                if word.upos == "NOUN":
+                    for kind, named in self._names_given(sentence, word):
+                        (aliases if kind == "alias" else owners).setdefault(word.lemma, set()).add(named)
+        self.aliases = {lemma: names.pop() for lemma, names in aliases.items() if len(names) == 1}
+        self.owners = {lemma: names.pop() for lemma, names in owners.items() if len(names) == 1}
+
+    def _names_given(self, sentence, noun):
+        """("alias" | "owner", (name, type)) for each name the parse ties to ``noun``: an apposition ("the
+        Wagner Group, a private military company"), a naming verb ("the proposal, dubbed the Cairo
+        Declaration"), a place's name ("the city of Sirte"), a group's owner ("Haftar's forces")."""
+        if noun.deprel == "appos" and sentence.words[noun.head - 1].upos == "PROPN":
+            yield "alias", self.name_of(sentence, sentence.words[noun.head - 1])
+        for child in _children(sentence, noun):
+            of = child.deprel == "nmod" and _case(sentence, child) == "of"
+            if child.upos == "PROPN" and (child.deprel == "appos" or (of and noun.lemma in PLACE_NOUNS)):
+                yield "alias", self.name_of(sentence, child)
+            if child.upos == "PROPN" and noun.lemma in GROUP_NOUNS and (of or child.deprel == "nmod:poss"):
+                yield "owner", self.name_of(sentence, child)
+            if child.deprel == "acl" and child.lemma in NAMING_VERBS:
+                for named in _children(sentence, child):
+                    if named.upos == "PROPN" and named.deprel in ("xcomp", "obj", "obl"):
+                        yield "alias", self.name_of(sentence, named)
+
+    def name_of(self, sentence, word):
+        """``(name, type)`` of the proper noun ``word`` heads: its entity's, else its compound's."""
+        entity = self._entity_at.get(word.start_char)
+        if entity is not None:
+            return self.resolver.entity_name(entity)
+        words = [w for w in _children(sentence, word) if w.deprel in ("compound", "flat") and w.upos == "PROPN"]
+        first = min(words + [word], key=lambda w: w.id)
+        return self.resolver.canonical(self.text[first.start_char:word.end_char], None)
+
+    def described(self, sentence, noun):
+        """``(name, type)`` a description headed by ``noun`` stands for in this article, or None."""
+        if noun.lemma in LEADER_NOUNS:
+            for led in _children(sentence, noun):
+                if led.deprel == "nmod" and _case(sentence, led) == "of" and led.lemma in self.owners:
+                    return self.owners[led.lemma]
+        return self.aliases.get(noun.lemma)
+
+
+def _children(sentence, word):
+    return [w for w in sentence.words if w.head == word.id]
+
+
+def _case(sentence, word):
+    """The preposition marking ``word`` ("of", "against"), lower-cased, or None."""
+    marks = [w.text.lower() for w in _children(sentence, word) if w.deprel in ("case", "mark")]
+    return marks[0] if marks else None
+
+
+def _stands_for(sentence, word):
+    """The word whose place in the clause ``word`` takes: a conjunct takes its first conjunct's, the owner or
+    the "of" of a transparent noun takes the noun's ("the people of Libya" -> "people")."""
+    while word.head:
+        head = sentence.words[word.head - 1]
+        of_transparent = head.lemma in TRANSPARENT_NOUNS and (
+            word.deprel == "nmod:poss" or (word.deprel in ("nmod", "acl") and _case(sentence, word) == "of"))
+        if word.deprel != "conj" and not of_transparent:
+            return word
+        word = head
+    return word
+
+
+def _frame(sentence, word, depth, own_stance):
+    """The words governing ``word`` in its clause: a preposition with its head ("stand by", "response to"),
+    or the verb of which it is the object ("back"); prefixed "not " when that verb is negated. None when the
+    verb's agent is someone other than the speaker ("Moscow sent jets to support X": Moscow's support),
+    as ``own_stance(agent)`` tells."""
+    node = _stands_for(sentence, word)
+    if not node.head:
+        return None
+    head = sentence.words[node.head - 1]
+    case = _case(sentence, node) if node.deprel in ("obl", "nmod") else None
+    if case:
+        frame = f"{head.lemma} {case}" if head.upos in ("VERB", "NOUN") else case
+    elif node.deprel == "obj" and head.upos == "VERB":
+        frame = head.lemma
+    else:
+        return None
+    agent = _agent(sentence, head, depth)
+    if agent is not None and not own_stance(sentence, agent):
+        return None
+    negated = any(w.deprel == "advmod" and w.lemma in ("not", "never") for w in _children(sentence, head))
+    return "not " + frame if negated else frame
+
+
+def _agent(sentence, word, depth):
+    """The subject of the clause of ``word``: its own, or that of the verb it depends on ("hesitate to take
+    steps", "sent jets to support X"), up to the top of the content; None when the content names none."""
+    node = word
+    while True:
+        subject = next((w for w in _children(sentence, node) if w.deprel in ("nsubj", "nsubj:pass")), None)
+        if subject is not None or not node.head or depth.get(node.start_char) == 0:
+            return subject
+        node = sentence.words[node.head - 1]
+
+
+def _is_subject(sentence, word, depth):
+    """Whether ``word`` (or the phrase it modifies) is the subject of the content's top predicate."""
+    node = _stands_for(sentence, word)
+    while node.deprel in ("amod", "compound", "nmod:poss", "flat") and node.head:
+        node = sentence.words[node.head - 1]
+    return node.deprel in ("nsubj", "nsubj:pass") and depth.get(sentence.words[node.head - 1].start_char) == 0
+
+
+def _head_of(sentence, start, end):
+    """The word of ``start:end`` whose head lies outside it."""
+    inside = [w for w in sentence.words if start <= w.start_char and w.end_char <= end]
+    ids = {w.id for w in inside}
+    return next((w for w in inside if w.head not in ids), inside[0] if inside else None)
+
+
+def candidate_targets(document, attribution, resolver, names=None, speaker=None):
     """Candidate targets of one attribution's content, most salient first: arguments of the content's
-    main predicate before deeper words, named entities before noun phrases, earlier before later."""
+    main predicate before deeper words, named entities before noun phrases, earlier before later.
+    ``speaker`` (the resolved ``Speaker``) tells whose stance a frame inside the content is."""
+    names = names or ArticleNames(document, resolver)
     spans = attribution.spans
+
+    def own(sentence, agent):
+        """Whether ``agent`` is the speaker: a pronoun, the speaker's mention, or the speaker's name."""
+        mention = attribution.speaker
+        if agent.upos == "PRON" or (mention and mention.start <= agent.start_char < mention.end):
+            return True
+        return agent.upos == "PROPN" and speaker is not None and names.name_of(sentence, agent)[0] == speaker.name
+
+    depth = _depths(document, spans)
     found, taken = [], set()
+    sentences = list(_overlapping(document, spans))
     for entity in document.ents:
         if entity.type in TARGET_TYPES and _inside(entity.start_char, entity.end_char, spans):
             name, etype = resolver.entity_name(entity)
             if etype == "NORP":
                 name = resolver.country_of(name) or name
-            found.append(Target(name, etype, entity.start_char, entity.end_char))
+            found.append(_placed(Target(name, etype, entity.start_char, entity.end_char), sentences, depth, own))
             taken.update(range(entity.start_char, entity.end_char))
-    for sentence in _overlapping(document, spans):
+    for sentence in sentences:
         for word in sentence.words:
-            if word.upos != "NOUN" or word.deprel not in PHRASE_DEPRELS or word.lemma in UNINFORMATIVE:
+            if not _is_phrase_head(sentence, word) or not _inside(word.start_char, word.end_char, spans):
                 continue
-            if not _inside(word.start_char, word.end_char, spans) or word.start_char in taken:
+            if word.start_char in taken or _owned(sentence, word, taken):
                 continue
-            modifiers = [w for w in sentence.words if w.head == word.id and w.deprel in MODIFIERS
+            modifiers = [w for w in _children(sentence, word) if w.deprel in MODIFIERS
                          and w.upos in ("NOUN", "ADJ", "PROPN") and w.id < word.id]
             first = min([word] + modifiers, key=lambda w: w.id)
             text = document.text[first.start_char:word.end_char]
-            name, etype = resolver.canonical(text, None)  # a name the tagger missed: "[Haftar]"
-            found.append(Target(name, etype if name != text else None, first.start_char, word.end_char))
-    depth = _depths(document, spans)
+            described = names.described(sentence, word)
+            if described:
+                name, etype = described
+            else:
+                name, etype = resolver.canonical(text, None)  # a name the tagger missed: "[Haftar]"
+                etype = etype if name != text else None
+            found.append(_placed(Target(name, etype, first.start_char, word.end_char), sentences, depth, own))
     places = _place_adjuncts(document, spans)
     return sorted(found, key=lambda t: (min(depth.get(i, 9) for i in range(t.start, t.end)) + (t.type is None)
                                         + 3 * (t.start in places), t.start))
+
+
+def _is_phrase_head(sentence, word):
+    """A noun heading an argument ("a ceasefire"), or a gerund after "of" ("all kinds of bullying")."""
+    if word.upos == "NOUN":
+        return word.deprel in PHRASE_DEPRELS and word.lemma not in UNINFORMATIVE
+    return word.upos == "VERB" and word.deprel == "acl" and word.text.endswith("ing") \
+        and _case(sentence, word) == "of"
+
+
+def _owned(sentence, word, taken):
+    """Whether ``word`` is a group noun whose owner is already a candidate ("Haftar's forces")."""
+    return word.lemma in TRANSPARENT_NOUNS and any(
+        child.start_char in taken for child in _children(sentence, word)
+        if child.deprel == "nmod:poss" or (child.deprel == "nmod" and _case(sentence, child) == "of"))
+
+
+def _placed(target, sentences, depth, own_stance):
+    """``target`` with its frame and subject flag, read from the parse of its head word."""
+    for sentence in sentences:
+        head = _head_of(sentence, target.start, target.end)
+        if head is not None:
+            target.frame = _frame(sentence, head, depth, own_stance)
+            target.subject = target.type is not None and _is_subject(sentence, head, depth)
+            break
+    return target
 
 
 def _place_adjuncts(document, spans):
@@ -101,13 +288,14 @@ def _depths(document, spans):
     return depth
 
 
-def stance_and_target(document, attribution, resolver):
+def stance_and_target(document, attribution, resolver, names=None, speaker=None):
     """The stance step for one attribution: ``(StanceResult, Target or None)`` toward its most salient
-    candidate target."""
+    candidate target. ``names`` (an ``ArticleNames``) is built once per article when given; ``speaker`` is
+    the attribution's resolved ``Speaker``."""
     start, end = attribution.start, attribution.end
     content = document.text[start:end].translate(EDITORIAL_BRACKETS)  # "[Haftar]": same offsets, plain words
-    candidates = candidate_targets(document, attribution, resolver)
-    result, name = claim_stance(content, attribution.cue_lemma,
-                                [(t.name, t.start - start, t.end - start) for t in candidates[:TOP_TARGETS]])
+    candidates = candidate_targets(document, attribution, resolver, names, speaker)
+    spans = [TargetSpan(t.name, t.start - start, t.end - start, t.frame, t.subject, True) for t in candidates]
+    result, name = claim_stance(content, attribution.cue_lemma, spans)
     target = next((t for t in candidates if t.name == name), None)
     return result, target

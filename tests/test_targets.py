@@ -1,0 +1,69 @@
+"""Targets and their stance on hand-written news paragraphs, through the embedded engine."""
+
+import pytest
+
+from tracker.article import Article
+from tracker.extract import Extractor
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return Extractor("embedded")
+
+
+def claims(extractor, text):
+    article = Article(id="t", text=text)
+    document, = extractor.annotate([article])
+    return extractor.claims(article, document)
+
+
+def claim_with(extractor, text, words):
+    """The claim whose quoted text contains ``words``."""
+    return next(c for c in claims(extractor, text) if words in c.quote_text)
+
+
+def test_a_description_meets_the_name_the_article_gives_it(extractor):
+    text = ("Ministers from five countries met in Vienna on Monday. They signed the plan, dubbed the Danube "
+            "Accord, after two days of talks.\n\n"
+            "Novak said the new plan would bring lasting stability to the region.")
+    claim = claim_with(extractor, text, "lasting stability")
+    assert claim.target == "Danube Accord"
+
+
+def test_a_groups_owner_and_its_leader_stand_for_the_person(extractor):
+    text = ("Rebel forces of warlord Omar Daud seized the port last week.\n\n"
+            "The minister said the leader of the rebel forces must withdraw from the port at once.\n\n"
+            "Officials said Daud's forces should be evacuated from the airport by the army.")
+    leader = claim_with(extractor, text, "leader of the rebel forces")
+    assert (leader.stance, leader.target) == ("against", "Omar Daud")
+    assert leader.stance_evidence.startswith("demand")
+
+
+@pytest.mark.parametrize("sentence, stance, target", [
+    ('The council promised to "stand by the farmers of the valley against any land grab".', "support",
+     "farmers"),
+    ("The union said it would take every step necessary against all kinds of harassment at work.", "against",
+     "harassment"),
+    ("The mayor said she would work on a fair and lasting settlement with the unions.", "support",
+     "settlement"),
+    ("The senator said she does not back the pipeline.", "against", "pipeline"),
+])
+def test_the_words_governing_a_target_decide_its_stance(extractor, sentence, stance, target):
+    claim, = claims(extractor, sentence)
+    assert claim.stance == stance
+    assert target in claim.target
+    assert claim.stance_evidence.endswith(" X'")
+
+
+def test_a_stance_inside_a_reported_act_belongs_to_its_agent_not_the_speaker(extractor):
+    # the support is the ministry's, reported by the monitors: no "support" stance for the monitors
+    claim, = claims(extractor, "The monitors said the ministry sent trucks to support the militias.")
+    assert not claim.stance_evidence.endswith(" X'")
+    claim, = claims(extractor, "The ministry said it sent trucks to support the farmers.")
+    assert (claim.stance, claim.stance_evidence) == ("support", "'support X'")
+
+
+def test_a_clearly_negative_statement_is_against_its_named_subject(extractor):
+    claim, = claims(extractor, "Diaz said any Brazilian intervention would be a reckless, dangerous and costly "
+                               "blunder that would hurt everyone.")
+    assert (claim.stance, claim.target) == ("against", "Brazil")
