@@ -63,6 +63,12 @@ def test_a_stance_inside_a_reported_act_belongs_to_its_agent_not_the_speaker(ext
     assert (claim.stance, claim.stance_evidence) == ("support", "'support X'")
 
 
+def test_what_an_agent_is_said_to_support_tells_the_stance_toward_the_agent(extractor):
+    claim, = claims(extractor, "The monitors said Iran sent jets to support the mercenaries in the north.")
+    assert (claim.stance, claim.target) == ("against", "Iran")
+    assert claim.stance_evidence == "'support mercenaries'"
+
+
 def test_a_clearly_negative_statement_is_against_its_named_subject(extractor):
     claim, = claims(extractor, "Diaz said any Brazilian intervention would be a reckless, dangerous and costly "
                                "blunder that would hurt everyone.")

@@ -65,6 +65,7 @@ SUPPORT_FRAMES = frozenset(SUPPORT_CUES - AMBIGUOUS_CUES - {"urge"}) | {
 AGAINST_FRAMES = frozenset(AGAINST_CUES - AMBIGUOUS_CUES) | {
     "fight", "crackdown on", "war on", "sanction", "sanctions on", "ban", "boycott", "punish", "impeach",
     "resist", "block", "veto", "condemnation of", "opposition to", "criticism of", "accusation against"}
+ACT_VALENCE = 1.0  # the least lexicon valence of what an agent supports or opposes that tells of the agent
 SUBJECT_BLAME = -0.6  # VADER compound of the rest of a claim at or below which its named subject is blamed
 
 # Words that hedge a statement (this project's list).
@@ -105,8 +106,9 @@ SUFFIXES = ("ations", "ation", "ingly", "ings", "ing", "edly", "ed", "ies", "es"
 
 class TargetSpan(NamedTuple):
     """A candidate target inside a claim's text: ``name``, its offsets, the ``frame`` that governs it in the
-    parse ("stand by", "against", "not back") and whether it is the ``subject`` of the main predicate;
-    ``parsed`` says these two come from a parse (without one, the words before the target stand in)."""
+    parse ("stand by", "against", "not back"), whether it is the ``subject`` of the main predicate, and the
+    ``acts`` the claim reports of it; ``parsed`` says these come from a parse (without one, the words before
+    the target stand in)."""
 
     name: str
     start: int
@@ -114,6 +116,7 @@ class TargetSpan(NamedTuple):
     frame: str | None = None
     subject: bool = False
     parsed: bool = False
+    acts: tuple = ()  # (frame, object) the claim reports of the target as an agent: ("support", "mercenaries")
 
 
 @dataclass
@@ -382,6 +385,19 @@ def _blame_on_subject(content: str, target: TargetSpan) -> tuple[str, str] | Non
     return ("against", f"negative statement on its subject ({compound:+.2f})") if compound <= SUBJECT_BLAME else None
 
 
+def _stance_from_acts(target: TargetSpan) -> tuple[str, str] | None:
+    """(stance, evidence) toward an agent from what the claim says it does: supporting something the lexicon
+    calls bad ("sent jets to support mercenaries") or opposing something good is against the agent, supporting
+    something good is for it. Opposing something bad decides nothing: it is the agent's own boast as often."""
+    lexicon = _analyzer().lexicon
+    for frame, thing in target.acts:
+        decided = _frame_stance(frame)
+        valence = sum(lexicon.get(word, 0.0) for word in tokenize(thing))
+        if decided and abs(valence) >= ACT_VALENCE and (valence > 0 or decided[0] == "support"):
+            return (decided[0] if valence > 0 else "against"), f"'{frame} {thing}'"
+    return None
+
+
 def _rule_stance(content: str, cue_lemma: str | None, target: TargetSpan) -> tuple[str, str] | None:
     """(stance, evidence) from a rule with clear evidence for ``target``, or None."""
     left = tokenize(content[:target.start])
@@ -394,7 +410,8 @@ def _rule_stance(content: str, cue_lemma: str | None, target: TargetSpan) -> tup
     if cue_lemma in SUPPORT_CUES:
         return "support", f"cue '{cue_lemma}'"
     governing = _frame_stance(target.frame) if target.parsed else _stance_word_before(words, here)
-    return governing or _negated_evaluation(words, here) or _blame_on_subject(content, target)
+    return (governing or _stance_from_acts(target) or _negated_evaluation(words, here)
+            or _blame_on_subject(content, target))
 
 
 def claim_stance(content: str, cue_lemma: str | None,

@@ -12,7 +12,7 @@ Each candidate also carries the words that govern it in the parse (its frame: "s
 "back") and whether it is the subject of the content's main predicate.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .stance import TargetSpan, claim_stance
 
@@ -39,8 +39,9 @@ NAMING_VERBS = {"dub", "call", "name", "nickname", "label", "title", "know"}  # 
 @dataclass
 class Target:
     """A candidate target: canonical ``name``, entity ``type`` (None for a noun phrase), where its words
-    stand in the article (``start``/``end``), the ``frame`` that governs it ("stand by", "against") and
-    whether it is a named ``subject`` of the content's main predicate."""
+    stand in the article (``start``/``end``), the ``frame`` that governs it ("stand by", "against") when the
+    speaker is its agent, whether it is a named ``subject`` of the content's main predicate, and the ``acts``
+    the content reports of it as another agent ("Moscow sent jets to support mercenaries")."""
 
     name: str
     type: str | None
@@ -48,6 +49,7 @@ class Target:
     end: int
     frame: str | None = None
     subject: bool = False
+    acts: list = field(default_factory=list)  # (frame, object words) of what it does: ("support", "mercenaries")
 
 
 def _inside(start, end, spans):
@@ -131,14 +133,13 @@ def _stands_for(sentence, word):
     return word
 
 
-def _frame(sentence, word, depth, own_stance):
-    """The words governing ``word`` in its clause: a preposition with its head ("stand by", "response to"),
-    or the verb of which it is the object ("back"); prefixed "not " when that verb is negated. None when the
-    verb's agent is someone other than the speaker ("Moscow sent jets to support X": Moscow's support),
-    as ``own_stance(agent)`` tells."""
+def _frame(sentence, word):
+    """``(frame, verb)``: the words governing ``word`` in its clause, a preposition with its head ("stand by",
+    "response to") or the verb of which it is the object ("back"), prefixed "not " when negated; and the
+    word they hang on. ``(None, None)`` when nothing governs it so."""
     node = _stands_for(sentence, word)
     if not node.head:
-        return None
+        return None, None
     head = sentence.words[node.head - 1]
     case = _case(sentence, node) if node.deprel in ("obl", "nmod") else None
     if case:
@@ -146,12 +147,9 @@ def _frame(sentence, word, depth, own_stance):
     elif node.deprel == "obj" and head.upos == "VERB":
         frame = head.lemma
     else:
-        return None
-    agent = _agent(sentence, head, depth)
-    if agent is not None and not own_stance(sentence, agent):
-        return None
+        return None, None
     negated = any(w.deprel == "advmod" and w.lemma in ("not", "never") for w in _children(sentence, head))
-    return "not " + frame if negated else frame
+    return ("not " + frame if negated else frame), head
 
 
 def _agent(sentence, word, depth):
@@ -202,7 +200,7 @@ def candidate_targets(document, attribution, resolver, names=None, speaker=None)
             name, etype = resolver.entity_name(entity)
             if etype == "NORP":
                 name = resolver.country_of(name) or name
-            found.append(_placed(Target(name, etype, entity.start_char, entity.end_char), sentences, depth, own))
+            found.append(Target(name, etype, entity.start_char, entity.end_char))
             taken.update(range(entity.start_char, entity.end_char))
     for sentence in sentences:
         for word in sentence.words:
@@ -220,7 +218,8 @@ def candidate_targets(document, attribution, resolver, names=None, speaker=None)
             else:
                 name, etype = resolver.canonical(text, None)  # a name the tagger missed: "[Haftar]"
                 etype = etype if name != text else None
-            found.append(_placed(Target(name, etype, first.start_char, word.end_char), sentences, depth, own))
+            found.append(Target(name, etype, first.start_char, word.end_char))
+    _place(found, sentences, depth, own)
     places = _place_adjuncts(document, spans)
     return sorted(found, key=lambda t: (min(depth.get(i, 9) for i in range(t.start, t.end)) + (t.type is None)
                                         + 3 * (t.start in places), t.start))
@@ -241,15 +240,26 @@ def _owned(sentence, word, taken):
         if child.deprel == "nmod:poss" or (child.deprel == "nmod" and _case(sentence, child) == "of"))
 
 
-def _placed(target, sentences, depth, own_stance):
-    """``target`` with its frame and subject flag, read from the parse of its head word."""
-    for sentence in sentences:
-        head = _head_of(sentence, target.start, target.end)
-        if head is not None:
-            target.frame = _frame(sentence, head, depth, own_stance)
+def _place(targets, sentences, depth, own_stance):
+    """Give each target its frame and subject flag from the parse of its head word. A frame whose agent is
+    not the speaker (``own_stance`` tells) is that agent's act, kept on the agent's target instead."""
+    heads, acts = {}, {}
+    for target in targets:
+        for sentence in sentences:
+            head = _head_of(sentence, target.start, target.end)
+            if head is None:
+                continue
+            heads[id(target)] = head.start_char
             target.subject = target.type is not None and _is_subject(sentence, head, depth)
+            frame, verb = _frame(sentence, head)
+            agent = _agent(sentence, verb, depth) if frame else None
+            if agent is None or own_stance(sentence, agent):
+                target.frame = frame
+            else:
+                acts.setdefault(agent.start_char, []).append((frame, target.name))
             break
-    return target
+    for target in targets:
+        target.acts = acts.get(heads.get(id(target)), [])
 
 
 def _place_adjuncts(document, spans):
@@ -295,7 +305,8 @@ def stance_and_target(document, attribution, resolver, names=None, speaker=None)
     start, end = attribution.start, attribution.end
     content = document.text[start:end].translate(EDITORIAL_BRACKETS)  # "[Haftar]": same offsets, plain words
     candidates = candidate_targets(document, attribution, resolver, names, speaker)
-    spans = [TargetSpan(t.name, t.start - start, t.end - start, t.frame, t.subject, True) for t in candidates]
+    spans = [TargetSpan(t.name, t.start - start, t.end - start, t.frame, t.subject, True, tuple(t.acts))
+             for t in candidates]
     result, name = claim_stance(content, attribution.cue_lemma, spans)
     target = next((t for t in candidates if t.name == name), None)
     return result, target
