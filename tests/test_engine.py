@@ -3,7 +3,7 @@
 import pytest
 import stanza
 
-from tracker.engine import EngineError, build_pipeline
+from tracker.engine import EngineError, build_pipeline, installed_extras
 from tracker.engine.ud import Arc, to_ud
 
 
@@ -81,3 +81,10 @@ def test_stanza_engine_without_models_offline_says_what_to_do(tmp_path, monkeypa
         build_pipeline("stanza")
     message = str(error.value)
     assert str(tmp_path) in message and "--engine embedded" in message and "ConnectionError" in message
+
+
+def test_stanza_engine_adds_sentiment_and_coref_where_installed(tmp_path, monkeypatch):
+    monkeypatch.setenv("STANZA_RESOURCES_DIR", str(tmp_path))
+    assert installed_extras() == ()
+    (tmp_path / "en" / "sentiment").mkdir(parents=True)
+    assert installed_extras() == ("sentiment",)

@@ -73,3 +73,17 @@ def test_a_clearly_negative_statement_is_against_its_named_subject(extractor):
     claim, = claims(extractor, "Diaz said any Brazilian intervention would be a reckless, dangerous and costly "
                                "blunder that would hurt everyone.")
     assert (claim.stance, claim.target) == ("against", "Brazil")
+
+
+def test_stanza_sentiment_decides_where_the_model_is_neutral(extractor):
+    # stanza's sentiment processor (stanza engine, model installed) sets Sentence.sentiment: 0 negative .. 2
+    # positive; the embedded engine sets none, so the sentence is parsed here and the value set as stanza would
+    text = "The official said the committee will meet again in March."
+    article = Article(id="t", text=text)
+    document, = extractor.annotate([article])
+    claim, = extractor.claims(article, document)
+    assert claim.stance is None and document.sentences[0].sentiment is None
+    document.sentences[0].sentiment = 0
+    claim, = extractor.claims(article, document)
+    assert claim.stance == "against" and claim.stance_evidence.startswith("stanza sentiment 0.0")
+

@@ -65,6 +65,7 @@ SUPPORT_FRAMES = frozenset(SUPPORT_CUES - AMBIGUOUS_CUES - {"urge"}) | {
 AGAINST_FRAMES = frozenset(AGAINST_CUES - AMBIGUOUS_CUES) | {
     "fight", "crackdown on", "war on", "sanction", "sanctions on", "ban", "boycott", "punish", "impeach",
     "resist", "block", "veto", "condemnation of", "opposition to", "criticism of", "accusation against"}
+SENTIMENT_MARGIN = 0.75  # how far from neutral (1) stanza's mean sentence sentiment must be to decide
 ACT_VALENCE = 1.0  # the least lexicon valence of what an agent supports or opposes that tells of the agent
 SUBJECT_BLAME = -0.6  # VADER compound of the rest of a claim at or below which its named subject is blamed
 
@@ -414,13 +415,15 @@ def _rule_stance(content: str, cue_lemma: str | None, target: TargetSpan) -> tup
             or _blame_on_subject(content, target))
 
 
-def claim_stance(content: str, cue_lemma: str | None,
-                 targets: list[TargetSpan | tuple]) -> tuple[StanceResult, str | None]:
+def claim_stance(content: str, cue_lemma: str | None, targets: list[TargetSpan | tuple],
+                 sentiment: float | None = None) -> tuple[StanceResult, str | None]:
     """Stance of an attributed claim toward its most salient target, and that target's name.
 
     ``targets`` are ``TargetSpan``s (or ``(name, start, end)``) inside ``content``, most salient first. The
     first target with rule evidence wins; without any, the first of the MODEL_TARGETS first targets the model
-    gives a stance; else the first target, neutral. The model runs only as far as it must.
+    gives a stance; else the first target, with the stance of stanza's ``sentiment`` of the content (0
+    negative .. 2 positive) where the stanza engine gave one, or neutral. The model runs only as far as it
+    must.
     """
     hedged = is_hedged(content, cue_lemma)
     targets = [TargetSpan(*target) for target in targets]
@@ -437,5 +440,10 @@ def claim_stance(content: str, cue_lemma: str | None,
         if result.stance is not None:
             return result, target.name
         first = first or (result, target.name)
-    return first
+    result, name = first
+    if sentiment is not None and abs(sentiment - 1) >= SENTIMENT_MARGIN:
+        stance = "support" if sentiment > 1 else "against"
+        result = StanceResult(stance=stance, confidence=abs(sentiment - 1), hedged=hedged,
+                              evidence=f"stanza sentiment {sentiment:.1f} (model neutral)")
+    return result, name
 

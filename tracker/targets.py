@@ -298,6 +298,13 @@ def _depths(document, spans):
     return depth
 
 
+def _sentiment(document, spans):
+    """Mean stanza sentiment (0 negative, 1 neutral, 2 positive) of the content's sentences, or None when
+    the engine gave none (the embedded engine, or stanza without its sentiment model)."""
+    scores = [s.sentiment for s in _overlapping(document, spans) if getattr(s, "sentiment", None) is not None]
+    return sum(scores) / len(scores) if scores else None
+
+
 def stance_and_target(document, attribution, resolver, names=None, speaker=None):
     """The stance step for one attribution: ``(StanceResult, Target or None)`` toward its most salient
     candidate target. ``names`` (an ``ArticleNames``) is built once per article when given; ``speaker`` is
@@ -307,6 +314,6 @@ def stance_and_target(document, attribution, resolver, names=None, speaker=None)
     candidates = candidate_targets(document, attribution, resolver, names, speaker)
     spans = [TargetSpan(t.name, t.start - start, t.end - start, t.frame, t.subject, True, tuple(t.acts))
              for t in candidates]
-    result, name = claim_stance(content, attribution.cue_lemma, spans)
+    result, name = claim_stance(content, attribution.cue_lemma, spans, _sentiment(document, attribution.spans))
     target = next((t for t in candidates if t.name == name), None)
     return result, target

