@@ -41,7 +41,7 @@ class Claim:
     stance_confidence: float | None = None
     hedged: bool = False  # the statement is modalised ("may", "I believe", "reportedly")
     normalized_text: str | None = None  # the statement cleaned up: marks dropped, speaker's pronouns resolved
-    relation: str | None = None  # deny | dispute | confirm: what this claim does to ``related_claim_id``
+    relation: str | None = None  # deny | dispute | confirm | continues: what this claim does to ``related_claim_id``
     related_claim_id: str | None = None
 
     @property

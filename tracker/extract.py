@@ -29,7 +29,7 @@ class Extractor:
         names = ArticleNames(document, resolver)
         stances = [stance_and_target(document, a, resolver, names, s) for a, s in zip(attributions, speakers)]
         claims = claims_from_attributions(article.id, article.text, attributions, speakers, stances)
-        link_claims(claims, [a.cue_lemma for a in attributions], article.text)
+        link_claims(claims, attributions, article.text)
         return claims
 
     def run(self, articles):

@@ -1,8 +1,9 @@
-"""Claim relations: claims that deny, dispute or confirm an earlier claim of the same article.
+"""Claim relations: claims that deny, dispute, confirm or continue an earlier claim of the same article.
 
 "The United States has said Moscow sent warplanes ... Russia and the LNA both deny this." The second
 claim's content is an anaphor ("this", "the claim", "these reports") and its cue a verb of denial, so it
-denies the nearest earlier claim by another speaker.
+denies the nearest earlier claim by another speaker. A quotation with no cue of its own that goes on after
+'"...," he said.' continues the claim it follows.
 """
 
 import re
@@ -36,11 +37,17 @@ def relation_of(cue_lemma, content):
     return None
 
 
-def link_claims(claims, cue_lemmas, text):
-    """Link one article's claims (in text order) to the earlier claims they deny, dispute or confirm:
-    sets ``relation``/``related_claim_id`` and the stance and target of each linking claim."""
+def link_claims(claims, attributions, text):
+    """Link one article's claims (in text order, one per attribution) to the earlier claims they continue,
+    deny, dispute or confirm: sets ``relation``/``related_claim_id``, and the stance and target of a claim
+    that denies, disputes or confirms."""
+    index = {id(attribution): k for k, attribution in enumerate(attributions)}
     for k, claim in enumerate(claims):
-        relation = relation_of(cue_lemmas[k], claim.quote_text)
+        followed = index.get(id(attributions[k].follows))
+        if followed is not None:
+            claim.relation, claim.related_claim_id = "continues", claims[followed].id
+            continue
+        relation = relation_of(attributions[k].cue_lemma, claim.quote_text)
         if relation is None:
             continue
         earlier = [c for c in claims[:k] if c.end <= claim.start and c.speaker != claim.speaker]

@@ -1,0 +1,33 @@
+"""Claim relations on hand-written news paragraphs, through the embedded engine."""
+
+import pytest
+
+from tracker.article import Article
+from tracker.extract import Extractor
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return Extractor("embedded")
+
+
+def claims(extractor, text):
+    article = Article(id="t", text=text)
+    document, = extractor.annotate([article])
+    return extractor.claims(article, document)
+
+
+def test_a_denial_of_this_points_at_the_claim_it_denies(extractor):
+    accusation, denial = claims(extractor, "The monitors said the army shelled the village on Sunday. "
+                                           "The army denies this.")
+    assert (denial.relation, denial.related_claim_id, denial.stance) == ("deny", accusation.id, "deny")
+    assert denial.target.startswith("claim:The monitors said the army shelled")
+    assert accusation.relation is None
+
+
+def test_a_quotation_that_goes_on_continues_the_claim_it_follows(extractor):
+    first, second = claims(extractor, '"We will not sign this deal," Kalin said.\n\n'
+                                      '"The terms are unfair to our farmers and to our workers."')
+    assert (second.relation, second.related_claim_id) == ("continues", first.id)
+    assert second.speaker == first.speaker == "Kalin"
+    assert first.relation is None
