@@ -54,3 +54,22 @@ def test_an_organisation_is_not_taken_for_a_person():
 def test_surnames_after_honorifics(extractor):
     document, = extractor.annotate([Article(id="t", text="Ms. Dana Whitfield met Mr. Ortega and Chancellor Olaf Brandt in Lima.")])
     assert {"Whitfield", "Ortega", "Brandt"} <= Resolver(document)._surnames
+
+
+def test_he_prefers_the_last_subject_to_an_earlier_speaker(extractor):
+    text = ("Paul Greene, a lawyer for the union, said the ruling was wrong.\n\n"
+            "Governor Tom Hart signed the bill on Friday in the state capital. "
+            "He said the law would protect workers.")
+    assert ("He", "Tom Hart") in speakers(extractor, text)
+
+
+def test_they_finds_a_group_not_a_place(extractor):
+    text = ("Environmental groups sued the agency in Denver on Monday. "
+            "They said the new rule would poison the rivers.")
+    assert ("They", "Environmental groups") in speakers(extractor, text)
+
+
+def test_they_finds_two_people_named_together(extractor):
+    text = ("Senator Anne Ruiz and Senator Mark Olsen wrote to the committee in Ohio on Monday. "
+            "They said the program was full of fraud.")
+    assert ("They", "Anne Ruiz; Mark Olsen") in speakers(extractor, text)

@@ -11,6 +11,8 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from .marks import find_quotes
+
 PERSONAL = {"he": "male", "him": "male", "she": "female", "her": "female", "i": None}
 GROUP = {"they", "it", "we", "them"}
 RELATIVE = {"who", "which", "that", "whom"}
@@ -75,6 +77,35 @@ class Speaker:
     role: str | None = None
 
 
+@dataclass
+class Candidate:
+    """Something a pronoun may refer to: a mention starting at ``start`` and what is known of it."""
+
+    start: int
+    name: str | None
+    type: str | None
+    subject: bool = False
+    quoted: bool = False
+    plural: bool = False
+    speaker: bool = False
+
+
+def _agrees(pronoun, candidate):
+    """Whether ``candidate`` can be what ``pronoun`` stands for: a person for "he", one organisation,
+    country or thing for "it", a group for "they"."""
+    if pronoun in PERSONAL:
+        return candidate.type == "PERSON" and not candidate.plural
+    if pronoun == "it":
+        return candidate.type in ("ORG", "GPE", None) and not candidate.plural
+    return candidate.plural or candidate.type in ("ORG", "NORP")
+
+
+def _phrase_ids(sentence, word):
+    """Ids of ``word`` and the words that make its name: determiners, compounds, adjectives, possessors."""
+    return {word.id} | {w.id for w in sentence.words if w.head == word.id
+                        and w.deprel in ("det", "compound", "amod", "flat", "nmod:poss", "nummod")}
+
+
 def clean_name(name):
     """A name without titles, determiners, possessive endings and surrounding punctuation."""
     name = " ".join(name.split()).strip(" ,;:\"'“”’‘()[]")
@@ -115,7 +146,7 @@ class Resolver:
         self.text = document.text
         self.entities = [e for e in document.ents if e.type in NAMED_TYPES]
         self.acronyms = self._acronyms()
-        self.resolved = []  # (offset, Speaker) of mentions already resolved, for pronouns
+        self.resolved = []  # (offset, Speaker, plural) of mentions already resolved, for pronouns
         self._gender_cache = {}
         # surnames the article gives persons: of PERSON entities and after titles ("Chancellor Olaf Scholz")
         self._surnames = {clean_name(e.text).split()[-1] for e in self.entities
@@ -126,21 +157,41 @@ class Resolver:
             words = clean_name(entity.text).split()
             if entity.type in AGENT_TYPES and words:
                 self._by_last_name.setdefault(words[-1], []).append(entity)
-        starts = [sentence.tokens[0].start_char for sentence in document.sentences]
-        subjects = sorted(w.start_char for s in document.sentences for w in s.words if w.deprel.startswith("nsubj"))
+        self._starts = [sentence.tokens[0].start_char for sentence in document.sentences]
+        self._quotes = [(q.start, q.end) for q in find_quotes(self.text)]
+        self._quote_starts = [start for start, _ in self._quotes]
         self._canonical_entities = {e.start_char: self.canonical(e.text, e.type) for e in self.entities}
-        # named mentions in text order, (start, name, type, is_subject), for pronouns to choose from
-        self._mentions = [(e.start_char, *self._canonical_entities[e.start_char],
-                           bisect.bisect_left(subjects, e.start_char) < bisect.bisect_left(subjects, e.end_char))
+        subjects = sorted(w.start_char for s in document.sentences for w in s.words
+                          if w.deprel.startswith("nsubj") and not self.quoted(w.start_char))
+        # named mentions in text order, as pronoun candidates
+        self._mentions = [Candidate(e.start_char, *self._canonical_entities[e.start_char],
+                                    subject=bisect.bisect_left(subjects, e.start_char)
+                                    < bisect.bisect_left(subjects, e.end_char),
+                                    quoted=self.quoted(e.start_char))
                           for e in self.entities]
-        self._mention_starts = [m[0] for m in self._mentions]
-        # per sentence, the persons it names (by canonical name), and its text outside quotations (for genders)
-        people = [set() for _ in starts]
-        for start, name, etype, _ in self._mentions:
-            if etype == "PERSON" and starts:
-                people[max(0, bisect.bisect_right(starts, start) - 1)].add(name)
-        self._sentence_people = [(names, QUOTED.sub(" ", sentence.text or ""))
-                                 for names, sentence in zip(people, document.sentences)]
+        self._mention_starts = [m.start for m in self._mentions]
+        self._nominals = None  # subjects that are common nouns or coordinations, made on first need
+        # per sentence, the persons it names (by canonical name), the known surnames in it, and its text
+        # outside quotations (for genders)
+        people = [set() for _ in self._starts]
+        for mention in self._mentions:
+            if mention.type == "PERSON" and people:
+                people[self.sentence_of(mention.start)].add(mention.name)
+        # a surname the tagger missed ("told Stumpf, after he admitted") also counts as a person
+        self._sentence_people = []
+        for names, sentence in zip(people, document.sentences):
+            text = QUOTED.sub(" ", sentence.text or "")
+            surnames = set(re.findall(r"[A-Z][\w'’-]+", text)) & self._surnames
+            self._sentence_people.append((names, surnames, text))
+
+    def sentence_of(self, offset):
+        """Index of the sentence holding ``offset``."""
+        return max(0, bisect.bisect_right(self._starts, offset) - 1)
+
+    def quoted(self, offset):
+        """Whether ``offset`` lies inside a quotation."""
+        k = bisect.bisect_right(self._quote_starts, offset) - 1
+        return k >= 0 and offset < self._quotes[k][1]
 
     def _acronyms(self):
         found = {}
@@ -190,16 +241,24 @@ class Resolver:
         mention = attribution.speaker
         if mention is None:
             return None
-        speaker = self._resolve_mention(mention)
-        self.resolved.append((mention.start, speaker))
+        sentence, words, head = self._parse_of(mention)
+        speaker = self._resolve_mention(mention, sentence, words, head)
+        lowered = mention.text.lower().strip()
+        plural = lowered in ("they", "we", "them") or ";" in (speaker.name or "") or (
+            lowered not in PERSONAL and lowered != "it" and head is not None and "Number=Plur" in (head.feats or ""))
+        self.resolved.append((mention.start, speaker, plural))
         return speaker
 
-    def _resolve_mention(self, mention):
+    def _parse_of(self, mention):
+        """``(sentence, words, head word)`` of a mention (``None``s when it has no parse)."""
         sentence = self.document.sentences[mention.sentence] if mention.sentence >= 0 else None
         words = [sentence.words[i - 1] for i in mention.word_ids] if sentence else []
         ids = set(mention.word_ids)
         heads = [w for w in words if w.head not in ids] or words
-        head = heads[0] if heads else None
+        return sentence, words, heads[0] if heads else None
+
+    def _resolve_mention(self, mention, sentence, words, head):
+        ids = set(mention.word_ids)
         lowered = mention.text.lower().strip()
         if head is not None and lowered in RELATIVE and head.deprel.startswith("nsubj"):
             antecedent = self._antecedent_of_relative(sentence, head)
@@ -284,43 +343,69 @@ class Resolver:
         for match in re.finditer(r"\b(Mr|Mrs|Ms|Miss|Sir|Dame|Lord|King|Queen)\.?\s+(?:[A-Z][\w.'-]*\s+)*"
                                  + re.escape(name.split()[-1]) + r"\b", self.text):
             votes[HONORIFIC_GENDER[match.group(1).lower()]] += 3
-        for people, text in self._sentence_people:
-            if people == {name}:
+        for people, surnames, text in self._sentence_people:
+            if people == {name} and surnames <= {name.split()[-1]}:
                 for gender, words in GENDER_WORDS.items():
                     votes[gender] += len(words.findall(text))
         if votes["male"] == votes["female"]:
             return None
         return max(votes, key=votes.get)
 
-    def _candidates(self, offset):
-        """Named mentions before ``offset``: ``(start, name, type, was_speaker, subject)``."""
-        first = bisect.bisect_left(self._mention_starts, offset - 1500)
+    def _nominal_candidates(self):
+        """Subjects outside quotations that name no entity: common nouns ("the report", "environmentalists")
+        and coordinations ("Mr. Grassley and Mr. Leahy"), for "it" and "they"."""
+        found = []
+        for sentence in self.document.sentences:
+            for word in sentence.words:
+                if not word.deprel.startswith("nsubj") or self.quoted(word.start_char):
+                    continue
+                conjuncts = [c for c in sentence.words if c.head == word.id and c.deprel == "conj"
+                             and c.upos in ("PROPN", "NOUN")]
+                if conjuncts:
+                    parts = [self._named(sentence, w, _phrase_ids(sentence, w)) for w in [word, *conjuncts]]
+                    types = {p.type for p in parts}
+                    found.append(Candidate(word.start_char, "; ".join(p.name for p in parts if p.name),
+                                           types.pop() if len(types) == 1 else None, subject=True, plural=True))
+                elif word.upos == "NOUN" and self.entity_at(word.start_char, word.end_char) is None:
+                    named = self._named(sentence, word, _phrase_ids(sentence, word))
+                    etype = named.type if named.type in ("ORG", "GPE", "NORP") else None  # "the senator" is no name
+                    found.append(Candidate(word.start_char, named.name, etype, subject=True,
+                                           plural="Number=Plur" in (word.feats or "")))
+        return found
+
+    def _candidates(self, offset, window=1500):
+        """``Candidate``s for a pronoun at ``offset``: named mentions, subjects and earlier speakers before it."""
+        if self._nominals is None:
+            self._nominals = self._nominal_candidates()
+        first = bisect.bisect_left(self._mention_starts, offset - window)
         last = bisect.bisect_left(self._mention_starts, offset)
-        found = {start: (start, name, etype, False, subject)
-                 for start, name, etype, subject in self._mentions[first:last]}
-        for position, speaker in self.resolved:
-            if position < offset and offset - position <= 1500 and speaker and speaker.name:
-                found[position] = (position, speaker.name, speaker.type, True, True)
-        return sorted(found.values())
+        found = {c.start: c for c in self._mentions[first:last]}
+        found.update((c.start, c) for c in self._nominals if offset - window <= c.start < offset)
+        for position, speaker, plural in self.resolved:
+            if position < offset and offset - position <= window and speaker and speaker.name:
+                found[position] = Candidate(position, speaker.name, speaker.type, subject=True, plural=plural,
+                                            speaker=True)
+        return found.values()
 
     def _pronoun(self, pronoun, offset):
-        """The referent of a pronoun speaker: the most salient fitting mention of the last few
-        sentences (earlier speakers and subjects first, nearer first), agreeing in gender when known.
-        Mentions are precomputed per document, so each pronoun only looks at its 1500-character window."""
-        wanted = {"PERSON"} if pronoun in PERSONAL else {"ORG", "GPE"} if pronoun == "it" else {"ORG", "GPE", "NORP"}
+        """The referent of a pronoun speaker: the most salient fitting candidate of the last few sentences
+        (subjects and earlier speakers outside quotations first, nearer sentences first), agreeing in
+        number, kind and gender when known."""
         gender = PERSONAL.get(pronoun)
+        sentence = self.sentence_of(offset)
         best, best_score = None, None
-        for start, name, etype, was_speaker, subject in self._candidates(offset):
-            if etype not in wanted:
+        for candidate in self._candidates(offset):
+            if not candidate.name or not _agrees(pronoun, candidate):
                 continue
-            known = self._gender_of(name) if gender and etype == "PERSON" else None
+            known = self._gender_of(candidate.name) if gender else None
             if known and known != gender:
                 continue
             # a person known to share the pronoun's gender beats one whose gender the article never shows
-            score = -(offset - start) / 150 + (5 if was_speaker else 0) + (2 if subject else 0) + (1 if known else 0)
+            score = (-(sentence - self.sentence_of(candidate.start)) + 1.5 * candidate.subject + candidate.speaker
+                     - 2 * candidate.quoted + 0.5 * bool(known) - (offset - candidate.start) / 10000)
             if best_score is None or score > best_score:
-                best, best_score = (name, etype), score
-        return Speaker(*best) if best else Speaker(None, None)
+                best, best_score = candidate, score
+        return Speaker(best.name, best.type) if best else Speaker(None, None)
 
     def _gender_of(self, name):
         if name not in self._gender_cache:
