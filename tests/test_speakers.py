@@ -73,3 +73,21 @@ def test_they_finds_two_people_named_together(extractor):
     text = ("Senator Anne Ruiz and Senator Mark Olsen wrote to the committee in Ohio on Monday. "
             "They said the program was full of fraud.")
     assert ("They", "Anne Ruiz; Mark Olsen") in speakers(extractor, text)
+
+
+def test_relative_pronoun_passes_over_an_apposition(extractor):
+    text = "The fund was set up by Norland, a mining company that said the mines would be cleaned."
+    assert ("that", "Norland") in speakers(extractor, text)
+
+
+def test_relative_pronoun_passes_over_a_quantity(extractor):
+    text = "The plan faces the EPA, nine states, and a number of towns that argue the rules are too strict."
+    assert ("that", "towns") in speakers(extractor, text)
+
+
+def test_a_pronoun_before_a_name_is_no_gender_evidence(extractor):
+    # "He" and "His" precede Ruth Alder in their sentences, so they speak of someone else
+    text = ("Ruth Alder, the senator, toured the plant in Ohio on Monday. Omar Diaz toured it on Tuesday, "
+            "and he met the workers. He criticised the plan of Ruth Alder on Wednesday. His aides attacked "
+            "Ruth Alder.\n\nShe said the plant would stay open.")
+    assert ("She", "Ruth Alder") in speakers(extractor, text)

@@ -59,6 +59,8 @@ DEMONYMS = {
     "European": "European Union", "Belarusian": "Belarus", "Hungarian": "Hungary", "Ethiopian": "Ethiopia",
     "Nigerian": "Nigeria", "Kenyan": "Kenya", "Algerian": "Algeria", "Tunisian": "Tunisia", "Moroccan": "Morocco",
 }
+QUANTITIES = {"number", "lot", "group", "majority", "minority", "handful", "dozen", "dozens", "hundreds",
+              "thousands", "millions", "couple", "host", "series", "string", "variety", "pair", "set", "bunch"}
 DOCUMENTS = {"statement", "report", "letter", "release", "memo", "study", "survey", "poll", "analysis",
              "communique", "filing", "document", "email", "tweet", "post"}
 STOP_ROLES = {"the", "a", "an", "this", "that", "and", "both", "all", "who", "which"}
@@ -100,10 +102,39 @@ def _agrees(pronoun, candidate):
     return candidate.plural or candidate.type in ("ORG", "NORP")
 
 
-def _phrase_ids(sentence, word):
-    """Ids of ``word`` and the words that make its name: determiners, compounds, adjectives, possessors."""
-    return {word.id} | {w.id for w in sentence.words if w.head == word.id
-                        and w.deprel in ("det", "compound", "amod", "flat", "nmod:poss", "nummod")}
+def _antecedent_of_relative(sentence, pronoun):
+    """The noun a relative pronoun stands for: "Cruz, who refused ..." -> "Cruz", "the council, which ..."
+    -> "council" (else the noun just before it), passing over appositions to a name ("Cruz, the senator, who") and
+    quantities ("a number of cities that")."""
+    verb = sentence.words[pronoun.head - 1] if pronoun.head else None
+    while verb is not None and verb.deprel == "conj" and verb.head:
+        verb = sentence.words[verb.head - 1]
+    if verb is not None and verb.deprel.startswith("acl") and verb.head:
+        noun = sentence.words[verb.head - 1]
+    else:
+        before = [w for w in sentence.words[:pronoun.id - 1] if w.upos != "PUNCT"]
+        if not before or before[-1].upos not in ("NOUN", "PROPN"):
+            return None
+        noun = before[-1]
+        while noun.deprel in ("compound", "flat") and noun.head:
+            noun = sentence.words[noun.head - 1]
+    if noun.deprel == "appos" and noun.head and sentence.words[noun.head - 1].upos == "PROPN":
+        noun = sentence.words[noun.head - 1]
+    if noun.lemma.lower() in QUANTITIES:
+        of = [w for w in sentence.words if w.head == noun.id and w.deprel == "nmod" and w.upos in ("NOUN", "PROPN")]
+        noun = of[0] if of else noun
+    return noun
+
+
+def _phrase_ids(sentence, word, conjuncts=False):
+    """Ids of ``word`` and the words that make its name: determiners, compounds, adjectives, possessors
+    (and, with ``conjuncts``, the names coordinated with it)."""
+    ids = {word.id} | {w.id for w in sentence.words if w.head == word.id
+                       and w.deprel in ("det", "compound", "amod", "flat", "nmod:poss", "nummod")}
+    if conjuncts:
+        for conjunct in (w for w in sentence.words if w.head == word.id and w.deprel == "conj"):
+            ids |= _phrase_ids(sentence, conjunct)
+    return ids
 
 
 def clean_name(name):
@@ -171,16 +202,17 @@ class Resolver:
                           for e in self.entities]
         self._mention_starts = [m.start for m in self._mentions]
         self._nominals = None  # subjects that are common nouns or coordinations, made on first need
-        # per sentence, the persons it names (by canonical name), the known surnames in it, and its text
-        # outside quotations (for genders)
-        people = [set() for _ in self._starts]
+        # per sentence: where it first names each person (by canonical name), the known surnames in it, and its
+        # text with quotations blanked out (for genders)
+        people = [{} for _ in self._starts]
         for mention in self._mentions:
             if mention.type == "PERSON" and people:
-                people[self.sentence_of(mention.start)].add(mention.name)
+                k = self.sentence_of(mention.start)
+                people[k].setdefault(mention.name, mention.start - self._starts[k])
         # a surname the tagger missed ("told Stumpf, after he admitted") also counts as a person
         self._sentence_people = []
-        for names, sentence in zip(people, document.sentences):
-            text = QUOTED.sub(" ", sentence.text or "")
+        for names, start, sentence in zip(people, self._starts, document.sentences):
+            text = QUOTED.sub(lambda m: " " * len(m.group()), self.text[start:sentence.tokens[-1].end_char])
             surnames = set(re.findall(r"[A-Z][\w'’-]+", text)) & self._surnames
             self._sentence_people.append((names, surnames, text))
 
@@ -261,21 +293,27 @@ class Resolver:
         ids = set(mention.word_ids)
         lowered = mention.text.lower().strip()
         if head is not None and lowered in RELATIVE and head.deprel.startswith("nsubj"):
-            antecedent = self._antecedent_of_relative(sentence, head)
+            antecedent = _antecedent_of_relative(sentence, head)
             if antecedent is not None:
-                return self._named(sentence, antecedent, {antecedent.id})
+                return self._named_group(sentence, antecedent, _phrase_ids(sentence, antecedent, conjuncts=True))
         if lowered in PERSONAL or lowered in GROUP:
             return self._pronoun(lowered, mention.start)
-        conjuncts = [w for w in words if w.deprel == "conj" and w.head == (head.id if head else -1)
-                     and w.upos in ("PROPN", "NOUN")]
-        if conjuncts and head is not None:
-            parts = [self._named(sentence, head, ids), *(self._named(sentence, c, ids) for c in conjuncts)]
-            names = [p.name for p in parts if p.name]
-            return Speaker("; ".join(names), parts[0].type, None)
         if head is None:
             return Speaker(clean_name(mention.text), None)
-        speaker = self._named(sentence, head, ids)
+        speaker = self._named_group(sentence, head, ids)
+        if ";" in (speaker.name or ""):
+            return speaker
         return Speaker(speaker.name, speaker.type, self._role(mention, speaker.name))
+
+    def _named_group(self, sentence, head, ids):
+        """Name the phrase headed by ``head``, joining coordinated names: "Russia; Libyan National Army"."""
+        conjuncts = [w for w in sentence.words if w.id in ids and w.deprel == "conj" and w.head == head.id
+                     and w.upos in ("PROPN", "NOUN")]
+        if not conjuncts:
+            return self._named(sentence, head, ids)
+        parts = [self._named(sentence, w, ids) for w in [head, *conjuncts]]
+        types = {p.type for p in parts}
+        return Speaker("; ".join(p.name for p in parts if p.name), types.pop() if len(types) == 1 else parts[0].type)
 
     def _named(self, sentence, head, ids):
         """Name the phrase headed by ``head``: its own entity, an appositive name, a possessor GPE."""
@@ -326,16 +364,6 @@ class Resolver:
             return None
         return role
 
-    @staticmethod
-    def _antecedent_of_relative(sentence, pronoun):
-        """The noun a relative clause modifies: "Cruz, who refused ..." -> "Cruz"."""
-        verb = sentence.words[pronoun.head - 1] if pronoun.head else None
-        while verb is not None and verb.deprel in ("conj",) and verb.head:
-            verb = sentence.words[verb.head - 1]
-        if verb is not None and verb.deprel.startswith("acl") and verb.head:
-            return sentence.words[verb.head - 1]
-        return None
-
     def _gender(self, name):
         """ "male", "female" or None for a person: from an honorific before any mention of the name, else
         from the pronouns outside quotations of sentences where this person is the only one named."""
@@ -344,9 +372,9 @@ class Resolver:
                                  + re.escape(name.split()[-1]) + r"\b", self.text):
             votes[HONORIFIC_GENDER[match.group(1).lower()]] += 3
         for people, surnames, text in self._sentence_people:
-            if people == {name} and surnames <= {name.split()[-1]}:
-                for gender, words in GENDER_WORDS.items():
-                    votes[gender] += len(words.findall(text))
+            if people.keys() == {name} and surnames <= {name.split()[-1]}:
+                for gender, words in GENDER_WORDS.items():  # a pronoun before the name is someone else
+                    votes[gender] += len(words.findall(text, people[name]))
         if votes["male"] == votes["female"]:
             return None
         return max(votes, key=votes.get)
@@ -359,15 +387,13 @@ class Resolver:
             for word in sentence.words:
                 if not word.deprel.startswith("nsubj") or self.quoted(word.start_char):
                     continue
-                conjuncts = [c for c in sentence.words if c.head == word.id and c.deprel == "conj"
-                             and c.upos in ("PROPN", "NOUN")]
-                if conjuncts:
-                    parts = [self._named(sentence, w, _phrase_ids(sentence, w)) for w in [word, *conjuncts]]
-                    types = {p.type for p in parts}
-                    found.append(Candidate(word.start_char, "; ".join(p.name for p in parts if p.name),
-                                           types.pop() if len(types) == 1 else None, subject=True, plural=True))
+                ids = _phrase_ids(sentence, word, conjuncts=True)
+                named = self._named_group(sentence, word, ids) if any(
+                    sentence.words[i - 1].deprel == "conj" for i in ids) else None
+                if named is not None and ";" in (named.name or ""):
+                    found.append(Candidate(word.start_char, named.name, named.type, subject=True, plural=True))
                 elif word.upos == "NOUN" and self.entity_at(word.start_char, word.end_char) is None:
-                    named = self._named(sentence, word, _phrase_ids(sentence, word))
+                    named = self._named(sentence, word, ids)
                     etype = named.type if named.type in ("ORG", "GPE", "NORP") else None  # "the senator" is no name
                     found.append(Candidate(word.start_char, named.name, etype, subject=True,
                                            plural="Number=Plur" in (word.feats or "")))
