@@ -91,3 +91,23 @@ def test_a_pronoun_before_a_name_is_no_gender_evidence(extractor):
             "and he met the workers. He criticised the plan of Ruth Alder on Wednesday. His aides attacked "
             "Ruth Alder.\n\nShe said the plant would stay open.")
     assert ("She", "Ruth Alder") in speakers(extractor, text)
+
+
+def test_a_document_speaks_for_whoever_issued_it(extractor):
+    found = speakers(extractor, "A speech Senator Maria Ortiz delivered in Boston last year said taxes must rise.\n\n"
+                                "A study released by the Harlow Institute said wages had fallen.")
+    assert [name for _, name in found] == ["Maria Ortiz", "Harlow Institute"]
+
+
+def test_forces_loyal_to_a_government_speak_for_it(extractor):
+    text = ("The Government of National Unity (GNU) controls the west of Norvania.\n\n"
+            "Forces loyal to the government said they had retaken the port.")
+    assert ("Forces loyal to the government", "Government of National Unity") in speakers(extractor, text)
+
+
+def test_a_state_body_without_a_country_speaks_for_the_country_its_statement_names(extractor):
+    text = ("The president chaired a meeting on Monday.\n\n"
+            "A statement released after the National Security Council meeting said Poland would defend its border.\n\n"
+            "The council also called for talks.")
+    found = speakers(extractor, text)
+    assert [name for _, name in found] == ["Poland", "Poland"]

@@ -62,7 +62,18 @@ DEMONYMS = {
 QUANTITIES = {"number", "lot", "group", "majority", "minority", "handful", "dozen", "dozens", "hundreds",
               "thousands", "millions", "couple", "host", "series", "string", "variety", "pair", "set", "bunch"}
 DOCUMENTS = {"statement", "report", "letter", "release", "memo", "study", "survey", "poll", "analysis",
-             "communique", "filing", "document", "email", "tweet", "post"}
+             "communique", "filing", "document", "email", "tweet", "post", "speech", "video", "ad", "advertisement",
+             "transcript", "research", "database", "editorial", "article", "interview", "review", "investigation",
+             "audit", "estimate", "forecast", "complaint", "lawsuit", "commercial", "clip", "spot"}
+STATE_BODIES = {"council", "ministry", "cabinet", "parliament", "presidency", "government", "command", "assembly"}
+STATE_BODY_WORDS = STATE_BODIES | {"national", "security", "foreign", "defence", "defense", "interior", "supreme",
+                                   "military", "general", "federal", "high", "of", "the", "affairs", "justice",
+                                   "finance", "economy", "health", "state", "grand", "people's"}
+ISSUING = {"release", "publish", "issue", "deliver", "conduct", "write", "produce", "send", "post", "file", "sign",
+           "give", "make", "commission", "sponsor", "pay", "run", "air", "broadcast", "launch", "unveil", "present"}
+TOPIC_PREPOSITIONS = {"on", "about", "into", "over", "against", "regarding", "concerning"}
+ARMED = {"force", "forces", "troop", "troops", "fighter", "militia", "unit", "soldier", "army"}
+ALLIED = {"allied", "ally", "loyal", "aligned", "align", "affiliated"}
 STOP_ROLES = {"the", "a", "an", "this", "that", "and", "both", "all", "who", "which"}
 HONORED = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|President|Chancellor|Minister|Senator|Governor|Secretary|"
                      r"Mayor|Judge|Ambassador|Spokesman|Spokeswoman)\.?\s+(?:[A-Z][\w'’-]*\.?\s+)*?([A-Z][\w'’-]+)\b(?!\s+[A-Z])")
@@ -126,6 +137,24 @@ def _antecedent_of_relative(sentence, pronoun):
     return noun
 
 
+def _is_state_body(name):
+    """Whether ``name`` is a state body that does not say whose it is: "National Security Council",
+    "foreign ministry", "the cabinet" (not "Russia's foreign ministry", not "State Department")."""
+    words = (name or "").lower().split()
+    return bool(words) and words[-1] in STATE_BODIES and all(w in STATE_BODY_WORDS for w in words)
+
+
+def _path_up(sentence, word, top):
+    """The words from ``word`` up to ``top`` (excluded), or [] when ``word`` is not under ``top``."""
+    path = []
+    while word.id != top.id:
+        path.append(word)
+        if not word.head or len(path) > len(sentence.words):
+            return []
+        word = sentence.words[word.head - 1]
+    return path
+
+
 def _phrase_ids(sentence, word, conjuncts=False):
     """Ids of ``word`` and the words that make its name: determiners, compounds, adjectives, possessors
     (and, with ``conjuncts``, the names coordinated with it)."""
@@ -179,6 +208,7 @@ class Resolver:
         self.acronyms = self._acronyms()
         self.resolved = []  # (offset, Speaker, plural) of mentions already resolved, for pronouns
         self._gender_cache = {}
+        self._body_countries = {}  # state body named without its country -> the country it speaks for
         # surnames the article gives persons: of PERSON entities and after titles ("Chancellor Olaf Scholz")
         self._surnames = {clean_name(e.text).split()[-1] for e in self.entities
                           if e.type == "PERSON" and clean_name(e.text)}
@@ -275,11 +305,25 @@ class Resolver:
             return None
         sentence, words, head = self._parse_of(mention)
         speaker = self._resolve_mention(mention, sentence, words, head)
+        if speaker.type in ("ORG", None) and _is_state_body(speaker.name):
+            speaker = self._state_of_body(speaker, attribution)
         lowered = mention.text.lower().strip()
         plural = lowered in ("they", "we", "them") or ";" in (speaker.name or "") or (
             lowered not in PERSONAL and lowered != "it" and head is not None and "Number=Plur" in (head.feats or ""))
         self.resolved.append((mention.start, speaker, plural))
         return speaker
+
+    def _state_of_body(self, body, attribution):
+        """The country a state body named without one speaks for ("the National Security Council" -> Turkey
+        when its statement says "Turkey would ..."), remembered for its later mentions; else ``body``."""
+        country = self._body_countries.get(body.name)
+        if country is None:
+            country = next((c.name for c in self._mentions if c.type == "GPE" and c.subject and any(
+                a <= c.start < b for a, b in attribution.spans)), None)
+            if country is None:
+                return body
+            self._body_countries[body.name] = country
+        return Speaker(country, "GPE", body.name)
 
     def _parse_of(self, mention):
         """``(sentence, words, head word)`` of a mention (``None``s when it has no parse)."""
@@ -328,9 +372,14 @@ class Resolver:
         if entity is not None:
             return Speaker(*self.canonical(entity.text, entity.type))
         if head.lemma.lower() in DOCUMENTS:  # "a statement from Egypt's foreign ministry"
-            for source in (w for w in sentence.words if w.head == head.id and w.id in ids and w.deprel == "nmod"):
-                if any(c.head == source.id and c.lemma in ("from", "by") for c in sentence.words):
-                    return self._named(sentence, source, ids)
+            source = self._author_of_document(sentence, head, ids)
+            if source is not None:
+                return source
+        if head.lemma.lower() in ARMED:  # "forces loyal to the government" speak for the government
+            for side in (w for w in sentence.words if w.head == head.id and w.lemma.lower() in ALLIED):
+                principal = [w for w in sentence.words if w.head == side.id and w.deprel == "obl" and w.id in ids]
+                if principal:
+                    return self._named(sentence, principal[0], ids)
         if head.lemma.lower() in INSTITUTIONS or head.upos == "NOUN":
             for poss in (w for w in sentence.words if w.head == head.id and w.deprel == "nmod:poss"):
                 entity = self.entity_at(poss.start_char, poss.end_char, {"GPE"})
@@ -347,6 +396,32 @@ class Resolver:
                 "compound", "obl:npmod", "punct") and sentence.words[first.id - 2].text != ",":
             first = sentence.words[first.id - 2]  # "Tripoli-based": keep the words the modifier hangs on
         return Speaker(*self.canonical(self.text[first.start_char:head.end_char], None))
+
+    def _author_of_document(self, sentence, document, ids):
+        """Who issued a document the mention names: "a report by Politico", "a speech Mrs. Clinton delivered",
+        "the IMF report", "a statement released after the National Security Council meeting"; else None."""
+        words = [w for w in sentence.words if w.id in ids]
+        children = [w for w in words if w.head == document.id]
+        for child in children:
+            if child.deprel == "nmod" and any(c.head == child.id and c.lemma in ("from", "by") for c in words):
+                return self._named(sentence, child, ids)
+            if child.deprel.startswith("acl") and child.lemma.lower() in ISSUING:  # "released by the ministry"
+                for agent in (w for w in words if w.head == child.id and w.upos in ("PROPN", "NOUN")):
+                    if agent.deprel.startswith("nsubj") or agent.deprel.startswith("obl") and any(
+                            c.head == agent.id and c.lemma == "by" for c in words):
+                        return self._named(sentence, agent, ids)
+            if child.deprel in ("compound", "nmod:poss"):
+                entity = self.entity_at(child.start_char, child.end_char, AGENT_TYPES)
+                if entity is not None:
+                    return Speaker(*self.entity_name(entity))
+        topics = {w.head for w in words if w.lemma in TOPIC_PREPOSITIONS}
+        for word in words:
+            entity = self.entity_at(word.start_char, word.end_char, {"ORG"})
+            path = _path_up(sentence, word, document)
+            if entity is not None and path and not any(w.id in topics or w.deprel.startswith("acl") and
+                                                        w.lemma.lower() not in ISSUING for w in path):
+                return Speaker(*self.entity_name(entity))
+        return None
 
     def _role(self, mention, name):
         """The mention's words besides the name ("Egypt's Foreign Minister"), or None."""
