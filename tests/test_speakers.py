@@ -111,3 +111,19 @@ def test_a_state_body_without_a_country_speaks_for_the_country_its_statement_nam
             "The council also called for talks.")
     found = speakers(extractor, text)
     assert [name for _, name in found] == ["Poland", "Poland"]
+
+
+def test_i_in_a_letter_is_the_name_signing_it(extractor):
+    text = ("Governor Hale wants a new stadium. I think the plan will ruin the city budget.\n\n"
+            "Carla Mendes.\n\nPortland, Ore.\n\n"
+            "The stadium is a gift to the owners. I believe voters will reject it.\n\n"
+            "Peter Lund.\n\nSalem, Ore.")
+    found = speakers(extractor, text)
+    assert [name for mention, name in found if mention == "I"] == ["Carla Mendes", "Peter Lund"]
+
+
+def test_i_in_an_opinion_piece_is_its_writer_not_a_person_it_names(extractor):
+    text = ("Senator Dale Brooks voted against the bill on Friday.\n\n"
+            "I believe the senator made a mistake that will hurt farmers.\n\n"
+            "Nina Harper is a professor of economics at Lakeside College.")
+    assert ("I", "Nina Harper") in speakers(extractor, text)

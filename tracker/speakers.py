@@ -11,10 +11,11 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from .marks import find_quotes
+from .marks import find_quotes, paragraphs
 
 PERSONAL = {"he": "male", "him": "male", "she": "female", "her": "female", "i": None}
-GROUP = {"they", "it", "we", "them"}
+GROUP = {"they", "it", "them"}
+FIRST_PERSON = {"i", "we", "me", "us"}
 RELATIVE = {"who", "which", "that", "whom"}
 GENDER_WORDS = {"male": re.compile(r"\b(?:he|him|his|himself)\b", re.I),
                 "female": re.compile(r"\b(?:she|her|hers|herself)\b", re.I)}
@@ -232,6 +233,7 @@ class Resolver:
                           for e in self.entities]
         self._mention_starts = [m.start for m in self._mentions]
         self._nominals = None  # subjects that are common nouns or coordinations, made on first need
+        self._signatures = None  # (offset, name) of the names signing letters, and the writer: made on first need
         # per sentence: where it first names each person (by canonical name), the known surnames in it, and its
         # text with quotations blanked out (for genders)
         people = [{} for _ in self._starts]
@@ -308,7 +310,7 @@ class Resolver:
         if speaker.type in ("ORG", None) and _is_state_body(speaker.name):
             speaker = self._state_of_body(speaker, attribution)
         lowered = mention.text.lower().strip()
-        plural = lowered in ("they", "we", "them") or ";" in (speaker.name or "") or (
+        plural = lowered in ("they", "them") or ";" in (speaker.name or "") or (
             lowered not in PERSONAL and lowered != "it" and head is not None and "Number=Plur" in (head.feats or ""))
         self.resolved.append((mention.start, speaker, plural))
         return speaker
@@ -340,7 +342,9 @@ class Resolver:
             antecedent = _antecedent_of_relative(sentence, head)
             if antecedent is not None:
                 return self._named_group(sentence, antecedent, _phrase_ids(sentence, antecedent, conjuncts=True))
-        if lowered in PERSONAL or lowered in GROUP:
+        if lowered in FIRST_PERSON and not self.quoted(mention.start):
+            return self._author(mention.start)
+        if lowered in PERSONAL or lowered in GROUP or lowered == "we":
             return self._pronoun(lowered, mention.start)
         if head is None:
             return Speaker(clean_name(mention.text), None)
@@ -453,6 +457,28 @@ class Resolver:
         if votes["male"] == votes["female"]:
             return None
         return max(votes, key=votes.get)
+
+    def _author(self, offset):
+        """Who says "I" or "we" outside a quotation: the writer, named by the signature closing a letter
+        ("Jane Roe." alone after it), else by a first or last line "By Jane Roe" or "Jane Roe is a playwright"."""
+        if self._signatures is None:
+            self._signatures, self._writer = [], None
+            spans = paragraphs(self.text)
+            for k, (start, end) in enumerate(spans):
+                line = self.text[start:end].strip()
+                lead = self.text.index(line[:1], start) if line else start
+                entity = self.entity_at(lead, min(end, lead + 40), {"PERSON"})
+                if entity is None or entity.start_char > lead + len("By "):
+                    continue  # the line must open with the person
+                name = self.entity_name(entity)[0]
+                if line.rstrip(".") == entity.text:
+                    self._signatures.append((start, name))
+                elif (k <= 1 or k >= len(spans) - 2) and re.match(
+                        r"(?:By\s+)?" + re.escape(entity.text) + r"(?:\s+(?:is|was)\b|\s*$)", line):
+                    self._writer = name
+        following = [name for start, name in self._signatures if start > offset]
+        name = following[0] if following else self._writer
+        return Speaker(name, "PERSON" if name else None)
 
     def _nominal_candidates(self):
         """Subjects outside quotations that name no entity: common nouns ("the report", "environmentalists")
