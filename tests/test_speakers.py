@@ -127,3 +127,19 @@ def test_i_in_an_opinion_piece_is_its_writer_not_a_person_it_names(extractor):
             "I believe the senator made a mistake that will hurt farmers.\n\n"
             "Nina Harper is a professor of economics at Lakeside College.")
     assert ("I", "Nina Harper") in speakers(extractor, text)
+
+
+def test_a_family_name_written_first_takes_the_full_name(extractor):
+    text = ("Park Ji-hoon, the minister, arrived in Geneva on Monday.\n\n"
+            "Mr. Park said the talks would resume.")
+    assert ("Mr. Park", "Park Ji-hoon") in speakers(extractor, text)
+
+
+def test_a_dateline_place_is_not_the_speaker(extractor):
+    text = "PARIS -- President Lemaire, visiting the flooded towns, said the state would pay for repairs."
+    assert [name for _, name in speakers(extractor, text)] == ["Lemaire"]
+
+
+def test_a_number_stays_with_the_noun_it_measures(extractor):
+    text = "The 30-second spot says the senator voted against the farmers."
+    assert [name for _, name in speakers(extractor, text)] == ["30-second spot"]

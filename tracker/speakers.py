@@ -214,6 +214,9 @@ class Resolver:
         self._surnames = {clean_name(e.text).split()[-1] for e in self.entities
                           if e.type == "PERSON" and clean_name(e.text)}
         self._surnames.update(m.group(1) for m in HONORED.finditer(self.text))
+        # entities the tagger ran into a verb ("Obama Says" in a headline): no fuller form of a name
+        verb_ends = {w.end_char for s in document.sentences for w in s.words if w.upos in ("VERB", "AUX")}
+        self._verb_ended = {e.start_char for e in self.entities if e.end_char in verb_ends}
         self._by_last_name = {}  # last word of a named agent -> its entities, for "Kalin" -> "Ibrahim Kalin"
         for entity in self.entities:
             words = clean_name(entity.text).split()
@@ -295,6 +298,9 @@ class Resolver:
             last = name.split()[-1]
             fuller = [e for e in self._by_last_name.get(last, ()) if e.type in ("PERSON", etype)
                       and len(clean_name(e.text)) > len(name) and _extends(clean_name(e.text), name)]
+            if not fuller and name in self._surnames:  # a family name written first: "Mr. Ban" -> "Ban Ki-moon"
+                fuller = [e for e in self.entities if e.type == "PERSON" and clean_name(e.text).split()[0] == name
+                          and len(clean_name(e.text)) > len(name) and e.start_char not in self._verb_ended]
             if fuller:
                 best = max(fuller, key=lambda e: len(e.text))
                 return clean_name(best.text), person_like(best.text, best.type, self._surnames)
@@ -366,12 +372,12 @@ class Resolver:
     def _named(self, sentence, head, ids):
         """Name the phrase headed by ``head``: its own entity, an appositive name, a possessor GPE."""
         own = self.entity_at(head.start_char, head.end_char, AGENT_TYPES) if head.upos == "PROPN" else None
-        if own is not None:
-            return Speaker(*self.canonical(own.text, own.type))
         for appos in (w for w in sentence.words if w.head == head.id and w.deprel == "appos" and w.id in ids):
             entity = self.entity_at(appos.start_char, appos.end_char, AGENT_TYPES)
-            if entity is not None:
-                return Speaker(*self.canonical(entity.text, entity.type))
+            if entity is not None and (own is None or own.type == "GPE" and entity.type == "PERSON"):
+                return Speaker(*self.canonical(entity.text, entity.type))  # "WASHINGTON -- President Obama"
+        if own is not None:
+            return Speaker(*self.canonical(own.text, own.type))
         entity = self.entity_at(head.start_char, head.end_char, AGENT_TYPES)
         if entity is not None:
             return Speaker(*self.canonical(entity.text, entity.type))
@@ -397,8 +403,8 @@ class Resolver:
                      and w.deprel in ("compound", "amod", "flat", "nummod", "obl:npmod")]
         first = min(modifiers + [head], key=lambda w: w.id)
         while first.id > 1 and sentence.words[first.id - 2].id in ids and sentence.words[first.id - 2].deprel in (
-                "compound", "obl:npmod", "punct") and sentence.words[first.id - 2].text != ",":
-            first = sentence.words[first.id - 2]  # "Tripoli-based": keep the words the modifier hangs on
+                "compound", "obl:npmod", "nummod", "punct") and sentence.words[first.id - 2].text != ",":
+            first = sentence.words[first.id - 2]  # "Tripoli-based", "30-second": keep the words a modifier hangs on
         return Speaker(*self.canonical(self.text[first.start_char:head.end_char], None))
 
     def _author_of_document(self, sentence, document, ids):
