@@ -54,3 +54,92 @@ def test_an_organisation_is_not_taken_for_a_person():
 def test_surnames_after_honorifics(extractor):
     document, = extractor.annotate([Article(id="t", text="Ms. Dana Whitfield met Mr. Ortega and Chancellor Olaf Brandt in Lima.")])
     assert {"Whitfield", "Ortega", "Brandt"} <= Resolver(document)._surnames
+
+
+def test_he_prefers_the_last_subject_to_an_earlier_speaker(extractor):
+    text = ("Paul Greene, a lawyer for the union, said the ruling was wrong.\n\n"
+            "Governor Tom Hart signed the bill on Friday in the state capital. "
+            "He said the law would protect workers.")
+    assert ("He", "Tom Hart") in speakers(extractor, text)
+
+
+def test_they_finds_a_group_not_a_place(extractor):
+    text = ("Environmental groups sued the agency in Denver on Monday. "
+            "They said the new rule would poison the rivers.")
+    assert ("They", "Environmental groups") in speakers(extractor, text)
+
+
+def test_they_finds_two_people_named_together(extractor):
+    text = ("Senator Anne Ruiz and Senator Mark Olsen wrote to the committee in Ohio on Monday. "
+            "They said the program was full of fraud.")
+    assert ("They", "Anne Ruiz; Mark Olsen") in speakers(extractor, text)
+
+
+def test_relative_pronoun_passes_over_an_apposition(extractor):
+    text = "The fund was set up by Norland, a mining company that said the mines would be cleaned."
+    assert ("that", "Norland") in speakers(extractor, text)
+
+
+def test_relative_pronoun_passes_over_a_quantity(extractor):
+    text = "The plan faces the EPA, nine states, and a number of towns that argue the rules are too strict."
+    assert ("that", "towns") in speakers(extractor, text)
+
+
+def test_a_pronoun_before_a_name_is_no_gender_evidence(extractor):
+    # "He" and "His" precede Ruth Alder in their sentences, so they speak of someone else
+    text = ("Ruth Alder, the senator, toured the plant in Ohio on Monday. Omar Diaz toured it on Tuesday, "
+            "and he met the workers. He criticised the plan of Ruth Alder on Wednesday. His aides attacked "
+            "Ruth Alder.\n\nShe said the plant would stay open.")
+    assert ("She", "Ruth Alder") in speakers(extractor, text)
+
+
+def test_a_document_speaks_for_whoever_issued_it(extractor):
+    found = speakers(extractor, "A speech Senator Maria Ortiz delivered in Boston last year said taxes must rise.\n\n"
+                                "A study released by the Harlow Institute said wages had fallen.")
+    assert [name for _, name in found] == ["Maria Ortiz", "Harlow Institute"]
+
+
+def test_forces_loyal_to_a_government_speak_for_it(extractor):
+    text = ("The Government of National Unity (GNU) controls the west of Norvania.\n\n"
+            "Forces loyal to the government said they had retaken the port.")
+    assert ("Forces loyal to the government", "Government of National Unity") in speakers(extractor, text)
+
+
+def test_a_state_body_without_a_country_speaks_for_the_country_its_statement_names(extractor):
+    text = ("The president chaired a meeting on Monday.\n\n"
+            "A statement released after the National Security Council meeting said Poland would defend its border.\n\n"
+            "The council also called for talks.")
+    found = speakers(extractor, text)
+    assert [name for _, name in found] == ["Poland", "Poland"]
+
+
+def test_i_in_a_letter_is_the_name_signing_it(extractor):
+    text = ("Governor Hale wants a new stadium. I think the plan will ruin the city budget.\n\n"
+            "Carla Mendes.\n\nPortland, Ore.\n\n"
+            "The stadium is a gift to the owners. I believe voters will reject it.\n\n"
+            "Peter Lund.\n\nSalem, Ore.")
+    found = speakers(extractor, text)
+    assert [name for mention, name in found if mention == "I"] == ["Carla Mendes", "Peter Lund"]
+
+
+def test_i_in_an_opinion_piece_is_its_writer_not_a_person_it_names(extractor):
+    text = ("Senator Dale Brooks voted against the bill on Friday.\n\n"
+            "I believe the senator made a mistake that will hurt farmers.\n\n"
+            "Nina Harper is a professor of economics at Lakeside College.")
+    assert ("I", "Nina Harper") in speakers(extractor, text)
+
+
+def test_a_family_name_written_first_takes_the_full_name(extractor):
+    text = ("Park Ji-hoon, the minister, arrived in Geneva on Monday.\n\n"
+            "Mr. Park said the talks would resume.")
+    assert ("Mr. Park", "Park Ji-hoon") in speakers(extractor, text)
+
+
+def test_a_dateline_place_is_not_the_speaker(extractor):
+    text = "PARIS -- President Lemaire, visiting the flooded towns, said the state would pay for repairs."
+    assert [name for _, name in speakers(extractor, text)] == ["Lemaire"]
+
+
+def test_a_number_stays_with_the_noun_it_measures(extractor):
+    text = "The 30-second spot says the senator voted against the farmers."
+    assert [name for _, name in speakers(extractor, text)] == ["30-second spot"]

@@ -11,8 +11,11 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from .marks import find_quotes, paragraphs
+
 PERSONAL = {"he": "male", "him": "male", "she": "female", "her": "female", "i": None}
-GROUP = {"they", "it", "we", "them"}
+GROUP = {"they", "it", "them"}
+FIRST_PERSON = {"i", "we", "me", "us"}
 RELATIVE = {"who", "which", "that", "whom"}
 GENDER_WORDS = {"male": re.compile(r"\b(?:he|him|his|himself)\b", re.I),
                 "female": re.compile(r"\b(?:she|her|hers|herself)\b", re.I)}
@@ -57,8 +60,21 @@ DEMONYMS = {
     "European": "European Union", "Belarusian": "Belarus", "Hungarian": "Hungary", "Ethiopian": "Ethiopia",
     "Nigerian": "Nigeria", "Kenyan": "Kenya", "Algerian": "Algeria", "Tunisian": "Tunisia", "Moroccan": "Morocco",
 }
+QUANTITIES = {"number", "lot", "group", "majority", "minority", "handful", "dozen", "dozens", "hundreds",
+              "thousands", "millions", "couple", "host", "series", "string", "variety", "pair", "set", "bunch"}
 DOCUMENTS = {"statement", "report", "letter", "release", "memo", "study", "survey", "poll", "analysis",
-             "communique", "filing", "document", "email", "tweet", "post"}
+             "communique", "filing", "document", "email", "tweet", "post", "speech", "video", "ad", "advertisement",
+             "transcript", "research", "database", "editorial", "article", "interview", "review", "investigation",
+             "audit", "estimate", "forecast", "complaint", "lawsuit", "commercial", "clip", "spot"}
+STATE_BODIES = {"council", "ministry", "cabinet", "parliament", "presidency", "government", "command", "assembly"}
+STATE_BODY_WORDS = STATE_BODIES | {"national", "security", "foreign", "defence", "defense", "interior", "supreme",
+                                   "military", "general", "federal", "high", "of", "the", "affairs", "justice",
+                                   "finance", "economy", "health", "state", "grand", "people's"}
+ISSUING = {"release", "publish", "issue", "deliver", "conduct", "write", "produce", "send", "post", "file", "sign",
+           "give", "make", "commission", "sponsor", "pay", "run", "air", "broadcast", "launch", "unveil", "present"}
+TOPIC_PREPOSITIONS = {"on", "about", "into", "over", "against", "regarding", "concerning"}
+ARMED = {"force", "forces", "troop", "troops", "fighter", "militia", "unit", "soldier", "army"}
+ALLIED = {"allied", "ally", "loyal", "aligned", "align", "affiliated"}
 STOP_ROLES = {"the", "a", "an", "this", "that", "and", "both", "all", "who", "which"}
 HONORED = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|President|Chancellor|Minister|Senator|Governor|Secretary|"
                      r"Mayor|Judge|Ambassador|Spokesman|Spokeswoman)\.?\s+(?:[A-Z][\w'’-]*\.?\s+)*?([A-Z][\w'’-]+)\b(?!\s+[A-Z])")
@@ -73,6 +89,82 @@ class Speaker:
     name: str | None
     type: str | None
     role: str | None = None
+
+
+@dataclass
+class Candidate:
+    """Something a pronoun may refer to: a mention starting at ``start`` and what is known of it."""
+
+    start: int
+    name: str | None
+    type: str | None
+    subject: bool = False
+    quoted: bool = False
+    plural: bool = False
+    speaker: bool = False
+
+
+def _agrees(pronoun, candidate):
+    """Whether ``candidate`` can be what ``pronoun`` stands for: a person for "he", one organisation,
+    country or thing for "it", a group for "they"."""
+    if pronoun in PERSONAL:
+        return candidate.type == "PERSON" and not candidate.plural
+    if pronoun == "it":
+        return candidate.type in ("ORG", "GPE", None) and not candidate.plural
+    return candidate.plural or candidate.type in ("ORG", "NORP")
+
+
+def _antecedent_of_relative(sentence, pronoun):
+    """The noun a relative pronoun stands for: "Cruz, who refused ..." -> "Cruz", "the council, which ..."
+    -> "council" (else the noun just before it), passing over appositions to a name ("Cruz, the senator, who") and
+    quantities ("a number of cities that")."""
+    verb = sentence.words[pronoun.head - 1] if pronoun.head else None
+    while verb is not None and verb.deprel == "conj" and verb.head:
+        verb = sentence.words[verb.head - 1]
+    if verb is not None and verb.deprel.startswith("acl") and verb.head:
+        noun = sentence.words[verb.head - 1]
+    else:
+        before = [w for w in sentence.words[:pronoun.id - 1] if w.upos != "PUNCT"]
+        if not before or before[-1].upos not in ("NOUN", "PROPN"):
+            return None
+        noun = before[-1]
+        while noun.deprel in ("compound", "flat") and noun.head:
+            noun = sentence.words[noun.head - 1]
+    if noun.deprel == "appos" and noun.head and sentence.words[noun.head - 1].upos == "PROPN":
+        noun = sentence.words[noun.head - 1]
+    if noun.lemma.lower() in QUANTITIES:
+        of = [w for w in sentence.words if w.head == noun.id and w.deprel == "nmod" and w.upos in ("NOUN", "PROPN")]
+        noun = of[0] if of else noun
+    return noun
+
+
+def _is_state_body(name):
+    """Whether ``name`` is a state body that does not say whose it is: "National Security Council",
+    "foreign ministry", "the cabinet" (not "Russia's foreign ministry", not "State Department")."""
+    words = (name or "").lower().split()
+    return bool(words) and words[-1] in STATE_BODIES and all(w in STATE_BODY_WORDS for w in words)
+
+
+def _path_up(sentence, word, top):
+    """The words from ``word`` up to ``top`` (excluded), or [] when ``word`` is not under ``top``."""
+    path = []
+    while word.id != top.id:
+        path.append(word)
+        if not word.head or len(path) > len(sentence.words):
+            return []
+        word = sentence.words[word.head - 1]
+    return path
+
+
+def _phrase_ids(sentence, word, conjuncts=False):
+    """Ids of ``word`` and the words that make its name: determiners, compounds, adjectives, possessors
+    (and, with ``conjuncts``, the names coordinated with it)."""
+    ids = {word.id} | {w.id for w in sentence.words if w.head == word.id
+                       and w.deprel in ("det", "compound", "amod", "flat", "nmod:poss", "nummod")}
+    if conjuncts:
+        for conjunct in (w for w in sentence.words if w.head == word.id and w.deprel == "conj"):
+            ids |= _phrase_ids(sentence, conjunct)
+    return ids
 
 
 def clean_name(name):
@@ -115,32 +207,58 @@ class Resolver:
         self.text = document.text
         self.entities = [e for e in document.ents if e.type in NAMED_TYPES]
         self.acronyms = self._acronyms()
-        self.resolved = []  # (offset, Speaker) of mentions already resolved, for pronouns
+        self.resolved = []  # (offset, Speaker, plural) of mentions already resolved, for pronouns
         self._gender_cache = {}
+        self._body_countries = {}  # state body named without its country -> the country it speaks for
         # surnames the article gives persons: of PERSON entities and after titles ("Chancellor Olaf Scholz")
         self._surnames = {clean_name(e.text).split()[-1] for e in self.entities
                           if e.type == "PERSON" and clean_name(e.text)}
         self._surnames.update(m.group(1) for m in HONORED.finditer(self.text))
+        # entities the tagger ran into a verb ("Obama Says" in a headline): no fuller form of a name
+        verb_ends = {w.end_char for s in document.sentences for w in s.words if w.upos in ("VERB", "AUX")}
+        self._verb_ended = {e.start_char for e in self.entities if e.end_char in verb_ends}
         self._by_last_name = {}  # last word of a named agent -> its entities, for "Kalin" -> "Ibrahim Kalin"
         for entity in self.entities:
             words = clean_name(entity.text).split()
             if entity.type in AGENT_TYPES and words:
                 self._by_last_name.setdefault(words[-1], []).append(entity)
-        starts = [sentence.tokens[0].start_char for sentence in document.sentences]
-        subjects = sorted(w.start_char for s in document.sentences for w in s.words if w.deprel.startswith("nsubj"))
+        self._starts = [sentence.tokens[0].start_char for sentence in document.sentences]
+        self._quotes = [(q.start, q.end) for q in find_quotes(self.text)]
+        self._quote_starts = [start for start, _ in self._quotes]
         self._canonical_entities = {e.start_char: self.canonical(e.text, e.type) for e in self.entities}
-        # named mentions in text order, (start, name, type, is_subject), for pronouns to choose from
-        self._mentions = [(e.start_char, *self._canonical_entities[e.start_char],
-                           bisect.bisect_left(subjects, e.start_char) < bisect.bisect_left(subjects, e.end_char))
+        subjects = sorted(w.start_char for s in document.sentences for w in s.words
+                          if w.deprel.startswith("nsubj") and not self.quoted(w.start_char))
+        # named mentions in text order, as pronoun candidates
+        self._mentions = [Candidate(e.start_char, *self._canonical_entities[e.start_char],
+                                    subject=bisect.bisect_left(subjects, e.start_char)
+                                    < bisect.bisect_left(subjects, e.end_char),
+                                    quoted=self.quoted(e.start_char))
                           for e in self.entities]
-        self._mention_starts = [m[0] for m in self._mentions]
-        # per sentence, the persons it names (by canonical name), and its text outside quotations (for genders)
-        people = [set() for _ in starts]
-        for start, name, etype, _ in self._mentions:
-            if etype == "PERSON" and starts:
-                people[max(0, bisect.bisect_right(starts, start) - 1)].add(name)
-        self._sentence_people = [(names, QUOTED.sub(" ", sentence.text or ""))
-                                 for names, sentence in zip(people, document.sentences)]
+        self._mention_starts = [m.start for m in self._mentions]
+        self._nominals = None  # subjects that are common nouns or coordinations, made on first need
+        self._signatures = None  # (offset, name) of the names signing letters, and the writer: made on first need
+        # per sentence: where it first names each person (by canonical name), the known surnames in it, and its
+        # text with quotations blanked out (for genders)
+        people = [{} for _ in self._starts]
+        for mention in self._mentions:
+            if mention.type == "PERSON" and people:
+                k = self.sentence_of(mention.start)
+                people[k].setdefault(mention.name, mention.start - self._starts[k])
+        # a surname the tagger missed ("told Stumpf, after he admitted") also counts as a person
+        self._sentence_people = []
+        for names, start, sentence in zip(people, self._starts, document.sentences):
+            text = QUOTED.sub(lambda m: " " * len(m.group()), self.text[start:sentence.tokens[-1].end_char])
+            surnames = set(re.findall(r"[A-Z][\w'’-]+", text)) & self._surnames
+            self._sentence_people.append((names, surnames, text))
+
+    def sentence_of(self, offset):
+        """Index of the sentence holding ``offset``."""
+        return max(0, bisect.bisect_right(self._starts, offset) - 1)
+
+    def quoted(self, offset):
+        """Whether ``offset`` lies inside a quotation."""
+        k = bisect.bisect_right(self._quote_starts, offset) - 1
+        return k >= 0 and offset < self._quotes[k][1]
 
     def _acronyms(self):
         found = {}
@@ -180,6 +298,9 @@ class Resolver:
             last = name.split()[-1]
             fuller = [e for e in self._by_last_name.get(last, ()) if e.type in ("PERSON", etype)
                       and len(clean_name(e.text)) > len(name) and _extends(clean_name(e.text), name)]
+            if not fuller and name in self._surnames:  # a family name written first: "Mr. Ban" -> "Ban Ki-moon"
+                fuller = [e for e in self.entities if e.type == "PERSON" and clean_name(e.text).split()[0] == name
+                          and len(clean_name(e.text)) > len(name) and e.start_char not in self._verb_ended]
             if fuller:
                 best = max(fuller, key=lambda e: len(e.text))
                 return clean_name(best.text), person_like(best.text, best.type, self._surnames)
@@ -190,50 +311,85 @@ class Resolver:
         mention = attribution.speaker
         if mention is None:
             return None
-        speaker = self._resolve_mention(mention)
-        self.resolved.append((mention.start, speaker))
+        sentence, words, head = self._parse_of(mention)
+        speaker = self._resolve_mention(mention, sentence, words, head)
+        if speaker.type in ("ORG", None) and _is_state_body(speaker.name):
+            speaker = self._state_of_body(speaker, attribution)
+        lowered = mention.text.lower().strip()
+        plural = lowered in ("they", "them") or ";" in (speaker.name or "") or (
+            lowered not in PERSONAL and lowered != "it" and head is not None and "Number=Plur" in (head.feats or ""))
+        self.resolved.append((mention.start, speaker, plural))
         return speaker
 
-    def _resolve_mention(self, mention):
+    def _state_of_body(self, body, attribution):
+        """The country a state body named without one speaks for ("the National Security Council" -> Turkey
+        when its statement says "Turkey would ..."), remembered for its later mentions; else ``body``."""
+        country = self._body_countries.get(body.name)
+        if country is None:
+            country = next((c.name for c in self._mentions if c.type == "GPE" and c.subject and any(
+                a <= c.start < b for a, b in attribution.spans)), None)
+            if country is None:
+                return body
+            self._body_countries[body.name] = country
+        return Speaker(country, "GPE", body.name)
+
+    def _parse_of(self, mention):
+        """``(sentence, words, head word)`` of a mention (``None``s when it has no parse)."""
         sentence = self.document.sentences[mention.sentence] if mention.sentence >= 0 else None
         words = [sentence.words[i - 1] for i in mention.word_ids] if sentence else []
         ids = set(mention.word_ids)
         heads = [w for w in words if w.head not in ids] or words
-        head = heads[0] if heads else None
+        return sentence, words, heads[0] if heads else None
+
+    def _resolve_mention(self, mention, sentence, words, head):
+        ids = set(mention.word_ids)
         lowered = mention.text.lower().strip()
         if head is not None and lowered in RELATIVE and head.deprel.startswith("nsubj"):
-            antecedent = self._antecedent_of_relative(sentence, head)
+            antecedent = _antecedent_of_relative(sentence, head)
             if antecedent is not None:
-                return self._named(sentence, antecedent, {antecedent.id})
-        if lowered in PERSONAL or lowered in GROUP:
+                return self._named_group(sentence, antecedent, _phrase_ids(sentence, antecedent, conjuncts=True))
+        if lowered in FIRST_PERSON and not self.quoted(mention.start):
+            return self._author(mention.start)
+        if lowered in PERSONAL or lowered in GROUP or lowered == "we":
             return self._pronoun(lowered, mention.start)
-        conjuncts = [w for w in words if w.deprel == "conj" and w.head == (head.id if head else -1)
-                     and w.upos in ("PROPN", "NOUN")]
-        if conjuncts and head is not None:
-            parts = [self._named(sentence, head, ids), *(self._named(sentence, c, ids) for c in conjuncts)]
-            names = [p.name for p in parts if p.name]
-            return Speaker("; ".join(names), parts[0].type, None)
         if head is None:
             return Speaker(clean_name(mention.text), None)
-        speaker = self._named(sentence, head, ids)
+        speaker = self._named_group(sentence, head, ids)
+        if ";" in (speaker.name or ""):
+            return speaker
         return Speaker(speaker.name, speaker.type, self._role(mention, speaker.name))
+
+    def _named_group(self, sentence, head, ids):
+        """Name the phrase headed by ``head``, joining coordinated names: "Russia; Libyan National Army"."""
+        conjuncts = [w for w in sentence.words if w.id in ids and w.deprel == "conj" and w.head == head.id
+                     and w.upos in ("PROPN", "NOUN")]
+        if not conjuncts:
+            return self._named(sentence, head, ids)
+        parts = [self._named(sentence, w, ids) for w in [head, *conjuncts]]
+        types = {p.type for p in parts}
+        return Speaker("; ".join(p.name for p in parts if p.name), types.pop() if len(types) == 1 else parts[0].type)
 
     def _named(self, sentence, head, ids):
         """Name the phrase headed by ``head``: its own entity, an appositive name, a possessor GPE."""
         own = self.entity_at(head.start_char, head.end_char, AGENT_TYPES) if head.upos == "PROPN" else None
-        if own is not None:
-            return Speaker(*self.canonical(own.text, own.type))
         for appos in (w for w in sentence.words if w.head == head.id and w.deprel == "appos" and w.id in ids):
             entity = self.entity_at(appos.start_char, appos.end_char, AGENT_TYPES)
-            if entity is not None:
-                return Speaker(*self.canonical(entity.text, entity.type))
+            if entity is not None and (own is None or own.type == "GPE" and entity.type == "PERSON"):
+                return Speaker(*self.canonical(entity.text, entity.type))  # "WASHINGTON -- President Obama"
+        if own is not None:
+            return Speaker(*self.canonical(own.text, own.type))
         entity = self.entity_at(head.start_char, head.end_char, AGENT_TYPES)
         if entity is not None:
             return Speaker(*self.canonical(entity.text, entity.type))
         if head.lemma.lower() in DOCUMENTS:  # "a statement from Egypt's foreign ministry"
-            for source in (w for w in sentence.words if w.head == head.id and w.id in ids and w.deprel == "nmod"):
-                if any(c.head == source.id and c.lemma in ("from", "by") for c in sentence.words):
-                    return self._named(sentence, source, ids)
+            source = self._author_of_document(sentence, head, ids)
+            if source is not None:
+                return source
+        if head.lemma.lower() in ARMED:  # "forces loyal to the government" speak for the government
+            for side in (w for w in sentence.words if w.head == head.id and w.lemma.lower() in ALLIED):
+                principal = [w for w in sentence.words if w.head == side.id and w.deprel == "obl" and w.id in ids]
+                if principal:
+                    return self._named(sentence, principal[0], ids)
         if head.lemma.lower() in INSTITUTIONS or head.upos == "NOUN":
             for poss in (w for w in sentence.words if w.head == head.id and w.deprel == "nmod:poss"):
                 entity = self.entity_at(poss.start_char, poss.end_char, {"GPE"})
@@ -247,9 +403,35 @@ class Resolver:
                      and w.deprel in ("compound", "amod", "flat", "nummod", "obl:npmod")]
         first = min(modifiers + [head], key=lambda w: w.id)
         while first.id > 1 and sentence.words[first.id - 2].id in ids and sentence.words[first.id - 2].deprel in (
-                "compound", "obl:npmod", "punct") and sentence.words[first.id - 2].text != ",":
-            first = sentence.words[first.id - 2]  # "Tripoli-based": keep the words the modifier hangs on
+                "compound", "obl:npmod", "nummod", "punct") and sentence.words[first.id - 2].text != ",":
+            first = sentence.words[first.id - 2]  # "Tripoli-based", "30-second": keep the words a modifier hangs on
         return Speaker(*self.canonical(self.text[first.start_char:head.end_char], None))
+
+    def _author_of_document(self, sentence, document, ids):
+        """Who issued a document the mention names: "a report by Politico", "a speech Mrs. Clinton delivered",
+        "the IMF report", "a statement released after the National Security Council meeting"; else None."""
+        words = [w for w in sentence.words if w.id in ids]
+        children = [w for w in words if w.head == document.id]
+        for child in children:
+            if child.deprel == "nmod" and any(c.head == child.id and c.lemma in ("from", "by") for c in words):
+                return self._named(sentence, child, ids)
+            if child.deprel.startswith("acl") and child.lemma.lower() in ISSUING:  # "released by the ministry"
+                for agent in (w for w in words if w.head == child.id and w.upos in ("PROPN", "NOUN")):
+                    if agent.deprel.startswith("nsubj") or agent.deprel.startswith("obl") and any(
+                            c.head == agent.id and c.lemma == "by" for c in words):
+                        return self._named(sentence, agent, ids)
+            if child.deprel in ("compound", "nmod:poss"):
+                entity = self.entity_at(child.start_char, child.end_char, AGENT_TYPES)
+                if entity is not None:
+                    return Speaker(*self.entity_name(entity))
+        topics = {w.head for w in words if w.lemma in TOPIC_PREPOSITIONS}
+        for word in words:
+            entity = self.entity_at(word.start_char, word.end_char, {"ORG"})
+            path = _path_up(sentence, word, document)
+            if entity is not None and path and not any(w.id in topics or w.deprel.startswith("acl") and
+                                                        w.lemma.lower() not in ISSUING for w in path):
+                return Speaker(*self.entity_name(entity))
+        return None
 
     def _role(self, mention, name):
         """The mention's words besides the name ("Egypt's Foreign Minister"), or None."""
@@ -267,16 +449,6 @@ class Resolver:
             return None
         return role
 
-    @staticmethod
-    def _antecedent_of_relative(sentence, pronoun):
-        """The noun a relative clause modifies: "Cruz, who refused ..." -> "Cruz"."""
-        verb = sentence.words[pronoun.head - 1] if pronoun.head else None
-        while verb is not None and verb.deprel in ("conj",) and verb.head:
-            verb = sentence.words[verb.head - 1]
-        if verb is not None and verb.deprel.startswith("acl") and verb.head:
-            return sentence.words[verb.head - 1]
-        return None
-
     def _gender(self, name):
         """ "male", "female" or None for a person: from an honorific before any mention of the name, else
         from the pronouns outside quotations of sentences where this person is the only one named."""
@@ -284,43 +456,89 @@ class Resolver:
         for match in re.finditer(r"\b(Mr|Mrs|Ms|Miss|Sir|Dame|Lord|King|Queen)\.?\s+(?:[A-Z][\w.'-]*\s+)*"
                                  + re.escape(name.split()[-1]) + r"\b", self.text):
             votes[HONORIFIC_GENDER[match.group(1).lower()]] += 3
-        for people, text in self._sentence_people:
-            if people == {name}:
-                for gender, words in GENDER_WORDS.items():
-                    votes[gender] += len(words.findall(text))
+        for people, surnames, text in self._sentence_people:
+            if people.keys() == {name} and surnames <= {name.split()[-1]}:
+                for gender, words in GENDER_WORDS.items():  # a pronoun before the name is someone else
+                    votes[gender] += len(words.findall(text, people[name]))
         if votes["male"] == votes["female"]:
             return None
         return max(votes, key=votes.get)
 
-    def _candidates(self, offset):
-        """Named mentions before ``offset``: ``(start, name, type, was_speaker, subject)``."""
-        first = bisect.bisect_left(self._mention_starts, offset - 1500)
+    def _author(self, offset):
+        """Who says "I" or "we" outside a quotation: the writer, named by the signature closing a letter
+        ("Jane Roe." alone after it), else by a first or last line "By Jane Roe" or "Jane Roe is a playwright"."""
+        if self._signatures is None:
+            self._signatures, self._writer = [], None
+            spans = paragraphs(self.text)
+            for k, (start, end) in enumerate(spans):
+                line = self.text[start:end].strip()
+                lead = self.text.index(line[:1], start) if line else start
+                entity = self.entity_at(lead, min(end, lead + 40), {"PERSON"})
+                if entity is None or entity.start_char > lead + len("By "):
+                    continue  # the line must open with the person
+                name = self.entity_name(entity)[0]
+                if line.rstrip(".") == entity.text:
+                    self._signatures.append((start, name))
+                elif (k <= 1 or k >= len(spans) - 2) and re.match(
+                        r"(?:By\s+)?" + re.escape(entity.text) + r"(?:\s+(?:is|was)\b|\s*$)", line):
+                    self._writer = name
+        following = [name for start, name in self._signatures if start > offset]
+        name = following[0] if following else self._writer
+        return Speaker(name, "PERSON" if name else None)
+
+    def _nominal_candidates(self):
+        """Subjects outside quotations that name no entity: common nouns ("the report", "environmentalists")
+        and coordinations ("Mr. Grassley and Mr. Leahy"), for "it" and "they"."""
+        found = []
+        for sentence in self.document.sentences:
+            for word in sentence.words:
+                if not word.deprel.startswith("nsubj") or self.quoted(word.start_char):
+                    continue
+                ids = _phrase_ids(sentence, word, conjuncts=True)
+                named = self._named_group(sentence, word, ids) if any(
+                    sentence.words[i - 1].deprel == "conj" for i in ids) else None
+                if named is not None and ";" in (named.name or ""):
+                    found.append(Candidate(word.start_char, named.name, named.type, subject=True, plural=True))
+                elif word.upos == "NOUN" and self.entity_at(word.start_char, word.end_char) is None:
+                    named = self._named(sentence, word, ids)
+                    etype = named.type if named.type in ("ORG", "GPE", "NORP") else None  # "the senator" is no name
+                    found.append(Candidate(word.start_char, named.name, etype, subject=True,
+                                           plural="Number=Plur" in (word.feats or "")))
+        return found
+
+    def _candidates(self, offset, window=1500):
+        """``Candidate``s for a pronoun at ``offset``: named mentions, subjects and earlier speakers before it."""
+        if self._nominals is None:
+            self._nominals = self._nominal_candidates()
+        first = bisect.bisect_left(self._mention_starts, offset - window)
         last = bisect.bisect_left(self._mention_starts, offset)
-        found = {start: (start, name, etype, False, subject)
-                 for start, name, etype, subject in self._mentions[first:last]}
-        for position, speaker in self.resolved:
-            if position < offset and offset - position <= 1500 and speaker and speaker.name:
-                found[position] = (position, speaker.name, speaker.type, True, True)
-        return sorted(found.values())
+        found = {c.start: c for c in self._mentions[first:last]}
+        found.update((c.start, c) for c in self._nominals if offset - window <= c.start < offset)
+        for position, speaker, plural in self.resolved:
+            if position < offset and offset - position <= window and speaker and speaker.name:
+                found[position] = Candidate(position, speaker.name, speaker.type, subject=True, plural=plural,
+                                            speaker=True)
+        return found.values()
 
     def _pronoun(self, pronoun, offset):
-        """The referent of a pronoun speaker: the most salient fitting mention of the last few
-        sentences (earlier speakers and subjects first, nearer first), agreeing in gender when known.
-        Mentions are precomputed per document, so each pronoun only looks at its 1500-character window."""
-        wanted = {"PERSON"} if pronoun in PERSONAL else {"ORG", "GPE"} if pronoun == "it" else {"ORG", "GPE", "NORP"}
+        """The referent of a pronoun speaker: the most salient fitting candidate of the last few sentences
+        (subjects and earlier speakers outside quotations first, nearer sentences first), agreeing in
+        number, kind and gender when known."""
         gender = PERSONAL.get(pronoun)
+        sentence = self.sentence_of(offset)
         best, best_score = None, None
-        for start, name, etype, was_speaker, subject in self._candidates(offset):
-            if etype not in wanted:
+        for candidate in self._candidates(offset):
+            if not candidate.name or not _agrees(pronoun, candidate):
                 continue
-            known = self._gender_of(name) if gender and etype == "PERSON" else None
+            known = self._gender_of(candidate.name) if gender else None
             if known and known != gender:
                 continue
             # a person known to share the pronoun's gender beats one whose gender the article never shows
-            score = -(offset - start) / 150 + (5 if was_speaker else 0) + (2 if subject else 0) + (1 if known else 0)
+            score = (-(sentence - self.sentence_of(candidate.start)) + 1.5 * candidate.subject + candidate.speaker
+                     - 2 * candidate.quoted + 0.5 * bool(known) - (offset - candidate.start) / 10000)
             if best_score is None or score > best_score:
-                best, best_score = (name, etype), score
-        return Speaker(*best) if best else Speaker(None, None)
+                best, best_score = candidate, score
+        return Speaker(best.name, best.type) if best else Speaker(None, None)
 
     def _gender_of(self, name):
         if name not in self._gender_cache:
