@@ -113,6 +113,12 @@ def test_a_state_body_without_a_country_speaks_for_the_country_its_statement_nam
     assert [name for _, name in found] == ["Poland", "Poland"]
 
 
+def test_a_state_body_accusing_another_country_keeps_its_own_name(extractor):
+    text = "A statement released after the National Security Council meeting said Ukraine shelled the border town."
+    found = speakers(extractor, text)
+    assert [name for _, name in found] == ["National Security Council"]
+
+
 def test_i_in_a_letter_is_the_name_signing_it(extractor):
     text = ("Governor Hale wants a new stadium. I think the plan will ruin the city budget.\n\n"
             "Carla Mendes.\n\nPortland, Ore.\n\n"

@@ -66,6 +66,7 @@ DOCUMENTS = {"statement", "report", "letter", "release", "memo", "study", "surve
              "communique", "filing", "document", "email", "tweet", "post", "speech", "video", "ad", "advertisement",
              "transcript", "research", "database", "editorial", "article", "interview", "review", "investigation",
              "audit", "estimate", "forecast", "complaint", "lawsuit", "commercial", "clip", "spot"}
+INTENTION = {"will", "would", "shall", "'ll"}
 STATE_BODIES = {"council", "ministry", "cabinet", "parliament", "presidency", "government", "command", "assembly"}
 STATE_BODY_WORDS = STATE_BODIES | {"national", "security", "foreign", "defence", "defense", "interior", "supreme",
                                    "military", "general", "federal", "high", "of", "the", "affairs", "justice",
@@ -323,15 +324,28 @@ class Resolver:
 
     def _state_of_body(self, body, attribution):
         """The country a state body named without one speaks for ("the National Security Council" -> Turkey
-        when its statement says "Turkey would ..."), remembered for its later mentions; else ``body``."""
+        when its statement says "Turkey would not hesitate ..."), remembered for its later mentions; else
+        ``body``. Only a country that is the subject of an intention (will, would, shall) counts: "Ukraine
+        shelled the village" in the same body's statement is an accusation, not a self-description."""
         country = self._body_countries.get(body.name)
         if country is None:
             country = next((c.name for c in self._mentions if c.type == "GPE" and c.subject and any(
-                a <= c.start < b for a, b in attribution.spans)), None)
+                a <= c.start < b for a, b in attribution.spans) and self._intends(c.start)), None)
             if country is None:
                 return body
             self._body_countries[body.name] = country
         return Speaker(country, "GPE", body.name)
+
+    def _intends(self, offset):
+        """Whether the subject word at ``offset`` governs a verb of intention: "Turkey would not hesitate"."""
+        sentence = self.document.sentences[self.sentence_of(offset)]
+        word = next((w for w in sentence.words if w.start_char == offset), None)
+        while word is not None and word.deprel in ("compound", "flat"):
+            word = sentence.words[word.head - 1]
+        if word is None or not word.deprel.startswith("nsubj"):
+            return False
+        return any(w.head == word.head and w.deprel == "aux" and w.lemma.lower() in INTENTION
+                   for w in sentence.words)
 
     def _parse_of(self, mention):
         """``(sentence, words, head word)`` of a mention (``None``s when it has no parse)."""
