@@ -12,6 +12,7 @@ Each candidate also carries the words that govern it in the parse (its frame: "s
 "back") and whether it is the subject of the content's main predicate.
 """
 
+import weakref
 from dataclasses import dataclass, field
 
 from .stance import TargetSpan, claim_stance
@@ -33,6 +34,7 @@ LEADER_NOUNS = {"leader", "head", "chief", "commander", "boss", "chairman", "fou
 # "the city of Sirte": the noun names the same place as the name after "of".
 PLACE_NOUNS = {"city", "town", "port", "village", "province", "region", "state", "island", "district",
                "capital", "country", "county", "territory", "enclave", "republic"}
+_CHILDREN = weakref.WeakKeyDictionary()  # sentence -> {head id: its dependents}, lives as long as the sentence
 NAMING_VERBS = {"dub", "call", "name", "nickname", "label", "title", "know"}  # "the proposal, dubbed X"
 
 
@@ -111,7 +113,13 @@ class ArticleNames:
 
 
 def _children(sentence, word):
-    return [w for w in sentence.words if w.head == word.id]
+    """The words whose head is ``word``, from a per-sentence index built on first use."""
+    index = _CHILDREN.get(sentence)
+    if index is None:
+        index = _CHILDREN[sentence] = {}
+        for w in sentence.words:
+            index.setdefault(w.head, []).append(w)
+    return index.get(word.id, [])
 
 
 def _case(sentence, word):
@@ -268,10 +276,10 @@ def _place_adjuncts(document, spans):
     starts = set()
     for sentence in _overlapping(document, spans):
         for word in sentence.words:
-            cases = [w.text.lower() for w in sentence.words if w.head == word.id and w.deprel == "case"]
+            cases = [w.text.lower() for w in _children(sentence, word) if w.deprel == "case"]
             if word.deprel in ("obl", "nmod") and cases and cases[0] in PLACE_PREPOSITIONS:
                 starts.add(word.start_char)
-                starts.update(w.start_char for w in sentence.words if w.head == word.id and w.deprel in MODIFIERS)
+                starts.update(w.start_char for w in _children(sentence, word) if w.deprel in MODIFIERS)
     return starts
 
 
