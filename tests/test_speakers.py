@@ -149,3 +149,18 @@ def test_a_dateline_place_is_not_the_speaker(extractor):
 def test_a_number_stays_with_the_noun_it_measures(extractor):
     text = "The 30-second spot says the senator voted against the farmers."
     assert [name for _, name in speakers(extractor, text)] == ["30-second spot"]
+
+
+def test_stanza_coref_chains_decide_a_pronoun_where_present(extractor):
+    # stanza's coref processor (stanza engine, model installed) fills Document.coref; the embedded engine
+    # fills none, so the chain stanza would give is attached to the parsed document here
+    from stanza.models.coref.coref_chain import CorefChain, CorefMention
+
+    text = "Tom Reed met the mayor, Paul Hart, on Monday. Hart spoke first.\n\nHe said the plan would work."
+    article = Article(id="t", text=text)
+    document, = extractor.annotate([article])
+    by_salience = [(c.speaker_mention, c.speaker) for c in extractor.claims(article, document)]
+    assert by_salience == [("He", "Tom Reed")]
+    he = len(document.sentences) - 1
+    document.coref = [CorefChain(0, [CorefMention(0, 6, 8), CorefMention(he, 0, 1)], "Paul Hart", 0)]
+    assert [(c.speaker_mention, c.speaker) for c in extractor.claims(article, document)] == [("He", "Paul Hart")]

@@ -365,7 +365,7 @@ class Resolver:
         if lowered in FIRST_PERSON and not self.quoted(mention.start):
             return self._author(mention.start)
         if lowered in PERSONAL or lowered in GROUP or lowered == "we":
-            return self._pronoun(lowered, mention.start)
+            return self._coreferent(sentence, head) or self._pronoun(lowered, mention.start)
         if head is None:
             return Speaker(clean_name(mention.text), None)
         speaker = self._named_group(sentence, head, ids)
@@ -533,6 +533,27 @@ class Resolver:
                 found[position] = Candidate(position, speaker.name, speaker.type, subject=True, plural=plural,
                                             speaker=True)
         return found.values()
+
+    def _coreferent(self, sentence, pronoun):
+        """The named agent stanza's coref processor (stanza engine, where installed) puts in the pronoun's
+        chain, the representative mention first; None without a chain or a name in it."""
+        chains = getattr(self.document, "coref", None)
+        if not chains or pronoun is None:
+            return None
+        index, position = self.document.sentences.index(sentence), pronoun.id - 1
+        for chain in chains:
+            spans = [(m.sentence, m.start_word, m.end_word) for m in chain.mentions
+                     if isinstance(m.start_word, int)]  # zero anaphora has tuple positions
+            if not any(k == index and start <= position < end for k, start, end in spans):
+                continue
+            if chain.representative_index is not None:
+                spans.insert(0, spans.pop(min(chain.representative_index, len(spans) - 1)))
+            for k, start, end in spans:
+                words = self.document.sentences[k].words[start:end]
+                entity = self.entity_at(words[0].start_char, words[-1].end_char, AGENT_TYPES) if words else None
+                if entity is not None:
+                    return Speaker(*self.entity_name(entity))
+        return None
 
     def _pronoun(self, pronoun, offset):
         """The referent of a pronoun speaker: the most salient fitting candidate of the last few sentences
