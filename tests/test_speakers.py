@@ -164,3 +164,15 @@ def test_stanza_coref_chains_decide_a_pronoun_where_present(extractor):
     he = len(document.sentences) - 1
     document.coref = [CorefChain(0, [CorefMention(0, 6, 8), CorefMention(he, 0, 1)], "Paul Hart", 0)]
     assert [(c.speaker_mention, c.speaker) for c in extractor.claims(article, document)] == [("He", "Paul Hart")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A spokeswoman for the mayor said the bridge would reopen in May.", "spokeswoman for the mayor"),
+    ("A reporter for the Daily Planet said the bridge would reopen in May.", "reporter for the Daily Planet"),
+    ("Many people involved in the talks said the bridge would reopen in May.",
+     "Many people involved in the talks"),
+    ("A majority of voters said the bridge should reopen in May.", "voters"),
+    ("An arbitration panel in 2001 said the bridge should reopen.", "arbitration panel"),
+])
+def test_a_description_names_its_speaker_with_the_words_that_say_which_one(extractor, text, expected):
+    assert [name for _, name in speakers(extractor, text)] == [expected]

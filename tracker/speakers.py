@@ -66,6 +66,9 @@ DOCUMENTS = {"statement", "report", "letter", "release", "memo", "study", "surve
              "communique", "filing", "document", "email", "tweet", "post", "speech", "video", "ad", "advertisement",
              "transcript", "research", "database", "editorial", "article", "interview", "review", "investigation",
              "audit", "estimate", "forecast", "complaint", "lawsuit", "commercial", "clip", "spot"}
+DESCRIPTION_WORDS = 8  # at most this many words after a description's noun belong to the speaker's name
+DESCRIBING = {"for", "of", "at", "to", "in", "from", "with", "on", "inside", "within", "close"}
+PLACE_NOUNS = {"city", "town", "village", "state", "county", "country", "province", "region", "district"}
 INTENTION = {"will", "would", "shall", "'ll"}
 STATE_BODIES = {"council", "ministry", "cabinet", "parliament", "presidency", "government", "command", "assembly"}
 STATE_BODY_WORDS = STATE_BODIES | {"national", "security", "foreign", "defence", "defense", "interior", "supreme",
@@ -137,6 +140,22 @@ def _antecedent_of_relative(sentence, pronoun):
         of = [w for w in sentence.words if w.head == noun.id and w.deprel == "nmod" and w.upos in ("NOUN", "PROPN")]
         noun = of[0] if of else noun
     return noun
+
+
+def _preposition(sentence, word):
+    """The preposition marking ``word`` ("for" in "for USA Today"), lower-cased, or None."""
+    return next((w.text.lower() for w in sentence.words if w.head == word.id and w.deprel == "case"), None)
+
+
+def _subtree_ids(sentence, word, ids):
+    """Ids of ``word`` and its dependents within ``ids``, leaving out relative clauses and appositions."""
+    found, stack = set(), [word]
+    while stack:
+        node = stack.pop()
+        found.add(node.id)
+        stack.extend(w for w in sentence.words if w.head == node.id and w.id in ids
+                     and w.deprel not in ("acl:relcl", "appos", "parataxis"))
+    return found
 
 
 def _is_state_body(name):
@@ -413,13 +432,49 @@ class Resolver:
                        and head.text.lower() in e.text.lower().split()]
             if earlier and head.upos == "NOUN":
                 return Speaker(*self.canonical(earlier[-1].text, earlier[-1].type))
+        return self._described(sentence, head, ids)
+
+    def _described(self, sentence, head, ids):
+        """A speaker named by a description, not a name: the noun with the words that say which one ("reporter
+        for USA Today", "people involved in the talks"), so that the reporters of different papers stay apart;
+        a quantity gives way to what it counts ("a majority of voters" -> "voters"), a place noun to the place
+        ("the city of Phoenix" -> Phoenix)."""
+        after = [w for w in sentence.words if w.head == head.id and w.id in ids and w.id > head.id]
+        of = next((w for w in after if w.deprel == "nmod" and w.upos in ("NOUN", "PROPN")
+                   and _preposition(sentence, w) == "of"), None)
+        if of is not None and head.lemma.lower() in QUANTITIES | {"percent", "some", "most", "many"}:
+            return self._named(sentence, of, ids)
+        if of is not None and head.lemma.lower() in PLACE_NOUNS:
+            place = self.entity_at(of.start_char, of.end_char, {"GPE", "LOC"})
+            if place is not None:
+                return Speaker(*self.entity_name(place))
         modifiers = [w for w in sentence.words if w.id in ids and w.head == head.id and w.id < head.id
                      and w.deprel in ("compound", "amod", "flat", "nummod", "obl:npmod")]
         first = min(modifiers + [head], key=lambda w: w.id)
         while first.id > 1 and sentence.words[first.id - 2].id in ids and sentence.words[first.id - 2].deprel in (
                 "compound", "obl:npmod", "nummod", "punct") and sentence.words[first.id - 2].text != ",":
             first = sentence.words[first.id - 2]  # "Tripoli-based", "30-second": keep the words a modifier hangs on
-        return Speaker(*self.canonical(self.text[first.start_char:head.end_char], None))
+        if head.upos != "NOUN":
+            return Speaker(*self.canonical(self.text[first.start_char:head.end_char], None))
+        allowed = set()
+        for dependent in after:
+            if (dependent.deprel == "nmod" and dependent.upos in ("NOUN", "PROPN")
+                    and _preposition(sentence, dependent) in DESCRIBING and not self._is_time(dependent)) or (
+                    dependent.deprel == "acl" and "VerbForm=Part" in (dependent.feats or "")):
+                allowed |= _subtree_ids(sentence, dependent, ids)
+        last = head
+        while last.id < len(sentence.words) and sentence.words[last.id].id in allowed \
+                and last.id - head.id < DESCRIPTION_WORDS:
+            last = sentence.words[last.id]  # a contiguous run: stops at a comma, a clause, an apposition
+        if last.id - head.id >= DESCRIPTION_WORDS:
+            last = head  # a long tail is a clause of its own, not a name
+        text = DETERMINERS.sub("", " ".join(self.text[first.start_char:last.end_char].split()))
+        return Speaker(text.strip(" ,;:\"'“”’‘()[]"), None)
+
+    def _is_time(self, word):
+        """Whether ``word`` heads a date or time ("in 2001", "on Tuesday")."""
+        return any(e.type in ("DATE", "TIME") and e.start_char <= word.start_char < e.end_char
+                   for e in self.document.ents)
 
     def _author_of_document(self, sentence, document, ids):
         """Who issued a document the mention names: "a report by Politico", "a speech Mrs. Clinton delivered",
