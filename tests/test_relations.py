@@ -31,3 +31,8 @@ def test_a_quotation_that_goes_on_continues_the_claim_it_follows(extractor):
     assert (second.relation, second.related_claim_id) == ("continues", first.id)
     assert second.speaker == first.speaker == "Kalin"
     assert first.relation is None
+
+
+def test_rejecting_it_is_about_a_thing_not_a_claim(extractor):
+    found = claims(extractor, "The rebels said they accepted the peace plan. The government rejected it.")
+    assert all(c.relation is None for c in found)

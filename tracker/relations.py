@@ -32,7 +32,10 @@ def claim_label(claim, text):
 def relation_of(cue_lemma, content):
     """The relation a claim with this cue and content expresses toward an earlier claim, or None."""
     relation = RELATION_OF_CUE.get(cue_lemma or "")
-    if relation and ANAPHOR.match(content.strip(" .,\"'“”")):
+    content = content.strip(" .,\"'“”")
+    if content.lower() == "it" and relation != "deny":
+        return None  # "rejected it", "backed it": a plan or a proposal more often than a claim
+    if relation and ANAPHOR.match(content):
         return relation
     return None
 
