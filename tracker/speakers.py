@@ -10,8 +10,10 @@ standing for its country); "Russia's foreign ministry" -> "Russia" with role "fo
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .marks import find_quotes, paragraphs
+from .trees import dependents, preposition
 
 PERSONAL = {"he": "male", "him": "male", "she": "female", "her": "female", "i": None}
 GROUP = {"they", "it", "them"}
@@ -137,14 +139,9 @@ def _antecedent_of_relative(sentence, pronoun):
     if noun.deprel == "appos" and noun.head and sentence.words[noun.head - 1].upos == "PROPN":
         noun = sentence.words[noun.head - 1]
     if noun.lemma.lower() in QUANTITIES:
-        of = [w for w in sentence.words if w.head == noun.id and w.deprel == "nmod" and w.upos in ("NOUN", "PROPN")]
+        of = [w for w in dependents(sentence, noun) if w.deprel == "nmod" and w.upos in ("NOUN", "PROPN")]
         noun = of[0] if of else noun
     return noun
-
-
-def _preposition(sentence, word):
-    """The preposition marking ``word`` ("for" in "for USA Today"), lower-cased, or None."""
-    return next((w.text.lower() for w in sentence.words if w.head == word.id and w.deprel == "case"), None)
 
 
 def _subtree_ids(sentence, word, ids):
@@ -153,7 +150,7 @@ def _subtree_ids(sentence, word, ids):
     while stack:
         node = stack.pop()
         found.add(node.id)
-        stack.extend(w for w in sentence.words if w.head == node.id and w.id in ids
+        stack.extend(w for w in dependents(sentence, node) if w.id in ids
                      and w.deprel not in ("acl:relcl", "appos", "parataxis"))
     return found
 
@@ -179,14 +176,15 @@ def _path_up(sentence, word, top):
 def _phrase_ids(sentence, word, conjuncts=False):
     """Ids of ``word`` and the words that make its name: determiners, compounds, adjectives, possessors
     (and, with ``conjuncts``, the names coordinated with it)."""
-    ids = {word.id} | {w.id for w in sentence.words if w.head == word.id
-                       and w.deprel in ("det", "compound", "amod", "flat", "nmod:poss", "nummod")}
+    ids = {word.id} | {w.id for w in dependents(sentence, word)
+                       if w.deprel in ("det", "compound", "amod", "flat", "nmod:poss", "nummod")}
     if conjuncts:
-        for conjunct in (w for w in sentence.words if w.head == word.id and w.deprel == "conj"):
+        for conjunct in (w for w in dependents(sentence, word) if w.deprel == "conj"):
             ids |= _phrase_ids(sentence, conjunct)
     return ids
 
 
+@lru_cache(maxsize=65536)
 def clean_name(name):
     """A name without titles, determiners, possessive endings and surrounding punctuation."""
     name = " ".join(name.split()).strip(" ,;:\"'“”’‘()[]")
@@ -394,7 +392,7 @@ class Resolver:
 
     def _named_group(self, sentence, head, ids):
         """Name the phrase headed by ``head``, joining coordinated names: "Russia; Libyan National Army"."""
-        conjuncts = [w for w in sentence.words if w.id in ids and w.deprel == "conj" and w.head == head.id
+        conjuncts = [w for w in dependents(sentence, head) if w.id in ids and w.deprel == "conj"
                      and w.upos in ("PROPN", "NOUN")]
         if not conjuncts:
             return self._named(sentence, head, ids)
@@ -405,7 +403,7 @@ class Resolver:
     def _named(self, sentence, head, ids):
         """Name the phrase headed by ``head``: its own entity, an appositive name, a possessor GPE."""
         own = self.entity_at(head.start_char, head.end_char, AGENT_TYPES) if head.upos == "PROPN" else None
-        for appos in (w for w in sentence.words if w.head == head.id and w.deprel == "appos" and w.id in ids):
+        for appos in (w for w in dependents(sentence, head) if w.deprel == "appos" and w.id in ids):
             entity = self.entity_at(appos.start_char, appos.end_char, AGENT_TYPES)
             if entity is not None and (own is None or own.type == "GPE" and entity.type == "PERSON"):
                 return Speaker(*self.canonical(entity.text, entity.type))  # "WASHINGTON -- President Obama"
@@ -419,12 +417,12 @@ class Resolver:
             if source is not None:
                 return source
         if head.lemma.lower() in ARMED:  # "forces loyal to the government" speak for the government
-            for side in (w for w in sentence.words if w.head == head.id and w.lemma.lower() in ALLIED):
-                principal = [w for w in sentence.words if w.head == side.id and w.deprel == "obl" and w.id in ids]
+            for side in (w for w in dependents(sentence, head) if w.lemma.lower() in ALLIED):
+                principal = [w for w in dependents(sentence, side) if w.deprel == "obl" and w.id in ids]
                 if principal:
                     return self._named(sentence, principal[0], ids)
         if head.lemma.lower() in INSTITUTIONS or head.upos == "NOUN":
-            for poss in (w for w in sentence.words if w.head == head.id and w.deprel == "nmod:poss"):
+            for poss in (w for w in dependents(sentence, head) if w.deprel == "nmod:poss"):
                 entity = self.entity_at(poss.start_char, poss.end_char, {"GPE"})
                 if entity is not None:
                     return Speaker(*self.canonical(entity.text, "GPE"))
@@ -439,16 +437,16 @@ class Resolver:
         for USA Today", "people involved in the talks"), so that the reporters of different papers stay apart;
         a quantity gives way to what it counts ("a majority of voters" -> "voters"), a place noun to the place
         ("the city of Phoenix" -> Phoenix)."""
-        after = [w for w in sentence.words if w.head == head.id and w.id in ids and w.id > head.id]
+        after = [w for w in dependents(sentence, head) if w.id in ids and w.id > head.id]
         of = next((w for w in after if w.deprel == "nmod" and w.upos in ("NOUN", "PROPN")
-                   and _preposition(sentence, w) == "of"), None)
+                   and preposition(sentence, w) == "of"), None)
         if of is not None and head.lemma.lower() in QUANTITIES | {"percent", "some", "most", "many"}:
             return self._named(sentence, of, ids)
         if of is not None and head.lemma.lower() in PLACE_NOUNS:
             place = self.entity_at(of.start_char, of.end_char, {"GPE", "LOC"})
             if place is not None:
                 return Speaker(*self.entity_name(place))
-        modifiers = [w for w in sentence.words if w.id in ids and w.head == head.id and w.id < head.id
+        modifiers = [w for w in dependents(sentence, head) if w.id in ids and w.id < head.id
                      and w.deprel in ("compound", "amod", "flat", "nummod", "obl:npmod")]
         first = min(modifiers + [head], key=lambda w: w.id)
         while first.id > 1 and sentence.words[first.id - 2].id in ids and sentence.words[first.id - 2].deprel in (
@@ -459,7 +457,7 @@ class Resolver:
         allowed = set()
         for dependent in after:
             if (dependent.deprel == "nmod" and dependent.upos in ("NOUN", "PROPN")
-                    and _preposition(sentence, dependent) in DESCRIBING and not self._is_time(dependent)) or (
+                    and preposition(sentence, dependent) in DESCRIBING and not self._is_time(dependent)) or (
                     dependent.deprel == "acl" and "VerbForm=Part" in (dependent.feats or "")):
                 allowed |= _subtree_ids(sentence, dependent, ids)
         last = head

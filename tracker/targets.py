@@ -12,16 +12,17 @@ Each candidate also carries the words that govern it in the parse (its frame: "s
 "back") and whether it is the subject of the content's main predicate.
 """
 
-import weakref
 from dataclasses import dataclass, field
 
 from .stance import TargetSpan, claim_stance
+from .trees import dependents, preposition
 
 TARGET_TYPES = {"PERSON", "ORG", "GPE", "NORP", "LAW", "EVENT", "FAC", "WORK_OF_ART", "LOC", "PRODUCT"}
 PHRASE_DEPRELS = {"nsubj", "nsubj:pass", "obj", "obl", "nmod", "xcomp", "conj", "appos", "root", "ccomp"}
 MODIFIERS = {"compound", "amod", "flat", "nmod:poss"}
 EDITORIAL_BRACKETS = str.maketrans("[]", "  ")
 PLACE_PREPOSITIONS = {"in", "at", "near", "across", "throughout", "via", "inside", "outside", "around", "into"}
+MARKERS = ("case", "mark")  # what marks a phrase: "against" in "against X", "of" in "kinds of bullying"
 UNINFORMATIVE = {"thing", "way", "time", "year", "day", "part", "lot", "kind", "number", "people", "what",
                  "something", "anything", "everything", "one", "percent", "week", "month", "end", "place"}
 # Nouns that stand for whoever or whatever they are "of": "Haftar's forces", "the people of Libya",
@@ -34,7 +35,6 @@ LEADER_NOUNS = {"leader", "head", "chief", "commander", "boss", "chairman", "fou
 # "the city of Sirte": the noun names the same place as the name after "of".
 PLACE_NOUNS = {"city", "town", "port", "village", "province", "region", "state", "island", "district",
                "capital", "country", "county", "territory", "enclave", "republic"}
-_CHILDREN = weakref.WeakKeyDictionary()  # sentence -> {head id: its dependents}, lives as long as the sentence
 NAMING_VERBS = {"dub", "call", "name", "nickname", "label", "title", "know"}  # "the proposal, dubbed X"
 
 
@@ -83,14 +83,14 @@ class ArticleNames:
         Declaration"), a place's name ("the city of Sirte"), a group's owner ("Haftar's forces")."""
         if noun.deprel == "appos" and sentence.words[noun.head - 1].upos == "PROPN":
             yield "alias", self.name_of(sentence, sentence.words[noun.head - 1])
-        for child in _children(sentence, noun):
-            of = child.deprel == "nmod" and _case(sentence, child) == "of"
+        for child in dependents(sentence, noun):
+            of = child.deprel == "nmod" and preposition(sentence, child, MARKERS) == "of"
             if child.upos == "PROPN" and (child.deprel == "appos" or (of and noun.lemma in PLACE_NOUNS)):
                 yield "alias", self.name_of(sentence, child)
             if child.upos == "PROPN" and noun.lemma in GROUP_NOUNS and (of or child.deprel == "nmod:poss"):
                 yield "owner", self.name_of(sentence, child)
             if child.deprel == "acl" and child.lemma in NAMING_VERBS:
-                for named in _children(sentence, child):
+                for named in dependents(sentence, child):
                     if named.upos == "PROPN" and named.deprel in ("xcomp", "obj", "obl"):
                         yield "alias", self.name_of(sentence, named)
 
@@ -99,33 +99,17 @@ class ArticleNames:
         entity = self._entity_at.get(word.start_char)
         if entity is not None:
             return self.resolver.entity_name(entity)
-        words = [w for w in _children(sentence, word) if w.deprel in ("compound", "flat") and w.upos == "PROPN"]
+        words = [w for w in dependents(sentence, word) if w.deprel in ("compound", "flat") and w.upos == "PROPN"]
         first = min(words + [word], key=lambda w: w.id)
         return self.resolver.canonical(self.text[first.start_char:word.end_char], None)
 
     def described(self, sentence, noun):
         """``(name, type)`` a description headed by ``noun`` stands for in this article, or None."""
         if noun.lemma in LEADER_NOUNS:
-            for led in _children(sentence, noun):
-                if led.deprel == "nmod" and _case(sentence, led) == "of" and led.lemma in self.owners:
+            for led in dependents(sentence, noun):
+                if led.deprel == "nmod" and preposition(sentence, led, MARKERS) == "of" and led.lemma in self.owners:
                     return self.owners[led.lemma]
         return self.aliases.get(noun.lemma)
-
-
-def _children(sentence, word):
-    """The words whose head is ``word``, from a per-sentence index built on first use."""
-    index = _CHILDREN.get(sentence)
-    if index is None:
-        index = _CHILDREN[sentence] = {}
-        for w in sentence.words:
-            index.setdefault(w.head, []).append(w)
-    return index.get(word.id, [])
-
-
-def _case(sentence, word):
-    """The preposition marking ``word`` ("of", "against"), lower-cased, or None."""
-    marks = [w.text.lower() for w in _children(sentence, word) if w.deprel in ("case", "mark")]
-    return marks[0] if marks else None
 
 
 def _stands_for(sentence, word):
@@ -134,7 +118,7 @@ def _stands_for(sentence, word):
     while word.head:
         head = sentence.words[word.head - 1]
         of_transparent = head.lemma in TRANSPARENT_NOUNS and (
-            word.deprel == "nmod:poss" or (word.deprel in ("nmod", "acl") and _case(sentence, word) == "of"))
+            word.deprel == "nmod:poss" or (word.deprel in ("nmod", "acl") and preposition(sentence, word, MARKERS) == "of"))
         if word.deprel != "conj" and not of_transparent:
             return word
         word = head
@@ -149,14 +133,14 @@ def _frame(sentence, word):
     if not node.head:
         return None, None
     head = sentence.words[node.head - 1]
-    case = _case(sentence, node) if node.deprel in ("obl", "nmod") else None
+    case = preposition(sentence, node, MARKERS) if node.deprel in ("obl", "nmod") else None
     if case:
         frame = f"{head.lemma} {case}" if head.upos in ("VERB", "NOUN") else case
     elif node.deprel == "obj" and head.upos == "VERB":
         frame = head.lemma
     else:
         return None, None
-    negated = any(w.deprel == "advmod" and w.lemma in ("not", "never") for w in _children(sentence, head))
+    negated = any(w.deprel == "advmod" and w.lemma in ("not", "never") for w in dependents(sentence, head))
     return ("not " + frame if negated else frame), head
 
 
@@ -165,7 +149,7 @@ def _agent(sentence, word, depth):
     steps", "sent jets to support X"), up to the top of the content; None when the content names none."""
     node = word
     while True:
-        subject = next((w for w in _children(sentence, node) if w.deprel in ("nsubj", "nsubj:pass")), None)
+        subject = next((w for w in dependents(sentence, node) if w.deprel in ("nsubj", "nsubj:pass")), None)
         if subject is not None or not node.head or depth.get(node.start_char) == 0:
             return subject
         node = sentence.words[node.head - 1]
@@ -200,9 +184,9 @@ def candidate_targets(document, attribution, resolver, names=None, speaker=None)
             return True
         return agent.upos == "PROPN" and speaker is not None and names.name_of(sentence, agent)[0] == speaker.name
 
-    depth = _depths(document, spans)
-    found, taken = [], set()
     sentences = list(_overlapping(document, spans))
+    depth = _depths(sentences, spans)
+    found, taken = [], set()
     for entity in document.ents:
         if entity.type in TARGET_TYPES and _inside(entity.start_char, entity.end_char, spans):
             name, etype = resolver.entity_name(entity)
@@ -216,7 +200,7 @@ def candidate_targets(document, attribution, resolver, names=None, speaker=None)
                 continue
             if word.start_char in taken or _owned(sentence, word, taken):
                 continue
-            modifiers = [w for w in _children(sentence, word) if w.deprel in MODIFIERS
+            modifiers = [w for w in dependents(sentence, word) if w.deprel in MODIFIERS
                          and w.upos in ("NOUN", "ADJ", "PROPN") and w.id < word.id]
             first = min([word] + modifiers, key=lambda w: w.id)
             text = document.text[first.start_char:word.end_char]
@@ -228,7 +212,7 @@ def candidate_targets(document, attribution, resolver, names=None, speaker=None)
                 etype = etype if name != text else None
             found.append(Target(name, etype, first.start_char, word.end_char))
     _place(found, sentences, depth, own)
-    places = _place_adjuncts(document, spans)
+    places = _place_adjuncts(sentences)
     return sorted(found, key=lambda t: (min(depth.get(i, 9) for i in range(t.start, t.end)) + (t.type is None)
                                         + 3 * (t.start in places), t.start))
 
@@ -238,14 +222,14 @@ def _is_phrase_head(sentence, word):
     if word.upos == "NOUN":
         return word.deprel in PHRASE_DEPRELS and word.lemma not in UNINFORMATIVE
     return word.upos == "VERB" and word.deprel == "acl" and word.text.endswith("ing") \
-        and _case(sentence, word) == "of"
+        and preposition(sentence, word, MARKERS) == "of"
 
 
 def _owned(sentence, word, taken):
     """Whether ``word`` is a group noun whose owner is already a candidate ("Haftar's forces")."""
     return word.lemma in TRANSPARENT_NOUNS and any(
-        child.start_char in taken for child in _children(sentence, word)
-        if child.deprel == "nmod:poss" or (child.deprel == "nmod" and _case(sentence, child) == "of"))
+        child.start_char in taken for child in dependents(sentence, word)
+        if child.deprel == "nmod:poss" or (child.deprel == "nmod" and preposition(sentence, child, MARKERS) == "of"))
 
 
 def _place(targets, sentences, depth, own_stance):
@@ -270,16 +254,16 @@ def _place(targets, sentences, depth, own_stance):
         target.acts = acts.get(heads.get(id(target)), [])
 
 
-def _place_adjuncts(document, spans):
+def _place_adjuncts(sentences):
     """Start offsets of the words heading a place or route adjunct ("in Libya", "via Syria"): the setting
     of a statement, seldom what it is for or against."""
     starts = set()
-    for sentence in _overlapping(document, spans):
+    for sentence in sentences:
         for word in sentence.words:
-            cases = [w.text.lower() for w in _children(sentence, word) if w.deprel == "case"]
+            cases = [w.text.lower() for w in dependents(sentence, word) if w.deprel == "case"]
             if word.deprel in ("obl", "nmod") and cases and cases[0] in PLACE_PREPOSITIONS:
                 starts.add(word.start_char)
-                starts.update(w.start_char for w in _children(sentence, word) if w.deprel in MODIFIERS)
+                starts.update(w.start_char for w in dependents(sentence, word) if w.deprel in MODIFIERS)
     return starts
 
 
@@ -291,10 +275,10 @@ def _overlapping(document, spans):
             yield sentence
 
 
-def _depths(document, spans):
+def _depths(sentences, spans):
     """For each character of the content, how deep its word sits under the content's top words."""
     depth = {}
-    for sentence in _overlapping(document, spans):
+    for sentence in sentences:
         inside = {w.id: w for w in sentence.words if _inside(w.start_char, w.end_char, spans)}
         for word in inside.values():
             level, node = 0, word
