@@ -1,38 +1,22 @@
 """Claim relations on hand-written news paragraphs, through the embedded engine."""
 
-import pytest
 
-from tracker.article import Article
-from tracker.extract import Extractor
-
-
-@pytest.fixture(scope="module")
-def extractor():
-    return Extractor("embedded")
-
-
-def claims(extractor, text):
-    article = Article(id="t", text=text)
-    document, = extractor.annotate([article])
-    return extractor.claims(article, document)
-
-
-def test_a_denial_of_this_points_at_the_claim_it_denies(extractor):
-    accusation, denial = claims(extractor, "The monitors said the army shelled the village on Sunday. "
+def test_a_denial_of_this_points_at_the_claim_it_denies(claims_of):
+    accusation, denial = claims_of("The monitors said the army shelled the village on Sunday. "
                                            "The army denies this.")
     assert (denial.relation, denial.related_claim_id, denial.stance) == ("deny", accusation.id, "deny")
     assert denial.target.startswith("claim:The monitors said the army shelled")
     assert accusation.relation is None
 
 
-def test_a_quotation_that_goes_on_continues_the_claim_it_follows(extractor):
-    first, second = claims(extractor, '"We will not sign this deal," Kalin said.\n\n'
+def test_a_quotation_that_goes_on_continues_the_claim_it_follows(claims_of):
+    first, second = claims_of('"We will not sign this deal," Kalin said.\n\n'
                                       '"The terms are unfair to our farmers and to our workers."')
     assert (second.relation, second.related_claim_id) == ("continues", first.id)
     assert second.speaker == first.speaker == "Kalin"
     assert first.relation is None
 
 
-def test_rejecting_it_is_about_a_thing_not_a_claim(extractor):
-    found = claims(extractor, "The rebels said they accepted the peace plan. The government rejected it.")
+def test_rejecting_it_is_about_a_thing_not_a_claim(claims_of):
+    found = claims_of("The rebels said they accepted the peace plan. The government rejected it.")
     assert all(c.relation is None for c in found)
