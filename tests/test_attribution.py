@@ -149,3 +149,15 @@ def test_as_clause_frames_its_head_clause(nlp):
 def test_nominal_cue_with_a_possessor(nlp):
     text = "The senator's claim that the budget was balanced drew criticism."
     assert found(nlp, text) == [("indirect", "The senator", "claim", ["that the budget was balanced"])]
+
+
+def test_a_second_reporting_verb_starts_its_own_statement(nlp):
+    text = "The union said the strike would continue and warned that talks had collapsed."
+    assert found(nlp, text) == [
+        ("indirect", "The union", "said", ["the strike would continue"]),
+        ("indirect", "The union", "warned", ["that talks had collapsed"])]
+
+
+def test_who_is_urged_belongs_to_the_content(nlp):
+    text = "The governor urged residents to stay indoors."
+    assert found(nlp, text) == [("indirect", "The governor", "urged", ["residents to stay indoors"])]

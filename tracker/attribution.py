@@ -10,7 +10,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from .cues import CLAUSE_CUES, INFINITIVE_CUES, OBJECT_CUES, SPEECH_VERBS
+from .cues import CLAUSE_CUES, INFINITIVE_CUES, OBJECT_CUES, SPEECH_VERBS, VERBS
 from .marks import find_quotes, paragraphs
 
 EDGE_PUNCT = set(",;:-—–") | {"--"}
@@ -116,7 +116,7 @@ class SentenceTree:
 def _trimmed(words):
     while words and (words[0].upos == "PUNCT" and words[0].text in EDGE_PUNCT or words[0].deprel == "cc"):
         words = words[1:]
-    while words and words[-1].upos == "PUNCT" and words[-1].text not in "\"”’'»":
+    while words and (words[-1].upos == "PUNCT" and words[-1].text not in "\"”’'»" or words[-1].deprel == "cc"):
         words = words[:-1]
     return words
 
@@ -291,7 +291,10 @@ class Finder:
             if subjects:
                 return subjects[0]
             if node.deprel in ("conj", "xcomp", "advcl") and node.head:
-                node = tree.head(node)
+                head = tree.head(node)
+                if node.deprel == "conj" and node.lemma in VERBS and head.deprel == "ccomp" and head.head:
+                    head = tree.head(head)  # "X said A and warned B": the parse joins "warned" to A
+                node = head
                 if node.upos not in ("VERB", "AUX"):
                     return None
                 continue
@@ -321,7 +324,12 @@ class Finder:
         if verb.lemma in INFINITIVE_CUES:
             for xcomp in tree.kids(verb, "xcomp"):
                 if any(c.deprel == "mark" and c.lemma == "to" or c.text.lower() == "to" for c in tree.kids(xcomp)):
-                    return tree.subtree(xcomp, exclude=exclude), "xcomp"
+                    words = tree.subtree(xcomp, exclude=exclude)
+                    if verb.lemma != "ask":  # "urged Congress to act": who is urged belongs to the content
+                        for obj in tree.kids(verb, "obj"):
+                            if obj.id < xcomp.id:
+                                words += tree.subtree(obj, exclude=exclude)
+                    return words, "xcomp"
         if verb.lemma in OBJECT_CUES and verb.lemma not in ("say", "tell", "ask"):
             for obj in tree.kids(verb, "obj"):
                 if obj.upos in ("NOUN", "PROPN", "PRON", "NUM"):
@@ -357,9 +365,11 @@ class Finder:
 
     @staticmethod
     def side_remarks(tree, clause):
-        """Trailing participle clauses set off by a comma (", citing ...", ", arguing that ..."): they
-        describe the speaking, not what was said."""
-        remarks = []
+        """Trailing parts of a content clause that are not what was said: participle clauses set off by a
+        comma (", citing ...", ", arguing that ...") describe the speaking, and a reporting verb joined to
+        the clause with no subject of its own ("... and warned that ...") is the speaker's next statement."""
+        remarks = [child for child in tree.kids(clause, "conj")
+                   if child.id > clause.id and Finder.is_reporting_clause(tree, child)]
         for child in tree.kids(clause, "advcl"):
             before = tree.words[child.id - 2] if child.id > 1 else None
             first = tree.subtree(child)[0]
@@ -367,6 +377,12 @@ class Finder:
                     and before.text in (",", "-", "—", "–"):
                 remarks.append(child)
         return remarks
+
+    @staticmethod
+    def is_reporting_clause(tree, verb):
+        """A subjectless reporting verb with a content clause or object of its own ("and denied the report")."""
+        return verb.upos == "VERB" and verb.lemma in VERBS and bool(tree.kids(verb, "ccomp", "obj")) \
+            and not tree.kids(verb, *SUBJECTS, "mark")
 
     @staticmethod
     def without_leading_adverbial(tree, words, verb):
