@@ -161,3 +161,8 @@ def test_a_second_reporting_verb_starts_its_own_statement(nlp):
 def test_who_is_urged_belongs_to_the_content(nlp):
     text = "The governor urged residents to stay indoors."
     assert found(nlp, text) == [("indirect", "The governor", "urged", ["residents to stay indoors"])]
+
+
+def test_a_subject_inside_the_quotation_is_not_the_speaker(nlp):
+    text = '"My answer, that is a disgrace," the former adviser said on the radio.'
+    assert found(nlp, text) == [("direct", "the former adviser", "said", ['"My answer, that is a disgrace,"'])]

@@ -284,10 +284,13 @@ class Finder:
         return found
 
     def subject_of(self, tree, verb):
-        """The speaker word: the verb's subject, or the subject of the verb it is coordinated with."""
+        """The speaker word: the verb's subject, or the subject of the verb it is coordinated with. A
+        subject inside quotation marks is the parse's misreading of the quote, not the speaker."""
+        quoted = any(verb.start_char in quote for quote in self.quotes)
         node = verb
         for _ in range(3):
-            subjects = [w for w in tree.kids(node, *SUBJECTS) if w.upos in SPEAKER_POS or w.deprel == "csubj"]
+            subjects = [w for w in tree.kids(node, *SUBJECTS) if (w.upos in SPEAKER_POS or w.deprel == "csubj")
+                        and any(c.isalnum() for c in w.text) and (quoted or not any(w.start_char in quote for quote in self.quotes))]
             if subjects:
                 return subjects[0]
             if node.deprel in ("conj", "xcomp", "advcl") and node.head:
@@ -524,7 +527,7 @@ class Finder:
 
     def nearby_cue(self, quote, used_cues):
         """A speech verb with a subject in the quotation's sentence ('"...," he said'), or ending the
-        sentence just before it ('He said:')."""
+        sentence just before it ('He said:'); another reporting verb only right by the quotation."""
         for tree in self.trees:
             overlaps = tree.start < quote.end and quote.start < tree.end
             introduces = tree.end <= quote.start and not self.text[tree.end:quote.start].strip() \
@@ -533,7 +536,7 @@ class Finder:
             if not (overlaps or introduces or closes):
                 continue
             for word in tree.words[:8] if closes else tree.words:
-                if word.lemma not in SPEECH_VERBS or word.upos != "VERB" or quote.start <= word.start_char < quote.end \
+                if word.lemma not in CLAUSE_CUES or word.upos != "VERB" or quote.start <= word.start_char < quote.end \
                         or word.start_char in used_cues:
                     continue
                 between = self.text[word.end_char:quote.start] if word.end_char <= quote.start \
@@ -544,8 +547,8 @@ class Finder:
                 if speaker is None or quote.start <= speaker.start_char < quote.end:
                     continue
                 mention = _mention(tree.subtree(speaker, exclude={word}), self.text, tree.index)
-                if mention is None:
-                    continue
+                if mention is None or word.lemma not in SPEECH_VERBS and between.replace(mention.text, "").strip(" ,:—"):
+                    continue  # other reporting verbs only right by the quote ('Trump boasted, "..."')
                 return Attribution(
                     spans=[(quote.start, quote.end)], kind="direct", cue=_cue_mention(tree, word, self.text),
                     speaker=mention, sentence=tree.index, paragraph=self.paragraph_of(quote.start),
