@@ -166,3 +166,18 @@ def test_who_is_urged_belongs_to_the_content(nlp):
 def test_a_subject_inside_the_quotation_is_not_the_speaker(nlp):
     text = '"My answer, that is a disgrace," the former adviser said on the radio.'
     assert found(nlp, text) == [("direct", "the former adviser", "said", ['"My answer, that is a disgrace,"'])]
+
+
+def test_refusing_to_disclose_reports_what_is_disclosed(nlp):
+    text = "The company has refused to disclose the contract."
+    assert found(nlp, text) == [("indirect", "The company", "has refused", ["the contract"])]
+
+
+def test_a_seeming_has_no_speaker(nlp):
+    text = "The plan seems to have stalled in the committee."
+    assert found(nlp, text) == [("indirect", None, "seems", ["The plan", "to have stalled in the committee"])]
+
+
+def test_what_someone_is_blamed_for_belongs_to_the_content(nlp):
+    text = "The senator blamed the agency for the delays."
+    assert found(nlp, text) == [("indirect", "The senator", "blamed", ["the agency for the delays"])]

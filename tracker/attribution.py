@@ -10,7 +10,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from .cues import CLAUSE_CUES, INFINITIVE_CUES, OBJECT_CUES, SPEECH_VERBS, VERBS
+from .cues import CLAUSE_CUES, DISCLOSING, INFINITIVE_CUES, OBJECT_CUES, SPEECH_VERBS, VERBS
 from .marks import find_quotes, paragraphs
 
 EDGE_PUNCT = set(",;:-—–") | {"--"}
@@ -32,9 +32,11 @@ PREPOSITIONAL_CUES = {
     "testify": {"about", "on"}, "write": {"about", "of"}, "tweet": {"about"}, "boast": {"about", "of"},
     "brag": {"about"}, "joke": {"about"}, "worry": {"about"}, "hint": {"at"}, "press": {"for"},
     "appeal": {"for", "to"}, "plead": {"for"}, "pray": {"for"}, "express": {"about"}, "weigh": {"in"},
-    "take": {"aim"}, "blame": {"on"}, "accuse": {"of"}, "criticize": {"for"}, "praise": {"for"},
+    "take": {"aim"}, "blame": {"on", "for"}, "accuse": {"of"}, "criticize": {"for"}, "praise": {"for"},
+    "fault": {"for"}, "attack": {"for", "over"}, "slam": {"for", "over"}, "blast": {"for", "over"},
     "thank": {"for"}, "apologize": {"for"}, "elaborate": {"on"}, "reflect": {"on"}, "dwell": {"on"},
 }
+RAISING = {"seem", "appear"}  # "X seems to ...": the content is X's seeming, said by no one
 TIME_WORDS = {"day", "week", "month", "year", "time", "hour", "minute", "night", "morning", "moment", "decade"}
 NOT_SPEAKERS = {"note", "update", "updated", "related", "photo", "photos", "source", "sources", "read more",
                 "correction", "editor's note", "transcript", "video", "watch", "q", "a", "advertisement",
@@ -208,10 +210,11 @@ class Finder:
             pieces, rule = self.next_paragraph_after_colon(word), "colon"
         if not pieces:
             return None
-        speaker_words = tree.subtree(speaker, exclude=set(content) | {word})
-        mention = _mention(speaker_words, self.text, tree.index)
-        if not pieces or mention is None:
-            return None
+        mention = None  # "Melania seems to have vanished": an impression, not a speaker's statement
+        if rule != "raising":
+            mention = _mention(tree.subtree(speaker, exclude=set(content) | {word}), self.text, tree.index)
+            if mention is None:
+                return None
         return Attribution(
             spans=pieces, kind="indirect", speaker=mention, sentence=tree.index,
             cue=_cue_mention(tree, word, self.text, self.content_preposition(tree, content) if rule == "preposition" else None),
@@ -327,6 +330,12 @@ class Finder:
         if verb.lemma in INFINITIVE_CUES:
             for xcomp in tree.kids(verb, "xcomp"):
                 if any(c.deprel == "mark" and c.lemma == "to" or c.text.lower() == "to" for c in tree.kids(xcomp)):
+                    if xcomp.lemma in DISCLOSING and not tree.kids(verb, "obj"):  # "refused to disclose X": X
+                        words, rule = self.content_of(tree, xcomp, speaker)
+                        if rule in ("ccomp", "object"):
+                            return words, rule
+                    if verb.lemma in RAISING and speaker.id < verb.id:
+                        return tree.subtree(speaker) + tree.subtree(xcomp, exclude=exclude), "raising"
                     words = tree.subtree(xcomp, exclude=exclude)
                     if verb.lemma != "ask":  # "urged Congress to act": who is urged belongs to the content
                         for obj in tree.kids(verb, "obj"):
@@ -337,9 +346,11 @@ class Finder:
             for obj in tree.kids(verb, "obj"):
                 if obj.upos in ("NOUN", "PROPN", "PRON", "NUM"):
                     words = tree.subtree(obj, exclude=exclude)
-                    for extra in tree.kids(verb, "xcomp", "obl", "advmod"):  # "condemned the test as ..."
-                        span = tree.subtree(extra, exclude=exclude)
-                        if extra.id > obj.id and (extra.deprel == "xcomp" or span[0].text.lower() == "as"):
+                    for extra in tree.kids(verb, "xcomp", "obl", "advmod", "advcl"):  # "condemned the test as ..."
+                        span = tree.subtree(extra, exclude=exclude)  # "blamed workers for the losses"
+                        first = span[0].text.lower()
+                        if extra.id > obj.id and (extra.deprel == "xcomp" or first in PREPOSITIONAL_CUES.get(
+                                verb.lemma, ()) or first == "as" and not tree.kids(extra, *SUBJECTS)):
                             words += span
                     return words, "object"
         for obl in tree.kids(verb, "obl"):  # "called for X", "railed against X", "pointed to X"

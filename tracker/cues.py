@@ -67,3 +67,9 @@ SPEECH_VERBS = frozenset("""
 say tell add note write tweet explain report declare state respond reply remark comment ask
 insist argue claim warn acknowledge continue
 """.split())
+
+# verbs of saying, knowing and disclosing whose own content is what a verb governing them reports:
+# "refused to disclose the records", "wanted to know who approved it", "seemed to think it was phony"
+DISCLOSING = frozenset("""
+say tell think know believe suggest disclose discuss reveal endorse blame explain address acknowledge admit deny
+""".split())
