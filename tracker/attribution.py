@@ -10,7 +10,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from .cues import CLAUSE_CUES, DISCLOSING, INFINITIVE_CUES, OBJECT_CUES, SPEECH_VERBS, VERBS
+from .cues import CLAUSE_CUES, CORE_VERBS, DISCLOSING, INFINITIVE_CUES, OBJECT_CUES, SPEECH_VERBS, VERBS
 from .marks import find_quotes, paragraphs
 
 EDGE_PUNCT = set(",;:-—–") | {"--"}
@@ -395,7 +395,7 @@ class Finder:
     @staticmethod
     def is_reporting_clause(tree, verb):
         """A subjectless reporting verb with a content clause or object of its own ("and denied the report")."""
-        return verb.upos == "VERB" and verb.lemma in VERBS and bool(tree.kids(verb, "ccomp", "obj")) \
+        return verb.upos == "VERB" and verb.lemma in CORE_VERBS and bool(tree.kids(verb, "ccomp", "obj")) \
             and not tree.kids(verb, *SUBJECTS, "mark")
 
     @staticmethod

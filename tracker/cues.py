@@ -54,6 +54,10 @@ def _learned_lemmas():
     return {lemma: int(count) for lemma, count in rows if " " not in lemma}
 
 
+# the reporting verbs of the grammars, without the learned ones (which include "shift", "expose"): one of
+# these joined to a reported clause ("said A and warned that B") starts a statement of its own
+CORE_VERBS = CLAUSE_CUES | OBJECT_CUES | INFINITIVE_CUES
+
 LEARNED = _learned_lemmas()
 CLAUSE_CUES = CLAUSE_CUES | {lemma for lemma, n in LEARNED.items() if n >= CLAUSE_MIN_COUNT} - GENERIC
 OBJECT_CUES = OBJECT_CUES | {lemma for lemma, n in LEARNED.items() if n >= OBJECT_MIN_COUNT} - GENERIC
