@@ -181,3 +181,11 @@ def test_a_seeming_has_no_speaker(nlp):
 def test_what_someone_is_blamed_for_belongs_to_the_content(nlp):
     text = "The senator blamed the agency for the delays."
     assert found(nlp, text) == [("indirect", "The senator", "blamed", ["the agency for the delays"])]
+
+
+def test_a_short_quoted_sentence_continues_but_a_quoted_name_does_not(nlp):
+    text = '"The bridge will open in March," the mayor said. "Not a day later."'
+    assert found(nlp, text) == [
+        ("direct", "the mayor", "said", ['"The bridge will open in March,"', '"Not a day later."'])]
+    text = 'Critics dubbed the plan "Project Fear." The mayor said the bridge would open in March.'
+    assert found(nlp, text) == [("indirect", "The mayor", "said", ["the bridge would open in March"])]

@@ -491,7 +491,8 @@ class Finder:
             if any(a < quote.end and quote.start < b for a, b in covered):
                 continue
             words = self.text[quote.start:quote.end].split()
-            if len(words) < 4 or len(words) < 8 and not any(c in self.text[quote.start:quote.end] for c in ".,!?;:"):
+            if len(words) < (2 if self.is_short_sentence(quote) else 4) or len(words) < 8 and not any(
+                    c in self.text[quote.start:quote.end] for c in ".,!?;:"):
                 continue  # a scare quote or a title, not a statement
             following = self.attribution_right_after(quote, found)
             if following is not None:  # '"X," he told the host, "Y."': X joins the quote after the cue
@@ -516,6 +517,12 @@ class Finder:
                     follows=last, sources=["continuation"])
             result.append(attribution)
         return result
+
+    def is_short_sentence(self, quote):
+        """The quotation is a sentence of its own ('... she said. "Here he is."'), not a phrase or title."""
+        before = self.text[:quote.start].rstrip(" ")
+        return self.text[quote.start:quote.end].rstrip("\"”’'» ").endswith((".", "!", "?")) \
+            and (not before or before.endswith((".", "!", "?", ",", "\n")))
 
     def attribution_right_after(self, quote, found):
         """The attribution whose speaker and cue directly follow ``quote`` in its paragraph, if any."""
