@@ -189,3 +189,13 @@ def test_a_short_quoted_sentence_continues_but_a_quoted_name_does_not(nlp):
         ("direct", "the mayor", "said", ['"The bridge will open in March,"', '"Not a day later."'])]
     text = 'Critics dubbed the plan "Project Fear." The mayor said the bridge would open in March.'
     assert found(nlp, text) == [("indirect", "The mayor", "said", ["the bridge would open in March"])]
+
+
+def test_passive_cues_report_their_subject(nlp):
+    text = "The proposal was criticized by the union as unfair to workers."
+    assert found(nlp, text) == [
+        ("indirect", "the union", "was criticized", ["The proposal", "as unfair to workers"])]
+    text = "The former minister was accused of taking bribes."
+    assert found(nlp, text) == [
+        ("indirect", None, "was accused", ["The former minister", "of taking bribes"])]
+    assert found(nlp, "The bridge was built in 1990.") == []

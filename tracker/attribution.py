@@ -37,6 +37,7 @@ PREPOSITIONAL_CUES = {
     "thank": {"for"}, "apologize": {"for"}, "elaborate": {"on"}, "reflect": {"on"}, "dwell": {"on"},
 }
 RAISING = {"seem", "appear"}  # "X seems to ...": the content is X's seeming, said by no one
+PASSIVE_COMPLEMENTS = {"as", "of", "with", "for"}  # "was described as", "was accused of", "was charged with"
 TIME_WORDS = {"day", "week", "month", "year", "time", "hour", "minute", "night", "morning", "moment", "decade"}
 NOT_SPEAKERS = {"note", "update", "updated", "related", "photo", "photos", "source", "sources", "read more",
                 "correction", "editor's note", "transcript", "video", "watch", "q", "a", "advertisement",
@@ -199,6 +200,8 @@ class Finder:
             return None
         if any(word.start_char in quote for quote in self.quotes):
             return None  # "I believe ..." inside a quotation belongs to the quotation's speaker
+        if tree.kids(word, "nsubj:pass") and word.lemma in CORE_VERBS:
+            return self.from_passive(tree, word)
         speaker = self.subject_of(tree, word)
         if speaker is None:
             return None
@@ -220,6 +223,29 @@ class Finder:
             cue=_cue_mention(tree, word, self.text, self.content_preposition(tree, content) if rule == "preposition" else None),
             paragraph=self.paragraph_of(pieces[0][0]), addressee=self.addressee_of(tree, word), sources=[rule],
             cue_lemma=word.lemma)
+
+    def from_passive(self, tree, verb):
+        """A passive cue: "The plan was criticized by the union as unfair", "He was accused of lying". The
+        subject is what is reported, the agent (if any) the speaker."""
+        agents = [k for k in tree.kids(verb, "obl:agent", "obl") if k.id > verb.id
+                  and any(c.text.lower() == "by" for c in tree.kids(k, "case"))]
+        content = tree.subtree(tree.kids(verb, "nsubj:pass")[0])
+        for extra in tree.kids(verb, "ccomp", "xcomp", "obl", "advcl", "advmod"):
+            span = tree.subtree(extra, exclude=set(agents))
+            if extra.id > verb.id and extra not in agents and not self.is_time(extra) and (
+                    extra.deprel in ("ccomp", "xcomp") or span[0].text.lower() in PASSIVE_COMPLEMENTS):
+                content += span
+        pieces = _pieces(content)
+        speaker = None
+        if agents:
+            speaker = _mention([w for w in tree.subtree(agents[0]) if not (w.head == agents[0].id
+                                and w.deprel == "case")], self.text, tree.index)
+        if not pieces:
+            return None
+        return Attribution(
+            spans=pieces, kind="indirect", cue=_cue_mention(tree, verb, self.text), speaker=speaker,
+            sentence=tree.index, paragraph=self.paragraph_of(pieces[0][0]), sources=["passive"],
+            cue_lemma=verb.lemma)
 
     def from_noun(self, tree, noun):
         """A nominal cue: "Trump's claim that ...", "criticism of the plan from Democrats"."""
