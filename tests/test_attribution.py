@@ -199,3 +199,11 @@ def test_passive_cues_report_their_subject(nlp):
     assert found(nlp, text) == [
         ("indirect", None, "was accused", ["The former minister", "of taking bribes"])]
     assert found(nlp, "The bridge was built in 1990.") == []
+
+
+def test_calls_for_an_action_and_continued_calls(nlp):
+    text = "The senator called for cutting the budget."
+    assert found(nlp, text) == [("indirect", "The senator", "called for", ["cutting the budget"])]
+    text = "Protesters continued to call for an inquiry."
+    (kind, speaker, cue, spans), = found(nlp, text)
+    assert (speaker, spans) == ("Protesters", ["an inquiry"])

@@ -38,6 +38,7 @@ PREPOSITIONAL_CUES = {
 }
 RAISING = {"seem", "appear"}  # "X seems to ...": the content is X's seeming, said by no one
 PASSIVE_COMPLEMENTS = {"as", "of", "with", "for"}  # "was described as", "was accused of", "was charged with"
+ASPECTUAL = {"continue", "begin", "start", "keep", "go"}  # "continued to call for X": the speaker calls
 TIME_WORDS = {"day", "week", "month", "year", "time", "hour", "minute", "night", "morning", "moment", "decade"}
 NOT_SPEAKERS = {"note", "update", "updated", "related", "photo", "photos", "source", "sources", "read more",
                 "correction", "editor's note", "transcript", "video", "watch", "q", "a", "advertisement",
@@ -206,7 +207,8 @@ class Finder:
         if speaker is None:
             return None
         content, rule = self.content_of(tree, word, speaker)
-        if rule in ("object", "preposition") and speaker.head != word.id and word.deprel != "conj":
+        if rule in ("object", "preposition") and speaker.head != word.id and word.deprel != "conj" \
+                and tree.head(word).lemma not in ASPECTUAL:
             return None  # a borrowed subject ("struggles to deliver a sound bite") is no speaker of an object
         pieces = _pieces(content)
         if not pieces and word.lemma in SPEECH_VERBS:
@@ -379,10 +381,10 @@ class Finder:
                                 verb.lemma, ()) or first == "as" and not tree.kids(extra, *SUBJECTS)):
                             words += span
                     return words, "object"
-        for obl in tree.kids(verb, "obl"):  # "called for X", "railed against X", "pointed to X"
-            cases = [c for c in tree.kids(obl, "case") if c.id < obl.id]
+        for obl in tree.kids(verb, "obl", "advcl"):  # "called for X", "railed against X", "called for cutting X"
+            cases = [c for c in tree.kids(obl, "case", "mark") if c.id < obl.id]
             if obl.id > verb.id and cases and cases[0].text.lower() in PREPOSITIONAL_CUES.get(verb.lemma, ()) \
-                    and obl.upos in ("NOUN", "PROPN", "PRON") and not self.is_time(obl):
+                    and (obl.upos in ("NOUN", "PROPN", "PRON") or obl.xpos == "VBG") and not self.is_time(obl):
                 return tree.subtree(obl, exclude=exclude | set(cases)), "preposition"
         return [], None
 
@@ -390,7 +392,7 @@ class Finder:
     def content_preposition(tree, content):
         """The preposition that introduces a prepositional content ("for" of "called for X")."""
         head = min((w for w in content if w.head not in {c.id for c in content}), key=lambda w: w.id, default=None)
-        cases = tree.kids(head, "case") if head is not None else []
+        cases = tree.kids(head, "case", "mark") if head is not None else []
         return cases[0] if cases else None
 
     def is_time(self, word):
