@@ -207,3 +207,8 @@ def test_calls_for_an_action_and_continued_calls(nlp):
     text = "Protesters continued to call for an inquiry."
     (kind, speaker, cue, spans), = found(nlp, text)
     assert (speaker, spans) == ("Protesters", ["an inquiry"])
+
+
+def test_a_proposed_action_as_a_gerund(nlp):
+    text = "The council proposed raising the parking fees."
+    assert found(nlp, text) == [("indirect", "The council", "proposed", ["raising the parking fees"])]

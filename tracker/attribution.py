@@ -370,6 +370,10 @@ class Finder:
                             if obj.id < xcomp.id:
                                 words += tree.subtree(obj, exclude=exclude)
                     return words, "xcomp"
+        if verb.lemma in CORE_VERBS and verb.lemma not in ASPECTUAL:  # "admitted using the code"
+            for xcomp in tree.kids(verb, "xcomp"):
+                if xcomp.xpos == "VBG" and xcomp.id > verb.id:
+                    return tree.subtree(xcomp, exclude=exclude), "gerund"
         if verb.lemma in OBJECT_CUES and verb.lemma not in ("say", "tell", "ask"):
             for obj in tree.kids(verb, "obj"):
                 if obj.upos in ("NOUN", "PROPN", "PRON", "NUM"):
