@@ -212,3 +212,8 @@ def test_calls_for_an_action_and_continued_calls(nlp):
 def test_a_proposed_action_as_a_gerund(nlp):
     text = "The council proposed raising the parking fees."
     assert found(nlp, text) == [("indirect", "The council", "proposed", ["raising the parking fees"])]
+
+
+def test_a_preposition_before_an_object_introduces_the_content(nlp):
+    text = "The report pointed to weak demand, a problem for exporters."
+    assert found(nlp, text) == [("indirect", "The report", "pointed to", ["weak demand"])]

@@ -374,9 +374,10 @@ class Finder:
             for xcomp in tree.kids(verb, "xcomp"):
                 if xcomp.xpos == "VBG" and xcomp.id > verb.id:
                     return tree.subtree(xcomp, exclude=exclude), "gerund"
+        prepositional = self.prepositional_content(tree, verb)
         if verb.lemma in OBJECT_CUES and verb.lemma not in ("say", "tell", "ask"):
             for obj in tree.kids(verb, "obj"):
-                if obj.upos in ("NOUN", "PROPN", "PRON", "NUM"):
+                if obj.upos in ("NOUN", "PROPN", "PRON", "NUM") and not (prepositional and prepositional.id < obj.id):
                     words = tree.subtree(obj, exclude=exclude)
                     for extra in tree.kids(verb, "xcomp", "obl", "advmod", "advcl"):  # "condemned the test as ..."
                         span = tree.subtree(extra, exclude=exclude)  # "blamed workers for the losses"
@@ -385,12 +386,19 @@ class Finder:
                                 verb.lemma, ()) or first == "as" and not tree.kids(extra, *SUBJECTS)):
                             words += span
                     return words, "object"
-        for obl in tree.kids(verb, "obl", "advcl"):  # "called for X", "railed against X", "called for cutting X"
+        if prepositional is not None:
+            cases = tree.kids(prepositional, "case", "mark")
+            return tree.subtree(prepositional, exclude=exclude | set(cases)), "preposition"
+        return [], None
+
+    def prepositional_content(self, tree, verb):
+        """The content after a cue's preposition: "called for X", "railed against X", "called for cutting X"."""
+        for obl in tree.kids(verb, "obl", "advcl"):
             cases = [c for c in tree.kids(obl, "case", "mark") if c.id < obl.id]
             if obl.id > verb.id and cases and cases[0].text.lower() in PREPOSITIONAL_CUES.get(verb.lemma, ()) \
                     and (obl.upos in ("NOUN", "PROPN", "PRON") or obl.xpos == "VBG") and not self.is_time(obl):
-                return tree.subtree(obl, exclude=exclude | set(cases)), "preposition"
-        return [], None
+                return obl
+        return None
 
     @staticmethod
     def content_preposition(tree, content):
