@@ -217,10 +217,3 @@ def test_a_proposed_action_as_a_gerund(nlp):
 def test_a_preposition_before_an_object_introduces_the_content(nlp):
     text = "The report pointed to weak demand, a problem for exporters."
     assert found(nlp, text) == [("indirect", "The report", "pointed to", ["weak demand"])]
-
-
-def test_a_statement_inside_a_statement(nlp):
-    text = "The mayor said the city built what critics said was a bridge to nowhere."
-    assert found(nlp, text) == [
-        ("indirect", "The mayor", "said", ["the city built what critics said was a bridge to nowhere"]),
-        ("indirect", "critics", "said", ["what", "was a bridge to nowhere"])]

@@ -615,14 +615,12 @@ class Finder:
 
     # --- clean-up ------------------------------------------------------------------------
     def drop_nested(self, found):
-        """A cue inside another attribution's content is dropped ("they want lower rates and suggest ...":
-        the verbs of what was said), except "say", which always reports ("X said developers built what the
-        senators said was gerrymandering")."""
+        """A cue inside another attribution's content ("a return to what he said were ...") is dropped."""
         kept = []
         for a in found:
             inner = any(b is not a and a.cue and any(s <= a.cue.start < e for s, e in b.spans)
                         and b.sentence == a.sentence for b in found)
-            if not inner or a.cue_lemma == "say":
+            if not inner:
                 kept.append(a)
         return kept
 
