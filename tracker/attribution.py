@@ -545,7 +545,7 @@ class Finder:
                 same_cue[0].spans = _union(same_cue[0].spans + attribution.spans)
                 continue
             if attribution is None:
-                previous = [a for a in found + result if a.end <= quote.start]
+                previous = [a for a in found + result if a.end <= quote.start and a.speaker is not None]
                 if not previous:
                     continue
                 last = max(previous, key=lambda a: a.end)
