@@ -217,3 +217,8 @@ def test_a_proposed_action_as_a_gerund(nlp):
 def test_a_preposition_before_an_object_introduces_the_content(nlp):
     text = "The report pointed to weak demand, a problem for exporters."
     assert found(nlp, text) == [("indirect", "The report", "pointed to", ["weak demand"])]
+
+
+def test_a_quote_continues_the_last_statement_with_a_speaker(nlp):
+    text = '"We will return," the chairman said after the witness was called to testify. "This is not over."'
+    assert found(nlp, text)[0] == ("direct", "the chairman", "said", ['"We will return,"', '"This is not over."'])
