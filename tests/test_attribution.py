@@ -222,3 +222,9 @@ def test_a_preposition_before_an_object_introduces_the_content(nlp):
 def test_a_quote_continues_the_last_statement_with_a_speaker(nlp):
     text = '"We will return," the chairman said after the witness was called to testify. "This is not over."'
     assert found(nlp, text)[0] == ("direct", "the chairman", "said", ['"We will return,"', '"This is not over."'])
+
+
+def test_a_transcript_label_inside_the_quotation_is_not_content(nlp):
+    text = 'The debate went on.\n\n"MODERATOR: Will you release your tax returns before the vote?\n\nOther news.'
+    assert found(nlp, text) == [
+        ("direct", "MODERATOR", ":", ["Will you release your tax returns before the vote?"])]

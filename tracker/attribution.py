@@ -489,14 +489,19 @@ class Finder:
 
     # --- quotation marks ---------------------------------------------------------------
     def with_quotes(self, attribution):
-        """Extend content to the whole of every quotation it touches; set the kind from the marks."""
+        """Extend content to the whole of every quotation it touches (but not back over its own cue:
+        '"PENCE: Well, ...'); set the kind from the marks."""
         spans = list(attribution.spans)
+        cue = attribution.cue
         for quote in self.quotes:
             touched = [s for s in spans if s[0] < quote.end and quote.start < s[1]]
             inside = sum(min(b, quote.end) - max(a, quote.start) for a, b in touched)
             if touched and (inside >= 0.5 * sum(b - a for a, b in touched)
                             or touched[0][0] <= quote.start and quote.end <= touched[-1][1]):
-                spans.append((quote.start, quote.end))
+                start = quote.start
+                if cue is not None and quote.start <= cue.start and cue.end <= attribution.start:
+                    start = attribution.start
+                spans.append((start, quote.end))
         attribution.spans = self.without_narration(_union(spans), attribution.cue)
         attribution.kind = self.kind_of(attribution.spans)
         return attribution
