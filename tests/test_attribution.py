@@ -228,3 +228,8 @@ def test_a_transcript_label_inside_the_quotation_is_not_content(nlp):
     text = 'The debate went on.\n\n"MODERATOR: Will you release your tax returns before the vote?\n\nOther news.'
     assert found(nlp, text) == [
         ("direct", "MODERATOR", ":", ["Will you release your tax returns before the vote?"])]
+
+
+def test_a_comma_led_clause_after_a_reported_object_is_an_aside(nlp):
+    text = "The governor praised the new bridge, which opened on Monday."
+    assert found(nlp, text) == [("indirect", "The governor", "praised", ["the new bridge"])]

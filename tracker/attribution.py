@@ -378,7 +378,7 @@ class Finder:
         if verb.lemma in OBJECT_CUES and verb.lemma not in ("say", "tell", "ask"):
             for obj in tree.kids(verb, "obj"):
                 if obj.upos in ("NOUN", "PROPN", "PRON", "NUM") and not (prepositional and prepositional.id < obj.id):
-                    words = tree.subtree(obj, exclude=exclude)
+                    words = tree.subtree(obj, exclude=exclude | set(self.trailing_asides(tree, obj)))
                     for extra in tree.kids(verb, "xcomp", "obl", "advmod", "advcl"):  # "condemned the test as ..."
                         span = tree.subtree(extra, exclude=exclude)  # "blamed workers for the losses"
                         first = span[0].text.lower()
@@ -431,6 +431,20 @@ class Finder:
                     and before.text in (",", "-", "—", "–"):
                 remarks.append(child)
         return remarks
+
+    @staticmethod
+    def trailing_asides(tree, phrase):
+        """A comma-led clause that ends the phrase (", which ...", ", known as ..."): it describes what was
+        reported, it is not part of it."""
+        words = tree.subtree(phrase)
+        asides = []
+        for word in words:
+            for child in tree.kids(word, "acl:relcl", "acl"):
+                span = tree.subtree(child)
+                if child.id > word.id and span[-1].id >= words[-1].id - 1 and span[0].id > 1 \
+                        and tree.words[span[0].id - 2].text == ",":
+                    asides.append(child)
+        return asides
 
     @staticmethod
     def is_reporting_clause(tree, verb):
