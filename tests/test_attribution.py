@@ -233,3 +233,10 @@ def test_a_transcript_label_inside_the_quotation_is_not_content(nlp):
 def test_a_comma_led_clause_after_a_reported_object_is_an_aside(nlp):
     text = "The governor praised the new bridge, which opened on Monday."
     assert found(nlp, text) == [("indirect", "The governor", "praised", ["the new bridge"])]
+
+
+def test_a_clause_before_a_colon_or_semicolon_is_not_the_content(nlp):
+    text = "It is an unlikely scenario; the campaign says she will return this week."
+    assert found(nlp, text) == [("indirect", "the campaign", "says", ["she will return this week"])]
+    text = "We have seen this before: the minister promised reforms in 2010."
+    assert found(nlp, text) == [("indirect", "the minister", "promised", ["reforms"])]

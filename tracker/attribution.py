@@ -341,7 +341,8 @@ class Finder:
     def content_of(self, tree, verb, speaker):
         """Content words of a cue verb and the rule that found them."""
         exclude = {verb, speaker}
-        clauses = [c for c in tree.kids(verb, "ccomp", "csubj") if c is not speaker] or [
+        clauses = [c for c in tree.kids(verb, "ccomp", "csubj") if c is not speaker
+                   and not self.before_a_break(tree, c, verb)] or [
             c for c in tree.kids(verb, "dep", "parataxis") if c.id < speaker.id and c.upos != "PUNCT"]
         if verb.lemma in CLAUSE_CUES and clauses:
             words = []
@@ -399,6 +400,13 @@ class Finder:
                     and (obl.upos in ("NOUN", "PROPN", "PRON") or obl.xpos == "VBG") and not self.is_time(obl):
                 return obl
         return None
+
+    @staticmethod
+    def before_a_break(tree, clause, verb):
+        """The clause ends before a colon or semicolon that precedes the verb: a sentence of its own
+        ("We have been here before: bin Laden declared war ...")."""
+        end = tree.subtree(clause)[-1].id
+        return end < verb.id and any(w.text in (":", ";") for w in tree.words[end:verb.id - 1])
 
     @staticmethod
     def content_preposition(tree, content):
