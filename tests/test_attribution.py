@@ -240,3 +240,8 @@ def test_a_clause_before_a_colon_or_semicolon_is_not_the_content(nlp):
     assert found(nlp, text) == [("indirect", "the campaign", "says", ["she will return this week"])]
     text = "We have seen this before: the minister promised reforms in 2010."
     assert found(nlp, text) == [("indirect", "the minister", "promised", ["reforms"])]
+
+
+def test_an_as_clause_with_content_of_its_own_frames_nothing(nlp):
+    text = "Violence continues in the region as two powers support the army."
+    assert found(nlp, text) == [("indirect", "two powers", "support", ["the army"])]

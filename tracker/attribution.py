@@ -422,8 +422,12 @@ class Finder:
 
     @staticmethod
     def is_as_clause(tree, verb):
-        """The verb heads an "as X said" clause that frames its head clause."""
-        return verb.deprel == "advcl" and verb.head and any(m.text.lower() == "as" for m in tree.kids(verb, "mark"))
+        """The verb heads an "as X said" clause that frames its head clause: a subject of its own and no
+        content of its own ("as China supports the government" is no report)."""
+        return verb.deprel == "advcl" and verb.head and any(m.text.lower() == "as" for m in tree.kids(verb, "mark")) \
+            and tree.kids(verb, "nsubj") and not any(
+                k.deprel in ("ccomp", "xcomp") or k.deprel == "obj" and k.text.lower() not in ("it", "this", "so")
+                for k in tree.kids(verb))
 
     @staticmethod
     def side_remarks(tree, clause):
