@@ -245,3 +245,12 @@ def test_a_clause_before_a_colon_or_semicolon_is_not_the_content(nlp):
 def test_an_as_clause_with_content_of_its_own_frames_nothing(nlp):
     text = "Violence continues in the region as two powers support the army."
     assert found(nlp, text) == [("indirect", "two powers", "support", ["the army"])]
+
+
+def test_a_participle_remark_goes_on_with_its_subject(nlp):
+    text = "The court blocked the law, citing a threat to public safety."
+    assert found(nlp, text) == [("indirect", "The court", "citing", ["a threat to public safety"])]
+    text = '"We will appeal," the mayor said, citing the budget. "The fight goes on."'
+    assert found(nlp, text) == [
+        ("direct", "the mayor", "said", ['"We will appeal,"', '"The fight goes on."']),
+        ("indirect", "the mayor", "citing", ["the budget"])]

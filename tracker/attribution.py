@@ -208,7 +208,7 @@ class Finder:
             return None
         content, rule = self.content_of(tree, word, speaker)
         if rule in ("object", "preposition") and speaker.head != word.id and word.deprel != "conj" \
-                and tree.head(word).lemma not in ASPECTUAL:
+                and tree.head(word).lemma not in ASPECTUAL and not self.is_participle_remark(tree, word):
             return None  # a borrowed subject ("struggles to deliver a sound bite") is no speaker of an object
         pieces = _pieces(content)
         if not pieces and word.lemma in SPEECH_VERBS:
@@ -223,7 +223,8 @@ class Finder:
         return Attribution(
             spans=pieces, kind="indirect", speaker=mention, sentence=tree.index,
             cue=_cue_mention(tree, word, self.text, self.content_preposition(tree, content) if rule == "preposition" else None),
-            paragraph=self.paragraph_of(pieces[0][0]), addressee=self.addressee_of(tree, word), sources=[rule],
+            paragraph=self.paragraph_of(pieces[0][0]), addressee=self.addressee_of(tree, word),
+            sources=[rule, "remark"] if self.is_participle_remark(tree, word) else [rule],
             cue_lemma=word.lemma)
 
     def from_passive(self, tree, verb):
@@ -430,6 +431,13 @@ class Finder:
                 for k in tree.kids(verb))
 
     @staticmethod
+    def is_participle_remark(tree, verb):
+        """A participle clause set off by a comma that goes on with its subject's words (", citing X")."""
+        first = tree.subtree(verb)[0]
+        return verb.deprel == "advcl" and verb.xpos == "VBG" and first.id > 1 and first is verb \
+            and tree.words[first.id - 2].text == ","
+
+    @staticmethod
     def side_remarks(tree, clause):
         """Trailing parts of a content clause that are not what was said: participle clauses set off by a
         comma (", citing ...", ", arguing that ...") describe the speaking, and a reporting verb joined to
@@ -576,7 +584,8 @@ class Finder:
                 same_cue[0].spans = _union(same_cue[0].spans + attribution.spans)
                 continue
             if attribution is None:
-                previous = [a for a in found + result if a.end <= quote.start and a.speaker is not None]
+                previous = [a for a in found + result if a.end <= quote.start and a.speaker is not None
+                            and "remark" not in a.sources]  # '"A," she said, citing X. "B."': B goes on A
                 if not previous:
                     continue
                 last = max(previous, key=lambda a: a.end)
