@@ -254,3 +254,10 @@ def test_a_participle_remark_goes_on_with_its_subject(nlp):
     assert found(nlp, text) == [
         ("direct", "the mayor", "said", ['"We will appeal,"', '"The fight goes on."']),
         ("indirect", "the mayor", "citing", ["the budget"])]
+
+
+def test_a_reply_joined_to_the_content_is_a_statement_of_its_own(nlp):
+    text = "The chief said the road would close, and the mayor replied that it would stay open."
+    assert found(nlp, text) == [
+        ("indirect", "The chief", "said", ["the road would close"]),
+        ("indirect", "the mayor", "replied", ["that it would stay open"])]

@@ -441,7 +441,7 @@ class Finder:
     def side_remarks(tree, clause):
         """Trailing parts of a content clause that are not what was said: participle clauses set off by a
         comma (", citing ...", ", arguing that ...") describe the speaking, and a reporting verb joined to
-        the clause with no subject of its own ("... and warned that ...") is the speaker's next statement."""
+        the clause ("... and warned that ...", "..., and the mayor replied ...") is a statement of its own."""
         remarks = [child for child in tree.kids(clause, "conj")
                    if child.id > clause.id and Finder.is_reporting_clause(tree, child)]
         for child in tree.kids(clause, "advcl"):
@@ -468,9 +468,10 @@ class Finder:
 
     @staticmethod
     def is_reporting_clause(tree, verb):
-        """A subjectless reporting verb with a content clause or object of its own ("and denied the report")."""
+        """A reporting verb with a content clause or object of its own, not itself a "that" clause ("and
+        denied the report", "and the mayor replied ...")."""
         return verb.upos == "VERB" and verb.lemma in CORE_VERBS and bool(tree.kids(verb, "ccomp", "obj")) \
-            and not tree.kids(verb, *SUBJECTS, "mark")
+            and not tree.kids(verb, "mark", "expl")
 
     @staticmethod
     def without_leading_adverbial(tree, words, verb):
