@@ -441,7 +441,7 @@ class Finder:
     def side_remarks(tree, clause):
         """Trailing parts of a content clause that are not what was said: participle clauses set off by a
         comma (", citing ...", ", arguing that ...") describe the speaking, and a reporting verb joined to
-        the clause ("... and warned that ...", "..., and the mayor replied ...") is a statement of its own."""
+        the clause ("... and warned that ...", "... and the mayor denied ...") is a statement of its own."""
         remarks = [child for child in tree.kids(clause, "conj")
                    if child.id > clause.id and Finder.is_reporting_clause(tree, child)]
         for child in tree.kids(clause, "advcl"):
@@ -469,7 +469,7 @@ class Finder:
     @staticmethod
     def is_reporting_clause(tree, verb):
         """A reporting verb with a content clause or object of its own, not itself a "that" clause ("and
-        denied the report", "and the mayor replied ...")."""
+        denied the report", "and the mayor denied it")."""
         return verb.upos == "VERB" and verb.lemma in CORE_VERBS and bool(tree.kids(verb, "ccomp", "obj")) \
             and not tree.kids(verb, "mark", "expl")
 
