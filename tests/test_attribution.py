@@ -261,3 +261,10 @@ def test_a_reply_joined_to_the_content_is_a_statement_of_its_own(nlp):
     assert found(nlp, text) == [
         ("indirect", "The chief", "said", ["the road would close"]),
         ("indirect", "the mayor", "denied", ["the report"])]
+
+
+def test_a_concession_with_its_own_speaker_is_a_statement_of_its_own(nlp):
+    text = "She said the plan was fair, though critics noted that costs had doubled."
+    assert found(nlp, text) == [
+        ("indirect", "She", "said", ["the plan was fair"]),
+        ("indirect", "critics", "noted", ["that costs had doubled"])]

@@ -39,6 +39,7 @@ PREPOSITIONAL_CUES = {
 RAISING = {"seem", "appear"}  # "X seems to ...": the content is X's seeming, said by no one
 PASSIVE_COMPLEMENTS = {"as", "of", "with", "for"}  # "was described as", "was accused of", "was charged with"
 ASPECTUAL = {"continue", "begin", "start", "keep", "go"}  # "continued to call for X": the speaker calls
+CONCESSIVE = {"though", "although"}
 TIME_WORDS = {"day", "week", "month", "year", "time", "hour", "minute", "night", "morning", "moment", "decade"}
 NOT_SPEAKERS = {"note", "update", "updated", "related", "photo", "photos", "source", "sources", "read more",
                 "correction", "editor's note", "transcript", "video", "watch", "q", "a", "advertisement",
@@ -441,9 +442,12 @@ class Finder:
     def side_remarks(tree, clause):
         """Trailing parts of a content clause that are not what was said: participle clauses set off by a
         comma (", citing ...", ", arguing that ...") describe the speaking, and a reporting verb joined to
-        the clause ("... and warned that ...", "... and the mayor denied ...") is a statement of its own."""
+        the clause ("... and warned that ...", "..., though critics noted ...") is a statement of its own."""
         remarks = [child for child in tree.kids(clause, "conj")
                    if child.id > clause.id and Finder.is_reporting_clause(tree, child)]
+        remarks += [child for child in tree.kids(clause, "advcl")  # ", though critics noted ..."
+                    if child.id > clause.id and child.lemma in CORE_VERBS and tree.kids(child, "nsubj")
+                    and any(m.text.lower() in CONCESSIVE for m in tree.kids(child, "mark"))]
         for child in tree.kids(clause, "advcl"):
             before = tree.words[child.id - 2] if child.id > 1 else None
             first = tree.subtree(child)[0]
