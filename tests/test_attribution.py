@@ -268,3 +268,8 @@ def test_a_concession_with_its_own_speaker_is_a_statement_of_its_own(nlp):
     assert found(nlp, text) == [
         ("indirect", "She", "said", ["the plan was fair"]),
         ("indirect", "critics", "noted", ["that costs had doubled"])]
+
+
+def test_a_nominal_cue_with_an_infinitive(nlp):
+    text = "Workers protested the board's decision to close the plant."
+    assert found(nlp, text) == [("indirect", "the board", "decision", ["to close the plant"])]

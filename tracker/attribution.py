@@ -21,7 +21,8 @@ DASH_SIGNATURE = re.compile(r"\s*([―—–]|--)\s*(" + NAME + r")(?=\s*(?:[,./
 NOUN_CUES = {"claim", "statement", "comment", "remark", "criticism", "support", "opposition", "call", "warning",
              "promise", "pledge", "argument", "view", "belief", "assertion", "allegation", "accusation",
              "suggestion", "denial", "admission", "attack", "praise", "complaint", "testimony", "insistence",
-             "demand", "threat", "vow", "concern", "question", "announcement", "prediction", "endorsement"}
+             "demand", "threat", "vow", "concern", "question", "announcement", "prediction", "endorsement",
+             "decision", "plan", "proposal", "refusal", "offer", "intention", "determination"}
 # reporting verbs whose content comes after a preposition: "called for X", "railed against X"
 PREPOSITIONAL_CUES = {
     "call": {"for", "on"}, "point": {"to"}, "rail": {"against"}, "speak": {"about", "of", "on", "out"},
@@ -261,10 +262,11 @@ class Finder:
         speaker = speakers[0]
         content = []
         for child in tree.kids(noun, "acl", "ccomp", "nmod"):
-            cases = [k.text.lower() for k in tree.kids(child, "case", "mark")]
+            cases = [k.text.lower() for k in tree.kids(child, "case", "mark", "aux")]
             if child is speaker or child.id < noun.id:
                 continue
-            if child.deprel in ("acl", "ccomp") and "that" in cases or child.deprel == "nmod" and (
+            if child.deprel in ("acl", "ccomp") and ("that" in cases or "to" in cases and child.upos == "VERB") \
+                    or child.deprel == "nmod" and (
                     set(cases) & {"of", "about", "on", "for", "against", "to"}):
                 content = tree.subtree(child, exclude={speaker})
                 if child.deprel == "nmod":
