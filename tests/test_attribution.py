@@ -273,3 +273,8 @@ def test_a_concession_with_its_own_speaker_is_a_statement_of_its_own(nlp):
 def test_a_nominal_cue_with_an_infinitive(nlp):
     text = "Workers protested the board's decision to close the plant."
     assert found(nlp, text) == [("indirect", "the board", "decision", ["to close the plant"])]
+
+
+def test_a_relative_word_before_a_medial_cue_is_content(nlp):
+    text = "The mill, which the owner says he will sell, employs 300 people."
+    assert found(nlp, text) == [("indirect", "the owner", "says", ["which", "he will sell"])]

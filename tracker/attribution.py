@@ -482,11 +482,11 @@ class Finder:
     @staticmethod
     def without_leading_adverbial(tree, words, verb):
         """'During his years in office, Mr. Obama said, a majority ...': an adverbial before a medial
-        cue frames the sentence and is not part of what was said."""
+        cue frames the sentence and is not part of what was said (a wh-word is: "what Trump says it does")."""
         before = [w for w in words if w.id < verb.id]
         after = [w for w in words if w.id > verb.id]
         if before and after and not any(w.deprel.startswith(("nsubj", "csubj", "expl")) or w.deprel == "root"
-                                        for w in before):
+                                        or w.xpos.startswith("W") for w in before):
             return after
         return words
 
