@@ -278,3 +278,8 @@ def test_a_nominal_cue_with_an_infinitive(nlp):
 def test_a_relative_word_before_a_medial_cue_is_content(nlp):
     text = "The mill, which the owner says he will sell, employs 300 people."
     assert found(nlp, text) == [("indirect", "the owner", "says", ["which", "he will sell"])]
+
+
+def test_an_adverbial_before_a_medial_cue_is_part_of_the_content(nlp):
+    text = "Too often, the mayor said, the debate is about money."
+    assert found(nlp, text) == [("indirect", "the mayor", "said", ["Too often", "the debate is about money"])]

@@ -352,14 +352,14 @@ class Finder:
             words = []
             for clause in clauses:
                 words += tree.subtree(clause, exclude=exclude | set(self.side_remarks(tree, clause)))
-            return self.without_leading_adverbial(tree, words, verb), "ccomp"
+            return words, "ccomp"
         if self.is_as_clause(tree, verb):
             root = tree.head(verb)  # "As the minister put it, the talks failed"
             return [w for w in tree.subtree(root, exclude={verb}) if w is not speaker], "as-clause"
         if verb.deprel == "parataxis" and verb.lemma in CLAUSE_CUES and verb.head:
             root = tree.head(verb)
             words = [w for w in tree.subtree(root, exclude={verb}) if w.upos != "PUNCT" or w.id != root.id]
-            return self.without_leading_adverbial(tree, [w for w in words if w is not speaker], verb), "parataxis"
+            return [w for w in words if w is not speaker], "parataxis"
         if verb.lemma in INFINITIVE_CUES:
             for xcomp in tree.kids(verb, "xcomp"):
                 if any(c.deprel == "mark" and c.lemma == "to" or c.text.lower() == "to" for c in tree.kids(xcomp)):
@@ -478,17 +478,6 @@ class Finder:
         denied the report", "and the mayor denied it")."""
         return verb.upos == "VERB" and verb.lemma in CORE_VERBS and bool(tree.kids(verb, "ccomp", "obj")) \
             and not tree.kids(verb, "mark", "expl")
-
-    @staticmethod
-    def without_leading_adverbial(tree, words, verb):
-        """'During his years in office, Mr. Obama said, a majority ...': an adverbial before a medial
-        cue frames the sentence and is not part of what was said (a wh-word is: "what Trump says it does")."""
-        before = [w for w in words if w.id < verb.id]
-        after = [w for w in words if w.id > verb.id]
-        if before and after and not any(w.deprel.startswith(("nsubj", "csubj", "expl")) or w.deprel == "root"
-                                        or w.xpos.startswith("W") for w in before):
-            return after
-        return words
 
     def addressee_of(self, tree, verb):
         """Whom the statement was made to: "told Reuters", "said in an interview with CNN"."""
