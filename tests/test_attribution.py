@@ -283,3 +283,9 @@ def test_a_relative_word_before_a_medial_cue_is_content(nlp):
 def test_an_adverbial_before_a_medial_cue_is_part_of_the_content(nlp):
     text = "Too often, the mayor said, the debate is about money."
     assert found(nlp, text) == [("indirect", "the mayor", "said", ["Too often", "the debate is about money"])]
+
+
+def test_conjoined_infinitives_stay_in_the_content(nlp):
+    text = "She wants to triple the size of the program, grow the reserve and create a new fund."
+    assert found(nlp, text) == [
+        ("indirect", "She", "wants", ["to triple the size of the program, grow the reserve and create a new fund"])]

@@ -370,6 +370,9 @@ class Finder:
                     if verb.lemma in RAISING and speaker.id < verb.id:
                         return tree.subtree(speaker) + tree.subtree(xcomp, exclude=exclude), "raising"
                     words = tree.subtree(xcomp, exclude=exclude)
+                    for conj in tree.kids(verb, "conj"):  # "agreed to share X and rely on Y": the parse's
+                        if conj.id > xcomp.id and conj.xpos == "VB" and not tree.kids(conj, *SUBJECTS):
+                            words += tree.subtree(conj, exclude=exclude)  # base form goes on the infinitive
                     if verb.lemma != "ask":  # "urged Congress to act": who is urged belongs to the content
                         for obj in tree.kids(verb, "obj"):
                             if obj.id < xcomp.id:
