@@ -289,3 +289,10 @@ def test_conjoined_infinitives_stay_in_the_content(nlp):
     text = "She wants to triple the size of the program, grow the reserve and create a new fund."
     assert found(nlp, text) == [
         ("indirect", "She", "wants", ["to triple the size of the program, grow the reserve and create a new fund"])]
+
+
+def test_a_phrase_right_after_the_object_belongs_to_it_but_not_when_or_where(nlp):
+    assert found(nlp, "Many colleges offer merit aid to good students.") == [
+        ("indirect", "Many colleges", "offer", ["merit aid to good students"])]
+    assert found(nlp, "The mayor praised the plan during a visit to the port.") == [
+        ("indirect", "The mayor", "praised", ["the plan"])]

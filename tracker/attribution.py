@@ -41,6 +41,7 @@ RAISING = {"seem", "appear"}  # "X seems to ...": the content is X's seeming, sa
 PASSIVE_COMPLEMENTS = {"as", "of", "with", "for"}  # "was described as", "was accused of", "was charged with"
 ASPECTUAL = {"continue", "begin", "start", "keep", "go"}  # "continued to call for X": the speaker calls
 CONCESSIVE = {"though", "although"}
+CIRCUMSTANTIAL = {"during", "since", "after", "before", "at", "on", "amid", "despite"}  # when and where
 TIME_WORDS = {"day", "week", "month", "year", "time", "hour", "minute", "night", "morning", "moment", "decade"}
 NOT_SPEAKERS = {"note", "update", "updated", "related", "photo", "photos", "source", "sources", "read more",
                 "correction", "editor's note", "transcript", "video", "watch", "q", "a", "advertisement",
@@ -388,10 +389,12 @@ class Finder:
                 if obj.upos in ("NOUN", "PROPN", "PRON", "NUM") and not (prepositional and prepositional.id < obj.id):
                     words = tree.subtree(obj, exclude=exclude | set(self.trailing_asides(tree, obj)))
                     for extra in tree.kids(verb, "xcomp", "obl", "advmod", "advcl"):  # "condemned the test as ..."
-                        span = tree.subtree(extra, exclude=exclude)  # "blamed workers for the losses"
+                        span = tree.subtree(extra, exclude=exclude | set(self.trailing_asides(tree, extra)))
                         first = span[0].text.lower()
                         if extra.id > obj.id and (extra.deprel == "xcomp" or first in PREPOSITIONAL_CUES.get(
-                                verb.lemma, ()) or first == "as" and not tree.kids(extra, *SUBJECTS)):
+                                verb.lemma, ()) or first == "as" and not tree.kids(extra, *SUBJECTS)
+                                or extra.deprel == "obl" and span[0].id == max(w.id for w in words) + 1
+                                and first not in CIRCUMSTANTIAL and not self.is_time(extra)):
                             words += span
                     return words, "object"
         if prepositional is not None:
