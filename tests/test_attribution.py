@@ -296,3 +296,13 @@ def test_a_phrase_right_after_the_object_belongs_to_it_but_not_when_or_where(nlp
         ("indirect", "Many colleges", "offer", ["merit aid to good students"])]
     assert found(nlp, "The mayor praised the plan during a visit to the port.") == [
         ("indirect", "The mayor", "praised", ["the plan"])]
+
+
+def test_only_a_reporting_participle_is_a_remark_on_the_speaking(nlp):
+    text = "The minister said the new port would create jobs, allowing the region to grow."
+    assert found(nlp, text) == [
+        ("indirect", "The minister", "said", ["the new port would create jobs, allowing the region to grow"])]
+    text = "The minister said the new port would create jobs, citing a recent study."
+    assert found(nlp, text) == [
+        ("indirect", "The minister", "said", ["the new port would create jobs"]),
+        ("indirect", "The minister", "citing", ["a recent study"])]

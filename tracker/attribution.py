@@ -331,8 +331,9 @@ class Finder:
                 return subjects[0]
             if node.deprel in ("conj", "xcomp", "advcl") and node.head:
                 head = tree.head(node)
-                if node.deprel == "conj" and node.lemma in VERBS and head.deprel == "ccomp" and head.head:
-                    head = tree.head(head)  # "X said A and warned B": the parse joins "warned" to A
+                if (node.deprel == "conj" or self.is_participle_remark(tree, node)) and node.lemma in VERBS \
+                        and head.deprel == "ccomp" and head.head:
+                    head = tree.head(head)  # "X said A and warned B", "X said A, citing B": joined to A
                 node = head
                 if node.upos not in ("VERB", "AUX"):
                     return None
@@ -459,8 +460,8 @@ class Finder:
         for child in tree.kids(clause, "advcl"):
             before = tree.words[child.id - 2] if child.id > 1 else None
             first = tree.subtree(child)[0]
-            if child.id > clause.id and child.xpos == "VBG" and first is child and before is not None \
-                    and before.text in (",", "-", "—", "–"):
+            if child.id > clause.id and child.xpos == "VBG" and child.lemma in CORE_VERBS and first is child \
+                    and before is not None and before.text in (",", "-", "—", "–"):
                 remarks.append(child)
         return remarks
 
