@@ -306,3 +306,8 @@ def test_only_a_reporting_participle_is_a_remark_on_the_speaking(nlp):
     assert found(nlp, text) == [
         ("indirect", "The minister", "said", ["the new port would create jobs"]),
         ("indirect", "The minister", "citing", ["a recent study"])]
+
+
+def test_of_two_subjects_the_nearest_is_the_speaker(nlp):
+    text = "The party needs new leaders.\n\nPeople like Scott, he said."
+    assert found(nlp, text)[1] == ("indirect", "he", "said", ["People like Scott"])

@@ -327,8 +327,8 @@ class Finder:
         for _ in range(3):
             subjects = [w for w in tree.kids(node, *SUBJECTS) if (w.upos in SPEAKER_POS or w.deprel == "csubj")
                         and any(c.isalnum() for c in w.text) and (quoted or not any(w.start_char in quote for quote in self.quotes))]
-            if subjects:
-                return subjects[0]
+            if subjects:  # the nearest: in '"People like Scott," he said' the parse makes both subjects
+                return min(subjects, key=lambda w: abs(w.id - verb.id))
             if node.deprel in ("conj", "xcomp", "advcl") and node.head:
                 head = tree.head(node)
                 if (node.deprel == "conj" or self.is_participle_remark(tree, node)) and node.lemma in VERBS \
@@ -349,7 +349,8 @@ class Finder:
         exclude = {verb, speaker}
         clauses = [c for c in tree.kids(verb, "ccomp", "csubj") if c is not speaker
                    and not self.before_a_break(tree, c, verb)] or [
-            c for c in tree.kids(verb, "dep", "parataxis") if c.id < speaker.id and c.upos != "PUNCT"]
+            c for c in tree.kids(verb, "dep", "parataxis", "nsubj") if c.id < speaker.id and c.upos != "PUNCT"
+            and (c.deprel != "nsubj" or verb.lemma in SPEECH_VERBS and tree.words[speaker.id - 2].text == ",")]
         if verb.lemma in CLAUSE_CUES and clauses:
             words = []
             for clause in clauses:
