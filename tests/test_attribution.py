@@ -311,3 +311,8 @@ def test_only_a_reporting_participle_is_a_remark_on_the_speaking(nlp):
 def test_of_two_subjects_the_nearest_is_the_speaker(nlp):
     text = "The party needs new leaders.\n\nPeople like Scott, he said."
     assert found(nlp, text)[1] == ("indirect", "he", "said", ["People like Scott"])
+
+
+def test_what_someone_is_asked_about(nlp):
+    text = "The host asked the senator about the budget deficit."
+    assert found(nlp, text) == [("indirect", "The host", "asked", ["the budget deficit"])]
