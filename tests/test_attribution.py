@@ -316,3 +316,9 @@ def test_of_two_subjects_the_nearest_is_the_speaker(nlp):
 def test_what_someone_is_asked_about(nlp):
     text = "The host asked the senator about the budget deficit."
     assert found(nlp, text) == [("indirect", "The host", "asked", ["the budget deficit"])]
+
+
+def test_a_quoted_phrase_inside_narration_is_no_ones_continuation(nlp):
+    text = ('The minister said the talks would go on. The rebels branded the offer a "cynical trick to buy '
+            'more time." The army said it would withdraw.')
+    assert [r[1] for r in found(nlp, text)] == ["The minister", "The army"]

@@ -575,7 +575,7 @@ class Finder:
                 continue
             words = self.text[quote.start:quote.end].split()
             if len(words) < (2 if self.is_short_sentence(quote) else 4) or len(words) < 8 and not any(
-                    c in self.text[quote.start:quote.end] for c in ".,!?;:"):
+                    c in self.text[quote.start:quote.end] for c in ".,!?;:") or not self.opens_sentence(quote):
                 continue  # a scare quote or a title, not a statement
             following = self.attribution_right_after(quote, found)
             if following is not None:  # '"X," he told the host, "Y."': X joins the quote after the cue
@@ -602,11 +602,16 @@ class Finder:
             result.append(attribution)
         return result
 
+    def opens_sentence(self, quote):
+        """The quotation stands where a sentence or clause starts, not inside narration ('Japan called it
+        an "outlaw nation."')."""
+        before = self.text[:quote.start].rstrip(" ")
+        return not before or before.endswith((".", "!", "?", ":", ",", "\n", '"', "”", "'", " and", " but", " or"))
+
     def is_short_sentence(self, quote):
         """The quotation is a sentence of its own ('... she said. "Here he is."'), not a phrase or title."""
-        before = self.text[:quote.start].rstrip(" ")
         return self.text[quote.start:quote.end].rstrip("\"”’'» ").endswith((".", "!", "?")) \
-            and (not before or before.endswith((".", "!", "?", ",", "\n")))
+            and self.opens_sentence(quote)
 
     def attribution_right_after(self, quote, found):
         """The attribution whose speaker and cue directly follow ``quote`` in its paragraph, if any."""
