@@ -322,3 +322,11 @@ def test_a_quoted_phrase_inside_narration_is_no_ones_continuation(nlp):
     text = ('The minister said the talks would go on. The rebels branded the offer a "cynical trick to buy '
             'more time." The army said it would withdraw.')
     assert [r[1] for r in found(nlp, text)] == ["The minister", "The army"]
+
+
+def test_a_long_speaker_between_the_quote_and_its_cue(nlp):
+    text = ('The rally began at noon.\n\n"This is a big year for our state!" The governor\'s niece, state Sen. '
+            'Ana Ruiz (D-Norfolk), shouted to the crowd.')
+    (kind, speaker, cue, spans), = found(nlp, text)
+    assert (kind, cue, spans) == ("direct", "shouted", ['"This is a big year for our state!"'])
+    assert speaker.startswith("The governor's niece, state Sen. Ana Ruiz")

@@ -642,19 +642,27 @@ class Finder:
             closes = tree.start >= quote.end and self.text[quote.end:tree.start] in (" ", "")  # '"...?" he asked.'
             if not (overlaps or introduces or closes):
                 continue
-            for word in tree.words[:8] if closes else tree.words:
+            for word in tree.words[:25] if closes else tree.words:
                 if word.lemma not in CLAUSE_CUES or word.upos != "VERB" or quote.start <= word.start_char < quote.end \
                         or word.start_char in used_cues:
                     continue
                 between = self.text[word.end_char:quote.start] if word.end_char <= quote.start \
                     else self.text[quote.end:word.start_char]
-                if "\n" in between.strip() or len(between.split()) > 8 or any(c in between for c in ".!?"):
+                if "\n" in between.strip():
                     continue
                 speaker = self.subject_of(tree, word)
-                if speaker is None or quote.start <= speaker.start_char < quote.end:
+                if speaker is not None and not quote.start <= speaker.start_char < quote.end:
+                    mention = _mention(tree.subtree(speaker, exclude={word}), self.text, tree.index)
+                elif word.start_char >= quote.end:  # '"...," Flynn, a surrogate, said': the parse lost the subject
+                    mention = _mention([w for w in tree.words if quote.end <= w.start_char and w.end_char
+                                        <= word.start_char and w.upos in SPEAKER_POS | {"PUNCT", "DET", "ADJ"}],
+                                       self.text, tree.index)
+                else:
                     continue
-                mention = _mention(tree.subtree(speaker, exclude={word}), self.text, tree.index)
-                if mention is None or word.lemma not in SPEECH_VERBS and between.replace(mention.text, "").strip(" ,:—"):
+                if mention is None or not any(c.isalnum() for c in mention.text):
+                    continue
+                gap = between.replace(mention.text, "").strip(" ,:—)")
+                if gap and (word.lemma not in SPEECH_VERBS or len(between.split()) > 8 or any(c in gap for c in ".!?")):
                     continue  # other reporting verbs only right by the quote ('Trump boasted, "..."')
                 return Attribution(
                     spans=[(quote.start, quote.end)], kind="direct", cue=_cue_mention(tree, word, self.text),
