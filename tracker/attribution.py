@@ -123,7 +123,8 @@ class SentenceTree:
 def _trimmed(words):
     while words and (words[0].upos == "PUNCT" and words[0].text in EDGE_PUNCT or words[0].deprel == "cc"):
         words = words[1:]
-    while words and (words[-1].upos == "PUNCT" and words[-1].text not in "\"”’'»" or words[-1].deprel == "cc"):
+    while words and (words[-1].upos == "PUNCT" and words[-1].text not in "\"”’'»" or words[-1].deprel == "cc") \
+            and not (words[-1].text == ")" and any(w.text == "(" for w in words)):
         words = words[:-1]
     return words
 
