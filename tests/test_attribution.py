@@ -245,6 +245,8 @@ def test_a_clause_before_a_colon_or_semicolon_is_not_the_content(nlp):
 def test_an_as_clause_with_content_of_its_own_frames_nothing(nlp):
     text = "Violence continues in the region as two powers support the army."
     assert found(nlp, text) == [("indirect", "two powers", "support", ["the army"])]
+    text = "The singer was emotional as she called for an end to the war."
+    assert found(nlp, text) == [("indirect", "she", "called for", ["an end to the war"])]
 
 
 def test_a_participle_remark_goes_on_with_its_subject(nlp):

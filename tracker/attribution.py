@@ -333,7 +333,7 @@ class Finder:
             if node.deprel in ("conj", "xcomp", "advcl") and node.head:
                 head = tree.head(node)
                 if (node.deprel == "conj" or self.is_participle_remark(tree, node)) and node.lemma in VERBS \
-                        and head.deprel == "ccomp" and head.head:
+                        and head.deprel in ("ccomp", "advcl") and head.head and tree.head(head).lemma in VERBS:
                     head = tree.head(head)  # "X said A and warned B", "X said A, citing B": joined to A
                 node = head
                 if node.upos not in ("VERB", "AUX"):
@@ -440,7 +440,8 @@ class Finder:
         return verb.deprel == "advcl" and verb.head and any(m.text.lower() == "as" for m in tree.kids(verb, "mark")) \
             and tree.kids(verb, "nsubj") and not any(
                 k.deprel in ("ccomp", "xcomp") or k.deprel == "obj" and k.text.lower() not in ("it", "this", "so")
-                for k in tree.kids(verb))
+                or k.deprel == "obl" and any(c.text.lower() in PREPOSITIONAL_CUES.get(verb.lemma, ())
+                                             for c in tree.kids(k, "case")) for k in tree.kids(verb))
 
     @staticmethod
     def is_participle_remark(tree, verb):
