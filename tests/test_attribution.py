@@ -187,7 +187,7 @@ def test_a_short_quoted_sentence_continues_but_a_quoted_name_does_not(nlp):
     text = '"The bridge will open in March," the mayor said. "Not a day later."'
     assert found(nlp, text) == [
         ("direct", "the mayor", "said", ['"The bridge will open in March,"', '"Not a day later."'])]
-    text = 'Critics dubbed the plan "Project Fear." The mayor said the bridge would open in March.'
+    text = 'The city gave the plan the title "Project Atlas." The mayor said the bridge would open in March.'
     assert found(nlp, text) == [("indirect", "The mayor", "said", ["the bridge would open in March"])]
 
 
@@ -321,7 +321,7 @@ def test_what_someone_is_asked_about(nlp):
 
 
 def test_a_quoted_phrase_inside_narration_is_no_ones_continuation(nlp):
-    text = ('The minister said the talks would go on. The rebels branded the offer a "cynical trick to buy '
+    text = ('The minister said the talks would go on. The rebels gave the offer the name "cynical trick to buy '
             'more time." The army said it would withdraw.')
     assert [r[1] for r in found(nlp, text)] == ["The minister", "The army"]
 
@@ -332,3 +332,9 @@ def test_a_long_speaker_between_the_quote_and_its_cue(nlp):
     (kind, speaker, cue, spans), = found(nlp, text)
     assert (kind, cue, spans) == ("direct", "shouted", ['"This is a big year for our state!"'])
     assert speaker == "The governor's niece, state Sen. Ana Ruiz (D-Norfolk)"
+
+
+def test_likening_one_thing_to_another(nlp):
+    text = 'The senator likened the tax plan to "a robbery in broad daylight."'
+    assert found(nlp, text) == [
+        ("mixed", "The senator", "likened", ['the tax plan to "a robbery in broad daylight."'])]

@@ -35,6 +35,7 @@ PREPOSITIONAL_CUES = {
     "appeal": {"for", "to"}, "ask": {"about"}, "question": {"about", "on"}, "plead": {"for"}, "pray": {"for"}, "express": {"about"}, "weigh": {"in"},
     "take": {"aim"}, "blame": {"on", "for"}, "accuse": {"of"}, "criticize": {"for"}, "praise": {"for"},
     "fault": {"for"}, "attack": {"for", "over"}, "slam": {"for", "over"}, "blast": {"for", "over"},
+    "liken": {"to"}, "compare": {"to", "with"},
     "thank": {"for"}, "apologize": {"for"}, "elaborate": {"on"}, "reflect": {"on"}, "dwell": {"on"},
 }
 RAISING = {"seem", "appear"}  # "X seems to ...": the content is X's seeming, said by no one

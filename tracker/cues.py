@@ -27,7 +27,7 @@ argue object protest proclaim assert estimate calculate forecast project determi
 # verbs whose to-infinitive ("vowed to retake ...") is the content
 INFINITIVE_CUES = frozenset("""
 vow promise pledge threaten urge call ask agree refuse decline plan want seek hope expect offer decide
-intend aim demand encourage push press vote propose order tell warn advise invite challenge
+intend aim demand encourage push press vote propose order tell warn advise invite challenge exhort implore
 """.split())
 
 # verbs whose direct object ("Russia denies this", "cited derogatory comments") is the content
@@ -35,6 +35,7 @@ OBJECT_CUES = frozenset("""
 deny cite mention announce criticize criticise reject endorse praise condemn blame describe propose
 question defend oppose welcome recommend dismiss denounce applaud decry tout highlight reiterate
 dispute refute rebuff acknowledge confirm express voice unveil outline request advocate champion
+liken compare label dub brand characterize deride hail
 """.split())
 
 # verbs too general to report anything with a bare object ("made", "took", "went")
