@@ -349,10 +349,10 @@ class Finder:
     def content_of(self, tree, verb, speaker):
         """Content words of a cue verb and the rule that found them."""
         exclude = {verb, speaker}
-        clauses = [c for c in tree.kids(verb, "ccomp", "csubj") if c is not speaker
-                   and not self.before_a_break(tree, c, verb)] or [
+        clauses = [c for c in tree.kids(verb, "ccomp", "csubj") if c is not speaker] or [
             c for c in tree.kids(verb, "dep", "parataxis", "nsubj") if c.id < speaker.id and c.upos != "PUNCT"
             and (c.deprel != "nsubj" or verb.lemma in SPEECH_VERBS and tree.words[speaker.id - 2].text == ",")]
+        clauses = [c for c in clauses if not self.before_a_break(tree, c, verb)]
         if verb.lemma in CLAUSE_CUES and clauses:
             words = []
             for clause in clauses:
