@@ -32,7 +32,8 @@ PREPOSITIONAL_CUES = {
     "lash": {"at", "out"}, "agree": {"with", "on"}, "disagree": {"with"}, "object": {"to"}, "insist": {"on"},
     "testify": {"about", "on"}, "write": {"about", "of"}, "tweet": {"about"}, "boast": {"about", "of"},
     "brag": {"about"}, "joke": {"about"}, "worry": {"about"}, "hint": {"at"}, "press": {"for", "on", "about"},
-    "appeal": {"for", "to"}, "ask": {"about"}, "question": {"about", "on"}, "plead": {"for"}, "pray": {"for"}, "express": {"about"}, "weigh": {"in"},
+    "appeal": {"for", "to"}, "ask": {"about"}, "question": {"about", "on"}, "plead": {"for"}, "pray": {"for"},
+    "express": {"about"}, "weigh": {"in"},
     "take": {"aim"}, "blame": {"on", "for"}, "accuse": {"of"}, "criticize": {"for"}, "praise": {"for"},
     "fault": {"for"}, "attack": {"for", "over"}, "slam": {"for", "over"}, "blast": {"for", "over"},
     "liken": {"to"}, "compare": {"to", "with"},
@@ -42,6 +43,7 @@ RAISING = {"seem", "appear"}  # "X seems to ...": the content is X's seeming, sa
 PASSIVE_COMPLEMENTS = {"as", "of", "with", "for"}  # "was described as", "was accused of", "was charged with"
 ASPECTUAL = {"continue", "begin", "start", "keep", "go"}  # "continued to call for X": the speaker calls
 CONCESSIVE = {"though", "although"}
+SENTENCE_OPENERS = (".", "!", "?", ":", ",", "\n", '"', "”", "'", " and", " but", " or")  # what may precede a quote
 CIRCUMSTANTIAL = {"during", "since", "after", "before", "at", "on", "amid", "despite"}  # when and where
 TIME_WORDS = {"day", "week", "month", "year", "time", "hour", "minute", "night", "morning", "moment", "decade"}
 NOT_SPEAKERS = {"note", "update", "updated", "related", "photo", "photos", "source", "sources", "read more",
@@ -328,7 +330,8 @@ class Finder:
         node = verb
         for _ in range(3):
             subjects = [w for w in tree.kids(node, *SUBJECTS) if (w.upos in SPEAKER_POS or w.deprel == "csubj")
-                        and any(c.isalnum() for c in w.text) and (quoted or not any(w.start_char in quote for quote in self.quotes))]
+                        and any(c.isalnum() for c in w.text)
+                        and (quoted or not any(w.start_char in quote for quote in self.quotes))]
             if subjects:  # the nearest: in '"People like Scott," he said' the parse makes both subjects
                 return min(subjects, key=lambda w: abs(w.id - verb.id))
             if node.deprel in ("conj", "xcomp", "advcl") and node.head:
@@ -608,8 +611,8 @@ class Finder:
     def opens_sentence(self, quote):
         """The quotation stands where a sentence or clause starts, not inside narration ('Japan called it
         an "outlaw nation."')."""
-        before = self.text[:quote.start].rstrip(" ")
-        return not before or before.endswith((".", "!", "?", ":", ",", "\n", '"', "”", "'", " and", " but", " or"))
+        before = self.text[max(0, quote.start - 8):quote.start].rstrip(" ")
+        return not before or before.endswith(SENTENCE_OPENERS)
 
     def is_short_sentence(self, quote):
         """The quotation is a sentence of its own ('... she said. "Here he is."'), not a phrase or title."""
