@@ -338,3 +338,11 @@ def test_likening_one_thing_to_another(nlp):
     text = 'The senator likened the tax plan to "a robbery in broad daylight."'
     assert found(nlp, text) == [
         ("mixed", "The senator", "likened", ['the tax plan to "a robbery in broad daylight."'])]
+
+
+def test_what_follows_a_final_according_to_describes_the_source(nlp):
+    text = "Prices rose by 4 percent, according to the central bank, a body that rarely comments on the economy."
+    assert found(nlp, text)[0] == ("indirect", "the central bank", "according to", ["Prices rose by 4 percent"])
+    text = "Prices rose by 4 percent, according to the central bank, and wages fell."
+    (kind, speaker, cue, spans), = found(nlp, text)
+    assert "wages fell" in spans[-1]

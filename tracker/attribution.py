@@ -518,7 +518,10 @@ class Finder:
         source = words[k + 2:end]
         if not source or not any(w.upos in ("PROPN", "NOUN", "PRON") for w in source):
             return None
+        after = [w for w in words[end:] if w.upos != "PUNCT"]
         content = words[:k] + words[end:]
+        if _trimmed(words[:k]) and after and after[0].upos not in ("CCONJ", "SCONJ"):
+            content = words[:k]  # ", according to X, a former aide ...": the rest describes X
         pieces = _pieces(content)
         if not pieces and tree.index > 0 and word.text[0].islower():
             previous = self.trees[tree.index - 1]
