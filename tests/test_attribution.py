@@ -346,3 +346,10 @@ def test_what_follows_a_final_according_to_describes_the_source(nlp):
     text = "Prices rose by 4 percent, according to the central bank, and wages fell."
     (kind, speaker, cue, spans), = found(nlp, text)
     assert "wages fell" in spans[-1]
+
+
+def test_a_participle_opening_the_sentence_goes_on_with_the_subject(nlp):
+    text = "Citing a new study, the mayor said the bridge was safe."
+    assert found(nlp, text) == [
+        ("indirect", "the mayor", "Citing", ["a new study"]),
+        ("indirect", "the mayor", "said", ["the bridge was safe"])]

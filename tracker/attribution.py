@@ -449,10 +449,14 @@ class Finder:
 
     @staticmethod
     def is_participle_remark(tree, verb):
-        """A participle clause set off by a comma that goes on with its subject's words (", citing X")."""
-        first = tree.subtree(verb)[0]
-        return verb.deprel == "advcl" and verb.xpos == "VBG" and first.id > 1 and first is verb \
-            and tree.words[first.id - 2].text == ","
+        """A participle clause set off by a comma that goes on with its subject's words (", citing X"), or
+        opens the sentence ("Citing X, the senator said ...")."""
+        span = tree.subtree(verb)
+        if verb.deprel != "advcl" or verb.xpos != "VBG":
+            return False
+        if span[0] is verb and span[0].id > 1 and tree.words[span[0].id - 2].text == ",":
+            return True
+        return span[0].id <= 2 and span[-1].id < len(tree.words) and tree.words[span[-1].id].text == ","
 
     @staticmethod
     def side_remarks(tree, clause):
