@@ -149,3 +149,207 @@ def test_as_clause_frames_its_head_clause(nlp):
 def test_nominal_cue_with_a_possessor(nlp):
     text = "The senator's claim that the budget was balanced drew criticism."
     assert found(nlp, text) == [("indirect", "The senator", "claim", ["that the budget was balanced"])]
+
+
+def test_a_second_reporting_verb_starts_its_own_statement(nlp):
+    text = "The union said the strike would continue and warned that talks had collapsed."
+    assert found(nlp, text) == [
+        ("indirect", "The union", "said", ["the strike would continue"]),
+        ("indirect", "The union", "warned", ["that talks had collapsed"])]
+
+
+def test_who_is_urged_belongs_to_the_content(nlp):
+    text = "The governor urged residents to stay indoors."
+    assert found(nlp, text) == [("indirect", "The governor", "urged", ["residents to stay indoors"])]
+
+
+def test_a_subject_inside_the_quotation_is_not_the_speaker(nlp):
+    text = '"My answer, that is a disgrace," the former adviser said on the radio.'
+    assert found(nlp, text) == [("direct", "the former adviser", "said", ['"My answer, that is a disgrace,"'])]
+
+
+def test_refusing_to_disclose_reports_what_is_disclosed(nlp):
+    text = "The company has refused to disclose the contract."
+    assert found(nlp, text) == [("indirect", "The company", "has refused", ["the contract"])]
+
+
+def test_a_seeming_has_no_speaker(nlp):
+    text = "The plan seems to have stalled in the committee."
+    assert found(nlp, text) == [("indirect", None, "seems", ["The plan", "to have stalled in the committee"])]
+
+
+def test_what_someone_is_blamed_for_belongs_to_the_content(nlp):
+    text = "The senator blamed the agency for the delays."
+    assert found(nlp, text) == [("indirect", "The senator", "blamed", ["the agency for the delays"])]
+
+
+def test_a_short_quoted_sentence_continues_but_a_quoted_name_does_not(nlp):
+    text = '"The bridge will open in March," the mayor said. "Not a day later."'
+    assert found(nlp, text) == [
+        ("direct", "the mayor", "said", ['"The bridge will open in March,"', '"Not a day later."'])]
+    text = 'The city gave the plan the title "Project Atlas." The mayor said the bridge would open in March.'
+    assert found(nlp, text) == [("indirect", "The mayor", "said", ["the bridge would open in March"])]
+
+
+def test_passive_cues_report_their_subject(nlp):
+    text = "The proposal was criticized by the union as unfair to workers."
+    assert found(nlp, text) == [
+        ("indirect", "the union", "was criticized", ["The proposal", "as unfair to workers"])]
+    text = "The former minister was accused of taking bribes."
+    assert found(nlp, text) == [
+        ("indirect", None, "was accused", ["The former minister", "of taking bribes"])]
+    assert found(nlp, "The bridge was built in 1990.") == []
+
+
+def test_calls_for_an_action_and_continued_calls(nlp):
+    text = "The senator called for cutting the budget."
+    assert found(nlp, text) == [("indirect", "The senator", "called for", ["cutting the budget"])]
+    text = "Protesters continued to call for an inquiry."
+    (kind, speaker, cue, spans), = found(nlp, text)
+    assert (speaker, spans) == ("Protesters", ["an inquiry"])
+
+
+def test_a_proposed_action_as_a_gerund(nlp):
+    text = "The council proposed raising the parking fees."
+    assert found(nlp, text) == [("indirect", "The council", "proposed", ["raising the parking fees"])]
+
+
+def test_a_preposition_before_an_object_introduces_the_content(nlp):
+    text = "The report pointed to weak demand, a problem for exporters."
+    assert found(nlp, text) == [("indirect", "The report", "pointed to", ["weak demand"])]
+
+
+def test_a_quote_continues_the_last_statement_with_a_speaker(nlp):
+    text = '"We will return," the chairman said after the witness was called to testify. "This is not over."'
+    assert found(nlp, text)[0] == ("direct", "the chairman", "said", ['"We will return,"', '"This is not over."'])
+
+
+def test_a_transcript_label_inside_the_quotation_is_not_content(nlp):
+    text = 'The debate went on.\n\n"MODERATOR: Will you release your tax returns before the vote?\n\nOther news.'
+    assert found(nlp, text) == [
+        ("direct", "MODERATOR", ":", ["Will you release your tax returns before the vote?"])]
+
+
+def test_a_comma_led_clause_after_a_reported_object_is_an_aside(nlp):
+    text = "The governor praised the new bridge, which opened on Monday."
+    assert found(nlp, text) == [("indirect", "The governor", "praised", ["the new bridge"])]
+
+
+def test_a_clause_before_a_colon_or_semicolon_is_not_the_content(nlp):
+    text = "It is an unlikely scenario; the campaign says she will return this week."
+    assert found(nlp, text) == [("indirect", "the campaign", "says", ["she will return this week"])]
+    text = "We have seen this before: the minister promised reforms in 2010."
+    assert found(nlp, text) == [("indirect", "the minister", "promised", ["reforms"])]
+
+
+def test_an_as_clause_with_content_of_its_own_frames_nothing(nlp):
+    text = "Violence continues in the region as two powers support the army."
+    assert found(nlp, text) == [("indirect", "two powers", "support", ["the army"])]
+    text = "The singer was emotional as she called for an end to the war."
+    assert found(nlp, text) == [("indirect", "she", "called for", ["an end to the war"])]
+
+
+def test_a_participle_remark_goes_on_with_its_subject(nlp):
+    text = "The court blocked the law, citing a threat to public safety."
+    assert found(nlp, text) == [("indirect", "The court", "citing", ["a threat to public safety"])]
+    text = '"We will appeal," the mayor said, citing the budget. "The fight goes on."'
+    assert found(nlp, text) == [
+        ("direct", "the mayor", "said", ['"We will appeal,"', '"The fight goes on."']),
+        ("indirect", "the mayor", "citing", ["the budget"])]
+
+
+def test_a_reply_joined_to_the_content_is_a_statement_of_its_own(nlp):
+    text = "The chief said the road would close and the mayor denied the report."
+    assert found(nlp, text) == [
+        ("indirect", "The chief", "said", ["the road would close"]),
+        ("indirect", "the mayor", "denied", ["the report"])]
+
+
+def test_a_concession_with_its_own_speaker_is_a_statement_of_its_own(nlp):
+    text = "She said the plan was fair, though critics noted that costs had doubled."
+    assert found(nlp, text) == [
+        ("indirect", "She", "said", ["the plan was fair"]),
+        ("indirect", "critics", "noted", ["that costs had doubled"])]
+
+
+def test_a_nominal_cue_with_an_infinitive(nlp):
+    text = "Workers protested the board's decision to close the plant."
+    assert found(nlp, text) == [("indirect", "the board", "decision", ["to close the plant"])]
+
+
+def test_a_relative_word_before_a_medial_cue_is_content(nlp):
+    text = "The mill, which the owner says he will sell, employs 300 people."
+    assert found(nlp, text) == [("indirect", "the owner", "says", ["which", "he will sell"])]
+
+
+def test_an_adverbial_before_a_medial_cue_is_part_of_the_content(nlp):
+    text = "Too often, the mayor said, the debate is about money."
+    assert found(nlp, text) == [("indirect", "the mayor", "said", ["Too often", "the debate is about money"])]
+
+
+def test_conjoined_infinitives_stay_in_the_content(nlp):
+    text = "She wants to triple the size of the program, grow the reserve and create a new fund."
+    assert found(nlp, text) == [
+        ("indirect", "She", "wants", ["to triple the size of the program, grow the reserve and create a new fund"])]
+
+
+def test_a_phrase_right_after_the_object_belongs_to_it_but_not_when_or_where(nlp):
+    assert found(nlp, "Many colleges offer merit aid to good students.") == [
+        ("indirect", "Many colleges", "offer", ["merit aid to good students"])]
+    assert found(nlp, "The mayor praised the plan during a visit to the port.") == [
+        ("indirect", "The mayor", "praised", ["the plan"])]
+
+
+def test_only_a_reporting_participle_is_a_remark_on_the_speaking(nlp):
+    text = "The minister said the new port would create jobs, allowing the region to grow."
+    assert found(nlp, text) == [
+        ("indirect", "The minister", "said", ["the new port would create jobs, allowing the region to grow"])]
+    text = "The minister said the new port would create jobs, citing a recent study."
+    assert found(nlp, text) == [
+        ("indirect", "The minister", "said", ["the new port would create jobs"]),
+        ("indirect", "The minister", "citing", ["a recent study"])]
+
+
+def test_of_two_subjects_the_nearest_is_the_speaker(nlp):
+    text = "The party needs new leaders.\n\nPeople like Scott, he said."
+    assert found(nlp, text)[1] == ("indirect", "he", "said", ["People like Scott"])
+
+
+def test_what_someone_is_asked_about(nlp):
+    text = "The host asked the senator about the budget deficit."
+    assert found(nlp, text) == [("indirect", "The host", "asked", ["the budget deficit"])]
+
+
+def test_a_quoted_phrase_inside_narration_is_no_ones_continuation(nlp):
+    text = ('The minister said the talks would go on. The rebels gave the offer the name "cynical trick to buy '
+            'more time." The army said it would withdraw.')
+    assert [r[1] for r in found(nlp, text)] == ["The minister", "The army"]
+
+
+def test_a_long_speaker_between_the_quote_and_its_cue(nlp):
+    text = ('The rally began at noon.\n\n"This is a big year for our state!" The governor\'s niece, state Sen. '
+            'Ana Ruiz (D-Norfolk), shouted to the crowd.')
+    (kind, speaker, cue, spans), = found(nlp, text)
+    assert (kind, cue, spans) == ("direct", "shouted", ['"This is a big year for our state!"'])
+    assert speaker == "The governor's niece, state Sen. Ana Ruiz (D-Norfolk)"
+
+
+def test_likening_one_thing_to_another(nlp):
+    text = 'The senator likened the tax plan to "a robbery in broad daylight."'
+    assert found(nlp, text) == [
+        ("mixed", "The senator", "likened", ['the tax plan to "a robbery in broad daylight."'])]
+
+
+def test_what_follows_a_final_according_to_describes_the_source(nlp):
+    text = "Prices rose by 4 percent, according to the central bank, a body that rarely comments on the economy."
+    assert found(nlp, text)[0] == ("indirect", "the central bank", "according to", ["Prices rose by 4 percent"])
+    text = "Prices rose by 4 percent, according to the central bank, and wages fell."
+    (kind, speaker, cue, spans), = found(nlp, text)
+    assert "wages fell" in spans[-1]
+
+
+def test_a_participle_opening_the_sentence_goes_on_with_the_subject(nlp):
+    text = "Citing a new study, the mayor said the bridge was safe."
+    assert found(nlp, text) == [
+        ("indirect", "the mayor", "Citing", ["a new study"]),
+        ("indirect", "the mayor", "said", ["the bridge was safe"])]

@@ -47,3 +47,8 @@ def test_a_mark_closes_only_its_own_family():
     # each paragraph of a quoted article opens with a straight mark that never closes; curly quotes inside
     text = '"Kevin was snoring.\n\n“Here he is,” she said.'
     assert quoted(text) == ['"Kevin was snoring.', "“Here he is,”"]
+
+
+def test_a_closing_mark_of_the_other_double_kind_ends_a_quote():
+    text = '"Taxes will rise,” the mayor said. “We will cut waste," she added. He said “a "nested" word” too.'
+    assert quoted(text) == ['"Taxes will rise,”', '“We will cut waste,"', '“a "nested" word”']

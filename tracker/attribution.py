@@ -10,7 +10,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from .cues import CLAUSE_CUES, INFINITIVE_CUES, OBJECT_CUES, SPEECH_VERBS
+from .cues import CLAUSE_CUES, CORE_VERBS, DISCLOSING, INFINITIVE_CUES, OBJECT_CUES, SPEECH_VERBS, VERBS
 from .marks import find_quotes, paragraphs
 
 EDGE_PUNCT = set(",;:-—–") | {"--"}
@@ -21,7 +21,8 @@ DASH_SIGNATURE = re.compile(r"\s*([―—–]|--)\s*(" + NAME + r")(?=\s*(?:[,./
 NOUN_CUES = {"claim", "statement", "comment", "remark", "criticism", "support", "opposition", "call", "warning",
              "promise", "pledge", "argument", "view", "belief", "assertion", "allegation", "accusation",
              "suggestion", "denial", "admission", "attack", "praise", "complaint", "testimony", "insistence",
-             "demand", "threat", "vow", "concern", "question", "announcement", "prediction", "endorsement"}
+             "demand", "threat", "vow", "concern", "question", "announcement", "prediction", "endorsement",
+             "decision", "plan", "proposal", "refusal", "offer", "intention", "determination"}
 # reporting verbs whose content comes after a preposition: "called for X", "railed against X"
 PREPOSITIONAL_CUES = {
     "call": {"for", "on"}, "point": {"to"}, "rail": {"against"}, "speak": {"about", "of", "on", "out"},
@@ -30,11 +31,20 @@ PREPOSITIONAL_CUES = {
     "comment": {"on"}, "respond": {"to"}, "refer": {"to"}, "focus": {"on"}, "advocate": {"for"},
     "lash": {"at", "out"}, "agree": {"with", "on"}, "disagree": {"with"}, "object": {"to"}, "insist": {"on"},
     "testify": {"about", "on"}, "write": {"about", "of"}, "tweet": {"about"}, "boast": {"about", "of"},
-    "brag": {"about"}, "joke": {"about"}, "worry": {"about"}, "hint": {"at"}, "press": {"for"},
-    "appeal": {"for", "to"}, "plead": {"for"}, "pray": {"for"}, "express": {"about"}, "weigh": {"in"},
-    "take": {"aim"}, "blame": {"on"}, "accuse": {"of"}, "criticize": {"for"}, "praise": {"for"},
+    "brag": {"about"}, "joke": {"about"}, "worry": {"about"}, "hint": {"at"}, "press": {"for", "on", "about"},
+    "appeal": {"for", "to"}, "ask": {"about"}, "question": {"about", "on"}, "plead": {"for"}, "pray": {"for"},
+    "express": {"about"}, "weigh": {"in"},
+    "take": {"aim"}, "blame": {"on", "for"}, "accuse": {"of"}, "criticize": {"for"}, "praise": {"for"},
+    "fault": {"for"}, "attack": {"for", "over"}, "slam": {"for", "over"}, "blast": {"for", "over"},
+    "liken": {"to"}, "compare": {"to", "with"},
     "thank": {"for"}, "apologize": {"for"}, "elaborate": {"on"}, "reflect": {"on"}, "dwell": {"on"},
 }
+RAISING = {"seem", "appear"}  # "X seems to ...": the content is X's seeming, said by no one
+PASSIVE_COMPLEMENTS = {"as", "of", "with", "for"}  # "was described as", "was accused of", "was charged with"
+ASPECTUAL = {"continue", "begin", "start", "keep", "go"}  # "continued to call for X": the speaker calls
+CONCESSIVE = {"though", "although"}
+SENTENCE_OPENERS = (".", "!", "?", ":", ",", "\n", '"', "”", "'", " and", " but", " or")  # what may precede a quote
+CIRCUMSTANTIAL = {"during", "since", "after", "before", "at", "on", "amid", "despite"}  # when and where
 TIME_WORDS = {"day", "week", "month", "year", "time", "hour", "minute", "night", "morning", "moment", "decade"}
 NOT_SPEAKERS = {"note", "update", "updated", "related", "photo", "photos", "source", "sources", "read more",
                 "correction", "editor's note", "transcript", "video", "watch", "q", "a", "advertisement",
@@ -116,7 +126,8 @@ class SentenceTree:
 def _trimmed(words):
     while words and (words[0].upos == "PUNCT" and words[0].text in EDGE_PUNCT or words[0].deprel == "cc"):
         words = words[1:]
-    while words and words[-1].upos == "PUNCT" and words[-1].text not in "\"”’'»":
+    while words and (words[-1].upos == "PUNCT" and words[-1].text not in "\"”’'»" or words[-1].deprel == "cc") \
+            and not (words[-1].text == ")" and any(w.text == "(" for w in words)):
         words = words[:-1]
     return words
 
@@ -197,26 +208,54 @@ class Finder:
             return None
         if any(word.start_char in quote for quote in self.quotes):
             return None  # "I believe ..." inside a quotation belongs to the quotation's speaker
+        if tree.kids(word, "nsubj:pass") and word.lemma in CORE_VERBS:
+            return self.from_passive(tree, word)
         speaker = self.subject_of(tree, word)
         if speaker is None:
             return None
         content, rule = self.content_of(tree, word, speaker)
-        if rule in ("object", "preposition") and speaker.head != word.id and word.deprel != "conj":
+        if rule in ("object", "preposition") and speaker.head != word.id and word.deprel != "conj" \
+                and tree.head(word).lemma not in ASPECTUAL and not self.is_participle_remark(tree, word):
             return None  # a borrowed subject ("struggles to deliver a sound bite") is no speaker of an object
         pieces = _pieces(content)
         if not pieces and word.lemma in SPEECH_VERBS:
             pieces, rule = self.next_paragraph_after_colon(word), "colon"
         if not pieces:
             return None
-        speaker_words = tree.subtree(speaker, exclude=set(content) | {word})
-        mention = _mention(speaker_words, self.text, tree.index)
-        if not pieces or mention is None:
-            return None
+        mention = None  # "Melania seems to have vanished": an impression, not a speaker's statement
+        if rule != "raising":
+            mention = _mention(tree.subtree(speaker, exclude=set(content) | {word}), self.text, tree.index)
+            if mention is None:
+                return None
         return Attribution(
             spans=pieces, kind="indirect", speaker=mention, sentence=tree.index,
             cue=_cue_mention(tree, word, self.text, self.content_preposition(tree, content) if rule == "preposition" else None),
-            paragraph=self.paragraph_of(pieces[0][0]), addressee=self.addressee_of(tree, word), sources=[rule],
+            paragraph=self.paragraph_of(pieces[0][0]), addressee=self.addressee_of(tree, word),
+            sources=[rule, "remark"] if self.is_participle_remark(tree, word) else [rule],
             cue_lemma=word.lemma)
+
+    def from_passive(self, tree, verb):
+        """A passive cue: "The plan was criticized by the union as unfair", "He was accused of lying". The
+        subject is what is reported, the agent (if any) the speaker."""
+        agents = [k for k in tree.kids(verb, "obl:agent", "obl") if k.id > verb.id
+                  and any(c.text.lower() == "by" for c in tree.kids(k, "case"))]
+        content = tree.subtree(tree.kids(verb, "nsubj:pass")[0])
+        for extra in tree.kids(verb, "ccomp", "xcomp", "obl", "advcl", "advmod"):
+            span = tree.subtree(extra, exclude=set(agents))
+            if extra.id > verb.id and extra not in agents and not self.is_time(extra) and (
+                    extra.deprel in ("ccomp", "xcomp") or span[0].text.lower() in PASSIVE_COMPLEMENTS):
+                content += span
+        pieces = _pieces(content)
+        speaker = None
+        if agents:
+            speaker = _mention([w for w in tree.subtree(agents[0]) if not (w.head == agents[0].id
+                                and w.deprel == "case")], self.text, tree.index)
+        if not pieces:
+            return None
+        return Attribution(
+            spans=pieces, kind="indirect", cue=_cue_mention(tree, verb, self.text), speaker=speaker,
+            sentence=tree.index, paragraph=self.paragraph_of(pieces[0][0]), sources=["passive"],
+            cue_lemma=verb.lemma)
 
     def from_noun(self, tree, noun):
         """A nominal cue: "Trump's claim that ...", "criticism of the plan from Democrats"."""
@@ -228,10 +267,11 @@ class Finder:
         speaker = speakers[0]
         content = []
         for child in tree.kids(noun, "acl", "ccomp", "nmod"):
-            cases = [k.text.lower() for k in tree.kids(child, "case", "mark")]
+            cases = [k.text.lower() for k in tree.kids(child, "case", "mark", "aux")]
             if child is speaker or child.id < noun.id:
                 continue
-            if child.deprel in ("acl", "ccomp") and "that" in cases or child.deprel == "nmod" and (
+            if child.deprel in ("acl", "ccomp") and ("that" in cases or "to" in cases and child.upos == "VERB") \
+                    or child.deprel == "nmod" and (
                     set(cases) & {"of", "about", "on", "for", "against", "to"}):
                 content = tree.subtree(child, exclude={speaker})
                 if child.deprel == "nmod":
@@ -284,14 +324,22 @@ class Finder:
         return found
 
     def subject_of(self, tree, verb):
-        """The speaker word: the verb's subject, or the subject of the verb it is coordinated with."""
+        """The speaker word: the verb's subject, or the subject of the verb it is coordinated with. A
+        subject inside quotation marks is the parse's misreading of the quote, not the speaker."""
+        quoted = any(verb.start_char in quote for quote in self.quotes)
         node = verb
         for _ in range(3):
-            subjects = [w for w in tree.kids(node, *SUBJECTS) if w.upos in SPEAKER_POS or w.deprel == "csubj"]
-            if subjects:
-                return subjects[0]
+            subjects = [w for w in tree.kids(node, *SUBJECTS) if (w.upos in SPEAKER_POS or w.deprel == "csubj")
+                        and any(c.isalnum() for c in w.text)
+                        and (quoted or not any(w.start_char in quote for quote in self.quotes))]
+            if subjects:  # the nearest: in '"People like Scott," he said' the parse makes both subjects
+                return min(subjects, key=lambda w: abs(w.id - verb.id))
             if node.deprel in ("conj", "xcomp", "advcl") and node.head:
-                node = tree.head(node)
+                head = tree.head(node)
+                if (node.deprel == "conj" or self.is_participle_remark(tree, node)) and node.lemma in VERBS \
+                        and head.deprel in ("ccomp", "advcl") and head.head and tree.head(head).lemma in VERBS:
+                    head = tree.head(head)  # "X said A and warned B", "X said A, citing B": joined to A
+                node = head
                 if node.upos not in ("VERB", "AUX"):
                     return None
                 continue
@@ -305,44 +353,83 @@ class Finder:
         """Content words of a cue verb and the rule that found them."""
         exclude = {verb, speaker}
         clauses = [c for c in tree.kids(verb, "ccomp", "csubj") if c is not speaker] or [
-            c for c in tree.kids(verb, "dep", "parataxis") if c.id < speaker.id and c.upos != "PUNCT"]
+            c for c in tree.kids(verb, "dep", "parataxis", "nsubj") if c.id < speaker.id and c.upos != "PUNCT"
+            and (c.deprel != "nsubj" or verb.lemma in SPEECH_VERBS and tree.words[speaker.id - 2].text == ",")]
+        clauses = [c for c in clauses if not self.before_a_break(tree, c, verb)]
         if verb.lemma in CLAUSE_CUES and clauses:
             words = []
             for clause in clauses:
                 words += tree.subtree(clause, exclude=exclude | set(self.side_remarks(tree, clause)))
-            return self.without_leading_adverbial(tree, words, verb), "ccomp"
+            return words, "ccomp"
         if self.is_as_clause(tree, verb):
             root = tree.head(verb)  # "As the minister put it, the talks failed"
             return [w for w in tree.subtree(root, exclude={verb}) if w is not speaker], "as-clause"
         if verb.deprel == "parataxis" and verb.lemma in CLAUSE_CUES and verb.head:
             root = tree.head(verb)
             words = [w for w in tree.subtree(root, exclude={verb}) if w.upos != "PUNCT" or w.id != root.id]
-            return self.without_leading_adverbial(tree, [w for w in words if w is not speaker], verb), "parataxis"
+            return [w for w in words if w is not speaker], "parataxis"
         if verb.lemma in INFINITIVE_CUES:
             for xcomp in tree.kids(verb, "xcomp"):
                 if any(c.deprel == "mark" and c.lemma == "to" or c.text.lower() == "to" for c in tree.kids(xcomp)):
-                    return tree.subtree(xcomp, exclude=exclude), "xcomp"
+                    if xcomp.lemma in DISCLOSING and not tree.kids(verb, "obj"):  # "refused to disclose X": X
+                        words, rule = self.content_of(tree, xcomp, speaker)
+                        if rule in ("ccomp", "object"):
+                            return words, rule
+                    if verb.lemma in RAISING and speaker.id < verb.id:
+                        return tree.subtree(speaker) + tree.subtree(xcomp, exclude=exclude), "raising"
+                    words = tree.subtree(xcomp, exclude=exclude)
+                    for conj in tree.kids(verb, "conj"):  # "agreed to share X and rely on Y": the parse's
+                        if conj.id > xcomp.id and conj.xpos == "VB" and not tree.kids(conj, *SUBJECTS):
+                            words += tree.subtree(conj, exclude=exclude)  # base form goes on the infinitive
+                    if verb.lemma != "ask":  # "urged Congress to act": who is urged belongs to the content
+                        for obj in tree.kids(verb, "obj"):
+                            if obj.id < xcomp.id:
+                                words += tree.subtree(obj, exclude=exclude)
+                    return words, "xcomp"
+        if verb.lemma in CORE_VERBS and verb.lemma not in ASPECTUAL:  # "admitted using the code"
+            for xcomp in tree.kids(verb, "xcomp"):
+                if xcomp.xpos == "VBG" and xcomp.id > verb.id:
+                    return tree.subtree(xcomp, exclude=exclude), "gerund"
+        prepositional = self.prepositional_content(tree, verb)
         if verb.lemma in OBJECT_CUES and verb.lemma not in ("say", "tell", "ask"):
             for obj in tree.kids(verb, "obj"):
-                if obj.upos in ("NOUN", "PROPN", "PRON", "NUM"):
-                    words = tree.subtree(obj, exclude=exclude)
-                    for extra in tree.kids(verb, "xcomp", "obl", "advmod"):  # "condemned the test as ..."
-                        span = tree.subtree(extra, exclude=exclude)
-                        if extra.id > obj.id and (extra.deprel == "xcomp" or span[0].text.lower() == "as"):
+                if obj.upos in ("NOUN", "PROPN", "PRON", "NUM") and not (prepositional and prepositional.id < obj.id):
+                    words = tree.subtree(obj, exclude=exclude | set(self.trailing_asides(tree, obj)))
+                    for extra in tree.kids(verb, "xcomp", "obl", "advmod", "advcl"):  # "condemned the test as ..."
+                        span = tree.subtree(extra, exclude=exclude | set(self.trailing_asides(tree, extra)))
+                        first = span[0].text.lower()
+                        if extra.id > obj.id and (extra.deprel == "xcomp" or first in PREPOSITIONAL_CUES.get(
+                                verb.lemma, ()) or first == "as" and not tree.kids(extra, *SUBJECTS)
+                                or extra.deprel == "obl" and span[0].id == max(w.id for w in words) + 1
+                                and first not in CIRCUMSTANTIAL and not self.is_time(extra)):
                             words += span
                     return words, "object"
-        for obl in tree.kids(verb, "obl"):  # "called for X", "railed against X", "pointed to X"
-            cases = [c for c in tree.kids(obl, "case") if c.id < obl.id]
-            if obl.id > verb.id and cases and cases[0].text.lower() in PREPOSITIONAL_CUES.get(verb.lemma, ()) \
-                    and obl.upos in ("NOUN", "PROPN", "PRON") and not self.is_time(obl):
-                return tree.subtree(obl, exclude=exclude | set(cases)), "preposition"
+        if prepositional is not None:
+            cases = tree.kids(prepositional, "case", "mark")
+            return tree.subtree(prepositional, exclude=exclude | set(cases)), "preposition"
         return [], None
+
+    def prepositional_content(self, tree, verb):
+        """The content after a cue's preposition: "called for X", "railed against X", "called for cutting X"."""
+        for obl in tree.kids(verb, "obl", "advcl"):
+            cases = [c for c in tree.kids(obl, "case", "mark") if c.id < obl.id]
+            if obl.id > verb.id and cases and cases[0].text.lower() in PREPOSITIONAL_CUES.get(verb.lemma, ()) \
+                    and (obl.upos in ("NOUN", "PROPN", "PRON") or obl.xpos == "VBG") and not self.is_time(obl):
+                return obl
+        return None
+
+    @staticmethod
+    def before_a_break(tree, clause, verb):
+        """The clause ends before a colon or semicolon that precedes the verb: a sentence of its own
+        ("We have been here before: bin Laden declared war ...")."""
+        end = tree.subtree(clause)[-1].id
+        return end < verb.id and any(w.text in (":", ";") for w in tree.words[end:verb.id - 1])
 
     @staticmethod
     def content_preposition(tree, content):
         """The preposition that introduces a prepositional content ("for" of "called for X")."""
         head = min((w for w in content if w.head not in {c.id for c in content}), key=lambda w: w.id, default=None)
-        cases = tree.kids(head, "case") if head is not None else []
+        cases = tree.kids(head, "case", "mark") if head is not None else []
         return cases[0] if cases else None
 
     def is_time(self, word):
@@ -352,32 +439,63 @@ class Finder:
 
     @staticmethod
     def is_as_clause(tree, verb):
-        """The verb heads an "as X said" clause that frames its head clause."""
-        return verb.deprel == "advcl" and verb.head and any(m.text.lower() == "as" for m in tree.kids(verb, "mark"))
+        """The verb heads an "as X said" clause that frames its head clause: a subject of its own and no
+        content of its own ("as China supports the government" is no report)."""
+        return verb.deprel == "advcl" and verb.head and any(m.text.lower() == "as" for m in tree.kids(verb, "mark")) \
+            and tree.kids(verb, "nsubj") and not any(
+                k.deprel in ("ccomp", "xcomp") or k.deprel == "obj" and k.text.lower() not in ("it", "this", "so")
+                or k.deprel == "obl" and any(c.text.lower() in PREPOSITIONAL_CUES.get(verb.lemma, ())
+                                             for c in tree.kids(k, "case")) for k in tree.kids(verb))
+
+    @staticmethod
+    def is_participle_remark(tree, verb):
+        """A participle clause set off by a comma that goes on with its subject's words (", citing X"), or
+        opens the sentence ("Citing X, the senator said ...")."""
+        span = tree.subtree(verb)
+        if verb.deprel != "advcl" or verb.xpos != "VBG":
+            return False
+        if span[0] is verb and span[0].id > 1 and tree.words[span[0].id - 2].text == ",":
+            return True
+        return span[0].id <= 2 and span[-1].id < len(tree.words) and tree.words[span[-1].id].text == ","
 
     @staticmethod
     def side_remarks(tree, clause):
-        """Trailing participle clauses set off by a comma (", citing ...", ", arguing that ..."): they
-        describe the speaking, not what was said."""
-        remarks = []
+        """Trailing parts of a content clause that are not what was said: participle clauses set off by a
+        comma (", citing ...", ", arguing that ...") describe the speaking, and a reporting verb joined to
+        the clause ("... and warned that ...", "..., though critics noted ...") is a statement of its own."""
+        remarks = [child for child in tree.kids(clause, "conj")
+                   if child.id > clause.id and Finder.is_reporting_clause(tree, child)]
+        remarks += [child for child in tree.kids(clause, "advcl")  # ", though critics noted ..."
+                    if child.id > clause.id and child.lemma in CORE_VERBS and tree.kids(child, "nsubj")
+                    and any(m.text.lower() in CONCESSIVE for m in tree.kids(child, "mark"))]
         for child in tree.kids(clause, "advcl"):
             before = tree.words[child.id - 2] if child.id > 1 else None
             first = tree.subtree(child)[0]
-            if child.id > clause.id and child.xpos == "VBG" and first is child and before is not None \
-                    and before.text in (",", "-", "—", "–"):
+            if child.id > clause.id and child.xpos == "VBG" and child.lemma in CORE_VERBS and first is child \
+                    and before is not None and before.text in (",", "-", "—", "–"):
                 remarks.append(child)
         return remarks
 
     @staticmethod
-    def without_leading_adverbial(tree, words, verb):
-        """'During his years in office, Mr. Obama said, a majority ...': an adverbial before a medial
-        cue frames the sentence and is not part of what was said."""
-        before = [w for w in words if w.id < verb.id]
-        after = [w for w in words if w.id > verb.id]
-        if before and after and not any(w.deprel.startswith(("nsubj", "csubj", "expl")) or w.deprel == "root"
-                                        for w in before):
-            return after
-        return words
+    def trailing_asides(tree, phrase):
+        """A comma-led clause that ends the phrase (", which ...", ", known as ..."): it describes what was
+        reported, it is not part of it."""
+        words = tree.subtree(phrase)
+        asides = []
+        for word in words:
+            for child in tree.kids(word, "acl:relcl", "acl"):
+                span = tree.subtree(child)
+                if child.id > word.id and span[-1].id >= words[-1].id - 1 and span[0].id > 1 \
+                        and tree.words[span[0].id - 2].text == ",":
+                    asides.append(child)
+        return asides
+
+    @staticmethod
+    def is_reporting_clause(tree, verb):
+        """A reporting verb with a content clause or object of its own, not itself a "that" clause ("and
+        denied the report", "and the mayor denied it")."""
+        return verb.upos == "VERB" and verb.lemma in CORE_VERBS and bool(tree.kids(verb, "ccomp", "obj")) \
+            and not tree.kids(verb, "mark", "expl")
 
     def addressee_of(self, tree, verb):
         """Whom the statement was made to: "told Reuters", "said in an interview with CNN"."""
@@ -404,7 +522,10 @@ class Finder:
         source = words[k + 2:end]
         if not source or not any(w.upos in ("PROPN", "NOUN", "PRON") for w in source):
             return None
+        after = [w for w in words[end:] if w.upos != "PUNCT"]
         content = words[:k] + words[end:]
+        if _trimmed(words[:k]) and after and after[0].upos not in ("CCONJ", "SCONJ"):
+            content = words[:k]  # ", according to X, a former aide ...": the rest describes X
         pieces = _pieces(content)
         if not pieces and tree.index > 0 and word.text[0].islower():
             previous = self.trees[tree.index - 1]
@@ -419,14 +540,19 @@ class Finder:
 
     # --- quotation marks ---------------------------------------------------------------
     def with_quotes(self, attribution):
-        """Extend content to the whole of every quotation it touches; set the kind from the marks."""
+        """Extend content to the whole of every quotation it touches (but not back over its own cue:
+        '"PENCE: Well, ...'); set the kind from the marks."""
         spans = list(attribution.spans)
+        cue = attribution.cue
         for quote in self.quotes:
             touched = [s for s in spans if s[0] < quote.end and quote.start < s[1]]
             inside = sum(min(b, quote.end) - max(a, quote.start) for a, b in touched)
             if touched and (inside >= 0.5 * sum(b - a for a, b in touched)
                             or touched[0][0] <= quote.start and quote.end <= touched[-1][1]):
-                spans.append((quote.start, quote.end))
+                start = quote.start
+                if cue is not None and quote.start <= cue.start and cue.end <= attribution.start:
+                    start = attribution.start
+                spans.append((start, quote.end))
         attribution.spans = self.without_narration(_union(spans), attribution.cue)
         attribution.kind = self.kind_of(attribution.spans)
         return attribution
@@ -461,7 +587,8 @@ class Finder:
             if any(a < quote.end and quote.start < b for a, b in covered):
                 continue
             words = self.text[quote.start:quote.end].split()
-            if len(words) < 4 or len(words) < 8 and not any(c in self.text[quote.start:quote.end] for c in ".,!?;:"):
+            if len(words) < (2 if self.is_short_sentence(quote) else 4) or len(words) < 8 and not any(
+                    c in self.text[quote.start:quote.end] for c in ".,!?;:") or not self.opens_sentence(quote):
                 continue  # a scare quote or a title, not a statement
             following = self.attribution_right_after(quote, found)
             if following is not None:  # '"X," he told the host, "Y."': X joins the quote after the cue
@@ -474,7 +601,8 @@ class Finder:
                 same_cue[0].spans = _union(same_cue[0].spans + attribution.spans)
                 continue
             if attribution is None:
-                previous = [a for a in found + result if a.end <= quote.start]
+                previous = [a for a in found + result if a.end <= quote.start and a.speaker is not None
+                            and "remark" not in a.sources]  # '"A," she said, citing X. "B."': B goes on A
                 if not previous:
                     continue
                 last = max(previous, key=lambda a: a.end)
@@ -486,6 +614,17 @@ class Finder:
                     follows=last, sources=["continuation"])
             result.append(attribution)
         return result
+
+    def opens_sentence(self, quote):
+        """The quotation stands where a sentence or clause starts, not inside narration ('Japan called it
+        an "outlaw nation."')."""
+        before = self.text[max(0, quote.start - 8):quote.start].rstrip(" ")
+        return not before or before.endswith(SENTENCE_OPENERS)
+
+    def is_short_sentence(self, quote):
+        """The quotation is a sentence of its own ('... she said. "Here he is."'), not a phrase or title."""
+        return self.text[quote.start:quote.end].rstrip("\"”’'» ").endswith((".", "!", "?")) \
+            and self.opens_sentence(quote)
 
     def attribution_right_after(self, quote, found):
         """The attribution whose speaker and cue directly follow ``quote`` in its paragraph, if any."""
@@ -508,7 +647,7 @@ class Finder:
 
     def nearby_cue(self, quote, used_cues):
         """A speech verb with a subject in the quotation's sentence ('"...," he said'), or ending the
-        sentence just before it ('He said:')."""
+        sentence just before it ('He said:'); another reporting verb only right by the quotation."""
         for tree in self.trees:
             overlaps = tree.start < quote.end and quote.start < tree.end
             introduces = tree.end <= quote.start and not self.text[tree.end:quote.start].strip() \
@@ -516,20 +655,28 @@ class Finder:
             closes = tree.start >= quote.end and self.text[quote.end:tree.start] in (" ", "")  # '"...?" he asked.'
             if not (overlaps or introduces or closes):
                 continue
-            for word in tree.words[:8] if closes else tree.words:
-                if word.lemma not in SPEECH_VERBS or word.upos != "VERB" or quote.start <= word.start_char < quote.end \
+            for word in tree.words[:25] if closes else tree.words:
+                if word.lemma not in CLAUSE_CUES or word.upos != "VERB" or quote.start <= word.start_char < quote.end \
                         or word.start_char in used_cues:
                     continue
                 between = self.text[word.end_char:quote.start] if word.end_char <= quote.start \
                     else self.text[quote.end:word.start_char]
-                if "\n" in between.strip() or len(between.split()) > 8 or any(c in between for c in ".!?"):
+                if "\n" in between.strip():
                     continue
                 speaker = self.subject_of(tree, word)
-                if speaker is None or quote.start <= speaker.start_char < quote.end:
+                if speaker is not None and not quote.start <= speaker.start_char < quote.end:
+                    mention = _mention(tree.subtree(speaker, exclude={word}), self.text, tree.index)
+                elif word.start_char >= quote.end:  # '"...," Flynn, a surrogate, said': the parse lost the subject
+                    mention = _mention([w for w in tree.words if quote.end <= w.start_char and w.end_char
+                                        <= word.start_char and w.upos in SPEAKER_POS | {"PUNCT", "DET", "ADJ"}],
+                                       self.text, tree.index)
+                else:
                     continue
-                mention = _mention(tree.subtree(speaker, exclude={word}), self.text, tree.index)
-                if mention is None:
+                if mention is None or not any(c.isalnum() for c in mention.text):
                     continue
+                gap = between.replace(mention.text, "").strip(" ,:—)")
+                if gap and (word.lemma not in SPEECH_VERBS or len(between.split()) > 8 or any(c in gap for c in ".!?")):
+                    continue  # other reporting verbs only right by the quote ('Trump boasted, "..."')
                 return Attribution(
                     spans=[(quote.start, quote.end)], kind="direct", cue=_cue_mention(tree, word, self.text),
                     speaker=mention, sentence=tree.index, paragraph=self.paragraph_of(quote.start),

@@ -27,7 +27,7 @@ argue object protest proclaim assert estimate calculate forecast project determi
 # verbs whose to-infinitive ("vowed to retake ...") is the content
 INFINITIVE_CUES = frozenset("""
 vow promise pledge threaten urge call ask agree refuse decline plan want seek hope expect offer decide
-intend aim demand encourage push press vote propose order tell warn advise invite challenge
+intend aim demand encourage push press vote propose order tell warn advise invite challenge exhort implore
 """.split())
 
 # verbs whose direct object ("Russia denies this", "cited derogatory comments") is the content
@@ -35,6 +35,7 @@ OBJECT_CUES = frozenset("""
 deny cite mention announce criticize criticise reject endorse praise condemn blame describe propose
 question defend oppose welcome recommend dismiss denounce applaud decry tout highlight reiterate
 dispute refute rebuff acknowledge confirm express voice unveil outline request advocate champion
+liken compare label dub brand characterize deride hail
 """.split())
 
 # verbs too general to report anything with a bare object ("made", "took", "went")
@@ -54,6 +55,10 @@ def _learned_lemmas():
     return {lemma: int(count) for lemma, count in rows if " " not in lemma}
 
 
+# the reporting verbs of the grammars, without the learned ones (which include "shift", "expose"): one of
+# these joined to a reported clause ("said A and warned that B") starts a statement of its own
+CORE_VERBS = CLAUSE_CUES | OBJECT_CUES | INFINITIVE_CUES
+
 LEARNED = _learned_lemmas()
 CLAUSE_CUES = CLAUSE_CUES | {lemma for lemma, n in LEARNED.items() if n >= CLAUSE_MIN_COUNT} - GENERIC
 OBJECT_CUES = OBJECT_CUES | {lemma for lemma, n in LEARNED.items() if n >= OBJECT_MIN_COUNT} - GENERIC
@@ -66,4 +71,10 @@ VERBS = CLAUSE_CUES | INFINITIVE_CUES | OBJECT_CUES
 SPEECH_VERBS = frozenset("""
 say tell add note write tweet explain report declare state respond reply remark comment ask
 insist argue claim warn acknowledge continue
+""".split())
+
+# verbs of saying, knowing and disclosing whose own content is what a verb governing them reports:
+# "refused to disclose the records", "wanted to know who approved it", "seemed to think it was phony"
+DISCLOSING = frozenset("""
+say tell think know believe suggest disclose discuss reveal endorse blame explain address acknowledge admit deny
 """.split())

@@ -9,9 +9,11 @@ and unbalanced marks (the quote ends with its paragraph; the rest of the article
 import re
 from dataclasses import dataclass
 
-# a mark closes only a mark of its own family: straight " inside curly “...” is text, not a close
+# a mark closes a mark of its own family: a straight " opening inside curly “...” is a nested quote; but a
+# double mark that can only close ends an open double mark of the other kind (sloppy '"...”' typing)
 OPENERS = {"“": "curly", "«": "guillemet", "„": "curly", "‘": "single", "‹": "guillemet", "‚": "single"}
 CLOSERS = {"”": "curly", "»": "guillemet", "’": "single", "›": "guillemet"}
+DOUBLE = {"straight", "curly"}
 WORD = re.compile(r"\w")
 
 
@@ -85,7 +87,8 @@ def _pair(marks, stack):
     """Pair marks of one paragraph onto ``stack`` (marks still open); returns the closed outer spans."""
     spans = []
     for offset, length, role, family in marks:
-        if stack and family == stack[-1][3] and role in ("close", "either"):
+        if stack and (family == stack[-1][3] and role in ("close", "either")
+                      or role == "close" and {family, stack[-1][3]} == DOUBLE):
             opened = stack.pop()
             if not stack:
                 spans.append(QuoteSpan(opened[0], offset + length))
