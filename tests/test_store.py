@@ -219,6 +219,15 @@ def test_a_full_name_takes_over_a_stored_surname(fresh_db):
     assert {r["speaker_id"] for r in fresh_db.query("select speaker_id from claims")} == {rows[0]["id"]}
 
 
+def test_a_surname_before_the_full_name_in_one_article_is_one_speaker(fresh_db):
+    text = "Sanders said no. Bernie Sanders said yes."
+    store_article(fresh_db, Article(id="a", text=text), [
+        claim("a", text, "no", "Sanders", "Sanders", kind="indirect"),
+        claim("a", text, "yes", "Bernie Sanders", "Bernie Sanders", kind="indirect")])
+    rows = list(fresh_db.query("select id, name, claim_count from speakers"))
+    assert [(r["name"], r["claim_count"]) for r in rows] == [("Bernie Sanders", 2)]
+
+
 def test_a_surname_shared_by_two_people_stays_apart(fresh_db):
     text = "Hillary Clinton said yes. Bill Clinton said no. Clinton said maybe."
     store_article(fresh_db, Article(id="a", text=text), [

@@ -208,7 +208,8 @@ def upsert_speakers(db, claims):
         row = find_speaker(db, name, kind)
         if row is None:
             ids[name] = speakers.insert({"name": name, "type": kind, "aliases": aliases, "claim_count": 0}).last_pk
-            absorb_surname_rows(db, ids[name], name, kind)
+            absorbed = absorb_surname_rows(db, ids[name], name, kind)
+            ids.update((other, ids[name]) for other, other_id in ids.items() if other_id == absorbed)
             continue
         ids[name], stored_name, old_type, old_aliases = row
         speakers.update(ids[name], {"type": old_type or kind, "aliases": merge_aliases(
@@ -238,20 +239,21 @@ def find_speaker(db, name, kind):
 
 def absorb_surname_rows(db, speaker_id, name, kind):
     """A new full person name ("Ibrahim Kalin") takes over the claims of a stored lone surname ("Kalin")
-    when no other stored person shares that surname."""
+    when no other stored person shares that surname; returns the id of the row it took over, or None."""
     if kind != "PERSON" or " " not in name:
-        return
+        return None
     surname = name.split()[-1]
     others = db.execute("select count(*) from speakers where type = 'PERSON' and name like ? and id != ?",
                         ["% " + surname, speaker_id]).fetchone()[0]
     row = db.execute("select id, aliases from speakers where name = ? and id != ?", [surname, speaker_id]).fetchone()
     if row is None or others:
-        return
+        return None
     old_id, old_aliases = row
     db.execute("update claims set speaker_id = ? where speaker_id = ?", [speaker_id, old_id])
     aliases = json.loads(db.execute("select aliases from speakers where id = ?", [speaker_id]).fetchone()[0] or "[]")
     db.table("speakers").update(speaker_id, {"aliases": merge_aliases(aliases, [surname] + json.loads(old_aliases or "[]"))})
     db.execute("delete from speakers where id = ?", [old_id])
+    return old_id
 
 
 def _recount(db, table, column, ids):
