@@ -168,3 +168,9 @@ def test_stanza_coref_chains_decide_a_pronoun_where_present(extractor):
 ])
 def test_a_description_names_its_speaker_with_the_words_that_say_which_one(claims_of, text, expected):
     assert [name for _, name in speakers(claims_of, text)] == [expected]
+
+
+def test_a_headline_label_the_tagger_calls_a_noun_still_takes_the_full_name(claims_of):
+    text = ("Sanders: Clinton needs to talk less about her rival and more about wages.\n\n"
+            "Bernie Sanders offered advice to Hillary Clinton on Friday, saying she should focus on jobs.")
+    assert ("Sanders", "Bernie Sanders") in speakers(claims_of, text)

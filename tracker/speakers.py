@@ -452,10 +452,8 @@ class Resolver:
         while first.id > 1 and sentence.words[first.id - 2].id in ids and sentence.words[first.id - 2].deprel in (
                 "compound", "obl:npmod", "nummod", "punct") and sentence.words[first.id - 2].text != ",":
             first = sentence.words[first.id - 2]  # "Tripoli-based", "30-second": keep the words a modifier hangs on
-        if head.upos != "NOUN":
-            return Speaker(*self.canonical(self.text[first.start_char:head.end_char], None))
-        allowed = set()
-        for dependent in after:
+        allowed = set()  # the words of the tail that say which one; a proper noun's tail is no part of its name
+        for dependent in (after if head.upos == "NOUN" else []):
             if (dependent.deprel == "nmod" and dependent.upos in ("NOUN", "PROPN")
                     and preposition(sentence, dependent) in DESCRIBING and not self._is_time(dependent)) or (
                     dependent.deprel == "acl" and "VerbForm=Part" in (dependent.feats or "")):
@@ -464,8 +462,10 @@ class Resolver:
         while last.id < len(sentence.words) and sentence.words[last.id].id in allowed \
                 and last.id - head.id < DESCRIPTION_WORDS:
             last = sentence.words[last.id]  # a contiguous run: stops at a comma, a clause, an apposition
-        if last.id - head.id >= DESCRIPTION_WORDS:
-            last = head  # a long tail is a clause of its own, not a name
+        if last.id - head.id >= DESCRIPTION_WORDS or last is head:
+            # no tail, or a long one that is a clause of its own: the noun is the name, as the tagger may call
+            # a name a noun ("Sanders: ..." in a headline)
+            return Speaker(*self.canonical(self.text[first.start_char:head.end_char], None))
         text = DETERMINERS.sub("", " ".join(self.text[first.start_char:last.end_char].split()))
         return Speaker(text.strip(" ,;:\"'“”’‘()[]"), None)
 
