@@ -223,7 +223,8 @@ class Resolver:
     def __init__(self, document):
         self.document = document
         self.text = document.text
-        self.entities = [e for e in document.ents if e.type in NAMED_TYPES]
+        self.entities = sorted((e for e in document.ents if e.type in NAMED_TYPES), key=lambda e: e.start_char)
+        self._entity_starts = [e.start_char for e in self.entities]
         self.acronyms = self._acronyms()
         self.resolved = []  # (offset, Speaker, plural) of mentions already resolved, for pronouns
         self._gender_cache = {}
@@ -297,7 +298,12 @@ class Resolver:
 
     def entity_at(self, start, end, types=NAMED_TYPES):
         """The named entity overlapping ``start:end``, the longest first."""
-        hits = [e for e in self.entities if e.start_char < end and start < e.end_char and e.type in types]
+        k = bisect.bisect_left(self._entity_starts, end)  # entities in text order and apart: look back from end
+        hits = []
+        while k > 0 and self.entities[k - 1].end_char > start:
+            k -= 1
+            if self.entities[k].type in types:
+                hits.append(self.entities[k])
         return max(hits, key=lambda e: e.end_char - e.start_char) if hits else None
 
     def entity_name(self, entity):

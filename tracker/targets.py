@@ -12,6 +12,8 @@ Each candidate also carries the words that govern it in the parse (its frame: "s
 "back") and whether it is the subject of the content's main predicate.
 """
 
+import bisect
+import weakref
 from dataclasses import dataclass, field
 
 from .stance import TargetSpan, claim_stance
@@ -22,6 +24,7 @@ PHRASE_DEPRELS = {"nsubj", "nsubj:pass", "obj", "obl", "nmod", "xcomp", "conj", 
 MODIFIERS = {"compound", "amod", "flat", "nmod:poss"}
 EDITORIAL_BRACKETS = str.maketrans("[]", "  ")
 PLACE_PREPOSITIONS = {"in", "at", "near", "across", "throughout", "via", "inside", "outside", "around", "into"}
+_SENTENCE_STARTS = weakref.WeakKeyDictionary()  # document -> where each of its sentences starts
 MARKERS = ("case", "mark")  # what marks a phrase: "against" in "against X", "of" in "kinds of bullying"
 UNINFORMATIVE = {"thing", "way", "time", "year", "day", "part", "lot", "kind", "number", "people", "what",
                  "something", "anything", "everything", "one", "percent", "week", "month", "end", "place"}
@@ -66,8 +69,9 @@ class ArticleNames:
     def __init__(self, document, resolver):
         self.resolver = resolver
         self.text = document.text
-        self._entity_at = {word.start_char: entity for entity in document.ents if entity.type in TARGET_TYPES
-                           for word in entity.words}
+        self.entities = sorted((e for e in document.ents if e.type in TARGET_TYPES), key=lambda e: e.start_char)
+        self._entity_starts = [entity.start_char for entity in self.entities]
+        self._entity_at = {word.start_char: entity for entity in self.entities for word in entity.words}
         aliases, owners = {}, {}
         for sentence in document.sentences:
             for word in sentence.words:
@@ -93,6 +97,11 @@ class ArticleNames:
                 for named in dependents(sentence, child):
                     if named.upos == "PROPN" and named.deprel in ("xcomp", "obj", "obl"):
                         yield "alias", self.name_of(sentence, named)
+
+    def entities_within(self, start, end):
+        """The target-type entities that start inside ``start:end``, in text order."""
+        first, last = (bisect.bisect_left(self._entity_starts, offset) for offset in (start, end))
+        return self.entities[first:last]
 
     def name_of(self, sentence, word):
         """``(name, type)`` of the proper noun ``word`` heads: its entity's, else its compound's."""
@@ -184,11 +193,11 @@ def candidate_targets(document, attribution, resolver, names=None, speaker=None)
             return True
         return agent.upos == "PROPN" and speaker is not None and names.name_of(sentence, agent)[0] == speaker.name
 
-    sentences = list(_overlapping(document, spans))
+    sentences = _overlapping(document, spans)
     depth = _depths(sentences, spans)
     found, taken = [], set()
-    for entity in document.ents:
-        if entity.type in TARGET_TYPES and _inside(entity.start_char, entity.end_char, spans):
+    for entity in names.entities_within(spans[0][0], spans[-1][1]):
+        if _inside(entity.start_char, entity.end_char, spans):
             name, etype = resolver.entity_name(entity)
             if etype == "NORP":
                 name = resolver.country_of(name) or name
@@ -270,9 +279,12 @@ def _place_adjuncts(sentences):
 def _overlapping(document, spans):
     """The sentences that share characters with ``spans``."""
     start, end = spans[0][0], spans[-1][1]
-    for sentence in document.sentences:
-        if sentence.tokens[0].start_char < end and start < sentence.tokens[-1].end_char:
-            yield sentence
+    starts = _SENTENCE_STARTS.get(document)
+    if starts is None:
+        starts = _SENTENCE_STARTS[document] = [sentence.tokens[0].start_char for sentence in document.sentences]
+    first = max(0, bisect.bisect_right(starts, start) - 1)
+    last = bisect.bisect_left(starts, end)
+    return [sentence for sentence in document.sentences[first:last] if start < sentence.tokens[-1].end_char]
 
 
 def _depths(sentences, spans):
