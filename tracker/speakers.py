@@ -83,7 +83,8 @@ ARMED = {"force", "forces", "troop", "troops", "fighter", "militia", "unit", "so
 ALLIED = {"allied", "ally", "loyal", "aligned", "align", "affiliated"}
 STOP_ROLES = {"the", "a", "an", "this", "that", "and", "both", "all", "who", "which"}
 HONORED = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|President|Chancellor|Minister|Senator|Governor|Secretary|"
-                     r"Mayor|Judge|Ambassador|Spokesman|Spokeswoman)\.?\s+(?:[A-Z][\w'’-]*\.?\s+)*?([A-Z][\w'’-]+)\b(?!\s+[A-Z])")
+                     r"Mayor|Judge|Ambassador|Spokesman|Spokeswoman)\.?\s+"
+                     r"(?:[A-Z][\w'’-]*\.?\s+)*?([A-Z][\w'’-]+)\b(?!\s+[A-Z])")
 QUOTED = re.compile(r'"[^"]*"|“[^”]*”')
 DETERMINERS = re.compile(r"^(?:the|a|an|this|that|these|those|another|one|some)\s+", re.IGNORECASE)
 
@@ -204,8 +205,9 @@ def person_like(name, etype, surnames=None):
     """``PERSON`` for an ``ORG`` that reads as a person's name ("Olaf Scholz") whose last word is among
     ``surnames`` (when given: the article's known surnames), else ``etype``."""
     words = (name or "").split()
-    if etype == "ORG" and 2 <= len(words) <= 4 and (surnames is None or words[-1] in surnames) and all(w[:1].isupper() and w.replace("-", "").replace(".", "").isalpha()
-                                                       for w in words) and not ORGANISATION_WORDS.search(name):
+    reads_as_name = all(w[:1].isupper() and w.replace("-", "").replace(".", "").isalpha() for w in words)
+    if etype == "ORG" and 2 <= len(words) <= 4 and (surnames is None or words[-1] in surnames) and reads_as_name \
+            and not ORGANISATION_WORDS.search(name):
         return "PERSON"
     return etype
 

@@ -251,7 +251,8 @@ def absorb_surname_rows(db, speaker_id, name, kind):
     old_id, old_aliases = row
     db.execute("update claims set speaker_id = ? where speaker_id = ?", [speaker_id, old_id])
     aliases = json.loads(db.execute("select aliases from speakers where id = ?", [speaker_id]).fetchone()[0] or "[]")
-    db.table("speakers").update(speaker_id, {"aliases": merge_aliases(aliases, [surname] + json.loads(old_aliases or "[]"))})
+    merged = merge_aliases(aliases, [surname] + json.loads(old_aliases or "[]"))
+    db.table("speakers").update(speaker_id, {"aliases": merged})
     db.execute("delete from speakers where id = ?", [old_id])
     return old_id
 

@@ -126,8 +126,8 @@ def _stands_for(sentence, word):
     the "of" of a transparent noun takes the noun's ("the people of Libya" -> "people")."""
     while word.head:
         head = sentence.words[word.head - 1]
-        of_transparent = head.lemma in TRANSPARENT_NOUNS and (
-            word.deprel == "nmod:poss" or (word.deprel in ("nmod", "acl") and preposition(sentence, word, MARKERS) == "of"))
+        of = word.deprel in ("nmod", "acl") and preposition(sentence, word, MARKERS) == "of"
+        of_transparent = head.lemma in TRANSPARENT_NOUNS and (word.deprel == "nmod:poss" or of)
         if word.deprel != "conj" and not of_transparent:
             return word
         word = head
