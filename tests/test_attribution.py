@@ -353,3 +353,15 @@ def test_a_participle_opening_the_sentence_goes_on_with_the_subject(nlp):
     assert found(nlp, text) == [
         ("indirect", "the mayor", "Citing", ["a new study"]),
         ("indirect", "the mayor", "said", ["the bridge was safe"])]
+
+
+def test_content_after_the_cue_ends_at_a_semicolon(nlp):
+    text = "Officials said the delay was not deliberate; they learned of the fault on Friday."
+    assert found(nlp, text)[0] == ("indirect", "Officials", "said", ["the delay was not deliberate"])
+
+
+def test_a_joined_verb_with_a_prepositional_content_is_a_statement_of_its_own(nlp):
+    text = "The minister said she would review the budget and warned against cuts to schools."
+    assert found(nlp, text) == [
+        ("indirect", "The minister", "said", ["she would review the budget"]),
+        ("indirect", "The minister", "warned against", ["cuts to schools"])]

@@ -360,7 +360,7 @@ class Finder:
             words = []
             for clause in clauses:
                 words += tree.subtree(clause, exclude=exclude | set(self.side_remarks(tree, clause)))
-            return words, "ccomp"
+            return self.before_semicolon(words, verb), "ccomp"
         if self.is_as_clause(tree, verb):
             root = tree.head(verb)  # "As the minister put it, the talks failed"
             return [w for w in tree.subtree(root, exclude={verb}) if w is not speaker], "as-clause"
@@ -417,6 +417,13 @@ class Finder:
                     and (obl.upos in ("NOUN", "PROPN", "PRON") or obl.xpos == "VBG") and not self.is_time(obl):
                 return obl
         return None
+
+    def before_semicolon(self, words, verb):
+        """Content after its cue ends at a semicolon outside quotation marks: what follows is a
+        sentence of its own ("said the timing was a coincidence; they learned of it on Friday")."""
+        breaks = [w.id for w in words if w.id > verb.id and w.text == ";"
+                  and not any(w.start_char in q for q in self.quotes)]
+        return [w for w in words if w.id < min(breaks)] if breaks else words
 
     @staticmethod
     def before_a_break(tree, clause, verb):
@@ -492,10 +499,12 @@ class Finder:
 
     @staticmethod
     def is_reporting_clause(tree, verb):
-        """A reporting verb with a content clause or object of its own, not itself a "that" clause ("and
-        denied the report", "and the mayor denied it")."""
-        return verb.upos == "VERB" and verb.lemma in CORE_VERBS and bool(tree.kids(verb, "ccomp", "obj")) \
-            and not tree.kids(verb, "mark", "expl")
+        """A reporting verb with a content clause, object or preposition of its own, not itself a "that"
+        clause ("and denied the report", "and the mayor denied it", "and warned against X")."""
+        prepositional = any(c.text.lower() in PREPOSITIONAL_CUES.get(verb.lemma, ()) and c.id < obl.id
+                            for obl in tree.kids(verb, "obl") for c in tree.kids(obl, "case"))
+        return verb.upos == "VERB" and verb.lemma in CORE_VERBS and (
+            bool(tree.kids(verb, "ccomp", "obj")) or prepositional) and not tree.kids(verb, "mark", "expl")
 
     def addressee_of(self, tree, verb):
         """Whom the statement was made to: "told Reuters", "said in an interview with CNN"."""
