@@ -365,3 +365,12 @@ def test_a_joined_verb_with_a_prepositional_content_is_a_statement_of_its_own(nl
     assert found(nlp, text) == [
         ("indirect", "The minister", "said", ["she would review the budget"]),
         ("indirect", "The minister", "warned against", ["cuts to schools"])]
+
+
+def test_a_linking_adverb_and_a_dateline_are_not_the_speakers_words(nlp):
+    text = "However, the new bridge will open two months late, the city said."
+    assert found(nlp, text)[0][3] == ["the new bridge will open two months late"]
+    text = "BERLIN ― The coalition will survive the vote, party leaders said on Monday."
+    assert found(nlp, text)[0][3] == ["The coalition will survive the vote"]
+    text = "However strong the case, the appeal will fail, the lawyer said."
+    assert found(nlp, text)[0][3] == ["However strong the case, the appeal will fail"]

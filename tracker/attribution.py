@@ -50,6 +50,10 @@ NOT_SPEAKERS = {"note", "update", "updated", "related", "photo", "photos", "sour
                 "correction", "editor's note", "transcript", "video", "watch", "q", "a", "advertisement",
                 "caption", "credit", "image", "listen", "see also", "warning", "breaking", "exclusive",
                 "live", "opinion", "analysis", "bottom line", "the bottom line", "editorial"}
+# sentence adverbs that link to what came before ("However, ...", "In addition, ..."): the writer's, not the speaker's
+LINKING = {"however", "meanwhile", "moreover", "furthermore", "nonetheless", "nevertheless", "still", "instead",
+           "besides", "additionally", "addition", "indeed", "also"}
+DASHES = {"―", "—", "–", "--"}
 SUBJECTS = ("nsubj", "nsubj:outer", "csubj")
 SPEAKER_POS = {"PROPN", "NOUN", "PRON", "NUM", "X"}
 
@@ -360,7 +364,7 @@ class Finder:
             words = []
             for clause in clauses:
                 words += tree.subtree(clause, exclude=exclude | set(self.side_remarks(tree, clause)))
-            return self.before_semicolon(words, verb), "ccomp"
+            return self.without_opening(tree, self.before_semicolon(words, verb)), "ccomp"
         if self.is_as_clause(tree, verb):
             root = tree.head(verb)  # "As the minister put it, the talks failed"
             return [w for w in tree.subtree(root, exclude={verb}) if w is not speaker], "as-clause"
@@ -424,6 +428,24 @@ class Finder:
         breaks = [w.id for w in words if w.id > verb.id and w.text == ";"
                   and not any(w.start_char in q for q in self.quotes)]
         return [w for w in words if w.id < min(breaks)] if breaks else words
+
+    @staticmethod
+    def without_opening(tree, words):
+        """Content that opens its sentence without the writer's lead-in: a dateline ("WASHINGTON ― ...")
+        and a linking adverb ("However, ...", "In addition, ...")."""
+        words = sorted(words, key=lambda w: w.id)
+        if not words or words[0].id != 1:
+            return words
+        dashes = [w for w in words[:5] if w.text in DASHES]
+        if dashes and all(w.text.isupper() or w.upos == "PUNCT" for w in words[:dashes[0].id - 1]):
+            words = [w for w in words if w.id > dashes[0].id]
+        if words and words[0].text.lower() in LINKING | {"in"}:
+            lead = words[0] if words[0].text.lower() in LINKING else tree.head(words[0])
+            if lead is not None and lead.lemma.lower() in LINKING and lead.deprel in ("advmod", "obl", "discourse") \
+                    and tree.head(lead).upos not in ("ADJ", "ADV"):  # not "However laudable the goal, ..."
+                span = {w.id for w in tree.subtree(lead)}
+                words = [w for w in words if w.id not in span]
+        return words
 
     @staticmethod
     def before_a_break(tree, clause, verb):
