@@ -312,7 +312,7 @@ def test_only_a_reporting_participle_is_a_remark_on_the_speaking(nlp):
 
 def test_of_two_subjects_the_nearest_is_the_speaker(nlp):
     text = "The party needs new leaders.\n\nPeople like Scott, he said."
-    assert found(nlp, text)[1] == ("indirect", "he", "said", ["People like Scott"])
+    assert found(nlp, text)[-1] == ("indirect", "he", "said", ["People like Scott"])
 
 
 def test_what_someone_is_asked_about(nlp):
@@ -374,3 +374,8 @@ def test_a_linking_adverb_and_a_dateline_are_not_the_speakers_words(nlp):
     assert found(nlp, text)[0][3] == ["The coalition will survive the vote"]
     text = "However strong the case, the appeal will fail, the lawyer said."
     assert found(nlp, text)[0][3] == ["However strong the case, the appeal will fail"]
+
+
+def test_needing_and_requiring_report_nothing(nlp):
+    assert found(nlp, "The city needs more money for its schools.") == []
+    assert found(nlp, "The law requires candidates to file their reports by June.") == []
