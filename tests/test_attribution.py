@@ -379,3 +379,11 @@ def test_a_linking_adverb_and_a_dateline_are_not_the_speakers_words(nlp):
 def test_needing_and_requiring_report_nothing(nlp):
     assert found(nlp, "The city needs more money for its schools.") == []
     assert found(nlp, "The law requires candidates to file their reports by June.") == []
+
+
+def test_a_that_clause_hung_on_the_addressee_is_the_content(nlp):
+    text = "In Denver last week, he told a meeting of union leaders that few people understood the stakes better than workers."
+    assert found(nlp, text) == [
+        ("indirect", "he", "told", ["that few people understood the stakes better than workers"])]
+    text = "The woman disputes the idea that she needed help."
+    assert found(nlp, text)[0][3] == ["the idea that she needed help"]

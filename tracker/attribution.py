@@ -53,6 +53,7 @@ NOT_SPEAKERS = {"note", "update", "updated", "related", "photo", "photos", "sour
 # sentence adverbs that link to what came before ("However, ...", "In addition, ..."): the writer's, not the speaker's
 LINKING = {"however", "meanwhile", "moreover", "furthermore", "nonetheless", "nevertheless", "still", "instead",
            "besides", "additionally", "addition", "indeed", "also"}
+ADDRESSING = {"tell", "inform", "assure", "remind", "email", "warn", "notify", "convince", "persuade"}  # told X that
 DASHES = {"―", "—", "–", "--"}
 SUBJECTS = ("nsubj", "nsubj:outer", "csubj")
 SPEAKER_POS = {"PROPN", "NOUN", "PRON", "NUM", "X"}
@@ -359,7 +360,7 @@ class Finder:
         clauses = [c for c in tree.kids(verb, "ccomp", "csubj") if c is not speaker] or [
             c for c in tree.kids(verb, "dep", "parataxis", "nsubj") if c.id < speaker.id and c.upos != "PUNCT"
             and (c.deprel != "nsubj" or verb.lemma in SPEECH_VERBS and tree.words[speaker.id - 2].text == ",")]
-        clauses = [c for c in clauses if not self.before_a_break(tree, c, verb)]
+        clauses = [c for c in clauses if not self.before_a_break(tree, c, verb)] or self.clause_after_addressee(tree, verb)
         if verb.lemma in CLAUSE_CUES and clauses:
             words = []
             for clause in clauses:
@@ -421,6 +422,17 @@ class Finder:
                     and (obl.upos in ("NOUN", "PROPN", "PRON") or obl.xpos == "VBG") and not self.is_time(obl):
                 return obl
         return None
+
+    @staticmethod
+    def clause_after_addressee(tree, verb):
+        """ "told the leaders that few people understood ...": the parse may hang the "that" clause on
+        the addressee as if it described them; a clause with "that" as its conjunction (not its subject)
+        is the content."""
+        if verb.lemma not in ADDRESSING:
+            return []
+        return [clause for obj in tree.kids(verb, "obj", "iobj") for clause in tree.kids(obj, "acl:relcl", "acl")
+                if clause.id > obj.id and tree.kids(clause, *SUBJECTS) and any(
+                    m.text.lower() == "that" for m in tree.kids(clause, "mark"))]
 
     def before_semicolon(self, words, verb):
         """Content after its cue ends at a semicolon outside quotation marks: what follows is a
@@ -530,7 +542,7 @@ class Finder:
 
     def addressee_of(self, tree, verb):
         """Whom the statement was made to: "told Reuters", "said in an interview with CNN"."""
-        if verb.lemma in ("tell", "inform", "assure", "remind", "email"):
+        if verb.lemma in ADDRESSING:
             objects = tree.kids(verb, "obj", "iobj")
             if objects:
                 return _mention(tree.subtree(objects[0]), self.text, tree.index)
