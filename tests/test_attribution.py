@@ -387,3 +387,8 @@ def test_a_that_clause_hung_on_the_addressee_is_the_content(nlp):
         ("indirect", "he", "told", ["that few people understood the stakes better than workers"])]
     text = "The woman disputes the idea that she needed help."
     assert found(nlp, text)[0][3] == ["the idea that she needed help"]
+
+
+def test_said_as_much_points_to_an_earlier_statement(nlp):
+    assert found(nlp, "Her aide said as much on Monday.") == [("indirect", "Her aide", "said", ["as much"])]
+    assert found(nlp, "He knows as much about trade as I do.") == []

@@ -395,6 +395,12 @@ class Finder:
             for xcomp in tree.kids(verb, "xcomp"):
                 if xcomp.xpos == "VBG" and xcomp.id > verb.id:
                     return tree.subtree(xcomp, exclude=exclude), "gerund"
+        if verb.lemma in CLAUSE_CUES:  # "said as much": the content is the earlier statement it points to
+            for much in tree.kids(verb, "advmod", "obj"):
+                before = tree.words[much.id - 2]
+                if much.text.lower() == "much" and much.id == verb.id + 2 and before.text.lower() == "as" \
+                        and before.head == much.id and not any(c.text.lower() == "as" for c in tree.subtree(much)[2:]):
+                    return [before, much], "as-much"
         prepositional = self.prepositional_content(tree, verb)
         if verb.lemma in OBJECT_CUES and verb.lemma not in ("say", "tell", "ask"):
             for obj in tree.kids(verb, "obj"):
