@@ -392,3 +392,8 @@ def test_a_that_clause_hung_on_the_addressee_is_the_content(nlp):
 def test_said_as_much_points_to_an_earlier_statement(nlp):
     assert found(nlp, "Her aide said as much on Monday.") == [("indirect", "Her aide", "said", ["as much"])]
     assert found(nlp, "He knows as much about trade as I do.") == []
+
+
+def test_a_pronoun_object_is_who_the_content_is_about(nlp):
+    text = "The senator accused him of hiding the report."
+    assert found(nlp, text) == [("indirect", "The senator", "accused", ["hiding the report"])]

@@ -413,6 +413,9 @@ class Finder:
                                 verb.lemma, ()) or first == "as" and not tree.kids(extra, *SUBJECTS)
                                 or extra.deprel == "obl" and span[0].id == max(w.id for w in words) + 1
                                 and first not in CIRCUMSTANTIAL and not self.is_time(extra)):
+                            if obj.upos == "PRON" and obj.xpos not in ("WDT", "WP") \
+                                    and first in PREPOSITIONAL_CUES.get(verb.lemma, ()):
+                                return span[1:], "object"  # "accused her of lying": what she is accused of
                             words += span
                     return words, "object"
         if prepositional is not None:
