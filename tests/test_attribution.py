@@ -397,3 +397,10 @@ def test_said_as_much_points_to_an_earlier_statement(nlp):
 def test_a_pronoun_object_is_who_the_content_is_about(nlp):
     text = "The senator accused him of hiding the report."
     assert found(nlp, text) == [("indirect", "The senator", "accused", ["hiding the report"])]
+
+
+def test_an_expressed_feeling_names_the_cue_and_its_complement_is_the_content(nlp):
+    text = "Several teachers have expressed deep concern about the new curriculum."
+    assert found(nlp, text) == [("indirect", "Several teachers", "have expressed", ["the new curriculum"])]
+    text = "Parents expressed fear that the school would close."
+    assert found(nlp, text)[0][3] == ["that the school would close"]

@@ -54,6 +54,7 @@ NOT_SPEAKERS = {"note", "update", "updated", "related", "photo", "photos", "sour
 LINKING = {"however", "meanwhile", "moreover", "furthermore", "nonetheless", "nevertheless", "still", "instead",
            "besides", "additionally", "addition", "indeed", "also"}
 ADDRESSING = {"tell", "inform", "assure", "remind", "email", "warn", "notify", "convince", "persuade"}  # told X that
+EXPRESSED = {"about", "over", "at", "for", "regarding", "that"}  # "expressed concern about X"
 DASHES = {"―", "—", "–", "--"}
 SUBJECTS = ("nsubj", "nsubj:outer", "csubj")
 SPEAKER_POS = {"PROPN", "NOUN", "PRON", "NUM", "X"}
@@ -405,6 +406,9 @@ class Finder:
         if verb.lemma in OBJECT_CUES and verb.lemma not in ("say", "tell", "ask"):
             for obj in tree.kids(verb, "obj"):
                 if obj.upos in ("NOUN", "PROPN", "PRON", "NUM") and not (prepositional and prepositional.id < obj.id):
+                    stated = self.what_is_expressed(tree, verb, obj)
+                    if stated:
+                        return stated, "object"
                     words = tree.subtree(obj, exclude=exclude | set(self.trailing_asides(tree, obj)))
                     for extra in tree.kids(verb, "xcomp", "obl", "advmod", "advcl"):  # "condemned the test as ..."
                         span = tree.subtree(extra, exclude=exclude | set(self.trailing_asides(tree, extra)))
@@ -422,6 +426,18 @@ class Finder:
             cases = tree.kids(prepositional, "case", "mark")
             return tree.subtree(prepositional, exclude=exclude | set(cases)), "preposition"
         return [], None
+
+    @staticmethod
+    def what_is_expressed(tree, verb, obj):
+        """ "expressed concern about X", "voiced outrage that X": the object names the feeling, X is the
+        content."""
+        if verb.lemma not in ("express", "voice"):
+            return []
+        for child in tree.kids(obj, "nmod", "acl", "ccomp"):
+            marks = [c for c in tree.kids(child, "case", "mark") if c.id < child.id]
+            if child.id > obj.id and marks and marks[0].text.lower() in EXPRESSED:
+                return [w for w in tree.subtree(child) if not (w is marks[0] and w.text.lower() != "that")]
+        return []
 
     def prepositional_content(self, tree, verb):
         """The content after a cue's preposition: "called for X", "railed against X", "called for cutting X"."""
