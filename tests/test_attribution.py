@@ -312,7 +312,7 @@ def test_only_a_reporting_participle_is_a_remark_on_the_speaking(nlp):
 
 def test_of_two_subjects_the_nearest_is_the_speaker(nlp):
     text = "The party needs new leaders.\n\nPeople like Scott, he said."
-    assert found(nlp, text)[1] == ("indirect", "he", "said", ["People like Scott"])
+    assert found(nlp, text)[-1] == ("indirect", "he", "said", ["People like Scott"])
 
 
 def test_what_someone_is_asked_about(nlp):
@@ -353,3 +353,54 @@ def test_a_participle_opening_the_sentence_goes_on_with_the_subject(nlp):
     assert found(nlp, text) == [
         ("indirect", "the mayor", "Citing", ["a new study"]),
         ("indirect", "the mayor", "said", ["the bridge was safe"])]
+
+
+def test_content_after_the_cue_ends_at_a_semicolon(nlp):
+    text = "Officials said the delay was not deliberate; they learned of the fault on Friday."
+    assert found(nlp, text)[0] == ("indirect", "Officials", "said", ["the delay was not deliberate"])
+
+
+def test_a_joined_verb_with_a_prepositional_content_is_a_statement_of_its_own(nlp):
+    text = "The minister said she would review the budget and warned against cuts to schools."
+    assert found(nlp, text) == [
+        ("indirect", "The minister", "said", ["she would review the budget"]),
+        ("indirect", "The minister", "warned against", ["cuts to schools"])]
+
+
+def test_a_linking_adverb_and_a_dateline_are_not_the_speakers_words(nlp):
+    text = "However, the new bridge will open two months late, the city said."
+    assert found(nlp, text)[0][3] == ["the new bridge will open two months late"]
+    text = "BERLIN ― The coalition will survive the vote, party leaders said on Monday."
+    assert found(nlp, text)[0][3] == ["The coalition will survive the vote"]
+    text = "However strong the case, the appeal will fail, the lawyer said."
+    assert found(nlp, text)[0][3] == ["However strong the case, the appeal will fail"]
+
+
+def test_needing_and_requiring_report_nothing(nlp):
+    assert found(nlp, "The city needs more money for its schools.") == []
+    assert found(nlp, "The law requires candidates to file their reports by June.") == []
+
+
+def test_a_that_clause_hung_on_the_addressee_is_the_content(nlp):
+    text = "In Denver last week, he told a meeting of union leaders that few people understood the stakes better than workers."
+    assert found(nlp, text) == [
+        ("indirect", "he", "told", ["that few people understood the stakes better than workers"])]
+    text = "The woman disputes the idea that she needed help."
+    assert found(nlp, text)[0][3] == ["the idea that she needed help"]
+
+
+def test_said_as_much_points_to_an_earlier_statement(nlp):
+    assert found(nlp, "Her aide said as much on Monday.") == [("indirect", "Her aide", "said", ["as much"])]
+    assert found(nlp, "He knows as much about trade as I do.") == []
+
+
+def test_a_pronoun_object_is_who_the_content_is_about(nlp):
+    text = "The senator accused him of hiding the report."
+    assert found(nlp, text) == [("indirect", "The senator", "accused", ["hiding the report"])]
+
+
+def test_an_expressed_feeling_names_the_cue_and_its_complement_is_the_content(nlp):
+    text = "Several teachers have expressed deep concern about the new curriculum."
+    assert found(nlp, text) == [("indirect", "Several teachers", "have expressed", ["the new curriculum"])]
+    text = "Parents expressed fear that the school would close."
+    assert found(nlp, text)[0][3] == ["that the school would close"]

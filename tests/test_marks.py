@@ -52,3 +52,8 @@ def test_a_mark_closes_only_its_own_family():
 def test_a_closing_mark_of_the_other_double_kind_ends_a_quote():
     text = '"Taxes will rise,” the mayor said. “We will cut waste," she added. He said “a "nested" word” too.'
     assert quoted(text) == ['"Taxes will rise,”', '“We will cut waste,"', '“a "nested" word”']
+
+
+def test_a_closing_mark_typed_as_an_opener():
+    text = "Readers wrote in.\n”The vote matters. We will be there.” ― Ana Diaz\nMore soon."
+    assert quoted(text) == ["”The vote matters. We will be there.”"]

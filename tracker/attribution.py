@@ -50,6 +50,12 @@ NOT_SPEAKERS = {"note", "update", "updated", "related", "photo", "photos", "sour
                 "correction", "editor's note", "transcript", "video", "watch", "q", "a", "advertisement",
                 "caption", "credit", "image", "listen", "see also", "warning", "breaking", "exclusive",
                 "live", "opinion", "analysis", "bottom line", "the bottom line", "editorial"}
+# sentence adverbs that link to what came before ("However, ...", "In addition, ..."): the writer's, not the speaker's
+LINKING = {"however", "meanwhile", "moreover", "furthermore", "nonetheless", "nevertheless", "still", "instead",
+           "besides", "additionally", "addition", "indeed", "also"}
+ADDRESSING = {"tell", "inform", "assure", "remind", "email", "warn", "notify", "convince", "persuade"}  # told X that
+EXPRESSED = {"about", "over", "at", "for", "regarding", "that"}  # "expressed concern about X"
+DASHES = {"―", "—", "–", "--"}
 SUBJECTS = ("nsubj", "nsubj:outer", "csubj")
 SPEAKER_POS = {"PROPN", "NOUN", "PRON", "NUM", "X"}
 
@@ -355,12 +361,12 @@ class Finder:
         clauses = [c for c in tree.kids(verb, "ccomp", "csubj") if c is not speaker] or [
             c for c in tree.kids(verb, "dep", "parataxis", "nsubj") if c.id < speaker.id and c.upos != "PUNCT"
             and (c.deprel != "nsubj" or verb.lemma in SPEECH_VERBS and tree.words[speaker.id - 2].text == ",")]
-        clauses = [c for c in clauses if not self.before_a_break(tree, c, verb)]
+        clauses = [c for c in clauses if not self.before_a_break(tree, c, verb)] or self.clause_after_addressee(tree, verb)
         if verb.lemma in CLAUSE_CUES and clauses:
             words = []
             for clause in clauses:
                 words += tree.subtree(clause, exclude=exclude | set(self.side_remarks(tree, clause)))
-            return words, "ccomp"
+            return self.without_opening(tree, self.before_semicolon(words, verb)), "ccomp"
         if self.is_as_clause(tree, verb):
             root = tree.head(verb)  # "As the minister put it, the talks failed"
             return [w for w in tree.subtree(root, exclude={verb}) if w is not speaker], "as-clause"
@@ -390,10 +396,19 @@ class Finder:
             for xcomp in tree.kids(verb, "xcomp"):
                 if xcomp.xpos == "VBG" and xcomp.id > verb.id:
                     return tree.subtree(xcomp, exclude=exclude), "gerund"
+        if verb.lemma in CLAUSE_CUES:  # "said as much": the content is the earlier statement it points to
+            for much in tree.kids(verb, "advmod", "obj"):
+                before = tree.words[much.id - 2]
+                if much.text.lower() == "much" and much.id == verb.id + 2 and before.text.lower() == "as" \
+                        and before.head == much.id and not any(c.text.lower() == "as" for c in tree.subtree(much)[2:]):
+                    return [before, much], "as-much"
         prepositional = self.prepositional_content(tree, verb)
         if verb.lemma in OBJECT_CUES and verb.lemma not in ("say", "tell", "ask"):
             for obj in tree.kids(verb, "obj"):
                 if obj.upos in ("NOUN", "PROPN", "PRON", "NUM") and not (prepositional and prepositional.id < obj.id):
+                    stated = self.what_is_expressed(tree, verb, obj)
+                    if stated:
+                        return stated, "object"
                     words = tree.subtree(obj, exclude=exclude | set(self.trailing_asides(tree, obj)))
                     for extra in tree.kids(verb, "xcomp", "obl", "advmod", "advcl"):  # "condemned the test as ..."
                         span = tree.subtree(extra, exclude=exclude | set(self.trailing_asides(tree, extra)))
@@ -402,12 +417,27 @@ class Finder:
                                 verb.lemma, ()) or first == "as" and not tree.kids(extra, *SUBJECTS)
                                 or extra.deprel == "obl" and span[0].id == max(w.id for w in words) + 1
                                 and first not in CIRCUMSTANTIAL and not self.is_time(extra)):
+                            if obj.upos == "PRON" and obj.xpos not in ("WDT", "WP") \
+                                    and first in PREPOSITIONAL_CUES.get(verb.lemma, ()):
+                                return span[1:], "object"  # "accused her of lying": what she is accused of
                             words += span
                     return words, "object"
         if prepositional is not None:
             cases = tree.kids(prepositional, "case", "mark")
             return tree.subtree(prepositional, exclude=exclude | set(cases)), "preposition"
         return [], None
+
+    @staticmethod
+    def what_is_expressed(tree, verb, obj):
+        """ "expressed concern about X", "voiced outrage that X": the object names the feeling, X is the
+        content."""
+        if verb.lemma not in ("express", "voice"):
+            return []
+        for child in tree.kids(obj, "nmod", "acl", "ccomp"):
+            marks = [c for c in tree.kids(child, "case", "mark") if c.id < child.id]
+            if child.id > obj.id and marks and marks[0].text.lower() in EXPRESSED:
+                return [w for w in tree.subtree(child) if not (w is marks[0] and w.text.lower() != "that")]
+        return []
 
     def prepositional_content(self, tree, verb):
         """The content after a cue's preposition: "called for X", "railed against X", "called for cutting X"."""
@@ -417,6 +447,42 @@ class Finder:
                     and (obl.upos in ("NOUN", "PROPN", "PRON") or obl.xpos == "VBG") and not self.is_time(obl):
                 return obl
         return None
+
+    @staticmethod
+    def clause_after_addressee(tree, verb):
+        """ "told the leaders that few people understood ...": the parse may hang the "that" clause on
+        the addressee as if it described them; a clause with "that" as its conjunction (not its subject)
+        is the content."""
+        if verb.lemma not in ADDRESSING:
+            return []
+        return [clause for obj in tree.kids(verb, "obj", "iobj") for clause in tree.kids(obj, "acl:relcl", "acl")
+                if clause.id > obj.id and tree.kids(clause, *SUBJECTS) and any(
+                    m.text.lower() == "that" for m in tree.kids(clause, "mark"))]
+
+    def before_semicolon(self, words, verb):
+        """Content after its cue ends at a semicolon outside quotation marks: what follows is a
+        sentence of its own ("said the timing was a coincidence; they learned of it on Friday")."""
+        breaks = [w.id for w in words if w.id > verb.id and w.text == ";"
+                  and not any(w.start_char in q for q in self.quotes)]
+        return [w for w in words if w.id < min(breaks)] if breaks else words
+
+    @staticmethod
+    def without_opening(tree, words):
+        """Content that opens its sentence without the writer's lead-in: a dateline ("WASHINGTON ― ...")
+        and a linking adverb ("However, ...", "In addition, ...")."""
+        words = sorted(words, key=lambda w: w.id)
+        if not words or words[0].id != 1:
+            return words
+        dashes = [w for w in words[:5] if w.text in DASHES]
+        if dashes and all(w.text.isupper() or w.upos == "PUNCT" for w in words[:dashes[0].id - 1]):
+            words = [w for w in words if w.id > dashes[0].id]
+        if words and words[0].text.lower() in LINKING | {"in"}:
+            lead = words[0] if words[0].text.lower() in LINKING else tree.head(words[0])
+            if lead is not None and lead.lemma.lower() in LINKING and lead.deprel in ("advmod", "obl", "discourse") \
+                    and tree.head(lead).upos not in ("ADJ", "ADV"):  # not "However laudable the goal, ..."
+                span = {w.id for w in tree.subtree(lead)}
+                words = [w for w in words if w.id not in span]
+        return words
 
     @staticmethod
     def before_a_break(tree, clause, verb):
@@ -492,14 +558,16 @@ class Finder:
 
     @staticmethod
     def is_reporting_clause(tree, verb):
-        """A reporting verb with a content clause or object of its own, not itself a "that" clause ("and
-        denied the report", "and the mayor denied it")."""
-        return verb.upos == "VERB" and verb.lemma in CORE_VERBS and bool(tree.kids(verb, "ccomp", "obj")) \
-            and not tree.kids(verb, "mark", "expl")
+        """A reporting verb with a content clause, object or preposition of its own, not itself a "that"
+        clause ("and denied the report", "and the mayor denied it", "and warned against X")."""
+        prepositional = any(c.text.lower() in PREPOSITIONAL_CUES.get(verb.lemma, ()) and c.id < obl.id
+                            for obl in tree.kids(verb, "obl") for c in tree.kids(obl, "case"))
+        return verb.upos == "VERB" and verb.lemma in CORE_VERBS and (
+            bool(tree.kids(verb, "ccomp", "obj")) or prepositional) and not tree.kids(verb, "mark", "expl")
 
     def addressee_of(self, tree, verb):
         """Whom the statement was made to: "told Reuters", "said in an interview with CNN"."""
-        if verb.lemma in ("tell", "inform", "assure", "remind", "email"):
+        if verb.lemma in ADDRESSING:
             objects = tree.kids(verb, "obj", "iobj")
             if objects:
                 return _mention(tree.subtree(objects[0]), self.text, tree.index)

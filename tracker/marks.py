@@ -61,8 +61,8 @@ def _marks(text, start, end):
             family = CLOSERS[ch]
             if family == "single" and WORD.match(before) and WORD.match(after):
                 pass  # an apostrophe: don't, Haftar’s
-            elif family == "single" and not WORD.match(before) and WORD.match(after):
-                found.append((i, 1, "open", "single"))
+            elif family in ("single", "curly") and not WORD.match(before) and WORD.match(after):
+                found.append((i, 1, "open", family))  # a closer typed as an opener: ”Fear. ...”
             else:
                 found.append((i, 1, "close", family))
         elif ch == "'":
