@@ -10,7 +10,6 @@ from stanza.utils.conll import CoNLL
 from tracker.article import Article
 from tracker.attribution import find_attributions
 from tracker.engine import build_pipeline
-from tracker.extract import Extractor
 from ud_sentences import reporting_sentences
 
 SEED_GOLD = Path(__file__).parent / "data" / "seed_gold.jsonl"
@@ -19,11 +18,6 @@ SEED_GOLD = Path(__file__).parent / "data" / "seed_gold.jsonl"
 @pytest.fixture(scope="module")
 def nlp():
     return build_pipeline("embedded")
-
-
-@pytest.fixture(scope="module")
-def extractor():
-    return Extractor("embedded")
 
 
 def found(nlp, text):
