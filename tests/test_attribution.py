@@ -376,7 +376,8 @@ def test_needing_and_requiring_report_nothing(nlp):
 
 
 def test_a_that_clause_hung_on_the_addressee_is_the_content(nlp):
-    text = "In Denver last week, he told a meeting of union leaders that few people understood the stakes better than workers."
+    text = ("In Denver last week, he told a meeting of union leaders that few people understood the stakes "
+            "better than workers.")
     assert found(nlp, text) == [
         ("indirect", "he", "told", ["that few people understood the stakes better than workers"])]
     text = "The woman disputes the idea that she needed help."

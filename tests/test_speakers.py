@@ -44,7 +44,8 @@ def test_an_organisation_is_not_taken_for_a_person():
 
 
 def test_surnames_after_honorifics(extractor):
-    document, = extractor.annotate([Article(id="t", text="Ms. Dana Whitfield met Mr. Ortega and Chancellor Olaf Brandt in Lima.")])
+    text = "Ms. Dana Whitfield met Mr. Ortega and Chancellor Olaf Brandt in Lima."
+    document, = extractor.annotate([Article(id="t", text=text)])
     assert {"Whitfield", "Ortega", "Brandt"} <= Resolver(document)._surnames
 
 

@@ -235,7 +235,8 @@ class Finder:
                 return None
         return Attribution(
             spans=pieces, kind="indirect", speaker=mention, sentence=tree.index,
-            cue=_cue_mention(tree, word, self.text, self.content_preposition(tree, content) if rule == "preposition" else None),
+            cue=_cue_mention(tree, word, self.text,
+                             self.content_preposition(tree, content) if rule == "preposition" else None),
             paragraph=self.paragraph_of(pieces[0][0]), addressee=self.addressee_of(tree, word),
             sources=[rule, "remark"] if self.is_participle_remark(tree, word) else [rule],
             cue_lemma=word.lemma)
@@ -313,7 +314,8 @@ class Finder:
         for start, end in self.paragraph_spans:
             match = LABEL.match(self.text, start, end)
             if match and match.group(1).strip().lower() not in NOT_SPEAKERS:
-                content = (match.end(), end - len(self.text[match.end():end]) + len(self.text[match.end():end].rstrip(" .")))
+                rest = self.text[match.end():end]
+                content = (match.end(), end - len(rest) + len(rest.rstrip(" .")))
                 if content[1] - content[0] > 10:
                     found.append(Attribution(
                         spans=[content], kind="indirect", cue=Mention(match.end(1), match.end(1) + 1, ":"),
@@ -361,7 +363,8 @@ class Finder:
         clauses = [c for c in tree.kids(verb, "ccomp", "csubj") if c is not speaker] or [
             c for c in tree.kids(verb, "dep", "parataxis", "nsubj") if c.id < speaker.id and c.upos != "PUNCT"
             and (c.deprel != "nsubj" or verb.lemma in SPEECH_VERBS and tree.words[speaker.id - 2].text == ",")]
-        clauses = [c for c in clauses if not self.before_a_break(tree, c, verb)] or self.clause_after_addressee(tree, verb)
+        clauses = [c for c in clauses if not self.before_a_break(tree, c, verb)] \
+            or self.clause_after_addressee(tree, verb)
         if verb.lemma in CLAUSE_CUES and clauses:
             words = []
             for clause in clauses:
