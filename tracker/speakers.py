@@ -70,7 +70,9 @@ DOCUMENTS = {"statement", "report", "letter", "release", "memo", "study", "surve
              "audit", "estimate", "forecast", "complaint", "lawsuit", "commercial", "clip", "spot"}
 DESCRIPTION_WORDS = 8  # at most this many words after a description's noun belong to the speaker's name
 DESCRIBING = {"for", "of", "at", "to", "in", "from", "with", "on", "inside", "within", "close"}
-PLACE_NOUNS = {"city", "town", "village", "state", "county", "country", "province", "region", "district"}
+# "the city of Phoenix": the noun names the same place as the name after "of"
+PLACE_NOUNS = {"city", "town", "port", "village", "province", "region", "state", "island", "district",
+               "capital", "country", "county", "territory", "enclave", "republic"}
 INTENTION = {"will", "would", "shall", "'ll"}
 STATE_BODIES = {"council", "ministry", "cabinet", "parliament", "presidency", "government", "command", "assembly"}
 STATE_BODY_WORDS = STATE_BODIES | {"national", "security", "foreign", "defence", "defense", "interior", "supreme",

@@ -16,6 +16,7 @@ import bisect
 import weakref
 from dataclasses import dataclass, field
 
+from .speakers import PLACE_NOUNS
 from .stance import TargetSpan, claim_stance
 from .trees import dependents, preposition
 
@@ -35,9 +36,6 @@ GROUP_NOUNS = {"force", "troop", "army", "militia", "fighter", "soldier", "gover
 TRANSPARENT_NOUNS = GROUP_NOUNS | {"kind", "sort", "type", "form", "people", "citizen", "member", "population"}
 # "the leader of the eastern forces": a person named by what they lead.
 LEADER_NOUNS = {"leader", "head", "chief", "commander", "boss", "chairman", "founder"}
-# "the city of Sirte": the noun names the same place as the name after "of".
-PLACE_NOUNS = {"city", "town", "port", "village", "province", "region", "state", "island", "district",
-               "capital", "country", "county", "territory", "enclave", "republic"}
 NAMING_VERBS = {"dub", "call", "name", "nickname", "label", "title", "know"}  # "the proposal, dubbed X"
 
 
