@@ -86,7 +86,7 @@ class ArticleNames:
         if noun.deprel == "appos" and sentence.words[noun.head - 1].upos == "PROPN":
             yield "alias", self.name_of(sentence, sentence.words[noun.head - 1])
         for child in dependents(sentence, noun):
-            of = child.deprel == "nmod" and preposition(sentence, child, MARKERS) == "of"
+            of = child.deprel == "nmod" and _is_of(sentence, child)
             if child.upos == "PROPN" and (child.deprel == "appos" or (of and noun.lemma in PLACE_NOUNS)):
                 yield "alias", self.name_of(sentence, child)
             if child.upos == "PROPN" and noun.lemma in GROUP_NOUNS and (of or child.deprel == "nmod:poss"):
@@ -114,9 +114,14 @@ class ArticleNames:
         """``(name, type)`` a description headed by ``noun`` stands for in this article, or None."""
         if noun.lemma in LEADER_NOUNS:
             for led in dependents(sentence, noun):
-                if led.deprel == "nmod" and preposition(sentence, led, MARKERS) == "of" and led.lemma in self.owners:
+                if led.deprel == "nmod" and _is_of(sentence, led) and led.lemma in self.owners:
                     return self.owners[led.lemma]
         return self.aliases.get(noun.lemma)
+
+
+def _is_of(sentence, word):
+    """Whether ``word`` hangs on its head by "of" ("the people of Libya", "kinds of bullying")."""
+    return word.deprel in ("nmod", "acl") and preposition(sentence, word, MARKERS) == "of"
 
 
 def _stands_for(sentence, word):
@@ -124,8 +129,7 @@ def _stands_for(sentence, word):
     the "of" of a transparent noun takes the noun's ("the people of Libya" -> "people")."""
     while word.head:
         head = sentence.words[word.head - 1]
-        of = word.deprel in ("nmod", "acl") and preposition(sentence, word, MARKERS) == "of"
-        of_transparent = head.lemma in TRANSPARENT_NOUNS and (word.deprel == "nmod:poss" or of)
+        of_transparent = head.lemma in TRANSPARENT_NOUNS and (word.deprel == "nmod:poss" or _is_of(sentence, word))
         if word.deprel != "conj" and not of_transparent:
             return word
         word = head
@@ -228,15 +232,14 @@ def _is_phrase_head(sentence, word):
     """A noun heading an argument ("a ceasefire"), or a gerund after "of" ("all kinds of bullying")."""
     if word.upos == "NOUN":
         return word.deprel in PHRASE_DEPRELS and word.lemma not in UNINFORMATIVE
-    return word.upos == "VERB" and word.deprel == "acl" and word.text.endswith("ing") \
-        and preposition(sentence, word, MARKERS) == "of"
+    return word.upos == "VERB" and word.deprel == "acl" and word.text.endswith("ing") and _is_of(sentence, word)
 
 
 def _owned(sentence, word, taken):
     """Whether ``word`` is a group noun whose owner is already a candidate ("Haftar's forces")."""
     return word.lemma in TRANSPARENT_NOUNS and any(
         child.start_char in taken for child in dependents(sentence, word)
-        if child.deprel == "nmod:poss" or (child.deprel == "nmod" and preposition(sentence, child, MARKERS) == "of"))
+        if child.deprel == "nmod:poss" or (child.deprel == "nmod" and _is_of(sentence, child)))
 
 
 def _place(targets, sentences, depth, own_stance):
@@ -267,8 +270,7 @@ def _place_adjuncts(sentences):
     starts = set()
     for sentence in sentences:
         for word in sentence.words:
-            cases = [w.text.lower() for w in dependents(sentence, word) if w.deprel == "case"]
-            if word.deprel in ("obl", "nmod") and cases and cases[0] in PLACE_PREPOSITIONS:
+            if word.deprel in ("obl", "nmod") and preposition(sentence, word) in PLACE_PREPOSITIONS:
                 starts.add(word.start_char)
                 starts.update(w.start_char for w in dependents(sentence, word) if w.deprel in MODIFIERS)
     return starts
