@@ -2,9 +2,12 @@
 
 Two layers. A linear model (``tracker/data/stance_model.json``, trained by ``scripts/train_stance.py`` on
 NewsMTSC) reads the words around the target, the target masked, with VADER's lexicon scores; it answers
-``predict_stance``. ``claim_stance`` puts rules with clear evidence before it: the reporting verb's own
-polarity ("condemned", "praised"), a demand that the target withdraw, a stance verb governing the target
-("backs a ceasefire"), and praise under negation ("we don't take X as a legitimate actor").
+``predict_stance``. ``claim_stance`` puts rules with clear evidence before it: a demand that the target
+withdraw, the reporting verb's own polarity ("condemned", "praised"), the words governing the target in the
+parse ("stand by X", "against X"; without a parse, a stance verb just before it), what the claim says
+another agent supports ("sent jets to support mercenaries"), praise under negation ("we don't take X as a
+legitimate actor") and a clearly negative statement about a named subject. Where the model stays neutral,
+stanza's sentence sentiment (stanza engine, model installed) has the last word.
 """
 
 import json
