@@ -8,6 +8,7 @@ and unbalanced marks (the quote ends with its paragraph; the rest of the article
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # a mark closes a mark of its own family: a straight " opening inside curly “...” is a nested quote; but a
 # double mark that can only close ends an open double mark of the other kind (sloppy '"...”' typing)
@@ -110,8 +111,10 @@ def _opens_paragraph(text, start, marks):
     return not SPEAKER_LABEL.match(text, marks[0][0] + marks[0][1])
 
 
+@lru_cache(maxsize=8)
 def find_quotes(text):
-    """Outer quotation spans of ``text`` in order; never raises on unbalanced marks."""
+    """Outer quotation spans of ``text`` in order, as a tuple; never raises on unbalanced marks. Cached: the
+    attribution and speaker steps both read an article's quotations."""
     result, stack, previous_end = [], [], 0
     for start, end in paragraphs(text):
         marks = _marks(text, start, end)
@@ -126,7 +129,7 @@ def find_quotes(text):
         previous_end = end
     if stack and stack[0][3] != "single":
         result.append(QuoteSpan(stack[0][0], previous_end, closed=False))
-    return _outermost(sorted(result, key=lambda s: (s.start, -s.end)))
+    return tuple(_outermost(sorted(result, key=lambda s: (s.start, -s.end))))
 
 
 def _outermost(spans):
