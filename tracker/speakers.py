@@ -371,8 +371,8 @@ class Resolver:
             word = sentence.words[word.head - 1]
         if word is None or not word.deprel.startswith("nsubj"):
             return False
-        return any(w.head == word.head and w.deprel == "aux" and w.lemma.lower() in INTENTION
-                   for w in sentence.words)
+        verb = sentence.words[word.head - 1]
+        return any(w.deprel == "aux" and w.lemma.lower() in INTENTION for w in dependents(sentence, verb))
 
     def _parse_of(self, mention):
         """``(sentence, words, head word)`` of a mention (``None``s when it has no parse)."""
