@@ -175,3 +175,18 @@ def test_a_headline_label_the_tagger_calls_a_noun_still_takes_the_full_name(clai
     text = ("Sanders: Clinton needs to talk less about her rival and more about wages.\n\n"
             "Bernie Sanders offered advice to Hillary Clinton on Friday, saying she should focus on jobs.")
     assert ("Sanders", "Bernie Sanders") in speakers(claims_of, text)
+
+
+def test_she_passes_over_a_man_known_by_his_first_name(claims_of):
+    # no pronoun or honorific tells either gender: the first names do
+    text = ("Jason Reed met Karen Holt in Denver on Monday.\n\n"
+            "She said the two campaigns would debate in October.")
+    assert ("She", "Karen Holt") in speakers(claims_of, text)
+
+
+def test_an_honorific_shared_by_a_namesake_does_not_decide_gender(claims_of):
+    # "Mr. Hale" may be Robert Hale; it says nothing of Emily Hale
+    text = ("Emily Hale and her father, Robert Hale, spoke at the rally. Mr. Hale thanked the crowd.\n\n"
+            "Mark Ruiz, a county official, watched from the stage.\n\n"
+            "She said the family would campaign across the state.")
+    assert ("She", "Emily Hale") in speakers(claims_of, text)

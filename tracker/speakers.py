@@ -10,7 +10,9 @@ standing for its country); "Russia's foreign ministry" -> "Russia" with role "fo
 import bisect
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
+
+import names
 
 from .marks import find_quotes, paragraphs
 from .trees import dependents, preposition
@@ -89,6 +91,22 @@ HONORED = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|President|Chancellor|Minist
                      r"(?:[A-Z][\w'’-]*\.?\s+)*?([A-Z][\w'’-]+)\b(?!\s+[A-Z])")
 QUOTED = re.compile(r'"[^"]*"|“[^”]*”')
 DETERMINERS = re.compile(r"^(?:the|a|an|this|that|these|those|another|one|some)\s+", re.IGNORECASE)
+FIRST_NAME_ODDS = 10  # a first name tells a gender when this many more of its bearers have it than not
+
+
+@cache
+def first_name_genders():
+    """``{"JASON": "male", "MELANIE": "female", ...}``: first names borne by one gender at least
+    ``FIRST_NAME_ODDS`` times as often as by the other, from the 1990 US census tables that the MIT-licensed
+    ``names`` package ships (shares of the male and of the female population)."""
+    shares = {}
+    for gender in ("male", "female"):
+        with open(names.FILES[f"first:{gender}"], encoding="ascii") as table:
+            for line in table:
+                name, share = line.split()[:2]
+                shares.setdefault(name, {"male": 0.0, "female": 0.0})[gender] = float(share)
+    return {name: gender for name, share in shares.items() for gender, other in (("male", "female"), ("female", "male"))
+            if share[gender] >= FIRST_NAME_ODDS * share[other]}
 
 
 @dataclass
@@ -527,18 +545,23 @@ class Resolver:
         return role
 
     def _gender(self, name):
-        """ "male", "female" or None for a person: from an honorific before any mention of the name, else
-        from the pronouns outside quotations of sentences where this person is the only one named."""
+        """ "male", "female" or None for a person: from an honorific before the surname (unless another person
+        of the article bears it) and the pronouns outside quotations of sentences where this person is the only
+        one named; without either, from the first name."""
         votes = {"male": 0, "female": 0}
-        for match in re.finditer(r"\b(Mr|Mrs|Ms|Miss|Sir|Dame|Lord|King|Queen)\.?\s+(?:[A-Z][\w.'-]*\s+)*"
-                                 + re.escape(name.split()[-1]) + r"\b", self.text):
+        last = name.split()[-1]
+        namesakes = [e for e in self._by_last_name.get(last, ()) if e.type == "PERSON"
+                     and clean_name(e.text).split()[0] not in (last, name.split()[0])]
+        for match in () if namesakes else re.finditer(r"\b(Mr|Mrs|Ms|Miss|Sir|Dame|Lord|King|Queen)\.?\s+(?:[A-Z][\w.'-]*\s+)*"
+                                 + re.escape(last) + r"\b", self.text):
             votes[HONORIFIC_GENDER[match.group(1).lower()]] += 3
         for people, surnames, text in self._sentence_people:
             if people.keys() == {name} and surnames <= {name.split()[-1]}:
                 for gender, words in GENDER_WORDS.items():  # a pronoun before the name is someone else
                     votes[gender] += len(words.findall(text, people[name]))
         if votes["male"] == votes["female"]:
-            return None
+            words = name.split()
+            return first_name_genders().get(words[0].upper()) if len(words) > 1 else None
         return max(votes, key=votes.get)
 
     def _author(self, offset):
