@@ -190,3 +190,16 @@ def test_an_honorific_shared_by_a_namesake_does_not_decide_gender(claims_of):
             "Mark Ruiz, a county official, watched from the stage.\n\n"
             "She said the family would campaign across the state.")
     assert ("She", "Emily Hale") in speakers(claims_of, text)
+
+
+def test_a_headline_verb_is_not_part_of_the_name(claims_of):
+    # the tagger runs the headline's name into its verb and what follows
+    text = ("Sanders Says Party Must Change Course\n\n"
+            "Senator Bernie Sanders told supporters in Iowa that the party had lost its way.")
+    assert ("Sanders", "Bernie Sanders") in speakers(claims_of, text)
+
+
+def test_a_wire_credit_in_a_dateline_is_not_the_speaker(claims_of):
+    text = ("New Museum Opens Next Year\n\n"
+            "WASHINGTON (AP) — President Barack Obama said the museum would open next year.")
+    assert [name for _, name in speakers(claims_of, text)] == ["Barack Obama"]
