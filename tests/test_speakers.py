@@ -203,3 +203,9 @@ def test_a_wire_credit_in_a_dateline_is_not_the_speaker(claims_of):
     text = ("New Museum Opens Next Year\n\n"
             "WASHINGTON (AP) — President Barack Obama said the museum would open next year.")
     assert [name for _, name in speakers(claims_of, text)] == ["Barack Obama"]
+
+
+def test_an_acronym_takes_the_name_whose_initials_it_spells(claims_of):
+    text = ("The International Monetary Fund cut its growth forecast for Europe on Tuesday.\n\n"
+            "The IMF said trade tensions were the main risk.")
+    assert ("The IMF", "International Monetary Fund") in speakers(claims_of, text)

@@ -337,6 +337,13 @@ class Resolver:
             if initials.endswith(acronym):
                 found[acronym] = " ".join(words[-len(acronym) - sum(1 for w in words[-len(acronym) * 2:]
                                                                    if not w[0].isupper()):])
+        for entity in self.entities:  # "the International Monetary Fund" ... "the IMF"
+            words = clean_name(entity.text).split()
+            initials = "".join(w[0] for w in words if w[0].isupper())
+            if entity.type == "ORG" and len(initials) >= 2 and initials not in found and len(words) <= 7 \
+                    and all(w[0].isupper() or w in ("of", "for", "and", "on") for w in words) \
+                    and re.search(r"\b" + initials + r"\b", self.text):
+                found[initials] = " ".join(words)
         return found
 
     @staticmethod
