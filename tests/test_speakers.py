@@ -209,3 +209,10 @@ def test_an_acronym_takes_the_name_whose_initials_it_spells(claims_of):
     text = ("The International Monetary Fund cut its growth forecast for Europe on Tuesday.\n\n"
             "The IMF said trade tensions were the main risk.")
     assert ("The IMF", "International Monetary Fund") in speakers(claims_of, text)
+
+
+def test_a_surname_shared_by_namesakes_is_the_one_named_first(claims_of):
+    text = ("Senator Ted Marsh spoke in Dallas on Friday. His father, Rafael Marsh, sat in the front row, "
+            "and Rafael Marsh waved to the crowd.\n\n"
+            "Marsh said the state needed more teachers.")
+    assert ("Marsh", "Ted Marsh") in speakers(claims_of, text)

@@ -9,6 +9,7 @@ standing for its country); "Russia's foreign ministry" -> "Russia" with role "fo
 
 import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import NamedTuple
@@ -243,6 +244,12 @@ def person_like(name, etype, surnames=None):
     return etype
 
 
+def _ends_with(name, tail):
+    """Whether the words of ``name`` end with those of ``tail``: "Crooked Hillary Clinton", "Hillary Clinton"."""
+    words, tail_words = name.split(), tail.split()
+    return words[-len(tail_words):] == tail_words
+
+
 def _extends(full, short):
     """Whether ``full`` is a fuller form of ``short``: "Ibrahim Kalin" of "Kalin", not "Hillary Clinton" of
     "Bill Clinton"."""
@@ -381,9 +388,20 @@ class Resolver:
                 fuller = [e for e in self.entities if e.type == "PERSON" and clean_name(e.text).split()[0] == name
                           and len(clean_name(e.text)) > len(name) and e.start_char not in self._verb_ended]
             if fuller:
-                best = max(fuller, key=lambda e: len(e.text))
+                best = self._fullest(fuller)
                 return clean_name(best.text), person_like(best.text, best.type, self._surnames)
         return name, person_like(name, etype, self._surnames)
+
+    @staticmethod
+    def _fullest(fuller):
+        """The entity a short name stands for among its fuller forms: of namesakes ("Donald Trump", "Ivanka
+        Trump") the one named first; of one person's forms the most frequent, so that a tagger's slip
+        ("Crooked Hillary Clinton" in a quoted nickname) does not become the name."""
+        first = fuller[0]  # in text order
+        forms = [e for e in fuller if _ends_with(clean_name(e.text), clean_name(first.text))
+                 or _ends_with(clean_name(first.text), clean_name(e.text))]
+        counts = Counter(clean_name(e.text) for e in forms)
+        return max(forms, key=lambda e: (counts[clean_name(e.text)], len(e.text)))
 
     def resolve(self, attribution):
         """The ``Speaker`` of one attribution (continuations repeat the speaker they follow)."""
