@@ -216,3 +216,23 @@ def test_a_surname_shared_by_namesakes_is_the_one_named_first(claims_of):
             "and Rafael Marsh waved to the crowd.\n\n"
             "Marsh said the state needed more teachers.")
     assert ("Marsh", "Ted Marsh") in speakers(claims_of, text)
+
+
+def test_the_office_names_the_person_the_article_gave_it(claims_of):
+    text = ("President Barack Obama met Gov. Jane Roe in Ohio on Monday.\n\n"
+            "The president said the state would get new funds. The governor said she was grateful.")
+    found = speakers(claims_of, text)
+    assert ("The president", "Barack Obama") in found and ("The governor", "Jane Roe") in found
+
+
+def test_a_qualified_office_stays_a_description(claims_of):
+    # "the former mayor" is not the mayor the article names
+    text = ("Mayor Jane Roe opened the new library on Monday.\n\n"
+            "The former mayor said the library had cost too much.")
+    assert ("The former mayor", "former mayor") in speakers(claims_of, text)
+
+
+def test_mr_with_a_surname_is_not_the_wife_who_bears_it(claims_of):
+    text = ("The campaign plans to send Mr. Obama and the first lady, Michelle Obama, to Ohio.\n\n"
+            "Mr. Obama said the election would be close.")
+    assert ("Mr. Obama", "Obama") in speakers(claims_of, text)

@@ -94,6 +94,17 @@ HONORED = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|President|Chancellor|Minist
                      r"(?:[A-Z][\w'’-]*\.?\s+)*?([A-Z][\w'’-]+)\b(?!\s+[A-Z])")
 QUOTED = re.compile(r'"[^"]*"|“[^”]*”')
 DETERMINERS = re.compile(r"^(?:the|a|an|this|that|these|those|another|one|some)\s+", re.IGNORECASE)
+# offices a person is named by ("President Obama", "Sen. Warren", "Jane Roe, the mayor") and the forms of each
+OFFICES = {"president": "president", "senator": "senator", "sen": "senator", "governor": "governor",
+           "gov": "governor", "mayor": "mayor", "secretary": "secretary", "minister": "minister",
+           "chancellor": "chancellor", "judge": "judge", "representative": "representative", "rep": "representative",
+           "congressman": "congressman", "congresswoman": "congresswoman", "ambassador": "ambassador",
+           "nominee": "nominee", "candidate": "candidate", "chairman": "chairman", "chairwoman": "chairwoman",
+           "speaker": "speaker", "premier": "premier", "king": "king", "queen": "queen", "pope": "pope"}
+OFFICE_BEFORE = re.compile(r"(?<![Vv]ice )(?<![Vv]ice-)(?<![Ff]ormer )\b((?i:" + "|".join(OFFICES)
+                           + r"))\.?\s+(?:[A-Z][\w.'’-]*\s+)*$")
+OFFICE_AFTER = re.compile(r"^\s*,\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(" + "|".join(OFFICES) + r")\b",
+                          re.IGNORECASE)
 FIRST_NAME_ODDS = 10  # a first name tells a gender when this many more of its bearers have it than not
 
 
@@ -266,6 +277,7 @@ class Resolver:
         self.entities = self._named_entities(document)
         self._entity_starts = [e.start_char for e in self.entities]
         self.acronyms = self._acronyms()
+        self._surname_honorifics = None  # surname -> genders of the honorifics written before it: on first need
         self.resolved = []  # (offset, Speaker, plural) of mentions already resolved, for pronouns
         self._gender_cache = {}
         self._body_countries = {}  # state body named without its country -> the country it speaks for
@@ -279,12 +291,14 @@ class Resolver:
         self._by_last_name = {}  # last word of a named agent -> its entities, for "Kalin" -> "Ibrahim Kalin"
         for entity in self.entities:
             words = clean_name(entity.text).split()
-            if entity.type in AGENT_TYPES and words:
+            if entity.type in AGENT_TYPES and words and (words[0].upper() in first_name_genders()
+                                                         or not self._in_title_case(entity)):
                 self._by_last_name.setdefault(words[-1], []).append(entity)
         self._starts = [sentence.tokens[0].start_char for sentence in document.sentences]
         self._quotes = [(q.start, q.end) for q in find_quotes(self.text)]
         self._quote_starts = [start for start, _ in self._quotes]
-        self._canonical_entities = {e.start_char: self.canonical(e.text, e.type) for e in self.entities}
+        self._canonical_entities = {e.start_char: self.canonical(e.text, e.type, self._honorific_gender(e))
+                                    for e in self.entities}
         subjects = sorted(w.start_char for s in document.sentences for w in s.words
                           if w.deprel.startswith("nsubj") and not self.quoted(w.start_char))
         # named mentions in text order, as pronoun candidates
@@ -295,6 +309,7 @@ class Resolver:
                           for e in self.entities]
         self._mention_starts = [m.start for m in self._mentions]
         self._nominals = None  # subjects that are common nouns or coordinations, made on first need
+        self._office_holders = None  # (offset, office, name) of persons named with their office: on first need
         self._signatures = None  # (offset, name) of the names signing letters, and the writer: made on first need
         # per sentence: where it first names each person (by canonical name), the known surnames in it, and its
         # text with quotations blanked out (for genders)
@@ -373,8 +388,41 @@ class Resolver:
         known = self._canonical_entities.get(entity.start_char)
         return known if known is not None else self.canonical(entity.text, entity.type)
 
-    def canonical(self, name, etype):
-        """The fullest form of ``name`` in this article ("Kalin" -> "Ibrahim Kalin")."""
+    def _in_title_case(self, entity):
+        """Whether the entity sits in a line written in title case (a headline, a video caption), where the
+        tagger takes capitalised words for names ("President Obama Speech at ..."): no fuller form of a name
+        unless it opens with a first name ("Hillary Clinton Goes ...")."""
+        start = self.text.rfind("\n", 0, entity.start_char) + 1
+        end = self.text.find("\n", entity.end_char)
+        words = re.findall(r"[A-Za-z][\w'’-]{3,}", self.text[start:end if end >= 0 else len(self.text)])
+        return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+    def _honorific_gender(self, entity):
+        """The gender of the honorific written before an entity ("Mr. Obama" -> "male"), or None."""
+        found = re.search(r"\b(Mr|Mrs|Ms|Miss|Sir|Dame|Lord)\.?\s+$", self.text[max(0, entity.start_char - 8):
+                                                                            entity.start_char])
+        return HONORIFIC_GENDER[found.group(1).lower()] if found else None
+
+    def _may_be(self, full_name, gender):
+        """Whether a surname written with an honorific of ``gender`` (None: any honorific the article gives the
+        surname) may stand for ``full_name``: "Mr. Obama" is not Michelle Obama, nor is a bare "Obama" in an
+        article that also writes "Mr. Obama"."""
+        words = full_name.split()
+        known = first_name_genders().get(words[0].upper())
+        if known is None:
+            return True
+        if gender is not None:
+            return known == gender
+        if self._surname_honorifics is None:
+            self._surname_honorifics = {}
+            for found in re.finditer(r"\b(Mr|Mrs|Ms|Miss|Sir|Dame|Lord)\.?\s+([A-Z][\w'’-]+)", self.text):
+                self._surname_honorifics.setdefault(found.group(2), set()).add(
+                    HONORIFIC_GENDER[found.group(1).lower()])
+        return self._surname_honorifics.get(words[-1], set()) <= {known}
+
+    def canonical(self, name, etype, gender=None):
+        """The fullest form of ``name`` in this article ("Kalin" -> "Ibrahim Kalin"); with the ``gender`` its
+        honorific gives, not a fuller name whose first name is the other's ("Mr. Obama" is not Michelle Obama)."""
         name = clean_name(name)
         if name in self.acronyms:
             return self.acronyms[name], "ORG"
@@ -383,10 +431,12 @@ class Resolver:
         if name and (etype in ("PERSON", None) or len(name.split()) == 1):
             last = name.split()[-1]
             fuller = [e for e in self._by_last_name.get(last, ()) if e.type in ("PERSON", etype)
-                      and len(clean_name(e.text)) > len(name) and _extends(clean_name(e.text), name)]
+                      and len(clean_name(e.text)) > len(name) and _extends(clean_name(e.text), name)
+                      and self._may_be(clean_name(e.text), gender)]
             if not fuller and name in self._surnames:  # a family name written first: "Mr. Ban" -> "Ban Ki-moon"
                 fuller = [e for e in self.entities if e.type == "PERSON" and clean_name(e.text).split()[0] == name
-                          and len(clean_name(e.text)) > len(name) and e.start_char not in self._verb_ended]
+                          and len(clean_name(e.text)) > len(name) and e.start_char not in self._verb_ended
+                          and not self._in_title_case(e)]
             if fuller:
                 best = self._fullest(fuller)
                 return clean_name(best.text), person_like(best.text, best.type, self._surnames)
@@ -488,10 +538,10 @@ class Resolver:
             if entity is not None and (own is None or own.type == "GPE" and entity.type == "PERSON"):
                 return Speaker(*self.canonical(entity.text, entity.type))  # "WASHINGTON -- President Obama"
         if own is not None:
-            return Speaker(*self.canonical(own.text, own.type))
+            return Speaker(*self.entity_name(own))
         entity = self.entity_at(head.start_char, head.end_char, AGENT_TYPES)
         if entity is not None:
-            return Speaker(*self.canonical(entity.text, entity.type))
+            return Speaker(*self.entity_name(entity))
         if head.lemma.lower() in DOCUMENTS:  # "a statement from Egypt's foreign ministry"
             source = self._author_of_document(sentence, head, ids)
             if source is not None:
@@ -542,12 +592,35 @@ class Resolver:
         while last.id < len(sentence.words) and sentence.words[last.id].id in allowed \
                 and last.id - head.id < DESCRIPTION_WORDS:
             last = sentence.words[last.id]  # a contiguous run: stops at a comma, a clause, an apposition
+        office = OFFICES.get(head.lemma.lower())
+        holder = self._holder_of(office, head.start_char) if office and first is head is last and head.upos == "NOUN" \
+            and any(w.lemma.lower() == "the" for w in dependents(sentence, head) if w.deprel == "det") else None
+        if holder is not None:  # "the president" -> the person the article named as president ("the former
+            # president", "the Republican nominee" may be someone else: they stay descriptions)
+            return Speaker(holder, "PERSON", " ".join(self.text[first.start_char:head.end_char].split()))
         if last.id - head.id >= DESCRIPTION_WORDS or last is head:
             # no tail, or a long one that is a clause of its own: the noun is the name, as the tagger may call
             # a name a noun ("Sanders: ..." in a headline)
             return Speaker(*self.canonical(self.text[first.start_char:head.end_char], None))
         text = DETERMINERS.sub("", " ".join(self.text[first.start_char:last.end_char].split()))
         return Speaker(text.strip(" ,;:\"'“”’‘()[]"), None)
+
+    def _holder_of(self, office, offset):
+        """The person last named with ``office`` before ``offset`` ("President Barack Obama", "Jane Roe, the
+        city's mayor"), for "the president" and "the mayor"; None if the article names none."""
+        if self._office_holders is None:
+            self._office_holders = []
+            for entity in self.entities:
+                if entity.type != "PERSON":
+                    continue
+                before = OFFICE_BEFORE.search(self.text[max(0, entity.start_char - 60):entity.start_char])
+                after = OFFICE_AFTER.match(self.text[entity.end_char:entity.end_char + 60])
+                for found in (before, after):
+                    if found is not None:
+                        self._office_holders.append((entity.start_char, OFFICES[found.group(1).lower()],
+                                                     self.entity_name(entity)[0]))
+        names = [name for start, held, name in self._office_holders if held == office and start < offset]
+        return names[-1] if names else None
 
     def _is_time(self, word):
         """Whether ``word`` heads a date or time ("in 2001", "on Tuesday")."""
