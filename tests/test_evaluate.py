@@ -44,6 +44,17 @@ def test_exact_coverage_and_end_to_end_counts():
     assert [p["speaker"] for _, p in report.false_alarms] == ["Nobody"]
 
 
+def test_a_name_within_a_source_with_its_role_counts_in_source_only():
+    text = 'Jane Roe, a lawyer for the city, said the plan was late.'
+    gold = [{"id": "g1", "kind": "indirect", "start": 37, "end": 54, "spans": [[37, 54]], "has_source": True,
+             "speaker": "Jane Roe, a lawyer for the city", "speaker_start": 0, "speaker_end": 31,
+             "speaker_spans": [[0, 31]], "speaker_is_pronoun": False, "cue": "said"}]
+    report = Report()
+    score_article(report, "a", text, gold, [prediction(37, 54, "Jane Roe", 0, 8)])
+    figures = report.figures()
+    assert figures["name_acc"] == 0.0 and figures["name_in_source_acc"] == 100.0
+
+
 def test_last_word_ignores_suffixes():
     assert last_word("Robert F. Kennedy Jr.") == "kennedy"
     assert last_word(None) is None

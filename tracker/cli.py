@@ -188,7 +188,8 @@ def evaluate(gold_path, kinds, show, as_json, engine, batch_size):
         f = figures[name]
         click.echo(f"{name:18s} P {f['P']:5.1f}  R {f['R']:5.1f}  F1 {f['F1']:5.1f}")
     click.echo("on quotes matched at cov@0.3: " + ", ".join(
-        f"{k} {figures[k]}" for k in ("mention_overlap_acc", "name_acc", "cue_acc", "stance_acc", "target_acc")
+        f"{k} {figures[k]}" for k in ("mention_overlap_acc", "name_acc", "name_in_source_acc", "cue_acc",
+                                      "stance_acc", "target_acc")
         if figures[k] is not None))
     click.echo(f"recall by kind: {figures['recall_by_kind']}")
 

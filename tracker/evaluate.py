@@ -4,6 +4,10 @@ Implements the measures of the reference scorer (``../shared/eval/README.md``): 
 coverage > 30 %, coverage > 80 % and character-overlap matching; end-to-end attribution (quote matched at
 coverage > 30 % and speaker mention overlapping the gold source); speaker name and cue accuracy on matched
 quotes; stance and target accuracy where the gold has them. It also lists the misses and false alarms.
+
+One figure is its own: ``name_in_source_acc`` counts a stored name as right when its last word is among the
+words of the gold source as written. The scorer's ``name_acc`` compares with the source's last word, which for
+"Jane Roe, a lawyer for the city" is a word of the role this tracker stores apart from the name.
 """
 
 import re
@@ -65,7 +69,7 @@ class Report:
         r = c["overlap"] / c["overlap_gold"] if c["overlap_gold"] else 0.0
         out["char_overlap"] = {"P": round(100 * p, 1), "R": round(100 * r, 1),
                                "F1": round(200 * p * r / (p + r), 1) if p + r else 0.0}
-        for key in ("mention_overlap", "name", "cue", "stance", "target"):
+        for key in ("mention_overlap", "name", "name_in_source", "cue", "stance", "target"):
             n = c[f"{key}_n"]
             out[f"{key}_acc"] = round(100 * c[f"{key}_ok"] / n, 1) if n else None
         out["recall_by_kind"] = {k: round(100 * c[f"found:{k}"] / c[f"gold:{k}"], 1)
@@ -128,6 +132,9 @@ def _score_pair(report, article_id, text, gold, pred):
         c["name_n"] += 1
         right = last_word(pred.get("speaker")) == last_word(entity) is not None
         c["name_ok"] += right
+        c["name_in_source_n"] += 1  # the stored name is among the words of the gold source as written: the
+        c["name_in_source_ok"] += last_word(pred.get("speaker")) in _words(entity)  # scorer's last word of
+        # "Jane Roe, a lawyer for the city" is "city", a role this tracker keeps apart from the name
         if not right:
             report.wrong_speakers.append((article_id, gold, pred))
     if gold.get("cue") is not None:
@@ -141,10 +148,14 @@ def _score_pair(report, article_id, text, gold, pred):
             c["target_ok"] += _target_matches(gold["target"], pred.get("target"))
 
 
+def _words(text):
+    return {w.lower() for w in re.findall(r"[A-Za-z][A-Za-z'\-]+", str(text or ""))}
+
+
 def _target_matches(gold, pred):
     if not pred:
         return False
     if gold.startswith("claim:"):
         return str(pred).startswith("claim:")
     wanted = last_word(re.sub(r"\(.*?\)", "", gold))
-    return wanted is not None and wanted in {w.lower() for w in re.findall(r"[A-Za-z][A-Za-z'\-]+", str(pred))}
+    return wanted is not None and wanted in _words(pred)
