@@ -236,3 +236,10 @@ def test_mr_with_a_surname_is_not_the_wife_who_bears_it(claims_of):
     text = ("The campaign plans to send Mr. Obama and the first lady, Michelle Obama, to Ohio.\n\n"
             "Mr. Obama said the election would be close.")
     assert ("Mr. Obama", "Obama") in speakers(claims_of, text)
+
+
+def test_they_prefers_people_to_an_organisation(claims_of):
+    text = ("The Student Loan Program was created in 1990. Senators Ann Cole and Peter Voss say changes are "
+            "needed.\n\n"
+            "The program has grown well beyond its purpose, they say.")
+    assert ("they", "Ann Cole; Peter Voss") in speakers(claims_of, text)

@@ -781,7 +781,8 @@ class Resolver:
                 continue
             # a person known to share the pronoun's gender beats one whose gender the article never shows
             score = (-(sentence - self.sentence_of(candidate.start)) + 1.5 * candidate.subject + candidate.speaker
-                     - 2 * candidate.quoted + 0.5 * bool(known) - (offset - candidate.start) / 10000)
+                     - 2 * candidate.quoted + 0.5 * bool(known) - (offset - candidate.start) / 10000
+                     + (pronoun in GROUP - {"it"} and candidate.plural))  # "they": people before an organisation
             if best_score is None or score > best_score:
                 best, best_score = candidate, score
         return Speaker(best.name, best.type) if best else Speaker(None, None)
