@@ -243,3 +243,11 @@ def test_they_prefers_people_to_an_organisation(claims_of):
             "needed.\n\n"
             "The program has grown well beyond its purpose, they say.")
     assert ("they", "Ann Cole; Peter Voss") in speakers(claims_of, text)
+
+
+def test_he_can_be_the_person_an_office_stands_for(claims_of):
+    text = ("President Barack Obama spoke in Hawaii on Monday.\n\n"
+            "Ben Rhodes, one of his aides, recalled a book about collapse that Mr. Obama liked.\n\n"
+            "The president's Pacific roots also came into play. In Honolulu last week, he told a meeting of "
+            "island leaders that few people understood the stakes.")
+    assert ("he", "Barack Obama") in speakers(claims_of, text)

@@ -717,7 +717,9 @@ class Resolver:
         found = []
         for sentence in self.document.sentences:
             for word in sentence.words:
-                if not word.deprel.startswith("nsubj") or self.quoted(word.start_char):
+                possessor = word.deprel == "nmod:poss" and word.upos == "NOUN" and word.head \
+                    and sentence.words[word.head - 1].deprel.startswith("nsubj")  # "the president's roots ..."
+                if not (word.deprel.startswith("nsubj") or possessor) or self.quoted(word.start_char):
                     continue
                 ids = _phrase_ids(sentence, word, conjuncts=True)
                 named = self._named_group(sentence, word, ids) if any(
@@ -726,7 +728,7 @@ class Resolver:
                     found.append(Candidate(word.start_char, named.name, named.type, subject=True, plural=True))
                 elif word.upos == "NOUN" and self.entity_at(word.start_char, word.end_char) is None:
                     named = self._named(sentence, word, ids)
-                    etype = named.type if named.type in ("ORG", "GPE", "NORP") else None  # "the senator" is no name
+                    etype = named.type  # a person only when the article names who holds the office
                     found.append(Candidate(word.start_char, named.name, etype, subject=True,
                                            plural="Number=Plur" in (word.feats or "")))
         return found
