@@ -28,6 +28,7 @@ GENDER_WORDS = {"male": re.compile(r"\b(?:he|him|his|himself)\b", re.I),
                 "female": re.compile(r"\b(?:she|her|hers|herself)\b", re.I)}
 HONORIFIC_GENDER = {"mr": "male", "mrs": "female", "ms": "female", "miss": "female", "sir": "male",
                     "dame": "female", "lord": "male", "king": "male", "queen": "female"}
+HONORIFIC = r"\b(Mr|Mrs|Ms|Miss|Sir|Dame|Lord|King|Queen)\.?\s+"  # group 1: a key of HONORIFIC_GENDER
 NAMED_TYPES = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "EVENT", "LAW"}
 AGENT_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
 TITLES = re.compile(
@@ -399,8 +400,7 @@ class Resolver:
 
     def _honorific_gender(self, entity):
         """The gender of the honorific written before an entity ("Mr. Obama" -> "male"), or None."""
-        found = re.search(r"\b(Mr|Mrs|Ms|Miss|Sir|Dame|Lord)\.?\s+$", self.text[max(0, entity.start_char - 8):
-                                                                            entity.start_char])
+        found = re.search(HONORIFIC + "$", self.text[max(0, entity.start_char - 8):entity.start_char])
         return HONORIFIC_GENDER[found.group(1).lower()] if found else None
 
     def _may_be(self, full_name, gender):
@@ -415,7 +415,7 @@ class Resolver:
             return known == gender
         if self._surname_honorifics is None:
             self._surname_honorifics = {}
-            for found in re.finditer(r"\b(Mr|Mrs|Ms|Miss|Sir|Dame|Lord)\.?\s+([A-Z][\w'’-]+)", self.text):
+            for found in re.finditer(HONORIFIC + r"([A-Z][\w'’-]+)", self.text):
                 self._surname_honorifics.setdefault(found.group(2), set()).add(
                     HONORIFIC_GENDER[found.group(1).lower()])
         return self._surname_honorifics.get(words[-1], set()) <= {known}
@@ -677,8 +677,8 @@ class Resolver:
         last = name.split()[-1]
         namesakes = [e for e in self._by_last_name.get(last, ()) if e.type == "PERSON"
                      and clean_name(e.text).split()[0] not in (last, name.split()[0])]
-        for match in () if namesakes else re.finditer(r"\b(Mr|Mrs|Ms|Miss|Sir|Dame|Lord|King|Queen)\.?\s+(?:[A-Z][\w.'-]*\s+)*"
-                                 + re.escape(last) + r"\b", self.text):
+        honored = re.finditer(HONORIFIC + r"(?:[A-Z][\w.'-]*\s+)*" + re.escape(last) + r"\b", self.text)
+        for match in () if namesakes else honored:
             votes[HONORIFIC_GENDER[match.group(1).lower()]] += 3
         for people, surnames, text in self._sentence_people:
             if people.keys() == {name} and surnames <= {name.split()[-1]}:
