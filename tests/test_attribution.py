@@ -157,6 +157,13 @@ def test_who_is_urged_belongs_to_the_content(nlp):
     assert found(nlp, text) == [("indirect", "The governor", "urged", ["residents to stay indoors"])]
 
 
+def test_who_is_called_on_belongs_to_the_content(nlp):
+    text = "The union called on the city to reopen the clinic."
+    assert found(nlp, text) == [("indirect", "The union", "called on", ["the city to reopen the clinic"])]
+    text = "The bishop has called for parishioners to donate blankets."
+    assert found(nlp, text) == [("indirect", "The bishop", "has called for", ["parishioners to donate blankets"])]
+
+
 def test_a_subject_inside_the_quotation_is_not_the_speaker(nlp):
     text = '"My answer, that is a disgrace," the former adviser said on the radio.'
     assert found(nlp, text) == [("direct", "the former adviser", "said", ['"My answer, that is a disgrace,"'])]

@@ -235,8 +235,8 @@ class Finder:
                 return None
         return Attribution(
             spans=pieces, kind="indirect", speaker=mention, sentence=tree.index,
-            cue=_cue_mention(tree, word, self.text,
-                             self.content_preposition(tree, content) if rule == "preposition" else None),
+            cue=_cue_mention(tree, word, self.text, self.content_preposition(tree, content) if rule == "preposition"
+                             else self.called_on_preposition(tree, word) if rule == "xcomp" else None),
             paragraph=self.paragraph_of(pieces[0][0]), addressee=self.addressee_of(tree, word),
             sources=[rule, "remark"] if self.is_participle_remark(tree, word) else [rule],
             cue_lemma=word.lemma)
@@ -394,6 +394,7 @@ class Finder:
                         for obj in tree.kids(verb, "obj"):
                             if obj.id < xcomp.id:
                                 words += tree.subtree(obj, exclude=exclude)
+                    words += self.called_on(tree, verb, xcomp)
                     return words, "xcomp"
         if verb.lemma in CORE_VERBS and verb.lemma not in ASPECTUAL:  # "admitted using the code"
             for xcomp in tree.kids(verb, "xcomp"):
@@ -431,6 +432,26 @@ class Finder:
         return [], None
 
     @staticmethod
+    def called_on_preposition(tree, verb):
+        """The preposition right after a cue verb that takes who is called on ("called on", "called for")."""
+        after = tree.words[verb.id] if verb.id < len(tree.words) else None
+        if after is not None and after.text.lower() in PREPOSITIONAL_CUES.get(verb.lemma, ()) \
+                and after.deprel in ("case", "compound:prt"):
+            return after
+        return None
+
+    @staticmethod
+    def called_on(tree, verb, xcomp):
+        """ "called on Congress to act", "called for women to vote": who is called on belongs to the content
+        (the parse hangs them on the preposition or on the verb)."""
+        after = Finder.called_on_preposition(tree, verb)
+        if after is None:
+            return []
+        heads = [tree.head(after)] if after.deprel == "case" else tree.kids(after)
+        return [w for head in heads if head is not None and verb.id < head.id < xcomp.id
+                for w in tree.subtree(head) if w is not after]
+
+    @staticmethod
     def what_is_expressed(tree, verb, obj):
         """ "expressed concern about X", "voiced outrage that X": the object names the feeling, X is the
         content."""
@@ -447,7 +468,8 @@ class Finder:
         for obl in tree.kids(verb, "obl", "advcl"):
             cases = [c for c in tree.kids(obl, "case", "mark") if c.id < obl.id]
             if obl.id > verb.id and cases and cases[0].text.lower() in PREPOSITIONAL_CUES.get(verb.lemma, ()) \
-                    and (obl.upos in ("NOUN", "PROPN", "PRON") or obl.xpos == "VBG") and not self.is_time(obl):
+                    and (obl.upos in ("NOUN", "PROPN", "PRON") or obl.xpos == "VBG" or tree.kids(obl, "nsubj")) \
+                    and not self.is_time(obl):  # "called for X", "called for cutting X", "called for X to act"
                 return obl
         return None
 
