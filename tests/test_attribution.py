@@ -164,6 +164,23 @@ def test_who_is_called_on_belongs_to_the_content(nlp):
     assert found(nlp, text) == [("indirect", "The bishop", "has called for", ["parishioners to donate blankets"])]
 
 
+def conllu(rows):
+    """A one-sentence ``Document`` from (word, lemma, upos, head, deprel) rows."""
+    lines = [f"{i}\t{w}\t{lemma}\t{upos}\t_\t_\t{head}\t{rel}\t_\t" + ("SpaceAfter=No" if i < len(rows) and rows[i][2] == "PUNCT" else "_")
+             for i, (w, lemma, upos, head, rel) in enumerate(rows, 1)]
+    return CoNLL.conll2doc(input_str="\n".join(lines) + "\n\n", reconstruct_text=True)
+
+
+def test_who_is_named_and_what_they_are_called_without_an_object():
+    doc = conllu([("Moreno", "Moreno", "PROPN", 2, "nsubj"), ("called", "call", "VERB", 0, "root"),
+                  ("Baxter", "Baxter", "PROPN", 2, "xcomp"), ("a", "a", "DET", 6, "det"),
+                  ("reckless", "reckless", "ADJ", 6, "amod"), ("gambler", "gambler", "NOUN", 2, "xcomp"),
+                  (".", ".", "PUNCT", 2, "punct")])
+    (a,) = find_attributions(doc)
+    assert (a.speaker.text, a.cue.text, [doc.text[s:e] for s, e in a.spans]) == (
+        "Moreno", "called", ["Baxter a reckless gambler"])
+
+
 def test_a_subject_inside_the_quotation_is_not_the_speaker(nlp):
     text = '"My answer, that is a disgrace," the former adviser said on the radio.'
     assert found(nlp, text) == [("direct", "the former adviser", "said", ['"My answer, that is a disgrace,"'])]

@@ -55,6 +55,7 @@ LINKING = {"however", "meanwhile", "moreover", "furthermore", "nonetheless", "ne
            "besides", "additionally", "addition", "indeed", "also"}
 ADDRESSING = {"tell", "inform", "assure", "remind", "email", "warn", "notify", "convince", "persuade"}  # told X that
 EXPRESSED = {"about", "over", "at", "for", "regarding", "that"}  # "expressed concern about X"
+NAMING = {"call", "label", "dub", "brand", "term"}  # "called the plan a disgrace"
 DASHES = {"―", "—", "–", "--"}
 SUBJECTS = ("nsubj", "nsubj:outer", "csubj")
 SPEAKER_POS = {"PROPN", "NOUN", "PRON", "NUM", "X"}
@@ -406,6 +407,9 @@ class Finder:
                 if much.text.lower() == "much" and much.id == verb.id + 2 and before.text.lower() == "as" \
                         and before.head == much.id and not any(c.text.lower() == "as" for c in tree.subtree(much)[2:]):
                     return [before, much], "as-much"
+        named = self.what_is_named(tree, verb)
+        if named:
+            return [w for w in named if w not in exclude], "object"
         prepositional = self.prepositional_content(tree, verb)
         if verb.lemma in OBJECT_CUES and verb.lemma not in ("say", "tell", "ask"):
             for obj in tree.kids(verb, "obj"):
@@ -450,6 +454,17 @@ class Finder:
         heads = [tree.head(after)] if after.deprel == "case" else tree.kids(after)
         return [w for head in heads if head is not None and verb.id < head.id < xcomp.id
                 for w in tree.subtree(head) if w is not after]
+
+    @staticmethod
+    def what_is_named(tree, verb):
+        """ "called the senator a liar": the parse may read both nouns as predicates of the verb, with no
+        object; who is named and what they are called are the content."""
+        if verb.lemma not in NAMING or tree.kids(verb, "obj", "ccomp") or verb.deprel == "acl":
+            return []
+        named = [x for x in tree.kids(verb, "xcomp") if x.id > verb.id and x.upos in ("NOUN", "PROPN", "PRON", "ADJ")]
+        if len(named) < 2:
+            return []
+        return [w for x in named for w in tree.subtree(x)]
 
     @staticmethod
     def what_is_expressed(tree, verb, obj):
