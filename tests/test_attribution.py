@@ -181,6 +181,27 @@ def test_who_is_named_and_what_they_are_called_without_an_object():
         "Moreno", "called", ["Baxter a reckless gambler"])
 
 
+def test_a_that_clause_hung_on_the_adjunct_before_it_is_the_content():
+    doc = conllu([("The", "the", "DET", 2, "det"), ("minister", "minister", "NOUN", 3, "nsubj"),
+                  ("tweeted", "tweet", "VERB", 0, "root"), ("in", "in", "ADP", 7, "case"),
+                  ("the", "the", "DET", 7, "det"), ("early", "early", "ADJ", 7, "amod"),
+                  ("hours", "hour", "NOUN", 3, "obl"), ("that", "that", "PRON", 12, "advmod"),
+                  ("the", "the", "DET", 10, "det"), ("deal", "deal", "NOUN", 12, "nsubj"),
+                  ("was", "be", "AUX", 12, "cop"), ("dead", "dead", "ADJ", 3, "advcl"),
+                  (".", ".", "PUNCT", 3, "punct")])
+    (a,) = find_attributions(doc)
+    assert (a.speaker.text, a.cue.text, [doc.text[s:e] for s, e in a.spans]) == (
+        "The minister", "tweeted", ["that the deal was dead"])
+    doc = conllu([("The", "the", "DET", 2, "det"), ("mayor", "mayor", "NOUN", 3, "nsubj"),
+                  ("wrote", "write", "VERB", 0, "root"), ("at", "at", "ADP", 6, "case"),
+                  ("the", "the", "DET", 6, "det"), ("time", "time", "NOUN", 3, "obl"),
+                  ("that", "that", "PRON", 10, "advmod"), ("the", "the", "DET", 9, "det"),
+                  ("bridge", "bridge", "NOUN", 10, "nsubj"), ("closed", "close", "VERB", 6, "acl:relcl"),
+                  (".", ".", "PUNCT", 3, "punct")])
+    (a,) = find_attributions(doc)
+    assert [doc.text[s:e] for s, e in a.spans] == ["that the bridge closed"]
+
+
 def test_a_subject_inside_the_quotation_is_not_the_speaker(nlp):
     text = '"My answer, that is a disgrace," the former adviser said on the radio.'
     assert found(nlp, text) == [("direct", "the former adviser", "said", ['"My answer, that is a disgrace,"'])]

@@ -365,7 +365,7 @@ class Finder:
             c for c in tree.kids(verb, "dep", "parataxis", "nsubj") if c.id < speaker.id and c.upos != "PUNCT"
             and (c.deprel != "nsubj" or verb.lemma in SPEECH_VERBS and tree.words[speaker.id - 2].text == ",")]
         clauses = [c for c in clauses if not self.before_a_break(tree, c, verb)] \
-            or self.clause_after_addressee(tree, verb)
+            or self.clause_after_addressee(tree, verb) or self.clause_after_adjunct(tree, verb)
         if verb.lemma in CLAUSE_CUES and clauses:
             words = []
             for clause in clauses:
@@ -498,6 +498,24 @@ class Finder:
         return [clause for obj in tree.kids(verb, "obj", "iobj") for clause in tree.kids(obj, "acl:relcl", "acl")
                 if clause.id > obj.id and tree.kids(clause, *SUBJECTS) and any(
                     m.text.lower() == "that" for m in tree.kids(clause, "mark"))]
+
+    @staticmethod
+    def clause_after_adjunct(tree, verb):
+        """ "tweeted in the early hours that the deal was dead", "told reporters on the plane that ...": the
+        parse may hang the "that" clause on the adjunct before it (as if it said which hours) or on the verb
+        as an adverbial; a clause with a subject, opened by a "that" that is not its subject, is the
+        content."""
+        if tree.kids(verb, "ccomp"):
+            return []
+        found = []
+        for child in tree.kids(verb, "obl", "advcl"):
+            clauses = [child] if child.deprel == "advcl" else tree.kids(child, "acl:relcl", "acl")
+            for clause in clauses:
+                first = tree.subtree(clause)[0]
+                if clause.id > verb.id and first.text.lower() == "that" and first.head == clause.id \
+                        and first.deprel in ("mark", "advmod") and tree.kids(clause, *SUBJECTS, "nsubj:pass", "expl"):
+                    found.append(clause)
+        return found
 
     def before_semicolon(self, words, verb):
         """Content after its cue ends at a semicolon outside quotation marks: what follows is a
