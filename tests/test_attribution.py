@@ -202,6 +202,18 @@ def test_a_that_clause_hung_on_the_adjunct_before_it_is_the_content():
     assert [doc.text[s:e] for s, e in a.spans] == ["that the bridge closed"]
 
 
+def test_an_infinitive_after_whom_a_verb_of_telling_addresses_is_what_they_are_told():
+    doc = conllu([("The", "the", "DET", 2, "det"), ("coach", "coach", "NOUN", 3, "nsubj"),
+                  ("tells", "tell", "VERB", 0, "root"), ("his", "his", "PRON", 5, "nmod:poss"),
+                  ("players", "player", "NOUN", 3, "obj"), ("at", "at", "ADP", 8, "case"),
+                  ("every", "every", "DET", 8, "det"), ("practice", "practice", "NOUN", 3, "obl"),
+                  ("to", "to", "PART", 10, "aux"), ("stay", "stay", "VERB", 3, "advcl"),
+                  ("calm", "calm", "ADJ", 10, "xcomp"), (".", ".", "PUNCT", 3, "punct")])
+    (a,) = find_attributions(doc)
+    assert (a.speaker.text, a.cue.text, [doc.text[s:e] for s, e in a.spans]) == (
+        "The coach", "tells", ["his players", "to stay calm"])
+
+
 def test_a_subject_inside_the_quotation_is_not_the_speaker(nlp):
     text = '"My answer, that is a disgrace," the former adviser said on the radio.'
     assert found(nlp, text) == [("direct", "the former adviser", "said", ['"My answer, that is a disgrace,"'])]

@@ -54,6 +54,7 @@ NOT_SPEAKERS = {"note", "update", "updated", "related", "photo", "photos", "sour
 LINKING = {"however", "meanwhile", "moreover", "furthermore", "nonetheless", "nevertheless", "still", "instead",
            "besides", "additionally", "addition", "indeed", "also"}
 ADDRESSING = {"tell", "inform", "assure", "remind", "email", "warn", "notify", "convince", "persuade"}  # told X that
+DIRECTING = {"urge", "encourage", "advise", "invite", "implore", "exhort", "order", "instruct", "beg"}  # urged X to
 EXPRESSED = {"about", "over", "at", "for", "regarding", "that"}  # "expressed concern about X"
 NAMING = {"call", "label", "dub", "brand", "term"}  # "called the plan a disgrace"
 DASHES = {"―", "—", "–", "--"}
@@ -379,7 +380,7 @@ class Finder:
             words = [w for w in tree.subtree(root, exclude={verb}) if w.upos != "PUNCT" or w.id != root.id]
             return [w for w in words if w is not speaker], "parataxis"
         if verb.lemma in INFINITIVE_CUES:
-            for xcomp in tree.kids(verb, "xcomp"):
+            for xcomp in tree.kids(verb, "xcomp") + self.infinitive_after_addressee(tree, verb):
                 if any(c.deprel == "mark" and c.lemma == "to" or c.text.lower() == "to" for c in tree.kids(xcomp)):
                     if xcomp.lemma in DISCLOSING and not tree.kids(verb, "obj"):  # "refused to disclose X": X
                         words, rule = self.content_of(tree, xcomp, speaker)
@@ -498,6 +499,16 @@ class Finder:
         return [clause for obj in tree.kids(verb, "obj", "iobj") for clause in tree.kids(obj, "acl:relcl", "acl")
                 if clause.id > obj.id and tree.kids(clause, *SUBJECTS) and any(
                     m.text.lower() == "that" for m in tree.kids(clause, "mark"))]
+
+    @staticmethod
+    def infinitive_after_addressee(tree, verb):
+        """ "told his supporters at the rally to stay calm": the parse may read the infinitive after whom a
+        verb of telling or urging addresses as a purpose ("in order to"); it is what they were told to do."""
+        objects = tree.kids(verb, "obj", "iobj")
+        if verb.lemma not in ADDRESSING | DIRECTING or not objects or tree.kids(verb, "xcomp"):
+            return []
+        return [c for c in tree.kids(verb, "advcl") if c.id > objects[0].id
+                and [m.text.lower() for m in tree.kids(c, "mark", "aux") if m.id < c.id][:1] == ["to"]]
 
     @staticmethod
     def clause_after_adjunct(tree, verb):
