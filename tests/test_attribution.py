@@ -165,9 +165,10 @@ def test_who_is_called_on_belongs_to_the_content(nlp):
 
 
 def conllu(rows):
-    """A one-sentence ``Document`` from (word, lemma, upos, head, deprel) rows."""
-    lines = [f"{i}\t{w}\t{lemma}\t{upos}\t_\t_\t{head}\t{rel}\t_\t" + ("SpaceAfter=No" if i < len(rows) and rows[i][2] == "PUNCT" else "_")
-             for i, (w, lemma, upos, head, rel) in enumerate(rows, 1)]
+    """A one-sentence ``Document`` from (word, lemma, upos, head, deprel[, xpos]) rows."""
+    lines = [f"{i}\t{w}\t{lemma}\t{upos}\t{xpos[0] if xpos else '_'}\t_\t{head}\t{rel}\t_\t"
+             + ("SpaceAfter=No" if i < len(rows) and rows[i][2] == "PUNCT" else "_")
+             for i, (w, lemma, upos, head, rel, *xpos) in enumerate(rows, 1)]
     return CoNLL.conll2doc(input_str="\n".join(lines) + "\n\n", reconstruct_text=True)
 
 
@@ -212,6 +213,17 @@ def test_an_infinitive_after_whom_a_verb_of_telling_addresses_is_what_they_are_t
     (a,) = find_attributions(doc)
     assert (a.speaker.text, a.cue.text, [doc.text[s:e] for s, e in a.spans]) == (
         "The coach", "tells", ["his players", "to stay calm"])
+
+
+def test_a_reporting_verb_misread_as_a_plural_noun():
+    doc = conllu([("But", "but", "CCONJ", 3, "cc"), ("Johnson", "Johnson", "PROPN", 3, "compound"),
+                  ("charges", "charge", "NOUN", 0, "root", "NNS"), ("that", "that", "SCONJ", 8, "mark"),
+                  ("the", "the", "DET", 6, "det"), ("vote", "vote", "NOUN", 8, "nsubj:pass"),
+                  ("was", "be", "AUX", 8, "aux:pass"), ("rigged", "rig", "VERB", 3, "acl"),
+                  (".", ".", "PUNCT", 3, "punct")])
+    (a,) = find_attributions(doc)
+    assert (a.speaker.text, a.cue.text, [doc.text[s:e] for s, e in a.spans]) == (
+        "Johnson", "charges", ["that the vote was rigged"])
 
 
 def test_a_subject_inside_the_quotation_is_not_the_speaker(nlp):

@@ -208,6 +208,8 @@ class Finder:
     def from_cue(self, tree, word):
         if word.lemma == "accord" and word.text.lower() == "according":
             return self.according_to(tree, word)
+        if word.upos == "NOUN" and self.misread_verb(tree, word):
+            return self.from_misread_verb(tree, word)
         if word.upos == "NOUN" and word.lemma in NOUN_CUES:
             return self.from_noun(tree, word)
         as_put_it = word.lemma == "put" and self.is_as_clause(tree, word)  # "as the minister put it"
@@ -265,6 +267,34 @@ class Finder:
             spans=pieces, kind="indirect", cue=_cue_mention(tree, verb, self.text), speaker=speaker,
             sentence=tree.index, paragraph=self.paragraph_of(pieces[0][0]), sources=["passive"],
             cue_lemma=verb.lemma)
+
+    @staticmethod
+    def misread_verb(tree, noun):
+        """ "Smith charges that ...", "But Smith claims that ...": a reporting verb in the present read as a
+        plural noun with the speaker as its compound; the sentence's head, followed by a "that" clause."""
+        if noun.deprel != "root" or noun.lemma not in CLAUSE_CUES or noun.xpos != "NNS" \
+                or not noun.text.lower().endswith("s") or noun.id < 2:
+            return False
+        before = tree.words[noun.id - 2]
+        return before.head == noun.id and before.deprel == "compound" and before.upos in ("PROPN", "NOUN") \
+            and bool(Finder.that_clauses(tree, noun))
+
+    @staticmethod
+    def that_clauses(tree, word):
+        return [c for c in tree.kids(word, "ccomp", "acl") if c.id > word.id
+                and [m.text.lower() for m in tree.kids(c, "mark") if m.id < c.id][:1] == ["that"]]
+
+    def from_misread_verb(self, tree, noun):
+        if any(noun.start_char in quote for quote in self.quotes):
+            return None
+        speaker = _mention(tree.subtree(tree.words[noun.id - 2]), self.text, tree.index)
+        pieces = _pieces(tree.subtree(self.that_clauses(tree, noun)[0]))
+        if speaker is None or not pieces:
+            return None
+        return Attribution(
+            spans=pieces, kind="indirect", cue=_mention([noun], self.text, tree.index), speaker=speaker,
+            sentence=tree.index, paragraph=self.paragraph_of(pieces[0][0]), sources=["misread-verb"],
+            cue_lemma=noun.lemma)
 
     def from_noun(self, tree, noun):
         """A nominal cue: "Trump's claim that ...", "criticism of the plan from Democrats"."""
