@@ -226,6 +226,11 @@ def test_a_reporting_verb_misread_as_a_plural_noun():
         "Johnson", "charges", ["that the vote was rigged"])
 
 
+def test_a_quantifier_standing_for_people_is_a_speaker(nlp):
+    text = "Many of the residents say the water is unsafe."
+    assert found(nlp, text) == [("indirect", "Many of the residents", "say", ["the water is unsafe"])]
+
+
 def test_a_subject_inside_the_quotation_is_not_the_speaker(nlp):
     text = '"My answer, that is a disgrace," the former adviser said on the radio.'
     assert found(nlp, text) == [("direct", "the former adviser", "said", ['"My answer, that is a disgrace,"'])]

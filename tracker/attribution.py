@@ -59,6 +59,7 @@ EXPRESSED = {"about", "over", "at", "for", "regarding", "that"}  # "expressed co
 NAMING = {"call", "label", "dub", "brand", "term"}  # "called the plan a disgrace"
 DASHES = {"―", "—", "–", "--"}
 SUBJECTS = ("nsubj", "nsubj:outer", "csubj")
+QUANTIFIERS = {"many", "most", "some", "few", "several", "both", "all", "none"}  # "many of them said"
 SPEAKER_POS = {"PROPN", "NOUN", "PRON", "NUM", "X"}
 
 
@@ -369,7 +370,8 @@ class Finder:
         quoted = any(verb.start_char in quote for quote in self.quotes)
         node = verb
         for _ in range(3):
-            subjects = [w for w in tree.kids(node, *SUBJECTS) if (w.upos in SPEAKER_POS or w.deprel == "csubj")
+            subjects = [w for w in tree.kids(node, *SUBJECTS) if (w.upos in SPEAKER_POS or w.deprel == "csubj"
+                                                                  or self.is_nominal_subject(w))
                         and any(c.isalnum() for c in w.text)
                         and (quoted or not any(w.start_char in quote for quote in self.quotes))]
             if subjects:  # the nearest: in '"People like Scott," he said' the parse makes both subjects
@@ -388,6 +390,13 @@ class Finder:
                 return head if head.upos in ("NOUN", "PROPN") else None
             return None
         return None
+
+    @staticmethod
+    def is_nominal_subject(word):
+        """A subject the tagger did not tag as a noun: a quantifier standing for people ("many of them say",
+        "most of whom announced") or a name read as a verb ("Trump this week said")."""
+        return word.lemma.lower() in QUANTIFIERS and word.upos in ("ADJ", "DET") \
+            or word.upos == "VERB" and word.text[:1].isupper() and word.text[1:].islower()
 
     def content_of(self, tree, verb, speaker):
         """Content words of a cue verb and the rule that found them."""
