@@ -231,6 +231,13 @@ def test_a_quantifier_standing_for_people_is_a_speaker(nlp):
     assert found(nlp, text) == [("indirect", "Many of the residents", "say", ["the water is unsafe"])]
 
 
+def test_a_participle_remark_after_a_closing_quotation_mark(nlp):
+    text = 'The senator admires the governor as a "strong leader," citing his record on taxes.'
+    assert ("indirect", "The senator", "citing", ["his record on taxes"]) in found(nlp, text)
+    text = 'The senator admires the governor as a "strong leader," comparing him to Lincoln.'
+    assert ("indirect", "The senator", "comparing", ["him to Lincoln"]) in found(nlp, text)
+
+
 def test_a_subject_inside_the_quotation_is_not_the_speaker(nlp):
     text = '"My answer, that is a disgrace," the former adviser said on the radio.'
     assert found(nlp, text) == [("direct", "the former adviser", "said", ['"My answer, that is a disgrace,"'])]

@@ -39,6 +39,7 @@ PREPOSITIONAL_CUES = {
     "liken": {"to"}, "compare": {"to", "with"},
     "thank": {"for"}, "apologize": {"for"}, "elaborate": {"on"}, "reflect": {"on"}, "dwell": {"on"},
 }
+COMPARING = {"liken", "compare"}  # "compared him to Nixon": both sides are what is said
 RAISING = {"seem", "appear"}  # "X seems to ...": the content is X's seeming, said by no one
 PASSIVE_COMPLEMENTS = {"as", "of", "with", "for"}  # "was described as", "was accused of", "was charged with"
 ASPECTUAL = {"continue", "begin", "start", "keep", "go"}  # "continued to call for X": the speaker calls
@@ -465,7 +466,7 @@ class Finder:
                                 verb.lemma, ()) or first == "as" and not tree.kids(extra, *SUBJECTS)
                                 or extra.deprel == "obl" and span[0].id == max(w.id for w in words) + 1
                                 and first not in CIRCUMSTANTIAL and not self.is_time(extra)):
-                            if obj.upos == "PRON" and obj.xpos not in ("WDT", "WP") \
+                            if obj.upos == "PRON" and obj.xpos not in ("WDT", "WP") and verb.lemma not in COMPARING \
                                     and first in PREPOSITIONAL_CUES.get(verb.lemma, ()):
                                 return span[1:], "object"  # "accused her of lying": what she is accused of
                             words += span
@@ -628,7 +629,9 @@ class Finder:
         span = tree.subtree(verb)
         if verb.deprel != "advcl" or verb.xpos != "VBG":
             return False
-        if span[0] is verb and span[0].id > 1 and tree.words[span[0].id - 2].text == ",":
+        before = [w.text for w in tree.words[max(0, span[0].id - 3):span[0].id - 1]]
+        if span[0] is verb and (before[-1:] == [","] or len(before) == 2 and before[0] == ","
+                                and before[1] in "\"”’'"):  # ', citing', ',” citing'
             return True
         return span[0].id <= 2 and span[-1].id < len(tree.words) and tree.words[span[-1].id].text == ","
 
