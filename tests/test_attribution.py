@@ -238,6 +238,12 @@ def test_a_participle_remark_after_a_closing_quotation_mark(nlp):
     assert ("indirect", "The senator", "comparing", ["him to Lincoln"]) in found(nlp, text)
 
 
+def test_a_second_object_the_parse_joined_to_the_verb(nlp):
+    text = "She started off by emphasizing economic fairness, and a need to raise the minimum wage."
+    assert found(nlp, text) == [
+        ("indirect", "She", "emphasizing", ["economic fairness, and a need to raise the minimum wage"])]
+
+
 def test_a_subject_inside_the_quotation_is_not_the_speaker(nlp):
     text = '"My answer, that is a disgrace," the former adviser said on the radio.'
     assert found(nlp, text) == [("direct", "the former adviser", "said", ['"My answer, that is a disgrace,"'])]

@@ -470,11 +470,32 @@ class Finder:
                                     and first in PREPOSITIONAL_CUES.get(verb.lemma, ()):
                                 return span[1:], "object"  # "accused her of lying": what she is accused of
                             words += span
-                    return words, "object"
+                    return words + self.coordinated_object(tree, verb, words, exclude), "object"
         if prepositional is not None:
             cases = tree.kids(prepositional, "case", "mark")
             return tree.subtree(prepositional, exclude=exclude | set(cases)), "preposition"
         return [], None
+
+    @staticmethod
+    def coordinated_object(tree, verb, words, exclude):
+        """ "emphasized economic fairness, and a need to raise wages", "mentioned refinancing loans and forcing
+        colleges to ...": the parse may join the second object to the verb (or the verb above it) as if it
+        were a clause; a noun, or a gerund with no subject, right after the object and "and"/"or" goes on it
+        (a reporting verb there, "touting X and saying Y", starts a statement of its own)."""
+        end = max(w.id for w in words)
+        for head in (verb, tree.head(verb)):
+            for conj in tree.kids(head, "conj") if head is not None else []:
+                span = tree.subtree(conj, exclude=exclude)
+                if not span or conj.id < end:
+                    continue
+                if span[0].deprel != "cc" and span[0].id > 1 and tree.words[span[0].id - 2].deprel == "cc":
+                    span = [tree.words[span[0].id - 2]] + span
+                between = [w.text for w in tree.words[end:span[0].id - 1]]
+                if span[0].id > end and between in ([], [","]) and span[0].text.lower() in ("and", "or") \
+                        and (conj.upos in ("NOUN", "PROPN") or conj.xpos == "VBG" and conj.lemma not in CORE_VERBS
+                             and not tree.kids(conj, *SUBJECTS, "aux")):
+                    return tree.words[end:span[0].id - 1] + span
+        return []
 
     @staticmethod
     def called_on_preposition(tree, verb):
