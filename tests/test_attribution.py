@@ -244,6 +244,13 @@ def test_a_second_object_the_parse_joined_to_the_verb(nlp):
         ("indirect", "She", "emphasizing", ["economic fairness, and a need to raise the minimum wage"])]
 
 
+def test_finding_a_way_or_oneself_reports_nothing(nlp):
+    assert found(nlp, "The two parties found a way to pass the budget.") == []
+    assert found(nlp, "The soldiers often find themselves in the middle of the fighting.") == []
+    text = "The auditors found serious errors in the accounts."
+    assert found(nlp, text) == [("indirect", "The auditors", "found", ["serious errors in the accounts"])]
+
+
 def test_a_subject_inside_the_quotation_is_not_the_speaker(nlp):
     text = '"My answer, that is a disgrace," the former adviser said on the radio.'
     assert found(nlp, text) == [("direct", "the former adviser", "said", ['"My answer, that is a disgrace,"'])]

@@ -454,6 +454,8 @@ class Finder:
         prepositional = self.prepositional_content(tree, verb)
         if verb.lemma in OBJECT_CUES and verb.lemma not in ("say", "tell", "ask"):
             for obj in tree.kids(verb, "obj"):
+                if verb.lemma == "find" and (obj.lemma == "way" or obj.text.lower().endswith(("self", "selves"))):
+                    continue  # "found a way to ...", "find themselves in ...": no finding reported
                 if obj.upos in ("NOUN", "PROPN", "PRON", "NUM") and not (prepositional and prepositional.id < obj.id):
                     stated = self.what_is_expressed(tree, verb, obj)
                     if stated:
