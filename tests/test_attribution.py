@@ -251,6 +251,17 @@ def test_finding_a_way_or_oneself_reports_nothing(nlp):
     assert found(nlp, text) == [("indirect", "The auditors", "found", ["serious errors in the accounts"])]
 
 
+def test_a_reason_the_parse_hung_on_the_cue_verb_is_content():
+    doc = conllu([("The", "the", "DET", 2, "det"), ("senator", "senator", "NOUN", 3, "nsubj"),
+                  ("said", "say", "VERB", 0, "root"), ("the", "the", "DET", 5, "det"),
+                  ("deal", "deal", "NOUN", 6, "nsubj"), ("failed", "fail", "VERB", 3, "ccomp"),
+                  (",", ",", "PUNCT", 3, "punct"), ("because", "because", "SCONJ", 10, "mark"),
+                  ("voters", "voter", "NOUN", 10, "nsubj"), ("rejected", "reject", "VERB", 3, "advcl"),
+                  ("it", "it", "PRON", 10, "obj"), (".", ".", "PUNCT", 3, "punct")])
+    (a,) = find_attributions(doc)
+    assert [doc.text[s:e] for s, e in a.spans] == ["the deal failed, because voters rejected it"]
+
+
 def test_a_subject_inside_the_quotation_is_not_the_speaker(nlp):
     text = '"My answer, that is a disgrace," the former adviser said on the radio.'
     assert found(nlp, text) == [("direct", "the former adviser", "said", ['"My answer, that is a disgrace,"'])]

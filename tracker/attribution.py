@@ -411,6 +411,7 @@ class Finder:
             words = []
             for clause in clauses:
                 words += tree.subtree(clause, exclude=exclude | set(self.side_remarks(tree, clause)))
+            words += self.reason_after_content(tree, verb, words)
             return self.without_opening(tree, self.before_semicolon(words, verb)), "ccomp"
         if self.is_as_clause(tree, verb):
             root = tree.head(verb)  # "As the minister put it, the talks failed"
@@ -572,6 +573,20 @@ class Finder:
             return []
         return [c for c in tree.kids(verb, "advcl") if c.id > objects[0].id
                 and [m.text.lower() for m in tree.kids(c, "mark", "aux") if m.id < c.id][:1] == ["to"]]
+
+    @staticmethod
+    def reason_after_content(tree, verb, words):
+        """ "said the deal failed, because voters rejected it": a "because" clause right after the content
+        gives the speaker's reason even when the parse hangs it on the cue verb."""
+        if not words or min(w.id for w in words) < verb.id:
+            return []
+        end = max(w.id for w in words)
+        for clause in tree.kids(verb, "advcl"):
+            span = tree.subtree(clause)
+            between = tree.words[end:span[0].id - 1]
+            if span[0].id > end and span[0].text.lower() == "because" and [w.text for w in between] in ([], [","]):
+                return between + span
+        return []
 
     @staticmethod
     def clause_after_adjunct(tree, verb):
