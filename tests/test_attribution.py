@@ -157,6 +157,111 @@ def test_who_is_urged_belongs_to_the_content(nlp):
     assert found(nlp, text) == [("indirect", "The governor", "urged", ["residents to stay indoors"])]
 
 
+def test_who_is_called_on_belongs_to_the_content(nlp):
+    text = "The union called on the city to reopen the clinic."
+    assert found(nlp, text) == [("indirect", "The union", "called on", ["the city to reopen the clinic"])]
+    text = "The bishop has called for parishioners to donate blankets."
+    assert found(nlp, text) == [("indirect", "The bishop", "has called for", ["parishioners to donate blankets"])]
+
+
+def conllu(rows):
+    """A one-sentence ``Document`` from (word, lemma, upos, head, deprel[, xpos]) rows."""
+    lines = [f"{i}\t{w}\t{lemma}\t{upos}\t{xpos[0] if xpos else '_'}\t_\t{head}\t{rel}\t_\t"
+             + ("SpaceAfter=No" if i < len(rows) and rows[i][2] == "PUNCT" else "_")
+             for i, (w, lemma, upos, head, rel, *xpos) in enumerate(rows, 1)]
+    return CoNLL.conll2doc(input_str="\n".join(lines) + "\n\n", reconstruct_text=True)
+
+
+def test_who_is_named_and_what_they_are_called_without_an_object():
+    doc = conllu([("Moreno", "Moreno", "PROPN", 2, "nsubj"), ("called", "call", "VERB", 0, "root"),
+                  ("Baxter", "Baxter", "PROPN", 2, "xcomp"), ("a", "a", "DET", 6, "det"),
+                  ("reckless", "reckless", "ADJ", 6, "amod"), ("gambler", "gambler", "NOUN", 2, "xcomp"),
+                  (".", ".", "PUNCT", 2, "punct")])
+    (a,) = find_attributions(doc)
+    assert (a.speaker.text, a.cue.text, [doc.text[s:e] for s, e in a.spans]) == (
+        "Moreno", "called", ["Baxter a reckless gambler"])
+
+
+def test_a_that_clause_hung_on_the_adjunct_before_it_is_the_content():
+    doc = conllu([("The", "the", "DET", 2, "det"), ("minister", "minister", "NOUN", 3, "nsubj"),
+                  ("tweeted", "tweet", "VERB", 0, "root"), ("in", "in", "ADP", 7, "case"),
+                  ("the", "the", "DET", 7, "det"), ("early", "early", "ADJ", 7, "amod"),
+                  ("hours", "hour", "NOUN", 3, "obl"), ("that", "that", "PRON", 12, "advmod"),
+                  ("the", "the", "DET", 10, "det"), ("deal", "deal", "NOUN", 12, "nsubj"),
+                  ("was", "be", "AUX", 12, "cop"), ("dead", "dead", "ADJ", 3, "advcl"),
+                  (".", ".", "PUNCT", 3, "punct")])
+    (a,) = find_attributions(doc)
+    assert (a.speaker.text, a.cue.text, [doc.text[s:e] for s, e in a.spans]) == (
+        "The minister", "tweeted", ["that the deal was dead"])
+    doc = conllu([("The", "the", "DET", 2, "det"), ("mayor", "mayor", "NOUN", 3, "nsubj"),
+                  ("wrote", "write", "VERB", 0, "root"), ("at", "at", "ADP", 6, "case"),
+                  ("the", "the", "DET", 6, "det"), ("time", "time", "NOUN", 3, "obl"),
+                  ("that", "that", "PRON", 10, "advmod"), ("the", "the", "DET", 9, "det"),
+                  ("bridge", "bridge", "NOUN", 10, "nsubj"), ("closed", "close", "VERB", 6, "acl:relcl"),
+                  (".", ".", "PUNCT", 3, "punct")])
+    (a,) = find_attributions(doc)
+    assert [doc.text[s:e] for s, e in a.spans] == ["that the bridge closed"]
+
+
+def test_an_infinitive_after_whom_a_verb_of_telling_addresses_is_what_they_are_told():
+    doc = conllu([("The", "the", "DET", 2, "det"), ("coach", "coach", "NOUN", 3, "nsubj"),
+                  ("tells", "tell", "VERB", 0, "root"), ("his", "his", "PRON", 5, "nmod:poss"),
+                  ("players", "player", "NOUN", 3, "obj"), ("at", "at", "ADP", 8, "case"),
+                  ("every", "every", "DET", 8, "det"), ("practice", "practice", "NOUN", 3, "obl"),
+                  ("to", "to", "PART", 10, "aux"), ("stay", "stay", "VERB", 3, "advcl"),
+                  ("calm", "calm", "ADJ", 10, "xcomp"), (".", ".", "PUNCT", 3, "punct")])
+    (a,) = find_attributions(doc)
+    assert (a.speaker.text, a.cue.text, [doc.text[s:e] for s, e in a.spans]) == (
+        "The coach", "tells", ["his players", "to stay calm"])
+
+
+def test_a_reporting_verb_misread_as_a_plural_noun():
+    doc = conllu([("But", "but", "CCONJ", 3, "cc"), ("Johnson", "Johnson", "PROPN", 3, "compound"),
+                  ("charges", "charge", "NOUN", 0, "root", "NNS"), ("that", "that", "SCONJ", 8, "mark"),
+                  ("the", "the", "DET", 6, "det"), ("vote", "vote", "NOUN", 8, "nsubj:pass"),
+                  ("was", "be", "AUX", 8, "aux:pass"), ("rigged", "rig", "VERB", 3, "acl"),
+                  (".", ".", "PUNCT", 3, "punct")])
+    (a,) = find_attributions(doc)
+    assert (a.speaker.text, a.cue.text, [doc.text[s:e] for s, e in a.spans]) == (
+        "Johnson", "charges", ["that the vote was rigged"])
+
+
+def test_a_quantifier_standing_for_people_is_a_speaker(nlp):
+    text = "Many of the residents say the water is unsafe."
+    assert found(nlp, text) == [("indirect", "Many of the residents", "say", ["the water is unsafe"])]
+
+
+def test_a_participle_remark_after_a_closing_quotation_mark(nlp):
+    text = 'The senator admires the governor as a "strong leader," citing his record on taxes.'
+    assert ("indirect", "The senator", "citing", ["his record on taxes"]) in found(nlp, text)
+    text = 'The senator admires the governor as a "strong leader," comparing him to Lincoln.'
+    assert ("indirect", "The senator", "comparing", ["him to Lincoln"]) in found(nlp, text)
+
+
+def test_a_second_object_the_parse_joined_to_the_verb(nlp):
+    text = "She started off by emphasizing economic fairness, and a need to raise the minimum wage."
+    assert found(nlp, text) == [
+        ("indirect", "She", "emphasizing", ["economic fairness, and a need to raise the minimum wage"])]
+
+
+def test_finding_a_way_or_oneself_reports_nothing(nlp):
+    assert found(nlp, "The two parties found a way to pass the budget.") == []
+    assert found(nlp, "The soldiers often find themselves in the middle of the fighting.") == []
+    text = "The auditors found serious errors in the accounts."
+    assert found(nlp, text) == [("indirect", "The auditors", "found", ["serious errors in the accounts"])]
+
+
+def test_a_reason_the_parse_hung_on_the_cue_verb_is_content():
+    doc = conllu([("The", "the", "DET", 2, "det"), ("senator", "senator", "NOUN", 3, "nsubj"),
+                  ("said", "say", "VERB", 0, "root"), ("the", "the", "DET", 5, "det"),
+                  ("deal", "deal", "NOUN", 6, "nsubj"), ("failed", "fail", "VERB", 3, "ccomp"),
+                  (",", ",", "PUNCT", 3, "punct"), ("because", "because", "SCONJ", 10, "mark"),
+                  ("voters", "voter", "NOUN", 10, "nsubj"), ("rejected", "reject", "VERB", 3, "advcl"),
+                  ("it", "it", "PRON", 10, "obj"), (".", ".", "PUNCT", 3, "punct")])
+    (a,) = find_attributions(doc)
+    assert [doc.text[s:e] for s, e in a.spans] == ["the deal failed, because voters rejected it"]
+
+
 def test_a_subject_inside_the_quotation_is_not_the_speaker(nlp):
     text = '"My answer, that is a disgrace," the former adviser said on the radio.'
     assert found(nlp, text) == [("direct", "the former adviser", "said", ['"My answer, that is a disgrace,"'])]

@@ -39,6 +39,7 @@ PREPOSITIONAL_CUES = {
     "liken": {"to"}, "compare": {"to", "with"},
     "thank": {"for"}, "apologize": {"for"}, "elaborate": {"on"}, "reflect": {"on"}, "dwell": {"on"},
 }
+COMPARING = {"liken", "compare"}  # "compared him to Nixon": both sides are what is said
 RAISING = {"seem", "appear"}  # "X seems to ...": the content is X's seeming, said by no one
 PASSIVE_COMPLEMENTS = {"as", "of", "with", "for"}  # "was described as", "was accused of", "was charged with"
 ASPECTUAL = {"continue", "begin", "start", "keep", "go"}  # "continued to call for X": the speaker calls
@@ -54,9 +55,12 @@ NOT_SPEAKERS = {"note", "update", "updated", "related", "photo", "photos", "sour
 LINKING = {"however", "meanwhile", "moreover", "furthermore", "nonetheless", "nevertheless", "still", "instead",
            "besides", "additionally", "addition", "indeed", "also"}
 ADDRESSING = {"tell", "inform", "assure", "remind", "email", "warn", "notify", "convince", "persuade"}  # told X that
+DIRECTING = {"urge", "encourage", "advise", "invite", "implore", "exhort", "order", "instruct", "beg"}  # urged X to
 EXPRESSED = {"about", "over", "at", "for", "regarding", "that"}  # "expressed concern about X"
+NAMING = {"call", "label", "dub", "brand", "term"}  # "called the plan a disgrace"
 DASHES = {"―", "—", "–", "--"}
 SUBJECTS = ("nsubj", "nsubj:outer", "csubj")
+QUANTIFIERS = {"many", "most", "some", "few", "several", "both", "all", "none"}  # "many of them said"
 SPEAKER_POS = {"PROPN", "NOUN", "PRON", "NUM", "X"}
 
 
@@ -206,6 +210,8 @@ class Finder:
     def from_cue(self, tree, word):
         if word.lemma == "accord" and word.text.lower() == "according":
             return self.according_to(tree, word)
+        if word.upos == "NOUN" and self.misread_verb(tree, word):
+            return self.from_misread_verb(tree, word)
         if word.upos == "NOUN" and word.lemma in NOUN_CUES:
             return self.from_noun(tree, word)
         as_put_it = word.lemma == "put" and self.is_as_clause(tree, word)  # "as the minister put it"
@@ -235,8 +241,8 @@ class Finder:
                 return None
         return Attribution(
             spans=pieces, kind="indirect", speaker=mention, sentence=tree.index,
-            cue=_cue_mention(tree, word, self.text,
-                             self.content_preposition(tree, content) if rule == "preposition" else None),
+            cue=_cue_mention(tree, word, self.text, self.content_preposition(tree, content) if rule == "preposition"
+                             else self.called_on_preposition(tree, word) if rule == "xcomp" else None),
             paragraph=self.paragraph_of(pieces[0][0]), addressee=self.addressee_of(tree, word),
             sources=[rule, "remark"] if self.is_participle_remark(tree, word) else [rule],
             cue_lemma=word.lemma)
@@ -263,6 +269,34 @@ class Finder:
             spans=pieces, kind="indirect", cue=_cue_mention(tree, verb, self.text), speaker=speaker,
             sentence=tree.index, paragraph=self.paragraph_of(pieces[0][0]), sources=["passive"],
             cue_lemma=verb.lemma)
+
+    @staticmethod
+    def misread_verb(tree, noun):
+        """ "Smith charges that ...", "But Smith claims that ...": a reporting verb in the present read as a
+        plural noun with the speaker as its compound; the sentence's head, followed by a "that" clause."""
+        if noun.deprel != "root" or noun.lemma not in CLAUSE_CUES or noun.xpos != "NNS" \
+                or not noun.text.lower().endswith("s") or noun.id < 2:
+            return False
+        before = tree.words[noun.id - 2]
+        return before.head == noun.id and before.deprel == "compound" and before.upos in ("PROPN", "NOUN") \
+            and bool(Finder.that_clauses(tree, noun))
+
+    @staticmethod
+    def that_clauses(tree, word):
+        return [c for c in tree.kids(word, "ccomp", "acl") if c.id > word.id
+                and [m.text.lower() for m in tree.kids(c, "mark") if m.id < c.id][:1] == ["that"]]
+
+    def from_misread_verb(self, tree, noun):
+        if any(noun.start_char in quote for quote in self.quotes):
+            return None
+        speaker = _mention(tree.subtree(tree.words[noun.id - 2]), self.text, tree.index)
+        pieces = _pieces(tree.subtree(self.that_clauses(tree, noun)[0]))
+        if speaker is None or not pieces:
+            return None
+        return Attribution(
+            spans=pieces, kind="indirect", cue=_mention([noun], self.text, tree.index), speaker=speaker,
+            sentence=tree.index, paragraph=self.paragraph_of(pieces[0][0]), sources=["misread-verb"],
+            cue_lemma=noun.lemma)
 
     def from_noun(self, tree, noun):
         """A nominal cue: "Trump's claim that ...", "criticism of the plan from Democrats"."""
@@ -337,7 +371,8 @@ class Finder:
         quoted = any(verb.start_char in quote for quote in self.quotes)
         node = verb
         for _ in range(3):
-            subjects = [w for w in tree.kids(node, *SUBJECTS) if (w.upos in SPEAKER_POS or w.deprel == "csubj")
+            subjects = [w for w in tree.kids(node, *SUBJECTS) if (w.upos in SPEAKER_POS or w.deprel == "csubj"
+                                                                  or self.is_nominal_subject(w))
                         and any(c.isalnum() for c in w.text)
                         and (quoted or not any(w.start_char in quote for quote in self.quotes))]
             if subjects:  # the nearest: in '"People like Scott," he said' the parse makes both subjects
@@ -357,6 +392,13 @@ class Finder:
             return None
         return None
 
+    @staticmethod
+    def is_nominal_subject(word):
+        """A subject the tagger did not tag as a noun: a quantifier standing for people ("many of them say",
+        "most of whom announced") or a name read as a verb ("Trump this week said")."""
+        return word.lemma.lower() in QUANTIFIERS and word.upos in ("ADJ", "DET") \
+            or word.upos == "VERB" and word.text[:1].isupper() and word.text[1:].islower()
+
     def content_of(self, tree, verb, speaker):
         """Content words of a cue verb and the rule that found them."""
         exclude = {verb, speaker}
@@ -364,11 +406,12 @@ class Finder:
             c for c in tree.kids(verb, "dep", "parataxis", "nsubj") if c.id < speaker.id and c.upos != "PUNCT"
             and (c.deprel != "nsubj" or verb.lemma in SPEECH_VERBS and tree.words[speaker.id - 2].text == ",")]
         clauses = [c for c in clauses if not self.before_a_break(tree, c, verb)] \
-            or self.clause_after_addressee(tree, verb)
+            or self.clause_after_addressee(tree, verb) or self.clause_after_adjunct(tree, verb)
         if verb.lemma in CLAUSE_CUES and clauses:
             words = []
             for clause in clauses:
                 words += tree.subtree(clause, exclude=exclude | set(self.side_remarks(tree, clause)))
+            words += self.reason_after_content(tree, verb, words)
             return self.without_opening(tree, self.before_semicolon(words, verb)), "ccomp"
         if self.is_as_clause(tree, verb):
             root = tree.head(verb)  # "As the minister put it, the talks failed"
@@ -378,7 +421,7 @@ class Finder:
             words = [w for w in tree.subtree(root, exclude={verb}) if w.upos != "PUNCT" or w.id != root.id]
             return [w for w in words if w is not speaker], "parataxis"
         if verb.lemma in INFINITIVE_CUES:
-            for xcomp in tree.kids(verb, "xcomp"):
+            for xcomp in tree.kids(verb, "xcomp") + self.infinitive_after_addressee(tree, verb):
                 if any(c.deprel == "mark" and c.lemma == "to" or c.text.lower() == "to" for c in tree.kids(xcomp)):
                     if xcomp.lemma in DISCLOSING and not tree.kids(verb, "obj"):  # "refused to disclose X": X
                         words, rule = self.content_of(tree, xcomp, speaker)
@@ -394,6 +437,7 @@ class Finder:
                         for obj in tree.kids(verb, "obj"):
                             if obj.id < xcomp.id:
                                 words += tree.subtree(obj, exclude=exclude)
+                    words += self.called_on(tree, verb, xcomp)
                     return words, "xcomp"
         if verb.lemma in CORE_VERBS and verb.lemma not in ASPECTUAL:  # "admitted using the code"
             for xcomp in tree.kids(verb, "xcomp"):
@@ -405,9 +449,14 @@ class Finder:
                 if much.text.lower() == "much" and much.id == verb.id + 2 and before.text.lower() == "as" \
                         and before.head == much.id and not any(c.text.lower() == "as" for c in tree.subtree(much)[2:]):
                     return [before, much], "as-much"
+        named = self.what_is_named(tree, verb)
+        if named:
+            return [w for w in named if w not in exclude], "object"
         prepositional = self.prepositional_content(tree, verb)
         if verb.lemma in OBJECT_CUES and verb.lemma not in ("say", "tell", "ask"):
             for obj in tree.kids(verb, "obj"):
+                if verb.lemma == "find" and (obj.lemma == "way" or obj.text.lower().endswith(("self", "selves"))):
+                    continue  # "found a way to ...", "find themselves in ...": no finding reported
                 if obj.upos in ("NOUN", "PROPN", "PRON", "NUM") and not (prepositional and prepositional.id < obj.id):
                     stated = self.what_is_expressed(tree, verb, obj)
                     if stated:
@@ -420,15 +469,67 @@ class Finder:
                                 verb.lemma, ()) or first == "as" and not tree.kids(extra, *SUBJECTS)
                                 or extra.deprel == "obl" and span[0].id == max(w.id for w in words) + 1
                                 and first not in CIRCUMSTANTIAL and not self.is_time(extra)):
-                            if obj.upos == "PRON" and obj.xpos not in ("WDT", "WP") \
+                            if obj.upos == "PRON" and obj.xpos not in ("WDT", "WP") and verb.lemma not in COMPARING \
                                     and first in PREPOSITIONAL_CUES.get(verb.lemma, ()):
                                 return span[1:], "object"  # "accused her of lying": what she is accused of
                             words += span
-                    return words, "object"
+                    return words + self.coordinated_object(tree, verb, words, exclude), "object"
         if prepositional is not None:
             cases = tree.kids(prepositional, "case", "mark")
             return tree.subtree(prepositional, exclude=exclude | set(cases)), "preposition"
         return [], None
+
+    @staticmethod
+    def coordinated_object(tree, verb, words, exclude):
+        """ "emphasized economic fairness, and a need to raise wages", "mentioned refinancing loans and forcing
+        colleges to ...": the parse may join the second object to the verb (or the verb above it) as if it
+        were a clause; a noun, or a gerund with no subject, right after the object and "and"/"or" goes on it
+        (a reporting verb there, "touting X and saying Y", starts a statement of its own)."""
+        end = max(w.id for w in words)
+        for head in (verb, tree.head(verb)):
+            for conj in tree.kids(head, "conj") if head is not None else []:
+                span = tree.subtree(conj, exclude=exclude)
+                if not span or conj.id < end:
+                    continue
+                if span[0].deprel != "cc" and span[0].id > 1 and tree.words[span[0].id - 2].deprel == "cc":
+                    span = [tree.words[span[0].id - 2]] + span
+                between = [w.text for w in tree.words[end:span[0].id - 1]]
+                if span[0].id > end and between in ([], [","]) and span[0].text.lower() in ("and", "or") \
+                        and (conj.upos in ("NOUN", "PROPN") or conj.xpos == "VBG" and conj.lemma not in CORE_VERBS
+                             and not tree.kids(conj, *SUBJECTS, "aux")):
+                    return tree.words[end:span[0].id - 1] + span
+        return []
+
+    @staticmethod
+    def called_on_preposition(tree, verb):
+        """The preposition right after a cue verb that takes who is called on ("called on", "called for")."""
+        after = tree.words[verb.id] if verb.id < len(tree.words) else None
+        if after is not None and after.text.lower() in PREPOSITIONAL_CUES.get(verb.lemma, ()) \
+                and after.deprel in ("case", "compound:prt"):
+            return after
+        return None
+
+    @staticmethod
+    def called_on(tree, verb, xcomp):
+        """ "called on Congress to act", "called for women to vote": who is called on belongs to the content
+        (the parse hangs them on the preposition or on the verb)."""
+        after = Finder.called_on_preposition(tree, verb)
+        if after is None:
+            return []
+        heads = [tree.head(after)] if after.deprel == "case" else tree.kids(after)
+        return [w for head in heads if head is not None and verb.id < head.id < xcomp.id
+                for w in tree.subtree(head) if w is not after]
+
+    @staticmethod
+    def what_is_named(tree, verb):
+        """ "called the senator a liar": the parse may read both nouns as predicates of the verb, with no
+        object; who is named and what they are called are the content."""
+        if verb.lemma not in NAMING or tree.kids(verb, "obj", "ccomp") or verb.deprel == "acl":
+            return []
+        named = [x for x in tree.kids(verb, "xcomp") if x.id > verb.id and x.upos in ("NOUN", "PROPN", "PRON", "ADJ")]
+        if len(named) < 2:
+            return []
+        return [w for x in named for w in tree.subtree(x)]
 
     @staticmethod
     def what_is_expressed(tree, verb, obj):
@@ -447,7 +548,8 @@ class Finder:
         for obl in tree.kids(verb, "obl", "advcl"):
             cases = [c for c in tree.kids(obl, "case", "mark") if c.id < obl.id]
             if obl.id > verb.id and cases and cases[0].text.lower() in PREPOSITIONAL_CUES.get(verb.lemma, ()) \
-                    and (obl.upos in ("NOUN", "PROPN", "PRON") or obl.xpos == "VBG") and not self.is_time(obl):
+                    and (obl.upos in ("NOUN", "PROPN", "PRON") or obl.xpos == "VBG" or tree.kids(obl, "nsubj")) \
+                    and not self.is_time(obl):  # "called for X", "called for cutting X", "called for X to act"
                 return obl
         return None
 
@@ -461,6 +563,48 @@ class Finder:
         return [clause for obj in tree.kids(verb, "obj", "iobj") for clause in tree.kids(obj, "acl:relcl", "acl")
                 if clause.id > obj.id and tree.kids(clause, *SUBJECTS) and any(
                     m.text.lower() == "that" for m in tree.kids(clause, "mark"))]
+
+    @staticmethod
+    def infinitive_after_addressee(tree, verb):
+        """ "told his supporters at the rally to stay calm": the parse may read the infinitive after whom a
+        verb of telling or urging addresses as a purpose ("in order to"); it is what they were told to do."""
+        objects = tree.kids(verb, "obj", "iobj")
+        if verb.lemma not in ADDRESSING | DIRECTING or not objects or tree.kids(verb, "xcomp"):
+            return []
+        return [c for c in tree.kids(verb, "advcl") if c.id > objects[0].id
+                and [m.text.lower() for m in tree.kids(c, "mark", "aux") if m.id < c.id][:1] == ["to"]]
+
+    @staticmethod
+    def reason_after_content(tree, verb, words):
+        """ "said the deal failed, because voters rejected it": a "because" clause right after the content
+        gives the speaker's reason even when the parse hangs it on the cue verb."""
+        if not words or min(w.id for w in words) < verb.id:
+            return []
+        end = max(w.id for w in words)
+        for clause in tree.kids(verb, "advcl"):
+            span = tree.subtree(clause)
+            between = tree.words[end:span[0].id - 1]
+            if span[0].id > end and span[0].text.lower() == "because" and [w.text for w in between] in ([], [","]):
+                return between + span
+        return []
+
+    @staticmethod
+    def clause_after_adjunct(tree, verb):
+        """ "tweeted in the early hours that the deal was dead", "told reporters on the plane that ...": the
+        parse may hang the "that" clause on the adjunct before it (as if it said which hours) or on the verb
+        as an adverbial; a clause with a subject, opened by a "that" that is not its subject, is the
+        content."""
+        if tree.kids(verb, "ccomp"):
+            return []
+        found = []
+        for child in tree.kids(verb, "obl", "advcl"):
+            clauses = [child] if child.deprel == "advcl" else tree.kids(child, "acl:relcl", "acl")
+            for clause in clauses:
+                first = tree.subtree(clause)[0]
+                if clause.id > verb.id and first.text.lower() == "that" and first.head == clause.id \
+                        and first.deprel in ("mark", "advmod") and tree.kids(clause, *SUBJECTS, "nsubj:pass", "expl"):
+                    found.append(clause)
+        return found
 
     def before_semicolon(self, words, verb):
         """Content after its cue ends at a semicolon outside quotation marks: what follows is a
@@ -523,7 +667,9 @@ class Finder:
         span = tree.subtree(verb)
         if verb.deprel != "advcl" or verb.xpos != "VBG":
             return False
-        if span[0] is verb and span[0].id > 1 and tree.words[span[0].id - 2].text == ",":
+        before = [w.text for w in tree.words[max(0, span[0].id - 3):span[0].id - 1]]
+        if span[0] is verb and (before[-1:] == [","] or len(before) == 2 and before[0] == ","
+                                and before[1] in "\"”’'"):  # ', citing', ',” citing'
             return True
         return span[0].id <= 2 and span[-1].id < len(tree.words) and tree.words[span[-1].id].text == ","
 
