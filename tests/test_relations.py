@@ -20,3 +20,16 @@ def test_a_quotation_that_goes_on_continues_the_claim_it_follows(claims_of):
 def test_rejecting_it_is_about_a_thing_not_a_claim(claims_of):
     found = claims_of("The rebels said they accepted the peace plan. The government rejected it.")
     assert all(c.relation is None for c in found)
+
+
+def test_a_quotation_that_turns_with_but_is_a_claim_of_its_own(claims_of):
+    first, second = claims_of('"We will not sign this deal," the minister said. "But there is another offer on '
+                              'the table, and we will study it."')
+    assert first.quote_text == "\"We will not sign this deal,\""
+    assert second.quote_text.startswith("\"But there is another offer")
+    assert (second.relation, second.related_claim_id) == ("continues", first.id)
+
+
+def test_a_sentence_the_cue_interrupts_stays_one_quotation(claims_of):
+    found = claims_of('"We will not sign this deal," the minister said, "but we will study the other offer."')
+    assert len(found) == 1 and len(found[0].spans) == 2

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from .cues import CLAUSE_CUES, CORE_VERBS, DISCLOSING, INFINITIVE_CUES, OBJECT_CUES, SPEECH_VERBS, VERBS
-from .marks import find_quotes, paragraphs
+from .marks import CLOSERS, OPENERS, find_quotes, paragraphs
 
 EDGE_PUNCT = set(",;:-—–") | {"--"}
 NAME = r"(?:[A-Z][\w.'’-]*\s?){1,4}"
@@ -59,6 +59,7 @@ DIRECTING = {"urge", "encourage", "advise", "invite", "implore", "exhort", "orde
 EXPRESSED = {"about", "over", "at", "for", "regarding", "that"}  # "expressed concern about X"
 NAMING = {"call", "label", "dub", "brand", "term"}  # "called the plan a disgrace"
 DASHES = {"―", "—", "–", "--"}
+TURNS = {"but", "however", "yet"}  # a quotation opening with one makes a point of its own
 SUBJECTS = ("nsubj", "nsubj:outer", "csubj")
 QUANTIFIERS = {"many", "most", "some", "few", "several", "both", "all", "none"}  # "many of them said"
 SPEAKER_POS = {"PROPN", "NOUN", "PRON", "NUM", "X"}
@@ -912,15 +913,24 @@ class Finder:
         return kept
 
     def merge_continuations(self, found):
-        """'"A," he said. "B."': a cue-less quote in the same paragraph joins the quote it continues."""
+        """'"A," he said. "B."': a cue-less quote in the same paragraph joins the quote it continues, unless it
+        opens with a turn ('"But B."'): a point of its own, a claim the database keeps apart and links to A."""
         merged = []
         for a in found:
             if a.follows is not None and a.follows in merged and a.paragraph == a.follows.paragraph \
-                    and a.follows.kind != "indirect":
+                    and a.follows.kind != "indirect" and not self.opens_with_a_turn(a):
                 a.follows.spans = _union(a.follows.spans + a.spans)
                 continue
             merged.append(a)
         return merged
+
+
+    def opens_with_a_turn(self, quote):
+        """Whether a quotation opens a sentence with a contrasting conjunction or adverb ("But ...", "However,
+        ..."); a lower-case "but" goes on the sentence the cue interrupted ('"A," he said, "but B."')."""
+        marks = "\"' " + "".join(OPENERS) + "".join(CLOSERS)
+        words = self.text[quote.start:quote.start + 20].lstrip(marks).split(maxsplit=1)
+        return bool(words) and words[0][:1].isupper() and words[0].strip(",").lower() in TURNS
 
 
 def _union(spans):
