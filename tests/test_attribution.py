@@ -504,3 +504,8 @@ def test_an_expressed_feeling_names_the_cue_and_its_complement_is_the_content(nl
     assert found(nlp, text) == [("indirect", "Several teachers", "have expressed", ["the new curriculum"])]
     text = "Parents expressed fear that the school would close."
     assert found(nlp, text)[0][3] == ["that the school would close"]
+
+
+def test_a_word_or_two_before_the_cue_opens_the_quotation(claims_of):
+    found, = claims_of('"Perhaps," the minister said, "the talks will resume next week after the holiday."')
+    assert len(found.spans) == 2 and found.quote_text.startswith('"Perhaps,"')

@@ -805,11 +805,13 @@ class Finder:
             if any(a < quote.end and quote.start < b for a, b in covered):
                 continue
             words = self.text[quote.start:quote.end].split()
-            if len(words) < (2 if self.is_short_sentence(quote) else 4) or len(words) < 8 and not any(
-                    c in self.text[quote.start:quote.end] for c in ".,!?;:") or not self.opens_sentence(quote):
+            following = self.attribution_right_after(quote, found) if self.opens_sentence(quote) else None
+            if following is None and (len(words) < (2 if self.is_short_sentence(quote) else 4) or len(words) < 8
+                                      and not any(c in self.text[quote.start:quote.end] for c in ".,!?;:")
+                                      or not self.opens_sentence(quote)):
                 continue  # a scare quote or a title, not a statement
-            following = self.attribution_right_after(quote, found)
-            if following is not None:  # '"X," he told the host, "Y."': X joins the quote after the cue
+            if following is not None:  # '"X," he told the host, "Y."': X joins the quote after the cue, even
+                # a word or two ('"Perhaps," he said, "..."')
                 following.spans = _union(following.spans + [(quote.start, quote.end)])
                 following.kind = self.kind_of(following.spans)
                 continue
