@@ -27,6 +27,11 @@ def test_a_groups_owner_and_its_leader_stand_for_the_person(claims_of):
     assert leader.stance_evidence.startswith("demand")
 
 
+def test_a_target_named_with_a_quoted_word_drops_the_marks(claims_of):
+    claim, = claims_of('The minister said peace requires a "firm" response to the smugglers.')
+    assert claim.target == "firm response"
+
+
 @pytest.mark.parametrize("sentence, stance, target", [
     ('The council promised to "stand by the farmers of the valley against any land grab".', "support",
      "farmers"),
