@@ -504,3 +504,11 @@ def test_an_expressed_feeling_names_the_cue_and_its_complement_is_the_content(nl
     assert found(nlp, text) == [("indirect", "Several teachers", "have expressed", ["the new curriculum"])]
     text = "Parents expressed fear that the school would close."
     assert found(nlp, text)[0][3] == ["that the school would close"]
+
+
+def test_a_that_clause_on_a_noun_of_saying_is_that_nouns_content(nlp):
+    text = "The senator seized on the governor's claim that taxes would fall next year."
+    assert found(nlp, text) == [("indirect", "the governor", "claim", ["that taxes would fall next year"])]
+    text = "The mayor pounced on a Daily Herald report that the city had lost millions on the stadium."
+    assert found(nlp, text) == [
+        ("indirect", "Daily Herald", "report", ["that the city had lost millions on the stadium"])]

@@ -22,7 +22,7 @@ NOUN_CUES = {"claim", "statement", "comment", "remark", "criticism", "support", 
              "promise", "pledge", "argument", "view", "belief", "assertion", "allegation", "accusation",
              "suggestion", "denial", "admission", "attack", "praise", "complaint", "testimony", "insistence",
              "demand", "threat", "vow", "concern", "question", "announcement", "prediction", "endorsement",
-             "decision", "plan", "proposal", "refusal", "offer", "intention", "determination"}
+             "decision", "plan", "proposal", "refusal", "offer", "intention", "determination", "report"}
 # reporting verbs whose content comes after a preposition: "called for X", "railed against X"
 PREPOSITIONAL_CUES = {
     "call": {"for", "on"}, "point": {"to"}, "rail": {"against"}, "speak": {"about", "of", "on", "out"},
@@ -283,7 +283,7 @@ class Finder:
 
     @staticmethod
     def that_clauses(tree, word):
-        return [c for c in tree.kids(word, "ccomp", "acl") if c.id > word.id
+        return [c for c in tree.kids(word, "ccomp", "acl", "acl:relcl") if c.id > word.id
                 and [m.text.lower() for m in tree.kids(c, "mark") if m.id < c.id][:1] == ["that"]]
 
     def from_misread_verb(self, tree, noun):
@@ -303,15 +303,17 @@ class Finder:
         speakers = [c for c in tree.kids(noun, "nmod:poss") if c.upos in ("PROPN", "NOUN")] + [
             c for c in tree.kids(noun, "nmod") if c.id > noun.id and c.upos in ("PROPN", "NOUN")
             and any(k.text.lower() in ("from", "by") for k in tree.kids(c, "case"))]
+        if not speakers and self.that_clauses(tree, noun):  # "a New York Times report that ..."
+            speakers = [c for c in tree.kids(noun, "compound") if c.upos == "PROPN" and c.id == noun.id - 1]
         if not speakers:
             return None
         speaker = speakers[0]
         content = []
-        for child in tree.kids(noun, "acl", "ccomp", "nmod"):
+        for child in tree.kids(noun, "acl", "ccomp", "nmod") + self.that_clauses(tree, noun):
             cases = [k.text.lower() for k in tree.kids(child, "case", "mark", "aux")]
             if child is speaker or child.id < noun.id:
                 continue
-            if child.deprel in ("acl", "ccomp") and ("that" in cases or "to" in cases and child.upos == "VERB") \
+            if child.deprel in ("acl", "ccomp", "acl:relcl") and ("that" in cases or "to" in cases and child.upos == "VERB") \
                     or child.deprel == "nmod" and (
                     set(cases) & {"of", "about", "on", "for", "against", "to"}):
                 content = tree.subtree(child, exclude={speaker})
@@ -598,6 +600,8 @@ class Finder:
             return []
         found = []
         for child in tree.kids(verb, "obl", "advcl"):
+            if child.lemma in NOUN_CUES:  # "seized on Trump's claim that ...": the claim's own content
+                continue
             clauses = [child] if child.deprel == "advcl" else tree.kids(child, "acl:relcl", "acl")
             for clause in clauses:
                 first = tree.subtree(clause)[0]
