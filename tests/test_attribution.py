@@ -512,3 +512,14 @@ def test_a_that_clause_on_a_noun_of_saying_is_that_nouns_content(nlp):
     text = "The mayor pounced on a Daily Herald report that the city had lost millions on the stadium."
     assert found(nlp, text) == [
         ("indirect", "Daily Herald", "report", ["that the city had lost millions on the stadium"])]
+
+
+def test_a_participle_on_an_adjunct_goes_on_with_the_clause_subject(nlp):
+    text = "The minister spoke at a press conference announcing that the border would reopen."
+    assert found(nlp, text) == [("indirect", "The minister", "announcing", ["that the border would reopen"])]
+    text = "The mayor set up a commission urging residents to report fraud."
+    assert found(nlp, text) == [("indirect", "The mayor", "urging", ["residents to report fraud"])]
+
+
+def test_a_past_participle_names_who_is_acted_on_not_a_speaker(nlp):
+    assert found(nlp, "The board took questions from parents invited to attend the meeting.") == []

@@ -62,6 +62,12 @@ DASHES = {"―", "—", "–", "--"}
 SUBJECTS = ("nsubj", "nsubj:outer", "csubj")
 QUANTIFIERS = {"many", "most", "some", "few", "several", "both", "all", "none"}  # "many of them said"
 SPEAKER_POS = {"PROPN", "NOUN", "PRON", "NUM", "X"}
+# what is issued and speaks for its issuer: "a statement urging ...", "an ad attacking ..."
+DOCUMENTS = {"statement", "letter", "report", "ad", "advertisement", "memo", "email", "tweet", "post", "video",
+             "message", "note", "release", "editorial", "petition", "resolution", "bill", "lawsuit", "complaint",
+             "filing", "study", "survey", "poll", "article", "story", "book", "speech", "interview", "document",
+             "order", "ruling", "decision", "proposal", "plan", "amendment", "motion", "brief", "op-ed", "column",
+             "commercial", "spot", "clip", "tape", "recording", "sign", "banner", "placard", "slogan", "chant"}
 
 
 @dataclass
@@ -390,6 +396,13 @@ class Finder:
                 continue
             if node.deprel == "acl" and node.head:  # "a statement calling ..."
                 head = tree.head(node)
+                if node is verb and node.xpos == "VBN":  # "veterans invited to speak": the noun is acted on
+                    return None
+                above = tree.head(head) if head.deprel in ("obj", "obl") else None
+                if above is not None and above.upos in ("VERB", "AUX") and head.upos == "NOUN" \
+                        and head.lemma not in DOCUMENTS and node.id > head.id:
+                    return self.subject_of(tree, above)  # "said at a news conference announcing ...",
+                    # "set up a policy urging ...": the participle goes on with the clause's subject
                 return head if head.upos in ("NOUN", "PROPN") else None
             return None
         return None
