@@ -523,3 +523,12 @@ def test_a_participle_on_an_adjunct_goes_on_with_the_clause_subject(nlp):
 
 def test_a_past_participle_names_who_is_acted_on_not_a_speaker(nlp):
     assert found(nlp, "The board took questions from parents invited to attend the meeting.") == []
+
+
+def test_an_object_control_verb_makes_its_object_the_speaker(nlp):
+    text = "The committee forced the director to admit that the files were lost."
+    assert found(nlp, text) == [("indirect", "the director", "to admit", ["that the files were lost"])]
+    text = "The scandal left many voters feeling that the system was rigged."
+    assert found(nlp, text) == [("indirect", "many voters", "feeling", ["that the system was rigged"])]
+    text = "The new ad uses footage of the governor saying that the plant will stay open."
+    assert found(nlp, text) == [("indirect", "the governor", "saying", ["that the plant will stay open"])]

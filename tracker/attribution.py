@@ -62,6 +62,11 @@ DASHES = {"―", "—", "–", "--"}
 SUBJECTS = ("nsubj", "nsubj:outer", "csubj")
 QUANTIFIERS = {"many", "most", "some", "few", "several", "both", "all", "none"}  # "many of them said"
 SPEAKER_POS = {"PROPN", "NOUN", "PRON", "NUM", "X"}
+# verbs whose object does what their complement says: "forced him to admit", "urged them to say"
+OBJECT_CONTROL = {"force", "compel", "pressure", "press", "push", "get", "lead", "prompt", "drive", "cause", "urge",
+                  "ask", "tell", "persuade", "convince", "encourage", "invite", "challenge", "dare", "order",
+                  "require", "allow", "enable", "leave", "inspire", "provoke", "spur", "goad", "pressure"}
+RECORDINGS = {"footage", "video", "tape", "recording", "clip", "image", "picture", "photo", "audio"}  # "footage of X"
 # what is issued and speaks for its issuer: "a statement urging ...", "an ad attacking ..."
 DOCUMENTS = {"statement", "letter", "report", "ad", "advertisement", "memo", "email", "tweet", "post", "video",
              "message", "note", "release", "editorial", "petition", "resolution", "bill", "lawsuit", "complaint",
@@ -242,7 +247,8 @@ class Finder:
             return None
         mention = None  # "Melania seems to have vanished": an impression, not a speaker's statement
         if rule != "raising":
-            mention = _mention(tree.subtree(speaker, exclude=set(content) | {word}), self.text, tree.index)
+            mention = _mention(tree.subtree(speaker, exclude=set(content) | {word} | set(tree.kids(speaker, "case"))),
+                               self.text, tree.index)
             if mention is None:
                 return None
         return Attribution(
@@ -387,6 +393,9 @@ class Finder:
                 return min(subjects, key=lambda w: abs(w.id - verb.id))
             if node.deprel in ("conj", "xcomp", "advcl") and node.head:
                 head = tree.head(node)
+                controller = self.object_controller(tree, node, head) if node.deprel == "xcomp" else None
+                if controller is not None:
+                    return controller
                 if (node.deprel == "conj" or self.is_participle_remark(tree, node)) and node.lemma in VERBS \
                         and head.deprel in ("ccomp", "advcl") and head.head and tree.head(head).lemma in VERBS:
                     head = tree.head(head)  # "X said A and warned B", "X said A, citing B": joined to A
@@ -406,6 +415,17 @@ class Finder:
                 return head if head.upos in ("NOUN", "PROPN") else None
             return None
         return None
+
+    def object_controller(self, tree, xcomp, head):
+        """Who does what an object-control verb's complement says: "forced the CEO to admit ...", "left many
+        nations feeling that ...", "footage of the candidate asking ..." (the one shown, not the footage)."""
+        objects = [o for o in tree.kids(head, "obj") if o.id < xcomp.id and o.upos in ("NOUN", "PROPN", "PRON")
+                   and not self.is_time(o)]
+        if not objects or not (xcomp.xpos == "VBG" or head.lemma in OBJECT_CONTROL):
+            return None
+        shown = [n for n in tree.kids(objects[0], "nmod") if objects[0].lemma in RECORDINGS
+                 and n.upos in ("PROPN", "NOUN", "PRON") and any(c.lemma == "of" for c in tree.kids(n, "case"))]
+        return (shown or objects)[0]
 
     @staticmethod
     def is_nominal_subject(word):
