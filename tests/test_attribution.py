@@ -532,3 +532,9 @@ def test_an_object_control_verb_makes_its_object_the_speaker(nlp):
     assert found(nlp, text) == [("indirect", "many voters", "feeling", ["that the system was rigged"])]
     text = "The new ad uses footage of the governor saying that the plant will stay open."
     assert found(nlp, text) == [("indirect", "the governor", "saying", ["that the plant will stay open"])]
+
+
+def test_an_as_clause_with_a_prepositional_content_is_a_statement_of_its_own(nlp):
+    text = "As the mayor talked about building more housing, the governor praised the new budget."
+    assert found(nlp, text) == [("indirect", "the mayor", "talked about", ["building more housing"]),
+                                ("indirect", "the governor", "praised", ["the new budget"])]

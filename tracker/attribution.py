@@ -694,8 +694,9 @@ class Finder:
         return verb.deprel == "advcl" and verb.head and any(m.text.lower() == "as" for m in tree.kids(verb, "mark")) \
             and tree.kids(verb, "nsubj") and not any(
                 k.deprel in ("ccomp", "xcomp") or k.deprel == "obj" and k.text.lower() not in ("it", "this", "so")
-                or k.deprel == "obl" and any(c.text.lower() in PREPOSITIONAL_CUES.get(verb.lemma, ())
-                                             for c in tree.kids(k, "case")) for k in tree.kids(verb))
+                or k.deprel in ("obl", "advcl") and k.id > verb.id and any(  # "as she talked about cutting X"
+                    c.text.lower() in PREPOSITIONAL_CUES.get(verb.lemma, ()) for c in tree.kids(k, "case", "mark"))
+                for k in tree.kids(verb))
 
     @staticmethod
     def is_participle_remark(tree, verb):
