@@ -538,3 +538,12 @@ def test_an_as_clause_with_a_prepositional_content_is_a_statement_of_its_own(nlp
     text = "As the mayor talked about building more housing, the governor praised the new budget."
     assert found(nlp, text) == [("indirect", "the mayor", "talked about", ["building more housing"]),
                                 ("indirect", "the governor", "praised", ["the new budget"])]
+
+
+def test_saying_the_same_or_saying_little_about_something(nlp):
+    assert found(nlp, "Several senators have said the same thing, including the chairman.") == [
+        ("indirect", "Several senators", "have said", ["the same thing"])]
+    assert found(nlp, "Only 40 percent said the same of the governor.") == [
+        ("indirect", "Only 40 percent", "said", ["the same of the governor"])]
+    assert found(nlp, "The minister isn't saying much about the budget talks.") == [
+        ("indirect", "The minister", "isn't saying", ["the budget talks"])]

@@ -484,6 +484,9 @@ class Finder:
                 if much.text.lower() == "much" and much.id == verb.id + 2 and before.text.lower() == "as" \
                         and before.head == much.id and not any(c.text.lower() == "as" for c in tree.subtree(much)[2:]):
                     return [before, much], "as-much"
+        pointed = self.what_is_said_of(tree, verb)
+        if pointed:
+            return [w for w in pointed if w not in exclude], "said-of"
         named = self.what_is_named(tree, verb)
         if named:
             return [w for w in named if w not in exclude], "object"
@@ -513,6 +516,30 @@ class Finder:
             cases = tree.kids(prepositional, "case", "mark")
             return tree.subtree(prepositional, exclude=exclude | set(cases)), "preposition"
         return [], None
+
+    @staticmethod
+    def what_is_said_of(tree, verb):
+        """ "said the same thing", "said the same of X": the content points to another statement; "hasn't said
+        much about X": X is what is (not) said."""
+        if verb.lemma not in SPEECH_VERBS or tree.kids(verb, "ccomp"):
+            return []
+        for word in tree.kids(verb, "obj", "advmod"):
+            if word.id <= verb.id:
+                continue
+            span = tree.subtree(word)
+            commas = [w.id for w in span if w.text == "," and w.id > word.id]
+            span = [w for w in span if not commas or w.id < commas[0]]  # "the same thing, including X"
+            if word.lemma == "same" or any(c.lemma == "same" for c in tree.kids(word, "amod")):
+                after = [o for o in tree.kids(verb, "obl") if o.id == span[-1].id + 2
+                         and [c.text.lower() for c in tree.kids(o, "case")] == ["of"]]
+                return span + (tree.subtree(after[0]) if after else [])
+            if word.text.lower() in ("much", "little", "nothing", "anything"):
+                about = [o for o in tree.kids(verb, "obl") + tree.kids(word, "nmod", "advcl", "acl")
+                         if o.id > word.id and any(c.text.lower() == "about" and c.id == word.id + 1
+                                                   for c in tree.kids(o, "case", "mark"))]
+                if about:
+                    return [w for w in tree.subtree(about[0]) if w.id > word.id + 1]
+        return []
 
     @staticmethod
     def coordinated_object(tree, verb, words, exclude):
