@@ -547,3 +547,8 @@ def test_saying_the_same_or_saying_little_about_something(nlp):
         ("indirect", "Only 40 percent", "said", ["the same of the governor"])]
     assert found(nlp, "The minister isn't saying much about the budget talks.") == [
         ("indirect", "The minister", "isn't saying", ["the budget talks"])]
+
+
+def test_a_meeting_to_discuss_something_reports_what_was_discussed(nlp):
+    assert found(nlp, "The ministers met in Brussels on Monday to discuss the refugee crisis.") == [
+        ("indirect", "The ministers", "to discuss", ["the refugee crisis"])]

@@ -67,6 +67,7 @@ OBJECT_CONTROL = {"force", "compel", "pressure", "press", "push", "get", "lead",
                   "ask", "tell", "persuade", "convince", "encourage", "invite", "challenge", "dare", "order",
                   "require", "allow", "enable", "leave", "inspire", "provoke", "spur", "goad", "pressure"}
 RECORDINGS = {"footage", "video", "tape", "recording", "clip", "image", "picture", "photo", "audio"}  # "footage of X"
+DISCUSSING = {"discuss", "debate"}  # verbs of talking something over
 # what is issued and speaks for its issuer: "a statement urging ...", "an ad attacking ..."
 DOCUMENTS = {"statement", "letter", "report", "ad", "advertisement", "memo", "email", "tweet", "post", "video",
              "message", "note", "release", "editorial", "petition", "resolution", "bill", "lawsuit", "complaint",
@@ -238,7 +239,8 @@ class Finder:
             return None
         content, rule = self.content_of(tree, word, speaker)
         if rule in ("object", "preposition") and speaker.head != word.id and word.deprel != "conj" \
-                and tree.head(word).lemma not in ASPECTUAL and not self.is_participle_remark(tree, word):
+                and tree.head(word).lemma not in ASPECTUAL and not self.is_participle_remark(tree, word) \
+                and not self.is_discussion_purpose(tree, word):
             return None  # a borrowed subject ("struggles to deliver a sound bite") is no speaker of an object
         pieces = _pieces(content)
         if not pieces and word.lemma in SPEECH_VERBS:
@@ -415,6 +417,13 @@ class Finder:
                 return head if head.upos in ("NOUN", "PROPN") else None
             return None
         return None
+
+    @staticmethod
+    def is_discussion_purpose(tree, verb):
+        """ "met with the minister to discuss the talks", "called a meeting to discuss the test": a meeting's
+        purpose clause tells what its subject talked about."""
+        return verb.lemma in DISCUSSING and verb.deprel in ("advcl", "xcomp") \
+            and any(m.text.lower() == "to" for m in tree.kids(verb, "mark", "aux"))
 
     def object_controller(self, tree, xcomp, head):
         """Who does what an object-control verb's complement says: "forced the CEO to admit ...", "left many
