@@ -552,3 +552,8 @@ def test_saying_the_same_or_saying_little_about_something(nlp):
 def test_a_meeting_to_discuss_something_reports_what_was_discussed(nlp):
     assert found(nlp, "The ministers met in Brussels on Monday to discuss the refugee crisis.") == [
         ("indirect", "The ministers", "to discuss", ["the refugee crisis"])]
+
+
+def test_what_someone_is_mocked_or_hailed_for_is_content(nlp):
+    assert found(nlp, "The senator mocked the governor for skipping the debate.") == [
+        ("indirect", "The senator", "mocked", ["the governor for skipping the debate"])]

@@ -37,6 +37,9 @@ PREPOSITIONAL_CUES = {
     "take": {"aim"}, "blame": {"on", "for"}, "accuse": {"of"}, "criticize": {"for"}, "praise": {"for"},
     "fault": {"for"}, "attack": {"for", "over"}, "slam": {"for", "over"}, "blast": {"for", "over"},
     "liken": {"to"}, "compare": {"to", "with"},
+    "mock": {"for"}, "ridicule": {"for"}, "scold": {"for"}, "chastise": {"for"}, "rebuke": {"for"}, "hail": {"for"},
+    "laud": {"for"}, "commend": {"for"}, "credit": {"for"}, "hit": {"for", "over"}, "knock": {"for"},
+    "lambaste": {"for"}, "berate": {"for"}, "condemn": {"for"}, "denounce": {"for"},
     "thank": {"for"}, "apologize": {"for"}, "elaborate": {"on"}, "reflect": {"on"}, "dwell": {"on"},
 }
 COMPARING = {"liken", "compare"}  # "compared him to Nixon": both sides are what is said
