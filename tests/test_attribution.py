@@ -557,3 +557,9 @@ def test_a_meeting_to_discuss_something_reports_what_was_discussed(nlp):
 def test_what_someone_is_mocked_or_hailed_for_is_content(nlp):
     assert found(nlp, "The senator mocked the governor for skipping the debate.") == [
         ("indirect", "The senator", "mocked", ["the governor for skipping the debate"])]
+
+
+def test_a_question_joined_to_a_prepositional_content_goes_on_it(nlp):
+    text = "The judge spoke of the long fight for civil rights, and how the courts had often failed."
+    assert found(nlp, text) == [("indirect", "The judge", "spoke of",
+                                 ["the long fight for civil rights, and how the courts had often failed"])]

@@ -70,6 +70,7 @@ OBJECT_CONTROL = {"force", "compel", "pressure", "press", "push", "get", "lead",
                   "ask", "tell", "persuade", "convince", "encourage", "invite", "challenge", "dare", "order",
                   "require", "allow", "enable", "leave", "inspire", "provoke", "spur", "goad", "pressure"}
 RECORDINGS = {"footage", "video", "tape", "recording", "clip", "image", "picture", "photo", "audio"}  # "footage of X"
+WH_WORDS = {"how", "why", "what", "whether", "where", "when", "who", "which"}
 DISCUSSING = {"discuss", "debate"}  # verbs of talking something over
 # what is issued and speaks for its issuer: "a statement urging ...", "an ad attacking ..."
 DOCUMENTS = {"statement", "letter", "report", "ad", "advertisement", "memo", "email", "tweet", "post", "video",
@@ -526,7 +527,8 @@ class Finder:
                     return words + self.coordinated_object(tree, verb, words, exclude), "object"
         if prepositional is not None:
             cases = tree.kids(prepositional, "case", "mark")
-            return tree.subtree(prepositional, exclude=exclude | set(cases)), "preposition"
+            words = tree.subtree(prepositional, exclude=exclude | set(cases))
+            return words + self.coordinated_object(tree, verb, words, exclude), "preposition"
         return [], None
 
     @staticmethod
@@ -568,9 +570,10 @@ class Finder:
                 if span[0].deprel != "cc" and span[0].id > 1 and tree.words[span[0].id - 2].deprel == "cc":
                     span = [tree.words[span[0].id - 2]] + span
                 between = [w.text for w in tree.words[end:span[0].id - 1]]
+                question = len(span) > 1 and span[1].text.lower() in WH_WORDS  # "spoke of X, and how Y"
                 if span[0].id > end and between in ([], [","]) and span[0].text.lower() in ("and", "or") \
-                        and (conj.upos in ("NOUN", "PROPN") or conj.xpos == "VBG" and conj.lemma not in CORE_VERBS
-                             and not tree.kids(conj, *SUBJECTS, "aux")):
+                        and (conj.upos in ("NOUN", "PROPN") or question or conj.xpos == "VBG"
+                             and conj.lemma not in CORE_VERBS and not tree.kids(conj, *SUBJECTS, "aux")):
                     return tree.words[end:span[0].id - 1] + span
         return []
 
