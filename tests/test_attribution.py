@@ -506,6 +506,65 @@ def test_an_expressed_feeling_names_the_cue_and_its_complement_is_the_content(nl
     assert found(nlp, text)[0][3] == ["that the school would close"]
 
 
+def test_a_that_clause_on_a_noun_of_saying_is_that_nouns_content(nlp):
+    text = "The senator seized on the governor's claim that taxes would fall next year."
+    assert found(nlp, text) == [("indirect", "the governor", "claim", ["that taxes would fall next year"])]
+    text = "The mayor pounced on a Daily Herald report that the city had lost millions on the stadium."
+    assert found(nlp, text) == [
+        ("indirect", "Daily Herald", "report", ["that the city had lost millions on the stadium"])]
+
+
+def test_a_participle_on_an_adjunct_goes_on_with_the_clause_subject(nlp):
+    text = "The minister spoke at a press conference announcing that the border would reopen."
+    assert found(nlp, text) == [("indirect", "The minister", "announcing", ["that the border would reopen"])]
+    text = "The mayor set up a commission urging residents to report fraud."
+    assert found(nlp, text) == [("indirect", "The mayor", "urging", ["residents to report fraud"])]
+
+
+def test_a_past_participle_names_who_is_acted_on_not_a_speaker(nlp):
+    assert found(nlp, "The board took questions from parents invited to attend the meeting.") == []
+
+
+def test_an_object_control_verb_makes_its_object_the_speaker(nlp):
+    text = "The committee forced the director to admit that the files were lost."
+    assert found(nlp, text) == [("indirect", "the director", "to admit", ["that the files were lost"])]
+    text = "The scandal left many voters feeling that the system was rigged."
+    assert found(nlp, text) == [("indirect", "many voters", "feeling", ["that the system was rigged"])]
+    text = "The new ad uses footage of the governor saying that the plant will stay open."
+    assert found(nlp, text) == [("indirect", "the governor", "saying", ["that the plant will stay open"])]
+
+
+def test_an_as_clause_with_a_prepositional_content_is_a_statement_of_its_own(nlp):
+    text = "As the mayor talked about building more housing, the governor praised the new budget."
+    assert found(nlp, text) == [("indirect", "the mayor", "talked about", ["building more housing"]),
+                                ("indirect", "the governor", "praised", ["the new budget"])]
+
+
+def test_saying_the_same_or_saying_little_about_something(nlp):
+    assert found(nlp, "Several senators have said the same thing, including the chairman.") == [
+        ("indirect", "Several senators", "have said", ["the same thing"])]
+    assert found(nlp, "Only 40 percent said the same of the governor.") == [
+        ("indirect", "Only 40 percent", "said", ["the same of the governor"])]
+    assert found(nlp, "The minister isn't saying much about the budget talks.") == [
+        ("indirect", "The minister", "isn't saying", ["the budget talks"])]
+
+
+def test_a_meeting_to_discuss_something_reports_what_was_discussed(nlp):
+    assert found(nlp, "The ministers met in Brussels on Monday to discuss the refugee crisis.") == [
+        ("indirect", "The ministers", "to discuss", ["the refugee crisis"])]
+
+
+def test_what_someone_is_mocked_or_hailed_for_is_content(nlp):
+    assert found(nlp, "The senator mocked the governor for skipping the debate.") == [
+        ("indirect", "The senator", "mocked", ["the governor for skipping the debate"])]
+
+
+def test_a_question_joined_to_a_prepositional_content_goes_on_it(nlp):
+    text = "The judge spoke of the long fight for civil rights, and how the courts had often failed."
+    assert found(nlp, text) == [("indirect", "The judge", "spoke of",
+                                 ["the long fight for civil rights, and how the courts had often failed"])]
+
+
 def test_a_word_or_two_before_the_cue_opens_the_quotation(claims_of):
-    found, = claims_of('"Perhaps," the minister said, "the talks will resume next week after the holiday."')
-    assert len(found.spans) == 2 and found.quote_text.startswith('"Perhaps,"')
+    claim, = claims_of('"Perhaps," the minister said, "the talks will resume next week after the holiday."')
+    assert len(claim.spans) == 2 and claim.quote_text.startswith('"Perhaps,"')

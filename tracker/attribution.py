@@ -22,7 +22,7 @@ NOUN_CUES = {"claim", "statement", "comment", "remark", "criticism", "support", 
              "promise", "pledge", "argument", "view", "belief", "assertion", "allegation", "accusation",
              "suggestion", "denial", "admission", "attack", "praise", "complaint", "testimony", "insistence",
              "demand", "threat", "vow", "concern", "question", "announcement", "prediction", "endorsement",
-             "decision", "plan", "proposal", "refusal", "offer", "intention", "determination"}
+             "decision", "plan", "proposal", "refusal", "offer", "intention", "determination", "report"}
 # reporting verbs whose content comes after a preposition: "called for X", "railed against X"
 PREPOSITIONAL_CUES = {
     "call": {"for", "on"}, "point": {"to"}, "rail": {"against"}, "speak": {"about", "of", "on", "out"},
@@ -37,6 +37,9 @@ PREPOSITIONAL_CUES = {
     "take": {"aim"}, "blame": {"on", "for"}, "accuse": {"of"}, "criticize": {"for"}, "praise": {"for"},
     "fault": {"for"}, "attack": {"for", "over"}, "slam": {"for", "over"}, "blast": {"for", "over"},
     "liken": {"to"}, "compare": {"to", "with"},
+    "mock": {"for"}, "ridicule": {"for"}, "scold": {"for"}, "chastise": {"for"}, "rebuke": {"for"}, "hail": {"for"},
+    "laud": {"for"}, "commend": {"for"}, "credit": {"for"}, "hit": {"for", "over"}, "knock": {"for"},
+    "lambaste": {"for"}, "berate": {"for"}, "condemn": {"for"}, "denounce": {"for"},
     "thank": {"for"}, "apologize": {"for"}, "elaborate": {"on"}, "reflect": {"on"}, "dwell": {"on"},
 }
 COMPARING = {"liken", "compare"}  # "compared him to Nixon": both sides are what is said
@@ -63,6 +66,19 @@ TURNS = {"but", "however", "yet"}  # a quotation opening with one makes a point 
 SUBJECTS = ("nsubj", "nsubj:outer", "csubj")
 QUANTIFIERS = {"many", "most", "some", "few", "several", "both", "all", "none"}  # "many of them said"
 SPEAKER_POS = {"PROPN", "NOUN", "PRON", "NUM", "X"}
+# verbs whose object does what their complement says: "forced him to admit", "urged them to say"
+OBJECT_CONTROL = {"force", "compel", "pressure", "press", "push", "get", "lead", "prompt", "drive", "cause", "urge",
+                  "ask", "tell", "persuade", "convince", "encourage", "invite", "challenge", "dare", "order",
+                  "require", "allow", "enable", "leave", "inspire", "provoke", "spur", "goad", "pressure"}
+RECORDINGS = {"footage", "video", "tape", "recording", "clip", "image", "picture", "photo", "audio"}  # "footage of X"
+WH_WORDS = {"how", "why", "what", "whether", "where", "when", "who", "which"}
+DISCUSSING = {"discuss", "debate"}  # verbs of talking something over
+# what is issued and speaks for its issuer: "a statement urging ...", "an ad attacking ..."
+DOCUMENTS = {"statement", "letter", "report", "ad", "advertisement", "memo", "email", "tweet", "post", "video",
+             "message", "note", "release", "editorial", "petition", "resolution", "bill", "lawsuit", "complaint",
+             "filing", "study", "survey", "poll", "article", "story", "book", "speech", "interview", "document",
+             "order", "ruling", "decision", "proposal", "plan", "amendment", "motion", "brief", "op-ed", "column",
+             "commercial", "spot", "clip", "tape", "recording", "sign", "banner", "placard", "slogan", "chant"}
 
 
 @dataclass
@@ -228,7 +244,8 @@ class Finder:
             return None
         content, rule = self.content_of(tree, word, speaker)
         if rule in ("object", "preposition") and speaker.head != word.id and word.deprel != "conj" \
-                and tree.head(word).lemma not in ASPECTUAL and not self.is_participle_remark(tree, word):
+                and tree.head(word).lemma not in ASPECTUAL and not self.is_participle_remark(tree, word) \
+                and not self.is_discussion_purpose(tree, word):
             return None  # a borrowed subject ("struggles to deliver a sound bite") is no speaker of an object
         pieces = _pieces(content)
         if not pieces and word.lemma in SPEECH_VERBS:
@@ -237,7 +254,8 @@ class Finder:
             return None
         mention = None  # "Melania seems to have vanished": an impression, not a speaker's statement
         if rule != "raising":
-            mention = _mention(tree.subtree(speaker, exclude=set(content) | {word}), self.text, tree.index)
+            mention = _mention(tree.subtree(speaker, exclude=set(content) | {word} | set(tree.kids(speaker, "case"))),
+                               self.text, tree.index)
             if mention is None:
                 return None
         return Attribution(
@@ -284,7 +302,7 @@ class Finder:
 
     @staticmethod
     def that_clauses(tree, word):
-        return [c for c in tree.kids(word, "ccomp", "acl") if c.id > word.id
+        return [c for c in tree.kids(word, "ccomp", "acl", "acl:relcl") if c.id > word.id
                 and [m.text.lower() for m in tree.kids(c, "mark") if m.id < c.id][:1] == ["that"]]
 
     def from_misread_verb(self, tree, noun):
@@ -304,15 +322,17 @@ class Finder:
         speakers = [c for c in tree.kids(noun, "nmod:poss") if c.upos in ("PROPN", "NOUN")] + [
             c for c in tree.kids(noun, "nmod") if c.id > noun.id and c.upos in ("PROPN", "NOUN")
             and any(k.text.lower() in ("from", "by") for k in tree.kids(c, "case"))]
+        if not speakers and self.that_clauses(tree, noun):  # "a New York Times report that ..."
+            speakers = [c for c in tree.kids(noun, "compound") if c.upos == "PROPN" and c.id == noun.id - 1]
         if not speakers:
             return None
         speaker = speakers[0]
         content = []
-        for child in tree.kids(noun, "acl", "ccomp", "nmod"):
+        for child in tree.kids(noun, "acl", "ccomp", "nmod") + self.that_clauses(tree, noun):
             cases = [k.text.lower() for k in tree.kids(child, "case", "mark", "aux")]
             if child is speaker or child.id < noun.id:
                 continue
-            if child.deprel in ("acl", "ccomp") and ("that" in cases or "to" in cases and child.upos == "VERB") \
+            if child.deprel in ("acl", "ccomp", "acl:relcl") and ("that" in cases or "to" in cases and child.upos == "VERB") \
                     or child.deprel == "nmod" and (
                     set(cases) & {"of", "about", "on", "for", "against", "to"}):
                 content = tree.subtree(child, exclude={speaker})
@@ -380,6 +400,9 @@ class Finder:
                 return min(subjects, key=lambda w: abs(w.id - verb.id))
             if node.deprel in ("conj", "xcomp", "advcl") and node.head:
                 head = tree.head(node)
+                controller = self.object_controller(tree, node, head) if node.deprel == "xcomp" else None
+                if controller is not None:
+                    return controller
                 if (node.deprel == "conj" or self.is_participle_remark(tree, node)) and node.lemma in VERBS \
                         and head.deprel in ("ccomp", "advcl") and head.head and tree.head(head).lemma in VERBS:
                     head = tree.head(head)  # "X said A and warned B", "X said A, citing B": joined to A
@@ -389,9 +412,34 @@ class Finder:
                 continue
             if node.deprel == "acl" and node.head:  # "a statement calling ..."
                 head = tree.head(node)
+                if node is verb and node.xpos == "VBN":  # "veterans invited to speak": the noun is acted on
+                    return None
+                above = tree.head(head) if head.deprel in ("obj", "obl") else None
+                if above is not None and above.upos in ("VERB", "AUX") and head.upos == "NOUN" \
+                        and head.lemma not in DOCUMENTS and node.id > head.id:
+                    return self.subject_of(tree, above)  # "said at a news conference announcing ...",
+                    # "set up a policy urging ...": the participle goes on with the clause's subject
                 return head if head.upos in ("NOUN", "PROPN") else None
             return None
         return None
+
+    @staticmethod
+    def is_discussion_purpose(tree, verb):
+        """ "met with the minister to discuss the talks", "called a meeting to discuss the test": a meeting's
+        purpose clause tells what its subject talked about."""
+        return verb.lemma in DISCUSSING and verb.deprel in ("advcl", "xcomp") \
+            and any(m.text.lower() == "to" for m in tree.kids(verb, "mark", "aux"))
+
+    def object_controller(self, tree, xcomp, head):
+        """Who does what an object-control verb's complement says: "forced the CEO to admit ...", "left many
+        nations feeling that ...", "footage of the candidate asking ..." (the one shown, not the footage)."""
+        objects = [o for o in tree.kids(head, "obj") if o.id < xcomp.id and o.upos in ("NOUN", "PROPN", "PRON")
+                   and not self.is_time(o)]
+        if not objects or not (xcomp.xpos == "VBG" or head.lemma in OBJECT_CONTROL):
+            return None
+        shown = [n for n in tree.kids(objects[0], "nmod") if objects[0].lemma in RECORDINGS
+                 and n.upos in ("PROPN", "NOUN", "PRON") and any(c.lemma == "of" for c in tree.kids(n, "case"))]
+        return (shown or objects)[0]
 
     @staticmethod
     def is_nominal_subject(word):
@@ -450,6 +498,9 @@ class Finder:
                 if much.text.lower() == "much" and much.id == verb.id + 2 and before.text.lower() == "as" \
                         and before.head == much.id and not any(c.text.lower() == "as" for c in tree.subtree(much)[2:]):
                     return [before, much], "as-much"
+        pointed = self.what_is_said_of(tree, verb)
+        if pointed:
+            return [w for w in pointed if w not in exclude], "said-of"
         named = self.what_is_named(tree, verb)
         if named:
             return [w for w in named if w not in exclude], "object"
@@ -477,8 +528,33 @@ class Finder:
                     return words + self.coordinated_object(tree, verb, words, exclude), "object"
         if prepositional is not None:
             cases = tree.kids(prepositional, "case", "mark")
-            return tree.subtree(prepositional, exclude=exclude | set(cases)), "preposition"
+            words = tree.subtree(prepositional, exclude=exclude | set(cases))
+            return words + self.coordinated_object(tree, verb, words, exclude), "preposition"
         return [], None
+
+    @staticmethod
+    def what_is_said_of(tree, verb):
+        """ "said the same thing", "said the same of X": the content points to another statement; "hasn't said
+        much about X": X is what is (not) said."""
+        if verb.lemma not in SPEECH_VERBS or tree.kids(verb, "ccomp"):
+            return []
+        for word in tree.kids(verb, "obj", "advmod"):
+            if word.id <= verb.id:
+                continue
+            span = tree.subtree(word)
+            commas = [w.id for w in span if w.text == "," and w.id > word.id]
+            span = [w for w in span if not commas or w.id < commas[0]]  # "the same thing, including X"
+            if word.lemma == "same" or any(c.lemma == "same" for c in tree.kids(word, "amod")):
+                after = [o for o in tree.kids(verb, "obl") if o.id == span[-1].id + 2
+                         and [c.text.lower() for c in tree.kids(o, "case")] == ["of"]]
+                return span + (tree.subtree(after[0]) if after else [])
+            if word.text.lower() in ("much", "little", "nothing", "anything"):
+                about = [o for o in tree.kids(verb, "obl") + tree.kids(word, "nmod", "advcl", "acl")
+                         if o.id > word.id and any(c.text.lower() == "about" and c.id == word.id + 1
+                                                   for c in tree.kids(o, "case", "mark"))]
+                if about:
+                    return [w for w in tree.subtree(about[0]) if w.id > word.id + 1]
+        return []
 
     @staticmethod
     def coordinated_object(tree, verb, words, exclude):
@@ -495,9 +571,10 @@ class Finder:
                 if span[0].deprel != "cc" and span[0].id > 1 and tree.words[span[0].id - 2].deprel == "cc":
                     span = [tree.words[span[0].id - 2]] + span
                 between = [w.text for w in tree.words[end:span[0].id - 1]]
+                question = len(span) > 1 and span[1].text.lower() in WH_WORDS  # "spoke of X, and how Y"
                 if span[0].id > end and between in ([], [","]) and span[0].text.lower() in ("and", "or") \
-                        and (conj.upos in ("NOUN", "PROPN") or conj.xpos == "VBG" and conj.lemma not in CORE_VERBS
-                             and not tree.kids(conj, *SUBJECTS, "aux")):
+                        and (conj.upos in ("NOUN", "PROPN") or question or conj.xpos == "VBG"
+                             and conj.lemma not in CORE_VERBS and not tree.kids(conj, *SUBJECTS, "aux")):
                     return tree.words[end:span[0].id - 1] + span
         return []
 
@@ -599,6 +676,8 @@ class Finder:
             return []
         found = []
         for child in tree.kids(verb, "obl", "advcl"):
+            if child.lemma in NOUN_CUES:  # "seized on Trump's claim that ...": the claim's own content
+                continue
             clauses = [child] if child.deprel == "advcl" else tree.kids(child, "acl:relcl", "acl")
             for clause in clauses:
                 first = tree.subtree(clause)[0]
@@ -658,8 +737,9 @@ class Finder:
         return verb.deprel == "advcl" and verb.head and any(m.text.lower() == "as" for m in tree.kids(verb, "mark")) \
             and tree.kids(verb, "nsubj") and not any(
                 k.deprel in ("ccomp", "xcomp") or k.deprel == "obj" and k.text.lower() not in ("it", "this", "so")
-                or k.deprel == "obl" and any(c.text.lower() in PREPOSITIONAL_CUES.get(verb.lemma, ())
-                                             for c in tree.kids(k, "case")) for k in tree.kids(verb))
+                or k.deprel in ("obl", "advcl") and k.id > verb.id and any(  # "as she talked about cutting X"
+                    c.text.lower() in PREPOSITIONAL_CUES.get(verb.lemma, ()) for c in tree.kids(k, "case", "mark"))
+                for k in tree.kids(verb))
 
     @staticmethod
     def is_participle_remark(tree, verb):
