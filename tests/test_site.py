@@ -17,6 +17,7 @@ from tracker.views import create_views
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 HAFTAR = '"We don\'t take [Haftar] as a legitimate actor anyway,"'
+TOBRUK = '"But there is another parliament in Tobruk.'
 
 
 # --- helpers -------------------------------------------------------------------------------------------
@@ -161,8 +162,8 @@ def test_seed_facets_on_claim_details(seed, seed_db):
 def test_seed_search_quotes_and_speakers(seed):
     rows = get_json(seed, "/claims/claim_details.json?_shape=array&_search=legitimate+actor")
     assert [(r["speaker"], r["quote_text"][:len(HAFTAR)]) for r in rows] == [("Ibrahim Kalin", HAFTAR)]
-    rows = get_json(seed, "/claims/claims.json?_shape=array&_search=Benghazi")
-    assert [r["quote_text"][:len(HAFTAR)] for r in rows] == [HAFTAR]
+    rows = get_json(seed, "/claims/claims.json?_shape=array&_search=Benghazi")  # the claim that turns ("But ...")
+    assert [r["quote_text"][:len(TOBRUK)] for r in rows] == [TOBRUK]
     assert [r["name"] for r in get_json(seed, "/claims/speakers.json?_shape=array&_search=kalin")] == ["Ibrahim Kalin"]
 
 
