@@ -52,6 +52,16 @@ def test_sentences_never_cross_paragraphs(nlp):
     assert doc.sentences[0].text == "Battle for Sirte"
 
 
+def test_a_sentence_ends_with_punctuation_or_its_line_not_after_a_word():
+    from tracker.engine.tokenize import load_spacy, _paragraph_boundaries
+
+    doc = _paragraph_boundaries(load_spacy().make_doc("He cited remarks Hart had made. It rained.\n\nNext line"))
+    starts = {token.text: token.is_sent_start for token in doc}
+    assert starts["Hart"] is False and starts["made"] is False  # the parser may not split after a word
+    assert starts["It"] is None  # after a period the parser decides
+    assert starts["Next"] is True
+
+
 def test_bulk_process_annotates_each_document(nlp):
     docs = nlp.bulk_process([stanza.Document([], text=t) for t in ("He said no.", "She said yes.")])
     assert [d.sentences[0].words[0].text for d in docs] == ["He", "She"]

@@ -54,11 +54,15 @@ class CopiedLayer(ProcessorVariant):
 
 
 def _paragraph_boundaries(doc):
-    """Start a sentence after every line break: headlines and paragraphs never run together."""
+    """Start a sentence after every line break: headlines and paragraphs never run together; and never
+    right after a word or number inside a line ("Clinton cited remarks | Trump had made ...", "7 | p.m."):
+    a sentence ends with punctuation or with its line."""
     for token in doc[1:]:
         previous = doc[token.i - 1]
         if previous.is_space and "\n" in previous.text:
             token.is_sent_start = True
+        elif previous.text[-1:].isalnum():
+            token.is_sent_start = False
     return doc
 
 
