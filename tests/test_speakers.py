@@ -251,3 +251,9 @@ def test_he_can_be_the_person_an_office_stands_for(claims_of):
             "The president's Pacific roots also came into play. In Honolulu last week, he told a meeting of "
             "island leaders that few people understood the stakes.")
     assert ("he", "Barack Obama") in speakers(claims_of, text)
+
+
+def test_you_outside_quotations_is_the_reader(claims_of):
+    text = ("Tuition keeps rising at state universities.\n\n"
+            "You probably think a degree will cost far more in ten years.")
+    assert ("You", "reader") in speakers(claims_of, text)

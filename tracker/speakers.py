@@ -510,6 +510,8 @@ class Resolver:
                 return self._named_group(sentence, antecedent, _phrase_ids(sentence, antecedent, conjuncts=True))
         if lowered in FIRST_PERSON and not self.quoted(mention.start):
             return self._author(mention.start)
+        if lowered == "you" and not self.quoted(mention.start):  # the writer addressing whoever reads
+            return Speaker("reader", None)
         if lowered in PERSONAL or lowered in GROUP or lowered == "we":
             return self._coreferent(sentence, head) or self._pronoun(lowered, mention.start)
         if head is None:
