@@ -10,7 +10,8 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from .cues import CLAUSE_CUES, CORE_VERBS, DISCLOSING, INFINITIVE_CUES, OBJECT_CUES, SPEECH_VERBS, VERBS
+from .cues import (CLAUSE_CUES, CORE_VERBS, DISCLOSING, DOCUMENTS, INFINITIVE_CUES, OBJECT_CUES, SPEECH_VERBS,
+                   VERBS)
 from .marks import CLOSERS, OPENERS, find_quotes, paragraphs
 
 EDGE_PUNCT = set(",;:-—–") | {"--"}
@@ -73,12 +74,6 @@ OBJECT_CONTROL = {"force", "compel", "pressure", "press", "push", "get", "lead",
 RECORDINGS = {"footage", "video", "tape", "recording", "clip", "image", "picture", "photo", "audio"}  # "footage of X"
 WH_WORDS = {"how", "why", "what", "whether", "where", "when", "who", "which"}
 DISCUSSING = {"discuss", "debate"}  # verbs of talking something over
-# what is issued and speaks for its issuer: "a statement urging ...", "an ad attacking ..."
-DOCUMENTS = {"statement", "letter", "report", "ad", "advertisement", "memo", "email", "tweet", "post", "video",
-             "message", "note", "release", "editorial", "petition", "resolution", "bill", "lawsuit", "complaint",
-             "filing", "study", "survey", "poll", "article", "story", "book", "speech", "interview", "document",
-             "order", "ruling", "decision", "proposal", "plan", "amendment", "motion", "brief", "op-ed", "column",
-             "commercial", "spot", "clip", "tape", "recording", "sign", "banner", "placard", "slogan", "chant"}
 
 
 @dataclass

@@ -78,3 +78,13 @@ insist argue claim warn acknowledge continue
 DISCLOSING = frozenset("""
 say tell think know believe suggest disclose discuss reveal endorse blame explain address acknowledge admit deny
 """.split())
+
+# what is issued and speaks for its issuer: "a statement urging ...", "an ad attacking ...", "a report by
+# Politico" (Politico says it)
+DOCUMENTS = frozenset("""
+ad advertisement amendment analysis article audit banner bill book brief chant clip column commercial
+communique complaint database decision document editorial email estimate filing forecast interview
+investigation lawsuit letter memo message motion note op-ed order petition placard plan poll post proposal
+recording release report research resolution review ruling sign slogan speech spot statement story study
+survey tape transcript tweet video
+""".split())

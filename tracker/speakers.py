@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 import names
 
-from .cues import VERBS
+from .cues import DOCUMENTS, VERBS
 from .marks import find_quotes, paragraphs
 from .trees import dependents, preposition
 
@@ -70,10 +70,6 @@ DEMONYMS = {
 }
 QUANTITIES = {"number", "lot", "group", "majority", "minority", "handful", "dozen", "dozens", "hundreds",
               "thousands", "millions", "couple", "host", "series", "string", "variety", "pair", "set", "bunch"}
-DOCUMENTS = {"statement", "report", "letter", "release", "memo", "study", "survey", "poll", "analysis",
-             "communique", "filing", "document", "email", "tweet", "post", "speech", "video", "ad", "advertisement",
-             "transcript", "research", "database", "editorial", "article", "interview", "review", "investigation",
-             "audit", "estimate", "forecast", "complaint", "lawsuit", "commercial", "clip", "spot"}
 DESCRIPTION_WORDS = 8  # at most this many words after a description's noun belong to the speaker's name
 DESCRIBING = {"for", "of", "at", "to", "in", "from", "with", "on", "inside", "within", "close"}
 # "the city of Phoenix": the noun names the same place as the name after "of"
