@@ -568,3 +568,8 @@ def test_a_question_joined_to_a_prepositional_content_goes_on_it(nlp):
 def test_a_word_or_two_before_the_cue_opens_the_quotation(claims_of):
     claim, = claims_of('"Perhaps," the minister said, "the talks will resume next week after the holiday."')
     assert len(claim.spans) == 2 and claim.quote_text.startswith('"Perhaps,"')
+
+
+def test_refusing_to_pledge_something_reports_what_is_pledged(nlp):
+    assert found(nlp, "The governor again refused to pledge to cut the sales tax.") == [
+        ("indirect", "The governor", "refused", ["to cut the sales tax"])]

@@ -72,6 +72,7 @@ OBJECT_CONTROL = {"force", "compel", "pressure", "press", "push", "get", "lead",
                   "require", "allow", "enable", "leave", "inspire", "provoke", "spur", "goad", "pressure"}
 RECORDINGS = {"footage", "video", "tape", "recording", "clip", "image", "picture", "photo", "audio"}  # "footage of X"
 WH_WORDS = {"how", "why", "what", "whether", "where", "when", "who", "which"}
+PLEDGING = {"pledge", "promise", "vow", "commit", "swear", "threaten"}  # "refused to pledge to X": X is the content
 DISCUSSING = {"discuss", "debate"}  # verbs of talking something over
 # what is issued and speaks for its issuer: "a statement urging ...", "an ad attacking ..."
 DOCUMENTS = {"statement", "letter", "report", "ad", "advertisement", "memo", "email", "tweet", "post", "video",
@@ -475,6 +476,10 @@ class Finder:
                     if xcomp.lemma in DISCLOSING and not tree.kids(verb, "obj"):  # "refused to disclose X": X
                         words, rule = self.content_of(tree, xcomp, speaker)
                         if rule in ("ccomp", "object"):
+                            return words, rule
+                    if xcomp.lemma in PLEDGING and not tree.kids(verb, "obj"):  # "refused to pledge to X": X
+                        words, rule = self.content_of(tree, xcomp, speaker)
+                        if rule == "xcomp":
                             return words, rule
                     if verb.lemma in RAISING and speaker.id < verb.id:
                         return tree.subtree(speaker) + tree.subtree(xcomp, exclude=exclude), "raising"
