@@ -573,3 +573,18 @@ def test_a_word_or_two_before_the_cue_opens_the_quotation(claims_of):
 def test_refusing_to_pledge_something_reports_what_is_pledged(nlp):
     assert found(nlp, "The governor again refused to pledge to cut the sales tax.") == [
         ("indirect", "The governor", "refused", ["to cut the sales tax"])]
+
+
+def test_a_relative_clause_on_remarks_misread_as_the_verbs_clause():
+    doc = conllu([("The", "the", "DET", 2, "det"), ("senator", "senator", "NOUN", 3, "nsubj"),
+                  ("cited", "cite", "VERB", 0, "root"), ("remarks", "remark", "NOUN", 3, "obj"),
+                  ("the", "the", "DET", 6, "det"), ("mayor", "mayor", "NOUN", 7, "nsubj"),
+                  ("made", "make", "VERB", 3, "ccomp"), ("as", "as", "ADP", 9, "case"),
+                  ("signs", "sign", "NOUN", 7, "obl"), ("of", "of", "ADP", 12, "case"),
+                  ("the", "the", "DET", 12, "det"), ("city", "city", "NOUN", 9, "nmod"),
+                  ("'s", "'s", "PART", 3, "conj", "POS"), ("neglect", "neglect", "NOUN", 3, "xcomp"),
+                  ("of", "of", "ADP", 16, "case"), ("voters", "voter", "NOUN", 14, "nmod"),
+                  (".", ".", "PUNCT", 3, "punct")])
+    (a,) = find_attributions(doc)
+    assert (a.speaker.text, a.cue.text, [doc.text[s:e] for s, e in a.spans]) == (
+        "The senator", "cited", ["remarks the mayor made as signs of the city 's neglect of voters"])

@@ -80,6 +80,9 @@ DOCUMENTS = {"statement", "letter", "report", "ad", "advertisement", "memo", "em
              "filing", "study", "survey", "poll", "article", "story", "book", "speech", "interview", "document",
              "order", "ruling", "decision", "proposal", "plan", "amendment", "motion", "brief", "op-ed", "column",
              "commercial", "spot", "clip", "tape", "recording", "sign", "banner", "placard", "slogan", "chant"}
+# where something was said: "denounced the plan in a speech", "attacked her in tweets"
+MEDIA = DOCUMENTS | {"remark", "comment", "interview", "diatribe", "tirade", "rant", "address", "appearance",
+                     "testimony", "briefing", "conference", "debate", "hearing", "broadcast", "podcast", "show"}
 
 
 @dataclass
@@ -244,6 +247,7 @@ class Finder:
         if speaker is None:
             return None
         content, rule = self.content_of(tree, word, speaker)
+        content = self.through_possessive(tree, content)
         if rule in ("object", "preposition") and speaker.head != word.id and word.deprel != "conj" \
                 and tree.head(word).lemma not in ASPECTUAL and not self.is_participle_remark(tree, word) \
                 and not self.is_discussion_purpose(tree, word):
@@ -457,6 +461,9 @@ class Finder:
             and (c.deprel != "nsubj" or verb.lemma in SPEECH_VERBS and tree.words[speaker.id - 2].text == ",")]
         clauses = [c for c in clauses if not self.before_a_break(tree, c, verb)] \
             or self.clause_after_addressee(tree, verb) or self.clause_after_adjunct(tree, verb)
+        relative = self.misread_relative(tree, verb, clauses)
+        if relative:
+            return [w for w in relative if w not in exclude], "object"
         if verb.lemma in CLAUSE_CUES and clauses:
             words = []
             for clause in clauses:
@@ -536,6 +543,37 @@ class Finder:
             words = tree.subtree(prepositional, exclude=exclude | set(cases))
             return words + self.coordinated_object(tree, verb, words, exclude), "preposition"
         return [], None
+
+    @staticmethod
+    def through_possessive(tree, words):
+        """A content that stops right before a possessive "'s" was cut inside a noun phrase by the parse
+        ("as examples of the nominee’s disrespect for women"): it goes on through the possessed noun."""
+        if not words:
+            return words
+        last = max(w.id for w in words)
+        if last + 1 >= len(tree.words):
+            return words
+        mark, noun = tree.words[last], tree.words[last + 1]
+        if mark.xpos != "POS" or mark in words or noun in words or noun.upos not in ("NOUN", "ADJ", "PROPN"):
+            return words
+        span = tree.subtree(noun)
+        if span[0] is not noun or any(w in words for w in span):
+            return words
+        return words + [mark] + span
+
+    @staticmethod
+    def misread_relative(tree, verb, clauses):
+        """ "cited remarks he had made about X": a relative clause without "that" on a noun of saying, which
+        the parse reads as a clause of the verb; the remarks and their clause are the content."""
+        for obj in tree.kids(verb, "obj"):
+            if obj.upos != "NOUN" or obj.lemma not in NOUN_CUES | MEDIA:
+                continue
+            for clause in clauses:
+                span = tree.subtree(clause)
+                if clause.deprel == "ccomp" and clause.id > obj.id and span[0].id == tree.subtree(obj)[-1].id + 1 \
+                        and not tree.kids(clause, "mark", "obj", "ccomp", "xcomp") and tree.kids(clause, "nsubj"):
+                    return tree.subtree(obj) + span
+        return []
 
     @staticmethod
     def what_is_said_of(tree, verb):
