@@ -588,3 +588,11 @@ def test_a_relative_clause_on_remarks_misread_as_the_verbs_clause():
     (a,) = find_attributions(doc)
     assert (a.speaker.text, a.cue.text, [doc.text[s:e] for s, e in a.spans]) == (
         "The senator", "cited", ["remarks the mayor made as signs of the city 's neglect of voters"])
+
+
+def test_a_bare_passive_of_a_verb_with_other_senses_reports_nothing(nlp):
+    for text in ("Forty families were admitted last year.", "The festival is observed in the spring.",
+                 "Loud bangs were heard near the station."):
+        assert found(nlp, text) == []
+    assert found(nlp, "The senator was accused of lying.") == [
+        ("indirect", None, "was accused", ["The senator", "of lying"])]

@@ -73,6 +73,8 @@ OBJECT_CONTROL = {"force", "compel", "pressure", "press", "push", "get", "lead",
 RECORDINGS = {"footage", "video", "tape", "recording", "clip", "image", "picture", "photo", "audio"}  # "footage of X"
 WH_WORDS = {"how", "why", "what", "whether", "where", "when", "who", "which"}
 PLEDGING = {"pledge", "promise", "vow", "commit", "swear", "threaten"}  # "refused to pledge to X": X is the content
+# verbs whose bare passive, without a speaker or a complement, is no report: "were admitted", "is observed"
+NOT_SAID_WHEN_PASSIVE = {"admit", "observe", "offer", "hear", "defend", "prove"}
 DISCUSSING = {"discuss", "debate"}  # verbs of talking something over
 # what is issued and speaks for its issuer: "a statement urging ...", "an ad attacking ..."
 DOCUMENTS = {"statement", "letter", "report", "ad", "advertisement", "memo", "email", "tweet", "post", "video",
@@ -277,11 +279,15 @@ class Finder:
         agents = [k for k in tree.kids(verb, "obl:agent", "obl") if k.id > verb.id
                   and any(c.text.lower() == "by" for c in tree.kids(k, "case"))]
         content = tree.subtree(tree.kids(verb, "nsubj:pass")[0])
+        bare = not agents
         for extra in tree.kids(verb, "ccomp", "xcomp", "obl", "advcl", "advmod"):
             span = tree.subtree(extra, exclude=set(agents))
             if extra.id > verb.id and extra not in agents and not self.is_time(extra) and (
                     extra.deprel in ("ccomp", "xcomp") or span[0].text.lower() in PASSIVE_COMPLEMENTS):
                 content += span
+                bare = False
+        if bare and verb.lemma in NOT_SAID_WHEN_PASSIVE:
+            return None  # "refugees were admitted", "the holiday is observed", "gunshots are heard"
         pieces = _pieces(content)
         speaker = None
         if agents:
