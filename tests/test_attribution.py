@@ -596,3 +596,9 @@ def test_a_bare_passive_of_a_verb_with_other_senses_reports_nothing(nlp):
         assert found(nlp, text) == []
     assert found(nlp, "The senator was accused of lying.") == [
         ("indirect", None, "was accused", ["The senator", "of lying"])]
+
+
+def test_a_question_put_to_you_reports_nothing(nlp):
+    assert found(nlp, "Would you still vote for the mayor after the scandal?") == []
+    assert found(nlp, "Do you know where the money went?") == []
+    assert found(nlp, "You said the deal was dead.") == [("indirect", "You", "said", ["the deal was dead"])]

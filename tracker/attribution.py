@@ -246,7 +246,7 @@ class Finder:
         if tree.kids(word, "nsubj:pass") and word.lemma in CORE_VERBS:
             return self.from_passive(tree, word)
         speaker = self.subject_of(tree, word)
-        if speaker is None:
+        if speaker is None or self.is_question_to_you(tree, word, speaker):
             return None
         content, rule = self.content_of(tree, word, speaker)
         content = self.through_possessive(tree, content)
@@ -549,6 +549,13 @@ class Finder:
             words = tree.subtree(prepositional, exclude=exclude | set(cases))
             return words + self.coordinated_object(tree, verb, words, exclude), "preposition"
         return [], None
+
+    @staticmethod
+    def is_question_to_you(tree, verb, speaker):
+        """ "Would you vote for her?", "What do you expect?": a question put to the reader or listener asks
+        what they would say; it reports nothing they said."""
+        return speaker.text.lower() == "you" and any(
+            a.id < speaker.id for a in tree.kids(verb, "aux", "aux:pass", "cop"))
 
     @staticmethod
     def through_possessive(tree, words):
