@@ -602,3 +602,9 @@ def test_a_question_put_to_you_reports_nothing(nlp):
     assert found(nlp, "Would you still vote for the mayor after the scandal?") == []
     assert found(nlp, "Do you know where the money went?") == []
     assert found(nlp, "You said the deal was dead.") == [("indirect", "You", "said", ["the deal was dead"])]
+
+
+def test_what_a_fact_means_is_no_statement(nlp):
+    assert found(nlp, "The losses mean the company may owe no tax this year.") == []
+    assert found(nlp, "He meant that the talks had failed.") == [
+        ("indirect", "He", "meant", ["that the talks had failed"])]

@@ -75,6 +75,7 @@ WH_WORDS = {"how", "why", "what", "whether", "where", "when", "who", "which"}
 PLEDGING = {"pledge", "promise", "vow", "commit", "swear", "threaten"}  # "refused to pledge to X": X is the content
 # verbs whose bare passive, without a speaker or a complement, is no report: "were admitted", "is observed"
 NOT_SAID_WHEN_PASSIVE = {"admit", "observe", "offer", "hear", "defend", "prove"}
+PERSONAL = {"i", "you", "he", "she", "we", "they", "who"}
 DISCUSSING = {"discuss", "debate"}  # verbs of talking something over
 # what is issued and speaks for its issuer: "a statement urging ...", "an ad attacking ..."
 DOCUMENTS = {"statement", "letter", "report", "ad", "advertisement", "memo", "email", "tweet", "post", "video",
@@ -246,7 +247,7 @@ class Finder:
         if tree.kids(word, "nsubj:pass") and word.lemma in CORE_VERBS:
             return self.from_passive(tree, word)
         speaker = self.subject_of(tree, word)
-        if speaker is None or self.is_question_to_you(tree, word, speaker):
+        if speaker is None or self.is_question_to_you(tree, word, speaker) or self.is_implication(word, speaker):
             return None
         content, rule = self.content_of(tree, word, speaker)
         content = self.through_possessive(tree, content)
@@ -549,6 +550,13 @@ class Finder:
             words = tree.subtree(prepositional, exclude=exclude | set(cases))
             return words + self.coordinated_object(tree, verb, words, exclude), "preposition"
         return [], None
+
+    @staticmethod
+    def is_implication(verb, speaker):
+        """ "The losses mean he paid no tax", "that means ...": what a fact implies, not what anyone said
+        ("I mean ...", "Smith meant that ..." are said)."""
+        return verb.lemma == "mean" and verb.xpos != "VBG" and speaker.upos != "PROPN" and not (
+            speaker.upos == "PRON" and speaker.text.lower() in PERSONAL)
 
     @staticmethod
     def is_question_to_you(tree, verb, speaker):
