@@ -608,3 +608,13 @@ def test_what_a_fact_means_is_no_statement(nlp):
     assert found(nlp, "The losses mean the company may owe no tax this year.") == []
     assert found(nlp, "He meant that the talks had failed.") == [
         ("indirect", "He", "meant", ["that the talks had failed"])]
+
+
+def test_criticism_or_questions_someone_faces_without_naming_the_critics(nlp):
+    assert found(nlp, "The mayor faced sharp criticism for closing the library.") == [
+        ("indirect", None, "criticism", ["closing the library"])]
+    assert found(nlp, "The senator has faced questions about his travel expenses.") == [
+        ("indirect", None, "questions", ["his travel expenses"])]
+    assert found(nlp, "The coach is drawing criticism after the loss.") == [
+        ("indirect", None, "criticism", ["The coach"])]
+    assert found(nlp, "The family is facing this question now.") == []

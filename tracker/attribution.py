@@ -76,6 +76,8 @@ PLEDGING = {"pledge", "promise", "vow", "commit", "swear", "threaten"}  # "refus
 # verbs whose bare passive, without a speaker or a complement, is no report: "were admitted", "is observed"
 NOT_SAID_WHEN_PASSIVE = {"admit", "observe", "offer", "hear", "defend", "prove"}
 PERSONAL = {"i", "you", "he", "she", "we", "they", "who"}
+UNDERGONE = {"criticism", "question"}  # "faced criticism for X", "faced questions about X"
+UNDERGOING = {"face", "draw", "come", "receive", "attract", "endure", "weather"}
 DISCUSSING = {"discuss", "debate"}  # verbs of talking something over
 # what is issued and speaks for its issuer: "a statement urging ...", "an ad attacking ..."
 DOCUMENTS = {"statement", "letter", "report", "ad", "advertisement", "memo", "email", "tweet", "post", "video",
@@ -336,9 +338,10 @@ class Finder:
             and any(k.text.lower() in ("from", "by") for k in tree.kids(c, "case"))]
         if not speakers and self.that_clauses(tree, noun):  # "a New York Times report that ..."
             speakers = [c for c in tree.kids(noun, "compound") if c.upos == "PROPN" and c.id == noun.id - 1]
-        if not speakers:
+        undergone = self.undergone(tree, noun)
+        if not speakers and undergone is None:
             return None
-        speaker = speakers[0]
+        speaker = speakers[0] if speakers else None
         content = []
         for child in tree.kids(noun, "acl", "ccomp", "nmod") + self.that_clauses(tree, noun):
             cases = [k.text.lower() for k in tree.kids(child, "case", "mark", "aux")]
@@ -351,14 +354,33 @@ class Finder:
                 if child.deprel == "nmod":
                     content = [w for w in content if not (w.head == child.id and w.deprel == "case")]
                 break
+        if not content and undergone is not None:  # "faced criticism for failing to act": what is criticised
+            content = next((tree.subtree(c, exclude={m for m in tree.kids(c, "mark")}) for c in tree.kids(
+                noun, "acl") if c.id > noun.id and [m.text.lower() for m in tree.kids(c, "mark")] == ["for"]),
+                tree.subtree(undergone))  # "Lauer faced heavy criticism": he is
         pieces = _pieces(content)
         mention = _mention([w for w in tree.subtree(speaker) if not (w.head == speaker.id and w.deprel == "case")],
-                           self.text, tree.index)
-        if not pieces or mention is None:
+                           self.text, tree.index) if speaker is not None else None
+        if not pieces or mention is None and speaker is not None:
             return None
         return Attribution(
             spans=pieces, kind="indirect", cue=_mention([noun], self.text, tree.index), speaker=mention,
             sentence=tree.index, paragraph=self.paragraph_of(pieces[0][0]), sources=["noun"], cue_lemma=noun.lemma)
+
+    @staticmethod
+    def undergone(tree, noun):
+        """ "X faced criticism", "X came under fire for Y", "X is drawing questions": the subject of a verb of
+        undergoing that takes a noun of criticism or questioning; the critics go unnamed (or come "from")."""
+        if noun.lemma not in UNDERGONE or not noun.head or noun.deprel not in ("obj", "obl") \
+                or noun.lemma == "question" and noun.xpos != "NNS":  # "faced this question": no one asks
+            return None
+        verb = tree.head(noun)
+        cases = [c.text.lower() for c in tree.kids(noun, "case")]
+        if verb.lemma not in UNDERGOING or (cases != ["under"] if verb.lemma == "come" else bool(cases)):
+            return None
+        subjects = [k for k in tree.kids(verb, "nsubj") if k.upos in SPEAKER_POS  # "the claim drew criticism":
+                    and k.lemma not in NOUN_CUES | DOCUMENTS]  # the claim is the statement to report
+        return subjects[0] if subjects else None
 
     def next_paragraph_after_colon(self, verb):
         """ "Limbaugh added:" closing its paragraph: the next paragraph is the content."""
