@@ -618,3 +618,7 @@ def test_criticism_or_questions_someone_faces_without_naming_the_critics(nlp):
     assert found(nlp, "The coach is drawing criticism after the loss.") == [
         ("indirect", None, "criticism", ["The coach"])]
     assert found(nlp, "The family is facing this question now.") == []
+
+
+def test_a_running_story_header_is_no_speaker(nlp):
+    assert found(nlp, "The Latest: Storm closes schools across the region.") == []

@@ -53,7 +53,7 @@ TIME_WORDS = {"day", "week", "month", "year", "time", "hour", "minute", "night",
 NOT_SPEAKERS = {"note", "update", "updated", "related", "photo", "photos", "source", "sources", "read more",
                 "correction", "editor's note", "transcript", "video", "watch", "q", "a", "advertisement",
                 "caption", "credit", "image", "listen", "see also", "warning", "breaking", "exclusive",
-                "live", "opinion", "analysis", "bottom line", "the bottom line", "editorial"}
+                "live", "opinion", "analysis", "bottom line", "the bottom line", "editorial", "latest", "the latest"}
 # sentence adverbs that link to what came before ("However, ...", "In addition, ..."): the writer's, not the speaker's
 LINKING = {"however", "meanwhile", "moreover", "furthermore", "nonetheless", "nevertheless", "still", "instead",
            "besides", "additionally", "addition", "indeed", "also"}
