@@ -622,3 +622,12 @@ def test_criticism_or_questions_someone_faces_without_naming_the_critics(nlp):
 
 def test_a_running_story_header_is_no_speaker(nlp):
     assert found(nlp, "The Latest: Storm closes schools across the region.") == []
+
+
+def test_what_an_issued_or_filed_document_says_is_the_content(nlp):
+    assert found(nlp, "The union filed legal papers opposing the merger.") == [
+        ("indirect", "The union", "filed", ["the merger"])]
+    assert found(nlp, "The council issued a statement calling the vote a fraud.") == [
+        ("indirect", "The council", "issued", ["the vote a fraud"])]
+    assert found(nlp, "Two newspapers filed a motion to unseal the court records.") == [
+        ("indirect", "Two newspapers", "filed", ["to unseal the court records"])]

@@ -78,6 +78,7 @@ NOT_SAID_WHEN_PASSIVE = {"admit", "observe", "offer", "hear", "defend", "prove"}
 PERSONAL = {"i", "you", "he", "she", "we", "they", "who"}
 UNDERGONE = {"criticism", "question"}  # "faced criticism for X", "faced questions about X"
 UNDERGOING = {"face", "draw", "come", "receive", "attract", "endure", "weather"}
+ISSUING = {"issue", "file", "release", "publish", "submit", "post", "send", "circulate", "distribute"}
 DISCUSSING = {"discuss", "debate"}  # verbs of talking something over
 # what is issued and speaks for its issuer: "a statement urging ...", "an ad attacking ..."
 DOCUMENTS = {"statement", "letter", "report", "ad", "advertisement", "memo", "email", "tweet", "post", "video",
@@ -551,7 +552,7 @@ class Finder:
                 if verb.lemma == "find" and (obj.lemma == "way" or obj.text.lower().endswith(("self", "selves"))):
                     continue  # "found a way to ...", "find themselves in ...": no finding reported
                 if obj.upos in ("NOUN", "PROPN", "PRON", "NUM") and not (prepositional and prepositional.id < obj.id):
-                    stated = self.what_is_expressed(tree, verb, obj)
+                    stated = self.what_is_expressed(tree, verb, obj) or self.what_the_document_says(tree, verb, obj)
                     if stated:
                         return stated, "object"
                     words = tree.subtree(obj, exclude=exclude | set(self.trailing_asides(tree, obj)))
@@ -694,6 +695,22 @@ class Finder:
         if len(named) < 2:
             return []
         return [w for x in named for w in tree.subtree(x)]
+
+    @staticmethod
+    def what_the_document_says(tree, verb, obj):
+        """ "issued a statement calling X a violation", "filed a motion to unseal the records": a document put
+        out is what speaks; what it calls, opposes or asks for is the content."""
+        if verb.lemma not in ISSUING or obj.lemma not in DOCUMENTS | {"paper"}:
+            return []
+        for acl in tree.kids(obj, "acl"):
+            span = tree.subtree(acl)
+            if acl.id < obj.id or span[0].id > tree.subtree(obj)[-1].id or tree.kids(acl, "nsubj", "nsubj:pass"):
+                continue
+            if acl.xpos == "VBG" and span[0] is acl and len(span) > 1:  # "a paper welcoming X": X
+                return span[1:]
+            if span[0].text.lower() == "to" and span[1] is acl:  # "a motion to unseal X"
+                return span
+        return []
 
     @staticmethod
     def what_is_expressed(tree, verb, obj):
