@@ -631,3 +631,12 @@ def test_what_an_issued_or_filed_document_says_is_the_content(nlp):
         ("indirect", "The council", "issued", ["the vote a fraud"])]
     assert found(nlp, "Two newspapers filed a motion to unseal the court records.") == [
         ("indirect", "Two newspapers", "filed", ["to unseal the court records"])]
+
+
+def test_a_noun_that_only_frames_the_content_is_left_out(nlp):
+    assert found(nlp, "Several ministers have embraced the idea of a common army.") == [
+        ("indirect", "Several ministers", "have embraced", ["a common army"])]
+    assert found(nlp, "The mayor has answered questions about the budget.") == [
+        ("indirect", "The mayor", "has answered", ["the budget"])]
+    assert found(nlp, "The author offered insights into the life of the president.") == [
+        ("indirect", "The author", "offered", ["the life of the president"])]

@@ -79,6 +79,8 @@ PERSONAL = {"i", "you", "he", "she", "we", "they", "who"}
 UNDERGONE = {"criticism", "question"}  # "faced criticism for X", "faced questions about X"
 UNDERGOING = {"face", "draw", "come", "receive", "attract", "endure", "weather"}
 ISSUING = {"issue", "file", "release", "publish", "submit", "post", "send", "circulate", "distribute"}
+# nouns that only frame what is said: "the idea of X", "insights into X", "questions about X"
+CONTAINERS = {"idea": {"of"}, "notion": {"of"}, "concept": {"of"}, "insight": {"into"}, "question": {"about"}}
 DISCUSSING = {"discuss", "debate"}  # verbs of talking something over
 # what is issued and speaks for its issuer: "a statement urging ...", "an ad attacking ..."
 DOCUMENTS = {"statement", "letter", "report", "ad", "advertisement", "memo", "email", "tweet", "post", "video",
@@ -717,6 +719,10 @@ class Finder:
         """ "expressed concern about X", "voiced outrage that X": the object names the feeling, X is the
         content."""
         if verb.lemma not in ("express", "voice"):
+            for child in tree.kids(obj, "nmod", "acl"):  # "embraced the idea of X", "offered insights into X"
+                marks = [c for c in tree.kids(child, "case", "mark") if c.id < child.id]
+                if child.id > obj.id and len(marks) == 1 and marks[0].text.lower() in CONTAINERS.get(obj.lemma, ()):
+                    return [w for w in tree.subtree(child) if w is not marks[0]]
             return []
         for child in tree.kids(obj, "nmod", "acl", "ccomp"):
             marks = [c for c in tree.kids(child, "case", "mark") if c.id < child.id]
