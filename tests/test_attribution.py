@@ -640,3 +640,10 @@ def test_a_noun_that_only_frames_the_content_is_left_out(nlp):
         ("indirect", "The mayor", "has answered", ["the budget"])]
     assert found(nlp, "The author offered insights into the life of the president.") == [
         ("indirect", "The author", "offered", ["the life of the president"])]
+
+
+def test_a_sentence_opening_with_the_poll_it_reports(nlp):
+    assert found(nlp, "In the latest poll, the governor leads her rival by six points.") == [
+        ("indirect", "the latest poll", "In", ["the governor leads her rival by six points"])]
+    assert found(nlp, "In a poll released Monday, most voters said the economy was improving.") == [
+        ("indirect", "most voters", "said", ["the economy was improving"])]

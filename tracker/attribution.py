@@ -81,6 +81,7 @@ UNDERGOING = {"face", "draw", "come", "receive", "attract", "endure", "weather"}
 ISSUING = {"issue", "file", "release", "publish", "submit", "post", "send", "circulate", "distribute"}
 # nouns that only frame what is said: "the idea of X", "insights into X", "questions about X"
 CONTAINERS = {"idea": {"of"}, "notion": {"of"}, "concept": {"of"}, "insight": {"into"}, "question": {"about"}}
+POLLS = {"poll", "survey", "study", "census", "tally"}  # "In the latest poll, ..."
 DISCUSSING = {"discuss", "debate"}  # verbs of talking something over
 # what is issued and speaks for its issuer: "a statement urging ...", "an ad attacking ..."
 DOCUMENTS = {"statement", "letter", "report", "ad", "advertisement", "memo", "email", "tweet", "post", "video",
@@ -241,6 +242,8 @@ class Finder:
             return self.according_to(tree, word)
         if word.upos == "NOUN" and self.misread_verb(tree, word):
             return self.from_misread_verb(tree, word)
+        if word.upos == "NOUN" and word.lemma in POLLS:
+            return self.in_a_poll(tree, word)
         if word.upos == "NOUN" and word.lemma in NOUN_CUES:
             return self.from_noun(tree, word)
         as_put_it = word.lemma == "put" and self.is_as_clause(tree, word)  # "as the minister put it"
@@ -944,6 +947,25 @@ class Finder:
             spans=pieces, kind="indirect", cue=_mention(words[k:k + 2], self.text, tree.index), speaker=mention,
             sentence=tree.index, paragraph=self.paragraph_of(pieces[0][0]), sources=["according"],
             cue_lemma="according to")
+
+    def in_a_poll(self, tree, noun):
+        """ "In the latest poll, Clinton leads by five points": a sentence that opens with the poll or survey
+        it reports; the poll is the source, "in" the cue, the rest of the sentence the content."""
+        cases = tree.kids(noun, "case")
+        if noun.deprel != "obl" or not noun.head or len(cases) != 1 or cases[0].text.lower() != "in":
+            return None
+        verb, span = tree.head(noun), tree.subtree(noun)
+        if verb.lemma in CORE_VERBS or span[0] is not cases[0] or _trimmed(tree.words[:span[0].id - 1]) \
+                or span[-1].id >= len(tree.words) or tree.words[span[-1].id].text != ",":
+            return None
+        content = [w for w in tree.subtree(verb) if w.id > span[-1].id + 1]
+        source = [w for w in span if w is not cases[0]]
+        pieces, mention = _pieces(content), _mention(source, self.text, tree.index)
+        if not pieces or mention is None:
+            return None
+        return Attribution(
+            spans=pieces, kind="indirect", cue=_mention(cases, self.text, tree.index), speaker=mention,
+            sentence=tree.index, paragraph=self.paragraph_of(pieces[0][0]), sources=["poll"], cue_lemma="in")
 
     # --- quotation marks ---------------------------------------------------------------
     def with_quotes(self, attribution):
