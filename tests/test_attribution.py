@@ -647,3 +647,7 @@ def test_a_sentence_opening_with_the_poll_it_reports(nlp):
         ("indirect", "the latest poll", "In", ["the governor leads her rival by six points"])]
     assert found(nlp, "In a poll released Monday, most voters said the economy was improving.") == [
         ("indirect", "most voters", "said", ["the economy was improving"])]
+
+
+def test_struggling_to_do_something_reports_nothing(nlp):
+    assert found(nlp, "The city struggles to return to normal after the storm.") == []
