@@ -651,3 +651,9 @@ def test_a_sentence_opening_with_the_poll_it_reports(nlp):
 
 def test_struggling_to_do_something_reports_nothing(nlp):
     assert found(nlp, "The city struggles to return to normal after the storm.") == []
+
+
+def test_someone_held_up_as_a_quoted_label_is_labelled_in_the_subjects_words(nlp):
+    assert found(nlp, "The senator has been pounding Smith as a “career politician.”") == [
+        ("mixed", "The senator", "has been pounding", ["Smith as a “career politician.”"])]
+    assert found(nlp, "The band toured the country as a “tribute act.”") == []

@@ -10,7 +10,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from .cues import CLAUSE_CUES, CORE_VERBS, DISCLOSING, INFINITIVE_CUES, OBJECT_CUES, SPEECH_VERBS, VERBS
+from .cues import CLAUSE_CUES, CORE_VERBS, DISCLOSING, GENERIC, INFINITIVE_CUES, OBJECT_CUES, SPEECH_VERBS, VERBS
 from .marks import CLOSERS, OPENERS, find_quotes, paragraphs
 
 EDGE_PUNCT = set(",;:-—–") | {"--"}
@@ -249,7 +249,7 @@ class Finder:
         as_put_it = word.lemma == "put" and self.is_as_clause(tree, word)  # "as the minister put it"
         if word.upos not in ("VERB", "AUX") or word.lemma not in CLAUSE_CUES | INFINITIVE_CUES | OBJECT_CUES \
                 and not as_put_it:
-            return None
+            return self.from_quoted_label(tree, word) if word.upos == "VERB" else None
         if any(word.start_char in quote for quote in self.quotes):
             return None  # "I believe ..." inside a quotation belongs to the quotation's speaker
         if tree.kids(word, "nsubj:pass") and word.lemma in CORE_VERBS:
@@ -947,6 +947,35 @@ class Finder:
             spans=pieces, kind="indirect", cue=_mention(words[k:k + 2], self.text, tree.index), speaker=mention,
             sentence=tree.index, paragraph=self.paragraph_of(pieces[0][0]), sources=["according"],
             cue_lemma="according to")
+
+    def from_quoted_label(self, tree, verb):
+        """ "pounded Trump as a “con artist”", "went after him as “unfit”": whatever the verb, someone held up
+        as a quoted label is labelled in the subject's words; who is labelled and the label are the content."""
+        if tree.kids(verb, "nsubj:pass") or verb.lemma in GENERIC or any(
+                verb.start_char in quote for quote in self.quotes):
+            return None
+        targets = [k for k in tree.kids(verb, "obj", "obl") if k.id > verb.id and k.upos in ("PROPN", "PRON")
+                   and not self.is_time(k) and (k.deprel == "obj" or [c.text.lower() for c in tree.kids(k, "case")]
+                                                in (["after"], ["at"], ["against"]))]
+        labels = [k for k in tree.kids(verb, "obl", "xcomp", "advcl")
+                  if len(tree.subtree(k)) > 2 and tree.subtree(k)[0].text.lower() == "as"
+                  and any(w.text in OPENERS or w.text in ('"', "'") for w in tree.subtree(k)[1:3])]
+        if not targets or not labels or labels[0].id < targets[0].id:
+            return None
+        speaker = self.subject_of(tree, verb)
+        if speaker is None:
+            return None
+        target = tree.subtree(targets[0], exclude={verb, speaker})
+        if target[0].deprel == "case":
+            target = target[1:]
+        content = target + tree.subtree(labels[0], exclude={verb, speaker})
+        pieces = _pieces(content)
+        mention = _mention(tree.subtree(speaker, exclude=set(content) | {verb}), self.text, tree.index)
+        if not pieces or mention is None:
+            return None
+        return Attribution(
+            spans=pieces, kind="indirect", speaker=mention, sentence=tree.index, cue=_cue_mention(tree, verb, self.text),
+            paragraph=self.paragraph_of(pieces[0][0]), addressee=None, sources=["quoted-label"], cue_lemma=verb.lemma)
 
     def in_a_poll(self, tree, noun):
         """ "In the latest poll, Clinton leads by five points": a sentence that opens with the poll or survey
