@@ -568,3 +568,92 @@ def test_a_question_joined_to_a_prepositional_content_goes_on_it(nlp):
 def test_a_word_or_two_before_the_cue_opens_the_quotation(claims_of):
     claim, = claims_of('"Perhaps," the minister said, "the talks will resume next week after the holiday."')
     assert len(claim.spans) == 2 and claim.quote_text.startswith('"Perhaps,"')
+
+
+def test_refusing_to_pledge_something_reports_what_is_pledged(nlp):
+    assert found(nlp, "The governor again refused to pledge to cut the sales tax.") == [
+        ("indirect", "The governor", "refused", ["to cut the sales tax"])]
+
+
+def test_a_relative_clause_on_remarks_misread_as_the_verbs_clause():
+    doc = conllu([("The", "the", "DET", 2, "det"), ("senator", "senator", "NOUN", 3, "nsubj"),
+                  ("cited", "cite", "VERB", 0, "root"), ("remarks", "remark", "NOUN", 3, "obj"),
+                  ("the", "the", "DET", 6, "det"), ("mayor", "mayor", "NOUN", 7, "nsubj"),
+                  ("made", "make", "VERB", 3, "ccomp"), ("as", "as", "ADP", 9, "case"),
+                  ("signs", "sign", "NOUN", 7, "obl"), ("of", "of", "ADP", 12, "case"),
+                  ("the", "the", "DET", 12, "det"), ("city", "city", "NOUN", 9, "nmod"),
+                  ("'s", "'s", "PART", 3, "conj", "POS"), ("neglect", "neglect", "NOUN", 3, "xcomp"),
+                  ("of", "of", "ADP", 16, "case"), ("voters", "voter", "NOUN", 14, "nmod"),
+                  (".", ".", "PUNCT", 3, "punct")])
+    (a,) = find_attributions(doc)
+    assert (a.speaker.text, a.cue.text, [doc.text[s:e] for s, e in a.spans]) == (
+        "The senator", "cited", ["remarks the mayor made as signs of the city 's neglect of voters"])
+
+
+def test_a_bare_passive_of_a_verb_with_other_senses_reports_nothing(nlp):
+    for text in ("Forty families were admitted last year.", "The festival is observed in the spring.",
+                 "Loud bangs were heard near the station."):
+        assert found(nlp, text) == []
+    assert found(nlp, "The senator was accused of lying.") == [
+        ("indirect", None, "was accused", ["The senator", "of lying"])]
+
+
+def test_a_question_put_to_you_reports_nothing(nlp):
+    assert found(nlp, "Would you still vote for the mayor after the scandal?") == []
+    assert found(nlp, "Do you know where the money went?") == []
+    assert found(nlp, "You said the deal was dead.") == [("indirect", "You", "said", ["the deal was dead"])]
+
+
+def test_what_a_fact_means_is_no_statement(nlp):
+    assert found(nlp, "The losses mean the company may owe no tax this year.") == []
+    assert found(nlp, "He meant that the talks had failed.") == [
+        ("indirect", "He", "meant", ["that the talks had failed"])]
+
+
+def test_criticism_or_questions_someone_faces_without_naming_the_critics(nlp):
+    assert found(nlp, "The mayor faced sharp criticism for closing the library.") == [
+        ("indirect", None, "criticism", ["closing the library"])]
+    assert found(nlp, "The senator has faced questions about his travel expenses.") == [
+        ("indirect", None, "questions", ["his travel expenses"])]
+    assert found(nlp, "The coach is drawing criticism after the loss.") == [
+        ("indirect", None, "criticism", ["The coach"])]
+    assert found(nlp, "The family is facing this question now.") == []
+
+
+def test_a_running_story_header_is_no_speaker(nlp):
+    assert found(nlp, "The Latest: Storm closes schools across the region.") == []
+
+
+def test_what_an_issued_or_filed_document_says_is_the_content(nlp):
+    assert found(nlp, "The union filed legal papers opposing the merger.") == [
+        ("indirect", "The union", "filed", ["the merger"])]
+    assert found(nlp, "The council issued a statement calling the vote a fraud.") == [
+        ("indirect", "The council", "issued", ["the vote a fraud"])]
+    assert found(nlp, "Two newspapers filed a motion to unseal the court records.") == [
+        ("indirect", "Two newspapers", "filed", ["to unseal the court records"])]
+
+
+def test_a_noun_that_only_frames_the_content_is_left_out(nlp):
+    assert found(nlp, "Several ministers have embraced the idea of a common army.") == [
+        ("indirect", "Several ministers", "have embraced", ["a common army"])]
+    assert found(nlp, "The mayor has answered questions about the budget.") == [
+        ("indirect", "The mayor", "has answered", ["the budget"])]
+    assert found(nlp, "The author offered insights into the life of the president.") == [
+        ("indirect", "The author", "offered", ["the life of the president"])]
+
+
+def test_a_sentence_opening_with_the_poll_it_reports(nlp):
+    assert found(nlp, "In the latest poll, the governor leads her rival by six points.") == [
+        ("indirect", "the latest poll", "In", ["the governor leads her rival by six points"])]
+    assert found(nlp, "In a poll released Monday, most voters said the economy was improving.") == [
+        ("indirect", "most voters", "said", ["the economy was improving"])]
+
+
+def test_struggling_to_do_something_reports_nothing(nlp):
+    assert found(nlp, "The city struggles to return to normal after the storm.") == []
+
+
+def test_someone_held_up_as_a_quoted_label_is_labelled_in_the_subjects_words(nlp):
+    assert found(nlp, "The senator has been pounding Smith as a “career politician.”") == [
+        ("mixed", "The senator", "has been pounding", ["Smith as a “career politician.”"])]
+    assert found(nlp, "The band toured the country as a “tribute act.”") == []

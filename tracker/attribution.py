@@ -10,8 +10,8 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from .cues import (CLAUSE_CUES, CORE_VERBS, DISCLOSING, DOCUMENTS, INFINITIVE_CUES, OBJECT_CUES, SPEECH_VERBS,
-                   VERBS)
+from .cues import (CLAUSE_CUES, CORE_VERBS, DISCLOSING, DOCUMENTS, GENERIC, INFINITIVE_CUES, OBJECT_CUES,
+                   SPEECH_VERBS, VERBS)
 from .marks import CLOSERS, OPENERS, find_quotes, paragraphs
 
 EDGE_PUNCT = set(",;:-—–") | {"--"}
@@ -54,7 +54,7 @@ TIME_WORDS = {"day", "week", "month", "year", "time", "hour", "minute", "night",
 NOT_SPEAKERS = {"note", "update", "updated", "related", "photo", "photos", "source", "sources", "read more",
                 "correction", "editor's note", "transcript", "video", "watch", "q", "a", "advertisement",
                 "caption", "credit", "image", "listen", "see also", "warning", "breaking", "exclusive",
-                "live", "opinion", "analysis", "bottom line", "the bottom line", "editorial"}
+                "live", "opinion", "analysis", "bottom line", "the bottom line", "editorial", "latest", "the latest"}
 # sentence adverbs that link to what came before ("However, ...", "In addition, ..."): the writer's, not the speaker's
 LINKING = {"however", "meanwhile", "moreover", "furthermore", "nonetheless", "nevertheless", "still", "instead",
            "besides", "additionally", "addition", "indeed", "also"}
@@ -73,7 +73,20 @@ OBJECT_CONTROL = {"force", "compel", "pressure", "press", "push", "get", "lead",
                   "require", "allow", "enable", "leave", "inspire", "provoke", "spur", "goad", "pressure"}
 RECORDINGS = {"footage", "video", "tape", "recording", "clip", "image", "picture", "photo", "audio"}  # "footage of X"
 WH_WORDS = {"how", "why", "what", "whether", "where", "when", "who", "which"}
+PLEDGING = {"pledge", "promise", "vow", "commit", "swear", "threaten"}  # "refused to pledge to X": X is the content
+# verbs whose bare passive, without a speaker or a complement, is no report: "were admitted", "is observed"
+NOT_SAID_WHEN_PASSIVE = {"admit", "observe", "offer", "hear", "defend", "prove"}
+PERSONAL = {"i", "you", "he", "she", "we", "they", "who"}
+UNDERGONE = {"criticism", "question"}  # "faced criticism for X", "faced questions about X"
+UNDERGOING = {"face", "draw", "come", "receive", "attract", "endure", "weather"}
+ISSUING = {"issue", "file", "release", "publish", "submit", "post", "send", "circulate", "distribute"}
+# nouns that only frame what is said: "the idea of X", "insights into X", "questions about X"
+CONTAINERS = {"idea": {"of"}, "notion": {"of"}, "concept": {"of"}, "insight": {"into"}, "question": {"about"}}
+POLLS = {"poll", "survey", "study", "census", "tally"}  # "In the latest poll, ..."
 DISCUSSING = {"discuss", "debate"}  # verbs of talking something over
+# where something was said: "denounced the plan in a speech", "attacked her in tweets"
+MEDIA = DOCUMENTS | {"remark", "comment", "interview", "diatribe", "tirade", "rant", "address", "appearance",
+                     "testimony", "briefing", "conference", "debate", "hearing", "broadcast", "podcast", "show"}
 
 
 @dataclass
@@ -224,20 +237,23 @@ class Finder:
             return self.according_to(tree, word)
         if word.upos == "NOUN" and self.misread_verb(tree, word):
             return self.from_misread_verb(tree, word)
+        if word.upos == "NOUN" and word.lemma in POLLS:
+            return self.in_a_poll(tree, word)
         if word.upos == "NOUN" and word.lemma in NOUN_CUES:
             return self.from_noun(tree, word)
         as_put_it = word.lemma == "put" and self.is_as_clause(tree, word)  # "as the minister put it"
         if word.upos not in ("VERB", "AUX") or word.lemma not in CLAUSE_CUES | INFINITIVE_CUES | OBJECT_CUES \
                 and not as_put_it:
-            return None
+            return self.from_quoted_label(tree, word) if word.upos == "VERB" else None
         if any(word.start_char in quote for quote in self.quotes):
             return None  # "I believe ..." inside a quotation belongs to the quotation's speaker
         if tree.kids(word, "nsubj:pass") and word.lemma in CORE_VERBS:
             return self.from_passive(tree, word)
         speaker = self.subject_of(tree, word)
-        if speaker is None:
+        if speaker is None or self.is_question_to_you(tree, word, speaker) or self.is_implication(word, speaker):
             return None
         content, rule = self.content_of(tree, word, speaker)
+        content = self.through_possessive(tree, content)
         if rule in ("object", "preposition") and speaker.head != word.id and word.deprel != "conj" \
                 and tree.head(word).lemma not in ASPECTUAL and not self.is_participle_remark(tree, word) \
                 and not self.is_discussion_purpose(tree, word):
@@ -267,11 +283,15 @@ class Finder:
         agents = [k for k in tree.kids(verb, "obl:agent", "obl") if k.id > verb.id
                   and any(c.text.lower() == "by" for c in tree.kids(k, "case"))]
         content = tree.subtree(tree.kids(verb, "nsubj:pass")[0])
+        bare = not agents
         for extra in tree.kids(verb, "ccomp", "xcomp", "obl", "advcl", "advmod"):
             span = tree.subtree(extra, exclude=set(agents))
             if extra.id > verb.id and extra not in agents and not self.is_time(extra) and (
                     extra.deprel in ("ccomp", "xcomp") or span[0].text.lower() in PASSIVE_COMPLEMENTS):
                 content += span
+                bare = False
+        if bare and verb.lemma in NOT_SAID_WHEN_PASSIVE:
+            return None  # "refugees were admitted", "the holiday is observed", "gunshots are heard"
         pieces = _pieces(content)
         speaker = None
         if agents:
@@ -319,9 +339,10 @@ class Finder:
             and any(k.text.lower() in ("from", "by") for k in tree.kids(c, "case"))]
         if not speakers and self.that_clauses(tree, noun):  # "a New York Times report that ..."
             speakers = [c for c in tree.kids(noun, "compound") if c.upos == "PROPN" and c.id == noun.id - 1]
-        if not speakers:
+        undergone = self.undergone(tree, noun)
+        if not speakers and undergone is None:
             return None
-        speaker = speakers[0]
+        speaker = speakers[0] if speakers else None
         content = []
         for child in tree.kids(noun, "acl", "ccomp", "nmod") + self.that_clauses(tree, noun):
             cases = [k.text.lower() for k in tree.kids(child, "case", "mark", "aux")]
@@ -334,14 +355,33 @@ class Finder:
                 if child.deprel == "nmod":
                     content = [w for w in content if not (w.head == child.id and w.deprel == "case")]
                 break
+        if not content and undergone is not None:  # "faced criticism for failing to act": what is criticised
+            content = next((tree.subtree(c, exclude={m for m in tree.kids(c, "mark")}) for c in tree.kids(
+                noun, "acl") if c.id > noun.id and [m.text.lower() for m in tree.kids(c, "mark")] == ["for"]),
+                tree.subtree(undergone))  # "Lauer faced heavy criticism": he is
         pieces = _pieces(content)
         mention = _mention([w for w in tree.subtree(speaker) if not (w.head == speaker.id and w.deprel == "case")],
-                           self.text, tree.index)
-        if not pieces or mention is None:
+                           self.text, tree.index) if speaker is not None else None
+        if not pieces or mention is None and speaker is not None:
             return None
         return Attribution(
             spans=pieces, kind="indirect", cue=_mention([noun], self.text, tree.index), speaker=mention,
             sentence=tree.index, paragraph=self.paragraph_of(pieces[0][0]), sources=["noun"], cue_lemma=noun.lemma)
+
+    @staticmethod
+    def undergone(tree, noun):
+        """ "X faced criticism", "X came under fire for Y", "X is drawing questions": the subject of a verb of
+        undergoing that takes a noun of criticism or questioning; the critics go unnamed (or come "from")."""
+        if noun.lemma not in UNDERGONE or not noun.head or noun.deprel not in ("obj", "obl") \
+                or noun.lemma == "question" and noun.xpos != "NNS":  # "faced this question": no one asks
+            return None
+        verb = tree.head(noun)
+        cases = [c.text.lower() for c in tree.kids(noun, "case")]
+        if verb.lemma not in UNDERGOING or (cases != ["under"] if verb.lemma == "come" else bool(cases)):
+            return None
+        subjects = [k for k in tree.kids(verb, "nsubj") if k.upos in SPEAKER_POS  # "the claim drew criticism":
+                    and k.lemma not in NOUN_CUES | DOCUMENTS]  # the claim is the statement to report
+        return subjects[0] if subjects else None
 
     def next_paragraph_after_colon(self, verb):
         """ "Limbaugh added:" closing its paragraph: the next paragraph is the content."""
@@ -451,6 +491,9 @@ class Finder:
             and (c.deprel != "nsubj" or verb.lemma in SPEECH_VERBS and tree.words[speaker.id - 2].text == ",")]
         clauses = [c for c in clauses if not self.before_a_break(tree, c, verb)] \
             or self.clause_after_addressee(tree, verb) or self.clause_after_adjunct(tree, verb)
+        relative = self.misread_relative(tree, verb, clauses)
+        if relative:
+            return [w for w in relative if w not in exclude], "object"
         if verb.lemma in CLAUSE_CUES and clauses:
             words = []
             for clause in clauses:
@@ -470,6 +513,10 @@ class Finder:
                     if xcomp.lemma in DISCLOSING and not tree.kids(verb, "obj"):  # "refused to disclose X": X
                         words, rule = self.content_of(tree, xcomp, speaker)
                         if rule in ("ccomp", "object"):
+                            return words, rule
+                    if xcomp.lemma in PLEDGING and not tree.kids(verb, "obj"):  # "refused to pledge to X": X
+                        words, rule = self.content_of(tree, xcomp, speaker)
+                        if rule == "xcomp":
                             return words, rule
                     if verb.lemma in RAISING and speaker.id < verb.id:
                         return tree.subtree(speaker) + tree.subtree(xcomp, exclude=exclude), "raising"
@@ -505,7 +552,7 @@ class Finder:
                 if verb.lemma == "find" and (obj.lemma == "way" or obj.text.lower().endswith(("self", "selves"))):
                     continue  # "found a way to ...", "find themselves in ...": no finding reported
                 if obj.upos in ("NOUN", "PROPN", "PRON", "NUM") and not (prepositional and prepositional.id < obj.id):
-                    stated = self.what_is_expressed(tree, verb, obj)
+                    stated = self.what_is_expressed(tree, verb, obj) or self.what_the_document_says(tree, verb, obj)
                     if stated:
                         return stated, "object"
                     words = tree.subtree(obj, exclude=exclude | set(self.trailing_asides(tree, obj)))
@@ -526,6 +573,51 @@ class Finder:
             words = tree.subtree(prepositional, exclude=exclude | set(cases))
             return words + self.coordinated_object(tree, verb, words, exclude), "preposition"
         return [], None
+
+    @staticmethod
+    def is_implication(verb, speaker):
+        """ "The losses mean he paid no tax", "that means ...": what a fact implies, not what anyone said
+        ("I mean ...", "Smith meant that ..." are said)."""
+        return verb.lemma == "mean" and verb.xpos != "VBG" and speaker.upos != "PROPN" and not (
+            speaker.upos == "PRON" and speaker.text.lower() in PERSONAL)
+
+    @staticmethod
+    def is_question_to_you(tree, verb, speaker):
+        """ "Would you vote for her?", "What do you expect?": a question put to the reader or listener asks
+        what they would say; it reports nothing they said."""
+        return speaker.text.lower() == "you" and any(
+            a.id < speaker.id for a in tree.kids(verb, "aux", "aux:pass", "cop"))
+
+    @staticmethod
+    def through_possessive(tree, words):
+        """A content that stops right before a possessive "'s" was cut inside a noun phrase by the parse
+        ("as examples of the nominee’s disrespect for women"): it goes on through the possessed noun."""
+        if not words:
+            return words
+        last = max(w.id for w in words)
+        if last + 1 >= len(tree.words):
+            return words
+        mark, noun = tree.words[last], tree.words[last + 1]
+        if mark.xpos != "POS" or mark in words or noun in words or noun.upos not in ("NOUN", "ADJ", "PROPN"):
+            return words
+        span = tree.subtree(noun)
+        if span[0] is not noun or any(w in words for w in span):
+            return words
+        return words + [mark] + span
+
+    @staticmethod
+    def misread_relative(tree, verb, clauses):
+        """ "cited remarks he had made about X": a relative clause without "that" on a noun of saying, which
+        the parse reads as a clause of the verb; the remarks and their clause are the content."""
+        for obj in tree.kids(verb, "obj"):
+            if obj.upos != "NOUN" or obj.lemma not in NOUN_CUES | MEDIA:
+                continue
+            for clause in clauses:
+                span = tree.subtree(clause)
+                if clause.deprel == "ccomp" and clause.id > obj.id and span[0].id == tree.subtree(obj)[-1].id + 1 \
+                        and not tree.kids(clause, "mark", "obj", "ccomp", "xcomp") and tree.kids(clause, "nsubj"):
+                    return tree.subtree(obj) + span
+        return []
 
     @staticmethod
     def what_is_said_of(tree, verb):
@@ -605,10 +697,30 @@ class Finder:
         return [w for x in named for w in tree.subtree(x)]
 
     @staticmethod
+    def what_the_document_says(tree, verb, obj):
+        """ "issued a statement calling X a violation", "filed a motion to unseal the records": a document put
+        out is what speaks; what it calls, opposes or asks for is the content."""
+        if verb.lemma not in ISSUING or obj.lemma not in DOCUMENTS | {"paper"}:
+            return []
+        for acl in tree.kids(obj, "acl"):
+            span = tree.subtree(acl)
+            if acl.id < obj.id or span[0].id > tree.subtree(obj)[-1].id or tree.kids(acl, "nsubj", "nsubj:pass"):
+                continue
+            if acl.xpos == "VBG" and span[0] is acl and len(span) > 1:  # "a paper welcoming X": X
+                return span[1:]
+            if span[0].text.lower() == "to" and span[1] is acl:  # "a motion to unseal X"
+                return span
+        return []
+
+    @staticmethod
     def what_is_expressed(tree, verb, obj):
         """ "expressed concern about X", "voiced outrage that X": the object names the feeling, X is the
         content."""
         if verb.lemma not in ("express", "voice"):
+            for child in tree.kids(obj, "nmod", "acl"):  # "embraced the idea of X", "offered insights into X"
+                marks = [c for c in tree.kids(child, "case", "mark") if c.id < child.id]
+                if child.id > obj.id and len(marks) == 1 and marks[0].text.lower() in CONTAINERS.get(obj.lemma, ()):
+                    return [w for w in tree.subtree(child) if w is not marks[0]]
             return []
         for child in tree.kids(obj, "nmod", "acl", "ccomp"):
             marks = [c for c in tree.kids(child, "case", "mark") if c.id < child.id]
@@ -830,6 +942,54 @@ class Finder:
             spans=pieces, kind="indirect", cue=_mention(words[k:k + 2], self.text, tree.index), speaker=mention,
             sentence=tree.index, paragraph=self.paragraph_of(pieces[0][0]), sources=["according"],
             cue_lemma="according to")
+
+    def from_quoted_label(self, tree, verb):
+        """ "pounded Trump as a “con artist”", "went after him as “unfit”": whatever the verb, someone held up
+        as a quoted label is labelled in the subject's words; who is labelled and the label are the content."""
+        if tree.kids(verb, "nsubj:pass") or verb.lemma in GENERIC or any(
+                verb.start_char in quote for quote in self.quotes):
+            return None
+        targets = [k for k in tree.kids(verb, "obj", "obl") if k.id > verb.id and k.upos in ("PROPN", "PRON")
+                   and not self.is_time(k) and (k.deprel == "obj" or [c.text.lower() for c in tree.kids(k, "case")]
+                                                in (["after"], ["at"], ["against"]))]
+        labels = [k for k in tree.kids(verb, "obl", "xcomp", "advcl")
+                  if len(tree.subtree(k)) > 2 and tree.subtree(k)[0].text.lower() == "as"
+                  and any(w.text in OPENERS or w.text in ('"', "'") for w in tree.subtree(k)[1:3])]
+        if not targets or not labels or labels[0].id < targets[0].id:
+            return None
+        speaker = self.subject_of(tree, verb)
+        if speaker is None:
+            return None
+        target = tree.subtree(targets[0], exclude={verb, speaker})
+        if target[0].deprel == "case":
+            target = target[1:]
+        content = target + tree.subtree(labels[0], exclude={verb, speaker})
+        pieces = _pieces(content)
+        mention = _mention(tree.subtree(speaker, exclude=set(content) | {verb}), self.text, tree.index)
+        if not pieces or mention is None:
+            return None
+        return Attribution(
+            spans=pieces, kind="indirect", speaker=mention, sentence=tree.index, cue=_cue_mention(tree, verb, self.text),
+            paragraph=self.paragraph_of(pieces[0][0]), addressee=None, sources=["quoted-label"], cue_lemma=verb.lemma)
+
+    def in_a_poll(self, tree, noun):
+        """ "In the latest poll, Clinton leads by five points": a sentence that opens with the poll or survey
+        it reports; the poll is the source, "in" the cue, the rest of the sentence the content."""
+        cases = tree.kids(noun, "case")
+        if noun.deprel != "obl" or not noun.head or len(cases) != 1 or cases[0].text.lower() != "in":
+            return None
+        verb, span = tree.head(noun), tree.subtree(noun)
+        if verb.lemma in CORE_VERBS or span[0] is not cases[0] or _trimmed(tree.words[:span[0].id - 1]) \
+                or span[-1].id >= len(tree.words) or tree.words[span[-1].id].text != ",":
+            return None
+        content = [w for w in tree.subtree(verb) if w.id > span[-1].id + 1]
+        source = [w for w in span if w is not cases[0]]
+        pieces, mention = _pieces(content), _mention(source, self.text, tree.index)
+        if not pieces or mention is None:
+            return None
+        return Attribution(
+            spans=pieces, kind="indirect", cue=_mention(cases, self.text, tree.index), speaker=mention,
+            sentence=tree.index, paragraph=self.paragraph_of(pieces[0][0]), sources=["poll"], cue_lemma="in")
 
     # --- quotation marks ---------------------------------------------------------------
     def with_quotes(self, attribution):

@@ -44,7 +44,7 @@ make take go come get give put use see look know be have do keep leave let run w
 set start begin end open win pass include receive follow reach hit watch spend become remain stand
 help care tend emerge reflect represent throw shoot fire lay draw cast raise provide allow try continue
 send sign deliver spend launch hire appoint nominate sue ban restrict adopt approve receive double expand
-lift impose order introduce pay buy sell build move meet visit join attend host need require
+lift impose order introduce pay buy sell build move meet visit join attend host need require struggle
 """.split())  # also actions that PolNeAR's broad annotation counts but a quote tracker should not
 
 
