@@ -121,7 +121,7 @@ def first_name_genders():
 
 
 class Entity(NamedTuple):
-    """A named entity of the document, as the tagger found it or cut short (see ``Resolver.__init__``)."""
+    """A named entity of the document, as the tagger found it or cut short (see ``Resolver._named_entities``)."""
 
     text: str
     type: str
