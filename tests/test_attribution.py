@@ -657,3 +657,11 @@ def test_someone_held_up_as_a_quoted_label_is_labelled_in_the_subjects_words(nlp
     assert found(nlp, "The senator has been pounding Smith as a “career politician.”") == [
         ("mixed", "The senator", "has been pounding", ["Smith as a “career politician.”"])]
     assert found(nlp, "The band toured the country as a “tribute act.”") == []
+
+
+def test_a_title_on_its_own_is_no_continuation_of_the_last_speaker(nlp):
+    text = '"We will rebuild the harbor," the mayor said.\n\n"Winter Is Coming Back."'
+    assert [spans for _, _, _, spans in found(nlp, text)] == [['"We will rebuild the harbor,"']]
+    text = '"We will rebuild the harbor," the mayor said. "Nobody will stop us now."'
+    assert [spans for _, _, _, spans in found(nlp, text)] == [
+        ['"We will rebuild the harbor,"', '"Nobody will stop us now."']]

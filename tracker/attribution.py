@@ -89,6 +89,10 @@ MEDIA = DOCUMENTS | {"remark", "comment", "interview", "diatribe", "tirade", "ra
                      "testimony", "briefing", "conference", "debate", "hearing", "broadcast", "podcast", "show"}
 
 
+# the small words a title leaves in lower case
+TITLE_LOWERCASE = frozenset("a an the of in on at to for and or nor but by with from as vs".split())
+
+
 @dataclass
 class Mention:
     """Characters ``start:end`` of a span in the article, with the words it covers."""
@@ -1056,6 +1060,8 @@ class Finder:
                 same_cue[0].spans = _union(same_cue[0].spans + attribution.spans)
                 continue
             if attribution is None:
+                if self.is_title(quote):
+                    continue  # 'Legend in the Hills.' standing alone names a work or a headline, no one goes on
                 previous = [a for a in found + result if a.end <= quote.start and a.speaker is not None
                             and "remark" not in a.sources]  # '"A," she said, citing X. "B."': B goes on A
                 if not previous:
@@ -1069,6 +1075,18 @@ class Finder:
                     follows=last, sources=["continuation"])
             result.append(attribution)
         return result
+
+    def is_title(self, quote):
+        """A quotation in title case ('All Hands on Deck.'): every word after the first but the small
+        function words is capitalized, and one of them is no name, as in the title of a book, a film or a
+        headline (a name alone, 'We're America.', is still said)."""
+        words = [w for t in self.trees if t.start <= quote.start < t.end or quote.start <= t.start < quote.end
+                 for w in t.words if quote.start <= w.start_char < quote.end and w.text[:1].isalpha()
+                 and w.upos != "PART"]
+        rest = [w for w in words[1:] if w.text.lower() not in TITLE_LOWERCASE]
+        text = self.text[quote.start:quote.end].rstrip("\"”’'» .!?")
+        return 2 <= len(words) <= 8 and bool(rest) and all(w.text[0].isupper() for w in rest) \
+            and any(w.upos != "PROPN" for w in rest) and not text.isupper() and ". " not in text
 
     def opens_sentence(self, quote):
         """The quotation stands where a sentence or clause starts, not inside narration ('Japan called it
