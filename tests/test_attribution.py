@@ -665,3 +665,9 @@ def test_a_title_on_its_own_is_no_continuation_of_the_last_speaker(nlp):
     text = '"We will rebuild the harbor," the mayor said. "Nobody will stop us now."'
     assert [spans for _, _, _, spans in found(nlp, text)] == [
         ['"We will rebuild the harbor,"', '"Nobody will stop us now."']]
+
+
+def test_a_decision_to_act_is_no_statement_but_a_decision_to_speak_is(nlp):
+    assert found(nlp, "Norway's decision to leave the alliance surprised its neighbors.") == []
+    (kind, speaker, cue, spans), = found(nlp, "The board's decision to endorse the mayor surprised her rivals.")
+    assert (speaker, cue, spans) == ("The board", "decision", ["to endorse the mayor"])

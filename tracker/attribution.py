@@ -89,6 +89,8 @@ MEDIA = DOCUMENTS | {"remark", "comment", "interview", "diatribe", "tirade", "ra
                      "testimony", "briefing", "conference", "debate", "hearing", "broadcast", "podcast", "show"}
 
 
+CHOICES = {"decision", "choice"}  # nouns of choosing: a choice to act is no statement, one to speak is
+
 # the small words a title leaves in lower case
 TITLE_LOWERCASE = frozenset("a an the of in on at to for and or nor but by with from as vs".split())
 
@@ -355,6 +357,8 @@ class Finder:
             if child.deprel in ("acl", "ccomp", "acl:relcl") and ("that" in cases or "to" in cases and child.upos == "VERB") \
                     or child.deprel == "nmod" and (
                     set(cases) & {"of", "about", "on", "for", "against", "to"}):
+                if noun.lemma in CHOICES and "to" in cases and child.lemma not in CORE_VERBS:
+                    return None  # "Britain's decision to leave the union" is an act; "to endorse her" is said
                 content = tree.subtree(child, exclude={speaker})
                 if child.deprel == "nmod":
                     content = [w for w in content if not (w.head == child.id and w.deprel == "case")]
