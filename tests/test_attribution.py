@@ -372,8 +372,8 @@ def test_a_concession_with_its_own_speaker_is_a_statement_of_its_own(nlp):
 
 
 def test_a_nominal_cue_with_an_infinitive(nlp):
-    text = "Workers protested the board's decision to close the plant."
-    assert found(nlp, text) == [("indirect", "the board", "decision", ["to close the plant"])]
+    text = "Workers protested the board's decision to reject the offer."
+    assert found(nlp, text) == [("indirect", "the board", "decision", ["to reject the offer"])]
 
 
 def test_a_relative_word_before_a_medial_cue_is_content(nlp):
@@ -671,3 +671,8 @@ def test_a_decision_to_act_is_no_statement_but_a_decision_to_speak_is(nlp):
     assert found(nlp, "Norway's decision to leave the alliance surprised its neighbors.") == []
     (kind, speaker, cue, spans), = found(nlp, "The board's decision to endorse the mayor surprised her rivals.")
     assert (speaker, cue, spans) == ("The board", "decision", ["to endorse the mayor"])
+
+
+def test_an_inverted_said_before_a_colon_introduces_the_quotation(nlp):
+    text = 'Critics say the plan would raise costs. Said Smith: "I do not see how this works for families."'
+    assert found(nlp, text)[1] == ("direct", "Smith", "Said", ['"I do not see how this works for families."'])

@@ -1143,6 +1143,10 @@ class Finder:
                 speaker = self.subject_of(tree, word)
                 if speaker is not None and not quote.start <= speaker.start_char < quote.end:
                     mention = _mention(tree.subtree(speaker, exclude={word}), self.text, tree.index)
+                elif word.id == 1 and word.deprel == "compound" and word.end_char <= quote.start \
+                        and tree.head(word).upos in ("PROPN", "NOUN"):  # 'Said Smith: "..."' read as a name
+                    mention = _mention([w for w in tree.subtree(tree.head(word), exclude={word})
+                                        if w.end_char <= quote.start], self.text, tree.index)
                 elif word.start_char >= quote.end:  # '"...," Flynn, a surrogate, said': the parse lost the subject
                     mention = _mention([w for w in tree.words if quote.end <= w.start_char and w.end_char
                                         <= word.start_char and w.upos in SPEAKER_POS | {"PUNCT", "DET", "ADJ"}],
