@@ -676,3 +676,11 @@ def test_a_decision_to_act_is_no_statement_but_a_decision_to_speak_is(nlp):
 def test_an_inverted_said_before_a_colon_introduces_the_quotation(nlp):
     text = 'Critics say the plan would raise costs. Said Smith: "I do not see how this works for families."'
     assert found(nlp, text)[1] == ("direct", "Smith", "Said", ['"I do not see how this works for families."'])
+
+
+def test_an_object_cue_describing_the_speaker_is_no_statement_of_its_own(nlp):
+    text = ('"These are hard times," said Jane Roe, a lawyer for the union, who has been challenging the company '
+            'over safety for years. "I do not know what the owners want."')
+    (kind, speaker, cue, spans), = found(nlp, text)
+    assert (kind, cue, spans) == ("direct", "said", ['"These are hard times,"', '"I do not know what the owners want."'])
+    assert speaker.startswith("Jane Roe")
