@@ -684,3 +684,8 @@ def test_an_object_cue_describing_the_speaker_is_no_statement_of_its_own(nlp):
     (kind, speaker, cue, spans), = found(nlp, text)
     assert (kind, cue, spans) == ("direct", "said", ['"These are hard times,"', '"I do not know what the owners want."'])
     assert speaker.startswith("Jane Roe")
+
+
+def test_a_cue_interrupting_the_subject_reports_the_whole_clause(nlp):
+    text = "The difference now, he told me on Friday, is that the company has more cash."
+    assert found(nlp, text) == [("indirect", "he", "told", ["The difference now", "is that the company has more cash"])]

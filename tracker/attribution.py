@@ -513,6 +513,8 @@ class Finder:
             return [w for w in tree.subtree(root, exclude={verb}) if w is not speaker], "as-clause"
         if verb.deprel == "parataxis" and verb.lemma in CLAUSE_CUES and verb.head:
             root = tree.head(verb)
+            while root.id < verb.id < root.head:  # "The difference now, he said, is that ...": the parse hangs
+                root = tree.head(root)  # the cue on the subject it interrupts; the content is the whole clause
             words = [w for w in tree.subtree(root, exclude={verb}) if w.upos != "PUNCT" or w.id != root.id]
             return [w for w in words if w is not speaker], "parataxis"
         if verb.lemma in INFINITIVE_CUES:
