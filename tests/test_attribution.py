@@ -689,3 +689,11 @@ def test_an_object_cue_describing_the_speaker_is_no_statement_of_its_own(nlp):
 def test_a_cue_interrupting_the_subject_reports_the_whole_clause(nlp):
     text = "The difference now, he told me on Friday, is that the company has more cash."
     assert found(nlp, text) == [("indirect", "he", "told", ["The difference now", "is that the company has more cash"])]
+
+
+def test_a_trailing_apposition_with_a_relative_clause_is_the_writers(nlp):
+    assert found(nlp, "Aides say the governor would have to consider Jane Smith, a former judge who can raise "
+                      "money across the state.") == [
+        ("indirect", "Aides", "say", ["the governor would have to consider Jane Smith"])]
+    assert found(nlp, "The mayor praised the plan by Jane Smith, the director.") == [
+        ("indirect", "The mayor", "praised", ["the plan by Jane Smith, the director"])]

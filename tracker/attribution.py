@@ -259,7 +259,7 @@ class Finder:
         if speaker is None or self.is_question_to_you(tree, word, speaker) or self.is_implication(word, speaker):
             return None
         content, rule = self.content_of(tree, word, speaker)
-        content = self.through_possessive(tree, content)
+        content = self.without_trailing_apposition(tree, self.through_possessive(tree, content))
         if rule in ("object", "preposition") and speaker.head != word.id and word.deprel != "conj" \
                 and tree.head(word).lemma not in ASPECTUAL and not self.is_participle_remark(tree, word) \
                 and not self.is_discussion_purpose(tree, word):
@@ -888,6 +888,22 @@ class Finder:
                     and before is not None and before.text in (",", "-", "—", "–"):
                 remarks.append(child)
         return remarks
+
+    @staticmethod
+    def without_trailing_apposition(tree, words):
+        """Content ending in an apposition with a relative clause, set off by a comma ('... would consider
+        Rep. Smith, a former governor who can raise cash'): it describes a name the speaker used, in the
+        writer's words."""
+        if not words:
+            return words
+        last = max(w.id for w in words)
+        for w in words:
+            if w.deprel == "appos" and w.head and tree.words[w.head - 1] in words and w.upos == "NOUN" \
+                    and any(x.deprel == "acl:relcl" for x in tree.subtree(w)):
+                span = tree.subtree(w)
+                if span[-1].id >= last - 1 and span[0].id > 1 and tree.words[span[0].id - 2].text == ",":
+                    return [x for x in words if x.id < span[0].id - 1]
+        return words
 
     @staticmethod
     def trailing_asides(tree, phrase):
