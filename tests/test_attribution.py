@@ -697,3 +697,9 @@ def test_a_trailing_apposition_with_a_relative_clause_is_the_writers(nlp):
         ("indirect", "Aides", "say", ["the governor would have to consider Jane Smith"])]
     assert found(nlp, "The mayor praised the plan by Jane Smith, the director.") == [
         ("indirect", "The mayor", "praised", ["the plan by Jane Smith, the director"])]
+
+
+def test_a_quotation_after_the_colon_ending_reported_speech_goes_on_with_it(nlp):
+    text = 'The coach said the team has the one quality a champion needs: "Patience -- real patience, and mixed with nerve."'
+    assert found(nlp, text) == [("mixed", "The coach", "said", [
+        "the team has the one quality a champion needs", '"Patience -- real patience, and mixed with nerve."'])]

@@ -1203,8 +1203,10 @@ class Finder:
         merged = []
         for a in found:
             if a.follows is not None and a.follows in merged and a.paragraph == a.follows.paragraph \
-                    and a.follows.kind != "indirect" and not self.opens_with_a_turn(a):
+                    and (a.follows.kind != "indirect" or self.text[a.follows.end:a.start].strip() == ":") \
+                    and not self.opens_with_a_turn(a):  # 'said it needs one thing: "Patience."' goes on
                 a.follows.spans = _union(a.follows.spans + a.spans)
+                a.follows.kind = self.kind_of(a.follows.spans) if a.follows.kind == "indirect" else a.follows.kind
                 continue
             merged.append(a)
         return merged
