@@ -703,3 +703,11 @@ def test_a_quotation_after_the_colon_ending_reported_speech_goes_on_with_it(nlp)
     text = 'The coach said the team has the one quality a champion needs: "Patience -- real patience, and mixed with nerve."'
     assert found(nlp, text) == [("mixed", "The coach", "said", [
         "the team has the one quality a champion needs", '"Patience -- real patience, and mixed with nerve."'])]
+
+
+def test_a_cueless_quotation_goes_on_with_what_was_said_not_with_a_described_act(nlp):
+    text = ('"We will talk to them," the minister said after the meeting. He did not mention sanctions. '
+            '"Our aim is to calm things down."')
+    assert found(nlp, text) == [
+        ("direct", "the minister", "said", ['"We will talk to them,"', '"Our aim is to calm things down."']),
+        ("indirect", "He", "did not mention", ["sanctions"])]

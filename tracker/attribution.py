@@ -1089,6 +1089,9 @@ class Finder:
                 if not previous:
                     continue
                 last = max(previous, key=lambda a: a.end)
+                spoken = [a for a in previous if a.sources[:1] != ["object"] and a.paragraph == last.paragraph]
+                if last.sources[:1] == ["object"] and spoken:  # '"A," X said. He did not suggest a reply. "B."':
+                    last = max(spoken, key=lambda a: a.end)  # B goes on what X said, not on the act described
                 if self.paragraph_of(quote.start) - last.paragraph > 1:
                     continue
                 attribution = Attribution(
