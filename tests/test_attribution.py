@@ -372,8 +372,8 @@ def test_a_concession_with_its_own_speaker_is_a_statement_of_its_own(nlp):
 
 
 def test_a_nominal_cue_with_an_infinitive(nlp):
-    text = "Workers protested the board's decision to close the plant."
-    assert found(nlp, text) == [("indirect", "the board", "decision", ["to close the plant"])]
+    text = "Workers protested the board's decision to reject the offer."
+    assert found(nlp, text) == [("indirect", "the board", "decision", ["to reject the offer"])]
 
 
 def test_a_relative_word_before_a_medial_cue_is_content(nlp):
@@ -657,3 +657,57 @@ def test_someone_held_up_as_a_quoted_label_is_labelled_in_the_subjects_words(nlp
     assert found(nlp, "The senator has been pounding Smith as a “career politician.”") == [
         ("mixed", "The senator", "has been pounding", ["Smith as a “career politician.”"])]
     assert found(nlp, "The band toured the country as a “tribute act.”") == []
+
+
+def test_a_title_on_its_own_is_no_continuation_of_the_last_speaker(nlp):
+    text = '"We will rebuild the harbor," the mayor said.\n\n"Winter Is Coming Back."'
+    assert [spans for _, _, _, spans in found(nlp, text)] == [['"We will rebuild the harbor,"']]
+    text = '"We will rebuild the harbor," the mayor said. "Nobody will stop us now."'
+    assert [spans for _, _, _, spans in found(nlp, text)] == [
+        ['"We will rebuild the harbor,"', '"Nobody will stop us now."']]
+
+
+def test_a_decision_to_act_is_no_statement_but_a_decision_to_speak_is(nlp):
+    assert found(nlp, "Norway's decision to leave the alliance surprised its neighbors.") == []
+    (kind, speaker, cue, spans), = found(nlp, "The board's decision to endorse the mayor surprised her rivals.")
+    assert (speaker, cue, spans) == ("The board", "decision", ["to endorse the mayor"])
+
+
+def test_an_inverted_said_before_a_colon_introduces_the_quotation(nlp):
+    text = 'Critics say the plan would raise costs. Said Smith: "I do not see how this works for families."'
+    assert found(nlp, text)[1] == ("direct", "Smith", "Said", ['"I do not see how this works for families."'])
+
+
+def test_an_object_cue_describing_the_speaker_is_no_statement_of_its_own(nlp):
+    text = ('"These are hard times," said Jane Roe, a lawyer for the union, who has been challenging the company '
+            'over safety for years. "I do not know what the owners want."')
+    (kind, speaker, cue, spans), = found(nlp, text)
+    assert (kind, cue, spans) == ("direct", "said", ['"These are hard times,"', '"I do not know what the owners want."'])
+    assert speaker.startswith("Jane Roe")
+
+
+def test_a_cue_interrupting_the_subject_reports_the_whole_clause(nlp):
+    text = "The difference now, he told me on Friday, is that the company has more cash."
+    assert found(nlp, text) == [("indirect", "he", "told", ["The difference now", "is that the company has more cash"])]
+
+
+def test_a_trailing_apposition_with_a_relative_clause_is_the_writers(nlp):
+    assert found(nlp, "Aides say the governor would have to consider Jane Smith, a former judge who can raise "
+                      "money across the state.") == [
+        ("indirect", "Aides", "say", ["the governor would have to consider Jane Smith"])]
+    assert found(nlp, "The mayor praised the plan by Jane Smith, the director.") == [
+        ("indirect", "The mayor", "praised", ["the plan by Jane Smith, the director"])]
+
+
+def test_a_quotation_after_the_colon_ending_reported_speech_goes_on_with_it(nlp):
+    text = 'The coach said the team has the one quality a champion needs: "Patience -- real patience, and mixed with nerve."'
+    assert found(nlp, text) == [("mixed", "The coach", "said", [
+        "the team has the one quality a champion needs", '"Patience -- real patience, and mixed with nerve."'])]
+
+
+def test_a_cueless_quotation_goes_on_with_what_was_said_not_with_a_described_act(nlp):
+    text = ('"We will talk to them," the minister said after the meeting. He did not mention sanctions. '
+            '"Our aim is to calm things down."')
+    assert found(nlp, text) == [
+        ("direct", "the minister", "said", ['"We will talk to them,"', '"Our aim is to calm things down."']),
+        ("indirect", "He", "did not mention", ["sanctions"])]

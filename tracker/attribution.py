@@ -89,6 +89,12 @@ MEDIA = DOCUMENTS | {"remark", "comment", "interview", "diatribe", "tirade", "ra
                      "testimony", "briefing", "conference", "debate", "hearing", "broadcast", "podcast", "show"}
 
 
+CHOICES = {"decision", "choice"}  # nouns of choosing: a choice to act is no statement, one to speak is
+
+# the small words a title leaves in lower case
+TITLE_LOWERCASE = frozenset("a an the of in on at to for and or nor but by with from as vs".split())
+
+
 @dataclass
 class Mention:
     """Characters ``start:end`` of a span in the article, with the words it covers."""
@@ -253,7 +259,7 @@ class Finder:
         if speaker is None or self.is_question_to_you(tree, word, speaker) or self.is_implication(word, speaker):
             return None
         content, rule = self.content_of(tree, word, speaker)
-        content = self.through_possessive(tree, content)
+        content = self.without_trailing_apposition(tree, self.through_possessive(tree, content))
         if rule in ("object", "preposition") and speaker.head != word.id and word.deprel != "conj" \
                 and tree.head(word).lemma not in ASPECTUAL and not self.is_participle_remark(tree, word) \
                 and not self.is_discussion_purpose(tree, word):
@@ -351,6 +357,8 @@ class Finder:
             if child.deprel in ("acl", "ccomp", "acl:relcl") and ("that" in cases or "to" in cases and child.upos == "VERB") \
                     or child.deprel == "nmod" and (
                     set(cases) & {"of", "about", "on", "for", "against", "to"}):
+                if noun.lemma in CHOICES and "to" in cases and child.lemma not in CORE_VERBS:
+                    return None  # "Britain's decision to leave the union" is an act; "to endorse her" is said
                 content = tree.subtree(child, exclude={speaker})
                 if child.deprel == "nmod":
                     content = [w for w in content if not (w.head == child.id and w.deprel == "case")]
@@ -505,6 +513,8 @@ class Finder:
             return [w for w in tree.subtree(root, exclude={verb}) if w is not speaker], "as-clause"
         if verb.deprel == "parataxis" and verb.lemma in CLAUSE_CUES and verb.head:
             root = tree.head(verb)
+            while root.id < verb.id < root.head:  # "The difference now, he said, is that ...": the parse hangs
+                root = tree.head(root)  # the cue on the subject it interrupts; the content is the whole clause
             words = [w for w in tree.subtree(root, exclude={verb}) if w.upos != "PUNCT" or w.id != root.id]
             return [w for w in words if w is not speaker], "parataxis"
         if verb.lemma in INFINITIVE_CUES:
@@ -880,6 +890,22 @@ class Finder:
         return remarks
 
     @staticmethod
+    def without_trailing_apposition(tree, words):
+        """Content ending in an apposition with a relative clause, set off by a comma ('... would consider
+        Rep. Smith, a former governor who can raise cash'): it describes a name the speaker used, in the
+        writer's words."""
+        if not words:
+            return words
+        last = max(w.id for w in words)
+        for w in words:
+            if w.deprel == "appos" and w.head and tree.words[w.head - 1] in words and w.upos == "NOUN" \
+                    and any(x.deprel == "acl:relcl" for x in tree.subtree(w)):
+                span = tree.subtree(w)
+                if span[-1].id >= last - 1 and span[0].id > 1 and tree.words[span[0].id - 2].text == ",":
+                    return [x for x in words if x.id < span[0].id - 1]
+        return words
+
+    @staticmethod
     def trailing_asides(tree, phrase):
         """A comma-led clause that ends the phrase (", which ...", ", known as ..."): it describes what was
         reported, it is not part of it."""
@@ -1056,11 +1082,16 @@ class Finder:
                 same_cue[0].spans = _union(same_cue[0].spans + attribution.spans)
                 continue
             if attribution is None:
+                if self.is_title(quote):
+                    continue  # 'Legend in the Hills.' standing alone names a work or a headline, no one goes on
                 previous = [a for a in found + result if a.end <= quote.start and a.speaker is not None
                             and "remark" not in a.sources]  # '"A," she said, citing X. "B."': B goes on A
                 if not previous:
                     continue
                 last = max(previous, key=lambda a: a.end)
+                spoken = [a for a in previous if a.sources[:1] != ["object"] and a.paragraph == last.paragraph]
+                if last.sources[:1] == ["object"] and spoken:  # '"A," X said. He did not suggest a reply. "B."':
+                    last = max(spoken, key=lambda a: a.end)  # B goes on what X said, not on the act described
                 if self.paragraph_of(quote.start) - last.paragraph > 1:
                     continue
                 attribution = Attribution(
@@ -1069,6 +1100,18 @@ class Finder:
                     follows=last, sources=["continuation"])
             result.append(attribution)
         return result
+
+    def is_title(self, quote):
+        """A quotation in title case ('All Hands on Deck.'): every word after the first but the small
+        function words is capitalized, and one of them is no name, as in the title of a book, a film or a
+        headline (a name alone, 'We're America.', is still said)."""
+        words = [w for t in self.trees if t.start <= quote.start < t.end or quote.start <= t.start < quote.end
+                 for w in t.words if quote.start <= w.start_char < quote.end and w.text[:1].isalpha()
+                 and w.upos != "PART"]
+        rest = [w for w in words[1:] if w.text.lower() not in TITLE_LOWERCASE]
+        text = self.text[quote.start:quote.end].rstrip("\"”’'» .!?")
+        return 2 <= len(words) <= 8 and bool(rest) and all(w.text[0].isupper() for w in rest) \
+            and any(w.upos != "PROPN" for w in rest) and not text.isupper() and ". " not in text
 
     def opens_sentence(self, quote):
         """The quotation stands where a sentence or clause starts, not inside narration ('Japan called it
@@ -1121,6 +1164,10 @@ class Finder:
                 speaker = self.subject_of(tree, word)
                 if speaker is not None and not quote.start <= speaker.start_char < quote.end:
                     mention = _mention(tree.subtree(speaker, exclude={word}), self.text, tree.index)
+                elif word.id == 1 and word.deprel == "compound" and word.end_char <= quote.start \
+                        and tree.head(word).upos in ("PROPN", "NOUN"):  # 'Said Smith: "..."' read as a name
+                    mention = _mention([w for w in tree.subtree(tree.head(word), exclude={word})
+                                        if w.end_char <= quote.start], self.text, tree.index)
                 elif word.start_char >= quote.end:  # '"...," Flynn, a surrogate, said': the parse lost the subject
                     mention = _mention([w for w in tree.words if quote.end <= w.start_char and w.end_char
                                         <= word.start_char and w.upos in SPEAKER_POS | {"PUNCT", "DET", "ADJ"}],
@@ -1140,11 +1187,15 @@ class Finder:
 
     # --- clean-up ------------------------------------------------------------------------
     def drop_nested(self, found):
-        """A cue inside another attribution's content ("a return to what he said were ...") is dropped."""
+        """A cue inside another attribution's content ("a return to what he said were ...") is dropped, and so is
+        an object cue inside a speaker's description ('said Roe, a lawyer who has been challenging the company')."""
         kept = []
         for a in found:
             inner = any(b is not a and a.cue and any(s <= a.cue.start < e for s, e in b.spans)
-                        and b.sentence == a.sentence for b in found)
+                        and b.sentence == a.sentence for b in found) \
+                or a.sources[:1] == ["object"] and any(
+                    b is not a and a.cue and b.speaker and b.speaker.start <= a.cue.start < b.speaker.end
+                    for b in found)
             if not inner:
                 kept.append(a)
         return kept
@@ -1155,8 +1206,10 @@ class Finder:
         merged = []
         for a in found:
             if a.follows is not None and a.follows in merged and a.paragraph == a.follows.paragraph \
-                    and a.follows.kind != "indirect" and not self.opens_with_a_turn(a):
+                    and (a.follows.kind != "indirect" or self.text[a.follows.end:a.start].strip() == ":") \
+                    and not self.opens_with_a_turn(a):  # 'said it needs one thing: "Patience."' goes on
                 a.follows.spans = _union(a.follows.spans + a.spans)
+                a.follows.kind = self.kind_of(a.follows.spans) if a.follows.kind == "indirect" else a.follows.kind
                 continue
             merged.append(a)
         return merged
