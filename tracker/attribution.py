@@ -248,7 +248,7 @@ class Finder:
         if word.upos == "NOUN" and word.lemma in NOUN_CUES:
             return self.from_noun(tree, word)
         as_put_it = word.lemma == "put" and self.is_as_clause(tree, word)  # "as the minister put it"
-        if word.upos not in ("VERB", "AUX") or word.lemma not in CLAUSE_CUES | INFINITIVE_CUES | OBJECT_CUES \
+        if word.upos not in ("VERB", "AUX") or word.lemma not in VERBS \
                 and not as_put_it:
             return self.from_quoted_label(tree, word) if word.upos == "VERB" else None
         if any(word.start_char in quote for quote in self.quotes):
