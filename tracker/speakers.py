@@ -272,6 +272,7 @@ class Resolver:
         self.document = document
         self.text = document.text
         self.entities = self._named_entities(document)
+        self._title_case_lines = {}  # line start -> whether the line is written in title case
         self._entity_starts = [e.start_char for e in self.entities]
         self.acronyms = self._acronyms()
         self._surname_honorifics = None  # surname -> genders of the honorifics written before it: on first need
@@ -356,12 +357,12 @@ class Resolver:
             if initials.endswith(acronym):
                 found[acronym] = " ".join(words[-len(acronym) - sum(1 for w in words[-len(acronym) * 2:]
                                                                    if not w[0].isupper()):])
+        written = set(re.findall(r"\b[A-Z]{2,}\b", self.text))
         for entity in self.entities:  # "the International Monetary Fund" ... "the IMF"
             words = clean_name(entity.text).split()
             initials = "".join(w[0] for w in words if w[0].isupper())
-            if entity.type == "ORG" and len(initials) >= 2 and initials not in found and len(words) <= 7 \
-                    and all(w[0].isupper() or w in ("of", "for", "and", "on") for w in words) \
-                    and re.search(r"\b" + initials + r"\b", self.text):
+            if entity.type == "ORG" and initials in written and initials not in found and len(words) <= 7 \
+                    and all(w[0].isupper() or w in ("of", "for", "and", "on") for w in words):
                 found[initials] = " ".join(words)
         return found
 
@@ -390,9 +391,12 @@ class Resolver:
         tagger takes capitalised words for names ("President Obama Speech at ..."): no fuller form of a name
         unless it opens with a first name ("Hillary Clinton Goes ...")."""
         start = self.text.rfind("\n", 0, entity.start_char) + 1
-        end = self.text.find("\n", entity.end_char)
-        words = re.findall(r"[A-Za-z][\w'’-]{3,}", self.text[start:end if end >= 0 else len(self.text)])
-        return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+        if start not in self._title_case_lines:
+            end = self.text.find("\n", entity.end_char)
+            words = re.findall(r"[A-Za-z][\w'’-]{3,}", self.text[start:end if end >= 0 else len(self.text)])
+            capitals = sum(w[0].isupper() for w in words)
+            self._title_case_lines[start] = len(words) >= 4 and capitals >= 0.7 * len(words)
+        return self._title_case_lines[start]
 
     def _honorific_gender(self, entity):
         """The gender of the honorific written before an entity ("Mr. Obama" -> "male"), or None."""
