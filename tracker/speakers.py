@@ -316,7 +316,7 @@ class Resolver:
             if mention.type == "PERSON" and people:
                 k = self.sentence_of(mention.start)
                 people[k].setdefault(mention.name, mention.start - self._starts[k])
-        # a surname the tagger missed ("told Stumpf, after he admitted") also counts as a person
+        # a surname the tagger missed ("told Rourke, after he admitted") also counts as a person
         self._sentence_people = []
         for names, start, sentence in zip(people, self._starts, document.sentences):
             text = QUOTED.sub(lambda m: " " * len(m.group()), self.text[start:sentence.tokens[-1].end_char])
@@ -715,7 +715,7 @@ class Resolver:
 
     def _nominal_candidates(self):
         """Subjects outside quotations that name no entity: common nouns ("the report", "environmentalists")
-        and coordinations ("Mr. Grassley and Mr. Leahy"), for "it" and "they"."""
+        and coordinations ("Mr. Hale and Mr. Ruiz"), for "it" and "they"."""
         found = []
         for sentence in self.document.sentences:
             for word in sentence.words:
