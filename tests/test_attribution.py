@@ -711,3 +711,10 @@ def test_a_cueless_quotation_goes_on_with_what_was_said_not_with_a_described_act
     assert found(nlp, text) == [
         ("direct", "the minister", "said", ['"We will talk to them,"', '"Our aim is to calm things down."']),
         ("indirect", "He", "did not mention", ["sanctions"])]
+
+
+def test_an_object_cue_leaves_out_where_it_was_said(nlp):
+    assert found(nlp, "The senator criticized the new budget on her website.") == [
+        ("indirect", "The senator", "criticized", ["the new budget"])]
+    assert found(nlp, "The governor praised the volunteers in his remarks.") == [
+        ("indirect", "The governor", "praised", ["the volunteers"])]

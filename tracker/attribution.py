@@ -87,6 +87,8 @@ DISCUSSING = {"discuss", "debate"}  # verbs of talking something over
 # where something was said: "denounced the plan in a speech", "attacked her in tweets"
 MEDIA = DOCUMENTS | {"remark", "comment", "interview", "diatribe", "tirade", "rant", "address", "appearance",
                      "testimony", "briefing", "conference", "debate", "hearing", "broadcast", "podcast", "show"}
+# ... and the outlets it was said on: "attacked her on Twitter", "posted it on its website"
+SAID_IN = MEDIA - {"speech", "interview"} | {"website", "site", "twitter", "facebook", "blog", "television", "radio"}
 
 
 CHOICES = {"decision", "choice"}  # nouns of choosing: a choice to act is no statement, one to speak is
@@ -577,6 +579,7 @@ class Finder:
                                     and first in PREPOSITIONAL_CUES.get(verb.lemma, ()):
                                 return span[1:], "object"  # "accused her of lying": what she is accused of
                             words += span
+                    words = self.without_medium(tree, words, obj)
                     return words + self.coordinated_object(tree, verb, words, exclude), "object"
         if prepositional is not None:
             cases = tree.kids(prepositional, "case", "mark")
@@ -903,6 +906,23 @@ class Finder:
                 span = tree.subtree(w)
                 if span[-1].id >= last - 1 and span[0].id > 1 and tree.words[span[0].id - 2].text == ",":
                     return [x for x in words if x.id < span[0].id - 1]
+        return words
+
+    @staticmethod
+    def without_medium(tree, words, obj):
+        """Object content ending in where it was said ("cited X in his remarks", "attacked X on Twitter",
+        "rejected X in a ruling released Thursday"): the medium is the writer's setting, not what was said."""
+        if not words:
+            return words
+        last = max(w.id for w in words)
+        for w in words:
+            if w is obj or w.deprel not in ("nmod", "obl") or w.lemma.lower() not in SAID_IN:
+                continue
+            cases = [c for c in tree.kids(w, "case") if c.id < w.id]
+            span = tree.subtree(w)
+            if cases and cases[0].text.lower() in ("in", "on", "via") and span[-1].id >= last - 1 \
+                    and span[0].id > obj.id:
+                return [x for x in words if x.id < span[0].id]
         return words
 
     @staticmethod
