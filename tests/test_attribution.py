@@ -718,3 +718,8 @@ def test_an_object_cue_leaves_out_where_it_was_said(nlp):
         ("indirect", "The senator", "criticized", ["the new budget"])]
     assert found(nlp, "The governor praised the volunteers in his remarks.") == [
         ("indirect", "The governor", "praised", ["the volunteers"])]
+
+
+def test_a_withheld_reply_keeps_its_preposition(nlp):
+    assert found(nlp, "The company did not immediately respond to requests for comment.") == [
+        ("indirect", "The company", "did not immediately respond", ["to requests for comment"])]

@@ -49,6 +49,7 @@ PASSIVE_COMPLEMENTS = {"as", "of", "with", "for"}  # "was described as", "was ac
 ASPECTUAL = {"continue", "begin", "start", "keep", "go"}  # "continued to call for X": the speaker calls
 CONCESSIVE = {"though", "although"}
 SENTENCE_OPENERS = (".", "!", "?", ":", ",", "\n", '"', "”", "'", " and", " but", " or")  # what may precede a quote
+REQUESTS = {"request", "inquiry", "call", "email", "message"}  # what a spokesman does (not) respond to
 CIRCUMSTANTIAL = {"during", "since", "after", "before", "at", "on", "amid", "despite"}  # when and where
 TIME_WORDS = {"day", "week", "month", "year", "time", "hour", "minute", "night", "morning", "moment", "decade"}
 NOT_SPEAKERS = {"note", "update", "updated", "related", "photo", "photos", "source", "sources", "read more",
@@ -583,6 +584,8 @@ class Finder:
                     return words + self.coordinated_object(tree, verb, words, exclude), "object"
         if prepositional is not None:
             cases = tree.kids(prepositional, "case", "mark")
+            if verb.lemma == "respond" and prepositional.lemma in REQUESTS:  # "did not respond to requests
+                return tree.subtree(prepositional, exclude=exclude), "object"  # for comment": the reply withheld
             words = tree.subtree(prepositional, exclude=exclude | set(cases))
             return words + self.coordinated_object(tree, verb, words, exclude), "preposition"
         return [], None
