@@ -723,3 +723,8 @@ def test_an_object_cue_leaves_out_where_it_was_said(nlp):
 def test_a_withheld_reply_keeps_its_preposition(nlp):
     assert found(nlp, "The company did not immediately respond to requests for comment.") == [
         ("indirect", "The company", "did not immediately respond", ["to requests for comment"])]
+
+
+def test_an_infinitive_goes_on_with_a_coordinated_bare_verb_the_tagger_reads_as_present(nlp):
+    assert found(nlp, "The senator is promising to meet and in some cases exceed his goals without raising taxes.") == [
+        ("indirect", "The senator", "is promising", ["to meet and in some cases exceed his goals without raising taxes"])]

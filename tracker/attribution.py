@@ -535,8 +535,10 @@ class Finder:
                         return tree.subtree(speaker) + tree.subtree(xcomp, exclude=exclude), "raising"
                     words = tree.subtree(xcomp, exclude=exclude)
                     for conj in tree.kids(verb, "conj"):  # "agreed to share X and rely on Y": the parse's
-                        if conj.id > xcomp.id and conj.xpos == "VB" and not tree.kids(conj, *SUBJECTS):
+                        if conj.id > xcomp.id and (conj.xpos == "VB" or conj.xpos == "VBP" and verb.xpos != "VBP") \
+                                and not tree.kids(conj, *SUBJECTS):
                             words += tree.subtree(conj, exclude=exclude)  # base form goes on the infinitive
+                            words += [c for c in tree.kids(verb, "cc") if xcomp.id < c.id < conj.id]  # its "and"
                     if verb.lemma != "ask":  # "urged Congress to act": who is urged belongs to the content
                         for obj in tree.kids(verb, "obj"):
                             if obj.id < xcomp.id:
