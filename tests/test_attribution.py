@@ -728,3 +728,10 @@ def test_a_withheld_reply_keeps_its_preposition(nlp):
 def test_an_infinitive_goes_on_with_a_coordinated_bare_verb_the_tagger_reads_as_present(nlp):
     assert found(nlp, "The senator is promising to meet and in some cases exceed his goals without raising taxes.") == [
         ("indirect", "The senator", "is promising", ["to meet and in some cases exceed his goals without raising taxes"])]
+
+
+def test_releasing_records_or_people_is_no_statement(nlp):
+    assert found(nlp, "The governor released his tax returns on Friday.") == []
+    assert found(nlp, "The deal would release the former owners from liability.") == []
+    assert found(nlp, "The governor released a statement praising the volunteers.") == [
+        ("indirect", "The governor", "released", ["the volunteers"])]

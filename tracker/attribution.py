@@ -50,6 +50,7 @@ ASPECTUAL = {"continue", "begin", "start", "keep", "go"}  # "continued to call f
 CONCESSIVE = {"though", "although"}
 SENTENCE_OPENERS = (".", "!", "?", ":", ",", "\n", '"', "”", "'", " and", " but", " or")  # what may precede a quote
 REQUESTS = {"request", "inquiry", "call", "email", "message"}  # what a spokesman does (not) respond to
+RECORDS = {"return"}  # what is released as a record of the releaser, not as a statement: "his tax returns"
 CIRCUMSTANTIAL = {"during", "since", "after", "before", "at", "on", "amid", "despite"}  # when and where
 TIME_WORDS = {"day", "week", "month", "year", "time", "hour", "minute", "night", "morning", "moment", "decade"}
 NOT_SPEAKERS = {"note", "update", "updated", "related", "photo", "photos", "source", "sources", "read more",
@@ -566,6 +567,10 @@ class Finder:
             for obj in tree.kids(verb, "obj"):
                 if verb.lemma == "find" and (obj.lemma == "way" or obj.text.lower().endswith(("self", "selves"))):
                     continue  # "found a way to ...", "find themselves in ...": no finding reported
+                if verb.lemma in ISSUING and obj.lemma in RECORDS or verb.lemma == "release" and any(
+                        c.lemma == "from" for o in tree.kids(verb, "obl") if o.id > obj.id
+                        for c in tree.kids(o, "case")):
+                    continue  # "released his tax returns", "released them from liability": nothing is said
                 if obj.upos in ("NOUN", "PROPN", "PRON", "NUM") and not (prepositional and prepositional.id < obj.id):
                     stated = self.what_is_expressed(tree, verb, obj) or self.what_the_document_says(tree, verb, obj)
                     if stated:
