@@ -735,3 +735,12 @@ def test_releasing_records_or_people_is_no_statement(nlp):
     assert found(nlp, "The deal would release the former owners from liability.") == []
     assert found(nlp, "The governor released a statement praising the volunteers.") == [
         ("indirect", "The governor", "released", ["the volunteers"])]
+
+
+def test_goes_without_saying_is_the_writers_idiom(nlp):
+    assert found(nlp, "It goes without saying that the plan is a mistake.") == []
+
+
+def test_a_second_object_completes_a_pronoun_object(nlp):
+    assert found(nlp, "A new poll released Monday shows her ahead 3 points in the state.") == [
+        ("indirect", "A new poll released Monday", "shows", ["her ahead 3 points in the state"])]

@@ -257,6 +257,8 @@ class Finder:
             return self.from_quoted_label(tree, word) if word.upos == "VERB" else None
         if any(word.start_char in quote for quote in self.quotes):
             return None  # "I believe ..." inside a quotation belongs to the quotation's speaker
+        if self.goes_without_saying(tree, word):
+            return None
         if tree.kids(word, "nsubj:pass") and word.lemma in CORE_VERBS:
             return self.from_passive(tree, word)
         speaker = self.subject_of(tree, word)
@@ -286,6 +288,12 @@ class Finder:
             paragraph=self.paragraph_of(pieces[0][0]), addressee=self.addressee_of(tree, word),
             sources=[rule, "remark"] if self.is_participle_remark(tree, word) else [rule],
             cue_lemma=word.lemma)
+
+    @staticmethod
+    def goes_without_saying(tree, verb):
+        """ "It goes without saying that ...": the writer's idiom, nobody says it."""
+        return verb.lemma == "say" and verb.deprel == "advcl" and verb.head and tree.head(verb).lemma == "go" \
+            and any(c.lemma == "without" for c in tree.kids(verb, "mark", "case"))
 
     def from_passive(self, tree, verb):
         """A passive cue: "The plan was criticized by the union as unfair", "He was accused of lying". The
@@ -576,6 +584,9 @@ class Finder:
                     if stated:
                         return stated, "object"
                     words = tree.subtree(obj, exclude=exclude | set(self.trailing_asides(tree, obj)))
+                    for second in tree.kids(verb, "obj"):  # "shows her ahead 3 points": the parse's second
+                        if tree.subtree(second)[0].id == words[-1].id + 1 and obj.upos == "PRON":  # object completes
+                            words += tree.subtree(second, exclude=exclude)  # the first
                     for extra in tree.kids(verb, "xcomp", "obl", "advmod", "advcl"):  # "condemned the test as ..."
                         span = tree.subtree(extra, exclude=exclude | set(self.trailing_asides(tree, extra)))
                         first = span[0].text.lower()
