@@ -744,3 +744,9 @@ def test_goes_without_saying_is_the_writers_idiom(nlp):
 def test_a_second_object_completes_a_pronoun_object(nlp):
     assert found(nlp, "A new poll released Monday shows her ahead 3 points in the state.") == [
         ("indirect", "A new poll released Monday", "shows", ["her ahead 3 points in the state"])]
+
+
+def test_a_name_or_a_convened_meeting_is_no_statement(nlp):
+    assert found(nlp, "His nonprofit group, called the Citizens Land Fund, will still own the property.") == []
+    assert [a for a in found(nlp, "The council called an emergency meeting to discuss the flood.")
+            if a[2] == "called"] == []

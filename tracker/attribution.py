@@ -51,6 +51,7 @@ CONCESSIVE = {"though", "although"}
 SENTENCE_OPENERS = (".", "!", "?", ":", ",", "\n", '"', "”", "'", " and", " but", " or")  # what may precede a quote
 REQUESTS = {"request", "inquiry", "call", "email", "message"}  # what a spokesman does (not) respond to
 RECORDS = {"return"}  # what is released as a record of the releaser, not as a statement: "his tax returns"
+GATHERINGS = {"meeting", "session", "summit", "conference", "recess"}  # what is called to meet
 CIRCUMSTANTIAL = {"during", "since", "after", "before", "at", "on", "amid", "despite"}  # when and where
 TIME_WORDS = {"day", "week", "month", "year", "time", "hour", "minute", "night", "morning", "moment", "decade"}
 NOT_SPEAKERS = {"note", "update", "updated", "related", "photo", "photos", "source", "sources", "read more",
@@ -523,6 +524,9 @@ class Finder:
         if self.is_as_clause(tree, verb):
             root = tree.head(verb)  # "As the minister put it, the talks failed"
             return [w for w in tree.subtree(root, exclude={verb}) if w is not speaker], "as-clause"
+        if verb.lemma == "call" and verb.deprel == "parataxis" and tree.kids(verb, "xcomp") \
+                and tree.words[verb.id - 2].text == ",":  # "His group, called the Land Fund, will ...": a name
+            return [], None
         if verb.deprel == "parataxis" and verb.lemma in CLAUSE_CUES and verb.head:
             root = tree.head(verb)
             while root.id < verb.id < root.head:  # "The difference now, he said, is that ...": the parse hangs
@@ -575,6 +579,8 @@ class Finder:
             for obj in tree.kids(verb, "obj"):
                 if verb.lemma == "find" and (obj.lemma == "way" or obj.text.lower().endswith(("self", "selves"))):
                     continue  # "found a way to ...", "find themselves in ...": no finding reported
+                if verb.lemma == "call" and obj.lemma in GATHERINGS:
+                    continue  # "called an emergency meeting": convened, not said
                 if verb.lemma in ISSUING and obj.lemma in RECORDS or verb.lemma == "release" and any(
                         c.lemma == "from" for o in tree.kids(verb, "obl") if o.id > obj.id
                         for c in tree.kids(o, "case")):
