@@ -750,3 +750,10 @@ def test_a_name_or_a_convened_meeting_is_no_statement(nlp):
     assert found(nlp, "His nonprofit group, called the Citizens Land Fund, will still own the property.") == []
     assert [a for a in found(nlp, "The council called an emergency meeting to discuss the flood.")
             if a[2] == "called"] == []
+
+
+def test_content_that_runs_into_a_quotation_goes_on_to_its_end(nlp):
+    text = 'The governor described the senator as "a little desperate there, always trying to get his points in."'
+    (kind, speaker, cue, spans), = found(nlp, text)
+    assert (kind, speaker, cue) == ("mixed", "The governor", "described")
+    assert spans == ['the senator as "a little desperate there, always trying to get his points in."']

@@ -1074,7 +1074,8 @@ class Finder:
             touched = [s for s in spans if s[0] < quote.end and quote.start < s[1]]
             inside = sum(min(b, quote.end) - max(a, quote.start) for a, b in touched)
             if touched and (inside >= 0.5 * sum(b - a for a, b in touched)
-                            or touched[0][0] <= quote.start and quote.end <= touched[-1][1]):
+                            or touched[0][0] <= quote.start and quote.end <= touched[-1][1]
+                            or touched[-1][0] < quote.start < touched[-1][1] < quote.end):  # runs into it
                 start = quote.start
                 if cue is not None and quote.start <= cue.start and cue.end <= attribution.start:
                     start = attribution.start
