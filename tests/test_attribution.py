@@ -711,3 +711,49 @@ def test_a_cueless_quotation_goes_on_with_what_was_said_not_with_a_described_act
     assert found(nlp, text) == [
         ("direct", "the minister", "said", ['"We will talk to them,"', '"Our aim is to calm things down."']),
         ("indirect", "He", "did not mention", ["sanctions"])]
+
+
+def test_an_object_cue_leaves_out_where_it_was_said(nlp):
+    assert found(nlp, "The senator criticized the new budget on her website.") == [
+        ("indirect", "The senator", "criticized", ["the new budget"])]
+    assert found(nlp, "The governor praised the volunteers in his remarks.") == [
+        ("indirect", "The governor", "praised", ["the volunteers"])]
+
+
+def test_a_withheld_reply_keeps_its_preposition(nlp):
+    assert found(nlp, "The company did not immediately respond to requests for comment.") == [
+        ("indirect", "The company", "did not immediately respond", ["to requests for comment"])]
+
+
+def test_an_infinitive_goes_on_with_a_coordinated_bare_verb_the_tagger_reads_as_present(nlp):
+    assert found(nlp, "The senator is promising to meet and in some cases exceed his goals without raising taxes.") == [
+        ("indirect", "The senator", "is promising", ["to meet and in some cases exceed his goals without raising taxes"])]
+
+
+def test_releasing_records_or_people_is_no_statement(nlp):
+    assert found(nlp, "The governor released his tax returns on Friday.") == []
+    assert found(nlp, "The deal would release the former owners from liability.") == []
+    assert found(nlp, "The governor released a statement praising the volunteers.") == [
+        ("indirect", "The governor", "released", ["the volunteers"])]
+
+
+def test_goes_without_saying_is_the_writers_idiom(nlp):
+    assert found(nlp, "It goes without saying that the plan is a mistake.") == []
+
+
+def test_a_second_object_completes_a_pronoun_object(nlp):
+    assert found(nlp, "A new poll released Monday shows her ahead 3 points in the state.") == [
+        ("indirect", "A new poll released Monday", "shows", ["her ahead 3 points in the state"])]
+
+
+def test_a_name_or_a_convened_meeting_is_no_statement(nlp):
+    assert found(nlp, "His nonprofit group, called the Citizens Land Fund, will still own the property.") == []
+    assert [a for a in found(nlp, "The council called an emergency meeting to discuss the flood.")
+            if a[2] == "called"] == []
+
+
+def test_content_that_runs_into_a_quotation_goes_on_to_its_end(nlp):
+    text = 'The governor described the senator as "a little desperate there, always trying to get his points in."'
+    (kind, speaker, cue, spans), = found(nlp, text)
+    assert (kind, speaker, cue) == ("mixed", "The governor", "described")
+    assert spans == ['the senator as "a little desperate there, always trying to get his points in."']

@@ -49,6 +49,9 @@ PASSIVE_COMPLEMENTS = {"as", "of", "with", "for"}  # "was described as", "was ac
 ASPECTUAL = {"continue", "begin", "start", "keep", "go"}  # "continued to call for X": the speaker calls
 CONCESSIVE = {"though", "although"}
 SENTENCE_OPENERS = (".", "!", "?", ":", ",", "\n", '"', "”", "'", " and", " but", " or")  # what may precede a quote
+REQUESTS = {"request", "inquiry", "call", "email", "message"}  # what a spokesman does (not) respond to
+RECORDS = {"return"}  # what is released as a record of the releaser, not as a statement: "his tax returns"
+GATHERINGS = {"meeting", "session", "summit", "conference", "recess"}  # what is called to meet
 CIRCUMSTANTIAL = {"during", "since", "after", "before", "at", "on", "amid", "despite"}  # when and where
 TIME_WORDS = {"day", "week", "month", "year", "time", "hour", "minute", "night", "morning", "moment", "decade"}
 NOT_SPEAKERS = {"note", "update", "updated", "related", "photo", "photos", "source", "sources", "read more",
@@ -87,6 +90,8 @@ DISCUSSING = {"discuss", "debate"}  # verbs of talking something over
 # where something was said: "denounced the plan in a speech", "attacked her in tweets"
 MEDIA = DOCUMENTS | {"remark", "comment", "interview", "diatribe", "tirade", "rant", "address", "appearance",
                      "testimony", "briefing", "conference", "debate", "hearing", "broadcast", "podcast", "show"}
+# ... and the outlets it was said on: "attacked her on Twitter", "posted it on its website"
+SAID_IN = MEDIA - {"speech", "interview"} | {"website", "site", "twitter", "facebook", "blog", "television", "radio"}
 
 
 CHOICES = {"decision", "choice"}  # nouns of choosing: a choice to act is no statement, one to speak is
@@ -253,6 +258,8 @@ class Finder:
             return self.from_quoted_label(tree, word) if word.upos == "VERB" else None
         if any(word.start_char in quote for quote in self.quotes):
             return None  # "I believe ..." inside a quotation belongs to the quotation's speaker
+        if self.goes_without_saying(tree, word):
+            return None
         if tree.kids(word, "nsubj:pass") and word.lemma in CORE_VERBS:
             return self.from_passive(tree, word)
         speaker = self.subject_of(tree, word)
@@ -282,6 +289,12 @@ class Finder:
             paragraph=self.paragraph_of(pieces[0][0]), addressee=self.addressee_of(tree, word),
             sources=[rule, "remark"] if self.is_participle_remark(tree, word) else [rule],
             cue_lemma=word.lemma)
+
+    @staticmethod
+    def goes_without_saying(tree, verb):
+        """ "It goes without saying that ...": the writer's idiom, nobody says it."""
+        return verb.lemma == "say" and verb.deprel == "advcl" and verb.head and tree.head(verb).lemma == "go" \
+            and any(c.lemma == "without" for c in tree.kids(verb, "mark", "case"))
 
     def from_passive(self, tree, verb):
         """A passive cue: "The plan was criticized by the union as unfair", "He was accused of lying". The
@@ -511,6 +524,9 @@ class Finder:
         if self.is_as_clause(tree, verb):
             root = tree.head(verb)  # "As the minister put it, the talks failed"
             return [w for w in tree.subtree(root, exclude={verb}) if w is not speaker], "as-clause"
+        if verb.lemma == "call" and verb.deprel == "parataxis" and tree.kids(verb, "xcomp") \
+                and tree.words[verb.id - 2].text == ",":  # "His group, called the Land Fund, will ...": a name
+            return [], None
         if verb.deprel == "parataxis" and verb.lemma in CLAUSE_CUES and verb.head:
             root = tree.head(verb)
             while root.id < verb.id < root.head:  # "The difference now, he said, is that ...": the parse hangs
@@ -532,8 +548,10 @@ class Finder:
                         return tree.subtree(speaker) + tree.subtree(xcomp, exclude=exclude), "raising"
                     words = tree.subtree(xcomp, exclude=exclude)
                     for conj in tree.kids(verb, "conj"):  # "agreed to share X and rely on Y": the parse's
-                        if conj.id > xcomp.id and conj.xpos == "VB" and not tree.kids(conj, *SUBJECTS):
+                        if conj.id > xcomp.id and (conj.xpos == "VB" or conj.xpos == "VBP" and verb.xpos != "VBP") \
+                                and not tree.kids(conj, *SUBJECTS):
                             words += tree.subtree(conj, exclude=exclude)  # base form goes on the infinitive
+                            words += [c for c in tree.kids(verb, "cc") if xcomp.id < c.id < conj.id]  # its "and"
                     if verb.lemma != "ask":  # "urged Congress to act": who is urged belongs to the content
                         for obj in tree.kids(verb, "obj"):
                             if obj.id < xcomp.id:
@@ -561,11 +579,20 @@ class Finder:
             for obj in tree.kids(verb, "obj"):
                 if verb.lemma == "find" and (obj.lemma == "way" or obj.text.lower().endswith(("self", "selves"))):
                     continue  # "found a way to ...", "find themselves in ...": no finding reported
+                if verb.lemma == "call" and obj.lemma in GATHERINGS:
+                    continue  # "called an emergency meeting": convened, not said
+                if verb.lemma in ISSUING and obj.lemma in RECORDS or verb.lemma == "release" and any(
+                        c.lemma == "from" for o in tree.kids(verb, "obl") if o.id > obj.id
+                        for c in tree.kids(o, "case")):
+                    continue  # "released his tax returns", "released them from liability": nothing is said
                 if obj.upos in ("NOUN", "PROPN", "PRON", "NUM") and not (prepositional and prepositional.id < obj.id):
                     stated = self.what_is_expressed(tree, verb, obj) or self.what_the_document_says(tree, verb, obj)
                     if stated:
                         return stated, "object"
                     words = tree.subtree(obj, exclude=exclude | set(self.trailing_asides(tree, obj)))
+                    for second in tree.kids(verb, "obj"):  # "shows her ahead 3 points": the parse's second
+                        if tree.subtree(second)[0].id == words[-1].id + 1 and obj.upos == "PRON":  # object completes
+                            words += tree.subtree(second, exclude=exclude)  # the first
                     for extra in tree.kids(verb, "xcomp", "obl", "advmod", "advcl"):  # "condemned the test as ..."
                         span = tree.subtree(extra, exclude=exclude | set(self.trailing_asides(tree, extra)))
                         first = span[0].text.lower()
@@ -577,9 +604,12 @@ class Finder:
                                     and first in PREPOSITIONAL_CUES.get(verb.lemma, ()):
                                 return span[1:], "object"  # "accused her of lying": what she is accused of
                             words += span
+                    words = self.without_medium(tree, words, obj)
                     return words + self.coordinated_object(tree, verb, words, exclude), "object"
         if prepositional is not None:
             cases = tree.kids(prepositional, "case", "mark")
+            if verb.lemma == "respond" and prepositional.lemma in REQUESTS:  # "did not respond to requests
+                return tree.subtree(prepositional, exclude=exclude), "object"  # for comment": the reply withheld
             words = tree.subtree(prepositional, exclude=exclude | set(cases))
             return words + self.coordinated_object(tree, verb, words, exclude), "preposition"
         return [], None
@@ -906,6 +936,23 @@ class Finder:
         return words
 
     @staticmethod
+    def without_medium(tree, words, obj):
+        """Object content ending in where it was said ("cited X in his remarks", "attacked X on Twitter",
+        "rejected X in a ruling released Thursday"): the medium is the writer's setting, not what was said."""
+        if not words:
+            return words
+        last = max(w.id for w in words)
+        for w in words:
+            if w is obj or w.deprel not in ("nmod", "obl") or w.lemma.lower() not in SAID_IN:
+                continue
+            cases = [c for c in tree.kids(w, "case") if c.id < w.id]
+            span = tree.subtree(w)
+            if cases and cases[0].text.lower() in ("in", "on", "via") and span[-1].id >= last - 1 \
+                    and span[0].id > obj.id:
+                return [x for x in words if x.id < span[0].id]
+        return words
+
+    @staticmethod
     def trailing_asides(tree, phrase):
         """A comma-led clause that ends the phrase (", which ...", ", known as ..."): it describes what was
         reported, it is not part of it."""
@@ -1027,7 +1074,8 @@ class Finder:
             touched = [s for s in spans if s[0] < quote.end and quote.start < s[1]]
             inside = sum(min(b, quote.end) - max(a, quote.start) for a, b in touched)
             if touched and (inside >= 0.5 * sum(b - a for a, b in touched)
-                            or touched[0][0] <= quote.start and quote.end <= touched[-1][1]):
+                            or touched[0][0] <= quote.start and quote.end <= touched[-1][1]
+                            or touched[-1][0] < quote.start < touched[-1][1] < quote.end):  # runs into it
                 start = quote.start
                 if cue is not None and quote.start <= cue.start and cue.end <= attribution.start:
                     start = attribution.start
