@@ -4,7 +4,8 @@ import hashlib
 import re
 from dataclasses import asdict, dataclass, field
 
-QUOTE_MARKS = re.compile("[\"“”„«»‹›]|''|(?<!\\w)['‘’]|['‘’](?!\\w)")
+from .marks import QUOTE_MARKS
+
 OPENING_PRONOUN = re.compile(r"^(he|she)\b", re.IGNORECASE)
 COMPLEMENTIZER = re.compile(r"^that\s+", re.IGNORECASE)
 

@@ -16,6 +16,8 @@ OPENERS = {"“": "curly", "«": "guillemet", "„": "curly", "‘": "single", "
 CLOSERS = {"”": "curly", "»": "guillemet", "’": "single", "›": "guillemet"}
 DOUBLE = {"straight", "curly"}
 WORD = re.compile(r"\w")
+# a quotation mark as written, to strip from text: not the apostrophe of "people's"
+QUOTE_MARKS = re.compile("[\"“”„«»‹›]|''|(?<!\\w)['‘’]|['‘’](?!\\w)")
 
 
 @dataclass(frozen=True)

@@ -13,10 +13,10 @@ Each candidate also carries the words that govern it in the parse (its frame: "s
 """
 
 import bisect
-import re
 import weakref
 from dataclasses import dataclass, field
 
+from .marks import QUOTE_MARKS
 from .speakers import PLACE_NOUNS
 from .stance import TargetSpan, claim_stance
 from .trees import dependents, preposition
@@ -25,7 +25,6 @@ TARGET_TYPES = {"PERSON", "ORG", "GPE", "NORP", "LAW", "EVENT", "FAC", "WORK_OF_
 PHRASE_DEPRELS = {"nsubj", "nsubj:pass", "obj", "obl", "nmod", "xcomp", "conj", "appos", "root", "ccomp"}
 MODIFIERS = {"compound", "amod", "flat", "nmod:poss"}
 EDITORIAL_BRACKETS = str.maketrans("[]", "  ")
-QUOTE_MARK = re.compile("[\"“”„«»‹›]|(?<!\\w)['‘’]|['‘’](?!\\w)")  # not the apostrophe of "people's"
 PLACE_PREPOSITIONS = {"in", "at", "near", "across", "throughout", "via", "inside", "outside", "around", "into"}
 _SENTENCE_STARTS = weakref.WeakKeyDictionary()  # document -> where each of its sentences starts
 MARKERS = ("case", "mark")  # what marks a phrase: "against" in "against X", "of" in "kinds of bullying"
@@ -216,7 +215,7 @@ def candidate_targets(document, attribution, resolver, names=None, speaker=None)
             modifiers = [w for w in dependents(sentence, word) if w.deprel in MODIFIERS
                          and w.upos in ("NOUN", "ADJ", "PROPN") and w.id < word.id]
             first = min([word] + modifiers, key=lambda w: w.id)
-            text = " ".join(QUOTE_MARK.sub("", document.text[first.start_char:word.end_char]).split())  # a "firm" one
+            text = " ".join(QUOTE_MARKS.sub("", document.text[first.start_char:word.end_char]).split())  # a "firm" one
             described = names.described(sentence, word)
             if described:
                 name, etype = described
