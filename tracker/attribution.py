@@ -278,8 +278,8 @@ class Finder:
             return None
         mention = None  # "Melania seems to have vanished": an impression, not a speaker's statement
         if rule != "raising":
-            mention = _mention(tree.subtree(speaker, exclude=set(content) | {word} | set(tree.kids(speaker, "case"))),
-                               self.text, tree.index)
+            mention = _mention(self.restrictive_antecedent(tree, speaker) + tree.subtree(
+                speaker, exclude=set(content) | {word} | set(tree.kids(speaker, "case"))), self.text, tree.index)
             if mention is None:
                 return None
         return Attribution(
@@ -478,6 +478,22 @@ class Finder:
                 return head if head.upos in ("NOUN", "PROPN") else None
             return None
         return None
+
+    @staticmethod
+    def restrictive_antecedent(tree, speaker):
+        """Words of the noun phrase a subject "that" restricts ("another mining company that had declared ...",
+        "a super PAC that intends ..."): "that" alone names nobody, so the mention runs from the noun phrase
+        through it."""
+        clause = tree.head(speaker)
+        if speaker.text.lower() != "that" or not speaker.deprel.startswith("nsubj") or clause is None \
+                or clause.deprel != "acl:relcl" or not clause.head:
+            return []
+        noun = tree.head(clause)
+        if noun.upos not in ("NOUN", "PROPN") or noun.id > speaker.id:
+            return []
+        words = [w for w in tree.subtree(noun, exclude={clause, *tree.kids(noun, "appos", "case")})
+                 if w.id < speaker.id]
+        return words if [w.id for w in words] == list(range(words[0].id, speaker.id)) else []
 
     @staticmethod
     def is_discussion_purpose(tree, verb):

@@ -504,8 +504,9 @@ class Resolver:
     def _resolve_mention(self, mention, sentence, words, head):
         ids = set(mention.word_ids)
         lowered = mention.text.lower().strip()
-        if head is not None and lowered in RELATIVE and head.deprel.startswith("nsubj"):
-            antecedent = _antecedent_of_relative(sentence, head)
+        relative = words[-1] if words else None  # "who", or "a super PAC that": named by the antecedent
+        if relative is not None and relative.text.lower() in RELATIVE and relative.deprel.startswith("nsubj"):
+            antecedent = _antecedent_of_relative(sentence, relative)
             if antecedent is not None:
                 return self._named_group(sentence, antecedent, _phrase_ids(sentence, antecedent, conjuncts=True))
         if lowered in FIRST_PERSON and not self.quoted(mention.start):
