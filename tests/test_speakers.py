@@ -129,6 +129,12 @@ def test_i_in_an_opinion_piece_is_its_writer_not_a_person_it_names(claims_of):
     assert ("I", "Nina Harper") in speakers(claims_of, text)
 
 
+def test_i_in_an_unsigned_piece_is_the_author(claims_of):
+    text = ("Senator Dale Brooks voted against the bill on Friday.\n\n"
+            "I believe the senator made a mistake that will hurt farmers.")
+    assert ("I", "author") in speakers(claims_of, text)
+
+
 def test_a_family_name_written_first_takes_the_full_name(claims_of):
     text = ("Park Ji-hoon, the minister, arrived in Geneva on Monday.\n\n"
             "Mr. Park said the talks would resume.")

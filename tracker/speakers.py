@@ -694,7 +694,8 @@ class Resolver:
 
     def _author(self, offset):
         """Who says "I" or "we" outside a quotation: the writer, named by the signature closing a letter
-        ("Jane Roe." alone after it), else by a first or last line "By Jane Roe" or "Jane Roe is a playwright"."""
+        ("Jane Roe." alone after it), else by a first or last line "By Jane Roe" or "Jane Roe is a playwright";
+        an unsigned writer is "author", as the one addressed is "reader"."""
         if self._signatures is None:
             self._signatures, self._writer = [], None
             spans = paragraphs(self.text)
@@ -712,7 +713,7 @@ class Resolver:
                     self._writer = name
         following = [name for start, name in self._signatures if start > offset]
         name = following[0] if following else self._writer
-        return Speaker(name, "PERSON" if name else None)
+        return Speaker(name, "PERSON") if name else Speaker("author", None)
 
     def _nominal_candidates(self):
         """Subjects outside quotations that name no entity: common nouns ("the report", "environmentalists")
