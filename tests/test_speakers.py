@@ -265,3 +265,11 @@ def test_you_outside_quotations_is_the_reader(claims_of):
             "You probably think a degree will cost far more in ten years.")
     assert ("You", "reader") in speakers(claims_of, text)
 
+
+
+def test_a_lone_first_name_tells_gender(claims_of):
+    # the article calls her by her first name only; "he" cannot be her
+    text = ("Mark Ellison spoke in Tulsa on Friday, and Rebecca watched at home.\n\n"
+            "\"I would vote for him,\" Rebecca said.\n\n"
+            "\"We will win this state,\" he said.")
+    assert ("he", "Mark Ellison") in speakers(claims_of, text)

@@ -675,7 +675,7 @@ class Resolver:
     def _gender(self, name):
         """ "male", "female" or None for a person: from an honorific before the surname (unless another person
         of the article bears it) and the pronouns outside quotations of sentences where this person is the only
-        one named; without either, from the first name."""
+        one named; without either, from the first name (a lone name is one unless it ends a fuller name)."""
         votes = {"male": 0, "female": 0}
         last = name.split()[-1]
         namesakes = [e for e in self._by_last_name.get(last, ()) if e.type == "PERSON"
@@ -689,7 +689,8 @@ class Resolver:
                     votes[gender] += len(words.findall(text, people[name]))
         if votes["male"] == votes["female"]:
             words = name.split()
-            return first_name_genders().get(words[0].upper()) if len(words) > 1 else None
+            surname = len(words) == 1 and any(len(e.text.split()) > 1 for e in self._by_last_name.get(last, ()))
+            return None if surname else first_name_genders().get(words[0].upper())
         return max(votes, key=votes.get)
 
     def _author(self, offset):
