@@ -273,3 +273,11 @@ def test_a_lone_first_name_tells_gender(claims_of):
             "\"I would vote for him,\" Rebecca said.\n\n"
             "\"We will win this state,\" he said.")
     assert ("he", "Mark Ellison") in speakers(claims_of, text)
+
+
+def test_a_name_the_tagger_missed_takes_the_type_it_has_elsewhere(extractor):
+    text = "Laura Whitfield met the governor in Lima on Monday, and the talks went on for hours."
+    document, = extractor.annotate([Article(id="t", text=text)])
+    resolver = Resolver(document)
+    assert resolver.canonical("Laura Whitfield", None) == ("Laura Whitfield", "PERSON")
+    assert resolver.canonical("Ivo Brandt", None) == ("Ivo Brandt", None)

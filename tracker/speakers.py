@@ -430,6 +430,9 @@ class Resolver:
             return CAPITALS[name], "GPE"
         if name and (etype in ("PERSON", None) or len(name.split()) == 1):
             last = name.split()[-1]
+            if etype is None:  # a name the tagger missed here is what it is where the tagger found it
+                found = {e.type for e in self._by_last_name.get(last, ()) if clean_name(e.text) == name}
+                etype = found.pop() if len(found) == 1 else None
             fuller = [e for e in self._by_last_name.get(last, ()) if e.type in ("PERSON", etype)
                       and len(clean_name(e.text)) > len(name) and _extends(clean_name(e.text), name)
                       and self._may_be(clean_name(e.text), gender)]
