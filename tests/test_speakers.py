@@ -281,3 +281,13 @@ def test_a_name_the_tagger_missed_takes_the_type_it_has_elsewhere(extractor):
     resolver = Resolver(document)
     assert resolver.canonical("Laura Whitfield", None) == ("Laura Whitfield", "PERSON")
     assert resolver.canonical("Ivo Brandt", None) == ("Ivo Brandt", None)
+
+
+def test_a_resolved_she_rules_out_he(claims_of):
+    # the census tables do not know "Aditi"; once "she" is Aditi Rao, "he" must be someone else
+    text = ("Governor Tom Hale unveiled a child care plan on Monday.\n\n"
+            "Aditi Rao, an economist at the Lakeside Institute, said the plan was vague.\n\n"
+            "\"I see no details about who is eligible,\" she said.\n\n"
+            "He also said the plan would pay for six weeks of leave for new parents.")
+    found = speakers(claims_of, text)
+    assert ("she", "Aditi Rao") in found and ("He", "Tom Hale") in found

@@ -795,6 +795,8 @@ class Resolver:
                      + (pronoun in GROUP - {"it"} and candidate.plural))  # "they": people before an organisation
             if best_score is None or score > best_score:
                 best, best_score = candidate, score
+        if best is not None and gender and self.sentence_of(best.start) < sentence and not self._gender_of(best.name):
+            self._gender_cache[best.name] = gender  # "Jane Roe said ... / she said": "he" is not Jane Roe
         return Speaker(best.name, best.type) if best else Speaker(None, None)
 
     def _gender_of(self, name):
