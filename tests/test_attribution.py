@@ -757,3 +757,10 @@ def test_content_that_runs_into_a_quotation_goes_on_to_its_end(nlp):
     (kind, speaker, cue, spans), = found(nlp, text)
     assert (kind, speaker, cue) == ("mixed", "The governor", "described")
     assert spans == ['the senator as "a little desperate there, always trying to get his points in."']
+
+
+def test_verbs_of_lamenting_and_proclaiming_report_their_object(nlp):
+    text = "Jane Roe bemoaned the closing of the shipyard. The rebels proclaimed a goal of lasting peace."
+    assert found(nlp, text) == [
+        ("indirect", "Jane Roe", "bemoaned", ["the closing of the shipyard"]),
+        ("indirect", "The rebels", "proclaimed", ["a goal of lasting peace"])]
