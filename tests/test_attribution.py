@@ -764,3 +764,12 @@ def test_verbs_of_lamenting_and_proclaiming_report_their_object(nlp):
     assert found(nlp, text) == [
         ("indirect", "Jane Roe", "bemoaned", ["the closing of the shipyard"]),
         ("indirect", "The rebels", "proclaimed", ["a goal of lasting peace"])]
+
+
+def test_ruling_against_and_wondering_about_report_what_follows_the_preposition(nlp):
+    assert found(nlp, "A federal court ruled Friday against the state's new voting law.") == [
+        ("indirect", "A federal court", "ruled", ["the state's new voting law"])]
+    assert found(nlp, "Analysts wondered about the senator's ability to win the primary.") == [
+        ("indirect", "Analysts", "wondered about", ["the senator's ability to win the primary"])]
+    assert found(nlp, "Other officials weighed in on the plan to close the port.") == [
+        ("indirect", "Other officials", "weighed in", ["the plan to close the port"])]

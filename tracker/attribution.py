@@ -34,7 +34,7 @@ PREPOSITIONAL_CUES = {
     "testify": {"about", "on"}, "write": {"about", "of"}, "tweet": {"about"}, "boast": {"about", "of"},
     "brag": {"about"}, "joke": {"about"}, "worry": {"about"}, "hint": {"at"}, "press": {"for", "on", "about"},
     "appeal": {"for", "to"}, "ask": {"about"}, "question": {"about", "on"}, "plead": {"for"}, "pray": {"for"},
-    "express": {"about"}, "weigh": {"in"},
+    "express": {"about"}, "weigh": {"in", "on"}, "rule": {"against", "on"}, "wonder": {"about"},
     "take": {"aim"}, "blame": {"on", "for"}, "accuse": {"of"}, "criticize": {"for"}, "praise": {"for"},
     "fault": {"for"}, "attack": {"for", "over"}, "slam": {"for", "over"}, "blast": {"for", "over"},
     "liken": {"to"}, "compare": {"to", "with"},
