@@ -773,3 +773,13 @@ def test_ruling_against_and_wondering_about_report_what_follows_the_preposition(
         ("indirect", "Analysts", "wondered about", ["the senator's ability to win the primary"])]
     assert found(nlp, "Other officials weighed in on the plan to close the port.") == [
         ("indirect", "Other officials", "weighed in", ["the plan to close the port"])]
+
+
+def test_a_predicate_adjective_of_stance_reports_its_complement(nlp):
+    assert found(nlp, "Jane Roe is confident that the bill will pass.") == [
+        ("indirect", "Jane Roe", "confident", ["that the bill will pass"])]
+    assert found(nlp, "The senator has been critical of the mayor since the primary.") == [
+        ("indirect", "The senator", "has been critical of", ["the mayor"])]
+    assert found(nlp, "The union is willing to accept a smaller raise.") == [
+        ("indirect", "The union", "willing", ["to accept a smaller raise"])]
+    assert found(nlp, "It is certain that the plant will close.") == []

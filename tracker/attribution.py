@@ -43,6 +43,16 @@ PREPOSITIONAL_CUES = {
     "lambaste": {"for"}, "berate": {"for"}, "condemn": {"for"}, "denounce": {"for"},
     "thank": {"for"}, "apologize": {"for"}, "elaborate": {"on"}, "reflect": {"on"}, "dwell": {"on"},
 }
+# adjectives of belief, feeling and resolve, with what introduces their content: "is confident that X",
+# "was critical of X", "is determined to X" ("that" stands for any clausal complement)
+STANCE_ADJECTIVES = {
+    "confident": {"that"}, "sure": {"that"}, "certain": {"that"}, "convinced": {"that"}, "afraid": {"that"},
+    "hopeful": {"that"}, "adamant": {"that"}, "aware": {"that", "of"}, "worried": {"that", "about"},
+    "concerned": {"that", "about"}, "optimistic": {"that", "about"}, "pessimistic": {"about"},
+    "skeptical": {"that", "of", "about"}, "critical": {"of"}, "supportive": {"of"}, "wary": {"of"},
+    "bullish": {"on", "about"}, "bearish": {"on", "about"}, "vocal": {"about"}, "outspoken": {"about"},
+    "determined": {"to"}, "willing": {"to"}, "unwilling": {"to"}, "eager": {"to"}, "reluctant": {"to"},
+}
 COMPARING = {"liken", "compare"}  # "compared him to Nixon": both sides are what is said
 RAISING = {"seem", "appear"}  # "X seems to ...": the content is X's seeming, said by no one
 PASSIVE_COMPLEMENTS = {"as", "of", "with", "for"}  # "was described as", "was accused of", "was charged with"
@@ -252,6 +262,8 @@ class Finder:
             return self.in_a_poll(tree, word)
         if word.upos == "NOUN" and word.lemma in NOUN_CUES:
             return self.from_noun(tree, word)
+        if word.upos == "ADJ" and word.text.lower() in STANCE_ADJECTIVES:
+            return self.from_adjective(tree, word)
         as_put_it = word.lemma == "put" and self.is_as_clause(tree, word)  # "as the minister put it"
         if word.upos not in ("VERB", "AUX") or word.lemma not in VERBS \
                 and not as_put_it:
@@ -388,6 +400,32 @@ class Finder:
         return Attribution(
             spans=pieces, kind="indirect", cue=_mention([noun], self.text, tree.index), speaker=mention,
             sentence=tree.index, paragraph=self.paragraph_of(pieces[0][0]), sources=["noun"], cue_lemma=noun.lemma)
+
+    def from_adjective(self, tree, adjective):
+        """A predicate adjective of stance: "Roe is confident that X", "he was critical of X", "the union is
+        willing to X"; its subject holds the stance."""
+        if not tree.kids(adjective, "cop") or any(adjective.start_char in quote for quote in self.quotes):
+            return None
+        speaker = self.subject_of(tree, adjective)
+        if speaker is None or speaker.deprel == "csubj" or speaker.text.lower() == "it":
+            return None  # "It is certain that X": no one holds it
+        introducers = STANCE_ADJECTIVES[adjective.text.lower()]
+        for child in tree.kids(adjective, "ccomp", "xcomp", "obl", "advcl"):
+            marks = [m for m in tree.kids(child, "mark", "case", "aux") if m.id < child.id]
+            first = marks[0].text.lower() if marks else None
+            if child.id < adjective.id or not (
+                    child.deprel == "ccomp" and "that" in introducers or first in introducers - {"that"}):
+                continue
+            preposition = marks[0] if child.deprel in ("obl", "advcl") else None  # "critical of": not content
+            pieces = _pieces([w for w in tree.subtree(child) if w is not preposition])
+            mention = _mention(tree.subtree(speaker, exclude={adjective}), self.text, tree.index)
+            if not pieces or mention is None:
+                return None
+            return Attribution(
+                spans=pieces, kind="indirect", speaker=mention, sentence=tree.index,
+                cue=_cue_mention(tree, adjective, self.text, preposition),
+                paragraph=self.paragraph_of(pieces[0][0]), sources=["adjective"], cue_lemma=adjective.lemma)
+        return None
 
     @staticmethod
     def undergone(tree, noun):
