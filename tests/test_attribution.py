@@ -783,3 +783,11 @@ def test_a_predicate_adjective_of_stance_reports_its_complement(nlp):
     assert found(nlp, "The union is willing to accept a smaller raise.") == [
         ("indirect", "The union", "willing", ["to accept a smaller raise"])]
     assert found(nlp, "It is certain that the plant will close.") == []
+
+
+def test_a_possessive_pronoun_holds_a_nominal_cue_outside_quotations(nlp):
+    assert found(nlp, "Contrary to his claim that prices would fall, they rose.") == [
+        ("indirect", "his", "claim", ["that prices would fall"])]
+    assert found(nlp, '"Our support for the plan is firm," she said.') == [
+        ("direct", "she", "said", ['"Our support for the plan is firm,"'])]
+    assert found(nlp, "His remarks Saturday angered the union.") == []

@@ -365,7 +365,9 @@ class Finder:
 
     def from_noun(self, tree, noun):
         """A nominal cue: "Trump's claim that ...", "criticism of the plan from Democrats"."""
-        speakers = [c for c in tree.kids(noun, "nmod:poss") if c.upos in ("PROPN", "NOUN")] + [
+        if any(noun.start_char in quote for quote in self.quotes):
+            return None  # "our support for X" inside a quotation belongs to the quotation
+        speakers = [c for c in tree.kids(noun, "nmod:poss") if c.upos in ("PROPN", "NOUN", "PRON")] + [
             c for c in tree.kids(noun, "nmod") if c.id > noun.id and c.upos in ("PROPN", "NOUN")
             and any(k.text.lower() in ("from", "by") for k in tree.kids(c, "case"))]
         if not speakers and self.that_clauses(tree, noun):  # "a New York Times report that ..."
@@ -377,7 +379,7 @@ class Finder:
         content = []
         for child in tree.kids(noun, "acl", "ccomp", "nmod") + self.that_clauses(tree, noun):
             cases = [k.text.lower() for k in tree.kids(child, "case", "mark", "aux")]
-            if child is speaker or child.id < noun.id:
+            if child is speaker or child.id < noun.id or self.is_time(child):
                 continue
             if child.deprel in ("acl", "ccomp", "acl:relcl") and ("that" in cases or "to" in cases and child.upos == "VERB") \
                     or child.deprel == "nmod" and (
