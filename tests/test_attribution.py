@@ -791,3 +791,10 @@ def test_a_possessive_pronoun_holds_a_nominal_cue_outside_quotations(nlp):
     assert found(nlp, '"Our support for the plan is firm," she said.') == [
         ("direct", "she", "said", ['"Our support for the plan is firm,"'])]
     assert found(nlp, "His remarks Saturday angered the union.") == []
+
+
+def test_nouns_of_concluding_and_fearing_are_nominal_cues(nlp):
+    assert found(nlp, "The judge's conclusion that the law was void surprised many.") == [
+        ("indirect", "The judge", "conclusion", ["that the law was void"])]
+    assert found(nlp, "Her fear that the mill would close proved right.") == [
+        ("indirect", "Her", "fear", ["that the mill would close"])]

@@ -23,7 +23,9 @@ NOUN_CUES = {"claim", "statement", "comment", "remark", "criticism", "support", 
              "promise", "pledge", "argument", "view", "belief", "assertion", "allegation", "accusation",
              "suggestion", "denial", "admission", "attack", "praise", "complaint", "testimony", "insistence",
              "demand", "threat", "vow", "concern", "question", "announcement", "prediction", "endorsement",
-             "decision", "plan", "proposal", "refusal", "offer", "intention", "determination", "report"}
+             "decision", "plan", "proposal", "refusal", "offer", "intention", "determination", "report",
+             "conclusion", "contention", "assurance", "hope", "fear", "doubt", "suspicion", "worry", "theory",
+             "message", "eagerness", "reluctance"}
 # reporting verbs whose content comes after a preposition: "called for X", "railed against X"
 PREPOSITIONAL_CUES = {
     "call": {"for", "on"}, "point": {"to"}, "rail": {"against"}, "speak": {"about", "of", "on", "out"},
