@@ -798,3 +798,10 @@ def test_nouns_of_concluding_and_fearing_are_nominal_cues(nlp):
         ("indirect", "The judge", "conclusion", ["that the law was void"])]
     assert found(nlp, "Her fear that the mill would close proved right.") == [
         ("indirect", "Her", "fear", ["that the mill would close"])]
+
+
+def test_verbs_of_playing_down_and_praising_report_their_object(nlp):
+    assert found(nlp, "The minister downplayed the risk of flooding.") == [
+        ("indirect", "The minister", "downplayed", ["the risk of flooding"])]
+    assert found(nlp, "Jane Roe lauded the mayor for his work on the port.") == [
+        ("indirect", "Jane Roe", "lauded", ["the mayor for his work on the port"])]

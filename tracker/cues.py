@@ -36,7 +36,8 @@ deny cite mention announce criticize criticise reject endorse praise condemn bla
 question defend oppose welcome recommend dismiss denounce applaud decry tout highlight reiterate
 dispute refute rebuff acknowledge confirm express voice unveil outline request advocate champion
 liken compare label dub brand characterize deride hail bemoan lament detail signal articulate proclaim
-lambast lambaste recite chant underscore
+lambast lambaste recite chant underscore downplay understate specify propound compliment laud extol herald
+chastise despise
 """.split())
 
 # verbs too general to report anything with a bare object ("made", "took", "went")
