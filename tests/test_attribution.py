@@ -805,3 +805,9 @@ def test_verbs_of_playing_down_and_praising_report_their_object(nlp):
         ("indirect", "The minister", "downplayed", ["the risk of flooding"])]
     assert found(nlp, "Jane Roe lauded the mayor for his work on the port.") == [
         ("indirect", "Jane Roe", "lauded", ["the mayor for his work on the port"])]
+
+
+def test_a_participle_on_a_document_is_what_the_document_says(nlp):
+    assert found(nlp, "In a statement announcing the merger, the company praised its workers.") == [
+        ("indirect", "a statement", "announcing", ["the merger"]),
+        ("indirect", "the company", "praised", ["its workers"])]

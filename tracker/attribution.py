@@ -283,7 +283,7 @@ class Finder:
         content = self.without_trailing_apposition(tree, self.through_possessive(tree, content))
         if rule in ("object", "preposition") and speaker.head != word.id and word.deprel != "conj" \
                 and tree.head(word).lemma not in ASPECTUAL and not self.is_participle_remark(tree, word) \
-                and not self.is_discussion_purpose(tree, word):
+                and not self.is_discussion_purpose(tree, word) and not self.is_said_by_its_noun(tree, word, speaker):
             return None  # a borrowed subject ("struggles to deliver a sound bite") is no speaker of an object
         pieces = _pieces(content)
         if not pieces and word.lemma in SPEECH_VERBS:
@@ -303,6 +303,12 @@ class Finder:
             paragraph=self.paragraph_of(pieces[0][0]), addressee=self.addressee_of(tree, word),
             sources=[rule, "remark"] if self.is_participle_remark(tree, word) else [rule],
             cue_lemma=word.lemma)
+
+    @staticmethod
+    def is_said_by_its_noun(tree, verb, speaker):
+        """ "a tweet attacking X", "a statement announcing X": a participle on the document it describes is what
+        the document says."""
+        return verb.deprel == "acl" and verb.head == speaker.id and verb.xpos == "VBG" and speaker.lemma in DOCUMENTS
 
     @staticmethod
     def goes_without_saying(tree, verb):
