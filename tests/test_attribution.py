@@ -811,3 +811,11 @@ def test_a_participle_on_a_document_is_what_the_document_says(nlp):
     assert found(nlp, "In a statement announcing the merger, the company praised its workers.") == [
         ("indirect", "a statement", "announcing", ["the merger"]),
         ("indirect", "the company", "praised", ["its workers"])]
+
+
+def test_a_verb_of_depicting_with_an_as_phrase_reports_both(nlp):
+    assert found(nlp, "The mayor painted her rival as a friend of the developers.") == [
+        ("indirect", "The mayor", "painted", ["her rival as a friend of the developers"])]
+    assert found(nlp, "Many farmers saw the levy as an attack on their way of life.") == [
+        ("indirect", "Many farmers", "saw", ["the levy as an attack on their way of life"])]
+    assert found(nlp, "She saw the harbor from her window.") == []

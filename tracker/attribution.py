@@ -55,6 +55,7 @@ STANCE_ADJECTIVES = {
     "bullish": {"on", "about"}, "bearish": {"on", "about"}, "vocal": {"about"}, "outspoken": {"about"},
     "determined": {"to"}, "willing": {"to"}, "unwilling": {"to"}, "eager": {"to"}, "reluctant": {"to"},
 }
+DEPICTING = {"paint", "cast", "see", "regard", "depict", "frame", "picture", "view"}  # "painted X as Y"
 COMPARING = {"liken", "compare"}  # "compared him to Nixon": both sides are what is said
 RAISING = {"seem", "appear"}  # "X seems to ...": the content is X's seeming, said by no one
 PASSIVE_COMPLEMENTS = {"as", "of", "with", "for"}  # "was described as", "was accused of", "was charged with"
@@ -268,7 +269,7 @@ class Finder:
             return self.from_adjective(tree, word)
         as_put_it = word.lemma == "put" and self.is_as_clause(tree, word)  # "as the minister put it"
         if word.upos not in ("VERB", "AUX") or word.lemma not in VERBS \
-                and not as_put_it:
+                and not as_put_it and not self.is_depiction(tree, word):
             return self.from_quoted_label(tree, word) if word.upos == "VERB" else None
         if any(word.start_char in quote for quote in self.quotes):
             return None  # "I believe ..." inside a quotation belongs to the quotation's speaker
@@ -303,6 +304,17 @@ class Finder:
             paragraph=self.paragraph_of(pieces[0][0]), addressee=self.addressee_of(tree, word),
             sources=[rule, "remark"] if self.is_participle_remark(tree, word) else [rule],
             cue_lemma=word.lemma)
+
+    @staticmethod
+    def is_depiction(tree, verb):
+        """ "painted her rival as a crook", "saw the levy as a burden": a verb of depicting or regarding with an
+        object and what it is held up "as"; both are what the subject says or thinks."""
+        if verb.lemma not in DEPICTING:
+            return False
+        objects = [o for o in tree.kids(verb, "obj") if o.id > verb.id]
+        return bool(objects) and any(
+            x.id > objects[0].id and tree.subtree(x)[0].text.lower() == "as" and not tree.kids(x, *SUBJECTS)
+            for x in tree.kids(verb, "obl", "advcl", "xcomp", "advmod"))
 
     @staticmethod
     def is_said_by_its_noun(tree, verb, speaker):
@@ -639,7 +651,7 @@ class Finder:
         if named:
             return [w for w in named if w not in exclude], "object"
         prepositional = self.prepositional_content(tree, verb)
-        if verb.lemma in OBJECT_CUES and verb.lemma not in ("say", "tell", "ask"):
+        if (verb.lemma in OBJECT_CUES or self.is_depiction(tree, verb)) and verb.lemma not in ("say", "tell", "ask"):
             for obj in tree.kids(verb, "obj"):
                 if verb.lemma == "find" and (obj.lemma == "way" or obj.text.lower().endswith(("self", "selves"))):
                     continue  # "found a way to ...", "find themselves in ...": no finding reported
