@@ -819,3 +819,10 @@ def test_a_verb_of_depicting_with_an_as_phrase_reports_both(nlp):
     assert found(nlp, "Many farmers saw the levy as an attack on their way of life.") == [
         ("indirect", "Many farmers", "saw", ["the levy as an attack on their way of life"])]
     assert found(nlp, "She saw the harbor from her window.") == []
+
+
+def test_a_passive_of_regarding_reports_its_subject_and_what_it_is_held_to_be(nlp):
+    assert found(nlp, "The launch is considered a threat to the region.") == [
+        ("indirect", None, "is considered", ["The launch", "a threat to the region"])]
+    assert found(nlp, "The bridge is considered safe by the state's engineers.") == [
+        ("indirect", "the state's engineers", "is considered", ["The bridge", "safe"])]

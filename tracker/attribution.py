@@ -56,6 +56,9 @@ STANCE_ADJECTIVES = {
     "determined": {"to"}, "willing": {"to"}, "unwilling": {"to"}, "eager": {"to"}, "reluctant": {"to"},
 }
 DEPICTING = {"paint", "cast", "see", "regard", "depict", "frame", "picture", "view"}  # "painted X as Y"
+# verbs whose passive reports its subject: the reporting verbs of the grammars ("was criticized by X") and
+# verbs of regarding ("is widely considered a threat", "was viewed as weak")
+PASSIVE_CUES = CORE_VERBS | {"consider", "view", "regard", "deem"}
 COMPARING = {"liken", "compare"}  # "compared him to Nixon": both sides are what is said
 RAISING = {"seem", "appear"}  # "X seems to ...": the content is X's seeming, said by no one
 PASSIVE_COMPLEMENTS = {"as", "of", "with", "for"}  # "was described as", "was accused of", "was charged with"
@@ -275,7 +278,7 @@ class Finder:
             return None  # "I believe ..." inside a quotation belongs to the quotation's speaker
         if self.goes_without_saying(tree, word):
             return None
-        if tree.kids(word, "nsubj:pass") and word.lemma in CORE_VERBS:
+        if tree.kids(word, "nsubj:pass") and word.lemma in PASSIVE_CUES:
             return self.from_passive(tree, word)
         speaker = self.subject_of(tree, word)
         if speaker is None or self.is_question_to_you(tree, word, speaker) or self.is_implication(word, speaker):
