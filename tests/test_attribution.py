@@ -826,3 +826,8 @@ def test_a_passive_of_regarding_reports_its_subject_and_what_it_is_held_to_be(nl
         ("indirect", None, "is considered", ["The launch", "a threat to the region"])]
     assert found(nlp, "The bridge is considered safe by the state's engineers.") == [
         ("indirect", "the state's engineers", "is considered", ["The bridge", "safe"])]
+
+
+def test_verbs_of_sensing_and_contemplating_report_their_object(nlp):
+    assert found(nlp, "The mayor sensed growing frustration among dock workers.") == [
+        ("indirect", "The mayor", "sensed", ["growing frustration among dock workers"])]
