@@ -757,3 +757,77 @@ def test_content_that_runs_into_a_quotation_goes_on_to_its_end(nlp):
     (kind, speaker, cue, spans), = found(nlp, text)
     assert (kind, speaker, cue) == ("mixed", "The governor", "described")
     assert spans == ['the senator as "a little desperate there, always trying to get his points in."']
+
+
+def test_verbs_of_lamenting_and_proclaiming_report_their_object(nlp):
+    text = "Jane Roe bemoaned the closing of the shipyard. The rebels proclaimed a goal of lasting peace."
+    assert found(nlp, text) == [
+        ("indirect", "Jane Roe", "bemoaned", ["the closing of the shipyard"]),
+        ("indirect", "The rebels", "proclaimed", ["a goal of lasting peace"])]
+
+
+def test_ruling_against_and_wondering_about_report_what_follows_the_preposition(nlp):
+    assert found(nlp, "A federal court ruled Friday against the state's new voting law.") == [
+        ("indirect", "A federal court", "ruled", ["the state's new voting law"])]
+    assert found(nlp, "Analysts wondered about the senator's ability to win the primary.") == [
+        ("indirect", "Analysts", "wondered about", ["the senator's ability to win the primary"])]
+    assert found(nlp, "Other officials weighed in on the plan to close the port.") == [
+        ("indirect", "Other officials", "weighed in", ["the plan to close the port"])]
+
+
+def test_a_predicate_adjective_of_stance_reports_its_complement(nlp):
+    assert found(nlp, "Jane Roe is confident that the bill will pass.") == [
+        ("indirect", "Jane Roe", "confident", ["that the bill will pass"])]
+    assert found(nlp, "The senator has been critical of the mayor since the primary.") == [
+        ("indirect", "The senator", "has been critical of", ["the mayor"])]
+    assert found(nlp, "The union is willing to accept a smaller raise.") == [
+        ("indirect", "The union", "willing", ["to accept a smaller raise"])]
+    assert found(nlp, "It is certain that the plant will close.") == []
+
+
+def test_a_possessive_pronoun_holds_a_nominal_cue_outside_quotations(nlp):
+    assert found(nlp, "Contrary to his claim that prices would fall, they rose.") == [
+        ("indirect", "his", "claim", ["that prices would fall"])]
+    assert found(nlp, '"Our support for the plan is firm," she said.') == [
+        ("direct", "she", "said", ['"Our support for the plan is firm,"'])]
+    assert found(nlp, "His remarks Saturday angered the union.") == []
+
+
+def test_nouns_of_concluding_and_fearing_are_nominal_cues(nlp):
+    assert found(nlp, "The judge's conclusion that the law was void surprised many.") == [
+        ("indirect", "The judge", "conclusion", ["that the law was void"])]
+    assert found(nlp, "Her fear that the mill would close proved right.") == [
+        ("indirect", "Her", "fear", ["that the mill would close"])]
+
+
+def test_verbs_of_playing_down_and_praising_report_their_object(nlp):
+    assert found(nlp, "The minister downplayed the risk of flooding.") == [
+        ("indirect", "The minister", "downplayed", ["the risk of flooding"])]
+    assert found(nlp, "Jane Roe lauded the mayor for his work on the port.") == [
+        ("indirect", "Jane Roe", "lauded", ["the mayor for his work on the port"])]
+
+
+def test_a_participle_on_a_document_is_what_the_document_says(nlp):
+    assert found(nlp, "In a statement announcing the merger, the company praised its workers.") == [
+        ("indirect", "a statement", "announcing", ["the merger"]),
+        ("indirect", "the company", "praised", ["its workers"])]
+
+
+def test_a_verb_of_depicting_with_an_as_phrase_reports_both(nlp):
+    assert found(nlp, "The mayor painted her rival as a friend of the developers.") == [
+        ("indirect", "The mayor", "painted", ["her rival as a friend of the developers"])]
+    assert found(nlp, "Many farmers saw the levy as an attack on their way of life.") == [
+        ("indirect", "Many farmers", "saw", ["the levy as an attack on their way of life"])]
+    assert found(nlp, "She saw the harbor from her window.") == []
+
+
+def test_a_passive_of_regarding_reports_its_subject_and_what_it_is_held_to_be(nlp):
+    assert found(nlp, "The launch is considered a threat to the region.") == [
+        ("indirect", None, "is considered", ["The launch", "a threat to the region"])]
+    assert found(nlp, "The bridge is considered safe by the state's engineers.") == [
+        ("indirect", "the state's engineers", "is considered", ["The bridge", "safe"])]
+
+
+def test_verbs_of_sensing_and_contemplating_report_their_object(nlp):
+    assert found(nlp, "The mayor sensed growing frustration among dock workers.") == [
+        ("indirect", "The mayor", "sensed", ["growing frustration among dock workers"])]

@@ -23,7 +23,9 @@ NOUN_CUES = {"claim", "statement", "comment", "remark", "criticism", "support", 
              "promise", "pledge", "argument", "view", "belief", "assertion", "allegation", "accusation",
              "suggestion", "denial", "admission", "attack", "praise", "complaint", "testimony", "insistence",
              "demand", "threat", "vow", "concern", "question", "announcement", "prediction", "endorsement",
-             "decision", "plan", "proposal", "refusal", "offer", "intention", "determination", "report"}
+             "decision", "plan", "proposal", "refusal", "offer", "intention", "determination", "report",
+             "conclusion", "contention", "assurance", "hope", "fear", "doubt", "suspicion", "worry", "theory",
+             "message", "eagerness", "reluctance"}
 # reporting verbs whose content comes after a preposition: "called for X", "railed against X"
 PREPOSITIONAL_CUES = {
     "call": {"for", "on"}, "point": {"to"}, "rail": {"against"}, "speak": {"about", "of", "on", "out"},
@@ -34,7 +36,7 @@ PREPOSITIONAL_CUES = {
     "testify": {"about", "on"}, "write": {"about", "of"}, "tweet": {"about"}, "boast": {"about", "of"},
     "brag": {"about"}, "joke": {"about"}, "worry": {"about"}, "hint": {"at"}, "press": {"for", "on", "about"},
     "appeal": {"for", "to"}, "ask": {"about"}, "question": {"about", "on"}, "plead": {"for"}, "pray": {"for"},
-    "express": {"about"}, "weigh": {"in"},
+    "express": {"about"}, "weigh": {"in", "on"}, "rule": {"against", "on"}, "wonder": {"about"},
     "take": {"aim"}, "blame": {"on", "for"}, "accuse": {"of"}, "criticize": {"for"}, "praise": {"for"},
     "fault": {"for"}, "attack": {"for", "over"}, "slam": {"for", "over"}, "blast": {"for", "over"},
     "liken": {"to"}, "compare": {"to", "with"},
@@ -43,6 +45,20 @@ PREPOSITIONAL_CUES = {
     "lambaste": {"for"}, "berate": {"for"}, "condemn": {"for"}, "denounce": {"for"},
     "thank": {"for"}, "apologize": {"for"}, "elaborate": {"on"}, "reflect": {"on"}, "dwell": {"on"},
 }
+# adjectives of belief, feeling and resolve, with what introduces their content: "is confident that X",
+# "was critical of X", "is determined to X" ("that" stands for any clausal complement)
+STANCE_ADJECTIVES = {
+    "confident": {"that"}, "sure": {"that"}, "certain": {"that"}, "convinced": {"that"}, "afraid": {"that"},
+    "hopeful": {"that"}, "adamant": {"that"}, "aware": {"that", "of"}, "worried": {"that", "about"},
+    "concerned": {"that", "about"}, "optimistic": {"that", "about"}, "pessimistic": {"about"},
+    "skeptical": {"that", "of", "about"}, "critical": {"of"}, "supportive": {"of"}, "wary": {"of"},
+    "bullish": {"on", "about"}, "bearish": {"on", "about"}, "vocal": {"about"}, "outspoken": {"about"},
+    "determined": {"to"}, "willing": {"to"}, "unwilling": {"to"}, "eager": {"to"}, "reluctant": {"to"},
+}
+DEPICTING = {"paint", "cast", "see", "regard", "depict", "frame", "picture", "view"}  # "painted X as Y"
+# verbs whose passive reports its subject: the reporting verbs of the grammars ("was criticized by X") and
+# verbs of regarding ("is widely considered a threat", "was viewed as weak")
+PASSIVE_CUES = CORE_VERBS | {"consider", "view", "regard", "deem"}
 COMPARING = {"liken", "compare"}  # "compared him to Nixon": both sides are what is said
 RAISING = {"seem", "appear"}  # "X seems to ...": the content is X's seeming, said by no one
 PASSIVE_COMPLEMENTS = {"as", "of", "with", "for"}  # "was described as", "was accused of", "was charged with"
@@ -252,15 +268,17 @@ class Finder:
             return self.in_a_poll(tree, word)
         if word.upos == "NOUN" and word.lemma in NOUN_CUES:
             return self.from_noun(tree, word)
+        if word.upos == "ADJ" and word.text.lower() in STANCE_ADJECTIVES:
+            return self.from_adjective(tree, word)
         as_put_it = word.lemma == "put" and self.is_as_clause(tree, word)  # "as the minister put it"
         if word.upos not in ("VERB", "AUX") or word.lemma not in VERBS \
-                and not as_put_it:
+                and not as_put_it and not self.is_depiction(tree, word):
             return self.from_quoted_label(tree, word) if word.upos == "VERB" else None
         if any(word.start_char in quote for quote in self.quotes):
             return None  # "I believe ..." inside a quotation belongs to the quotation's speaker
         if self.goes_without_saying(tree, word):
             return None
-        if tree.kids(word, "nsubj:pass") and word.lemma in CORE_VERBS:
+        if tree.kids(word, "nsubj:pass") and word.lemma in PASSIVE_CUES:
             return self.from_passive(tree, word)
         speaker = self.subject_of(tree, word)
         if speaker is None or self.is_question_to_you(tree, word, speaker) or self.is_implication(word, speaker):
@@ -269,7 +287,7 @@ class Finder:
         content = self.without_trailing_apposition(tree, self.through_possessive(tree, content))
         if rule in ("object", "preposition") and speaker.head != word.id and word.deprel != "conj" \
                 and tree.head(word).lemma not in ASPECTUAL and not self.is_participle_remark(tree, word) \
-                and not self.is_discussion_purpose(tree, word):
+                and not self.is_discussion_purpose(tree, word) and not self.is_said_by_its_noun(tree, word, speaker):
             return None  # a borrowed subject ("struggles to deliver a sound bite") is no speaker of an object
         pieces = _pieces(content)
         if not pieces and word.lemma in SPEECH_VERBS:
@@ -289,6 +307,23 @@ class Finder:
             paragraph=self.paragraph_of(pieces[0][0]), addressee=self.addressee_of(tree, word),
             sources=[rule, "remark"] if self.is_participle_remark(tree, word) else [rule],
             cue_lemma=word.lemma)
+
+    @staticmethod
+    def is_depiction(tree, verb):
+        """ "painted her rival as a crook", "saw the levy as a burden": a verb of depicting or regarding with an
+        object and what it is held up "as"; both are what the subject says or thinks."""
+        if verb.lemma not in DEPICTING:
+            return False
+        objects = [o for o in tree.kids(verb, "obj") if o.id > verb.id]
+        return bool(objects) and any(
+            x.id > objects[0].id and tree.subtree(x)[0].text.lower() == "as" and not tree.kids(x, *SUBJECTS)
+            for x in tree.kids(verb, "obl", "advcl", "xcomp", "advmod"))
+
+    @staticmethod
+    def is_said_by_its_noun(tree, verb, speaker):
+        """ "a tweet attacking X", "a statement announcing X": a participle on the document it describes is what
+        the document says."""
+        return verb.deprel == "acl" and verb.head == speaker.id and verb.xpos == "VBG" and speaker.lemma in DOCUMENTS
 
     @staticmethod
     def goes_without_saying(tree, verb):
@@ -353,7 +388,9 @@ class Finder:
 
     def from_noun(self, tree, noun):
         """A nominal cue: "Trump's claim that ...", "criticism of the plan from Democrats"."""
-        speakers = [c for c in tree.kids(noun, "nmod:poss") if c.upos in ("PROPN", "NOUN")] + [
+        if any(noun.start_char in quote for quote in self.quotes):
+            return None  # "our support for X" inside a quotation belongs to the quotation
+        speakers = [c for c in tree.kids(noun, "nmod:poss") if c.upos in ("PROPN", "NOUN", "PRON")] + [
             c for c in tree.kids(noun, "nmod") if c.id > noun.id and c.upos in ("PROPN", "NOUN")
             and any(k.text.lower() in ("from", "by") for k in tree.kids(c, "case"))]
         if not speakers and self.that_clauses(tree, noun):  # "a New York Times report that ..."
@@ -365,7 +402,7 @@ class Finder:
         content = []
         for child in tree.kids(noun, "acl", "ccomp", "nmod") + self.that_clauses(tree, noun):
             cases = [k.text.lower() for k in tree.kids(child, "case", "mark", "aux")]
-            if child is speaker or child.id < noun.id:
+            if child is speaker or child.id < noun.id or self.is_time(child):
                 continue
             if child.deprel in ("acl", "ccomp", "acl:relcl") and ("that" in cases or "to" in cases and child.upos == "VERB") \
                     or child.deprel == "nmod" and (
@@ -388,6 +425,32 @@ class Finder:
         return Attribution(
             spans=pieces, kind="indirect", cue=_mention([noun], self.text, tree.index), speaker=mention,
             sentence=tree.index, paragraph=self.paragraph_of(pieces[0][0]), sources=["noun"], cue_lemma=noun.lemma)
+
+    def from_adjective(self, tree, adjective):
+        """A predicate adjective of stance: "Roe is confident that X", "he was critical of X", "the union is
+        willing to X"; its subject holds the stance."""
+        if not tree.kids(adjective, "cop") or any(adjective.start_char in quote for quote in self.quotes):
+            return None
+        speaker = self.subject_of(tree, adjective)
+        if speaker is None or speaker.deprel == "csubj" or speaker.text.lower() == "it":
+            return None  # "It is certain that X": no one holds it
+        introducers = STANCE_ADJECTIVES[adjective.text.lower()]
+        for child in tree.kids(adjective, "ccomp", "xcomp", "obl", "advcl"):
+            marks = [m for m in tree.kids(child, "mark", "case", "aux") if m.id < child.id]
+            first = marks[0].text.lower() if marks else None
+            if child.id < adjective.id or not (
+                    child.deprel == "ccomp" and "that" in introducers or first in introducers - {"that"}):
+                continue
+            preposition = marks[0] if child.deprel in ("obl", "advcl") else None  # "critical of": not content
+            pieces = _pieces([w for w in tree.subtree(child) if w is not preposition])
+            mention = _mention(tree.subtree(speaker, exclude={adjective}), self.text, tree.index)
+            if not pieces or mention is None:
+                return None
+            return Attribution(
+                spans=pieces, kind="indirect", speaker=mention, sentence=tree.index,
+                cue=_cue_mention(tree, adjective, self.text, preposition),
+                paragraph=self.paragraph_of(pieces[0][0]), sources=["adjective"], cue_lemma=adjective.lemma)
+        return None
 
     @staticmethod
     def undergone(tree, noun):
@@ -591,7 +654,7 @@ class Finder:
         if named:
             return [w for w in named if w not in exclude], "object"
         prepositional = self.prepositional_content(tree, verb)
-        if verb.lemma in OBJECT_CUES and verb.lemma not in ("say", "tell", "ask"):
+        if (verb.lemma in OBJECT_CUES or self.is_depiction(tree, verb)) and verb.lemma not in ("say", "tell", "ask"):
             for obj in tree.kids(verb, "obj"):
                 if verb.lemma == "find" and (obj.lemma == "way" or obj.text.lower().endswith(("self", "selves"))):
                     continue  # "found a way to ...", "find themselves in ...": no finding reported

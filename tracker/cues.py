@@ -35,7 +35,9 @@ OBJECT_CUES = frozenset("""
 deny cite mention announce criticize criticise reject endorse praise condemn blame describe propose
 question defend oppose welcome recommend dismiss denounce applaud decry tout highlight reiterate
 dispute refute rebuff acknowledge confirm express voice unveil outline request advocate champion
-liken compare label dub brand characterize deride hail
+liken compare label dub brand characterize deride hail bemoan lament detail signal articulate proclaim
+lambast lambaste recite chant underscore downplay understate specify propound compliment laud extol herald
+chastise despise contemplate sense
 """.split())
 
 # verbs too general to report anything with a bare object ("made", "took", "went")
