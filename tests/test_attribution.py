@@ -339,6 +339,8 @@ def test_a_clause_before_a_colon_or_semicolon_is_not_the_content(nlp):
     assert found(nlp, text) == [("indirect", "the campaign", "says", ["she will return this week"])]
     text = "We have seen this before: the minister promised reforms in 2010."
     assert found(nlp, text) == [("indirect", "the minister", "promised", ["reforms"])]
+    text = "We have been here before: Harbor Energy declared bankruptcy in 2010."  # the parse hangs ":" on the clause
+    assert found(nlp, text) == [("indirect", "Harbor Energy", "declared", ["bankruptcy"])]
 
 
 def test_an_as_clause_with_content_of_its_own_frames_nothing(nlp):

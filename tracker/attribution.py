@@ -877,8 +877,8 @@ class Finder:
     @staticmethod
     def before_a_break(tree, clause, verb):
         """The clause ends before a colon or semicolon that precedes the verb: a sentence of its own
-        ("We have been here before: bin Laden declared war ...")."""
-        end = tree.subtree(clause)[-1].id
+        ("We have been here before: bin Laden declared war ..."), whichever of them the parse hangs it on."""
+        end = max(w.id for w in tree.subtree(clause) if w.upos != "PUNCT" or w is clause)
         return end < verb.id and any(w.text in (":", ";") for w in tree.words[end:verb.id - 1])
 
     @staticmethod
