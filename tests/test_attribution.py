@@ -343,6 +343,12 @@ def test_a_clause_before_a_colon_or_semicolon_is_not_the_content(nlp):
     assert found(nlp, text) == [("indirect", "Harbor Energy", "declared", ["bankruptcy"])]
 
 
+def test_a_fronted_clause_is_no_content_when_the_cue_has_one_after_it(nlp):
+    text = "In her 2010 book, ''Save Your Money First,'' Ms. Roe suggested looking at the bills you pay each month."
+    assert found(nlp, text) == [
+        ("indirect", "Ms. Roe", "suggested", ["looking at the bills you pay each month"])]
+
+
 def test_an_as_clause_with_content_of_its_own_frames_nothing(nlp):
     text = "Violence continues in the region as two powers support the army."
     assert found(nlp, text) == [("indirect", "two powers", "support", ["the army"])]

@@ -526,7 +526,7 @@ class Finder:
         clauses = [c for c in tree.kids(verb, "ccomp", "csubj") if c is not speaker] or [
             c for c in tree.kids(verb, "dep", "parataxis", "nsubj") if c.id < speaker.id and c.upos != "PUNCT"
             and (c.deprel != "nsubj" or verb.lemma in SPEECH_VERBS and tree.words[speaker.id - 2].text == ",")]
-        clauses = [c for c in clauses if not self.before_a_break(tree, c, verb)] \
+        clauses = [c for c in clauses if not (self.before_a_break(tree, c, verb) or self.is_lead_in(tree, c, verb))] \
             or self.clause_after_addressee(tree, verb) or self.clause_after_adjunct(tree, verb)
         relative = self.misread_relative(tree, verb, clauses)
         if relative:
@@ -880,6 +880,12 @@ class Finder:
         ("We have been here before: bin Laden declared war ..."), whichever of them the parse hangs it on."""
         end = max(w.id for w in tree.subtree(clause) if w.upos != "PUNCT" or w is clause)
         return end < verb.id and any(w.text in (":", ";") for w in tree.words[end:verb.id - 1])
+
+    def is_lead_in(self, tree, clause, verb):
+        """An unquoted clause before a cue that has its content after it ("In his book, 'Title,' X suggested
+        looking at ...", "Should the firm fail, critics worry that ..."): the writer's lead-in, not what was said."""
+        return clause.id < verb.id and any(k.id > verb.id for k in tree.kids(verb, "ccomp", "xcomp")) \
+            and not any(tree.subtree(clause)[0].start_char in quote for quote in self.quotes)
 
     @staticmethod
     def content_preposition(tree, content):
