@@ -661,6 +661,14 @@ def test_struggling_to_do_something_reports_nothing(nlp):
     assert found(nlp, "The city struggles to return to normal after the storm.") == []
 
 
+def test_pushing_deciding_or_worrying_something_reports_nothing(nlp):
+    assert found(nlp, "A yellow bulldozer pushed the mound aside.") == []
+    assert found(nlp, "The ruling could decide the case.") == []
+    assert found(nlp, "That worries the neighbors.") == []
+    assert found(nlp, "The council decided to close the library.") == [
+        ("indirect", "The council", "decided", ["to close the library"])]
+
+
 def test_someone_held_up_as_a_quoted_label_is_labelled_in_the_subjects_words(nlp):
     assert found(nlp, "The senator has been pounding Smith as a “career politician.”") == [
         ("mixed", "The senator", "has been pounding", ["Smith as a “career politician.”"])]
