@@ -669,6 +669,12 @@ def test_pushing_deciding_or_worrying_something_reports_nothing(nlp):
         ("indirect", "The council", "decided", ["to close the library"])]
 
 
+def test_considering_something_weighs_it_and_says_nothing(nlp):
+    assert found(nlp, "The court considered the matter on Tuesday.") == []
+    assert found(nlp, "State regulators did not consider Jane Roe a realistic option.") == [
+        ("indirect", "State regulators", "did not consider", ["Jane Roe a realistic option"])]
+
+
 def test_someone_held_up_as_a_quoted_label_is_labelled_in_the_subjects_words(nlp):
     assert found(nlp, "The senator has been pounding Smith as a “career politician.”") == [
         ("mixed", "The senator", "has been pounding", ["Smith as a “career politician.”"])]

@@ -597,6 +597,8 @@ class Finder:
                     continue  # "found a way to ...", "find themselves in ...": no finding reported
                 if verb.lemma == "call" and obj.lemma in GATHERINGS:
                     continue  # "called an emergency meeting": convened, not said
+                if verb.lemma == "consider":
+                    continue  # "considered the matter": weighed, not said ("considered him a rival" is a clause)
                 if verb.lemma in ISSUING and obj.lemma in RECORDS or verb.lemma == "release" and any(
                         c.lemma == "from" for o in tree.kids(verb, "obl") if o.id > obj.id
                         for c in tree.kids(o, "case")):
