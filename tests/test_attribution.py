@@ -372,6 +372,11 @@ def test_a_reply_joined_to_the_content_is_a_statement_of_its_own(nlp):
         ("indirect", "the mayor", "denied", ["the report"])]
 
 
+def test_a_bare_verb_joined_to_the_content_shares_its_subject(nlp):
+    text = "Jane Roe said that if voters are unhappy, they should change the rules rather than criticize her."
+    assert found(nlp, text)[1] == ("indirect", "they", "criticize", ["her"])
+
+
 def test_a_concession_with_its_own_speaker_is_a_statement_of_its_own(nlp):
     text = "She said the plan was fair, though critics noted that costs had doubled."
     assert found(nlp, text) == [

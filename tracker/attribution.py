@@ -459,9 +459,11 @@ class Finder:
                 controller = self.object_controller(tree, node, head) if node.deprel == "xcomp" else None
                 if controller is not None:
                     return controller
-                if (node.deprel == "conj" or self.is_participle_remark(tree, node)) and node.lemma in VERBS \
-                        and head.deprel in ("ccomp", "advcl") and head.head and tree.head(head).lemma in VERBS:
-                    head = tree.head(head)  # "X said A and warned B", "X said A, citing B": joined to A
+                if (node.deprel == "conj" and node.xpos != "VB" or self.is_participle_remark(tree, node)) \
+                        and node.lemma in VERBS and head.deprel in ("ccomp", "advcl") and head.head \
+                        and tree.head(head).lemma in VERBS:
+                    head = tree.head(head)  # "X said A and warned B", "X said A, citing B": joined to A (a bare
+                    # "they should change A rather than criticize B" shares A's modal and subject)
                 node = head
                 if node.upos not in ("VERB", "AUX"):
                     return None
