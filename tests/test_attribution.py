@@ -377,6 +377,11 @@ def test_a_bare_verb_joined_to_the_content_shares_its_subject(nlp):
     assert found(nlp, text)[1] == ("indirect", "they", "criticize", ["her"])
 
 
+def test_a_verb_joined_to_a_subordinate_clause_is_done_by_its_subject(nlp):
+    text = "The governor described the senator as a disgrace after she attacked the police and blamed crime on the courts."
+    assert found(nlp, text)[2] == ("indirect", "she", "blamed", ["crime on the courts"])
+
+
 def test_a_concession_with_its_own_speaker_is_a_statement_of_its_own(nlp):
     text = "She said the plan was fair, though critics noted that costs had doubled."
     assert found(nlp, text) == [

@@ -461,6 +461,7 @@ class Finder:
                     return controller
                 if (node.deprel == "conj" and node.xpos != "VB" or self.is_participle_remark(tree, node)) \
                         and node.lemma in VERBS and head.deprel in ("ccomp", "advcl") and head.head \
+                        and not self.is_subordinate_clause(tree, head) \
                         and tree.head(head).lemma in VERBS:
                     head = tree.head(head)  # "X said A and warned B", "X said A, citing B": joined to A (a bare
                     # "they should change A rather than criticize B" shares A's modal and subject)
@@ -480,6 +481,13 @@ class Finder:
                 return head if head.upos in ("NOUN", "PROPN") else None
             return None
         return None
+
+    @staticmethod
+    def is_subordinate_clause(tree, clause):
+        """An adverbial clause with a subject of its own and a conjunction other than "that" ("after she attacked
+        A and blamed B"): what is joined to it is done by its subject."""
+        return clause.deprel == "advcl" and bool(tree.kids(clause, *SUBJECTS)) \
+            and any(m.text.lower() != "that" for m in tree.kids(clause, "mark"))
 
     @staticmethod
     def restrictive_antecedent(tree, speaker):
