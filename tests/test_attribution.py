@@ -389,6 +389,12 @@ def test_a_concession_with_its_own_speaker_is_a_statement_of_its_own(nlp):
         ("indirect", "critics", "noted", ["that costs had doubled"])]
 
 
+def test_whom_a_nominal_cue_is_addressed_to_is_not_its_content(nlp):
+    assert found(nlp, "Jane Roe's statements to the police do not matter.") == []
+    assert found(nlp, "The senator's opposition to the bridge surprised voters.") == [
+        ("indirect", "The senator", "opposition", ["the bridge"])]
+
+
 def test_a_nominal_cue_with_an_infinitive(nlp):
     text = "Workers protested the board's decision to reject the offer."
     assert found(nlp, text) == [("indirect", "the board", "decision", ["to reject the offer"])]

@@ -94,6 +94,9 @@ MEDIA = DOCUMENTS | {"remark", "comment", "interview", "diatribe", "tirade", "ra
 SAID_IN = MEDIA - {"speech", "interview"} | {"website", "site", "twitter", "facebook", "blog", "television", "radio"}
 
 
+ABOUT = {"of", "about", "on", "for", "against"}  # what a nominal cue is about: "criticism of the plan"
+# ... and "to" after these ("opposition to the plan"); after others it is the addressee ("a complaint to the board")
+OPPOSING = {"opposition", "threat"}
 CHOICES = {"decision", "choice"}  # nouns of choosing: a choice to act is no statement, one to speak is
 
 # the small words a title leaves in lower case
@@ -368,8 +371,7 @@ class Finder:
             if child is speaker or child.id < noun.id:
                 continue
             if child.deprel in ("acl", "ccomp", "acl:relcl") and ("that" in cases or "to" in cases and child.upos == "VERB") \
-                    or child.deprel == "nmod" and (
-                    set(cases) & {"of", "about", "on", "for", "against", "to"}):
+                    or child.deprel == "nmod" and set(cases) & (ABOUT | {"to"} if noun.lemma in OPPOSING else ABOUT):
                 if noun.lemma in CHOICES and "to" in cases and child.lemma not in CORE_VERBS:
                     return None  # "Britain's decision to leave the union" is an act; "to endorse her" is said
                 content = tree.subtree(child, exclude={speaker})
