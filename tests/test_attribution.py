@@ -349,6 +349,12 @@ def test_a_fronted_clause_is_no_content_when_the_cue_has_one_after_it(nlp):
         ("indirect", "Ms. Roe", "suggested", ["looking at the bills you pay each month"])]
 
 
+def test_an_as_clause_of_seeming_reports_nothing(nlp):
+    assert found(nlp, "As strange as it may seem, the mayor said the plan had worked.") == [
+        ("indirect", "the mayor", "said", ["the plan had worked"])]
+    assert found(nlp, "As it seems, the talks have stalled.") == []
+
+
 def test_an_as_clause_with_content_of_its_own_frames_nothing(nlp):
     text = "Violence continues in the region as two powers support the army."
     assert found(nlp, text) == [("indirect", "two powers", "support", ["the army"])]

@@ -550,6 +550,8 @@ class Finder:
             words += self.reason_after_content(tree, verb, words)
             return self.without_opening(tree, self.before_semicolon(words, verb)), "ccomp"
         if self.is_as_clause(tree, verb):
+            if verb.lemma in RAISING:
+                return [], None  # "as odd as it may seem": how things look, nobody says it
             root = tree.head(verb)  # "As the minister put it, the talks failed"
             return [w for w in tree.subtree(root, exclude={verb}) if w is not speaker], "as-clause"
         if verb.lemma == "call" and verb.deprel == "parataxis" and tree.kids(verb, "xcomp") \
