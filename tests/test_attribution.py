@@ -626,6 +626,8 @@ def test_a_bare_passive_of_a_verb_with_other_senses_reports_nothing(nlp):
         assert found(nlp, text) == []
     assert found(nlp, "The senator was accused of lying.") == [
         ("indirect", None, "was accused", ["The senator", "of lying"])]
+    text = "To date, 14 engineers and six nurses were admitted as well as 29 others who only listed a trade."
+    assert [a[2] for a in found(nlp, text)] == ["listed"]  # "as well as" completes no passive
 
 
 def test_a_question_put_to_you_reports_nothing(nlp):

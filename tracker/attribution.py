@@ -309,7 +309,8 @@ class Finder:
         for extra in tree.kids(verb, "ccomp", "xcomp", "obl", "advcl", "advmod"):
             span = tree.subtree(extra, exclude=set(agents))
             if extra.id > verb.id and extra not in agents and not self.is_time(extra) and (
-                    extra.deprel in ("ccomp", "xcomp") or span[0].text.lower() in PASSIVE_COMPLEMENTS):
+                    extra.deprel in ("ccomp", "xcomp") or span[0].text.lower() in PASSIVE_COMPLEMENTS
+                    and any(w.upos not in ("ADP", "ADV") for w in span)):  # not a bare "as well as"
                 content += span
                 bare = False
         if bare and verb.lemma in NOT_SAID_WHEN_PASSIVE:
