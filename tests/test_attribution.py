@@ -683,6 +683,7 @@ def test_a_sentence_opening_with_the_poll_it_reports(nlp):
 
 def test_struggling_to_do_something_reports_nothing(nlp):
     assert found(nlp, "The city struggles to return to normal after the storm.") == []
+    assert found(nlp, "The senator is attempting to move a bill through the Senate.") == []
 
 
 def test_pushing_deciding_or_worrying_something_reports_nothing(nlp):
