@@ -630,6 +630,12 @@ def test_a_bare_passive_of_a_verb_with_other_senses_reports_nothing(nlp):
     assert [a[2] for a in found(nlp, text)] == ["listed"]  # "as well as" completes no passive
 
 
+def test_a_proposal_with_lets_reports_nothing(nlp):
+    assert found(nlp, "Rather than argue about taxes, let's focus on understanding how the money moves.") == []
+    assert found(nlp, "Let's say you think a degree will cost $90,000 in ten years.") == [
+        ("indirect", "you", "think", ["a degree will cost $90,000 in ten years"])]
+
+
 def test_a_question_put_to_you_reports_nothing(nlp):
     assert found(nlp, "Would you still vote for the mayor after the scandal?") == []
     assert found(nlp, "Do you know where the money went?") == []

@@ -266,7 +266,8 @@ class Finder:
         if tree.kids(word, "nsubj:pass") and word.lemma in CORE_VERBS:
             return self.from_passive(tree, word)
         speaker = self.subject_of(tree, word)
-        if speaker is None or self.is_question_to_you(tree, word, speaker) or self.is_implication(word, speaker):
+        if speaker is None or self.is_question_to_you(tree, word, speaker) or self.is_implication(word, speaker) \
+                or self.is_proposal(tree, speaker):
             return None
         content, rule = self.content_of(tree, word, speaker)
         content = self.without_trailing_apposition(tree, self.through_possessive(tree, content))
@@ -653,6 +654,12 @@ class Finder:
         ("I mean ...", "Smith meant that ..." are said)."""
         return verb.lemma == "mean" and verb.xpos != "VBG" and speaker.upos != "PROPN" and not (
             speaker.upos == "PRON" and speaker.text.lower() in PERSONAL)
+
+    @staticmethod
+    def is_proposal(tree, speaker):
+        """ "Let's say you save $100", "let's focus on X": the writer proposes it to the reader; nobody says it."""
+        clause = tree.head(speaker)
+        return speaker.lemma.lower() == "us" and clause is not None and clause.head and tree.head(clause).lemma == "let"
 
     @staticmethod
     def is_question_to_you(tree, verb, speaker):
