@@ -339,6 +339,20 @@ def test_a_clause_before_a_colon_or_semicolon_is_not_the_content(nlp):
     assert found(nlp, text) == [("indirect", "the campaign", "says", ["she will return this week"])]
     text = "We have seen this before: the minister promised reforms in 2010."
     assert found(nlp, text) == [("indirect", "the minister", "promised", ["reforms"])]
+    text = "We have been here before: Harbor Energy declared bankruptcy in 2010."  # the parse hangs ":" on the clause
+    assert found(nlp, text) == [("indirect", "Harbor Energy", "declared", ["bankruptcy"])]
+
+
+def test_a_fronted_clause_is_no_content_when_the_cue_has_one_after_it(nlp):
+    text = "In her 2010 book, ''Save Your Money First,'' Ms. Roe suggested looking at the bills you pay each month."
+    assert found(nlp, text) == [
+        ("indirect", "Ms. Roe", "suggested", ["looking at the bills you pay each month"])]
+
+
+def test_an_as_clause_of_seeming_reports_nothing(nlp):
+    assert found(nlp, "As strange as it may seem, the mayor said the plan had worked.") == [
+        ("indirect", "the mayor", "said", ["the plan had worked"])]
+    assert found(nlp, "As it seems, the talks have stalled.") == []
 
 
 def test_an_as_clause_with_content_of_its_own_frames_nothing(nlp):
@@ -364,11 +378,27 @@ def test_a_reply_joined_to_the_content_is_a_statement_of_its_own(nlp):
         ("indirect", "the mayor", "denied", ["the report"])]
 
 
+def test_a_bare_verb_joined_to_the_content_shares_its_subject(nlp):
+    text = "Jane Roe said that if voters are unhappy, they should change the rules rather than criticize her."
+    assert found(nlp, text)[1] == ("indirect", "they", "criticize", ["her"])
+
+
+def test_a_verb_joined_to_a_subordinate_clause_is_done_by_its_subject(nlp):
+    text = "The governor described the senator as a disgrace after she attacked the police and blamed crime on the courts."
+    assert found(nlp, text)[2] == ("indirect", "she", "blamed", ["crime on the courts"])
+
+
 def test_a_concession_with_its_own_speaker_is_a_statement_of_its_own(nlp):
     text = "She said the plan was fair, though critics noted that costs had doubled."
     assert found(nlp, text) == [
         ("indirect", "She", "said", ["the plan was fair"]),
         ("indirect", "critics", "noted", ["that costs had doubled"])]
+
+
+def test_whom_a_nominal_cue_is_addressed_to_is_not_its_content(nlp):
+    assert found(nlp, "Jane Roe's statements to the police do not matter.") == []
+    assert found(nlp, "The senator's opposition to the bridge surprised voters.") == [
+        ("indirect", "The senator", "opposition", ["the bridge"])]
 
 
 def test_a_nominal_cue_with_an_infinitive(nlp):
@@ -596,6 +626,14 @@ def test_a_bare_passive_of_a_verb_with_other_senses_reports_nothing(nlp):
         assert found(nlp, text) == []
     assert found(nlp, "The senator was accused of lying.") == [
         ("indirect", None, "was accused", ["The senator", "of lying"])]
+    text = "To date, 14 engineers and six nurses were admitted as well as 29 others who only listed a trade."
+    assert [a[2] for a in found(nlp, text)] == ["listed"]  # "as well as" completes no passive
+
+
+def test_a_proposal_with_lets_reports_nothing(nlp):
+    assert found(nlp, "Rather than argue about taxes, let's focus on understanding how the money moves.") == []
+    assert found(nlp, "Let's say you think a degree will cost $90,000 in ten years.") == [
+        ("indirect", "you", "think", ["a degree will cost $90,000 in ten years"])]
 
 
 def test_a_question_put_to_you_reports_nothing(nlp):
@@ -651,6 +689,21 @@ def test_a_sentence_opening_with_the_poll_it_reports(nlp):
 
 def test_struggling_to_do_something_reports_nothing(nlp):
     assert found(nlp, "The city struggles to return to normal after the storm.") == []
+    assert found(nlp, "The senator is attempting to move a bill through the Senate.") == []
+
+
+def test_pushing_deciding_or_worrying_something_reports_nothing(nlp):
+    assert found(nlp, "A yellow bulldozer pushed the mound aside.") == []
+    assert found(nlp, "The ruling could decide the case.") == []
+    assert found(nlp, "That worries the neighbors.") == []
+    assert found(nlp, "The council decided to close the library.") == [
+        ("indirect", "The council", "decided", ["to close the library"])]
+
+
+def test_considering_something_weighs_it_and_says_nothing(nlp):
+    assert found(nlp, "The court considered the matter on Tuesday.") == []
+    assert found(nlp, "State regulators did not consider Jane Roe a realistic option.") == [
+        ("indirect", "State regulators", "did not consider", ["Jane Roe a realistic option"])]
 
 
 def test_someone_held_up_as_a_quoted_label_is_labelled_in_the_subjects_words(nlp):

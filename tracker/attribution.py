@@ -110,6 +110,9 @@ MEDIA = DOCUMENTS | {"remark", "comment", "interview", "diatribe", "tirade", "ra
 SAID_IN = MEDIA - {"speech", "interview"} | {"website", "site", "twitter", "facebook", "blog", "television", "radio"}
 
 
+ABOUT = {"of", "about", "on", "for", "against"}  # what a nominal cue is about: "criticism of the plan"
+# ... and "to" after these ("opposition to the plan"); after others it is the addressee ("a complaint to the board")
+OPPOSING = {"opposition", "threat"}
 CHOICES = {"decision", "choice"}  # nouns of choosing: a choice to act is no statement, one to speak is
 
 # the small words a title leaves in lower case
@@ -281,7 +284,8 @@ class Finder:
         if tree.kids(word, "nsubj:pass") and word.lemma in PASSIVE_CUES:
             return self.from_passive(tree, word)
         speaker = self.subject_of(tree, word)
-        if speaker is None or self.is_question_to_you(tree, word, speaker) or self.is_implication(word, speaker):
+        if speaker is None or self.is_question_to_you(tree, word, speaker) or self.is_implication(word, speaker) \
+                or self.is_proposal(tree, speaker):
             return None
         content, rule = self.content_of(tree, word, speaker)
         content = self.without_trailing_apposition(tree, self.through_possessive(tree, content))
@@ -341,7 +345,8 @@ class Finder:
         for extra in tree.kids(verb, "ccomp", "xcomp", "obl", "advcl", "advmod"):
             span = tree.subtree(extra, exclude=set(agents))
             if extra.id > verb.id and extra not in agents and not self.is_time(extra) and (
-                    extra.deprel in ("ccomp", "xcomp") or span[0].text.lower() in PASSIVE_COMPLEMENTS):
+                    extra.deprel in ("ccomp", "xcomp") or span[0].text.lower() in PASSIVE_COMPLEMENTS
+                    and any(w.upos not in ("ADP", "ADV") for w in span)):  # not a bare "as well as"
                 content += span
                 bare = False
         if bare and verb.lemma in NOT_SAID_WHEN_PASSIVE:
@@ -405,8 +410,7 @@ class Finder:
             if child is speaker or child.id < noun.id or self.is_time(child):
                 continue
             if child.deprel in ("acl", "ccomp", "acl:relcl") and ("that" in cases or "to" in cases and child.upos == "VERB") \
-                    or child.deprel == "nmod" and (
-                    set(cases) & {"of", "about", "on", "for", "against", "to"}):
+                    or child.deprel == "nmod" and set(cases) & (ABOUT | {"to"} if noun.lemma in OPPOSING else ABOUT):
                 if noun.lemma in CHOICES and "to" in cases and child.lemma not in CORE_VERBS:
                     return None  # "Britain's decision to leave the union" is an act; "to endorse her" is said
                 content = tree.subtree(child, exclude={speaker})
@@ -522,9 +526,12 @@ class Finder:
                 controller = self.object_controller(tree, node, head) if node.deprel == "xcomp" else None
                 if controller is not None:
                     return controller
-                if (node.deprel == "conj" or self.is_participle_remark(tree, node)) and node.lemma in VERBS \
-                        and head.deprel in ("ccomp", "advcl") and head.head and tree.head(head).lemma in VERBS:
-                    head = tree.head(head)  # "X said A and warned B", "X said A, citing B": joined to A
+                if (node.deprel == "conj" and node.xpos != "VB" or self.is_participle_remark(tree, node)) \
+                        and node.lemma in VERBS and head.deprel in ("ccomp", "advcl") and head.head \
+                        and not self.is_subordinate_clause(tree, head) \
+                        and tree.head(head).lemma in VERBS:
+                    head = tree.head(head)  # "X said A and warned B", "X said A, citing B": joined to A (a bare
+                    # "they should change A rather than criticize B" shares A's modal and subject)
                 node = head
                 if node.upos not in ("VERB", "AUX"):
                     return None
@@ -541,6 +548,13 @@ class Finder:
                 return head if head.upos in ("NOUN", "PROPN") else None
             return None
         return None
+
+    @staticmethod
+    def is_subordinate_clause(tree, clause):
+        """An adverbial clause with a subject of its own and a conjunction other than "that" ("after she attacked
+        A and blamed B"): what is joined to it is done by its subject."""
+        return clause.deprel == "advcl" and bool(tree.kids(clause, *SUBJECTS)) \
+            and any(m.text.lower() != "that" for m in tree.kids(clause, "mark"))
 
     @staticmethod
     def restrictive_antecedent(tree, speaker):
@@ -589,7 +603,7 @@ class Finder:
         clauses = [c for c in tree.kids(verb, "ccomp", "csubj") if c is not speaker] or [
             c for c in tree.kids(verb, "dep", "parataxis", "nsubj") if c.id < speaker.id and c.upos != "PUNCT"
             and (c.deprel != "nsubj" or verb.lemma in SPEECH_VERBS and tree.words[speaker.id - 2].text == ",")]
-        clauses = [c for c in clauses if not self.before_a_break(tree, c, verb)] \
+        clauses = [c for c in clauses if not (self.before_a_break(tree, c, verb) or self.is_lead_in(tree, c, verb))] \
             or self.clause_after_addressee(tree, verb) or self.clause_after_adjunct(tree, verb)
         relative = self.misread_relative(tree, verb, clauses)
         if relative:
@@ -601,6 +615,8 @@ class Finder:
             words += self.reason_after_content(tree, verb, words)
             return self.without_opening(tree, self.before_semicolon(words, verb)), "ccomp"
         if self.is_as_clause(tree, verb):
+            if verb.lemma in RAISING:
+                return [], None  # "as odd as it may seem": how things look, nobody says it
             root = tree.head(verb)  # "As the minister put it, the talks failed"
             return [w for w in tree.subtree(root, exclude={verb}) if w is not speaker], "as-clause"
         if verb.lemma == "call" and verb.deprel == "parataxis" and tree.kids(verb, "xcomp") \
@@ -660,6 +676,8 @@ class Finder:
                     continue  # "found a way to ...", "find themselves in ...": no finding reported
                 if verb.lemma == "call" and obj.lemma in GATHERINGS:
                     continue  # "called an emergency meeting": convened, not said
+                if verb.lemma == "consider":
+                    continue  # "considered the matter": weighed, not said ("considered him a rival" is a clause)
                 if verb.lemma in ISSUING and obj.lemma in RECORDS or verb.lemma == "release" and any(
                         c.lemma == "from" for o in tree.kids(verb, "obl") if o.id > obj.id
                         for c in tree.kids(o, "case")):
@@ -699,6 +717,12 @@ class Finder:
         ("I mean ...", "Smith meant that ..." are said)."""
         return verb.lemma == "mean" and verb.xpos != "VBG" and speaker.upos != "PROPN" and not (
             speaker.upos == "PRON" and speaker.text.lower() in PERSONAL)
+
+    @staticmethod
+    def is_proposal(tree, speaker):
+        """ "Let's say you save $100", "let's focus on X": the writer proposes it to the reader; nobody says it."""
+        clause = tree.head(speaker)
+        return speaker.lemma.lower() == "us" and clause is not None and clause.head and tree.head(clause).lemma == "let"
 
     @staticmethod
     def is_question_to_you(tree, verb, speaker):
@@ -940,9 +964,15 @@ class Finder:
     @staticmethod
     def before_a_break(tree, clause, verb):
         """The clause ends before a colon or semicolon that precedes the verb: a sentence of its own
-        ("We have been here before: bin Laden declared war ...")."""
-        end = tree.subtree(clause)[-1].id
+        ("We have been here before: bin Laden declared war ..."), whichever of them the parse hangs it on."""
+        end = max(w.id for w in tree.subtree(clause) if w.upos != "PUNCT" or w is clause)
         return end < verb.id and any(w.text in (":", ";") for w in tree.words[end:verb.id - 1])
+
+    def is_lead_in(self, tree, clause, verb):
+        """An unquoted clause before a cue that has its content after it ("In his book, 'Title,' X suggested
+        looking at ...", "Should the firm fail, critics worry that ..."): the writer's lead-in, not what was said."""
+        return clause.id < verb.id and any(k.id > verb.id for k in tree.kids(verb, "ccomp", "xcomp")) \
+            and not any(tree.subtree(clause)[0].start_char in quote for quote in self.quotes)
 
     @staticmethod
     def content_preposition(tree, content):

@@ -47,7 +47,9 @@ set start begin end open win pass include receive follow reach hit watch spend b
 help care tend emerge reflect represent throw shoot fire lay draw cast raise provide allow try continue
 send sign deliver spend launch hire appoint nominate sue ban restrict adopt approve receive double expand
 lift impose order introduce pay buy sell build move meet visit join attend host need require struggle
-""".split())  # also actions that PolNeAR's broad annotation counts but a quote tracker should not
+push decide worry attempt
+""".split())  # also actions that PolNeAR's broad annotation counts but a quote tracker should not; a verb here
+# keeps the clause or infinitive the lists above give it ("decided to", "pushed for", "worried that")
 
 
 def _learned_lemmas():
