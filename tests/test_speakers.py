@@ -291,3 +291,9 @@ def test_a_resolved_she_rules_out_he(claims_of):
             "He also said the plan would pay for six weeks of leave for new parents.")
     found = speakers(claims_of, text)
     assert ("she", "Aditi Rao") in found and ("He", "Tom Hale") in found
+
+
+def test_a_description_keeps_its_modifiers_own_words(claims_of):
+    text = "The suit was filed by a high-level Los Angeles legal group that says the rule is unlawful."
+    assert ("a high-level Los Angeles legal group that", "high-level Los Angeles legal group") in speakers(
+        claims_of, text)

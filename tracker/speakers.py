@@ -214,11 +214,18 @@ def _path_up(sentence, word, top):
     return path
 
 
+MODIFIERS = ("compound", "amod", "flat", "nummod")  # the words of a noun phrase that make its name
+
+
 def _phrase_ids(sentence, word, conjuncts=False):
     """Ids of ``word`` and the words that make its name: determiners, compounds, adjectives, possessors
     (and, with ``conjuncts``, the names coordinated with it)."""
-    ids = {word.id} | {w.id for w in dependents(sentence, word)
-                       if w.deprel in ("det", "compound", "amod", "flat", "nmod:poss", "nummod")}
+    ids = {word.id} | {w.id for w in dependents(sentence, word) if w.deprel in ("det", "nmod:poss")}
+    modifiers = [w for w in dependents(sentence, word) if w.deprel in MODIFIERS]
+    while modifiers:  # with the modifiers' own: "high-level", "Los Angeles Times"
+        modifier = modifiers.pop()
+        ids.add(modifier.id)
+        modifiers += [w for w in dependents(sentence, modifier) if w.deprel in MODIFIERS or w.text == "-"]
     if conjuncts:
         for conjunct in (w for w in dependents(sentence, word) if w.deprel == "conj"):
             ids |= _phrase_ids(sentence, conjunct)
@@ -585,9 +592,11 @@ class Resolver:
         modifiers = [w for w in dependents(sentence, head) if w.id in ids and w.id < head.id
                      and w.deprel in ("compound", "amod", "flat", "nummod", "obl:npmod")]
         first = min(modifiers + [head], key=lambda w: w.id)
-        while first.id > 1 and sentence.words[first.id - 2].id in ids and sentence.words[first.id - 2].deprel in (
-                "compound", "obl:npmod", "nummod", "punct") and sentence.words[first.id - 2].text != ",":
-            first = sentence.words[first.id - 2]  # "Tripoli-based", "30-second": keep the words a modifier hangs on
+        while first.id > 1 and sentence.words[first.id - 2].id in ids and (first.text == "-" or sentence.words[
+                first.id - 2].deprel in ("compound", "obl:npmod", "nummod", "punct")) \
+                and sentence.words[first.id - 2].text != ",":
+            first = sentence.words[first.id - 2]  # "Tripoli-based", "30-second", "high-level": keep the words a
+            # modifier hangs on
         allowed = set()  # the words of the tail that say which one; a proper noun's tail is no part of its name
         for dependent in (after if head.upos == "NOUN" else []):
             if (dependent.deprel == "nmod" and dependent.upos in ("NOUN", "PROPN")
