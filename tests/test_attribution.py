@@ -262,6 +262,16 @@ def test_a_reason_the_parse_hung_on_the_cue_verb_is_content():
     assert [doc.text[s:e] for s, e in a.spans] == ["the deal failed, because voters rejected it"]
 
 
+def test_a_clause_joined_to_a_verb_of_speaking_after_its_content_goes_on_the_content(nlp):
+    assert found(nlp, "The sheriff said it was too early to tell what caused the fire, and there was no sign "
+                      "of foul play.") == [
+        ("indirect", "The sheriff", "said",
+         ["it was too early to tell what caused the fire, and there was no sign of foul play"])]
+    assert found(nlp, "The sheriff said the road would reopen on Monday, but he denied that the bridge was safe.") == [
+        ("indirect", "The sheriff", "said", ["the road would reopen on Monday"]),
+        ("indirect", "he", "denied", ["that the bridge was safe"])]
+
+
 def test_a_subject_inside_the_quotation_is_not_the_speaker(nlp):
     text = '"My answer, that is a disgrace," the former adviser said on the radio.'
     assert found(nlp, text) == [("direct", "the former adviser", "said", ['"My answer, that is a disgrace,"'])]

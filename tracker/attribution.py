@@ -613,6 +613,7 @@ class Finder:
             for clause in clauses:
                 words += tree.subtree(clause, exclude=exclude | set(self.side_remarks(tree, clause)))
             words += self.reason_after_content(tree, verb, words)
+            words += self.clause_joined_to_content(tree, verb, words)
             return self.without_opening(tree, self.before_semicolon(words, verb)), "ccomp"
         if self.is_as_clause(tree, verb):
             if verb.lemma in RAISING:
@@ -914,6 +915,21 @@ class Finder:
             between = tree.words[end:span[0].id - 1]
             if span[0].id > end and span[0].text.lower() == "because" and [w.text for w in between] in ([], [","]):
                 return between + span
+        return []
+
+    @staticmethod
+    def clause_joined_to_content(tree, verb, words):
+        """ "said it was too early to tell, and there was no sign of foul play": a clause that the parse joins
+        to a verb of speaking with ", and" or ", but" right after its content goes on the content, unless it
+        is a report of its own (", but denied X")."""
+        if verb.lemma not in SPEECH_VERBS or not words or min(w.id for w in words) < verb.id:
+            return []
+        end = max(w.id for w in words)
+        for conj in tree.kids(verb, "conj"):
+            span = tree.subtree(conj)
+            between = [w.text.lower() for w in tree.words[end:span[0].id - 1]]
+            if span[0].id > end and between in ([",", "and"], [",", "but"]) and conj.lemma not in VERBS:
+                return tree.words[end:span[0].id - 1] + span
         return []
 
     @staticmethod
