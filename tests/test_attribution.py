@@ -272,6 +272,13 @@ def test_a_clause_joined_to_a_verb_of_speaking_after_its_content_goes_on_the_con
         ("indirect", "he", "denied", ["that the bridge was safe"])]
 
 
+def test_a_participle_right_after_an_object_describes_the_object(nlp):
+    assert found(nlp, "The filings disclosed the spectacle of her brother making millions from a casino.") == [
+        ("indirect", "The filings", "disclosed", ["the spectacle of her brother making millions from a casino"])]
+    assert found(nlp, "The mayor criticized the plan, calling it a waste.")[0] == (
+        "indirect", "The mayor", "criticized", ["the plan"])
+
+
 def test_a_subject_inside_the_quotation_is_not_the_speaker(nlp):
     text = '"My answer, that is a disgrace," the former adviser said on the radio.'
     assert found(nlp, text) == [("direct", "the former adviser", "said", ['"My answer, that is a disgrace,"'])]
