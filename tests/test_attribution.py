@@ -270,6 +270,8 @@ def test_a_clause_joined_to_a_verb_of_speaking_after_its_content_goes_on_the_con
     assert found(nlp, "The sheriff said the road would reopen on Monday, but he denied that the bridge was safe.") == [
         ("indirect", "The sheriff", "said", ["the road would reopen on Monday"]),
         ("indirect", "he", "denied", ["that the bridge was safe"])]
+    assert found(nlp, "The toll rose to nine, the sheriff said on Monday, and two hikers were still missing.") == [
+        ("indirect", "the sheriff", "said", ["The toll rose to nine", "and two hikers were still missing"])]
 
 
 def test_a_participle_right_after_an_object_describes_the_object(nlp):

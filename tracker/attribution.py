@@ -930,17 +930,21 @@ class Finder:
 
     @staticmethod
     def clause_joined_to_content(tree, verb, words):
-        """ "said it was too early to tell, and there was no sign of foul play": a clause that the parse joins
-        to a verb of speaking with ", and" or ", but" right after its content goes on the content, unless it
-        is a report of its own (", but denied X")."""
-        if verb.lemma not in SPEECH_VERBS or not words or min(w.id for w in words) < verb.id:
+        """ "said it was too early to tell, and there was no sign of foul play", "The toll rose, he said on
+        Monday, and more were missing": a clause that the parse joins to a verb of speaking with ", and" or
+        ", but", right after its content or after the cue that interrupts it, goes on the content, unless it is a
+        report of its own (", but denied X")."""
+        if verb.lemma not in SPEECH_VERBS or not words:
             return []
-        end = max(w.id for w in words)
+        clauses = tree.kids(verb, "conj", "ccomp", "xcomp", "advcl", "parataxis", "obj")
+        cue = {w.id for w in tree.subtree(verb, exclude=set(words) | set(clauses))}
+        end = max(w.id for w in words) if min(w.id for w in words) > verb.id else verb.id
         for conj in tree.kids(verb, "conj"):
             span = tree.subtree(conj)
-            between = [w.text.lower() for w in tree.words[end:span[0].id - 1]]
-            if span[0].id > end and between in ([",", "and"], [",", "but"]) and conj.lemma not in VERBS:
-                return tree.words[end:span[0].id - 1] + span
+            joint = tree.words[span[0].id - 3:span[0].id - 1]
+            if span[0].id > end and [w.text.lower() for w in joint] in ([",", "and"], [",", "but"]) \
+                    and conj.lemma not in VERBS and all(i in cue for i in range(end + 1, span[0].id - 2)):
+                return (joint if span[0].id == end + 3 else joint[1:]) + span  # no comma opens a piece
         return []
 
     @staticmethod
