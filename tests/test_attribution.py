@@ -281,6 +281,18 @@ def test_a_participle_right_after_an_object_describes_the_object(nlp):
         "indirect", "The mayor", "criticized", ["the plan"])
 
 
+def test_a_bare_verb_the_parse_joined_to_the_cue_goes_on_the_content():
+    doc = conllu([("The", "the", "DET", 2, "det"), ("mayor", "mayor", "NOUN", 3, "nsubj"),
+                  ("said", "say", "VERB", 0, "root", "VBD"), ("she", "she", "PRON", 5, "nsubj"),
+                  ("wanted", "want", "VERB", 3, "ccomp", "VBD"), ("to", "to", "PART", 7, "aux"),
+                  ("visit", "visit", "VERB", 5, "xcomp", "VB"), ("the", "the", "DET", 9, "det"),
+                  ("port", "port", "NOUN", 7, "obj"), ("and", "and", "CCONJ", 11, "cc"),
+                  ("meet", "meet", "VERB", 3, "conj", "VB"), ("the", "the", "DET", 13, "det"),
+                  ("workers", "worker", "NOUN", 11, "obj"), (".", ".", "PUNCT", 3, "punct")])
+    (a,) = find_attributions(doc)
+    assert [doc.text[s:e] for s, e in a.spans] == ["she wanted to visit the port and meet the workers"]
+
+
 def test_a_subject_inside_the_quotation_is_not_the_speaker(nlp):
     text = '"My answer, that is a disgrace," the former adviser said on the radio.'
     assert found(nlp, text) == [("direct", "the former adviser", "said", ['"My answer, that is a disgrace,"'])]
