@@ -262,6 +262,37 @@ def test_a_reason_the_parse_hung_on_the_cue_verb_is_content():
     assert [doc.text[s:e] for s, e in a.spans] == ["the deal failed, because voters rejected it"]
 
 
+def test_a_clause_joined_to_a_verb_of_speaking_after_its_content_goes_on_the_content(nlp):
+    assert found(nlp, "The sheriff said it was too early to tell what caused the fire, and there was no sign "
+                      "of foul play.") == [
+        ("indirect", "The sheriff", "said",
+         ["it was too early to tell what caused the fire, and there was no sign of foul play"])]
+    assert found(nlp, "The sheriff said the road would reopen on Monday, but he denied that the bridge was safe.") == [
+        ("indirect", "The sheriff", "said", ["the road would reopen on Monday"]),
+        ("indirect", "he", "denied", ["that the bridge was safe"])]
+    assert found(nlp, "The toll rose to nine, the sheriff said on Monday, and two hikers were still missing.") == [
+        ("indirect", "the sheriff", "said", ["The toll rose to nine", "and two hikers were still missing"])]
+
+
+def test_a_participle_right_after_an_object_describes_the_object(nlp):
+    assert found(nlp, "The filings disclosed the spectacle of her brother making millions from a casino.") == [
+        ("indirect", "The filings", "disclosed", ["the spectacle of her brother making millions from a casino"])]
+    assert found(nlp, "The mayor criticized the plan, calling it a waste.")[0] == (
+        "indirect", "The mayor", "criticized", ["the plan"])
+
+
+def test_a_bare_verb_the_parse_joined_to_the_cue_goes_on_the_content():
+    doc = conllu([("The", "the", "DET", 2, "det"), ("mayor", "mayor", "NOUN", 3, "nsubj"),
+                  ("said", "say", "VERB", 0, "root", "VBD"), ("she", "she", "PRON", 5, "nsubj"),
+                  ("wanted", "want", "VERB", 3, "ccomp", "VBD"), ("to", "to", "PART", 7, "aux"),
+                  ("visit", "visit", "VERB", 5, "xcomp", "VB"), ("the", "the", "DET", 9, "det"),
+                  ("port", "port", "NOUN", 7, "obj"), ("and", "and", "CCONJ", 11, "cc"),
+                  ("meet", "meet", "VERB", 3, "conj", "VB"), ("the", "the", "DET", 13, "det"),
+                  ("workers", "worker", "NOUN", 11, "obj"), (".", ".", "PUNCT", 3, "punct")])
+    (a,) = find_attributions(doc)
+    assert [doc.text[s:e] for s, e in a.spans] == ["she wanted to visit the port and meet the workers"]
+
+
 def test_a_subject_inside_the_quotation_is_not_the_speaker(nlp):
     text = '"My answer, that is a disgrace," the former adviser said on the radio.'
     assert found(nlp, text) == [("direct", "the former adviser", "said", ['"My answer, that is a disgrace,"'])]

@@ -613,6 +613,7 @@ class Finder:
             for clause in clauses:
                 words += tree.subtree(clause, exclude=exclude | set(self.side_remarks(tree, clause)))
             words += self.reason_after_content(tree, verb, words)
+            words += self.clause_joined_to_content(tree, verb, words)
             return self.without_opening(tree, self.before_semicolon(words, verb)), "ccomp"
         if self.is_as_clause(tree, verb):
             if verb.lemma in RAISING:
@@ -696,7 +697,8 @@ class Finder:
                         if extra.id > obj.id and (extra.deprel == "xcomp" or first in PREPOSITIONAL_CUES.get(
                                 verb.lemma, ()) or first == "as" and not tree.kids(extra, *SUBJECTS)
                                 or extra.deprel == "obl" and span[0].id == max(w.id for w in words) + 1
-                                and first not in CIRCUMSTANTIAL and not self.is_time(extra)):
+                                and first not in CIRCUMSTANTIAL and not self.is_time(extra)
+                                or self.describes_the_object(tree, extra, words)):
                             if obj.upos == "PRON" and obj.xpos not in ("WDT", "WP") and verb.lemma not in COMPARING \
                                     and first in PREPOSITIONAL_CUES.get(verb.lemma, ()):
                                 return span[1:], "object"  # "accused her of lying": what she is accused of
@@ -710,6 +712,16 @@ class Finder:
             words = tree.subtree(prepositional, exclude=exclude | set(cases))
             return words + self.coordinated_object(tree, verb, words, exclude), "preposition"
         return [], None
+
+    @staticmethod
+    def describes_the_object(tree, clause, words):
+        """ "disclosed the specter of her husband making millions", "found 31 cases among the ballots cast": a
+        participle that the parse hangs on the cue verb right after its object, with no comma or subject of its
+        own, describes the object."""
+        span = tree.subtree(clause)
+        return clause.deprel == "advcl" and clause.xpos in ("VBG", "VBN") and span[0] is clause \
+            and clause.id == max(w.id for w in words) + 1 and clause.lemma not in VERBS \
+            and not tree.kids(clause, *SUBJECTS, "nsubj:pass", "mark")
 
     @staticmethod
     def is_implication(verb, speaker):
@@ -914,6 +926,28 @@ class Finder:
             between = tree.words[end:span[0].id - 1]
             if span[0].id > end and span[0].text.lower() == "because" and [w.text for w in between] in ([], [","]):
                 return between + span
+        return []
+
+    @staticmethod
+    def clause_joined_to_content(tree, verb, words):
+        """ "said it was too early to tell, and there was no sign of foul play", "The toll rose, he said on
+        Monday, and more were missing": a clause that the parse joins to a verb of speaking with ", and" or
+        ", but", right after its content or after the cue that interrupts it, goes on the content, unless it is a
+        report of its own (", but denied X"); so does a bare verb joined with "and" ("said she wanted to visit
+        the port and meet the workers"), which cannot share the cue's tense."""
+        if verb.lemma not in SPEECH_VERBS or not words:
+            return []
+        clauses = tree.kids(verb, "conj", "ccomp", "xcomp", "advcl", "parataxis", "obj")
+        cue = {w.id for w in tree.subtree(verb, exclude=set(words) | set(clauses))}
+        end = max(w.id for w in words) if min(w.id for w in words) > verb.id else verb.id
+        for conj in tree.kids(verb, "conj"):
+            span = [w for w in tree.subtree(conj)  # the ", and" may hang on the cue verb or on the clause
+                    if not (w.head == conj.id and w.id < conj.id and (w.deprel == "cc" or w.text == ","))]
+            joint = tree.words[span[0].id - 3:span[0].id - 1]
+            if span[0].id > end and ([w.text.lower() for w in joint] in ([",", "and"], [",", "but"])
+                                     or joint[-1].text.lower() == "and" and conj.xpos == "VB" and verb.xpos != "VB") \
+                    and conj.lemma not in VERBS and all(i in cue for i in range(end + 1, span[0].id - 2)):
+                return (joint if span[0].id == end + 3 else joint[1:]) + span  # no comma opens a piece
         return []
 
     @staticmethod
