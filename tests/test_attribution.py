@@ -164,6 +164,11 @@ def test_who_is_called_on_belongs_to_the_content(nlp):
     assert found(nlp, text) == [("indirect", "The bishop", "has called for", ["parishioners to donate blankets"])]
 
 
+def test_a_day_after_the_verb_is_not_who_is_called_on(nlp):
+    text = "Norway and Chile agreed on Friday to press for a truce in the region."
+    assert found(nlp, text) == [("indirect", "Norway and Chile", "agreed", ["to press for a truce in the region"])]
+
+
 def conllu(rows):
     """A one-sentence ``Document`` from (word, lemma, upos, head, deprel[, xpos]) rows."""
     lines = [f"{i}\t{w}\t{lemma}\t{upos}\t{xpos[0] if xpos else '_'}\t_\t{head}\t{rel}\t_\t"

@@ -820,20 +820,19 @@ class Finder:
                     return tree.words[end:span[0].id - 1] + span
         return []
 
-    @staticmethod
-    def called_on_preposition(tree, verb):
-        """The preposition right after a cue verb that takes who is called on ("called on", "called for")."""
+    def called_on_preposition(self, tree, verb):
+        """The preposition right after a cue verb that takes who is called on ("called on", "called for"), not
+        one of time ("agreed on Wednesday to press for talks")."""
         after = tree.words[verb.id] if verb.id < len(tree.words) else None
         if after is not None and after.text.lower() in PREPOSITIONAL_CUES.get(verb.lemma, ()) \
-                and after.deprel in ("case", "compound:prt"):
+                and (after.deprel == "compound:prt" or after.deprel == "case" and not self.is_time(tree.head(after))):
             return after
         return None
 
-    @staticmethod
-    def called_on(tree, verb, xcomp):
+    def called_on(self, tree, verb, xcomp):
         """ "called on Congress to act", "called for women to vote": who is called on belongs to the content
         (the parse hangs them on the preposition or on the verb)."""
-        after = Finder.called_on_preposition(tree, verb)
+        after = self.called_on_preposition(tree, verb)
         if after is None:
             return []
         heads = [tree.head(after)] if after.deprel == "case" else tree.kids(after)
