@@ -164,6 +164,11 @@ def test_who_is_called_on_belongs_to_the_content(nlp):
     assert found(nlp, text) == [("indirect", "The bishop", "has called for", ["parishioners to donate blankets"])]
 
 
+def test_what_a_gathering_takes_up_is_no_statement(nlp):
+    assert found(nlp, "The mayor chaired a high-level meeting that focused on flooding on Monday.") == []
+    assert found(nlp, "The summit discussed the crisis in the region.") == []
+
+
 def test_a_day_after_the_verb_is_not_who_is_called_on(nlp):
     text = "Norway and Chile agreed on Friday to press for a truce in the region."
     assert found(nlp, text) == [("indirect", "Norway and Chile", "agreed", ["to press for a truce in the region"])]

@@ -68,6 +68,7 @@ SENTENCE_OPENERS = (".", "!", "?", ":", ",", "\n", '"', "”", "'", " and", " bu
 REQUESTS = {"request", "inquiry", "call", "email", "message"}  # what a spokesman does (not) respond to
 RECORDS = {"return"}  # what is released as a record of the releaser, not as a statement: "his tax returns"
 GATHERINGS = {"meeting", "session", "summit", "conference", "recess"}  # what is called to meet
+RELATIVE_SUBJECTS = {"that", "which", "who"}
 CIRCUMSTANTIAL = {"during", "since", "after", "before", "at", "on", "amid", "despite"}  # when and where
 TIME_WORDS = {"day", "week", "month", "year", "time", "hour", "minute", "night", "morning", "moment", "decade"}
 NOT_SPEAKERS = {"note", "update", "updated", "related", "photo", "photos", "source", "sources", "read more",
@@ -103,6 +104,7 @@ ISSUING = {"issue", "file", "release", "publish", "submit", "post", "send", "cir
 CONTAINERS = {"idea": {"of"}, "notion": {"of"}, "concept": {"of"}, "insight": {"into"}, "question": {"about"}}
 POLLS = {"poll", "survey", "study", "census", "tally"}  # "In the latest poll, ..."
 DISCUSSING = {"discuss", "debate"}  # verbs of talking something over
+TAKING_UP = DISCUSSING | {"focus", "center", "centre", "concentrate", "revolve", "address", "cover"}  # a topic
 # where something was said: "denounced the plan in a speech", "attacked her in tweets"
 MEDIA = DOCUMENTS | {"remark", "comment", "interview", "diatribe", "tirade", "rant", "address", "appearance",
                      "testimony", "briefing", "conference", "debate", "hearing", "broadcast", "podcast", "show"}
@@ -285,7 +287,7 @@ class Finder:
             return self.from_passive(tree, word)
         speaker = self.subject_of(tree, word)
         if speaker is None or self.is_question_to_you(tree, word, speaker) or self.is_implication(word, speaker) \
-                or self.is_proposal(tree, speaker):
+                or self.is_proposal(tree, speaker) or self.is_gathering_topic(tree, word, speaker):
             return None
         content, rule = self.content_of(tree, word, speaker)
         content = self.without_trailing_apposition(tree, self.through_possessive(tree, content))
@@ -722,6 +724,15 @@ class Finder:
         return clause.deprel == "advcl" and clause.xpos in ("VBG", "VBN") and span[0] is clause \
             and clause.id == max(w.id for w in words) + 1 and clause.lemma not in VERBS \
             and not tree.kids(clause, *SUBJECTS, "nsubj:pass", "mark")
+
+    @staticmethod
+    def is_gathering_topic(tree, verb, speaker):
+        """ "The summit focused on trade", "a meeting that discussed the crisis": what a gathering took up, which
+        nobody said."""
+        clause = tree.head(speaker)
+        noun = tree.head(clause) if speaker.text.lower() in RELATIVE_SUBJECTS and clause.deprel == "acl:relcl" \
+            else speaker
+        return verb.lemma in TAKING_UP and noun.lemma.lower() in GATHERINGS | {"talks", "hearing", "forum"}
 
     @staticmethod
     def is_implication(verb, speaker):
