@@ -226,6 +226,20 @@ def test_a_reporting_verb_misread_as_a_plural_noun():
         "Johnson", "charges", ["that the vote was rigged"])
 
 
+def test_a_verb_of_intending_misread_as_a_plural_noun_reports_its_infinitive():
+    doc = conllu([("Senator", "Senator", "PROPN", 2, "compound"), ("Roe", "Roe", "PROPN", 3, "compound"),
+                  ("Vows", "vow", "NOUN", 0, "root", "NNS"), ("To", "to", "PART", 5, "aux"),
+                  ("Close", "close", "VERB", 3, "advcl"), ("Tax", "tax", "NOUN", 7, "compound"),
+                  ("Loopholes", "loophole", "NOUN", 5, "obj"), (".", ".", "PUNCT", 3, "punct")])
+    (a,) = find_attributions(doc)
+    assert (a.speaker.text, a.cue.text, [doc.text[s:e] for s, e in a.spans]) == (
+        "Senator Roe", "Vows", ["To Close Tax Loopholes"])
+    doc = conllu([("Peace", "peace", "NOUN", 2, "compound"), ("talks", "talk", "NOUN", 0, "root", "NNS"),
+                  ("to", "to", "PART", 4, "aux"), ("resume", "resume", "VERB", 2, "advcl"),
+                  ("soon", "soon", "ADV", 4, "advmod"), (".", ".", "PUNCT", 2, "punct")])
+    assert find_attributions(doc) == []
+
+
 def test_a_quantifier_standing_for_people_is_a_speaker(nlp):
     text = "Many of the residents say the water is unsafe."
     assert found(nlp, text) == [("indirect", "Many of the residents", "say", ["the water is unsafe"])]

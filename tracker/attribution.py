@@ -365,14 +365,27 @@ class Finder:
 
     @staticmethod
     def misread_verb(tree, noun):
-        """ "Smith charges that ...", "But Smith claims that ...": a reporting verb in the present read as a
-        plural noun with the speaker as its compound; the sentence's head, followed by a "that" clause."""
-        if noun.deprel != "root" or noun.lemma not in CLAUSE_CUES or noun.xpos != "NNS" \
+        """ "Smith charges that ...", "But Smith claims that ...", "The Roe campaign plans to ...": a reporting verb
+        in the present read as a plural noun with the speaker as its compound; the sentence's head, followed by its
+        complement (``misread_complement``)."""
+        if noun.deprel != "root" or noun.lemma not in VERBS or noun.xpos != "NNS" \
                 or not noun.text.lower().endswith("s") or noun.id < 2:
             return False
         before = tree.words[noun.id - 2]
         return before.head == noun.id and before.deprel == "compound" and before.upos in ("PROPN", "NOUN") \
-            and bool(Finder.that_clauses(tree, noun))
+            and Finder.misread_complement(tree, noun) is not None
+
+    @staticmethod
+    def misread_complement(tree, noun):
+        """The content of a misread verb: a "that" clause after a verb of saying, or a to-infinitive after a verb
+        of intending when its compound names someone ("Sanders Vows To ...", not "Peace talks to resume")."""
+        if noun.lemma in CLAUSE_CUES and Finder.that_clauses(tree, noun):
+            return Finder.that_clauses(tree, noun)[0]
+        before = tree.words[noun.id - 2]
+        named = before.upos == "PROPN" or any(c.upos == "PROPN" for c in tree.kids(before, "compound"))
+        return next((c for c in tree.kids(noun, "xcomp", "advcl") if c.id > noun.id and named
+                     and noun.lemma in INFINITIVE_CUES and [m.text.lower() for m in tree.kids(c, "mark", "aux")
+                                                            if m.id < c.id][:1] == ["to"]), None)
 
     @staticmethod
     def that_clauses(tree, word):
@@ -383,7 +396,7 @@ class Finder:
         if any(noun.start_char in quote for quote in self.quotes):
             return None
         speaker = _mention(tree.subtree(tree.words[noun.id - 2]), self.text, tree.index)
-        pieces = _pieces(tree.subtree(self.that_clauses(tree, noun)[0]))
+        pieces = _pieces(tree.subtree(self.misread_complement(tree, noun)))
         if speaker is None or not pieces:
             return None
         return Attribution(
