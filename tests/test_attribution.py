@@ -240,6 +240,12 @@ def test_a_verb_of_intending_misread_as_a_plural_noun_reports_its_infinitive():
     assert find_attributions(doc) == []
 
 
+def test_the_subject_of_a_predicate_adjective_does_what_its_infinitive_says(nlp):
+    text = "The mayor was quick to note that the bridge had reopened."
+    assert found(nlp, text) == [("indirect", "The mayor", "to note", ["that the bridge had reopened"])]
+    assert found(nlp, "It is hard to say whether the plan will work.") == []
+
+
 def test_a_quantifier_standing_for_people_is_a_speaker(nlp):
     text = "Many of the residents say the water is unsafe."
     assert found(nlp, text) == [("indirect", "Many of the residents", "say", ["the water is unsafe"])]

@@ -545,6 +545,9 @@ class Finder:
                         and tree.head(head).lemma in VERBS:
                     head = tree.head(head)  # "X said A and warned B", "X said A, citing B": joined to A (a bare
                     # "they should change A rather than criticize B" shares A's modal and subject)
+                if self.is_predicate_of_manner(tree, node, head):
+                    node = head  # "was quick to note that X": the subject of "quick" notes
+                    continue
                 node = head
                 if node.upos not in ("VERB", "AUX"):
                     return None
@@ -561,6 +564,13 @@ class Finder:
                 return head if head.upos in ("NOUN", "PROPN") else None
             return None
         return None
+
+    @staticmethod
+    def is_predicate_of_manner(tree, xcomp, head):
+        """ "was quick to note", "has been slow to embrace", "was able to tout": a predicate adjective whose
+        infinitive is done by the adjective's subject (not an expletive "it": "it is hard to say")."""
+        return xcomp.deprel == "xcomp" and head.upos == "ADJ" and bool(tree.kids(head, "cop")) \
+            and not any(s.text.lower() == "it" for s in tree.kids(head, *SUBJECTS, "expl"))
 
     @staticmethod
     def is_subordinate_clause(tree, clause):
