@@ -246,6 +246,14 @@ def test_the_subject_of_a_predicate_adjective_does_what_its_infinitive_says(nlp)
     assert found(nlp, "It is hard to say whether the plan will work.") == []
 
 
+def test_rating_reports_what_is_rated_and_how_with_its_comparison(nlp):
+    text = "The fact checkers rated 30% of her claims as false, compared to 11% of his."
+    assert found(nlp, text) == [("indirect", "The fact checkers", "rated",
+                                 ["30% of her claims as false", "compared to 11% of his"])]
+    text = "Half of the claims were rated false by the fact checkers."
+    assert found(nlp, text) == [("indirect", "the fact checkers", "were rated", ["Half of the claims", "false"])]
+
+
 def test_a_quantifier_standing_for_people_is_a_speaker(nlp):
     text = "Many of the residents say the water is unsafe."
     assert found(nlp, text) == [("indirect", "Many of the residents", "say", ["the water is unsafe"])]

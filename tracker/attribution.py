@@ -55,10 +55,11 @@ STANCE_ADJECTIVES = {
     "bullish": {"on", "about"}, "bearish": {"on", "about"}, "vocal": {"about"}, "outspoken": {"about"},
     "determined": {"to"}, "willing": {"to"}, "unwilling": {"to"}, "eager": {"to"}, "reluctant": {"to"},
 }
-DEPICTING = {"paint", "cast", "see", "regard", "depict", "frame", "picture", "view"}  # "painted X as Y"
+# "painted X as Y", "rated the claim as false" (the tagger's lemma of "rated" is "rat")
+DEPICTING = {"paint", "cast", "see", "regard", "depict", "frame", "picture", "view", "rate", "rat"}
 # verbs whose passive reports its subject: the reporting verbs of the grammars ("was criticized by X") and
-# verbs of regarding ("is widely considered a threat", "was viewed as weak")
-PASSIVE_CUES = CORE_VERBS | {"consider", "view", "regard", "deem"}
+# verbs of regarding ("is widely considered a threat", "was viewed as weak", "was rated false")
+PASSIVE_CUES = CORE_VERBS | {"consider", "view", "regard", "deem", "rate", "rat"}
 COMPARING = {"liken", "compare"}  # "compared him to Nixon": both sides are what is said
 RAISING = {"seem", "appear"}  # "X seems to ...": the content is X's seeming, said by no one
 PASSIVE_COMPLEMENTS = {"as", "of", "with", "for"}  # "was described as", "was accused of", "was charged with"
@@ -274,14 +275,15 @@ class Finder:
         if word.upos == "ADJ" and word.text.lower() in STANCE_ADJECTIVES:
             return self.from_adjective(tree, word)
         as_put_it = word.lemma == "put" and self.is_as_clause(tree, word)  # "as the minister put it"
+        passive = bool(tree.kids(word, "nsubj:pass")) and word.lemma in PASSIVE_CUES
         if word.upos not in ("VERB", "AUX") or word.lemma not in VERBS \
-                and not as_put_it and not self.is_depiction(tree, word):
+                and not as_put_it and not passive and not self.is_depiction(tree, word):
             return self.from_quoted_label(tree, word) if word.upos == "VERB" else None
         if any(word.start_char in quote for quote in self.quotes):
             return None  # "I believe ..." inside a quotation belongs to the quotation's speaker
         if self.goes_without_saying(tree, word):
             return None
-        if tree.kids(word, "nsubj:pass") and word.lemma in PASSIVE_CUES:
+        if passive:
             return self.from_passive(tree, word)
         speaker = self.subject_of(tree, word)
         if speaker is None or self.is_question_to_you(tree, word, speaker) or self.is_implication(word, speaker) \
@@ -346,7 +348,8 @@ class Finder:
             span = tree.subtree(extra, exclude=set(agents))
             if extra.id > verb.id and extra not in agents and not self.is_time(extra) and (
                     extra.deprel in ("ccomp", "xcomp") or span[0].text.lower() in PASSIVE_COMPLEMENTS
-                    and any(w.upos not in ("ADP", "ADV") for w in span)):  # not a bare "as well as"
+                    and any(w.upos not in ("ADP", "ADV") for w in span)  # not a bare "as well as"
+                    or self.is_comparison(tree, extra)):
                 content += span
                 bare = False
         if bare and verb.lemma in NOT_SAID_WHEN_PASSIVE:
@@ -362,6 +365,11 @@ class Finder:
             spans=pieces, kind="indirect", cue=_cue_mention(tree, verb, self.text), speaker=speaker,
             sentence=tree.index, paragraph=self.paragraph_of(pieces[0][0]), sources=["passive"],
             cue_lemma=verb.lemma)
+
+    @staticmethod
+    def is_comparison(tree, phrase):
+        """ "..., compared to 11% of the others": a comparison after what is said completes it."""
+        return any(c.lemma == "compare" and c.deprel == "case" and c.id < phrase.id for c in tree.kids(phrase, "case"))
 
     @staticmethod
     def misread_verb(tree, noun):
@@ -719,7 +727,8 @@ class Finder:
                         if extra.id > obj.id and (extra.deprel == "xcomp" or first in PREPOSITIONAL_CUES.get(
                                 verb.lemma, ()) or first == "as" and not tree.kids(extra, *SUBJECTS)
                                 or extra.deprel == "obl" and span[0].id == max(w.id for w in words) + 1
-                                and first not in CIRCUMSTANTIAL and not self.is_time(extra)):
+                                and first not in CIRCUMSTANTIAL and not self.is_time(extra)
+                                or self.is_comparison(tree, extra)):
                             if obj.upos == "PRON" and obj.xpos not in ("WDT", "WP") and verb.lemma not in COMPARING \
                                     and first in PREPOSITIONAL_CUES.get(verb.lemma, ()):
                                 return span[1:], "object"  # "accused her of lying": what she is accused of
