@@ -254,6 +254,11 @@ def test_rating_reports_what_is_rated_and_how_with_its_comparison(nlp):
     assert found(nlp, text) == [("indirect", "the fact checkers", "were rated", ["Half of the claims", "false"])]
 
 
+def test_documenting_reports_its_object(nlp):
+    text = "The report documented a sharp rise in evictions."
+    assert found(nlp, text) == [("indirect", "The report", "documented", ["a sharp rise in evictions"])]
+
+
 def test_a_quantifier_standing_for_people_is_a_speaker(nlp):
     text = "Many of the residents say the water is unsafe."
     assert found(nlp, text) == [("indirect", "Many of the residents", "say", ["the water is unsafe"])]

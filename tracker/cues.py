@@ -37,7 +37,7 @@ question defend oppose welcome recommend dismiss denounce applaud decry tout hig
 dispute refute rebuff acknowledge confirm express voice unveil outline request advocate champion
 liken compare label dub brand characterize deride hail bemoan lament detail signal articulate proclaim
 lambast lambaste recite chant underscore downplay understate specify propound compliment laud extol herald
-chastise despise contemplate sense
+chastise despise contemplate sense document
 """.split())
 
 # verbs too general to report anything with a bare object ("made", "took", "went")
