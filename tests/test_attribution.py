@@ -259,6 +259,11 @@ def test_documenting_reports_its_object(nlp):
     assert found(nlp, text) == [("indirect", "The report", "documented", ["a sharp rise in evictions"])]
 
 
+def test_the_document_a_passive_cue_is_found_in_says_it(nlp):
+    text = "The abuses were detailed in a lawsuit filed Monday."
+    assert found(nlp, text) == [("indirect", "a lawsuit filed Monday", "were detailed", ["The abuses"])]
+
+
 def test_a_quantifier_standing_for_people_is_a_speaker(nlp):
     text = "Many of the residents say the water is unsafe."
     assert found(nlp, text) == [("indirect", "Many of the residents", "say", ["the water is unsafe"])]

@@ -341,7 +341,7 @@ class Finder:
         """A passive cue: "The plan was criticized by the union as unfair", "He was accused of lying". The
         subject is what is reported, the agent (if any) the speaker."""
         agents = [k for k in tree.kids(verb, "obl:agent", "obl") if k.id > verb.id
-                  and any(c.text.lower() == "by" for c in tree.kids(k, "case"))]
+                  and any(c.text.lower() == "by" for c in tree.kids(k, "case"))] or self.issuing_document(tree, verb)
         content = tree.subtree(tree.kids(verb, "nsubj:pass")[0])
         bare = not agents
         for extra in tree.kids(verb, "ccomp", "xcomp", "obl", "advcl", "advmod"):
@@ -370,6 +370,13 @@ class Finder:
     def is_comparison(tree, phrase):
         """ "..., compared to 11% of the others": a comparison after what is said completes it."""
         return any(c.lemma == "compare" and c.deprel == "case" and c.id < phrase.id for c in tree.kids(phrase, "case"))
+
+    @staticmethod
+    def issuing_document(tree, verb):
+        """ "was documented in the film", "were detailed in a lawsuit": the document a passive cue says something in
+        is the one saying it."""
+        return [k for k in tree.kids(verb, "obl") if k.id > verb.id and k.lemma in DOCUMENTS
+                and [c.text.lower() for c in tree.kids(k, "case")] == ["in"]][:1]
 
     @staticmethod
     def misread_verb(tree, noun):
