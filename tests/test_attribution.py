@@ -264,6 +264,12 @@ def test_the_document_a_passive_cue_is_found_in_says_it(nlp):
     assert found(nlp, text) == [("indirect", "a lawsuit filed Monday", "were detailed", ["The abuses"])]
 
 
+def test_making_it_clear_states_the_clause_of_clear(nlp):
+    text = "The minister has made it very clear that the talks are over."
+    assert found(nlp, text) == [("indirect", "The minister", "has made", ["that the talks are over"])]
+    assert found(nlp, "He made the rules clear to everyone.") == []
+
+
 def test_a_quantifier_standing_for_people_is_a_speaker(nlp):
     text = "Many of the residents say the water is unsafe."
     assert found(nlp, text) == [("indirect", "Many of the residents", "say", ["the water is unsafe"])]

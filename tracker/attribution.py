@@ -276,8 +276,8 @@ class Finder:
             return self.from_adjective(tree, word)
         as_put_it = word.lemma == "put" and self.is_as_clause(tree, word)  # "as the minister put it"
         passive = bool(tree.kids(word, "nsubj:pass")) and word.lemma in PASSIVE_CUES
-        if word.upos not in ("VERB", "AUX") or word.lemma not in VERBS \
-                and not as_put_it and not passive and not self.is_depiction(tree, word):
+        if word.upos not in ("VERB", "AUX") or word.lemma not in VERBS and not as_put_it and not passive \
+                and not self.is_depiction(tree, word) and not self.what_is_made_clear(tree, word):
             return self.from_quoted_label(tree, word) if word.upos == "VERB" else None
         if any(word.start_char in quote for quote in self.quotes):
             return None  # "I believe ..." inside a quotation belongs to the quotation's speaker
@@ -365,6 +365,16 @@ class Finder:
             spans=pieces, kind="indirect", cue=_cue_mention(tree, verb, self.text), speaker=speaker,
             sentence=tree.index, paragraph=self.paragraph_of(pieces[0][0]), sources=["passive"],
             cue_lemma=verb.lemma)
+
+    @staticmethod
+    def what_is_made_clear(tree, verb):
+        """ "made it clear that X", "made clear she would X": the clause of "clear" after a verb of making is what
+        its subject states."""
+        if verb.lemma != "make":
+            return None
+        return next((clause for clear in tree.kids(verb, "ccomp", "xcomp") if clear.lemma == "clear"
+                     for clause in tree.kids(clear, "ccomp", "advcl") if clause.id > clear.id
+                     and tree.kids(clause, *SUBJECTS, "nsubj:pass")), None)
 
     @staticmethod
     def is_comparison(tree, phrase):
@@ -646,6 +656,9 @@ class Finder:
         relative = self.misread_relative(tree, verb, clauses)
         if relative:
             return [w for w in relative if w not in exclude], "object"
+        clarified = self.what_is_made_clear(tree, verb)
+        if clarified:
+            return tree.subtree(clarified, exclude=exclude), "ccomp"
         if verb.lemma in CLAUSE_CUES and clauses:
             words = []
             for clause in clauses:
