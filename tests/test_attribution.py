@@ -270,6 +270,12 @@ def test_making_it_clear_states_the_clause_of_clear(nlp):
     assert found(nlp, "He made the rules clear to everyone.") == []
 
 
+def test_a_reporting_gerund_under_a_verb_is_done_by_its_subject(nlp):
+    text = "The senator stopped short of endorsing the plan."
+    assert found(nlp, text) == [("indirect", "The senator", "endorsing", ["the plan"])]
+    assert "believing" not in [cue for _, _, cue, _ in found(nlp, "The ads talked voters into believing the rumors.")]
+
+
 def test_a_quantifier_standing_for_people_is_a_speaker(nlp):
     text = "Many of the residents say the water is unsafe."
     assert found(nlp, text) == [("indirect", "Many of the residents", "say", ["the water is unsafe"])]

@@ -293,7 +293,8 @@ class Finder:
         content = self.without_trailing_apposition(tree, self.through_possessive(tree, content))
         if rule in ("object", "preposition") and speaker.head != word.id and word.deprel != "conj" \
                 and tree.head(word).lemma not in ASPECTUAL and not self.is_participle_remark(tree, word) \
-                and not self.is_discussion_purpose(tree, word) and not self.is_said_by_its_noun(tree, word, speaker):
+                and not self.is_discussion_purpose(tree, word) and not self.is_said_by_its_noun(tree, word, speaker) \
+                and not self.is_manner_of_acting(tree, word):
             return None  # a borrowed subject ("struggles to deliver a sound bite") is no speaker of an object
         pieces = _pieces(content)
         if not pieces and word.lemma in SPEECH_VERBS:
@@ -375,6 +376,15 @@ class Finder:
         return next((clause for clear in tree.kids(verb, "ccomp", "xcomp") if clear.lemma == "clear"
                      for clause in tree.kids(clear, "ccomp", "advcl") if clause.id > clear.id
                      and tree.kids(clause, *SUBJECTS, "nsubj:pass")), None)
+
+    @staticmethod
+    def is_manner_of_acting(tree, verb):
+        """ "avoided condemning X", "steered clear of criticizing X": a grammar's reporting verb as a gerund
+        under a verb tells what that verb's subject does, unless an object comes between ("talked them into
+        believing X": they believe)."""
+        head = tree.head(verb)
+        return verb.lemma in CORE_VERBS and verb.xpos == "VBG" and verb.deprel in ("advcl", "xcomp") \
+            and head.upos == "VERB" and not any(o.id < verb.id for o in tree.kids(head, "obj"))
 
     @staticmethod
     def is_comparison(tree, phrase):
