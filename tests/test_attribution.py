@@ -236,6 +236,56 @@ def test_a_reporting_verb_misread_as_a_plural_noun():
         "Johnson", "charges", ["that the vote was rigged"])
 
 
+def test_a_verb_of_intending_misread_as_a_plural_noun_reports_its_infinitive():
+    doc = conllu([("Senator", "Senator", "PROPN", 2, "compound"), ("Roe", "Roe", "PROPN", 3, "compound"),
+                  ("Vows", "vow", "NOUN", 0, "root", "NNS"), ("To", "to", "PART", 5, "aux"),
+                  ("Close", "close", "VERB", 3, "advcl"), ("Tax", "tax", "NOUN", 7, "compound"),
+                  ("Loopholes", "loophole", "NOUN", 5, "obj"), (".", ".", "PUNCT", 3, "punct")])
+    (a,) = find_attributions(doc)
+    assert (a.speaker.text, a.cue.text, [doc.text[s:e] for s, e in a.spans]) == (
+        "Senator Roe", "Vows", ["To Close Tax Loopholes"])
+    doc = conllu([("Peace", "peace", "NOUN", 2, "compound"), ("talks", "talk", "NOUN", 0, "root", "NNS"),
+                  ("to", "to", "PART", 4, "aux"), ("resume", "resume", "VERB", 2, "advcl"),
+                  ("soon", "soon", "ADV", 4, "advmod"), (".", ".", "PUNCT", 2, "punct")])
+    assert find_attributions(doc) == []
+
+
+def test_the_subject_of_a_predicate_adjective_does_what_its_infinitive_says(nlp):
+    text = "The mayor was quick to note that the bridge had reopened."
+    assert found(nlp, text) == [("indirect", "The mayor", "to note", ["that the bridge had reopened"])]
+    assert found(nlp, "It is hard to say whether the plan will work.") == []
+
+
+def test_rating_reports_what_is_rated_and_how_with_its_comparison(nlp):
+    text = "The fact checkers rated 30% of her claims as false, compared to 11% of his."
+    assert found(nlp, text) == [("indirect", "The fact checkers", "rated",
+                                 ["30% of her claims as false", "compared to 11% of his"])]
+    text = "Half of the claims were rated false by the fact checkers."
+    assert found(nlp, text) == [("indirect", "the fact checkers", "were rated", ["Half of the claims", "false"])]
+
+
+def test_documenting_reports_its_object(nlp):
+    text = "The report documented a sharp rise in evictions."
+    assert found(nlp, text) == [("indirect", "The report", "documented", ["a sharp rise in evictions"])]
+
+
+def test_the_document_a_passive_cue_is_found_in_says_it(nlp):
+    text = "The abuses were detailed in a lawsuit filed Monday."
+    assert found(nlp, text) == [("indirect", "a lawsuit filed Monday", "were detailed", ["The abuses"])]
+
+
+def test_making_it_clear_states_the_clause_of_clear(nlp):
+    text = "The minister has made it very clear that the talks are over."
+    assert found(nlp, text) == [("indirect", "The minister", "has made", ["that the talks are over"])]
+    assert found(nlp, "He made the rules clear to everyone.") == []
+
+
+def test_a_reporting_gerund_under_a_verb_is_done_by_its_subject(nlp):
+    text = "The senator stopped short of endorsing the plan."
+    assert found(nlp, text) == [("indirect", "The senator", "endorsing", ["the plan"])]
+    assert "believing" not in [cue for _, _, cue, _ in found(nlp, "The ads talked voters into believing the rumors.")]
+
+
 def test_a_quantifier_standing_for_people_is_a_speaker(nlp):
     text = "Many of the residents say the water is unsafe."
     assert found(nlp, text) == [("indirect", "Many of the residents", "say", ["the water is unsafe"])]

@@ -55,10 +55,11 @@ STANCE_ADJECTIVES = {
     "bullish": {"on", "about"}, "bearish": {"on", "about"}, "vocal": {"about"}, "outspoken": {"about"},
     "determined": {"to"}, "willing": {"to"}, "unwilling": {"to"}, "eager": {"to"}, "reluctant": {"to"},
 }
-DEPICTING = {"paint", "cast", "see", "regard", "depict", "frame", "picture", "view"}  # "painted X as Y"
+# "painted X as Y", "rated the claim as false" (the tagger's lemma of "rated" is "rat")
+DEPICTING = {"paint", "cast", "see", "regard", "depict", "frame", "picture", "view", "rate", "rat"}
 # verbs whose passive reports its subject: the reporting verbs of the grammars ("was criticized by X") and
-# verbs of regarding ("is widely considered a threat", "was viewed as weak")
-PASSIVE_CUES = CORE_VERBS | {"consider", "view", "regard", "deem"}
+# verbs of regarding ("is widely considered a threat", "was viewed as weak", "was rated false")
+PASSIVE_CUES = CORE_VERBS | {"consider", "view", "regard", "deem", "rate", "rat"}
 COMPARING = {"liken", "compare"}  # "compared him to Nixon": both sides are what is said
 RAISING = {"seem", "appear"}  # "X seems to ...": the content is X's seeming, said by no one
 PASSIVE_COMPLEMENTS = {"as", "of", "with", "for"}  # "was described as", "was accused of", "was charged with"
@@ -276,14 +277,15 @@ class Finder:
         if word.upos == "ADJ" and word.text.lower() in STANCE_ADJECTIVES:
             return self.from_adjective(tree, word)
         as_put_it = word.lemma == "put" and self.is_as_clause(tree, word)  # "as the minister put it"
-        if word.upos not in ("VERB", "AUX") or word.lemma not in VERBS \
-                and not as_put_it and not self.is_depiction(tree, word):
+        passive = bool(tree.kids(word, "nsubj:pass")) and word.lemma in PASSIVE_CUES
+        if word.upos not in ("VERB", "AUX") or word.lemma not in VERBS and not as_put_it and not passive \
+                and not self.is_depiction(tree, word) and not self.what_is_made_clear(tree, word):
             return self.from_quoted_label(tree, word) if word.upos == "VERB" else None
         if any(word.start_char in quote for quote in self.quotes):
             return None  # "I believe ..." inside a quotation belongs to the quotation's speaker
         if self.goes_without_saying(tree, word):
             return None
-        if tree.kids(word, "nsubj:pass") and word.lemma in PASSIVE_CUES:
+        if passive:
             return self.from_passive(tree, word)
         speaker = self.subject_of(tree, word)
         if speaker is None or self.is_question_to_you(tree, word, speaker) or self.is_implication(word, speaker) \
@@ -293,7 +295,8 @@ class Finder:
         content = self.without_trailing_apposition(tree, self.through_possessive(tree, content))
         if rule in ("object", "preposition") and speaker.head != word.id and word.deprel != "conj" \
                 and tree.head(word).lemma not in ASPECTUAL and not self.is_participle_remark(tree, word) \
-                and not self.is_discussion_purpose(tree, word) and not self.is_said_by_its_noun(tree, word, speaker):
+                and not self.is_discussion_purpose(tree, word) and not self.is_said_by_its_noun(tree, word, speaker) \
+                and not self.is_manner_of_acting(tree, word):
             return None  # a borrowed subject ("struggles to deliver a sound bite") is no speaker of an object
         pieces = _pieces(content)
         if not pieces and word.lemma in SPEECH_VERBS:
@@ -341,14 +344,15 @@ class Finder:
         """A passive cue: "The plan was criticized by the union as unfair", "He was accused of lying". The
         subject is what is reported, the agent (if any) the speaker."""
         agents = [k for k in tree.kids(verb, "obl:agent", "obl") if k.id > verb.id
-                  and any(c.text.lower() == "by" for c in tree.kids(k, "case"))]
+                  and any(c.text.lower() == "by" for c in tree.kids(k, "case"))] or self.issuing_document(tree, verb)
         content = tree.subtree(tree.kids(verb, "nsubj:pass")[0])
         bare = not agents
         for extra in tree.kids(verb, "ccomp", "xcomp", "obl", "advcl", "advmod"):
             span = tree.subtree(extra, exclude=set(agents))
             if extra.id > verb.id and extra not in agents and not self.is_time(extra) and (
                     extra.deprel in ("ccomp", "xcomp") or span[0].text.lower() in PASSIVE_COMPLEMENTS
-                    and any(w.upos not in ("ADP", "ADV") for w in span)):  # not a bare "as well as"
+                    and any(w.upos not in ("ADP", "ADV") for w in span)  # not a bare "as well as"
+                    or self.is_comparison(tree, extra)):
                 content += span
                 bare = False
         if bare and verb.lemma in NOT_SAID_WHEN_PASSIVE:
@@ -366,15 +370,59 @@ class Finder:
             cue_lemma=verb.lemma)
 
     @staticmethod
+    def what_is_made_clear(tree, verb):
+        """ "made it clear that X", "made clear she would X": the clause of "clear" after a verb of making is what
+        its subject states."""
+        if verb.lemma != "make":
+            return None
+        return next((clause for clear in tree.kids(verb, "ccomp", "xcomp") if clear.lemma == "clear"
+                     for clause in tree.kids(clear, "ccomp", "advcl") if clause.id > clear.id
+                     and tree.kids(clause, *SUBJECTS, "nsubj:pass")), None)
+
+    @staticmethod
+    def is_manner_of_acting(tree, verb):
+        """ "avoided condemning X", "steered clear of criticizing X": a grammar's reporting verb as a gerund
+        under a verb tells what that verb's subject does, unless an object comes between ("talked them into
+        believing X": they believe)."""
+        head = tree.head(verb)
+        return verb.lemma in CORE_VERBS and verb.xpos == "VBG" and verb.deprel in ("advcl", "xcomp") \
+            and head.upos == "VERB" and not any(o.id < verb.id for o in tree.kids(head, "obj"))
+
+    @staticmethod
+    def is_comparison(tree, phrase):
+        """ "..., compared to 11% of the others": a comparison after what is said completes it."""
+        return any(c.lemma == "compare" and c.deprel == "case" and c.id < phrase.id for c in tree.kids(phrase, "case"))
+
+    @staticmethod
+    def issuing_document(tree, verb):
+        """ "was documented in the film", "were detailed in a lawsuit": the document a passive cue says something in
+        is the one saying it."""
+        return [k for k in tree.kids(verb, "obl") if k.id > verb.id and k.lemma in DOCUMENTS
+                and [c.text.lower() for c in tree.kids(k, "case")] == ["in"]][:1]
+
+    @staticmethod
     def misread_verb(tree, noun):
-        """ "Smith charges that ...", "But Smith claims that ...": a reporting verb in the present read as a
-        plural noun with the speaker as its compound; the sentence's head, followed by a "that" clause."""
-        if noun.deprel != "root" or noun.lemma not in CLAUSE_CUES or noun.xpos != "NNS" \
+        """ "Smith charges that ...", "But Smith claims that ...", "The Roe campaign plans to ...": a reporting verb
+        in the present read as a plural noun with the speaker as its compound; the sentence's head, followed by its
+        complement (``misread_complement``)."""
+        if noun.deprel != "root" or noun.lemma not in VERBS or noun.xpos != "NNS" \
                 or not noun.text.lower().endswith("s") or noun.id < 2:
             return False
         before = tree.words[noun.id - 2]
         return before.head == noun.id and before.deprel == "compound" and before.upos in ("PROPN", "NOUN") \
-            and bool(Finder.that_clauses(tree, noun))
+            and Finder.misread_complement(tree, noun) is not None
+
+    @staticmethod
+    def misread_complement(tree, noun):
+        """The content of a misread verb: a "that" clause after a verb of saying, or a to-infinitive after a verb
+        of intending when its compound names someone ("Sanders Vows To ...", not "Peace talks to resume")."""
+        if noun.lemma in CLAUSE_CUES and Finder.that_clauses(tree, noun):
+            return Finder.that_clauses(tree, noun)[0]
+        before = tree.words[noun.id - 2]
+        named = before.upos == "PROPN" or any(c.upos == "PROPN" for c in tree.kids(before, "compound"))
+        return next((c for c in tree.kids(noun, "xcomp", "advcl") if c.id > noun.id and named
+                     and noun.lemma in INFINITIVE_CUES and [m.text.lower() for m in tree.kids(c, "mark", "aux")
+                                                            if m.id < c.id][:1] == ["to"]), None)
 
     @staticmethod
     def that_clauses(tree, word):
@@ -385,7 +433,7 @@ class Finder:
         if any(noun.start_char in quote for quote in self.quotes):
             return None
         speaker = _mention(tree.subtree(tree.words[noun.id - 2]), self.text, tree.index)
-        pieces = _pieces(tree.subtree(self.that_clauses(tree, noun)[0]))
+        pieces = _pieces(tree.subtree(self.misread_complement(tree, noun)))
         if speaker is None or not pieces:
             return None
         return Attribution(
@@ -534,6 +582,9 @@ class Finder:
                         and tree.head(head).lemma in VERBS:
                     head = tree.head(head)  # "X said A and warned B", "X said A, citing B": joined to A (a bare
                     # "they should change A rather than criticize B" shares A's modal and subject)
+                if self.is_predicate_of_manner(tree, node, head):
+                    node = head  # "was quick to note that X": the subject of "quick" notes
+                    continue
                 node = head
                 if node.upos not in ("VERB", "AUX"):
                     return None
@@ -550,6 +601,13 @@ class Finder:
                 return head if head.upos in ("NOUN", "PROPN") else None
             return None
         return None
+
+    @staticmethod
+    def is_predicate_of_manner(tree, xcomp, head):
+        """ "was quick to note", "has been slow to embrace", "was able to tout": a predicate adjective whose
+        infinitive is done by the adjective's subject (not an expletive "it": "it is hard to say")."""
+        return xcomp.deprel == "xcomp" and head.upos == "ADJ" and bool(tree.kids(head, "cop")) \
+            and not any(s.text.lower() == "it" for s in tree.kids(head, *SUBJECTS, "expl"))
 
     @staticmethod
     def is_subordinate_clause(tree, clause):
@@ -610,6 +668,9 @@ class Finder:
         relative = self.misread_relative(tree, verb, clauses)
         if relative:
             return [w for w in relative if w not in exclude], "object"
+        clarified = self.what_is_made_clear(tree, verb)
+        if clarified:
+            return tree.subtree(clarified, exclude=exclude), "ccomp"
         if verb.lemma in CLAUSE_CUES and clauses:
             words = []
             for clause in clauses:
@@ -700,7 +761,7 @@ class Finder:
                                 verb.lemma, ()) or first == "as" and not tree.kids(extra, *SUBJECTS)
                                 or extra.deprel == "obl" and span[0].id == max(w.id for w in words) + 1
                                 and first not in CIRCUMSTANTIAL and not self.is_time(extra)
-                                or self.describes_the_object(tree, extra, words)):
+                                or self.describes_the_object(tree, extra, words) or self.is_comparison(tree, extra)):
                             if obj.upos == "PRON" and obj.xpos not in ("WDT", "WP") and verb.lemma not in COMPARING \
                                     and first in PREPOSITIONAL_CUES.get(verb.lemma, ()):
                                 return span[1:], "object"  # "accused her of lying": what she is accused of

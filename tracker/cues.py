@@ -37,7 +37,7 @@ question defend oppose welcome recommend dismiss denounce applaud decry tout hig
 dispute refute rebuff acknowledge confirm express voice unveil outline request advocate champion
 liken compare label dub brand characterize deride hail bemoan lament detail signal articulate proclaim
 lambast lambaste recite chant underscore downplay understate specify propound compliment laud extol herald
-chastise despise contemplate sense
+chastise despise contemplate sense document
 """.split())
 
 # verbs too general to report anything with a bare object ("made", "took", "went")
@@ -87,7 +87,7 @@ say tell think know believe suggest disclose discuss reveal endorse blame explai
 # Politico" (Politico says it)
 DOCUMENTS = frozenset("""
 ad advertisement amendment analysis article audit banner bill book brief chant clip column commercial
-communique complaint database decision document editorial email estimate filing forecast interview
+communique complaint database decision document documentary editorial email estimate film filing forecast interview
 investigation lawsuit letter memo message motion note op-ed order petition placard plan poll post proposal
 recording release report research resolution review ruling sign slogan speech spot statement story study
 survey tape transcript tweet video
