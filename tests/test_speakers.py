@@ -297,3 +297,9 @@ def test_a_description_keeps_its_modifiers_own_words(claims_of):
     text = "The suit was filed by a high-level Los Angeles legal group that says the rule is unlawful."
     assert ("a high-level Los Angeles legal group that", "high-level Los Angeles legal group") in speakers(
         claims_of, text)
+
+
+def test_whose_claim_it_is_is_who_claims(claims_of):
+    text = ("Governor Tom Hart spoke in Denver on Friday.\n\n"
+            "His claim that the budget is balanced drew criticism from the auditors.")
+    assert ("His", "Tom Hart") in speakers(claims_of, text)

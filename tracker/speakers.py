@@ -24,6 +24,7 @@ PERSONAL = {"he": "male", "him": "male", "she": "female", "her": "female", "i": 
 GROUP = {"they", "it", "them"}
 FIRST_PERSON = {"i", "we", "me", "us"}
 RELATIVE = {"who", "which", "that", "whom"}
+POSSESSIVE = {"his": "he", "its": "it", "their": "they", "my": "i", "our": "we", "your": "you"}  # "her": either
 GENDER_WORDS = {"male": re.compile(r"\b(?:he|him|his|himself)\b", re.I),
                 "female": re.compile(r"\b(?:she|her|hers|herself)\b", re.I)}
 HONORIFIC_GENDER = {"mr": "male", "mrs": "female", "ms": "female", "miss": "female", "sir": "male",
@@ -514,6 +515,7 @@ class Resolver:
     def _resolve_mention(self, mention, sentence, words, head):
         ids = set(mention.word_ids)
         lowered = mention.text.lower().strip()
+        lowered = POSSESSIVE.get(lowered, lowered)  # "his claim that ...": whose claim is who claims
         relative = words[-1] if words else None  # "who", or "a super PAC that": named by the antecedent
         if relative is not None and relative.text.lower() in RELATIVE and relative.deprel.startswith("nsubj"):
             antecedent = _antecedent_of_relative(sentence, relative)
