@@ -3,7 +3,7 @@
 import pytest
 
 from tracker.article import Article
-from tracker.speakers import Resolver, person_like
+from tracker.speakers import Resolver, clean_name, person_like
 
 
 def speakers(claims_of, text):
@@ -303,3 +303,8 @@ def test_whose_claim_it_is_is_who_claims(claims_of):
     text = ("Governor Tom Hart spoke in Denver on Friday.\n\n"
             "His claim that the budget is balanced drew criticism from the auditors.")
     assert ("His", "Tom Hart") in speakers(claims_of, text)
+
+
+def test_a_dash_credit_is_named_without_its_dash():
+    assert clean_name("― Marta Quintero") == "Marta Quintero"
+    assert clean_name("—") == ""

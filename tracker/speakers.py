@@ -236,7 +236,7 @@ def _phrase_ids(sentence, word, conjuncts=False):
 @lru_cache(maxsize=65536)
 def clean_name(name):
     """A name without titles, determiners, possessive endings and surrounding punctuation."""
-    name = " ".join(name.split()).strip(" ,;:\"'“”’‘()[]")
+    name = " ".join(name.split()).strip(" ,;:\"'“”’‘()[]—–―")
     name = re.sub(r"[’']s$", "", name)
     name = DETERMINERS.sub("", name)
     stripped = TITLES.sub("", name)
@@ -343,7 +343,8 @@ class Resolver:
             k = bisect.bisect_right(cues, e.start_char)
             end = cues[k] if k < len(cues) and cues[k] < e.end_char else e.end_char
             text = document.text[e.start_char:end].rstrip()
-            entities.append(Entity(text, e.type, e.start_char, e.start_char + len(text)))
+            if clean_name(text):  # not a bare title or mark the tagger took for a name
+                entities.append(Entity(text, e.type, e.start_char, e.start_char + len(text)))
         return entities
 
     def sentence_of(self, offset):
