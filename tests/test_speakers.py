@@ -308,3 +308,11 @@ def test_whose_claim_it_is_is_who_claims(claims_of):
 def test_a_dash_credit_is_named_without_its_dash():
     assert clean_name("― Marta Quintero") == "Marta Quintero"
     assert clean_name("—") == ""
+
+
+def test_a_description_keeps_whose_it_is(claims_of):
+    # one candidate's campaign is not the other's
+    text = ("Senator Ann Cole and Governor Tom Hart are running for president.\n\n"
+            "Cole's campaign said the debate was unfair. Hart's campaign said it was fair.")
+    found = [name for _, name in speakers(claims_of, text)]
+    assert found == ["Ann Cole's campaign", "Tom Hart's campaign"]

@@ -616,12 +616,26 @@ class Resolver:
         if holder is not None:  # "the president" -> the person the article named as president ("the former
             # president", "the Republican nominee" may be someone else: they stay descriptions)
             return Speaker(holder, "PERSON", " ".join(self.text[first.start_char:head.end_char].split()))
+        owner = self._owner(sentence, head, ids)
         if last.id - head.id >= DESCRIPTION_WORDS or last is head:
             # no tail, or a long one that is a clause of its own: the noun is the name, as the tagger may call
             # a name a noun ("Sanders: ..." in a headline)
-            return Speaker(*self.canonical(self.text[first.start_char:head.end_char], None))
+            name, etype = self.canonical(self.text[first.start_char:head.end_char], None)
+            return Speaker(f"{owner}'s {name}" if owner else name, etype)
         text = DETERMINERS.sub("", " ".join(self.text[first.start_char:last.end_char].split()))
-        return Speaker(text.strip(" ,;:\"'“”’‘()[]"), None)
+        text = text.strip(" ,;:\"'“”’‘()[]")
+        return Speaker(f"{owner}'s {text}" if owner else text, None)
+
+    def _owner(self, sentence, noun, ids):
+        """The canonical name of the person or organisation a description belongs to ("Donald Trump" of "Trump's
+        campaign", "Jane Roe's lawyer"), so that one candidate's campaign is not another's; else None."""
+        for possessor in (w for w in dependents(sentence, noun) if w.deprel == "nmod:poss" and w.id in ids):
+            entity = self.entity_at(possessor.start_char, possessor.end_char, {"PERSON", "ORG"})
+            if entity is not None:
+                return self.entity_name(entity)[0]
+            if possessor.upos == "PROPN":  # a name the tagger missed: its fullest form in the article
+                return self.canonical(possessor.text, None)[0]
+        return None
 
     def _holder_of(self, office, offset):
         """The person last named with ``office`` before ``offset`` ("President Barack Obama", "Jane Roe, the
