@@ -316,3 +316,9 @@ def test_a_description_keeps_whose_it_is(claims_of):
             "Cole's campaign said the debate was unfair. Hart's campaign said it was fair.")
     found = [name for _, name in speakers(claims_of, text)]
     assert found == ["Ann Cole's campaign", "Tom Hart's campaign"]
+
+
+def test_the_campaign_is_the_one_named_before(claims_of):
+    text = ("Senator Ann Cole is running for president.\n\n"
+            "Cole's campaign said the debate was unfair. The campaign also said it would file a complaint.")
+    assert [name for _, name in speakers(claims_of, text)] == ["Ann Cole's campaign"] * 2

@@ -472,12 +472,24 @@ class Resolver:
             return None
         sentence, words, head = self._parse_of(mention)
         speaker = self._resolve_mention(mention, sentence, words, head)
+        if speaker.type is None and re.fullmatch(r"the \w+", mention.text.strip(), re.I):
+            speaker = self._earlier_fuller(speaker, mention.start)
         if speaker.type in ("ORG", None) and _is_state_body(speaker.name):
             speaker = self._state_of_body(speaker, attribution)
         lowered = mention.text.lower().strip()
         plural = lowered in ("they", "them") or ";" in (speaker.name or "") or (
             lowered not in PERSONAL and lowered != "it" and head is not None and "Number=Plur" in (head.feats or ""))
         self.resolved.append((mention.start, speaker, plural))
+        return speaker
+
+    def _earlier_fuller(self, speaker, offset):
+        """ "the campaign" after "Donald Trump's campaign" or "the Clinton campaign" is that campaign: the last
+        earlier speaker whose description ends with the same noun; else ``speaker``."""
+        for position, earlier, _ in reversed(self.resolved):
+            words = (earlier.name or "").lower().split()
+            if position < offset and earlier.type is None and len(words) > 1 \
+                    and words[-1] == (speaker.name or "").lower() and not set(words) & (DESCRIBING | STOP_ROLES):
+                return Speaker(earlier.name, None, speaker.role)  # not "authors of the report"
         return speaker
 
     def _state_of_body(self, body, attribution):
