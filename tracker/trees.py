@@ -1,22 +1,62 @@
-"""Dependency access shared by the steps that read parses (speakers, targets): a word's dependents,
-indexed once per sentence, and the preposition that marks a word."""
+"""Dependency access shared by the steps that read parses (attribution, speakers, targets): a word's dependents,
+indexed once per sentence, the preposition that marks a word, and ``SentenceTree``, the attribution rules' view
+of a sentence."""
 
 import weakref
 
 _DEPENDENTS = weakref.WeakKeyDictionary()  # sentence -> {head id: its dependents}; lives as long as the sentence
 
 
-def dependents(sentence, word):
-    """The words of ``sentence`` whose head is ``word``, in order."""
+def _dependents_index(sentence):
+    """``{head id: its dependents in order}`` for ``sentence``, built on first use."""
     index = _DEPENDENTS.get(sentence)
     if index is None:
         index = _DEPENDENTS[sentence] = {}
         for w in sentence.words:
             index.setdefault(w.head, []).append(w)
-    return index.get(word.id, [])
+    return index
+
+
+def dependents(sentence, word):
+    """The words of ``sentence`` whose head is ``word``, in order."""
+    return _dependents_index(sentence).get(word.id, [])
 
 
 def preposition(sentence, word, deprels=("case",)):
     """The lower-cased preposition (or, with ``deprels=("case", "mark")``, subordinator) marking ``word``,
     or None: "for" in "for USA Today"."""
     return next((w.text.lower() for w in dependents(sentence, word) if w.deprel in deprels), None)
+
+
+class SentenceTree:
+    """Dependency access for one stanza sentence."""
+
+    def __init__(self, sentence, index):
+        self.index = index
+        self.words = sentence.words
+        self.children = _dependents_index(sentence)
+        self.start = self.words[0].start_char
+        self.end = self.words[-1].end_char
+
+    def word(self, word_id):
+        """The word with id ``word_id``."""
+        return self.words[word_id - 1]
+
+    def head(self, word):
+        """The head of ``word``; None at the root."""
+        return self.word(word.head) if word.head else None
+
+    def kids(self, word, *deprels):
+        """The dependents of ``word`` (with one of ``deprels``, if given), in order."""
+        return [c for c in self.children.get(word.id, ()) if not deprels or c.deprel in deprels]
+
+    def subtree(self, word, exclude=()):
+        """Words under ``word`` (itself included) not under any word in ``exclude``."""
+        result, todo = [], [word]
+        while todo:
+            w = todo.pop()
+            if w in exclude:
+                continue
+            result.append(w)
+            todo.extend(self.children.get(w.id, ()))
+        return sorted(result, key=lambda w: w.id)

@@ -1,0 +1,373 @@
+"""What a cue verb says: ``content_of`` tries each shape of complement in turn (a clause, an infinitive, a
+gerund, an object, a preposition), with the rules that find a complement where the parse hung it elsewhere."""
+
+from ..cues import (
+    CLAUSE_CUES,
+    CORE_VERBS,
+    DISCLOSING,
+    DOCUMENTS,
+    INFINITIVE_CUES,
+    OBJECT_CUES,
+    SPEECH_VERBS,
+    VERBS,
+)
+from .bounds import (
+    before_a_break,
+    clause_joined_to_content,
+    coordinated_object,
+    reason_after_content,
+    side_remarks,
+    trailing_asides,
+    without_medium,
+    without_opening,
+)
+from .lexicon import (
+    ADDRESSING,
+    ASPECTUAL,
+    CIRCUMSTANTIAL,
+    COMPARING,
+    CONTAINERS,
+    DEPICTING,
+    DIRECTING,
+    EXPRESSED,
+    GATHERINGS,
+    ISSUING,
+    MEDIA,
+    NAMING,
+    NOUN_CUES,
+    PLEDGING,
+    PREPOSITIONAL_CUES,
+    RAISING,
+    RECORDS,
+    REQUESTS,
+    SUBJECTS,
+)
+
+
+class ContentRules:
+    """Contributes ``content_of`` and the rules that read a cue's prepositions. Relies on ``Finder``'s
+    ``is_time`` and on ``ContentBounds``."""
+
+    def content_of(self, tree, verb, speaker):
+        """Content words of a cue verb and the rule that found them."""
+        exclude = {verb, speaker}
+        clauses = [c for c in tree.kids(verb, "ccomp", "csubj") if c is not speaker] or [
+            c for c in tree.kids(verb, "dep", "parataxis", "nsubj") if c.id < speaker.id and c.upos != "PUNCT"
+            and (c.deprel != "nsubj" or verb.lemma in SPEECH_VERBS and tree.words[speaker.id - 2].text == ",")]
+        clauses = [c for c in clauses if not (before_a_break(tree, c, verb) or self.is_lead_in(tree, c, verb))] \
+            or clause_after_addressee(tree, verb) or clause_after_adjunct(tree, verb)
+        relative = misread_relative(tree, verb, clauses)
+        if relative:
+            return [w for w in relative if w not in exclude], "object"
+        clarified = what_is_made_clear(tree, verb)
+        if clarified:
+            return tree.subtree(clarified, exclude=exclude), "ccomp"
+        if verb.lemma in CLAUSE_CUES and clauses:
+            words = []
+            for clause in clauses:
+                words += tree.subtree(clause, exclude=exclude | set(side_remarks(tree, clause)))
+            words += reason_after_content(tree, verb, words)
+            words += clause_joined_to_content(tree, verb, words)
+            return without_opening(tree, self.before_semicolon(words, verb)), "ccomp"
+        if is_as_clause(tree, verb):
+            if verb.lemma in RAISING:
+                return [], None  # "as odd as it may seem": how things look, nobody says it
+            root = tree.head(verb)  # "As the minister put it, the talks failed"
+            return [w for w in tree.subtree(root, exclude={verb}) if w is not speaker], "as-clause"
+        if verb.lemma == "call" and verb.deprel == "parataxis" and tree.kids(verb, "xcomp") \
+                and tree.words[verb.id - 2].text == ",":  # "His group, called the Land Fund, will ...": a name
+            return [], None
+        if verb.deprel == "parataxis" and verb.lemma in CLAUSE_CUES and verb.head:
+            root = tree.head(verb)
+            while root.id < verb.id < root.head:  # "The difference now, he said, is that ...": the parse hangs
+                root = tree.head(root)  # the cue on the subject it interrupts; the content is the whole clause
+            words = [w for w in tree.subtree(root, exclude={verb}) if w.upos != "PUNCT" or w.id != root.id]
+            return [w for w in words if w is not speaker], "parataxis"
+        if verb.lemma in INFINITIVE_CUES:
+            for xcomp in tree.kids(verb, "xcomp") + infinitive_after_addressee(tree, verb):
+                if any(c.deprel == "mark" and c.lemma == "to" or c.text.lower() == "to" for c in tree.kids(xcomp)):
+                    if xcomp.lemma in DISCLOSING and not tree.kids(verb, "obj"):  # "refused to disclose X": X
+                        words, rule = self.content_of(tree, xcomp, speaker)
+                        if rule in ("ccomp", "object"):
+                            return words, rule
+                    if xcomp.lemma in PLEDGING and not tree.kids(verb, "obj"):  # "refused to pledge to X": X
+                        words, rule = self.content_of(tree, xcomp, speaker)
+                        if rule == "xcomp":
+                            return words, rule
+                    if verb.lemma in RAISING and speaker.id < verb.id:
+                        return tree.subtree(speaker) + tree.subtree(xcomp, exclude=exclude), "raising"
+                    words = tree.subtree(xcomp, exclude=exclude)
+                    for conj in tree.kids(verb, "conj"):  # "agreed to share X and rely on Y": the parse's
+                        if conj.id > xcomp.id and (conj.xpos == "VB" or conj.xpos == "VBP" and verb.xpos != "VBP") \
+                                and not tree.kids(conj, *SUBJECTS):
+                            words += tree.subtree(conj, exclude=exclude)  # base form goes on the infinitive
+                            words += [c for c in tree.kids(verb, "cc") if xcomp.id < c.id < conj.id]  # its "and"
+                    if verb.lemma != "ask":  # "urged Congress to act": who is urged belongs to the content
+                        for obj in tree.kids(verb, "obj"):
+                            if obj.id < xcomp.id:
+                                words += tree.subtree(obj, exclude=exclude)
+                    words += self.called_on(tree, verb, xcomp)
+                    return words, "xcomp"
+        if verb.lemma in CORE_VERBS and verb.lemma not in ASPECTUAL:  # "admitted using the code"
+            for xcomp in tree.kids(verb, "xcomp"):
+                if xcomp.xpos == "VBG" and xcomp.id > verb.id:
+                    return tree.subtree(xcomp, exclude=exclude), "gerund"
+        if verb.lemma in CLAUSE_CUES:  # "said as much": the content is the earlier statement it points to
+            for much in tree.kids(verb, "advmod", "obj"):
+                before = tree.words[much.id - 2]
+                if much.text.lower() == "much" and much.id == verb.id + 2 and before.text.lower() == "as" \
+                        and before.head == much.id and not any(c.text.lower() == "as" for c in tree.subtree(much)[2:]):
+                    return [before, much], "as-much"
+        pointed = what_is_said_of(tree, verb)
+        if pointed:
+            return [w for w in pointed if w not in exclude], "said-of"
+        named = what_is_named(tree, verb)
+        if named:
+            return [w for w in named if w not in exclude], "object"
+        prepositional = self.prepositional_content(tree, verb)
+        if (verb.lemma in OBJECT_CUES or is_depiction(tree, verb)) and verb.lemma not in ("say", "tell", "ask"):
+            for obj in tree.kids(verb, "obj"):
+                if verb.lemma == "find" and (obj.lemma == "way" or obj.text.lower().endswith(("self", "selves"))):
+                    continue  # "found a way to ...", "find themselves in ...": no finding reported
+                if verb.lemma == "call" and obj.lemma in GATHERINGS:
+                    continue  # "called an emergency meeting": convened, not said
+                if verb.lemma == "consider":
+                    continue  # "considered the matter": weighed, not said ("considered him a rival" is a clause)
+                if verb.lemma in ISSUING and obj.lemma in RECORDS or verb.lemma == "release" and any(
+                        c.lemma == "from" for o in tree.kids(verb, "obl") if o.id > obj.id
+                        for c in tree.kids(o, "case")):
+                    continue  # "released his tax returns", "released them from liability": nothing is said
+                if obj.upos in ("NOUN", "PROPN", "PRON", "NUM") and not (prepositional and prepositional.id < obj.id):
+                    stated = what_is_expressed(tree, verb, obj) or what_the_document_says(tree, verb, obj)
+                    if stated:
+                        return stated, "object"
+                    words = tree.subtree(obj, exclude=exclude | set(trailing_asides(tree, obj)))
+                    for second in tree.kids(verb, "obj"):  # "shows her ahead 3 points": the parse's second
+                        if tree.subtree(second)[0].id == words[-1].id + 1 and obj.upos == "PRON":  # object completes
+                            words += tree.subtree(second, exclude=exclude)  # the first
+                    for extra in tree.kids(verb, "xcomp", "obl", "advmod", "advcl"):  # "condemned the test as ..."
+                        span = tree.subtree(extra, exclude=exclude | set(trailing_asides(tree, extra)))
+                        first = span[0].text.lower()
+                        if extra.id > obj.id and (extra.deprel == "xcomp" or first in PREPOSITIONAL_CUES.get(
+                                verb.lemma, ()) or first == "as" and not tree.kids(extra, *SUBJECTS)
+                                or extra.deprel == "obl" and span[0].id == max(w.id for w in words) + 1
+                                and first not in CIRCUMSTANTIAL and not self.is_time(extra)
+                                or describes_the_object(tree, extra, words) or is_comparison(tree, extra)):
+                            if obj.upos == "PRON" and obj.xpos not in ("WDT", "WP") and verb.lemma not in COMPARING \
+                                    and first in PREPOSITIONAL_CUES.get(verb.lemma, ()):
+                                return span[1:], "object"  # "accused her of lying": what she is accused of
+                            words += span
+                    words = without_medium(tree, words, obj)
+                    return words + coordinated_object(tree, verb, words, exclude), "object"
+        if prepositional is not None:
+            cases = tree.kids(prepositional, "case", "mark")
+            if verb.lemma == "respond" and prepositional.lemma in REQUESTS:  # "did not respond to requests
+                return tree.subtree(prepositional, exclude=exclude), "object"  # for comment": the reply withheld
+            words = tree.subtree(prepositional, exclude=exclude | set(cases))
+            return words + coordinated_object(tree, verb, words, exclude), "preposition"
+        return [], None
+
+    def called_on_preposition(self, tree, verb):
+        """The preposition right after a cue verb that takes who is called on ("called on", "called for"), not
+        one of time ("agreed on Wednesday to press for talks")."""
+        after = tree.words[verb.id] if verb.id < len(tree.words) else None
+        if after is not None and after.text.lower() in PREPOSITIONAL_CUES.get(verb.lemma, ()) \
+                and (after.deprel == "compound:prt" or after.deprel == "case" and not self.is_time(tree.head(after))):
+            return after
+        return None
+
+    def called_on(self, tree, verb, xcomp):
+        """ "called on Congress to act", "called for women to vote": who is called on belongs to the content
+        (the parse hangs them on the preposition or on the verb)."""
+        after = self.called_on_preposition(tree, verb)
+        if after is None:
+            return []
+        heads = [tree.head(after)] if after.deprel == "case" else tree.kids(after)
+        return [w for head in heads if head is not None and verb.id < head.id < xcomp.id
+                for w in tree.subtree(head) if w is not after]
+
+    def prepositional_content(self, tree, verb):
+        """The content after a cue's preposition: "called for X", "railed against X", "called for cutting X"."""
+        for obl in tree.kids(verb, "obl", "advcl"):
+            cases = [c for c in tree.kids(obl, "case", "mark") if c.id < obl.id]
+            if obl.id > verb.id and cases and cases[0].text.lower() in PREPOSITIONAL_CUES.get(verb.lemma, ()) \
+                    and (obl.upos in ("NOUN", "PROPN", "PRON") or obl.xpos == "VBG" or tree.kids(obl, "nsubj")) \
+                    and not self.is_time(obl):  # "called for X", "called for cutting X", "called for X to act"
+                return obl
+        return None
+
+
+def is_depiction(tree, verb):
+    """ "painted her rival as a crook", "saw the levy as a burden": a verb of depicting or regarding with an
+    object and what it is held up "as"; both are what the subject says or thinks."""
+    if verb.lemma not in DEPICTING:
+        return False
+    objects = [o for o in tree.kids(verb, "obj") if o.id > verb.id]
+    return bool(objects) and any(
+        x.id > objects[0].id and tree.subtree(x)[0].text.lower() == "as" and not tree.kids(x, *SUBJECTS)
+        for x in tree.kids(verb, "obl", "advcl", "xcomp", "advmod"))
+
+
+def what_is_made_clear(tree, verb):
+    """ "made it clear that X", "made clear she would X": the clause of "clear" after a verb of making is what
+    its subject states."""
+    if verb.lemma != "make":
+        return None
+    return next((clause for clear in tree.kids(verb, "ccomp", "xcomp") if clear.lemma == "clear"
+                 for clause in tree.kids(clear, "ccomp", "advcl") if clause.id > clear.id
+                 and tree.kids(clause, *SUBJECTS, "nsubj:pass")), None)
+
+
+def is_comparison(tree, phrase):
+    """ "..., compared to 11% of the others": a comparison after what is said completes it."""
+    return any(c.lemma == "compare" and c.deprel == "case" and c.id < phrase.id for c in tree.kids(phrase, "case"))
+
+
+def describes_the_object(tree, clause, words):
+    """ "disclosed the specter of her husband making millions", "found 31 cases among the ballots cast": a
+    participle that the parse hangs on the cue verb right after its object, with no comma or subject of its
+    own, describes the object."""
+    span = tree.subtree(clause)
+    return clause.deprel == "advcl" and clause.xpos in ("VBG", "VBN") and span[0] is clause \
+        and clause.id == max(w.id for w in words) + 1 and clause.lemma not in VERBS \
+        and not tree.kids(clause, *SUBJECTS, "nsubj:pass", "mark")
+
+
+def misread_relative(tree, verb, clauses):
+    """ "cited remarks he had made about X": a relative clause without "that" on a noun of saying, which
+    the parse reads as a clause of the verb; the remarks and their clause are the content."""
+    for obj in tree.kids(verb, "obj"):
+        if obj.upos != "NOUN" or obj.lemma not in NOUN_CUES | MEDIA:
+            continue
+        for clause in clauses:
+            span = tree.subtree(clause)
+            if clause.deprel == "ccomp" and clause.id > obj.id and span[0].id == tree.subtree(obj)[-1].id + 1 \
+                    and not tree.kids(clause, "mark", "obj", "ccomp", "xcomp") and tree.kids(clause, "nsubj"):
+                return tree.subtree(obj) + span
+    return []
+
+
+def what_is_said_of(tree, verb):
+    """ "said the same thing", "said the same of X": the content points to another statement; "hasn't said
+    much about X": X is what is (not) said."""
+    if verb.lemma not in SPEECH_VERBS or tree.kids(verb, "ccomp"):
+        return []
+    for word in tree.kids(verb, "obj", "advmod"):
+        if word.id <= verb.id:
+            continue
+        span = tree.subtree(word)
+        commas = [w.id for w in span if w.text == "," and w.id > word.id]
+        span = [w for w in span if not commas or w.id < commas[0]]  # "the same thing, including X"
+        if word.lemma == "same" or any(c.lemma == "same" for c in tree.kids(word, "amod")):
+            after = [o for o in tree.kids(verb, "obl") if o.id == span[-1].id + 2
+                     and [c.text.lower() for c in tree.kids(o, "case")] == ["of"]]
+            return span + (tree.subtree(after[0]) if after else [])
+        if word.text.lower() in ("much", "little", "nothing", "anything"):
+            about = [o for o in tree.kids(verb, "obl") + tree.kids(word, "nmod", "advcl", "acl")
+                     if o.id > word.id and any(c.text.lower() == "about" and c.id == word.id + 1
+                                               for c in tree.kids(o, "case", "mark"))]
+            if about:
+                return [w for w in tree.subtree(about[0]) if w.id > word.id + 1]
+    return []
+
+
+def what_is_named(tree, verb):
+    """ "called the senator a liar": the parse may read both nouns as predicates of the verb, with no
+    object; who is named and what they are called are the content."""
+    if verb.lemma not in NAMING or tree.kids(verb, "obj", "ccomp") or verb.deprel == "acl":
+        return []
+    named = [x for x in tree.kids(verb, "xcomp") if x.id > verb.id and x.upos in ("NOUN", "PROPN", "PRON", "ADJ")]
+    if len(named) < 2:
+        return []
+    return [w for x in named for w in tree.subtree(x)]
+
+
+def what_the_document_says(tree, verb, obj):
+    """ "issued a statement calling X a violation", "filed a motion to unseal the records": a document put
+    out is what speaks; what it calls, opposes or asks for is the content."""
+    if verb.lemma not in ISSUING or obj.lemma not in DOCUMENTS | {"paper"}:
+        return []
+    for acl in tree.kids(obj, "acl"):
+        span = tree.subtree(acl)
+        if acl.id < obj.id or span[0].id > tree.subtree(obj)[-1].id or tree.kids(acl, "nsubj", "nsubj:pass"):
+            continue
+        if acl.xpos == "VBG" and span[0] is acl and len(span) > 1:  # "a paper welcoming X": X
+            return span[1:]
+        if span[0].text.lower() == "to" and span[1] is acl:  # "a motion to unseal X"
+            return span
+    return []
+
+
+def what_is_expressed(tree, verb, obj):
+    """ "expressed concern about X", "voiced outrage that X": the object names the feeling, X is the
+    content."""
+    if verb.lemma not in ("express", "voice"):
+        for child in tree.kids(obj, "nmod", "acl"):  # "embraced the idea of X", "offered insights into X"
+            marks = [c for c in tree.kids(child, "case", "mark") if c.id < child.id]
+            if child.id > obj.id and len(marks) == 1 and marks[0].text.lower() in CONTAINERS.get(obj.lemma, ()):
+                return [w for w in tree.subtree(child) if w is not marks[0]]
+        return []
+    for child in tree.kids(obj, "nmod", "acl", "ccomp"):
+        marks = [c for c in tree.kids(child, "case", "mark") if c.id < child.id]
+        if child.id > obj.id and marks and marks[0].text.lower() in EXPRESSED:
+            return [w for w in tree.subtree(child) if not (w is marks[0] and w.text.lower() != "that")]
+    return []
+
+
+def clause_after_addressee(tree, verb):
+    """ "told the leaders that few people understood ...": the parse may hang the "that" clause on
+    the addressee as if it described them; a clause with "that" as its conjunction (not its subject)
+    is the content."""
+    if verb.lemma not in ADDRESSING:
+        return []
+    return [clause for obj in tree.kids(verb, "obj", "iobj") for clause in tree.kids(obj, "acl:relcl", "acl")
+            if clause.id > obj.id and tree.kids(clause, *SUBJECTS) and any(
+                m.text.lower() == "that" for m in tree.kids(clause, "mark"))]
+
+
+def infinitive_after_addressee(tree, verb):
+    """ "told his supporters at the rally to stay calm": the parse may read the infinitive after whom a
+    verb of telling or urging addresses as a purpose ("in order to"); it is what they were told to do."""
+    objects = tree.kids(verb, "obj", "iobj")
+    if verb.lemma not in ADDRESSING | DIRECTING or not objects or tree.kids(verb, "xcomp"):
+        return []
+    return [c for c in tree.kids(verb, "advcl") if c.id > objects[0].id
+            and [m.text.lower() for m in tree.kids(c, "mark", "aux") if m.id < c.id][:1] == ["to"]]
+
+
+def clause_after_adjunct(tree, verb):
+    """ "tweeted in the early hours that the deal was dead", "told reporters on the plane that ...": the
+    parse may hang the "that" clause on the adjunct before it (as if it said which hours) or on the verb
+    as an adverbial; a clause with a subject, opened by a "that" that is not its subject, is the
+    content."""
+    if tree.kids(verb, "ccomp"):
+        return []
+    found = []
+    for child in tree.kids(verb, "obl", "advcl"):
+        if child.lemma in NOUN_CUES:  # "seized on Trump's claim that ...": the claim's own content
+            continue
+        clauses = [child] if child.deprel == "advcl" else tree.kids(child, "acl:relcl", "acl")
+        for clause in clauses:
+            first = tree.subtree(clause)[0]
+            if clause.id > verb.id and first.text.lower() == "that" and first.head == clause.id \
+                    and first.deprel in ("mark", "advmod") and tree.kids(clause, *SUBJECTS, "nsubj:pass", "expl"):
+                found.append(clause)
+    return found
+
+
+def content_preposition(tree, content):
+    """The preposition that introduces a prepositional content ("for" of "called for X")."""
+    head = min((w for w in content if w.head not in {c.id for c in content}), key=lambda w: w.id, default=None)
+    cases = tree.kids(head, "case", "mark") if head is not None else []
+    return cases[0] if cases else None
+
+
+def is_as_clause(tree, verb):
+    """The verb heads an "as X said" clause that frames its head clause: a subject of its own and no
+    content of its own ("as China supports the government" is no report)."""
+    return verb.deprel == "advcl" and verb.head and any(m.text.lower() == "as" for m in tree.kids(verb, "mark")) \
+        and tree.kids(verb, "nsubj") and not any(
+            k.deprel in ("ccomp", "xcomp") or k.deprel == "obj" and k.text.lower() not in ("it", "this", "so")
+            or k.deprel in ("obl", "advcl") and k.id > verb.id and any(  # "as she talked about cutting X"
+                c.text.lower() in PREPOSITIONAL_CUES.get(verb.lemma, ()) for c in tree.kids(k, "case", "mark"))
+            for k in tree.kids(verb))

@@ -1,0 +1,41 @@
+"""What the attribution step makes: a ``Mention`` of words in the article, and an ``Attribution`` of a
+statement to a speaker."""
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Mention:
+    """Characters ``start:end`` of a span in the article, with the words it covers."""
+
+    start: int
+    end: int
+    text: str
+    sentence: int = -1
+    word_ids: tuple = ()
+
+
+@dataclass
+class Attribution:
+    """One attributed statement: content pieces, cue, speaker mention (None: not named)."""
+
+    spans: list  # [(start, end)] content pieces in text order
+    kind: str
+    cue: Mention | None
+    speaker: Mention | None
+    sentence: int
+    paragraph: int
+    addressee: Mention | None = None
+    follows: "Attribution | None" = None  # a quote with no cue of its own continues this one
+    cue_lemma: str | None = None
+    sources: list = field(default_factory=list)  # rules that found it
+
+    @property
+    def start(self):
+        """Where the first content piece starts."""
+        return self.spans[0][0]
+
+    @property
+    def end(self):
+        """Where the last content piece ends."""
+        return self.spans[-1][1]

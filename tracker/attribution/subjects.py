@@ -1,0 +1,132 @@
+"""Who speaks, and to whom: the subject of a cue verb (through coordination, control and participle
+clauses), the words of the noun phrase that name the speaker, and the addressee."""
+
+from ..cues import DOCUMENTS, VERBS
+from .lexicon import (
+    ADDRESSING,
+    OBJECT_CONTROL,
+    QUANTIFIERS,
+    RECORDINGS,
+    SPEAKER_POS,
+    SUBJECTS,
+)
+from .mentions import _mention
+
+
+class SubjectRules:
+    """Contributes ``subject_of`` and ``addressee_of``. Relies on ``Finder``'s ``text``, ``quotes`` and ``is_time``."""
+
+    def subject_of(self, tree, verb):
+        """The speaker word: the verb's subject, or the subject of the verb it is coordinated with. A
+        subject inside quotation marks is the parse's misreading of the quote, not the speaker."""
+        quoted = any(verb.start_char in quote for quote in self.quotes)
+        node = verb
+        for _ in range(3):
+            subjects = [w for w in tree.kids(node, *SUBJECTS) if (w.upos in SPEAKER_POS or w.deprel == "csubj"
+                                                                  or is_nominal_subject(w))
+                        and any(c.isalnum() for c in w.text)
+                        and (quoted or not any(w.start_char in quote for quote in self.quotes))]
+            if subjects:  # the nearest: in '"People like Scott," he said' the parse makes both subjects
+                return min(subjects, key=lambda w: abs(w.id - verb.id))
+            if node.deprel in ("conj", "xcomp", "advcl") and node.head:
+                head = tree.head(node)
+                controller = self.object_controller(tree, node, head) if node.deprel == "xcomp" else None
+                if controller is not None:
+                    return controller
+                if (node.deprel == "conj" and node.xpos != "VB" or is_participle_remark(tree, node)) \
+                        and node.lemma in VERBS and head.deprel in ("ccomp", "advcl") and head.head \
+                        and not is_subordinate_clause(tree, head) \
+                        and tree.head(head).lemma in VERBS:
+                    head = tree.head(head)  # "X said A and warned B", "X said A, citing B": joined to A (a bare
+                    # "they should change A rather than criticize B" shares A's modal and subject)
+                if is_predicate_of_manner(tree, node, head):
+                    node = head  # "was quick to note that X": the subject of "quick" notes
+                    continue
+                node = head
+                if node.upos not in ("VERB", "AUX"):
+                    return None
+                continue
+            if node.deprel == "acl" and node.head:  # "a statement calling ..."
+                head = tree.head(node)
+                if node is verb and node.xpos == "VBN":  # "veterans invited to speak": the noun is acted on
+                    return None
+                above = tree.head(head) if head.deprel in ("obj", "obl") else None
+                if above is not None and above.upos in ("VERB", "AUX") and head.upos == "NOUN" \
+                        and head.lemma not in DOCUMENTS and node.id > head.id:
+                    return self.subject_of(tree, above)  # "said at a news conference announcing ...",
+                    # "set up a policy urging ...": the participle goes on with the clause's subject
+                return head if head.upos in ("NOUN", "PROPN") else None
+            return None
+        return None
+
+    def object_controller(self, tree, xcomp, head):
+        """Who does what an object-control verb's complement says: "forced the CEO to admit ...", "left many
+        nations feeling that ...", "footage of the candidate asking ..." (the one shown, not the footage)."""
+        objects = [o for o in tree.kids(head, "obj") if o.id < xcomp.id and o.upos in ("NOUN", "PROPN", "PRON")
+                   and not self.is_time(o)]
+        if not objects or not (xcomp.xpos == "VBG" or head.lemma in OBJECT_CONTROL):
+            return None
+        shown = [n for n in tree.kids(objects[0], "nmod") if objects[0].lemma in RECORDINGS
+                 and n.upos in ("PROPN", "NOUN", "PRON") and any(c.lemma == "of" for c in tree.kids(n, "case"))]
+        return (shown or objects)[0]
+
+    def addressee_of(self, tree, verb):
+        """Whom the statement was made to: "told Reuters", "said in an interview with CNN"."""
+        if verb.lemma in ADDRESSING:
+            objects = tree.kids(verb, "obj", "iobj")
+            if objects:
+                return _mention(tree.subtree(objects[0]), self.text, tree.index)
+        for obl in tree.kids(verb, "obl"):
+            if any(c.lemma == "to" for c in tree.kids(obl, "case")) and obl.upos in ("PROPN", "NOUN"):
+                return _mention(tree.subtree(obl), self.text, tree.index)
+        return None
+
+
+def is_predicate_of_manner(tree, xcomp, head):
+    """ "was quick to note", "has been slow to embrace", "was able to tout": a predicate adjective whose
+    infinitive is done by the adjective's subject (not an expletive "it": "it is hard to say")."""
+    return xcomp.deprel == "xcomp" and head.upos == "ADJ" and bool(tree.kids(head, "cop")) \
+        and not any(s.text.lower() == "it" for s in tree.kids(head, *SUBJECTS, "expl"))
+
+
+def is_subordinate_clause(tree, clause):
+    """An adverbial clause with a subject of its own and a conjunction other than "that" ("after she attacked
+    A and blamed B"): what is joined to it is done by its subject."""
+    return clause.deprel == "advcl" and bool(tree.kids(clause, *SUBJECTS)) \
+        and any(m.text.lower() != "that" for m in tree.kids(clause, "mark"))
+
+
+def restrictive_antecedent(tree, speaker):
+    """Words of the noun phrase a subject "that" restricts ("another mining company that had declared ...",
+    "a super PAC that intends ..."): "that" alone names nobody, so the mention runs from the noun phrase
+    through it."""
+    clause = tree.head(speaker)
+    if speaker.text.lower() != "that" or not speaker.deprel.startswith("nsubj") or clause is None \
+            or clause.deprel != "acl:relcl" or not clause.head:
+        return []
+    noun = tree.head(clause)
+    if noun.upos not in ("NOUN", "PROPN") or noun.id > speaker.id:
+        return []
+    words = [w for w in tree.subtree(noun, exclude={clause, *tree.kids(noun, "appos", "case")})
+             if w.id < speaker.id]
+    return words if [w.id for w in words] == list(range(words[0].id, speaker.id)) else []
+
+
+def is_nominal_subject(word):
+    """A subject the tagger did not tag as a noun: a quantifier standing for people ("many of them say",
+    "most of whom announced") or a name read as a verb ("Trump this week said")."""
+    return word.lemma.lower() in QUANTIFIERS and word.upos in ("ADJ", "DET") \
+        or word.upos == "VERB" and word.text[:1].isupper() and word.text[1:].islower()
+
+
+def is_participle_remark(tree, verb):
+    """A participle clause set off by a comma that goes on with its subject's words (", citing X"), or
+    opens the sentence ("Citing X, the senator said ...")."""
+    span = tree.subtree(verb)
+    if verb.deprel != "advcl" or verb.xpos != "VBG":
+        return False
+    before = [w.text for w in tree.words[max(0, span[0].id - 3):span[0].id - 1]]
+    if span[0] is verb and (before[-1:] == [","] or len(before) == 2 and before[0] == ","
+                            and before[1] in "\"”’'"):  # ', citing', ',” citing'
+        return True
+    return span[0].id <= 2 and span[-1].id < len(tree.words) and tree.words[span[-1].id].text == ","
