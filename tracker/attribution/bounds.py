@@ -29,7 +29,7 @@ class ContentBounds:
         """An unquoted clause before a cue that has its content after it ("In his book, 'Title,' X suggested
         looking at ...", "Should the firm fail, critics worry that ..."): the writer's lead-in, not what was said."""
         return clause.id < verb.id and any(k.id > verb.id for k in tree.kids(verb, "ccomp", "xcomp")) \
-            and not any(tree.subtree(clause)[0].start_char in quote for quote in self.quotes)
+            and not self.in_quotation(tree.subtree(clause)[0].start_char)
 
 
 def through_possessive(tree, words):

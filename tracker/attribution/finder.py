@@ -51,6 +51,10 @@ class Finder(VerbCues, SubjectRules, ContentRules, ContentBounds, NominalCues, P
             unique.setdefault((attribution.start, attribution.end), attribution)
         return list(unique.values())
 
+    def in_quotation(self, offset):
+        """Whether ``offset`` lies inside a quotation of the article."""
+        return any(offset in quote for quote in self.quotes)
+
     def is_time(self, word):
         """A word inside a date or time expression ("on Monday", "for weeks")."""
         return word.lemma in TIME_WORDS or any(

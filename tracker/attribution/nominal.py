@@ -25,7 +25,7 @@ class NominalCues:
 
     def from_misread_verb(self, tree, noun):
         """A reporting verb the tagger read as a noun (``misread_verb``): its compound is the speaker."""
-        if any(noun.start_char in quote for quote in self.quotes):
+        if self.in_quotation(noun.start_char):
             return None
         speaker = _mention(tree.subtree(tree.words[noun.id - 2]), self.text, tree.index)
         pieces = _pieces(tree.subtree(misread_complement(tree, noun)))
@@ -38,7 +38,7 @@ class NominalCues:
 
     def from_noun(self, tree, noun):
         """A nominal cue: "Trump's claim that ...", "criticism of the plan from Democrats"."""
-        if any(noun.start_char in quote for quote in self.quotes):
+        if self.in_quotation(noun.start_char):
             return None  # "our support for X" inside a quotation belongs to the quotation
         speakers = [c for c in tree.kids(noun, "nmod:poss") if c.upos in ("PROPN", "NOUN", "PRON")] + [
             c for c in tree.kids(noun, "nmod") if c.id > noun.id and c.upos in ("PROPN", "NOUN")
@@ -78,7 +78,7 @@ class NominalCues:
     def from_adjective(self, tree, adjective):
         """A predicate adjective of stance: "Roe is confident that X", "he was critical of X", "the union is
         willing to X"; its subject holds the stance."""
-        if not tree.kids(adjective, "cop") or any(adjective.start_char in quote for quote in self.quotes):
+        if not tree.kids(adjective, "cop") or self.in_quotation(adjective.start_char):
             return None
         speaker = self.subject_of(tree, adjective)
         if speaker is None or speaker.deprel == "csubj" or speaker.text.lower() == "it":
@@ -134,8 +134,7 @@ class NominalCues:
     def from_quoted_label(self, tree, verb):
         """ "pounded Trump as a “con artist”", "went after him as “unfit”": whatever the verb, someone held up
         as a quoted label is labelled in the subject's words; who is labelled and the label are the content."""
-        if tree.kids(verb, "nsubj:pass") or verb.lemma in GENERIC or any(
-                verb.start_char in quote for quote in self.quotes):
+        if tree.kids(verb, "nsubj:pass") or verb.lemma in GENERIC or self.in_quotation(verb.start_char):
             return None
         targets = [k for k in tree.kids(verb, "obj", "obl") if k.id > verb.id and k.upos in ("PROPN", "PRON")
                    and not self.is_time(k) and (k.deprel == "obj" or [c.text.lower() for c in tree.kids(k, "case")]

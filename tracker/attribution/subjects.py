@@ -19,13 +19,13 @@ class SubjectRules:
     def subject_of(self, tree, verb):
         """The speaker word: the verb's subject, or the subject of the verb it is coordinated with. A
         subject inside quotation marks is the parse's misreading of the quote, not the speaker."""
-        quoted = any(verb.start_char in quote for quote in self.quotes)
+        quoted = self.in_quotation(verb.start_char)
         node = verb
         for _ in range(3):
             subjects = [w for w in tree.kids(node, *SUBJECTS) if (w.upos in SPEAKER_POS or w.deprel == "csubj"
                                                                   or is_nominal_subject(w))
                         and any(c.isalnum() for c in w.text)
-                        and (quoted or not any(w.start_char in quote for quote in self.quotes))]
+                        and (quoted or not self.in_quotation(w.start_char))]
             if subjects:  # the nearest: in '"People like Scott," he said' the parse makes both subjects
                 return min(subjects, key=lambda w: abs(w.id - verb.id))
             if node.deprel in ("conj", "xcomp", "advcl") and node.head:

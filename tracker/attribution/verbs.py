@@ -46,7 +46,7 @@ class VerbCues:
         if word.upos not in ("VERB", "AUX") or word.lemma not in VERBS and not as_put_it and not passive \
                 and not is_depiction(tree, word) and not what_is_made_clear(tree, word):
             return self.from_quoted_label(tree, word) if word.upos == "VERB" else None
-        if any(word.start_char in quote for quote in self.quotes):
+        if self.in_quotation(word.start_char):
             return None  # "I believe ..." inside a quotation belongs to the quotation's speaker
         if goes_without_saying(tree, word):
             return None
