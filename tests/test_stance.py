@@ -55,6 +55,7 @@ def test_stance_depends_on_the_target():
 @pytest.mark.parametrize("cue, expected", [
     ("condemn", "against"), ("deny", "against"), ("reject", "against"), ("accuse", "against"),
     ("praise", "support"), ("welcome", "support"), ("back", "support"), ("urge", "support"),
+    ("lambast", "against"), ("critical", "against"), ("supportive", "support"),
 ])
 def test_cue_polarity_drives_claim_stance(cue, expected):
     result, target = claim("the new housing plan for the harbour district", cue, "the new housing plan")

@@ -31,11 +31,15 @@ TARGET = "<T>"  # stands for the target's own words in the sentence
 # Reporting verbs that carry a stance of their own (this project's list).
 AGAINST_CUES = frozenset("""
 deny reject condemn accuse criticise criticize oppose warn denounce blame slam blast attack dismiss dispute
-refute rebuff decry protest object lament question
+refute rebuff decry protest object lament question lambast lambaste bemoan chastise despise deride berate
 """.split())
 SUPPORT_CUES = frozenset("""
 back welcome praise endorse urge support applaud hail commend approve champion defend advocate laud
+extol compliment
 """.split()) | {"call for"}
+# Predicate adjectives of stance ("was critical of X", "is supportive of X"): cues, but no verbs to look for
+STANCE_ADJECTIVES = {"critical": "against", "skeptical": "against", "sceptical": "against", "wary": "against",
+                     "supportive": "support"}
 
 AMBIGUOUS_CUES = frozenset({"question", "object", "protest", "call for", "warn"})  # nouns, or need a particle
 # ... and bare "back" is mostly an adverb ("look back at X"), but "backs", "backed" are the verb
@@ -413,6 +417,8 @@ def _rule_stance(content: str, cue_lemma: str | None, target: TargetSpan) -> tup
         return "against", f"cue '{cue_lemma}'"
     if cue_lemma in SUPPORT_CUES:
         return "support", f"cue '{cue_lemma}'"
+    if cue_lemma in STANCE_ADJECTIVES:
+        return STANCE_ADJECTIVES[cue_lemma], f"cue '{cue_lemma}'"
     governing = _frame_stance(target.frame) if target.parsed else _stance_word_before(words, here)
     return (governing or _stance_from_acts(target) or _negated_evaluation(words, here)
             or _blame_on_subject(content, target))
