@@ -975,3 +975,9 @@ def test_a_passive_of_regarding_reports_its_subject_and_what_it_is_held_to_be(nl
 def test_verbs_of_sensing_and_contemplating_report_their_object(nlp):
     assert found(nlp, "The mayor sensed growing frustration among dock workers.") == [
         ("indirect", "The mayor", "sensed", ["growing frustration among dock workers"])]
+
+
+def test_a_cue_in_a_later_sentence_of_a_statement_after_a_colon_is_part_of_it(nlp):
+    text = "Jane Roe added:\n\nThe plan will fail. The money is gone. I mean, that is the message the board is sending."
+    assert found(nlp, text) == [
+        ("indirect", "Jane Roe", "added", [text[text.index("The plan"):]])]
