@@ -981,3 +981,9 @@ def test_a_cue_in_a_later_sentence_of_a_statement_after_a_colon_is_part_of_it(nl
     text = "Jane Roe added:\n\nThe plan will fail. The money is gone. I mean, that is the message the board is sending."
     assert found(nlp, text) == [
         ("indirect", "Jane Roe", "added", [text[text.index("The plan"):]])]
+
+
+def test_a_content_cut_after_a_possessive_goes_on_through_a_noun_the_tagger_read_as_a_verb(nlp):
+    assert found(nlp, "The Harbor Group issued a policy paper welcoming the Roe administration’s plans to expand the "
+                      "port, and calling for new bridges.") == [
+        ("indirect", "The Harbor Group", "issued", ["the Roe administration’s plans to expand the port"])]
