@@ -987,3 +987,8 @@ def test_a_content_cut_after_a_possessive_goes_on_through_a_noun_the_tagger_read
     assert found(nlp, "The Harbor Group issued a policy paper welcoming the Roe administration’s plans to expand the "
                       "port, and calling for new bridges.") == [
         ("indirect", "The Harbor Group", "issued", ["the Roe administration’s plans to expand the port"])]
+
+
+def test_a_time_before_the_speaker_is_no_content(nlp):
+    assert found(nlp, "Hours before boarding a flight to a conference in Boston, Roe campaigned for Smith among "
+                      "dock workers.") == [("indirect", "Roe", "campaigned for", ["Smith"])]
