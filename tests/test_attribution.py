@@ -975,3 +975,20 @@ def test_a_passive_of_regarding_reports_its_subject_and_what_it_is_held_to_be(nl
 def test_verbs_of_sensing_and_contemplating_report_their_object(nlp):
     assert found(nlp, "The mayor sensed growing frustration among dock workers.") == [
         ("indirect", "The mayor", "sensed", ["growing frustration among dock workers"])]
+
+
+def test_a_cue_in_a_later_sentence_of_a_statement_after_a_colon_is_part_of_it(nlp):
+    text = "Jane Roe added:\n\nThe plan will fail. The money is gone. I mean, that is the message the board is sending."
+    assert found(nlp, text) == [
+        ("indirect", "Jane Roe", "added", [text[text.index("The plan"):]])]
+
+
+def test_a_content_cut_after_a_possessive_goes_on_through_a_noun_the_tagger_read_as_a_verb(nlp):
+    assert found(nlp, "The Harbor Group issued a policy paper welcoming the Roe administration’s plans to expand the "
+                      "port, and calling for new bridges.") == [
+        ("indirect", "The Harbor Group", "issued", ["the Roe administration’s plans to expand the port"])]
+
+
+def test_a_time_before_the_speaker_is_no_content(nlp):
+    assert found(nlp, "Hours before boarding a flight to a conference in Boston, Roe campaigned for Smith among "
+                      "dock workers.") == [("indirect", "Roe", "campaigned for", ["Smith"])]

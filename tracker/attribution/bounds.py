@@ -33,20 +33,24 @@ class ContentBounds:
 
 
 def through_possessive(tree, words):
-    """A content that stops right before a possessive "'s" was cut inside a noun phrase by the parse
-    ("as examples of the nominee’s disrespect for women"): it goes on through the possessed noun."""
+    """A content that stops right before or right after a possessive "'s" was cut inside a noun phrase by the
+    parse ("as examples of the nominee’s disrespect for women"): it goes on through the possessed noun, also
+    one the tagger misread as a verb ("welcoming the city’s plans to ...": no verb follows a possessive)."""
     if not words:
         return words
     last = max(w.id for w in words)
     if last + 1 >= len(tree.words):
         return words
     mark, noun = tree.words[last], tree.words[last + 1]
-    if mark.xpos != "POS" or mark in words or noun in words or noun.upos not in ("NOUN", "ADJ", "PROPN"):
+    if tree.words[last - 1].xpos == "POS":
+        mark, noun = tree.words[last - 1], tree.words[last]
+    misread = noun.xpos == "VBZ"
+    if mark.xpos != "POS" or noun in words or noun.upos not in ("NOUN", "ADJ", "PROPN") and not misread:
         return words
-    span = tree.subtree(noun)
+    span = tree.subtree(noun, exclude=set(tree.kids(noun, "conj")) if misread else ())  # not the verbs it joins
     if span[0] is not noun or any(w in words for w in span):
         return words
-    return words + [mark] + span
+    return words + [w for w in (mark,) if w not in words] + span
 
 
 def coordinated_object(tree, verb, words, exclude):

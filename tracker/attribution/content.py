@@ -51,8 +51,9 @@ class ContentRules:
     def content_of(self, tree, verb, speaker):
         """Content words of a cue verb and the rule that found them."""
         exclude = {verb, speaker}
-        clauses = [c for c in tree.kids(verb, "ccomp", "csubj") if c is not speaker] or [
+        clauses = [c for c in tree.kids(verb, "ccomp", "csubj") if c is not speaker] or [  # not "Hours later, X ..."
             c for c in tree.kids(verb, "dep", "parataxis", "nsubj") if c.id < speaker.id and c.upos != "PUNCT"
+            and not self.is_time(c)
             and (c.deprel != "nsubj" or verb.lemma in SPEECH_VERBS and tree.words[speaker.id - 2].text == ",")]
         clauses = [c for c in clauses if not (before_a_break(tree, c, verb) or self.is_lead_in(tree, c, verb))] \
             or clause_after_addressee(tree, verb) or clause_after_adjunct(tree, verb)

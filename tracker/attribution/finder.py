@@ -69,12 +69,12 @@ class Finder(VerbCues, SubjectRules, ContentRules, ContentBounds, NominalCues, P
 
 
 def drop_nested(found):
-    """A cue inside another attribution's content ("a return to what he said were ...") is dropped, and so is
-    an object cue inside a speaker's description ('said Roe, a lawyer who has been challenging the company')."""
+    """A cue inside another attribution's content ("a return to what he said were ...", or a later sentence of
+    a statement set off by a colon) is dropped, and so is an object cue
+    inside a speaker's description ('said Roe, a lawyer who has been challenging the company')."""
     kept = []
     for a in found:
-        inner = any(b is not a and a.cue and any(s <= a.cue.start < e for s, e in b.spans)
-                    and b.sentence == a.sentence for b in found) \
+        inner = any(b is not a and a.cue and any(s <= a.cue.start < e for s, e in b.spans) for b in found) \
             or a.sources[:1] == ["object"] and any(
                 b is not a and a.cue and b.speaker and b.speaker.start <= a.cue.start < b.speaker.end
                 for b in found)
