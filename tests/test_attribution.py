@@ -975,3 +975,10 @@ def test_a_passive_of_regarding_reports_its_subject_and_what_it_is_held_to_be(nl
 def test_verbs_of_sensing_and_contemplating_report_their_object(nlp):
     assert found(nlp, "The mayor sensed growing frustration among dock workers.") == [
         ("indirect", "The mayor", "sensed", ["growing frustration among dock workers"])]
+
+
+def test_a_cueless_quotation_opening_the_next_paragraph_goes_on_with_the_quote_before(nlp):
+    text = ('"The plant will stay open through the winter," Jane Roe said.\n\n'
+            '"We owe that much to every family in this town."\n\nThe council meets on Monday.')
+    assert found(nlp, text) == [("direct", "Jane Roe", "said", [
+        '"The plant will stay open through the winter,"', '"We owe that much to every family in this town."'])]
