@@ -57,3 +57,8 @@ def test_a_closing_mark_of_the_other_double_kind_ends_a_quote():
 def test_a_closing_mark_typed_as_an_opener():
     text = "Readers wrote in.\n”The vote matters. We will be there.” ― Ana Diaz\nMore soon."
     assert quoted(text) == ["”The vote matters. We will be there.”"]
+
+
+def test_a_stage_direction_in_a_transcript_ends_the_turn_before_it():
+    text = '"ROE: We will build it.\n\n"And we will pay for it.\n\n"(APPLAUSE.)\n\n"DOE: Thank you."'
+    assert quoted(text) == ['"ROE: We will build it.\n\n"And we will pay for it.', '"(APPLAUSE.)', '"DOE: Thank you."']
