@@ -56,7 +56,7 @@ def _marks(text, start, end):
         if ch == '"':
             found.append((i, 1, _straight_role(text, i, i + 1, start, end), "straight"))
         elif ch in OPENERS and not (OPENERS[ch] == "single" and WORD.match(before)):
-            if ch == "„" or not (ch == "“" and before.isalnum()):
+            if ch != "“" or not (before.isalnum() or not before.isspace() and not WORD.match(after)):
                 found.append((i, 1, "open", OPENERS[ch]))
             else:
                 found.append((i, 1, "close", "curly"))
