@@ -988,3 +988,9 @@ def test_a_signature_after_a_dash_ends_with_its_line(nlp):
     text = "“The river is rising fast tonight.” ― Jane Roe.\n\n“We need more help on the levee.” ― John Doe"
     assert [(kind, speaker, cue) for kind, speaker, cue, _ in found(nlp, text)] == [
         ("direct", "Jane Roe.", "―"), ("direct", "John Doe", "―")]
+
+
+def test_a_quotation_set_off_by_dashes_after_a_name_is_that_names(nlp):
+    text = ('The plan has few friends on the board, among them Jane Roe -- "This plan would cost the town far more '
+            'than it saves" -- and two others.')
+    assert ("direct", "Jane Roe", "--", ['"This plan would cost the town far more than it saves"']) in found(nlp, text)
