@@ -977,13 +977,6 @@ def test_verbs_of_sensing_and_contemplating_report_their_object(nlp):
         ("indirect", "The mayor", "sensed", ["growing frustration among dock workers"])]
 
 
-def test_a_cueless_quotation_opening_the_next_paragraph_goes_on_with_the_quote_before(nlp):
-    text = ('"The plant will stay open through the winter," Jane Roe said.\n\n'
-            '"We owe that much to every family in this town."\n\nThe council meets on Monday.')
-    assert found(nlp, text) == [("direct", "Jane Roe", "said", [
-        '"The plant will stay open through the winter,"', '"We owe that much to every family in this town."'])]
-
-
 def test_a_signature_after_a_dash_ends_with_its_line(nlp):
     text = "“The river is rising fast tonight.” ― Jane Roe.\n\n“We need more help on the levee.” ― John Doe"
     assert [(kind, speaker, cue) for kind, speaker, cue, _ in found(nlp, text)] == [

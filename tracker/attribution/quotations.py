@@ -181,8 +181,7 @@ class QuotationRules:
         opens with a turn ('"But B."'): a point of its own, a claim the database keeps apart and links to A."""
         merged = []
         for a in found:
-            if a.follows is not None and a.follows in merged and (a.paragraph == a.follows.paragraph
-                                                                  or self.goes_on_in_next_paragraph(a)) \
+            if a.follows is not None and a.follows in merged and a.paragraph == a.follows.paragraph \
                     and (a.follows.kind != "indirect" or self.text[a.follows.end:a.start].strip() == ":") \
                     and not self.opens_with_a_turn(a):  # 'said it needs one thing: "Patience."' goes on
                 a.follows.spans = _union(a.follows.spans + a.spans)
@@ -190,13 +189,6 @@ class QuotationRules:
                 continue
             merged.append(a)
         return merged
-
-    @staticmethod
-    def goes_on_in_next_paragraph(continuation):
-        """'"A," he said.\n\n"B."': a cue-less quotation opening the paragraph after a direct quote goes on with
-        it; not after a signed one ('"A." ― Name'), where each paragraph is another reader's."""
-        last = continuation.follows
-        return continuation.paragraph == last.paragraph + 1 and last.kind == "direct" and "dash" not in last.sources
 
     def opens_with_a_turn(self, quote):
         """Whether a quotation opens a sentence with a contrasting conjunction or adverb ("But ...", "However,
