@@ -992,3 +992,15 @@ def test_a_content_cut_after_a_possessive_goes_on_through_a_noun_the_tagger_read
 def test_a_time_before_the_speaker_is_no_content(nlp):
     assert found(nlp, "Hours before boarding a flight to a conference in Boston, Roe campaigned for Smith among "
                       "dock workers.") == [("indirect", "Roe", "campaigned for", ["Smith"])]
+
+
+def test_a_signature_after_a_dash_ends_with_its_line(nlp):
+    text = "“The river is rising fast tonight.” ― Jane Roe.\n\n“We need more help on the levee.” ― John Doe"
+    assert [(kind, speaker, cue) for kind, speaker, cue, _ in found(nlp, text)] == [
+        ("direct", "Jane Roe.", "―"), ("direct", "John Doe", "―")]
+
+
+def test_a_quotation_set_off_by_dashes_after_a_name_is_that_names(nlp):
+    text = ('The plan has few friends on the board, among them Jane Roe -- "This plan would cost the town far more '
+            'than it saves" -- and two others.')
+    assert ("direct", "Jane Roe", "--", ['"This plan would cost the town far more than it saves"']) in found(nlp, text)

@@ -57,3 +57,35 @@ def test_a_closing_mark_of_the_other_double_kind_ends_a_quote():
 def test_a_closing_mark_typed_as_an_opener():
     text = "Readers wrote in.\n”The vote matters. We will be there.” ― Ana Diaz\nMore soon."
     assert quoted(text) == ["”The vote matters. We will be there.”"]
+
+
+def test_a_stage_direction_in_a_transcript_ends_the_turn_before_it():
+    text = '"ROE: We will build it.\n\n"And we will pay for it.\n\n"(APPLAUSE.)\n\n"DOE: Thank you."'
+    assert quoted(text) == ['"ROE: We will build it.\n\n"And we will pay for it.', '"(APPLAUSE.)', '"DOE: Thank you."']
+
+
+def test_a_low_high_quotation_closes_after_its_punctuation():
+    text = "„We will win the vote,“ said Jane Roe. „Then we rest.“"
+    assert quoted(text) == ["„We will win the vote,“", "„Then we rest.“"]
+
+
+def test_guillemets_and_nested_single_quotes_in_english_text():
+    text = "«The board told me ‘we are done’ and left,» Jane Roe said. She called it «a betrayal.»"
+    assert quoted(text) == ["«The board told me ‘we are done’ and left,»", "«a betrayal.»"]
+    text = 'Jane Roe said: "The board told me \'we are done\' and left the room."'
+    assert quoted(text) == ['"The board told me \'we are done\' and left the room."']
+
+
+def test_a_quote_left_open_at_the_end_of_the_article_is_recovered():
+    text = 'The mayor spoke.\n\n"We will build the bridge.\n\n"And we will pay for it without new taxes'
+    spans = find_quotes(text)
+    assert [text[q.start:q.end] for q in spans] == [
+        '"We will build the bridge.\n\n"And we will pay for it without new taxes']
+    assert spans[0].closed is False
+
+
+def test_a_quote_over_three_paragraphs_closes_only_in_the_last():
+    text = ('“We tried everything.\n\n“We talked to every buyer in the state.\n\n'
+            '“Nobody wanted it,” she said.\n\nThe town votes next week on “the plan.”')
+    assert quoted(text) == [
+        "“We tried everything.\n\n“We talked to every buyer in the state.\n\n“Nobody wanted it,”", "“the plan.”"]

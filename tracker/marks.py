@@ -56,7 +56,7 @@ def _marks(text, start, end):
         if ch == '"':
             found.append((i, 1, _straight_role(text, i, i + 1, start, end), "straight"))
         elif ch in OPENERS and not (OPENERS[ch] == "single" and WORD.match(before)):
-            if ch == "„" or not (ch == "“" and before.isalnum()):
+            if ch != "“" or not (before.isalnum() or not before.isspace() and not WORD.match(after)):
                 found.append((i, 1, "open", OPENERS[ch]))
             else:
                 found.append((i, 1, "close", "curly"))
@@ -102,7 +102,8 @@ def _pair(marks, stack):
     return spans
 
 
-SPEAKER_LABEL = re.compile(r"[A-Z][A-Z.'’ -]{1,30}:\s")  # "WALLACE: " opens a transcript turn
+# a transcript turn ("WALLACE: ") or a stage direction ("(CROSSTALK)", "(APPLAUSE.)") is no one's quote going on
+TRANSCRIPT_BREAK = re.compile(r"[A-Z][A-Z.'’ -]{1,30}:\s|\([A-Z][A-Z.'’ -]*\)")
 
 
 def _opens_paragraph(text, start, marks):
@@ -110,7 +111,7 @@ def _opens_paragraph(text, start, marks):
     first = start + len(text[start:]) - len(text[start:].lstrip())
     if not marks or marks[0][0] != first or marks[0][2] not in ("open", "either"):
         return False
-    return not SPEAKER_LABEL.match(text, marks[0][0] + marks[0][1])
+    return not TRANSCRIPT_BREAK.match(text, marks[0][0] + marks[0][1])
 
 
 @lru_cache(maxsize=8)

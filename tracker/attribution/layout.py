@@ -1,14 +1,17 @@
-"""Attributions marked by layout, not grammar: "Name: statement" opening a paragraph and '"..." ― Name'
-closing one."""
+"""Attributions marked by layout, not grammar: "Name: statement" opening a paragraph, '"..." ― Name' closing one
+and 'Name -- "..." --' setting a quotation off after its speaker."""
 
 import re
 
 from .lexicon import NOT_SPEAKERS
 from .records import Attribution, Mention
 
-NAME = r"(?:[A-Z][\w.'’-]*\s?){1,4}"
+NAME = r"(?:[A-Z][\w.'’-]* ?){1,4}"
 LABEL = re.compile(r"\s*[\"“]?(" + NAME + r")\s*:\s+(?=\S)")  # "Pence: ...", "WALLACE: ..."
-DASH_SIGNATURE = re.compile(r"\s*([―—–]|--)\s*(" + NAME + r")(?=\s*(?:[,./]|$|\n))", re.M)
+DASH = r"([―—–]|--)"
+DASH_SIGNATURE = re.compile(r"\s*" + DASH + r"\s*(" + NAME + r")(?=\s*(?:[,./]|$|\n))", re.M)
+DASH_BEFORE = re.compile(DASH + r"\s*$")  # 'Jane Roe -- "..." -- and others': a quotation set off by dashes
+DASH_AFTER = re.compile(r"\s*" + DASH)
 
 
 class LayoutRules:
@@ -36,11 +39,30 @@ class LayoutRules:
                         speaker=self.mention_at(match.start(1), match.end(1)), sentence=self.sentence_of(start),
                         paragraph=self.paragraph_of(start), sources=["label"]))
         for quote in self.quotes:
-            match = DASH_SIGNATURE.match(self.text, quote.end)
-            if match:
+            signed = self.dash_signature(quote)
+            if signed:
+                cue, speaker = signed
                 found.append(Attribution(
-                    spans=[(quote.start, quote.end)], kind="direct",
-                    cue=Mention(match.start(1), match.end(1), match.group(1)),
-                    speaker=self.mention_at(match.start(2), match.end(2)), sentence=self.sentence_of(quote.start),
-                    paragraph=self.paragraph_of(quote.start), sources=["dash"]))
+                    spans=[(quote.start, quote.end)], kind="direct", cue=cue, speaker=speaker,
+                    sentence=self.sentence_of(quote.start), paragraph=self.paragraph_of(quote.start),
+                    sources=["dash"]))
         return found
+
+    def dash_signature(self, quote):
+        """``(cue, speaker)`` of a quotation signed after a dash ('"..." ― Jane Roe') or set off by dashes right
+        after a name ('... and Jane Roe -- "..." -- said ...'); None otherwise."""
+        match = DASH_SIGNATURE.match(self.text, quote.end)
+        if match:
+            return Mention(match.start(1), match.end(1), match.group(1)), self.mention_at(match.start(2), match.end(2))
+        match = DASH_BEFORE.search(self.text, max(0, quote.start - 4), quote.start)
+        if not match or not DASH_AFTER.match(self.text, quote.end):
+            return None
+        tree = self.trees[self.sentence_of(match.start())]
+        before = [w for w in tree.words if w.end_char <= match.start()]
+        name = []
+        while before and before[-1].upos == "PROPN":
+            name.insert(0, before.pop())
+        if not name or self.text[name[-1].end_char:match.start()].strip():
+            return None
+        return Mention(match.start(1), match.end(1), match.group(1)), self.mention_at(name[0].start_char,
+                                                                                       name[-1].end_char)
