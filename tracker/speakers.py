@@ -233,10 +233,13 @@ def _phrase_ids(sentence, word, conjuncts=False):
     return ids
 
 
+NAME_EDGES = " ,;:\"'“”’‘()[]—–―"  # marks around a name or description that are no part of it
+
+
 @lru_cache(maxsize=65536)
 def clean_name(name):
     """A name without titles, determiners, possessive endings and surrounding punctuation."""
-    name = " ".join(name.split()).strip(" ,;:\"'“”’‘()[]—–―")
+    name = " ".join(name.split()).strip(NAME_EDGES)
     name = re.sub(r"[’']s$", "", name)
     name = DETERMINERS.sub("", name)
     stripped = TITLES.sub("", name)
@@ -580,10 +583,9 @@ class Resolver:
                 if principal:
                     return self._named(sentence, principal[0], ids)
         if head.lemma.lower() in INSTITUTIONS or head.upos == "NOUN":
-            for poss in (w for w in dependents(sentence, head) if w.deprel == "nmod:poss"):
-                entity = self.entity_at(poss.start_char, poss.end_char, {"GPE"})
-                if entity is not None:
-                    return Speaker(*self.canonical(entity.text, "GPE"))
+            country = self._possessor(sentence, head, {"GPE"})
+            if country is not None:
+                return Speaker(*self.canonical(country.text, "GPE"))
             earlier = [e for e in self.entities if e.end_char <= head.start_char and e.type in ("ORG", "GPE", "NORP")
                        and head.text.lower() in e.text.lower().split()]
             if earlier and head.upos == "NOUN":
@@ -605,7 +607,7 @@ class Resolver:
             if place is not None:
                 return Speaker(*self.entity_name(place))
         modifiers = [w for w in dependents(sentence, head) if w.id in ids and w.id < head.id
-                     and w.deprel in ("compound", "amod", "flat", "nummod", "obl:npmod")]
+                     and w.deprel in (*MODIFIERS, "obl:npmod")]
         first = min(modifiers + [head], key=lambda w: w.id)
         while first.id > 1 and sentence.words[first.id - 2].id in ids and (first.text == "-" or sentence.words[
                 first.id - 2].deprel in ("compound", "obl:npmod", "nummod", "punct")) \
@@ -635,18 +637,24 @@ class Resolver:
             name, etype = self.canonical(self.text[first.start_char:head.end_char], None)
             return Speaker(f"{owner}'s {name}" if owner else name, etype)
         text = DETERMINERS.sub("", " ".join(self.text[first.start_char:last.end_char].split()))
-        text = text.strip(" ,;:\"'“”’‘()[]")
+        text = text.strip(NAME_EDGES)
         return Speaker(f"{owner}'s {text}" if owner else text, None)
 
     def _owner(self, sentence, noun, ids):
         """The canonical name of the person or organisation a description belongs to ("Donald Trump" of "Trump's
         campaign", "Jane Roe's lawyer"), so that one candidate's campaign is not another's; else None."""
-        for possessor in (w for w in dependents(sentence, noun) if w.deprel == "nmod:poss" and w.id in ids):
-            entity = self.entity_at(possessor.start_char, possessor.end_char, {"PERSON", "ORG"})
+        entity = self._possessor(sentence, noun, {"PERSON", "ORG"})
+        if entity is not None:
+            return self.entity_name(entity)[0]
+        named = [w for w in dependents(sentence, noun) if w.deprel == "nmod:poss" and w.id in ids and w.upos == "PROPN"]
+        return self.canonical(named[0].text, None)[0] if named else None  # a name the tagger missed here
+
+    def _possessor(self, sentence, noun, types):
+        """The entity of one of ``types`` that possesses ``noun`` ("Egypt's ministry", "Trump's campaign"), or None."""
+        for possessor in (w for w in dependents(sentence, noun) if w.deprel == "nmod:poss"):
+            entity = self.entity_at(possessor.start_char, possessor.end_char, types)
             if entity is not None:
-                return self.entity_name(entity)[0]
-            if possessor.upos == "PROPN":  # a name the tagger missed: its fullest form in the article
-                return self.canonical(possessor.text, None)[0]
+                return entity
         return None
 
     def _holder_of(self, office, offset):

@@ -54,6 +54,7 @@ SENTENCE_OPENERS = (".", "!", "?", ":", ",", "\n", '"', "”", "'", " and", " bu
 REQUESTS = {"request", "inquiry", "call", "email", "message"}  # what a spokesman does (not) respond to
 RECORDS = {"return"}  # what is released as a record of the releaser, not as a statement: "his tax returns"
 GATHERINGS = {"meeting", "session", "summit", "conference", "recess"}  # what is called to meet
+MEETINGS = GATHERINGS | {"talks", "hearing", "forum"}  # what takes up a topic ("the summit focused on X")
 RELATIVE_SUBJECTS = {"that", "which", "who"}
 CIRCUMSTANTIAL = {"during", "since", "after", "before", "at", "on", "amid", "despite"}  # when and where
 TIME_WORDS = {"day", "week", "month", "year", "time", "hour", "minute", "night", "morning", "moment", "decade"}

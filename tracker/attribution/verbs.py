@@ -8,7 +8,7 @@ from .content import content_preposition, is_as_clause, is_depiction, what_is_ma
 from .lexicon import (
     ASPECTUAL,
     DISCUSSING,
-    GATHERINGS,
+    MEETINGS,
     NOUN_CUES,
     PASSIVE_CUES,
     PERSONAL,
@@ -125,7 +125,7 @@ def is_gathering_topic(tree, verb, speaker):
     clause = tree.head(speaker)
     noun = tree.head(clause) if speaker.text.lower() in RELATIVE_SUBJECTS and clause.deprel == "acl:relcl" \
         else speaker
-    return verb.lemma in TAKING_UP and noun.lemma.lower() in GATHERINGS | {"talks", "hearing", "forum"}
+    return verb.lemma in TAKING_UP and noun.lemma.lower() in MEETINGS
 
 
 def is_implication(verb, speaker):
