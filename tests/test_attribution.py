@@ -276,7 +276,7 @@ def test_the_document_a_passive_cue_is_found_in_says_it(nlp):
 
 def test_making_it_clear_states_the_clause_of_clear(nlp):
     text = "The minister has made it very clear that the talks are over."
-    assert found(nlp, text) == [("indirect", "The minister", "has made", ["that the talks are over"])]
+    assert found(nlp, text) == [("indirect", "The minister", "has made it very clear", ["that the talks are over"])]
     assert found(nlp, "He made the rules clear to everyone.") == []
 
 

@@ -37,11 +37,13 @@ def _pieces(words):
     return [(a, b) for a, b, _ in pieces]
 
 
-def _cue_mention(tree, verb, text, preposition=None):
+def _cue_mention(tree, verb, text, preposition=None, through=None):
     """The cue as written: the verb with its auxiliaries, particles and content preposition ("has said",
-    "pointed out", "called for")."""
+    "pointed out", "called for"), or with the words up to ``through`` ("made it clear")."""
     words = [verb] + tree.kids(verb, "aux", "aux:pass", "compound:prt")
     if preposition is not None and preposition.id == verb.id + 1:
         words.append(preposition)
+    if through is not None:
+        words += tree.words[verb.id:through.id]
     words = [w for w in words if abs(w.id - verb.id) <= 3]
     return _mention(words, text, tree.index)

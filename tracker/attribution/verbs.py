@@ -57,6 +57,7 @@ class VerbCues:
                 or is_proposal(tree, speaker) or is_gathering_topic(tree, word, speaker):
             return None
         content, rule = self.content_of(tree, word, speaker)
+        clarified = what_is_made_clear(tree, word)  # "made it clear that X": the cue runs to "clear"
         content = without_trailing_apposition(tree, through_possessive(tree, content))
         if rule in ("object", "preposition") and speaker.head != word.id and word.deprel != "conj" \
                 and tree.head(word).lemma not in ASPECTUAL and not is_participle_remark(tree, word) \
@@ -77,7 +78,8 @@ class VerbCues:
         return Attribution(
             spans=pieces, kind="indirect", speaker=mention, sentence=tree.index,
             cue=_cue_mention(tree, word, self.text, content_preposition(tree, content) if rule == "preposition"
-                             else self.called_on_preposition(tree, word) if rule == "xcomp" else None),
+                             else self.called_on_preposition(tree, word) if rule == "xcomp" else None,
+                             through=clarified and tree.head(clarified)),
             paragraph=self.paragraph_of(pieces[0][0]), addressee=self.addressee_of(tree, word),
             sources=[rule, "remark"] if is_participle_remark(tree, word) else [rule],
             cue_lemma=word.lemma)
