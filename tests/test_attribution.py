@@ -299,9 +299,9 @@ def test_a_participle_remark_after_a_closing_quotation_mark(nlp):
 
 
 def test_a_second_object_the_parse_joined_to_the_verb(nlp):
-    text = "She started off by emphasizing economic fairness, and a need to raise the minimum wage."
+    text = "She opened by stressing fair pay, and a need to lift the state's wage floor."
     assert found(nlp, text) == [
-        ("indirect", "She", "emphasizing", ["economic fairness, and a need to raise the minimum wage"])]
+        ("indirect", "She", "stressing", ["fair pay, and a need to lift the state's wage floor"])]
 
 
 def test_finding_a_way_or_oneself_reports_nothing(nlp):
@@ -508,9 +508,9 @@ def test_an_adverbial_before_a_medial_cue_is_part_of_the_content(nlp):
 
 
 def test_conjoined_infinitives_stay_in_the_content(nlp):
-    text = "She wants to triple the size of the program, grow the reserve and create a new fund."
+    text = "She wants to double the agency's budget, grow the reserve and create a new fund."
     assert found(nlp, text) == [
-        ("indirect", "She", "wants", ["to triple the size of the program, grow the reserve and create a new fund"])]
+        ("indirect", "She", "wants", ["to double the agency's budget, grow the reserve and create a new fund"])]
 
 
 def test_a_phrase_right_after_the_object_belongs_to_it_but_not_when_or_where(nlp):
@@ -547,10 +547,10 @@ def test_a_quoted_phrase_inside_narration_is_no_ones_continuation(nlp):
 
 
 def test_a_long_speaker_between_the_quote_and_its_cue(nlp):
-    text = ('The rally began at noon.\n\n"This is a big year for our state!" The governor\'s niece, state Sen. '
+    text = ('The rally began at noon.\n\n"What a great day for this town!" The governor\'s niece, state Sen. '
             'Ana Ruiz (D-Norfolk), shouted to the crowd.')
     (kind, speaker, cue, spans), = found(nlp, text)
-    assert (kind, cue, spans) == ("direct", "shouted", ['"This is a big year for our state!"'])
+    assert (kind, cue, spans) == ("direct", "shouted", ['"What a great day for this town!"'])
     assert speaker == "The governor's niece, state Sen. Ana Ruiz (D-Norfolk)"
 
 
@@ -602,12 +602,11 @@ def test_needing_and_requiring_report_nothing(nlp):
 
 
 def test_a_that_clause_hung_on_the_addressee_is_the_content(nlp):
-    text = ("In Denver last week, he told a meeting of union leaders that few people understood the stakes "
-            "better than workers.")
+    text = "In Denver last week, he told a gathering of union leaders that nobody grasped the risks better than workers."
     assert found(nlp, text) == [
-        ("indirect", "he", "told", ["that few people understood the stakes better than workers"])]
-    text = "The woman disputes the idea that she needed help."
-    assert found(nlp, text)[0][3] == ["the idea that she needed help"]
+        ("indirect", "he", "told", ["that nobody grasped the risks better than workers"])]
+    text = "The driver disputes the notion that he was speeding."
+    assert found(nlp, text)[0][3] == ["the notion that he was speeding"]
 
 
 def test_said_as_much_points_to_an_earlier_statement(nlp):
@@ -717,7 +716,7 @@ def test_a_bare_passive_of_a_verb_with_other_senses_reports_nothing(nlp):
         assert found(nlp, text) == []
     assert found(nlp, "The senator was accused of lying.") == [
         ("indirect", None, "was accused", ["The senator", "of lying"])]
-    text = "To date, 14 engineers and six nurses were admitted as well as 29 others who only listed a trade."
+    text = "By Friday, 11 pilots and three medics were admitted as well as 40 others who only listed a hometown."
     assert [a[2] for a in found(nlp, text)] == ["listed"]  # "as well as" completes no passive
 
 
@@ -758,8 +757,8 @@ def test_what_an_issued_or_filed_document_says_is_the_content(nlp):
         ("indirect", "The union", "filed", ["the merger"])]
     assert found(nlp, "The council issued a statement calling the vote a fraud.") == [
         ("indirect", "The council", "issued", ["the vote a fraud"])]
-    assert found(nlp, "Two newspapers filed a motion to unseal the court records.") == [
-        ("indirect", "Two newspapers", "filed", ["to unseal the court records"])]
+    assert found(nlp, "Two newspapers filed a motion to open the court files.") == [
+        ("indirect", "Two newspapers", "filed", ["to open the court files"])]
 
 
 def test_a_noun_that_only_frames_the_content_is_left_out(nlp):
@@ -779,12 +778,12 @@ def test_a_sentence_opening_with_the_poll_it_reports(nlp):
 
 
 def test_struggling_to_do_something_reports_nothing(nlp):
-    assert found(nlp, "The city struggles to return to normal after the storm.") == []
+    assert found(nlp, "The town struggles to get back to normal after the flood.") == []
     assert found(nlp, "The senator is attempting to move a bill through the Senate.") == []
 
 
 def test_pushing_deciding_or_worrying_something_reports_nothing(nlp):
-    assert found(nlp, "A yellow bulldozer pushed the mound aside.") == []
+    assert found(nlp, "A red tractor pushed the fence aside.") == []
     assert found(nlp, "The ruling could decide the case.") == []
     assert found(nlp, "That worries the neighbors.") == []
     assert found(nlp, "The council decided to close the library.") == [
@@ -870,8 +869,9 @@ def test_a_withheld_reply_keeps_its_preposition(nlp):
 
 
 def test_an_infinitive_goes_on_with_a_coordinated_bare_verb_the_tagger_reads_as_present(nlp):
-    assert found(nlp, "The senator is promising to meet and in some cases exceed his goals without raising taxes.") == [
-        ("indirect", "The senator", "is promising", ["to meet and in some cases exceed his goals without raising taxes"])]
+    assert found(nlp, "The mayor is promising to reach and in some years exceed the housing targets without raising "
+                      "fees.") == [("indirect", "The mayor", "is promising",
+                                    ["to reach and in some years exceed the housing targets without raising fees"])]
 
 
 def test_releasing_records_or_people_is_no_statement(nlp):
@@ -892,15 +892,15 @@ def test_a_second_object_completes_a_pronoun_object(nlp):
 
 def test_a_name_or_a_convened_meeting_is_no_statement(nlp):
     assert found(nlp, "His nonprofit group, called the Citizens Land Fund, will still own the property.") == []
-    assert [a for a in found(nlp, "The council called an emergency meeting to discuss the flood.")
+    assert [a for a in found(nlp, "The council called an urgent meeting to discuss the flood.")
             if a[2] == "called"] == []
 
 
 def test_content_that_runs_into_a_quotation_goes_on_to_its_end(nlp):
-    text = 'The governor described the senator as "a little desperate there, always trying to get his points in."'
+    text = 'The governor described the senator as "a bit rattled tonight, always trying to squeeze his lines in."'
     (kind, speaker, cue, spans), = found(nlp, text)
     assert (kind, speaker, cue) == ("mixed", "The governor", "described")
-    assert spans == ['the senator as "a little desperate there, always trying to get his points in."']
+    assert spans == ['the senator as "a bit rattled tonight, always trying to squeeze his lines in."']
 
 
 def test_verbs_of_lamenting_and_proclaiming_report_their_object(nlp):
@@ -984,13 +984,13 @@ def test_a_cue_in_a_later_sentence_of_a_statement_after_a_colon_is_part_of_it(nl
 
 
 def test_a_content_cut_after_a_possessive_goes_on_through_a_noun_the_tagger_read_as_a_verb(nlp):
-    assert found(nlp, "The Harbor Group issued a policy paper welcoming the Roe administration’s plans to expand the "
+    assert found(nlp, "The Harbor Group issued a white paper welcoming the Roe administration’s plans to expand the "
                       "port, and calling for new bridges.") == [
         ("indirect", "The Harbor Group", "issued", ["the Roe administration’s plans to expand the port"])]
 
 
 def test_a_time_before_the_speaker_is_no_content(nlp):
-    assert found(nlp, "Hours before boarding a flight to a conference in Boston, Roe campaigned for Smith among "
+    assert found(nlp, "Minutes before boarding a train to Chicago, Roe campaigned for Smith among "
                       "dock workers.") == [("indirect", "Roe", "campaigned for", ["Smith"])]
 
 

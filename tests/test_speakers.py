@@ -179,9 +179,9 @@ def test_a_description_names_its_speaker_with_the_words_that_say_which_one(claim
 
 
 def test_a_headline_label_the_tagger_calls_a_noun_still_takes_the_full_name(claims_of):
-    text = ("Sanders: Clinton needs to talk less about her rival and more about wages.\n\n"
-            "Bernie Sanders offered advice to Hillary Clinton on Friday, saying she should focus on jobs.")
-    assert ("Sanders", "Bernie Sanders") in speakers(claims_of, text)
+    text = ("Hale: Cole needs to talk less about her rival and more about wages.\n\n"
+            "Robert Hale offered advice to Ann Cole on Friday, saying she should focus on jobs.")
+    assert ("Hale", "Robert Hale") in speakers(claims_of, text)
 
 
 def test_she_passes_over_a_man_known_by_his_first_name(claims_of):
@@ -253,11 +253,11 @@ def test_they_prefers_people_to_an_organisation(claims_of):
 
 
 def test_he_can_be_the_person_an_office_stands_for(claims_of):
-    text = ("President Barack Obama spoke in Hawaii on Monday.\n\n"
-            "Ben Rhodes, one of his aides, recalled a book about collapse that Mr. Obama liked.\n\n"
-            "The president's Pacific roots also came into play. In Honolulu last week, he told a meeting of "
-            "island leaders that few people understood the stakes.")
-    assert ("he", "Barack Obama") in speakers(claims_of, text)
+    text = ("President Paul Hanson spoke in Denver on Monday.\n\n"
+            "Tom Reed, one of his aides, recalled a book about farming that Mr. Hanson liked.\n\n"
+            "The president's Midwest roots also mattered. In Chicago last week, he told a gathering of "
+            "farm leaders that nobody grasped the risks.")
+    assert ("he", "Paul Hanson") in speakers(claims_of, text)
 
 
 def test_you_outside_quotations_is_the_reader(claims_of):

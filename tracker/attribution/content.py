@@ -225,7 +225,7 @@ def is_comparison(tree, phrase):
 
 
 def describes_the_object(tree, clause, words):
-    """ "disclosed the specter of her husband making millions", "found 31 cases among the ballots cast": a
+    """ "disclosed the spectacle of her cousin earning fortunes", "found 31 cases among the ballots cast": a
     participle that the parse hangs on the cue verb right after its object, with no comma or subject of its
     own, describes the object."""
     span = tree.subtree(clause)
@@ -284,7 +284,7 @@ def what_is_named(tree, verb):
 
 
 def what_the_document_says(tree, verb, obj):
-    """ "issued a statement calling X a violation", "filed a motion to unseal the records": a document put
+    """ "issued a statement calling X a violation", "filed a motion to open the files": a document put
     out is what speaks; what it calls, opposes or asks for is the content."""
     if verb.lemma not in ISSUING or obj.lemma not in DOCUMENTS | {"paper"}:
         return []
@@ -316,7 +316,7 @@ def what_is_expressed(tree, verb, obj):
 
 
 def clause_after_addressee(tree, verb):
-    """ "told the leaders that few people understood ...": the parse may hang the "that" clause on
+    """ "told the leaders that nobody grasped ...": the parse may hang the "that" clause on
     the addressee as if it described them; a clause with "that" as its conjunction (not its subject)
     is the content."""
     if verb.lemma not in ADDRESSING:

@@ -97,7 +97,7 @@ def is_subordinate_clause(tree, clause):
 
 
 def restrictive_antecedent(tree, speaker):
-    """Words of the noun phrase a subject "that" restricts ("another mining company that had declared ...",
+    """Words of the noun phrase a subject "that" restricts ("a mining firm that had gone bankrupt ...",
     "a super PAC that intends ..."): "that" alone names nobody, so the mention runs from the noun phrase
     through it."""
     clause = tree.head(speaker)

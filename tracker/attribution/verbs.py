@@ -63,7 +63,7 @@ class VerbCues:
                 and tree.head(word).lemma not in ASPECTUAL and not is_participle_remark(tree, word) \
                 and not is_discussion_purpose(tree, word) and not is_said_by_its_noun(tree, word, speaker) \
                 and not is_manner_of_acting(tree, word):
-            return None  # a borrowed subject ("struggles to deliver a sound bite") is no speaker of an object
+            return None  # a borrowed subject ("struggles to find a catchy line") is no speaker of an object
         pieces = _pieces(content)
         if not pieces and word.lemma in SPEECH_VERBS:
             pieces, rule = self.next_paragraph_after_colon(word), "colon"
