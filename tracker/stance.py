@@ -37,9 +37,11 @@ SUPPORT_CUES = frozenset("""
 back welcome praise endorse urge support applaud hail commend approve champion defend advocate laud
 extol compliment
 """.split()) | {"call for"}
-# Predicate adjectives of stance ("was critical of X", "is supportive of X"): cues, but no verbs to look for
-STANCE_ADJECTIVES = {"critical": "against", "skeptical": "against", "sceptical": "against", "wary": "against",
-                     "supportive": "support"}
+# The stance a cue carries: the verbs above, and predicate adjectives ("was critical of X", "is supportive of X"),
+# which are cues but no verbs to look for in a content
+CUE_STANCES = {"critical": "against", "skeptical": "against", "sceptical": "against", "wary": "against",
+               "supportive": "support", **dict.fromkeys(SUPPORT_CUES, "support"),
+               **dict.fromkeys(AGAINST_CUES, "against")}
 
 AMBIGUOUS_CUES = frozenset({"question", "object", "protest", "call for", "warn"})  # nouns, or need a particle
 # ... and bare "back" is mostly an adverb ("look back at X"), but "backs", "backed" are the verb
@@ -413,12 +415,8 @@ def _rule_stance(content: str, cue_lemma: str | None, target: TargetSpan) -> tup
     demand = _demand_on(words, here)
     if demand:
         return "against", f"demand: {demand}"
-    if cue_lemma in AGAINST_CUES:
-        return "against", f"cue '{cue_lemma}'"
-    if cue_lemma in SUPPORT_CUES:
-        return "support", f"cue '{cue_lemma}'"
-    if cue_lemma in STANCE_ADJECTIVES:
-        return STANCE_ADJECTIVES[cue_lemma], f"cue '{cue_lemma}'"
+    if cue_lemma in CUE_STANCES:
+        return CUE_STANCES[cue_lemma], f"cue '{cue_lemma}'"
     governing = _frame_stance(target.frame) if target.parsed else _stance_word_before(words, here)
     return (governing or _stance_from_acts(target) or _negated_evaluation(words, here)
             or _blame_on_subject(content, target))

@@ -194,8 +194,9 @@ def misread_verb(tree, noun):
 def misread_complement(tree, noun):
     """The content of a misread verb: a "that" clause after a verb of saying, or a to-infinitive after a verb
     of intending when its compound names someone ("Sanders Vows To ...", not "Peace talks to resume")."""
-    if noun.lemma in CLAUSE_CUES and that_clauses(tree, noun):
-        return that_clauses(tree, noun)[0]
+    clauses = that_clauses(tree, noun) if noun.lemma in CLAUSE_CUES else []
+    if clauses:
+        return clauses[0]
     before = tree.words[noun.id - 2]
     named = before.upos == "PROPN" or any(c.upos == "PROPN" for c in tree.kids(before, "compound"))
     return next((c for c in tree.kids(noun, "xcomp", "advcl") if c.id > noun.id and named

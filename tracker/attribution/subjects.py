@@ -7,6 +7,7 @@ from .lexicon import (
     OBJECT_CONTROL,
     QUANTIFIERS,
     RECORDINGS,
+    RELATIVE_SUBJECTS,
     SPEAKER_POS,
     SUBJECTS,
 )
@@ -96,17 +97,23 @@ def is_subordinate_clause(tree, clause):
         and any(m.text.lower() != "that" for m in tree.kids(clause, "mark"))
 
 
+def relative_antecedent(tree, speaker, pronouns=RELATIVE_SUBJECTS):
+    """The noun a relative pronoun subject stands for ("a meeting that focused on X" -> meeting), or None."""
+    clause = tree.head(speaker)
+    if speaker.text.lower() not in pronouns or not speaker.deprel.startswith("nsubj") or clause is None \
+            or clause.deprel != "acl:relcl" or not clause.head:
+        return None
+    return tree.head(clause)
+
+
 def restrictive_antecedent(tree, speaker):
     """Words of the noun phrase a subject "that" restricts ("a mining firm that had gone bankrupt ...",
     "a super PAC that intends ..."): "that" alone names nobody, so the mention runs from the noun phrase
     through it."""
+    noun = relative_antecedent(tree, speaker, {"that"})
+    if noun is None or noun.upos not in ("NOUN", "PROPN") or noun.id > speaker.id:
+        return []
     clause = tree.head(speaker)
-    if speaker.text.lower() != "that" or not speaker.deprel.startswith("nsubj") or clause is None \
-            or clause.deprel != "acl:relcl" or not clause.head:
-        return []
-    noun = tree.head(clause)
-    if noun.upos not in ("NOUN", "PROPN") or noun.id > speaker.id:
-        return []
     words = [w for w in tree.subtree(noun, exclude={clause, *tree.kids(noun, "appos", "case")})
              if w.id < speaker.id]
     return words if [w.id for w in words] == list(range(words[0].id, speaker.id)) else []

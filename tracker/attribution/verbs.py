@@ -13,14 +13,13 @@ from .lexicon import (
     PASSIVE_CUES,
     PERSONAL,
     POLLS,
-    RELATIVE_SUBJECTS,
     STANCE_ADJECTIVES,
     TAKING_UP,
 )
 from .mentions import _cue_mention, _mention, _pieces
 from .nominal import misread_verb
 from .records import Attribution
-from .subjects import is_participle_remark, restrictive_antecedent
+from .subjects import is_participle_remark, relative_antecedent, restrictive_antecedent
 
 
 class VerbCues:
@@ -124,10 +123,7 @@ def is_discussion_purpose(tree, verb):
 def is_gathering_topic(tree, verb, speaker):
     """ "The summit focused on trade", "a meeting that discussed the crisis": what a gathering took up, which
     nobody said."""
-    clause = tree.head(speaker)
-    noun = tree.head(clause) if speaker.text.lower() in RELATIVE_SUBJECTS and clause.deprel == "acl:relcl" \
-        else speaker
-    return verb.lemma in TAKING_UP and noun.lemma.lower() in MEETINGS
+    return verb.lemma in TAKING_UP and (relative_antecedent(tree, speaker) or speaker).lemma.lower() in MEETINGS
 
 
 def is_implication(verb, speaker):
