@@ -44,6 +44,7 @@ class Claim:
     normalized_text: str | None = None  # the statement cleaned up: marks dropped, speaker's pronouns resolved
     relation: str | None = None  # deny | dispute | confirm | continues: what this claim does to ``related_claim_id``
     related_claim_id: str | None = None
+    rule: str | None = None  # the attribution rule that found the statement ("ccomp", "according", "adjacent", ...)
 
     @property
     def id(self):
@@ -91,5 +92,5 @@ def claims_from_attributions(article_id, text, attributions, speakers, stances):
             normalized_text=normalized_text(text, attribution.spans, speaker, attribution.kind),
             stance=stance.stance, stance_confidence=round(stance.confidence, 3), hedged=stance.hedged,
             stance_evidence=stance.evidence, target=target.name if target else None,
-            target_type=target.type if target else None))
+            target_type=target.type if target else None, rule=attribution.sources[0] if attribution.sources else None))
     return claims

@@ -23,14 +23,7 @@ class Extractor:
 
     def claims(self, article, document):
         """The claims of one annotated article."""
-        attributions = find_attributions(document)
-        resolver = Resolver(document)
-        speakers = resolve_speakers(document, attributions, resolver)
-        names = ArticleNames(document, resolver)
-        stances = [stance_and_target(document, a, resolver, names, s) for a, s in zip(attributions, speakers)]
-        claims = claims_from_attributions(article.id, article.text, attributions, speakers, stances)
-        link_claims(claims, attributions, article.text)
-        return claims
+        return claims_of(article, document)
 
     def run(self, articles):
         """Yield ``(article, claims)`` for each article, annotating ``batch_size`` at a time."""
@@ -39,3 +32,15 @@ class Extractor:
             batch = articles[k:k + self.batch_size]
             for article, document in zip(batch, self.annotate(batch)):
                 yield article, self.claims(article, document)
+
+
+def claims_of(article, document):
+    """The claims of ``article`` from its annotated ``document``: every step after the parse."""
+    attributions = find_attributions(document)
+    resolver = Resolver(document)
+    speakers = resolve_speakers(document, attributions, resolver)
+    names = ArticleNames(document, resolver)
+    stances = [stance_and_target(document, a, resolver, names, s) for a, s in zip(attributions, speakers)]
+    claims = claims_from_attributions(article.id, article.text, attributions, speakers, stances)
+    link_claims(claims, attributions, article.text)
+    return claims

@@ -1,0 +1,153 @@
+"""Measure attribution on an annotated corpus fast: parse it once, then score every change in seconds.
+
+    python scripts/attribution_lab.py parse ../shared/eval/polnear_train.jsonl    # once, ~4 min per 840 articles
+    python scripts/attribution_lab.py score ../shared/eval/polnear_train.jsonl    # the scorer's figures
+    python scripts/attribution_lab.py ablate ../shared/eval/polnear_train.jsonl   # what each rule adds
+
+``parse`` runs the embedded engine and keeps the stanza documents (``Document.to_dict``) in
+``.cache/parses/`` (git-ignored; the corpus' texts never enter the repository). ``score`` runs every step after
+the parse (``tracker.extract.claims_of``) on the kept documents and prints the figures of
+``tracker.evaluate`` (the reference scorer's measures). ``ablate`` drops, one rule at a time, the claims that
+rule found (the first name in an attribution's ``sources``) and prints how each figure falls without it.
+"""
+
+import argparse
+import gzip
+import hashlib
+import json
+import pickle
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CACHE = ROOT / ".cache" / "parses"
+sys.path.insert(0, str(ROOT))
+
+
+def read_records(corpus):
+    """The gold records of a corpus in the format of ``../shared/eval/README.md``."""
+    with open(corpus, encoding="utf-8") as lines:
+        return [json.loads(line) for line in lines if line.strip()]
+
+
+def cache_path(corpus):
+    """Where the parses of ``corpus`` are kept: named by the file and a hash of its contents."""
+    digest = hashlib.sha1(Path(corpus).read_bytes()).hexdigest()[:12]
+    return CACHE / f"{Path(corpus).stem}.{digest}.pkl.gz"
+
+
+def parse(corpus, batch_size=16):
+    """Annotate every article of ``corpus`` with the embedded engine and keep the documents."""
+    from tracker.article import article_from_record
+    from tracker.extract import Extractor
+
+    records = read_records(corpus)
+    articles = [article_from_record(r, corpus) for r in records]
+    extractor = Extractor("embedded", batch_size=batch_size)
+    kept, started = [], time.perf_counter()
+    for k in range(0, len(articles), batch_size):
+        batch = articles[k:k + batch_size]
+        kept.extend((a.id, d.to_dict()) for a, d in zip(batch, extractor.annotate(batch)))
+        print(f"\rparsed {len(kept)}/{len(articles)} ({time.perf_counter() - started:.0f} s)", end="",
+              file=sys.stderr, flush=True)
+    print(file=sys.stderr)
+    path = cache_path(corpus)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with gzip.open(path, "wb", compresslevel=3) as out:
+        pickle.dump(kept, out, protocol=pickle.HIGHEST_PROTOCOL)
+    print(f"kept {len(kept)} documents in {path}")
+
+
+def documents(corpus):
+    """``[(article, stanza Document)]`` of ``corpus`` from the kept parses."""
+    import stanza
+
+    from tracker.article import article_from_record
+
+    path = cache_path(corpus)
+    if not path.exists():
+        sys.exit(f"no parses of {corpus} kept: run `python {Path(__file__).name} parse {corpus}` first")
+    with gzip.open(path, "rb") as kept:
+        dicts = dict(pickle.load(kept))
+    articles = [article_from_record(r, corpus) for r in read_records(corpus)]
+    return [(a, stanza.Document(dicts[a.id], text=a.text)) for a in articles]
+
+
+def predictions(pairs):
+    """``{article id: [claim]}`` for annotated ``pairs``, and the seconds the steps after the parse took."""
+    from tracker.extract import claims_of
+
+    started = time.perf_counter()
+    claims = {article.id: claims_of(article, document) for article, document in pairs}
+    return claims, time.perf_counter() - started
+
+
+def figures(records, claims, keep=lambda claim: True):
+    """The ``tracker.evaluate`` figures of ``claims`` (those ``keep`` accepts) against ``records``."""
+    from tracker.evaluate import Report, score_article
+
+    report = Report()
+    for record in records:
+        predicted = [c.as_prediction() for c in claims[record["id"]] if keep(c)]
+        score_article(report, record["id"], record["text"], record["quotes"], predicted)
+    return report.figures()
+
+
+def summary_line(f):
+    """The headline figures on one line."""
+    return (f"e2e P {f['attribution_e2e']['P']:.1f} R {f['attribution_e2e']['R']:.1f} "
+            f"F1 {f['attribution_e2e']['F1']:.1f} | exact F1 {f['exact']['F1']:.1f} | cov@0.3 F1 "
+            f"{f['cov@0.3']['F1']:.1f} | name_acc {f['name_acc']} | cue_acc {f['cue_acc']} | "
+            f"recall {f['recall_by_kind']} | n_pred {f['n_pred']}")
+
+
+def score(corpus, output=None):
+    """Print the figures of the current rules on the kept parses of ``corpus``."""
+    records = read_records(corpus)
+    claims, seconds = predictions(documents(corpus))
+    print(f"steps after the parse: {seconds:.1f} s for {len(records)} articles")
+    print(summary_line(figures(records, claims)))
+    if output:
+        with open(output, "w", encoding="utf-8") as out:
+            for record in records:
+                quotes = [c.as_prediction() for c in claims[record["id"]]]
+                out.write(json.dumps({"id": record["id"], "quotes": quotes}, ensure_ascii=False) + "\n")
+
+
+def ablate(corpus, top=20):
+    """Print, for the ``top`` most-used rules, the figures without the claims each found."""
+    records = read_records(corpus)
+    claims, _ = predictions(documents(corpus))
+    base = figures(records, claims)
+    uses = Counter(c.rule for cs in claims.values() for c in cs)
+    print(f"all rules: {summary_line(base)}")
+    print(f"{'rule':24s} {'claims':>6s} {'d e2e F1':>9s} {'d exact F1':>10s} {'d e2e P':>8s} {'d e2e R':>8s}")
+    for rule, count in uses.most_common(top):
+        f = figures(records, claims, keep=lambda c, rule=rule: c.rule != rule)
+        print(f"{rule:24s} {count:6d} {base['attribution_e2e']['F1'] - f['attribution_e2e']['F1']:+9.1f} "
+              f"{base['exact']['F1'] - f['exact']['F1']:+10.1f} "
+              f"{base['attribution_e2e']['P'] - f['attribution_e2e']['P']:+8.1f} "
+              f"{base['attribution_e2e']['R'] - f['attribution_e2e']['R']:+8.1f}")
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    for name in ("parse", "score", "ablate"):
+        command = commands.add_parser(name)
+        command.add_argument("corpus", help="gold JSONL (../shared/eval/README.md)")
+    commands.choices["score"].add_argument("-o", "--output", help="also write the predictions here")
+    commands.choices["ablate"].add_argument("--top", type=int, default=20)
+    args = parser.parse_args(argv)
+    if args.command == "parse":
+        parse(args.corpus)
+    elif args.command == "score":
+        score(args.corpus, args.output)
+    else:
+        ablate(args.corpus, args.top)
+
+
+if __name__ == "__main__":
+    main()
