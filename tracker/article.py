@@ -1,8 +1,9 @@
-"""Read step: articles from text files, HTML pages, folders, JSONL and standard input, checked before use.
+"""Read step: articles from text files, HTML pages, web archives (WARC), folders, JSONL and standard
+input, checked before use.
 
 Everything from outside is untrusted until it has been read here. A bad input becomes a ``ReadError``
-naming the file (and line), never an exception that stops a batch. HTML goes through ``pages``
-(trafilatura).
+naming the file (and line, or archived address), never an exception that stops a batch. HTML goes
+through ``pages`` (trafilatura), WARC files through ``warc`` (warcio).
 """
 
 import datetime
@@ -19,7 +20,8 @@ HTML_START = re.compile(r"\A\s*(<!doctype html|<html|<head|<body|<\?xml)", re.IG
 TEXT_SUFFIXES = (".txt", ".text", ".md")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
-KINDS = "text, HTML or JSONL"  # what a folder's files must be to be read: the suffixes above
+WARC_SUFFIXES = (".warc", ".warc.gz")
+KINDS = "text, HTML, JSONL or WARC"  # what a folder's files must be to be read: the suffixes above
 
 
 @dataclass
@@ -144,6 +146,40 @@ def _read_file(path, article_id, limit, decoder, make_article):
         return ReadError(str(path), str(error))
 
 
+def read_warc(path):
+    """Articles and errors from the HTML pages of a web archive, each page's address its id.
+
+    A page captured more than once is read from its last capture. An archive that breaks off keeps the
+    pages read before the break, and the break is an error.
+    """
+    from .pages import MAX_HTML_BYTES, decode_html
+    from .warc import html_captures
+
+    path = Path(path)
+    latest = {}
+    failure = None
+    try:
+        with open(path, "rb") as stream:
+            for capture in html_captures(stream):
+                where = f"{path}: {capture.uri}"
+                try:
+                    if len(capture.data) > MAX_HTML_BYTES:
+                        raise ValueError(f"too large: over {MAX_HTML_BYTES:,} bytes")
+                    html, warning = decode_html(capture.data, capture.charset)
+                    item = article_from_html(html, capture.uri, path=str(path), url=capture.uri, warning=warning)
+                except ValueError as error:
+                    item = ReadError(where, str(error))
+                latest.pop(capture.uri, None)
+                latest[capture.uri] = item
+    except (OSError, ValueError) as error:
+        failure = ReadError(str(path), str(error))
+    yield from latest.values()
+    if failure is not None:
+        yield failure
+    elif not latest:
+        yield ReadError(str(path), "no HTML page in the archive")
+
+
 def article_from_record(record, source):
     """An ``Article`` from one JSONL record ``{"id", "text", "date"?, "title"?, "url"?}``."""
     if not isinstance(record, dict):
@@ -217,9 +253,10 @@ def read_stdin(stream=None):
 
 
 def kind_of(path):
-    """``"text"``, ``"html"``, ``"jsonl"`` by the file's suffix, or None."""
+    """``"text"``, ``"html"``, ``"jsonl"``, ``"warc"`` by the file's suffix, or None."""
     name = Path(path).name.lower()
-    for kind, suffixes in (("text", TEXT_SUFFIXES), ("html", HTML_SUFFIXES), ("jsonl", JSONL_SUFFIXES)):
+    for kind, suffixes in (("text", TEXT_SUFFIXES), ("html", HTML_SUFFIXES), ("jsonl", JSONL_SUFFIXES),
+                           ("warc", WARC_SUFFIXES)):
         if name.endswith(suffixes):
             return kind
     return None
@@ -253,7 +290,7 @@ def _hidden(path, folder):
     return any(part.startswith(".") for part in path.relative_to(folder).parts)
 
 
-READERS = {"html": lambda path: [read_html_file(path)], "jsonl": read_jsonl}
+READERS = {"html": lambda path: [read_html_file(path)], "jsonl": read_jsonl, "warc": read_warc}
 
 
 def read_file(path):
@@ -264,7 +301,7 @@ def read_file(path):
 def read_paths(paths, pattern="*", skipped=None):
     """Articles and ``ReadError``s from files, folders (recursive, ``pattern``), JSONL and ``-``.
 
-    A file given by name is read whatever its suffix (as text unless it is HTML or JSONL); in a
+    A file given by name is read whatever its suffix (as text unless it is HTML, JSONL or WARC); in a
     folder, files of no known kind are left out and their names appended to the list ``skipped``.
     """
     for raw in paths:

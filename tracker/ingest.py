@@ -101,6 +101,9 @@ def select_changed(db, items, summary, progress, fail):
 
 
 def source(article):
+    """How an error names an article: its file and, in a file of many pages (a WARC), its address."""
+    if article.path and article.path != article.id:
+        return f"{article.path}: {article.id}"
     return article.path or article.id
 
 
