@@ -1,9 +1,9 @@
-"""Read step: articles from text files, HTML pages, web archives (WARC), folders, JSONL and standard
-input, checked before use.
+"""Read step: articles from text files, HTML pages, web archives (WARC), addresses, folders, JSONL and
+standard input, checked before use.
 
 Everything from outside is untrusted until it has been read here. A bad input becomes a ``ReadError``
 naming the file (and line, or archived address), never an exception that stops a batch. HTML goes
-through ``pages`` (trafilatura), WARC files through ``warc`` (warcio).
+through ``pages`` (trafilatura), WARC files through ``warc`` (warcio), addresses through ``fetch``.
 """
 
 import datetime
@@ -13,6 +13,8 @@ import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+
+from .fetch import is_url
 
 MAX_BYTES = 2_000_000  # larger inputs are refused: no news article is this long (parsing it would take minutes)
 DATE_HEADER = re.compile(r"\A\s*date[ \t]+(\S+)[ \t]*\n?", re.IGNORECASE)
@@ -180,6 +182,29 @@ def read_warc(path):
         yield ReadError(str(path), "no HTML page in the archive")
 
 
+def read_url(url):
+    """The page at ``url`` as an ``Article`` (its id the address as given) or a ``ReadError``."""
+    from .fetch import FetchError, fetch
+    from .pages import HTML_TYPES, decode_html
+
+    try:
+        response = fetch(url)
+    except FetchError as error:
+        return ReadError(url, f"could not fetch ({error})")
+    try:
+        if response.media_type == "text/plain":
+            text, warning = decode(response.data)
+            article = article_from_text(text, url, warning=warning)
+            article.url = article.url or response.url
+            return article
+        if response.media_type not in HTML_TYPES | {""}:
+            raise ValueError(f"not an HTML page (Content-Type {response.media_type})")
+        html, warning = decode_html(response.data, response.charset)
+        return article_from_html(html, url, url=response.url, warning=warning)
+    except ValueError as error:
+        return ReadError(url, str(error))
+
+
 def article_from_record(record, source):
     """An ``Article`` from one JSONL record ``{"id", "text", "date"?, "title"?, "url"?}``."""
     if not isinstance(record, dict):
@@ -299,7 +324,7 @@ def read_file(path):
 
 
 def read_paths(paths, pattern="*", skipped=None):
-    """Articles and ``ReadError``s from files, folders (recursive, ``pattern``), JSONL and ``-``.
+    """Articles and ``ReadError``s from files, folders (recursive, ``pattern``), addresses, JSONL and ``-``.
 
     A file given by name is read whatever its suffix (as text unless it is HTML, JSONL or WARC); in a
     folder, files of no known kind are left out and their names appended to the list ``skipped``.
@@ -307,6 +332,9 @@ def read_paths(paths, pattern="*", skipped=None):
     for raw in paths:
         if str(raw) == "-":
             yield from read_stdin()
+            continue
+        if is_url(raw):
+            yield read_url(str(raw))
             continue
         path = Path(raw)
         if path.is_dir():

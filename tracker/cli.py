@@ -66,15 +66,15 @@ def ingest(paths, db_path, pattern, prune, jobs, engine, batch_size):
     PATHS are text files (an optional first line `date YYYY-MM-DD`), saved web pages (.html, .htm:
     the article's body, title, date and author are read from the page, without its menus, ads and
     comments), web archives (.warc, .warc.gz: each HTML page an article), JSONL files with
-    {"id", "text", "date"?, "title"?, "url"?} per line, folders of any of these (recursive; other
-    files are skipped and named), or - for standard input.
+    {"id", "text", "date"?, "title"?, "url"?} per line, http(s) addresses to fetch, folders of
+    any of these (recursive; other files are skipped and named), or - for standard input.
     Each article is stored in one transaction; a bad input gets one line naming it and the rest goes
     on; the exit code is 1 when anything failed.
 
     \b
     Example:
         tracker ingest seeds/ --db db/claims.db --jobs 2
-        tracker ingest saved-pages/ crawl.warc.gz
+        tracker ingest saved-pages/ crawl.warc.gz https://example.org/news/story.html
     """
     from .ingest import run_ingest
 
