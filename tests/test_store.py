@@ -1,5 +1,6 @@
 """The store step: schema, idempotent re-stores, one transaction per article, shared speakers, search, prune."""
 
+import hashlib
 import json
 import sqlite3
 
@@ -68,7 +69,7 @@ def test_schema_tables_columns_and_foreign_keys(fresh_db):
         "paragraph", "stance", "target", "stance_evidence", "target_id", "target_type", "stance_confidence",
         "hedged", "normalized_text"}
     assert set(fresh_db["articles"].columns_dict) == {
-        "id", "path", "url", "title", "date", "text", "content_hash", "ingested_at"}
+        "id", "path", "url", "title", "author", "date", "text", "content_hash", "ingested_at"}
     assert set(fresh_db["speakers"].columns_dict) == {"id", "name", "type", "aliases", "claim_count"}
     fks = {(fk.column, fk.other_table, fk.other_column) for fk in fresh_db["claims"].foreign_keys}
     assert fks == {("article_id", "articles", "id"), ("speaker_id", "speakers", "id"), ("target_id", "targets", "id")}
@@ -93,8 +94,33 @@ def test_open_db_creates_folder_wal_and_is_idempotent(db_path):
     again = open_db(db_path)
     assert again["claims"].count == 3
     assert [m["name"] for m in again.query("select name from _sqlite_migrations")] == [
-        "m001_tables", "m002_full_text_search", "m003_stance_targets_relations"]
+        "m001_tables", "m002_full_text_search", "m003_stance_targets_relations", "m004_article_author"]
     again.close()
+
+
+def test_a_database_from_before_authors_gains_the_column_and_keeps_its_articles(db_path):
+    db = open_db(db_path)
+    store_article(db, article_a(), claims_a())
+    db.execute("alter table articles drop column author")  # the schema as m001-m003 left it
+    db.execute("delete from _sqlite_migrations where name = 'm004_article_author'")
+    db.conn.commit()
+    db.close()
+    again = open_db(db_path)
+    assert "author" in again["articles"].columns_dict
+    assert again["claims"].count == 3 and again.execute("select author from articles").fetchall() == [(None,)]
+    assert article_state(again, article_a()) == "unchanged", "an article without author keeps its hash"
+    assert [row["id"] for row in again["articles"].search("ceasefire")] == ["a"]
+    store_article(again, Article(id="w", text=TEXT_B, title="Proposal rejected", author="Dana Roe"), [])
+    assert again.execute("select author from articles where id = 'w'").fetchone() == ("Dana Roe",)
+    again.close()
+
+
+def test_the_author_is_part_of_the_content_hash_when_there_is_one():
+    plain = Article(id="a", text=TEXT_A, date="2020-07-20", title="T")
+    before_authors = hashlib.sha1(json.dumps([TEXT_A, "2020-07-20", "T"]).encode("utf-8")).hexdigest()
+    assert plain.content_hash == before_authors, "stored articles without an author are not re-parsed"
+    signed = Article(id="a", text=TEXT_A, date="2020-07-20", title="T", author="Dana Roe")
+    assert signed.content_hash != plain.content_hash
 
 
 def test_article_state(fresh_db):

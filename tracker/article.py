@@ -1,7 +1,9 @@
-"""Read step: articles from text files, folders, JSONL and standard input, checked before use.
+"""Read step: articles from text files, HTML pages, web archives (WARC), addresses, folders, JSONL and
+standard input, checked before use.
 
 Everything from outside is untrusted until it has been read here. A bad input becomes a ``ReadError``
-naming the file (and line), never an exception that stops a batch.
+naming the file (and line, or archived address), never an exception that stops a batch. HTML goes
+through ``pages`` (trafilatura), WARC files through ``warc`` (warcio), addresses through ``fetch``.
 """
 
 import datetime
@@ -12,11 +14,16 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from .fetch import is_url
+
 MAX_BYTES = 2_000_000  # larger inputs are refused: no news article is this long (parsing it would take minutes)
 DATE_HEADER = re.compile(r"\A\s*date[ \t]+(\S+)[ \t]*\n?", re.IGNORECASE)
 HTML_START = re.compile(r"\A\s*(<!doctype html|<html|<head|<body|<\?xml)", re.IGNORECASE)
-TEXT_SUFFIXES = {".txt", ".text", ".md"}
-JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+TEXT_SUFFIXES = (".txt", ".text", ".md")
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
+WARC_SUFFIXES = (".warc", ".warc.gz")
+KINDS = "text, HTML, JSONL or WARC"  # what a folder's files must be to be read: the suffixes above
 
 
 @dataclass
@@ -30,11 +37,14 @@ class Article:
     url: str | None = None
     path: str | None = None
     warning: str | None = None  # something was repaired on reading (undecodable bytes)
+    author: str | None = None  # the byline, from a page's metadata
 
     @property
     def content_hash(self):
-        """SHA-1 of what determines the claims: the text, date and title."""
-        key = json.dumps([self.text, self.date, self.title], ensure_ascii=False)
+        """SHA-1 of what determines the claims: the text, date, title and author (when there is one: the
+        hashes of articles without an author are those stored before authors were read)."""
+        fields = [self.text, self.date, self.title] + ([self.author] if self.author else [])
+        key = json.dumps(fields, ensure_ascii=False)
         return hashlib.sha1(key.encode("utf-8")).hexdigest()
 
 
@@ -71,51 +81,36 @@ def decode(data):
         return text, f"invalid UTF-8 at byte {error.start}: {bad} undecodable byte(s) replaced"
 
 
-def html_to_text(html):
-    """The readable text of an HTML page, paragraphs separated by blank lines."""
-    from html.parser import HTMLParser
-
-    class Extractor(HTMLParser):
-        BLOCKS = {"p", "div", "br", "h1", "h2", "h3", "h4", "li", "blockquote", "article", "section", "tr"}
-        SKIP = {"script", "style", "head", "noscript", "template"}
-
-        def __init__(self):
-            super().__init__(convert_charrefs=True)
-            self.parts, self.skipping = [], 0
-
-        def handle_starttag(self, tag, attrs):
-            if tag in self.SKIP:
-                self.skipping += 1
-            elif tag in self.BLOCKS:
-                self.parts.append("\n\n")
-
-        def handle_endtag(self, tag):
-            if tag in self.SKIP and self.skipping:
-                self.skipping -= 1
-            elif tag in self.BLOCKS:
-                self.parts.append("\n\n")
-
-        def handle_data(self, data):
-            if not self.skipping:
-                self.parts.append(data)
-
-    extractor = Extractor()
-    extractor.feed(html)
-    paragraphs = [" ".join(p.split()) for p in "".join(extractor.parts).split("\n\n")]
-    return "\n\n".join(p for p in paragraphs if p)
-
-
 def article_from_text(text, article_id, path=None, warning=None):
-    """An ``Article`` from a text file's content: an optional ``date YYYY-MM-DD`` header, then the text."""
+    """An ``Article`` from a text file's content: an optional ``date YYYY-MM-DD`` header, then the text.
+
+    Text that is an HTML page (a page saved under another name) is read as one, with a warning.
+    """
     if HTML_START.match(text):
-        text = html_to_text(text)
-        warning = "; ".join(filter(None, [warning, "HTML: text extracted from the markup"]))
+        warning = "; ".join(filter(None, [warning, "HTML: the article extracted from the page's markup"]))
+        return article_from_html(text, article_id, path=path, warning=warning)
     date = None
     header = DATE_HEADER.match(text)
     if header:
         date = parse_date(header.group(1), path)
         text = text[header.end():]
     return checked(Article(id=article_id, text=text, date=date, path=path, warning=warning))
+
+
+def article_from_html(html, article_id, path=None, url=None, warning=None):
+    """An ``Article`` from an HTML page: its body text and the title, date, author and URL its metadata
+    give; ``url`` is where it was fetched or archived from. Raises ``ValueError`` without article text."""
+    from .pages import extract_page
+
+    if not html.strip():
+        raise ValueError("empty page: no text")
+    page = extract_page(html, url=url)
+    try:
+        date = parse_date(page.date, path)
+    except ValueError:
+        date = None  # a page's own metadata, not the user's header: a date that does not parse is unknown
+    return checked(Article(id=article_id, text=page.text, date=date, title=page.title, author=page.author,
+                           url=page.url or url, path=path, warning=warning))
 
 
 def checked(article):
@@ -129,15 +124,85 @@ def checked(article):
 
 def read_text_file(path, article_id=None):
     """One text file as an ``Article`` or a ``ReadError``."""
+    return _read_file(path, article_id, MAX_BYTES, decode, article_from_text)
+
+
+def read_html_file(path, article_id=None):
+    """One saved HTML page as an ``Article`` or a ``ReadError``."""
+    from .pages import MAX_HTML_BYTES, decode_html
+
+    return _read_file(path, article_id, MAX_HTML_BYTES, decode_html, article_from_html)
+
+
+def _read_file(path, article_id, limit, decoder, make_article):
+    """``make_article(text, id, path=, warning=)`` of the file's text, or a ``ReadError``; a file over
+    ``limit`` bytes is refused unread."""
     path = Path(path)
     try:
         size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise ValueError(f"too large: {size:,} bytes (limit {MAX_BYTES:,})")
-        text, warning = decode(path.read_bytes())
-        return article_from_text(text, article_id or str(path), path=str(path), warning=warning)
+        if size > limit:
+            raise ValueError(f"too large: {size:,} bytes (limit {limit:,})")
+        text, warning = decoder(path.read_bytes())
+        return make_article(text, article_id or str(path), path=str(path), warning=warning)
     except (OSError, ValueError) as error:
         return ReadError(str(path), str(error))
+
+
+def read_warc(path):
+    """Articles and errors from the HTML pages of a web archive, each page's address its id.
+
+    A page captured more than once is read from its last capture. An archive that breaks off keeps the
+    pages read before the break, and the break is an error.
+    """
+    from .pages import MAX_HTML_BYTES, decode_html
+    from .warc import html_captures
+
+    path = Path(path)
+    latest = {}
+    failure = None
+    try:
+        with open(path, "rb") as stream:
+            for capture in html_captures(stream):
+                where = f"{path}: {capture.uri}"
+                try:
+                    if len(capture.data) > MAX_HTML_BYTES:
+                        raise ValueError(f"too large: over {MAX_HTML_BYTES:,} bytes")
+                    html, warning = decode_html(capture.data, capture.charset)
+                    item = article_from_html(html, capture.uri, path=str(path), url=capture.uri, warning=warning)
+                except ValueError as error:
+                    item = ReadError(where, str(error))
+                latest.pop(capture.uri, None)
+                latest[capture.uri] = item
+    except (OSError, ValueError) as error:
+        failure = ReadError(str(path), str(error))
+    yield from latest.values()
+    if failure is not None:
+        yield failure
+    elif not latest:
+        yield ReadError(str(path), "no HTML page in the archive")
+
+
+def read_url(url):
+    """The page at ``url`` as an ``Article`` (its id the address as given) or a ``ReadError``."""
+    from .fetch import FetchError, fetch
+    from .pages import HTML_TYPES, decode_html
+
+    try:
+        response = fetch(url)
+    except FetchError as error:
+        return ReadError(url, f"could not fetch ({error})")
+    try:
+        if response.media_type == "text/plain":
+            text, warning = decode(response.data)
+            article = article_from_text(text, url, warning=warning)
+            article.url = article.url or response.url
+            return article
+        if response.media_type not in HTML_TYPES | {""}:
+            raise ValueError(f"not an HTML page (Content-Type {response.media_type})")
+        html, warning = decode_html(response.data, response.charset)
+        return article_from_html(html, url, url=response.url, warning=warning)
+    except ValueError as error:
+        return ReadError(url, str(error))
 
 
 def article_from_record(record, source):
@@ -212,28 +277,74 @@ def read_stdin(stream=None):
         yield ReadError("<stdin>", str(error))
 
 
-def iter_files(folder, pattern):
-    """Files under ``folder`` matching ``pattern`` (recursive), in a stable order."""
-    return sorted(p for p in Path(folder).rglob(pattern) if p.is_file() and not p.name.startswith("."))
+def kind_of(path):
+    """``"text"``, ``"html"``, ``"jsonl"``, ``"warc"`` by the file's suffix, or None."""
+    name = Path(path).name.lower()
+    for kind, suffixes in (("text", TEXT_SUFFIXES), ("html", HTML_SUFFIXES), ("jsonl", JSONL_SUFFIXES),
+                           ("warc", WARC_SUFFIXES)):
+        if name.endswith(suffixes):
+            return kind
+    return None
 
 
-def read_paths(paths, pattern="*"):
-    """Articles and ``ReadError``s from files, folders (recursive, ``pattern``), JSONL and ``-``."""
+def folder_files(folder, pattern="*"):
+    """``(files to read, names skipped)`` under ``folder`` (recursive), matching ``pattern``, in a stable order.
+
+    Files of no known kind are skipped, and so is the resource folder of a saved page (``page_files/``
+    beside ``page.html``: its images, scripts, style sheets and ad frames), named once. Hidden files and
+    folders are no input and are not named.
+    """
+    folder = Path(folder)
+    resources = {d for d in folder.rglob("*_files") if d.is_dir() and any(
+        (d.parent / (d.name[:-len("_files")] + suffix)).is_file() for suffix in HTML_SUFFIXES)}
+    files, skipped, skipped_resources = [], [], set()
+    for path in sorted(p for p in folder.rglob(pattern) if p.is_file() and not _hidden(p, folder)):
+        owner = next((d for d in resources if d in path.parents), None)
+        if owner is not None:
+            skipped_resources.add(owner)
+        elif kind_of(path) is None:
+            skipped.append(str(path))
+        else:
+            files.append(path)
+    skipped += [f"{d}/ (a saved page's resources)" for d in sorted(skipped_resources)]
+    return files, skipped
+
+
+def _hidden(path, folder):
+    """Whether ``path`` is or lies in a hidden file or folder under ``folder`` (``.git/``, ``.DS_Store``)."""
+    return any(part.startswith(".") for part in path.relative_to(folder).parts)
+
+
+READERS = {"html": lambda path: [read_html_file(path)], "jsonl": read_jsonl, "warc": read_warc}
+
+
+def read_file(path):
+    """Articles and errors from one file, read by its kind; a file of no known kind is read as text."""
+    return READERS.get(kind_of(path), lambda path: [read_text_file(path)])(path)
+
+
+def read_paths(paths, pattern="*", skipped=None):
+    """Articles and ``ReadError``s from files, folders (recursive, ``pattern``), addresses, JSONL and ``-``.
+
+    A file given by name is read whatever its suffix (as text unless it is HTML, JSONL or WARC); in a
+    folder, files of no known kind are left out and their names appended to the list ``skipped``.
+    """
     for raw in paths:
         if str(raw) == "-":
             yield from read_stdin()
             continue
+        if is_url(raw):
+            yield read_url(str(raw))
+            continue
         path = Path(raw)
         if path.is_dir():
-            files = [p for p in iter_files(path, pattern)
-                     if p.suffix.lower() in TEXT_SUFFIXES | JSONL_SUFFIXES or pattern != "*"]
+            files, left_out = folder_files(path, pattern)
+            if skipped is not None:
+                skipped.extend(left_out)
         elif path.exists():
             files = [path]
         else:
             yield ReadError(str(path), "no such file or folder")
             continue
         for file in files:
-            if file.suffix.lower() in JSONL_SUFFIXES:
-                yield from read_jsonl(file)
-            else:
-                yield read_text_file(file)
+            yield from read_file(file)

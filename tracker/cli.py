@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from .article import ReadError, read_jsonl
+from .article import KINDS, ReadError, read_jsonl
 from .engine import ENGINES, EngineError
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
@@ -53,7 +53,8 @@ def cli():
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, help="SQLite database to write.")
-@click.option("--glob", "pattern", default="*", show_default=True, help="File pattern inside folders.")
+@click.option("--glob", "pattern", default="*", show_default=True,
+              help="File pattern inside folders (narrows: files of no known kind are still skipped).")
 @click.option("--prune", is_flag=True, help="Remove stored articles whose files are no longer given.")
 @click.option("-j", "--jobs", default=1, show_default=True, type=click.IntRange(1, 64),
               help="Worker processes that annotate in parallel (one writer stores).")
@@ -62,14 +63,18 @@ def cli():
 def ingest(paths, db_path, pattern, prune, jobs, engine, batch_size):
     """Ingest articles into the claims database, skipping unchanged ones.
 
-    PATHS are text files (an optional first line `date YYYY-MM-DD`), folders of them (recursive),
-    JSONL files with {"id", "text", "date"?, "title"?, "url"?} per line, or - for standard input.
+    PATHS are text files (an optional first line `date YYYY-MM-DD`), saved web pages (.html, .htm:
+    the article's body, title, date and author are read from the page, without its menus, ads and
+    comments), web archives (.warc, .warc.gz: each HTML page an article), JSONL files with
+    {"id", "text", "date"?, "title"?, "url"?} per line, http(s) addresses to fetch, folders of
+    any of these (recursive; other files are skipped and named), or - for standard input.
     Each article is stored in one transaction; a bad input gets one line naming it and the rest goes
     on; the exit code is 1 when anything failed.
 
     \b
     Example:
         tracker ingest seeds/ --db db/claims.db --jobs 2
+        tracker ingest saved-pages/ crawl.warc.gz https://example.org/news/story.html
     """
     from .ingest import run_ingest
 
@@ -92,8 +97,16 @@ def ingest(paths, db_path, pattern, prune, jobs, engine, batch_size):
         raise click.ClickException(str(error)) from error
     click.echo(f"{summary.stored} article(s) ingested with {summary.claims} claim(s), {summary.unchanged} "
                f"unchanged, {len(summary.pruned)} pruned, {len(summary.errors)} error(s) -> {db_path}")
+    if summary.skipped:
+        click.echo(skipped_line(summary.skipped))
     if summary.errors:
         sys.exit(1)
+
+
+def skipped_line(names, shown=20):
+    """One line counting and naming what folders held that was not read (the first ``shown`` names)."""
+    more = f" and {len(names) - shown} more" if len(names) > shown else ""
+    return f"skipped {len(names)} (not {KINDS} files): {', '.join(names[:shown])}{more}"
 
 
 @cli.command()

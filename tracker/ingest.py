@@ -29,6 +29,7 @@ class IngestSummary:
     unchanged: int = 0
     pruned: list = field(default_factory=list)
     errors: list = field(default_factory=list)  # ReadError, one per failed input
+    skipped: list = field(default_factory=list)  # names of the files in folders that are of no kind read
 
 
 def _ignore(event, value):
@@ -52,7 +53,7 @@ def run_ingest(paths, db_path, pattern="*", engine=None, jobs=1, batch_size=16, 
         progress("error", error)
 
     db = open_db(db_path)
-    todo, seen = select_changed(db, read_paths(paths, pattern), summary, progress, fail)
+    todo, seen = select_changed(db, read_paths(paths, pattern, summary.skipped), summary, progress, fail)
     progress("total", len(todo))
     if jobs > 1 and len(todo) > 1:
         results = extract_parallel(todo, engine, batch_size, jobs)
@@ -100,6 +101,9 @@ def select_changed(db, items, summary, progress, fail):
 
 
 def source(article):
+    """How an error names an article: its file and, in a file of many pages (a WARC), its address."""
+    if article.path and article.path != article.id:
+        return f"{article.path}: {article.id}"
     return article.path or article.id
 
 

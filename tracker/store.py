@@ -65,6 +65,11 @@ def m003_stance_targets_relations(db):
     claims.enable_fts(["quote_text"], create_triggers=True)
 
 
+@MIGRATIONS()
+def m004_article_author(db):
+    db.table("articles").add_column("author", str)  # ALTER TABLE: the title's search triggers stay
+
+
 def ensure_schema(db):
     """Turn foreign keys on and apply pending migrations (idempotent); returns ``db``."""
     db.execute("PRAGMA foreign_keys = ON")
@@ -109,7 +114,7 @@ def store_article(db, article, claims):
         delete_claims(db, [article.id])
         db.table("articles").upsert({
             "id": article.id, "path": article.path, "url": article.url, "title": article.title,
-            "date": article.date, "text": article.text, "content_hash": article.content_hash,
+            "author": article.author, "date": article.date, "text": article.text, "content_hash": article.content_hash,
             "ingested_at": previous[1] if unchanged else now(),
         }, pk="id")
         speaker_ids = upsert_speakers(db, claims)
