@@ -89,3 +89,8 @@ def test_a_quote_over_three_paragraphs_closes_only_in_the_last():
             '“Nobody wanted it,” she said.\n\nThe town votes next week on “the plan.”')
     assert quoted(text) == [
         "“We tried everything.\n\n“We talked to every buyer in the state.\n\n“Nobody wanted it,”", "“the plan.”"]
+
+
+def test_a_single_mark_left_open_inside_a_double_quotation_is_an_apostrophe():
+    text = "\"I grew up in the '70s, long ago,\" she told the host. \"We marched a lot.\"\n\nNarration."
+    assert quoted(text) == ["\"I grew up in the '70s, long ago,\"", "\"We marched a lot.\""]

@@ -90,6 +90,10 @@ def _pair(marks, stack):
     """Pair marks of one paragraph onto ``stack`` (marks still open); returns the closed outer spans."""
     spans = []
     for offset, length, role, family in marks:
+        if role == "close" and family != "single" and stack and stack[-1][3] == "single" \
+                and any(m[3] == family or {family, m[3]} == DOUBLE for m in stack[:-1]):
+            while stack[-1][3] == "single":  # '"... the '60s ..."': a single mark left open inside a double
+                stack.pop()  # quotation its closing mark ends was an apostrophe
         if stack and (family == stack[-1][3] and role in ("close", "either")
                       or role == "close" and {family, stack[-1][3]} == DOUBLE):
             opened = stack.pop()
