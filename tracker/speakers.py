@@ -49,7 +49,7 @@ CAPITALS = {
     "Kyiv": "Ukraine", "Kiev": "Ukraine", "Damascus": "Syria", "Riyadh": "Saudi Arabia",
     "Abu Dhabi": "United Arab Emirates", "Doha": "Qatar", "Baghdad": "Iraq", "Kabul": "Afghanistan",
     "Islamabad": "Pakistan", "New Delhi": "India", "Brussels": "European Union", "Rome": "Italy",
-    "Madrid": "Spain", "Athens": "Greece", "Tripoli": "Government of National Accord",
+    "Madrid": "Spain", "Athens": "Greece", "Tripoli": "Libya",
     "Jerusalem": "Israel", "Ottawa": "Canada", "Canberra": "Australia", "Caracas": "Venezuela",
     "Havana": "Cuba", "Minsk": "Belarus", "Warsaw": "Poland", "Budapest": "Hungary",
     "Amman": "Jordan", "Beirut": "Lebanon", "Khartoum": "Sudan", "Addis Ababa": "Ethiopia",

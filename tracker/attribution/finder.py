@@ -5,6 +5,7 @@ import bisect
 from ..marks import find_quotes, paragraphs
 from ..trees import SentenceTree
 from .bounds import ContentBounds
+from .classifier import features, judged, shipped_classifier
 from .content import ContentRules
 from .layout import LayoutRules
 from .lexicon import TIME_WORDS
@@ -17,10 +18,14 @@ from .verbs import VerbCues
 
 class Finder(VerbCues, SubjectRules, ContentRules, ContentBounds, NominalCues, PassiveCues, QuotationRules,
              LayoutRules):
-    """Finds attributions in one document; ``run`` returns them in text order."""
+    """Finds attributions in one document; ``run`` returns them in text order.
 
-    def __init__(self, document):
+    ``classifier`` judges the rules' proposals (default: the model shipped with the package); with None,
+    every proposal is kept, which is what its training reads."""
+
+    def __init__(self, document, classifier=shipped_classifier):
         self.document = document
+        self.classifier = classifier() if classifier is shipped_classifier else classifier
         self.text = document.text
         self.trees = [SentenceTree(s, i) for i, s in enumerate(document.sentences)]
         self.quotes = find_quotes(self.text)
@@ -49,7 +54,9 @@ class Finder(VerbCues, SubjectRules, ContentRules, ContentBounds, NominalCues, P
         unique = {}
         for attribution in merged:  # one statement per content: claim ids hash the content's offsets
             unique.setdefault((attribution.start, attribution.end), attribution)
-        return list(unique.values())
+        if self.classifier is None:
+            return list(unique.values())
+        return judged(list(unique.values()), lambda a: self.classifier.keeps(features(self, a)))
 
     def in_quotation(self, offset):
         """Whether ``offset`` lies inside a quotation of the article."""

@@ -1,7 +1,7 @@
 """Who speaks, and to whom: the subject of a cue verb (through coordination, control and participle
 clauses), the words of the noun phrase that name the speaker, and the addressee."""
 
-from ..cues import DOCUMENTS, VERBS
+from ..cues import DOCUMENTS, SPEECH_VERBS, VERBS
 from .lexicon import (
     ADDRESSING,
     OBJECT_CONTROL,
@@ -29,6 +29,8 @@ class SubjectRules:
                         and (quoted or not self.in_quotation(w.start_char))]
             if subjects:  # the nearest: in '"People like Scott," he said' the parse makes both subjects
                 return min(subjects, key=lambda w: abs(w.id - verb.id))
+            if node is verb and inverted_speaker(tree, verb) is not None:
+                return inverted_speaker(tree, verb)
             if node.deprel in ("conj", "xcomp", "advcl") and node.head:
                 head = tree.head(node)
                 controller = self.object_controller(tree, node, head) if node.deprel == "xcomp" else None
@@ -81,6 +83,20 @@ class SubjectRules:
             if any(c.lemma == "to" for c in tree.kids(obl, "case")) and obl.upos in ("PROPN", "NOUN"):
                 return _mention(tree.subtree(obl), self.text, tree.index)
         return None
+
+
+def inverted_speaker(tree, verb):
+    """ '"...," added another delegate': after a quotation that it reports, a speech verb's speaker may follow
+    it, and the parse may read that speaker as the verb's object."""
+    if verb.lemma not in SPEECH_VERBS or not any(c.id < verb.id for c in tree.kids(verb, "ccomp", "parataxis")):
+        return None
+    before = tree.words[verb.id - 2] if verb.id > 1 else None
+    following = tree.words[verb.id] if verb.id < len(tree.words) else None
+    if before is None or before.upos != "PUNCT" or following is None:
+        return None
+    objects = [o for o in tree.kids(verb, "obj") if o.upos in ("NOUN", "PROPN") and o.id > verb.id
+               and following in tree.subtree(o)]
+    return objects[0] if objects else None
 
 
 def is_predicate_of_manner(tree, xcomp, head):

@@ -1,0 +1,75 @@
+"""The learned check on the rules' proposals: its features, its training script, and its place in the finder."""
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+from tracker.article import Article
+from tracker.attribution.classifier import Classifier, features, shipped_classifier
+from tracker.attribution.finder import Finder
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED_GOLD = Path(__file__).parent / "data" / "seed_gold.jsonl"
+
+
+def load_script(name):
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def seed(extractor):
+    """The seed article, its annotated document and its gold quotes."""
+    record = json.loads(SEED_GOLD.read_text(encoding="utf-8").splitlines()[0])
+    article = Article(id=record["id"], text=record["text"])
+    document, = extractor.annotate([article])
+    return article, document, record["quotes"]
+
+
+def test_features_name_the_rule_the_cue_and_the_speaker(extractor):
+    text = "The minister said on Monday that the bridge would open in May."
+    document, = extractor.annotate([Article(id="t", text=text)])
+    finder = Finder(document, classifier=None)
+    attribution, = finder.run()
+    names = features(finder, attribution)
+    assert {"rule=ccomp", "lemma=say", "kind=indirect", "cue.before", "speaker.before"} <= names
+    assert "speaker=none" not in names
+
+
+def test_the_classifier_keeps_what_reaches_its_threshold():
+    classifier = Classifier({"rule=ccomp": 2.0, "rule=object": -2.0}, intercept=0.0, threshold=0.5)
+    assert classifier.keeps({"rule=ccomp"}) and not classifier.keeps({"rule=object"})
+    assert classifier.probability(set()) == 0.5
+
+
+def test_the_finder_drops_what_its_classifier_rejects(seed):
+    _, document, _ = seed
+    everything = Finder(document, classifier=None).run()
+    nothing = Finder(document, classifier=Classifier({}, intercept=-5.0, threshold=0.5)).run()
+    assert everything and nothing == []
+
+
+def test_the_shipped_model_loads_and_keeps_most_of_the_seed(seed):
+    _, document, gold = seed
+    classifier = shipped_classifier()
+    assert classifier is not None and 0 < classifier.threshold < 1
+    kept = Finder(document).run()
+    assert len(gold) - 2 <= len(kept) <= len(Finder(document, classifier=None).run())
+
+
+def test_training_on_a_sample_ranks_right_proposals_above_wrong_ones(seed):
+    train = load_script("train_attribution")
+    article, document, gold = seed
+    rows = train.proposals([(article, document)], {article.id: gold})
+    labels = [row[2] for row in rows]
+    assert 0 < sum(labels) < len(labels)  # the seed's proposals include false alarms
+    train_rows = rows * train.MIN_ROWS  # every feature reaches the minimum count
+    weights, intercept = train.fit(train_rows, c=1.0)
+    judged = [train.probability(weights, intercept, row[1]) for row in rows]
+    right = [p for p, y in zip(judged, labels) if y]
+    wrong = [p for p, y in zip(judged, labels) if not y]
+    assert min(right) > max(wrong) or sum(right) / len(right) > sum(wrong) / len(wrong) + 0.2
