@@ -1,0 +1,114 @@
+"""Batch step on a Dask cluster: workers annotate and extract batches of articles; this process stays the
+only writer.
+
+``open_cluster`` connects to a running scheduler (``tcp://host:8786``) or starts a local cluster of worker
+processes (one thread each) for the run. ``extract_on_cluster`` sends batches to the workers, at most a
+window of them at a time (so a long input is streamed, never held whole), and yields the results in input
+order, so the database is the same as with ``--jobs 1``. Each worker process builds the stanza pipeline
+once, on its first batch, and keeps it. A batch whose worker died is sent again by Dask's scheduler (up to
+``distributed.scheduler.allowed-failures`` times), then reported as one error per article.
+"""
+
+import logging
+import os
+import threading
+from collections import deque
+from contextlib import contextmanager
+
+from .article import ReadError
+from .engine import EngineError
+
+BACKENDS = ("processes", "dask")  # where ``tracker ingest`` runs its workers: local processes, or Dask's
+WINDOW_PER_WORKER = 4  # batches in flight per worker thread: enough to keep it busy, few to hold in memory
+
+
+class ClusterError(Exception):
+    """The cluster cannot be reached or started; the message says what to do."""
+
+
+@contextmanager
+def open_cluster(scheduler=None, workers=2):
+    """A ``distributed.Client`` on ``scheduler``, or on a local cluster of ``workers`` processes started
+    for the block and stopped after it."""
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError as error:
+        raise ClusterError("the dask backend needs dask's distributed package: pip install distributed") from error
+    if scheduler:
+        try:
+            client = Client(scheduler, timeout="30s")
+        except (OSError, TimeoutError) as error:
+            raise ClusterError(f"no Dask scheduler answers at {scheduler}: {error}") from error
+        with client:
+            yield client
+        return
+    cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+                           silence_logs=logging.ERROR)
+    with cluster, Client(cluster) as client:
+        yield client
+
+
+def worker_pids(client):
+    """``{worker address: process id}`` of the cluster's workers (on their own machines)."""
+    return client.run(os.getpid)
+
+
+def extract_on_cluster(client, articles, engine, batch_size):
+    """Yield ``(article, claims or ReadError)`` for the articles of the iterable ``articles``, in order,
+    annotated on the cluster's workers ``batch_size`` at a time."""
+    threads = max(1, sum(client.nthreads().values()))
+    window = WINDOW_PER_WORKER * threads
+    pending = deque()
+    for batch in lazy_batches(articles, batch_size):
+        pending.append((batch, client.submit(extract_remote, engine, batch_size, batch, pure=False)))
+        if len(pending) >= window:
+            yield from collect(*pending.popleft())
+    while pending:
+        yield from collect(*pending.popleft())
+
+
+def lazy_batches(items, size):
+    """Lists of at most ``size`` items from the iterable ``items``, read as they are needed."""
+    batch = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def collect(batch, future):
+    """``(article, result)`` pairs of a finished batch; a lost batch is one ``ReadError`` per article."""
+    from .ingest import source
+
+    try:
+        results = future.result()
+    except EngineError:
+        raise
+    except Exception as error:  # KilledWorker after the retries, a lost connection, a cancelled task
+        results = [ReadError(source(a), f"worker failed: {type(error).__name__}: {error}") for a in batch]
+    return zip(batch, results)
+
+
+_local = threading.local()  # a worker thread's Extractors by (engine, batch size), or the EngineError
+
+
+def extract_remote(engine, batch_size, batch):
+    """On a worker: the results of ``ingest.extract_batch`` for ``batch``, with this thread's Extractor."""
+    from .extract import Extractor
+    from .ingest import extract_batch
+
+    extractors = getattr(_local, "extractors", None)
+    if extractors is None:
+        extractors = _local.extractors = {}
+    key = (engine, batch_size)
+    if key not in extractors:
+        try:
+            extractors[key] = Extractor(engine, batch_size=batch_size)
+        except EngineError as error:
+            extractors[key] = error
+    if isinstance(extractors[key], EngineError):
+        raise extractors[key]
+    return extract_batch(extractors[key], batch)
