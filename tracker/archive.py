@@ -44,7 +44,7 @@ def input_files(raw, pattern="*"):
 def _suffix(file):
     """The suffix that chooses a streaming reader, or ``""`` for what ``read_paths`` reads."""
     path = Path(file)
-    return path.suffix.lower() if str(file) != "-" and path.is_file() else ""
+    return path.suffix.lower() if str(file) != "-" and path.exists() and not path.is_dir() else ""
 
 
 def stream_jsonl(path):
@@ -129,11 +129,13 @@ def _plain_dates(record):
 
 def count_records(paths, pattern="*"):
     """The number of records the inputs hold (non-blank JSONL lines, Parquet rows, one per text file),
-    read without parsing; standard input is not counted, since reading it would consume it."""
+    read without parsing; standard input and pipes are not counted, since reading them would consume them."""
     total = 0
     for raw in paths:
         for file in input_files(raw, pattern):
             suffix = _suffix(file)
+            if not Path(file).is_file():
+                continue
             try:
                 if suffix in JSONL_SUFFIXES:
                     with open(file, "rb") as stream:
@@ -142,7 +144,7 @@ def count_records(paths, pattern="*"):
                     import pyarrow.parquet as pq
 
                     total += pq.ParquetFile(file).metadata.num_rows
-                elif str(file) != "-" and Path(file).is_file():
+                else:
                     total += 1
             except Exception:  # an unreadable input: the reader reports it
                 continue

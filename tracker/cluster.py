@@ -36,7 +36,9 @@ def open_cluster(scheduler=None, workers=2):
         raise ClusterError("the dask backend needs dask's distributed package: pip install distributed") from error
     if scheduler:
         try:
-            client = Client(scheduler, timeout="30s")
+            client = Client(scheduler)  # waits distributed.comm.timeouts.connect (30 s) for the scheduler
+        except ValueError as error:  # not an address
+            raise ClusterError(f"{scheduler!r} is no scheduler address (tcp://host:8786): {error}") from error
         except (OSError, TimeoutError) as error:
             raise ClusterError(f"no Dask scheduler answers at {scheduler}: {error}") from error
         with client:
