@@ -6,7 +6,9 @@ processes (one thread each) for the run. ``extract_on_cluster`` sends batches to
 window of them at a time (so a long input is streamed, never held whole), and yields the results in input
 order, so the database is the same as with ``--jobs 1``. Each worker process builds the stanza pipeline
 once, on its first batch, and keeps it. A batch whose worker died is sent again by Dask's scheduler (up to
-``distributed.scheduler.allowed-failures`` times), then reported as one error per article.
+``distributed.scheduler.allowed-failures`` times), then by this module article by article; only an
+article lost again is an error (one that a re-run stores after the others, so its new speakers may be
+numbered differently from a clean run's).
 """
 
 import logging
@@ -64,9 +66,9 @@ def extract_on_cluster(client, articles, engine, batch_size):
     for batch in lazy_batches(articles, batch_size):
         pending.append((batch, client.submit(extract_remote, engine, batch_size, batch, pure=False)))
         if len(pending) >= window:
-            yield from collect(*pending.popleft())
+            yield from collect(client, *pending.popleft(), engine, batch_size)
     while pending:
-        yield from collect(*pending.popleft())
+        yield from collect(client, *pending.popleft(), engine, batch_size)
 
 
 def lazy_batches(items, size):
@@ -81,16 +83,30 @@ def lazy_batches(items, size):
         yield batch
 
 
-def collect(batch, future):
-    """``(article, result)`` pairs of a finished batch; a lost batch is one ``ReadError`` per article."""
+def collect(client, batch, future, engine, batch_size):
+    """``(article, result)`` pairs of a finished batch.
+
+    A batch lost with its worker (after the scheduler's own retries) is sent again article by article,
+    so that a lost node costs nothing and an article that kills its worker fails alone; an article lost
+    again is a ``ReadError``.
+    """
     from .ingest import source
 
     try:
-        results = future.result()
+        return zip(batch, future.result())
     except EngineError:
         raise
-    except Exception as error:  # KilledWorker after the retries, a lost connection, a cancelled task
-        results = [ReadError(source(a), f"worker failed: {type(error).__name__}: {error}") for a in batch]
+    except Exception:  # KilledWorker, a lost connection, a cancelled task
+        pass
+    singles = [client.submit(extract_remote, engine, batch_size, [article], pure=False) for article in batch]
+    results = []
+    for article, single in zip(batch, singles):
+        try:
+            results.extend(single.result())
+        except EngineError:
+            raise
+        except Exception as error:
+            results.append(ReadError(source(article), f"worker failed: {type(error).__name__}: {error}"))
     return zip(batch, results)
 
 
