@@ -7,20 +7,20 @@ import signal
 import sqlite3
 import subprocess
 import sys
-import time
-from pathlib import Path
 
 import dask
 import distributed  # noqa: F401 (its configuration defaults, which the tests override)
 import pytest
 from click.testing import CliRunner
 
-from test_crash import running, stored_count
+from test_crash import kill_when_stored, running
+from tracker.article import Article
 from tracker.bench import synthetic_corpus
 from tracker.cli import cli
+from tracker.cluster import extract_on_cluster, extractors_built, open_cluster
 from tracker.ingest import run_ingest
 
-TABLES = ("articles", "speakers", "targets", "claims", "claim_relations")
+TABLES = ("speakers", "targets", "claims", "claim_relations")  # and articles, without their time of ingest
 TURNING = [  # a quotation that turns after its cue is a claim of its own, linked by `continues`
     {"id": "bridge", "date": "2021-04-02", "text": '"The bridge opens in May," Mayor Ana Ruiz said on Monday. '
                                                    '"But the tolls will rise for everyone."'},
@@ -31,15 +31,10 @@ TURNING = [  # a quotation that turns after its cue is a claim of its own, linke
 def all_rows(db_path):
     """Every table's sorted rows (articles without ``ingested_at``), to compare two databases."""
     with sqlite3.connect(db_path) as db:
-        rows = {t: sorted(map(tuple, db.execute(f"select * from {t}"))) for t in TABLES if t != "articles"}
+        rows = {t: sorted(map(tuple, db.execute(f"select * from {t}"))) for t in TABLES}
         rows["articles"] = sorted(db.execute("select id, path, url, title, date, text, content_hash from articles"))
         rows["search"] = sorted(db.execute("select rowid, quote_text from claims_fts"))
     return rows
-
-
-def children(pid):
-    """Child processes of ``pid`` started by any of its threads (the cluster's run in a thread of their own)."""
-    return [int(p) for path in Path(f"/proc/{pid}/task").glob("*/children") for p in path.read_text().split()]
 
 
 def ingest_command(corpus, db_path, *options):
@@ -74,6 +69,16 @@ def test_two_dask_workers_store_the_same_rows_as_one_job(clean_run, tmp_path):
 
 
 @pytest.mark.parametrize("retries", [0, 3])
+def test_each_worker_builds_its_pipeline_once():
+    articles = [Article(id=f"a{i}", text=f'"Stall {i} opens at dawn," trader Yusuf Belka said.') for i in range(8)]
+    with open_cluster(workers=2) as client:
+        results = list(extract_on_cluster(client, iter(articles), "embedded", 1))
+        built = client.run(extractors_built)
+    assert [article.id for article, _ in results] == [a.id for a in articles]
+    assert all(claims and claims[0].speaker == "Yusuf Belka" for _, claims in results)
+    assert len(built) == 2 and set(built.values()) <= {0, 1} and sum(built.values()) >= 1
+
+
 def test_a_worker_killed_mid_run_then_rerun_converges(clean_run, tmp_path, retries):
     corpus, clean_db = clean_run
     db_path = tmp_path / "killed-worker.db"
@@ -102,21 +107,7 @@ def test_the_driver_killed_mid_run_then_rerun_converges(clean_run, tmp_path):
     corpus, clean_db = clean_run
     db_path = tmp_path / "killed-driver.db"
     command = ingest_command(corpus, db_path, "--engine-backend", "dask", "--jobs", "2")
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 120
-    while stored_count(db_path) < 3 and process.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.02)
-    workers = children(process.pid)
-    assert process.poll() is None, "the ingest finished before it could be killed"
-    assert len(workers) >= 2
-    process.send_signal(signal.SIGKILL)
-    process.wait()
-
-    # the workers notice their parent is gone and exit
-    deadline = time.monotonic() + 30
-    while any(running(pid) for pid in workers) and time.monotonic() < deadline:
-        time.sleep(0.1)
-    assert not [pid for pid in workers if running(pid)]
+    assert len(kill_when_stored(command, db_path, 3)) >= 2  # the local cluster's workers exit with it
     with sqlite3.connect(db_path) as db:
         assert db.execute("pragma integrity_check").fetchall() == [("ok",)]
         stored = db.execute("select count(*) from articles").fetchone()[0]

@@ -14,7 +14,8 @@ numbered differently from a clean run's).
 import logging
 import os
 import threading
-from collections import deque
+import time
+from collections import Counter, deque
 from contextlib import contextmanager
 
 from .article import ReadError
@@ -60,15 +61,30 @@ def worker_pids(client):
 def extract_on_cluster(client, articles, engine, batch_size):
     """Yield ``(article, claims or ReadError)`` for the articles of the iterable ``articles``, in order,
     annotated on the cluster's workers ``batch_size`` at a time."""
-    threads = max(1, sum(client.nthreads().values()))
-    window = WINDOW_PER_WORKER * threads
+    window = Window(client)
     pending = deque()
     for batch in lazy_batches(articles, batch_size):
         pending.append((batch, client.submit(extract_remote, engine, batch_size, batch, pure=False)))
-        if len(pending) >= window:
+        while len(pending) >= window.size():
             yield from collect(client, *pending.popleft(), engine, batch_size)
     while pending:
         yield from collect(client, *pending.popleft(), engine, batch_size)
+
+
+class Window:
+    """How many batches to keep in flight: ``WINDOW_PER_WORKER`` per worker thread of the cluster, asked
+    of the scheduler again every ``every`` seconds, so that workers joining a running cluster get work."""
+
+    def __init__(self, client, every=10.0):
+        self.client, self.every = client, every
+        self.value, self.asked = 0, None
+
+    def size(self):
+        now = time.monotonic()
+        if self.asked is None or now - self.asked >= self.every:
+            self.value = WINDOW_PER_WORKER * max(1, sum(self.client.nthreads().values()))
+            self.asked = now
+        return self.value
 
 
 def lazy_batches(items, size):
@@ -111,6 +127,12 @@ def collect(client, batch, future, engine, batch_size):
 
 
 _local = threading.local()  # a worker thread's Extractors by (engine, batch size), or the EngineError
+BUILT = Counter()  # Extractors this process built, by (engine, batch size): one per worker thread
+
+
+def extractors_built():
+    """How many Extractors (stanza pipelines) this worker process has built."""
+    return sum(BUILT.values())
 
 
 def extract_remote(engine, batch_size, batch):
@@ -123,6 +145,7 @@ def extract_remote(engine, batch_size, batch):
         extractors = _local.extractors = {}
     key = (engine, batch_size)
     if key not in extractors:
+        BUILT[key] += 1
         try:
             extractors[key] = Extractor(engine, batch_size=batch_size)
         except EngineError as error:
