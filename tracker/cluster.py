@@ -12,6 +12,7 @@ numbered differently from a clean run's).
 """
 
 import logging
+import math
 import os
 import threading
 import time
@@ -50,7 +51,15 @@ def open_cluster(scheduler=None, workers=2):
     cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
                            silence_logs=logging.ERROR)
     with cluster, Client(cluster) as client:
+        client.run(_exit_fast)
         yield client
+
+
+def _exit_fast():
+    """In a local worker: at exit, skip the interpreter's slow teardown (torch, spaCy); results are sent."""
+    import atexit
+
+    atexit.register(os._exit, 0)
 
 
 def worker_pids(client):
@@ -58,12 +67,17 @@ def worker_pids(client):
     return client.run(os.getpid)
 
 
-def extract_on_cluster(client, articles, engine, batch_size):
+def extract_on_cluster(client, articles, engine, batch_size, expected=None):
     """Yield ``(article, claims or ReadError)`` for the articles of the iterable ``articles``, in order,
-    annotated on the cluster's workers ``batch_size`` at a time."""
+    annotated on the cluster's workers at most ``batch_size`` at a time.
+
+    With ``expected`` (about how many articles will come), batches are made small enough for every
+    worker thread to get ``WINDOW_PER_WORKER`` of them, so that none waits idle at the end.
+    """
     window = Window(client)
+    size = max(1, min(batch_size, math.ceil(expected / window.size()))) if expected else batch_size
     pending = deque()
-    for batch in lazy_batches(articles, batch_size):
+    for batch in lazy_batches(articles, size):
         pending.append((batch, client.submit(extract_remote, engine, batch_size, batch, pure=False)))
         while len(pending) >= window.size():
             yield from collect(client, *pending.popleft(), engine, batch_size)

@@ -68,12 +68,13 @@ def run_ingest(paths, db_path, pattern="*", engine=None, jobs=1, batch_size=16, 
     if backend == "dask":
         from .cluster import extract_on_cluster, open_cluster, worker_pids
 
-        progress("total", count_records(paths, pattern))
+        total = count_records(paths, pattern)
+        progress("total", total)
         with open_cluster(scheduler, jobs) as client:
             progress("workers", worker_pids(client))
             todo = changed_articles(db, read_inputs(paths, pattern), summary, progress, fail, seen,
                                     skipped=lambda: progress("done", 1))
-            store_results(db, extract_on_cluster(client, todo, engine, batch_size), summary, progress, fail)
+            store_results(db, extract_on_cluster(client, todo, engine, batch_size, total), summary, progress, fail)
     else:
         todo = list(changed_articles(db, read_inputs(paths, pattern), summary, progress, fail, seen))
         progress("total", len(todo))
