@@ -36,8 +36,8 @@ def stored_count(db_path):
 
 
 def children(pid):
-    path = Path(f"/proc/{pid}/task/{pid}/children")
-    return [int(p) for p in path.read_text().split()] if path.exists() else []
+    """Child processes of ``pid``, started by any of its threads."""
+    return [int(p) for path in Path(f"/proc/{pid}/task").glob("*/children") for p in path.read_text().split()]
 
 
 def running(pid):
@@ -46,6 +46,26 @@ def running(pid):
     except FileNotFoundError:
         return False
     return "\nState:\tZ" not in status
+
+
+def kill_when_stored(command, db_path, count):
+    """Run ``command``, SIGKILL it once ``count`` articles are stored, and wait until its worker processes
+    have noticed and exited; returns their pids."""
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while stored_count(db_path) < count and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    workers = children(process.pid)
+    assert process.poll() is None, "the ingest finished before it could be killed"
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+
+    # workers notice their parent is gone and exit instead of waiting forever
+    deadline = time.monotonic() + 30
+    while any(running(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not [pid for pid in workers if running(pid)]
+    return workers
 
 
 def claims_by_article(db_path):
@@ -70,22 +90,8 @@ def clean_run(tmp_path_factory):
 def test_sigkill_mid_run_then_rerun_equals_a_clean_run(clean_run, tmp_path, jobs):
     corpus, clean_db = clean_run
     db_path = tmp_path / "crashed.db"
-    process = subprocess.Popen(ingest_command(corpus, db_path, jobs),
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 120
-    while stored_count(db_path) < 5 and process.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.02)
-    workers = children(process.pid)
-    assert process.poll() is None, "the ingest finished before it could be killed"
+    workers = kill_when_stored(ingest_command(corpus, db_path, jobs), db_path, 5)
     assert workers or jobs == 1
-    process.send_signal(signal.SIGKILL)
-    process.wait()
-
-    # workers notice their parent is gone and exit instead of waiting forever
-    deadline = time.monotonic() + 30
-    while any(running(pid) for pid in workers) and time.monotonic() < deadline:
-        time.sleep(0.1)
-    assert not [pid for pid in workers if running(pid)]
 
     with sqlite3.connect(db_path) as db:
         assert db.execute("pragma integrity_check").fetchall() == [("ok",)]

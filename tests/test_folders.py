@@ -71,11 +71,11 @@ def test_the_summary_counts_and_names_skipped_files(tmp_path):
     (root / "c.docx").write_bytes(b"PK\x03\x04\x00")
     result = CliRunner().invoke(cli, ["ingest", str(root), "--db", str(tmp_path / "claims.db")])
     assert result.exit_code == 0, result.output
-    assert result.stdout.splitlines()[-1] == f"skipped 2 (not text, HTML, JSONL or WARC files): {root / 'b.png'}, {root / 'c.docx'}"
+    assert result.stdout.splitlines()[-1] == f"skipped 2 (not text, HTML, JSONL, Parquet or WARC files): {root / 'b.png'}, {root / 'c.docx'}"
     assert "1 article(s) ingested" in result.stdout
 
 
 def test_a_long_list_of_skipped_files_is_cut_with_a_count():
     names = [f"img{n:02}.png" for n in range(25)]
     line = skipped_line(names, shown=3)
-    assert line == "skipped 25 (not text, HTML, JSONL or WARC files): img00.png, img01.png, img02.png and 22 more"
+    assert line == "skipped 25 (not text, HTML, JSONL, Parquet or WARC files): img00.png, img01.png, img02.png and 22 more"

@@ -83,7 +83,7 @@ def test_a_hostile_batch(hostile, tmp_path, jobs):
     assert len(naming) == 1 and naming[0].startswith("warning:") and "invalid UTF-8" in naming[0], lines
     assert not [line for line in lines if "page.html" in line], "a page read as HTML needs no warning"
     assert "6 article(s) ingested" in result.stdout and "8 error(s)" in result.stdout
-    assert f"skipped 1 (not text, HTML, JSONL or WARC files): {batch / 'scan.pdf'}" in result.stdout
+    assert f"skipped 1 (not text, HTML, JSONL, Parquet or WARC files): {batch / 'scan.pdf'}" in result.stdout
 
     with sqlite3.connect(db_path) as db:
         stored = {row[0] for row in db.execute("select id from articles")}

@@ -6,6 +6,7 @@ naming the file (and line, or archived address), never an exception that stops a
 through ``pages`` (trafilatura), WARC files through ``warc`` (warcio), addresses through ``fetch``.
 """
 
+import codecs
 import datetime
 import hashlib
 import json
@@ -22,8 +23,9 @@ HTML_START = re.compile(r"\A\s*(<!doctype html|<html|<head|<body|<\?xml)", re.IG
 TEXT_SUFFIXES = (".txt", ".text", ".md")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
+PARQUET_SUFFIXES = (".parquet",)
 WARC_SUFFIXES = (".warc", ".warc.gz")
-KINDS = "text, HTML, JSONL or WARC"  # what a folder's files must be to be read: the suffixes above
+KINDS = "text, HTML, JSONL, Parquet or WARC"  # what a folder's files must be to be read: the suffixes above
 
 
 @dataclass
@@ -248,16 +250,42 @@ def read_jsonl_lines(lines, source):
 
 
 def read_jsonl(path):
-    """Articles and errors from a JSONL file."""
-    path = Path(path)
+    """Articles and errors from a JSONL file, read one line at a time (an archive's file is never held whole);
+    undecodable bytes are replaced and reported once."""
+    source = str(path)
     try:
-        text, warning = decode(path.read_bytes())
-    except (OSError, ValueError) as error:
-        yield ReadError(str(path), str(error))
+        stream = open(path, "rb")
+    except OSError as error:
+        yield ReadError(source, str(error))
         return
-    if warning:
-        yield ReadError(str(path), warning + "; broken lines are skipped")
-    yield from read_jsonl_lines(text.splitlines(), str(path))
+    with stream:
+        if b"\x00" in stream.peek(8192)[:8192]:
+            yield ReadError(source, "binary file (NUL bytes), not text")
+            return
+        problems = []
+        for item in read_jsonl_lines(decoded_lines(stream, problems), source):
+            if problems:
+                yield ReadError(source, problems.pop() + "; broken lines are skipped")
+            yield item
+        if problems:
+            yield ReadError(source, problems.pop() + "; broken lines are skipped")
+
+
+def decoded_lines(stream, problems):
+    """The text lines of a binary stream (UTF-8, BOM allowed); the first undecodable line is reported
+    once in ``problems``, its bytes replaced."""
+    reported = False
+    for number, raw in enumerate(stream, 1):
+        if number == 1 and raw.startswith(codecs.BOM_UTF8):
+            raw = raw[len(codecs.BOM_UTF8):]
+        try:
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError as error:
+            line = raw.decode("utf-8", errors="replace")
+            if not reported:
+                problems.append(f"invalid UTF-8 on line {number}, byte {error.start}: undecodable bytes replaced")
+                reported = True
+        yield from line.splitlines()
 
 
 def read_stdin(stream=None):
@@ -278,10 +306,10 @@ def read_stdin(stream=None):
 
 
 def kind_of(path):
-    """``"text"``, ``"html"``, ``"jsonl"``, ``"warc"`` by the file's suffix, or None."""
+    """``"text"``, ``"html"``, ``"jsonl"``, ``"parquet"``, ``"warc"`` by the file's suffix, or None."""
     name = Path(path).name.lower()
     for kind, suffixes in (("text", TEXT_SUFFIXES), ("html", HTML_SUFFIXES), ("jsonl", JSONL_SUFFIXES),
-                           ("warc", WARC_SUFFIXES)):
+                           ("parquet", PARQUET_SUFFIXES), ("warc", WARC_SUFFIXES)):
         if name.endswith(suffixes):
             return kind
     return None
@@ -315,7 +343,15 @@ def _hidden(path, folder):
     return any(part.startswith(".") for part in path.relative_to(folder).parts)
 
 
-READERS = {"html": lambda path: [read_html_file(path)], "jsonl": read_jsonl, "warc": read_warc}
+def read_parquet(path):
+    """Articles and errors from a Parquet file, a batch of rows at a time (``tracker.archive``)."""
+    from .archive import read_parquet as read_batches
+
+    return read_batches(path)
+
+
+READERS = {"html": lambda path: [read_html_file(path)], "jsonl": read_jsonl, "parquet": read_parquet,
+           "warc": read_warc}
 
 
 def read_file(path):

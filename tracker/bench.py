@@ -8,6 +8,10 @@ the wall-clock time of a fresh process, so each one pays the same start-up (impo
   in that process, ``attribution_s`` times quotes, cues and speakers on the parsed documents
   (``attribution_ratio``: that time over the parse's own);
 - ``tracker_s``: ``tracker ingest`` into a fresh database, one job; ``jobs2_s``: the same with two jobs;
+- ``dask2_s``: the same on the dask backend, a local cluster of two workers started by the run
+  (``dask2_ratio``: its throughput over one job's, ``dask2_same_rows``); there is no merge step (this
+  process is the only writer), so the cost of gathering the results into one database is the writer's
+  time, ``writer_s`` (``writer_share`` of the run);
 - ``noop_reingest_s``: ``tracker ingest`` again on the unchanged corpus.
 
 Progress goes out as readable lines; the last line is one JSON object with the figures.
@@ -126,6 +130,16 @@ def parse_only(corpus, batch_size):
     print(tokens, round(parse_s, 3), round(attribution_s, 3))
 
 
+def dask_ingest(corpus, db_path, batch_size, jobs=2):
+    """``tracker ingest --engine-backend dask --jobs 2`` through its API; prints the summary and the
+    seconds the writer spent storing."""
+    from .ingest import run_ingest
+
+    summary = run_ingest([corpus], db_path, backend="dask", jobs=jobs, batch_size=batch_size)
+    print(f"{summary.stored} article(s) ingested with {summary.claims} claim(s), {len(summary.errors)} error(s)")
+    print(round(summary.store_s, 3))
+
+
 def textacy_quotes(corpus):
     """textacy's ``direct_quotations`` with the same spaCy model on the same texts; prints the count."""
     from textacy.extract.triples import direct_quotations
@@ -179,6 +193,18 @@ def benchmark(batch_size=16):
         print(f"tracker ingest, 2 jobs: {seconds:.1f} s (speed-up {figures['speedup_jobs2']:.2f}, "
               f"{'same' if same else 'DIFFERENT'} rows as 1 job)", flush=True)
 
+        seconds, out = timed([python, "-m", "tracker.bench", "--dask-ingest", str(corpus), str(folder / "dask2.db"),
+                              "--batch-size", size])
+        summary, writer_s = out.strip().rsplit("\n", 1)
+        print(f"  {summary}", flush=True)
+        same = table_rows(folder / "jobs1.db") == table_rows(folder / "dask2.db")
+        figures.update(dask2_s=round(seconds, 2), dask2_ratio=round(figures["tracker_s"] / seconds, 3),
+                       dask2_same_rows=same, writer_s=float(writer_s),
+                       writer_share=round(float(writer_s) / seconds, 4))
+        print(f"tracker ingest --engine-backend dask, 2 workers: {seconds:.1f} s ({figures['dask2_ratio']:.2f} x the "
+              f"throughput of 1 job, {'same' if same else 'DIFFERENT'} rows); no merge: the one writer stored for "
+              f"{writer_s} s ({figures['writer_share']:.1%} of the run)", flush=True)
+
         seconds, out = timed(ingest + ["--db", str(folder / "jobs1.db")])
         print(f"  {out.strip()}", flush=True)
         figures.update(noop_reingest_s=round(seconds, 2), noop_ratio=round(seconds / figures["tracker_s"], 4))
@@ -201,9 +227,12 @@ def main(argv=None):
     parser.add_argument("--batch-size", type=int, default=16)
     parser.add_argument("--parse-only", metavar="JSONL", help=argparse.SUPPRESS)
     parser.add_argument("--textacy", metavar="JSONL", help=argparse.SUPPRESS)
+    parser.add_argument("--dask-ingest", nargs=2, metavar=("JSONL", "DB"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.parse_only:
         parse_only(args.parse_only, args.batch_size)
+    elif args.dask_ingest:
+        dask_ingest(*args.dask_ingest, args.batch_size)
     elif args.textacy:
         textacy_quotes(args.textacy)
     else:

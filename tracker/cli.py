@@ -8,6 +8,7 @@ import click
 
 from .article import KINDS, ReadError, read_jsonl
 from .engine import ENGINES, EngineError
+from .cluster import BACKENDS, ClusterError
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
 DEFAULT_DB = "db/claims.db"
@@ -57,24 +58,33 @@ def cli():
               help="File pattern inside folders (narrows: files of no known kind are still skipped).")
 @click.option("--prune", is_flag=True, help="Remove stored articles whose files are no longer given.")
 @click.option("-j", "--jobs", default=1, show_default=True, type=click.IntRange(1, 64),
-              help="Worker processes that annotate in parallel (one writer stores).")
+              help="Worker processes that annotate in parallel (one writer stores); with the dask backend, "
+                   "the workers of the local cluster it starts.")
+@click.option("--engine-backend", "backend", type=click.Choice(BACKENDS), default="processes", show_default=True,
+              help="Where the workers run: local processes, or a Dask cluster (a local one started for the run, "
+                   "or --scheduler's), with the inputs streamed.")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Dask scheduler of a running cluster, e.g. tcp://scheduler-host:8786 (implies --engine-backend dask).")
 @engine_option
 @batch_option
-def ingest(paths, db_path, pattern, prune, jobs, engine, batch_size):
+def ingest(paths, db_path, pattern, prune, jobs, backend, scheduler, engine, batch_size):
     """Ingest articles into the claims database, skipping unchanged ones.
 
     PATHS are text files (an optional first line `date YYYY-MM-DD`), saved web pages (.html, .htm:
     the article's body, title, date and author are read from the page, without its menus, ads and
     comments), web archives (.warc, .warc.gz: each HTML page an article), JSONL files with
-    {"id", "text", "date"?, "title"?, "url"?} per line, http(s) addresses to fetch, folders of
-    any of these (recursive; other files are skipped and named), or - for standard input.
-    Each article is stored in one transaction; a bad input gets one line naming it and the rest goes
-    on; the exit code is 1 when anything failed.
+    {"id", "text", "date"?, "title"?, "url"?} per line, Parquet files with those columns, http(s)
+    addresses to fetch, folders of any of these (recursive; other files are skipped and named), or -
+    for standard input. Each article is stored in one transaction; a bad input gets one line naming it
+    and the rest goes on; the exit code is 1 when anything failed. Whatever the backend and the number
+    of jobs, the database gets the same rows.
 
     \b
     Example:
         tracker ingest seeds/ --db db/claims.db --jobs 2
         tracker ingest saved-pages/ crawl.warc.gz https://example.org/news/story.html
+        tracker ingest archive.jsonl --engine-backend dask --jobs 2
+        tracker ingest archive.parquet --scheduler tcp://scheduler-host:8786
     """
     from .ingest import run_ingest
 
@@ -86,14 +96,17 @@ def ingest(paths, db_path, pattern, prune, jobs, engine, batch_size):
             bar.render_progress()
         elif event == "done":
             bar.update(value)
+        elif event == "workers":
+            click.echo(f"\n{len(value)} Dask worker(s): {', '.join(sorted(value))}", err=True)
         elif event in ("error", "warning"):
             click.echo(f"\n{event}: {value}", err=True)
 
     try:
         with bar:
-            summary = run_ingest(paths, db_path, pattern=pattern, engine=engine, jobs=jobs,
-                                 batch_size=batch_size, prune=prune, progress=progress)
-    except EngineError as error:
+            summary = run_ingest(paths, db_path, pattern=pattern, engine=engine, jobs=jobs, batch_size=batch_size,
+                                 prune=prune, progress=progress, backend="dask" if scheduler else backend,
+                                 scheduler=scheduler)
+    except (EngineError, ClusterError) as error:
         raise click.ClickException(str(error)) from error
     click.echo(f"{summary.stored} article(s) ingested with {summary.claims} claim(s), {summary.unchanged} "
                f"unchanged, {len(summary.pruned)} pruned, {len(summary.errors)} error(s) -> {db_path}")

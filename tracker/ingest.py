@@ -1,20 +1,23 @@
 """Batch step: read inputs, skip unchanged articles, extract claims, store each article in one transaction.
 
 Unchanged articles (same id and content hash as stored) are skipped before any parsing. With ``jobs > 1``,
-worker processes annotate batches in parallel, each with one ``Extractor`` built once; this process stays
-the only writer and stores the results in input order, so the database is the same whatever the number of
-jobs (speaker ids are given in storage order). A failure on one article is a ``ReadError`` for that
-article and the rest goes on; a crash loses at most the article being written, never a stored one.
+worker processes annotate batches in parallel, each with one ``Extractor`` built once; with the ``dask``
+backend, the workers of a Dask cluster do (``tracker/cluster.py``) and the inputs are streamed through
+them. Either way this process stays the only writer and stores the results in input order, so the
+database is the same whatever the backend and the number of jobs (speaker ids are given in storage
+order). A failure on one article is a ``ReadError`` for that article and the rest goes on; a crash loses
+at most the article being written, never a stored one.
 """
-
 import atexit
 import math
 import multiprocessing
 import os
 import threading
+import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
+from .archive import count_records
 from .article import ReadError, read_paths
 from .engine import EngineError
 from .extract import Extractor
@@ -30,20 +33,29 @@ class IngestSummary:
     pruned: list = field(default_factory=list)
     errors: list = field(default_factory=list)  # ReadError, one per failed input
     skipped: list = field(default_factory=list)  # names of the files in folders that are of no kind read
+    store_s: float = 0.0  # seconds spent writing to the database
 
 
 def _ignore(event, value):
     pass
 
 
-def run_ingest(paths, db_path, pattern="*", engine=None, jobs=1, batch_size=16, prune=False, progress=None):
+def run_ingest(paths, db_path, pattern="*", engine=None, jobs=1, batch_size=16, prune=False, progress=None,
+               backend="processes", scheduler=None):
     """Ingest ``paths`` into the database at ``db_path``; returns an ``IngestSummary``.
 
-    ``progress(event, value)`` hears ``("total", n)`` once with the number of articles to parse,
-    ``("done", 1)`` per article stored or failed, and ``("error", ReadError)`` / ``("warning", str)`` as
-    they happen. Raises ``EngineError`` when the annotation engine cannot be built.
+    ``backend`` is ``"processes"`` (``jobs`` local worker processes; one means this process) or
+    ``"dask"``: the workers of the Dask scheduler at ``scheduler``, or of a local cluster of ``jobs``
+    processes started for the run.
+
+    ``progress(event, value)`` hears ``("total", n)`` once, ``("done", 1)`` per article stored or failed,
+    and ``("error", ReadError)`` / ``("warning", str)`` as they happen. With ``processes``, ``n`` is the
+    number of articles to parse; with ``dask``, which streams its inputs, it is the number of input
+    records, and unchanged ones are ``("done", 1)`` too; ``("workers", {address: pid})`` tells the
+    cluster's workers once they are up. Raises ``EngineError`` when the annotation engine cannot be built,
+    ``cluster.ClusterError`` when the cluster cannot be reached.
     """
-    from .store import open_db, prune as prune_articles, store_article
+    from .store import open_db, prune as prune_articles
 
     progress = progress or _ignore
     summary = IngestSummary()
@@ -53,22 +65,25 @@ def run_ingest(paths, db_path, pattern="*", engine=None, jobs=1, batch_size=16, 
         progress("error", error)
 
     db = open_db(db_path)
-    todo, seen = select_changed(db, read_paths(paths, pattern, summary.skipped), summary, progress, fail)
-    progress("total", len(todo))
-    if jobs > 1 and len(todo) > 1:
-        results = extract_parallel(todo, engine, batch_size, jobs)
+    seen = [] if prune else None  # ids of all articles read, kept only to prune the others
+    if backend == "dask":
+        from .cluster import extract_on_cluster, open_cluster, worker_pids
+
+        total = count_records(paths, pattern)
+        progress("total", total)
+        with open_cluster(scheduler, jobs) as client:
+            progress("workers", worker_pids(client))
+            todo = changed_articles(db, read_paths(paths, pattern, summary.skipped), summary, progress, fail, seen,
+                                    skipped=lambda: progress("done", 1))
+            store_results(db, extract_on_cluster(client, todo, engine, batch_size, total), summary, progress, fail)
     else:
-        results = extract_serial(todo, engine, batch_size)
-    for article, result in results:
-        if isinstance(result, ReadError):
-            fail(result)
+        todo = list(changed_articles(db, read_paths(paths, pattern, summary.skipped), summary, progress, fail, seen))
+        progress("total", len(todo))
+        if jobs > 1 and len(todo) > 1:
+            results = extract_parallel(todo, engine, batch_size, jobs)
         else:
-            try:
-                summary.claims += store_article(db, article, result)
-                summary.stored += 1
-            except Exception as error:  # one article's failure must not stop the batch
-                fail(ReadError(source(article), f"not stored: {error}"))
-        progress("done", 1)
+            results = extract_serial(todo, engine, batch_size)
+        store_results(db, results, summary, progress, fail)
     if prune and summary.errors:
         progress("warning", "nothing pruned: some inputs failed, and their stored articles are kept")
     elif prune:
@@ -76,14 +91,34 @@ def run_ingest(paths, db_path, pattern="*", engine=None, jobs=1, batch_size=16, 
     return summary
 
 
-def select_changed(db, items, summary, progress, fail):
-    """``(articles to parse, ids of all articles read)``: new and changed articles; errors go to ``fail``."""
+def store_results(db, results, summary, progress, fail):
+    """Store each ``(article, claims or ReadError)`` of ``results`` in its own transaction, in order."""
+    from .store import store_article
+
+    for article, result in results:
+        if isinstance(result, ReadError):
+            fail(result)
+        else:
+            started = time.perf_counter()
+            try:
+                summary.claims += store_article(db, article, result)
+                summary.stored += 1
+            except Exception as error:  # one article's failure must not stop the batch
+                fail(ReadError(source(article), f"not stored: {error}"))
+            summary.store_s += time.perf_counter() - started
+        progress("done", 1)
+
+
+def changed_articles(db, items, summary, progress, fail, seen, skipped=None):
+    """Yield the new and changed articles of ``items`` as they are read; the ids of all articles read go
+    to the list ``seen`` (unless it is None), errors to ``fail``, and ``skipped()`` is called for each unchanged or failed item."""
     from .store import article_state
 
-    todo, seen = [], []
+    skipped = skipped or (lambda: None)
     for item in items:
         if isinstance(item, ReadError):
             fail(item)
+            skipped()
             continue
         if item.warning:
             progress("warning", f"{source(item)}: {item.warning}")
@@ -91,13 +126,15 @@ def select_changed(db, items, summary, progress, fail):
             state = article_state(db, item)
         except ValueError as error:  # a text that cannot be hashed or stored (lone surrogates)
             fail(ReadError(source(item), f"unusable text: {error}"))
+            skipped()
             continue
-        seen.append(item.id)
+        if seen is not None:
+            seen.append(item.id)
         if state == "unchanged":
             summary.unchanged += 1
+            skipped()
         else:
-            todo.append(item)
-    return todo, seen
+            yield item
 
 
 def source(article):
