@@ -4,7 +4,7 @@ tracker/data/attribution_model.json.
     python scripts/attribution_lab.py parse ../shared/eval/polnear_train.jsonl   # once: keeps the parses
     python scripts/train_attribution.py ../shared/eval/polnear_train.jsonl
 
-Every proposal of the rules (the ``Finder`` without a classifier) is labelled by the gold: right when its
+Every proposal of the rules (``find_attributions`` without a classifier) is labelled by the gold: right when its
 content covers more than 30 % of a gold statement and its speaker mention overlaps that statement's source
 (or both have none), the scorer's end-to-end match. The figures printed are 5-fold cross-validation by
 article: each fold's proposals are judged by a model trained on the other four, and the threshold is the
@@ -28,7 +28,8 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 import attribution_lab as lab  # noqa: E402
 from tracker.attribution.classifier import MODEL_PATH, features, judged  # noqa: E402
-from tracker.attribution.finder import Finder  # noqa: E402
+from tracker.attribution.finder import find_attributions  # noqa: E402
+from tracker.document import ArticleIndex  # noqa: E402
 
 FOLDS = 5
 MIN_ROWS = 3  # a feature must occur in this many proposals to be kept
@@ -66,13 +67,13 @@ def proposals(pairs, gold):
     ``pairs`` ``(article, document)``, labelled by ``gold`` (article id -> gold quotes)."""
     rows = []
     for article, document in pairs:
-        finder = Finder(document, classifier=None)
-        for attribution in finder.run():
+        index = ArticleIndex(document)
+        for attribution in find_attributions(index, classifier=None):
             speaker = attribution.speaker
             prediction = {"start": attribution.start, "end": attribution.end,
                           "speaker_start": speaker.start if speaker else None,
                           "speaker_end": speaker.end if speaker else None}
-            rows.append((article.id, sorted(features(finder, attribution)), label(attribution, gold[article.id]),
+            rows.append((article.id, sorted(features(index, attribution)), label(attribution, gold[article.id]),
                          prediction, attribution))
     return rows
 

@@ -8,7 +8,8 @@ import pytest
 from stanza.utils.conll import CoNLL
 
 from tracker.article import Article
-from tracker.attribution import Finder
+from tracker.attribution import find_attributions
+from tracker.document import ArticleIndex
 from tracker.engine import build_pipeline
 from ud_sentences import reporting_sentences
 
@@ -18,7 +19,7 @@ SEED_GOLD = Path(__file__).parent / "data" / "seed_gold.jsonl"
 def rule_attributions(document):
     """What the rules find, unjudged by the learned check (tested in test_classifier.py): these tests are
     of the rules."""
-    return Finder(document, classifier=None).run()
+    return find_attributions(ArticleIndex(document), classifier=None)
 
 
 @pytest.fixture(scope="module")

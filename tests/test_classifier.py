@@ -8,7 +8,8 @@ import pytest
 
 from tracker.article import Article
 from tracker.attribution.classifier import Classifier, features, shipped_classifier
-from tracker.attribution.finder import Finder
+from tracker.attribution.finder import find_attributions
+from tracker.document import ArticleIndex
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_GOLD = Path(__file__).parent / "data" / "seed_gold.jsonl"
@@ -33,9 +34,9 @@ def seed(extractor):
 def test_features_name_the_rule_the_cue_and_the_speaker(extractor):
     text = "The minister said on Monday that the bridge would open in May."
     document, = extractor.annotate([Article(id="t", text=text)])
-    finder = Finder(document, classifier=None)
-    attribution, = finder.run()
-    names = features(finder, attribution)
+    index = ArticleIndex(document)
+    attribution, = find_attributions(index, classifier=None)
+    names = features(index, attribution)
     assert {"rule=ccomp", "lemma=say", "kind=indirect", "cue.before", "speaker.before"} <= names
     assert "speaker=none" not in names
 
@@ -48,8 +49,9 @@ def test_the_classifier_keeps_what_reaches_its_threshold():
 
 def test_the_finder_drops_what_its_classifier_rejects(seed):
     _, document, _ = seed
-    everything = Finder(document, classifier=None).run()
-    nothing = Finder(document, classifier=Classifier({}, intercept=-5.0, threshold=0.5)).run()
+    index = ArticleIndex(document)
+    everything = find_attributions(index, classifier=None)
+    nothing = find_attributions(index, classifier=Classifier({}, intercept=-5.0, threshold=0.5))
     assert everything and nothing == []
 
 
@@ -57,8 +59,9 @@ def test_the_shipped_model_loads_and_keeps_most_of_the_seed(seed):
     _, document, gold = seed
     classifier = shipped_classifier()
     assert classifier is not None and 0 < classifier.threshold < 1
-    kept = Finder(document).run()
-    assert len(gold) - 2 <= len(kept) <= len(Finder(document, classifier=None).run())
+    index = ArticleIndex(document)
+    kept = find_attributions(index)
+    assert len(gold) - 2 <= len(kept) <= len(find_attributions(index, classifier=None))
 
 
 def test_training_on_a_sample_ranks_right_proposals_above_wrong_ones(seed):

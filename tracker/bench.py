@@ -112,8 +112,10 @@ def parse_only(corpus, batch_size):
     and the seconds attribution (quotes, cues and speakers) took on the parsed documents."""
     from .article import Article, read_jsonl
     from .attribution import find_attributions
+    from .document import ArticleIndex
     from .extract import Extractor
-    from .speakers import resolve_speakers
+    from .speakers import Resolver, resolve_speakers
+    from .statement import Statement
 
     articles = [a for a in read_jsonl(corpus) if isinstance(a, Article)]
     extractor = Extractor(None, batch_size=batch_size)
@@ -123,7 +125,8 @@ def parse_only(corpus, batch_size):
         documents = extractor.annotate(articles[k:k + batch_size])
         parsed = time.perf_counter()
         for document in documents:
-            resolve_speakers(document, find_attributions(document))
+            index = ArticleIndex(document)
+            resolve_speakers([Statement(a) for a in find_attributions(index)], Resolver(index))
         attribution_s += time.perf_counter() - parsed
         parse_s += parsed - started
         tokens += sum(d.num_tokens for d in documents)

@@ -1,4 +1,4 @@
-"""Normalize step: attributions with resolved speakers and stances become claim rows."""
+"""Normalize step: statements, with their speakers, stances and relations, become claim rows."""
 
 import hashlib
 import re
@@ -49,8 +49,7 @@ class Claim:
     @property
     def id(self):
         """Stable id from the article and the content offsets: the same input gives the same id."""
-        key = f"{self.article_id}:{self.start}:{self.end}"
-        return hashlib.sha1(key.encode()).hexdigest()[:16]
+        return claim_id(self.article_id, self.start, self.end)
 
     def as_prediction(self):
         """The claim in the prediction format of ``../shared/eval/README.md``."""
@@ -73,24 +72,35 @@ def normalized_text(text, spans, speaker=None, kind="indirect"):
     return clean[:1].upper() + clean[1:]
 
 
-def claims_from_attributions(article_id, text, attributions, speakers, stances):
-    """``Claim`` rows for an article's attributions, their resolved speakers and their
-    ``(StanceResult, Target or None)``."""
-    claims = []
-    for attribution, speaker, (stance, target) in zip(attributions, speakers, stances):
-        mention, cue = attribution.speaker, attribution.cue
-        claims.append(Claim(
-            article_id=article_id, start=attribution.start, end=attribution.end,
-            quote_text=text[attribution.start:attribution.end], kind=attribution.kind,
-            speaker=speaker.name if speaker else None, speaker_type=speaker.type if speaker else None,
-            speaker_mention=mention.text if mention else None,
-            speaker_start=mention.start if mention else None, speaker_end=mention.end if mention else None,
-            cue=cue.text if cue else None, cue_start=cue.start if cue else None, cue_end=cue.end if cue else None,
-            spans=[list(s) for s in attribution.spans], role=speaker.role if speaker else None,
-            addressee=attribution.addressee.text if attribution.addressee else None,
-            paragraph=attribution.paragraph,
-            normalized_text=normalized_text(text, attribution.spans, speaker, attribution.kind),
-            stance=stance.stance, stance_confidence=round(stance.confidence, 3), hedged=stance.hedged,
-            stance_evidence=stance.evidence, target=target.name if target else None,
-            target_type=target.type if target else None, rule=attribution.sources[0] if attribution.sources else None))
-    return claims
+def claim_id(article_id, start, end):
+    """Stable id of the claim with content ``start:end`` in an article: the same input gives the same id."""
+    return hashlib.sha1(f"{article_id}:{start}:{end}".encode()).hexdigest()[:16]
+
+
+def claims_from_statements(article_id, text, statements):
+    """``Claim`` rows for an article's ``Statement``s, with their speakers, stances and relations."""
+    return [claim_of(article_id, text, statement) for statement in statements]
+
+
+def claim_of(article_id, text, statement):
+    """The ``Claim`` row of one ``Statement``."""
+    attribution, speaker, stance, target = statement.attribution, statement.speaker, statement.stance, \
+        statement.target
+    mention, cue = attribution.speaker, attribution.cue
+    related = statement.related
+    return Claim(
+        article_id=article_id, start=attribution.start, end=attribution.end,
+        quote_text=text[attribution.start:attribution.end], kind=attribution.kind,
+        speaker=speaker.name if speaker else None, speaker_type=speaker.type if speaker else None,
+        speaker_mention=mention.text if mention else None,
+        speaker_start=mention.start if mention else None, speaker_end=mention.end if mention else None,
+        cue=cue.text if cue else None, cue_start=cue.start if cue else None, cue_end=cue.end if cue else None,
+        spans=[list(s) for s in attribution.spans], role=speaker.role if speaker else None,
+        addressee=attribution.addressee.text if attribution.addressee else None,
+        paragraph=attribution.paragraph,
+        normalized_text=normalized_text(text, attribution.spans, speaker, attribution.kind),
+        stance=stance.stance, stance_confidence=round(stance.confidence, 3), hedged=stance.hedged,
+        stance_evidence=stance.evidence, target=target.name if target else None,
+        target_type=target.type if target else None, relation=statement.relation,
+        related_claim_id=claim_id(article_id, related.start, related.end) if related is not None else None,
+        rule=attribution.sources[0] if attribution.sources else None)

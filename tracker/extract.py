@@ -1,11 +1,13 @@
 """The whole flow for a batch of articles: annotate, find attributions, resolve speakers, make claims."""
 
 from .attribution import find_attributions
-from .claims import claims_from_attributions
+from .claims import claims_from_statements
+from .document import ArticleIndex
 from .engine import build_pipeline
-from .relations import link_claims
+from .relations import link_statements
 from .speakers import Resolver, resolve_speakers
-from .targets import ArticleNames, stance_and_target
+from .statement import Statement
+from .targets import judge_stances
 
 
 class Extractor:
@@ -35,12 +37,12 @@ class Extractor:
 
 
 def claims_of(article, document):
-    """The claims of ``article`` from its annotated ``document``: every step after the parse."""
-    attributions = find_attributions(document)
-    resolver = Resolver(document)
-    speakers = resolve_speakers(document, attributions, resolver)
-    names = ArticleNames(document, resolver)
-    stances = [stance_and_target(document, a, resolver, names, s) for a, s in zip(attributions, speakers)]
-    claims = claims_from_attributions(article.id, article.text, attributions, speakers, stances)
-    link_claims(claims, attributions, article.text)
-    return claims
+    """The claims of ``article`` from its annotated ``document``: every step after the parse, in order, on one
+    ``ArticleIndex`` and one ``Statement`` per attributed statement."""
+    index = ArticleIndex(document)
+    statements = [Statement(attribution) for attribution in find_attributions(index)]
+    resolver = Resolver(index)
+    resolve_speakers(statements, resolver)
+    link_statements(statements, index.text)
+    judge_stances(index, statements, resolver)
+    return claims_from_statements(article.id, article.text, statements)

@@ -1,4 +1,4 @@
-"""Claim relations: claims that deny, dispute, confirm or continue an earlier claim of the same article.
+"""Relation step: statements that deny, dispute, confirm or continue an earlier claim of the same article.
 
 "The United States has said Moscow sent warplanes ... Russia and the LNA both deny this." The second
 claim's content is an anaphor ("this", "the claim", "these reports") and its cue a verb of denial, so it
@@ -22,10 +22,15 @@ ANAPHOR = re.compile(
     re.IGNORECASE)
 
 
-def claim_label(claim, text):
-    """How a claim is named as a target: ``claim:`` and the first words of its sentence."""
-    start = min(claim.start, claim.speaker_start if claim.speaker_start is not None else claim.start)
-    words = text[start:claim.end].split()[:8]
+RELATION_STANCE = {"deny": "deny", "dispute": "against", "confirm": "support"}  # the stance a relation takes
+RELATION_CONFIDENCE = 0.9
+
+
+def statement_label(statement, text):
+    """How a statement is named as a target: ``claim:`` and the first words of its sentence."""
+    speaker = statement.attribution.speaker
+    start = min(statement.start, speaker.start if speaker is not None else statement.start)
+    words = text[start:statement.end].split()[:8]
     return "claim:" + " ".join(words)
 
 
@@ -40,25 +45,25 @@ def relation_of(cue_lemma, content):
     return None
 
 
-def link_claims(claims, attributions, text):
-    """Link one article's claims (in text order, one per attribution) to the earlier claims they continue,
-    deny, dispute or confirm: sets ``relation``/``related_claim_id``, and the stance and target of a claim
-    that denies, disputes or confirms."""
-    index = {id(attribution): k for k, attribution in enumerate(attributions)}
-    for k, claim in enumerate(claims):
-        followed = index.get(id(attributions[k].follows))
+def link_statements(statements, text):
+    """Link one article's statements (in text order, speakers resolved) to the earlier statements they continue,
+    deny, dispute or confirm: sets ``relation`` and ``related``. A denial answers the nearest earlier statement
+    by another speaker."""
+    by_attribution = {s.attribution: s for s in statements}
+    for k, statement in enumerate(statements):
+        followed = by_attribution.get(statement.attribution.follows)
         if followed is not None:
-            claim.relation, claim.related_claim_id = "continues", claims[followed].id
+            statement.relation, statement.related = "continues", followed
             continue
-        relation = relation_of(attributions[k].cue_lemma, claim.quote_text)
+        relation = relation_of(statement.attribution.cue_lemma, text[statement.start:statement.end])
         if relation is None:
             continue
-        earlier = [c for c in claims[:k] if c.end <= claim.start and c.speaker != claim.speaker]
-        if not earlier:
-            continue
-        other = earlier[-1]
-        claim.relation, claim.related_claim_id = relation, other.id
-        claim.stance = {"deny": "deny", "dispute": "against", "confirm": "support"}[relation]
-        claim.target = claim_label(other, text)
-        claim.stance_evidence = f"cue '{claim.cue}' with anaphoric content '{claim.quote_text}' -> {relation}"
-        claim.stance_confidence = 0.9
+        name = speaker_name(statement)
+        earlier = [s for s in statements[:k] if s.end <= statement.start and speaker_name(s) != name]
+        if earlier:
+            statement.relation, statement.related = relation, earlier[-1]
+
+
+def speaker_name(statement):
+    """The canonical name of who made ``statement``, or None."""
+    return statement.speaker.name if statement.speaker is not None else None

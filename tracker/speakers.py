@@ -17,7 +17,6 @@ from typing import NamedTuple
 import names
 
 from .cues import DOCUMENTS, VERBS
-from .marks import find_quotes, paragraphs
 from .trees import dependents, preposition
 
 PERSONAL = {"he": "male", "him": "male", "she": "female", "her": "female", "i": None}
@@ -279,7 +278,9 @@ def _extends(full, short):
 class Resolver:
     """Resolves the speakers of one document's attributions, in text order."""
 
-    def __init__(self, document):
+    def __init__(self, index):
+        document = index.document
+        self.index = index
         self.document = document
         self.text = document.text
         self.entities = self._named_entities(document)
@@ -303,9 +304,7 @@ class Resolver:
             if entity.type in AGENT_TYPES and words and (words[0].upper() in first_name_genders()
                                                          or not self._in_title_case(entity)):
                 self._by_last_name.setdefault(words[-1], []).append(entity)
-        self._starts = [sentence.tokens[0].start_char for sentence in document.sentences]
-        self._quotes = [(q.start, q.end) for q in find_quotes(self.text)]
-        self._quote_starts = [start for start, _ in self._quotes]
+        self._starts = index.sentence_starts
         self._canonical_entities = {e.start_char: self.canonical(e.text, e.type, self._honorific_gender(e))
                                     for e in self.entities}
         subjects = sorted(w.start_char for s in document.sentences for w in s.words
@@ -352,12 +351,11 @@ class Resolver:
 
     def sentence_of(self, offset):
         """Index of the sentence holding ``offset``."""
-        return max(0, bisect.bisect_right(self._starts, offset) - 1)
+        return self.index.sentence_at(offset)
 
     def quoted(self, offset):
         """Whether ``offset`` lies inside a quotation."""
-        k = bisect.bisect_right(self._quote_starts, offset) - 1
-        return k >= 0 and offset < self._quotes[k][1]
+        return self.index.in_quotation(offset)
 
     def _acronyms(self):
         found = {}
@@ -617,7 +615,7 @@ class Resolver:
         allowed = set()  # the words of the tail that say which one; a proper noun's tail is no part of its name
         for dependent in (after if head.upos == "NOUN" else []):
             if (dependent.deprel == "nmod" and dependent.upos in ("NOUN", "PROPN")
-                    and preposition(sentence, dependent) in DESCRIBING and not self._is_time(dependent)) or (
+                    and preposition(sentence, dependent) in DESCRIBING and not self.index.in_date(dependent)) or (
                     dependent.deprel == "acl" and "VerbForm=Part" in (dependent.feats or "")):
                 allowed |= _subtree_ids(sentence, dependent, ids)
         last = head
@@ -673,11 +671,6 @@ class Resolver:
                                                      self.entity_name(entity)[0]))
         names = [name for start, held, name in self._office_holders if held == office and start < offset]
         return names[-1] if names else None
-
-    def _is_time(self, word):
-        """Whether ``word`` heads a date or time ("in 2001", "on Tuesday")."""
-        return any(e.type in ("DATE", "TIME") and e.start_char <= word.start_char < e.end_char
-                   for e in self.document.ents)
 
     def _author_of_document(self, sentence, document, ids):
         """Who issued a document the mention names: "a report by Politico", "a speech Mrs. Clinton delivered",
@@ -748,7 +741,7 @@ class Resolver:
         an unsigned writer is "author", as the one addressed is "reader"."""
         if self._signatures is None:
             self._signatures, self._writer = [], None
-            spans = paragraphs(self.text)
+            spans = self.index.paragraphs
             for k, (start, end) in enumerate(spans):
                 line = self.text[start:end].strip()
                 lead = self.text.index(line[:1], start) if line else start
@@ -851,15 +844,14 @@ class Resolver:
         return self._gender_cache[name]
 
 
-def resolve_speakers(document, attributions, resolver=None):
-    """One ``Speaker`` (or None) per attribution, in the same order."""
-    resolver = resolver or Resolver(document)
-    result, by_id = [], {}
-    for attribution in attributions:
-        if attribution.follows is not None and id(attribution.follows) in by_id:
-            speaker = by_id[id(attribution.follows)]
+def resolve_speakers(statements, resolver):
+    """The speaker step: each statement's ``speaker`` (None when nobody is named), in text order; a quotation
+    that goes on from another statement has that statement's speaker."""
+    by_attribution = {}
+    for statement in statements:
+        attribution = statement.attribution
+        if attribution.follows is not None and attribution.follows in by_attribution:
+            statement.speaker = by_attribution[attribution.follows]
         else:
-            speaker = resolver.resolve(attribution)
-        by_id[id(attribution)] = speaker
-        result.append(speaker)
-    return result
+            statement.speaker = resolver.resolve(attribution)
+        by_attribution[attribution] = statement.speaker

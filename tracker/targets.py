@@ -13,12 +13,12 @@ Each candidate also carries the words that govern it in the parse (its frame: "s
 """
 
 import bisect
-import weakref
 from dataclasses import dataclass, field
 
 from .marks import QUOTE_MARKS
 from .speakers import PLACE_NOUNS
-from .stance import TargetSpan, claim_stance
+from .relations import RELATION_CONFIDENCE, RELATION_STANCE, statement_label
+from .stance import StanceResult, TargetSpan, claim_stance, is_hedged
 from .trees import dependents, preposition
 
 TARGET_TYPES = {"PERSON", "ORG", "GPE", "NORP", "LAW", "EVENT", "FAC", "WORK_OF_ART", "LOC", "PRODUCT"}
@@ -26,7 +26,6 @@ PHRASE_DEPRELS = {"nsubj", "nsubj:pass", "obj", "obl", "nmod", "xcomp", "conj", 
 MODIFIERS = {"compound", "amod", "flat", "nmod:poss"}
 EDITORIAL_BRACKETS = str.maketrans("[]", "  ")
 PLACE_PREPOSITIONS = {"in", "at", "near", "across", "throughout", "via", "inside", "outside", "around", "into"}
-_SENTENCE_STARTS = weakref.WeakKeyDictionary()  # document -> where each of its sentences starts
 MARKERS = ("case", "mark")  # what marks a phrase: "against" in "against X", "of" in "kinds of bullying"
 UNINFORMATIVE = {"thing", "way", "time", "year", "day", "part", "lot", "kind", "number", "people", "what",
                  "something", "anything", "everything", "one", "percent", "week", "month", "end", "place"}
@@ -65,14 +64,14 @@ class ArticleNames:
     the article gives it ("proposal" -> Cairo Declaration, "city" -> Sirte), ``owners`` maps a group noun to
     the one person or body it belongs to ("force" -> Khalifa Haftar). Values are ``(name, type)``."""
 
-    def __init__(self, document, resolver):
+    def __init__(self, index, resolver):
         self.resolver = resolver
-        self.text = document.text
-        self.entities = sorted((e for e in document.ents if e.type in TARGET_TYPES), key=lambda e: e.start_char)
+        self.text = index.text
+        self.entities = sorted((e for e in index.entities if e.type in TARGET_TYPES), key=lambda e: e.start_char)
         self._entity_starts = [entity.start_char for entity in self.entities]
         self._entity_at = {word.start_char: entity for entity in self.entities for word in entity.words}
         aliases, owners = {}, {}
-        for sentence in document.sentences:
+        for sentence in index.sentences:
             for word in sentence.words:
                 if word.upos == "NOUN":
                     for kind, named in self._names_given(sentence, word):
@@ -182,11 +181,11 @@ def _head_of(sentence, start, end):
     return next((w for w in inside if w.head not in ids), inside[0] if inside else None)
 
 
-def candidate_targets(document, attribution, resolver, names=None, speaker=None):
+def candidate_targets(index, attribution, resolver, names=None, speaker=None):
     """Candidate targets of one attribution's content, most salient first: arguments of the content's
     main predicate before deeper words, named entities before noun phrases, earlier before later.
     ``speaker`` (the resolved ``Speaker``) tells whose stance a frame inside the content is."""
-    names = names or ArticleNames(document, resolver)
+    names = names or ArticleNames(index, resolver)
     spans = attribution.spans
 
     def own(sentence, agent):
@@ -196,7 +195,7 @@ def candidate_targets(document, attribution, resolver, names=None, speaker=None)
             return True
         return agent.upos == "PROPN" and speaker is not None and names.name_of(sentence, agent)[0] == speaker.name
 
-    sentences = _overlapping(document, spans)
+    sentences = _overlapping(index, spans)
     depth = _depths(sentences, spans)
     found, taken = [], set()
     for entity in names.entities_within(spans[0][0], spans[-1][1]):
@@ -215,7 +214,7 @@ def candidate_targets(document, attribution, resolver, names=None, speaker=None)
             modifiers = [w for w in dependents(sentence, word) if w.deprel in MODIFIERS
                          and w.upos in ("NOUN", "ADJ", "PROPN") and w.id < word.id]
             first = min([word] + modifiers, key=lambda w: w.id)
-            text = " ".join(QUOTE_MARKS.sub("", document.text[first.start_char:word.end_char]).split())  # a "firm" one
+            text = " ".join(QUOTE_MARKS.sub("", index.text[first.start_char:word.end_char]).split())  # a "firm" one
             described = names.described(sentence, word)
             if described:
                 name, etype = described
@@ -277,15 +276,12 @@ def _place_adjuncts(sentences):
     return starts
 
 
-def _overlapping(document, spans):
+def _overlapping(index, spans):
     """The sentences that share characters with ``spans``."""
     start, end = spans[0][0], spans[-1][1]
-    starts = _SENTENCE_STARTS.get(document)
-    if starts is None:
-        starts = _SENTENCE_STARTS[document] = [sentence.tokens[0].start_char for sentence in document.sentences]
-    first = max(0, bisect.bisect_right(starts, start) - 1)
-    last = bisect.bisect_left(starts, end)
-    return [sentence for sentence in document.sentences[first:last] if start < sentence.tokens[-1].end_char]
+    first = index.sentence_at(start)
+    last = bisect.bisect_left(index.sentence_starts, end)
+    return [sentence for sentence in index.sentences[first:last] if start < sentence.tokens[-1].end_char]
 
 
 def _depths(sentences, spans):
@@ -303,22 +299,42 @@ def _depths(sentences, spans):
     return depth
 
 
-def _sentiment(document, spans):
+def _sentiment(index, spans):
     """Mean stanza sentiment (0 negative, 1 neutral, 2 positive) of the content's sentences, or None when
     the engine gave none (the embedded engine, or stanza without its sentiment model)."""
-    scores = [s.sentiment for s in _overlapping(document, spans) if getattr(s, "sentiment", None) is not None]
+    scores = [s.sentiment for s in _overlapping(index, spans) if getattr(s, "sentiment", None) is not None]
     return sum(scores) / len(scores) if scores else None
 
 
-def stance_and_target(document, attribution, resolver, names=None, speaker=None):
-    """The stance step for one attribution: ``(StanceResult, Target or None)`` toward its most salient
-    candidate target. ``names`` (an ``ArticleNames``) is built once per article when given; ``speaker`` is
-    the attribution's resolved ``Speaker``."""
+def stance_and_target(index, attribution, resolver, names=None, speaker=None):
+    """``(StanceResult, Target or None)`` of one attribution toward its most salient candidate target.
+    ``names`` (an ``ArticleNames``) is built once per article when given; ``speaker`` is the attribution's
+    resolved ``Speaker``."""
     start, end = attribution.start, attribution.end
-    content = document.text[start:end].translate(EDITORIAL_BRACKETS)  # "[Haftar]": same offsets, plain words
-    candidates = candidate_targets(document, attribution, resolver, names, speaker)
+    content = index.text[start:end].translate(EDITORIAL_BRACKETS)  # "[Haftar]": same offsets, plain words
+    candidates = candidate_targets(index, attribution, resolver, names, speaker)
     spans = [TargetSpan(t.name, t.start - start, t.end - start, t.frame, t.subject, True, tuple(t.acts))
              for t in candidates]
-    result, name = claim_stance(content, attribution.cue_lemma, spans, _sentiment(document, attribution.spans))
+    result, name = claim_stance(content, attribution.cue_lemma, spans, _sentiment(index, attribution.spans))
     target = next((t for t in candidates if t.name == name), None)
     return result, target
+
+
+def judge_stances(index, statements, resolver):
+    """The stance step: each statement's ``stance`` and ``target``. A statement that denies, disputes or
+    confirms another (``relations``) takes the relation's stance toward that statement."""
+    names = ArticleNames(index, resolver)
+    for statement in statements:
+        attribution = statement.attribution
+        if statement.relation in RELATION_STANCE:
+            content = index.text[statement.start:statement.end]
+            cue = attribution.cue.text if attribution.cue else None
+            statement.stance = StanceResult(
+                stance=RELATION_STANCE[statement.relation], confidence=RELATION_CONFIDENCE,
+                evidence=f"cue '{cue}' with anaphoric content '{content}' -> {statement.relation}",
+                hedged=is_hedged(content.translate(EDITORIAL_BRACKETS), attribution.cue_lemma))
+            related = statement.related
+            statement.target = Target(statement_label(related, index.text), None, related.start, related.end)
+        else:
+            statement.stance, statement.target = stance_and_target(index, attribution, resolver, names,
+                                                                   statement.speaker)

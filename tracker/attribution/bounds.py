@@ -14,22 +14,19 @@ from .lexicon import (
 )
 
 
-class ContentBounds:
-    """Contributes the bounds that look at quotation marks (``before_semicolon``, ``is_lead_in``). Relies on
-    ``Finder``'s ``quotes``."""
+def before_semicolon(index, words, verb):
+    """Content after its cue ends at a semicolon outside quotation marks: what follows is a
+    sentence of its own ("said the timing was a coincidence; they learned of it on Friday")."""
+    breaks = [w.id for w in words if w.id > verb.id and w.text == ";"
+              and not any(w.start_char in q for q in index.quotes)]
+    return [w for w in words if w.id < min(breaks)] if breaks else words
 
-    def before_semicolon(self, words, verb):
-        """Content after its cue ends at a semicolon outside quotation marks: what follows is a
-        sentence of its own ("said the timing was a coincidence; they learned of it on Friday")."""
-        breaks = [w.id for w in words if w.id > verb.id and w.text == ";"
-                  and not any(w.start_char in q for q in self.quotes)]
-        return [w for w in words if w.id < min(breaks)] if breaks else words
 
-    def is_lead_in(self, tree, clause, verb):
-        """An unquoted clause before a cue that has its content after it ("In his book, 'Title,' X suggested
-        looking at ...", "Should the firm fail, critics worry that ..."): the writer's lead-in, not what was said."""
-        return clause.id < verb.id and any(k.id > verb.id for k in tree.kids(verb, "ccomp", "xcomp")) \
-            and not self.in_quotation(tree.subtree(clause)[0].start_char)
+def is_lead_in(index, tree, clause, verb):
+    """An unquoted clause before a cue that has its content after it ("In his book, 'Title,' X suggested
+    looking at ...", "Should the firm fail, critics worry that ..."): the writer's lead-in, not what was said."""
+    return clause.id < verb.id and any(k.id > verb.id for k in tree.kids(verb, "ccomp", "xcomp")) \
+        and not index.in_quotation(tree.subtree(clause)[0].start_char)
 
 
 def through_possessive(tree, words):

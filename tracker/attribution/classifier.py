@@ -3,13 +3,14 @@ mark, from what the rules saw (the rule, the cue, the speaker, the content, wher
 
 The model is a logistic regression over sparse indicator features, trained on PolNeAR's train split by
 ``scripts/train_attribution.py`` and shipped as ``tracker/data/attribution_model.json``; prediction is pure
-Python. ``Finder`` keeps the proposals whose probability reaches the model's threshold.
+Python. ````find_attributions`` keeps the proposals whose probability reaches the model's threshold.
 """
 
 import json
 import math
 from functools import lru_cache
 from pathlib import Path
+
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "data" / "attribution_model.json"
 MODALS = frozenset("would could may might should must can will".split())
@@ -31,10 +32,10 @@ def _words_in(tree, start, end):
     return [w for w in tree.words if start <= w.start_char and w.end_char <= end]
 
 
-def features(finder, attribution):
-    """The indicator features of one proposed ``attribution`` in ``finder``'s document, as a set of names."""
+def features(index, attribution):
+    """The indicator features of one proposed ``attribution`` in the article ``index``, as a set of names."""
     a = attribution
-    tree = finder.trees[a.sentence]
+    tree = index.trees[a.sentence]
     rule = a.sources[0] if a.sources else "none"
     lemma = a.cue_lemma or "-"
     found = {f"rule={rule}", f"kind={a.kind}", f"rule+kind={rule}+{a.kind}", f"lemma={lemma}",
@@ -56,12 +57,12 @@ def features(finder, attribution):
             parent = tree.head(head)
             found.add(f"cue.head={parent.upos}:{parent.deprel}" if parent else "cue.head=root")
         found.add(f"cue.words={min(len(a.cue.text.split()), 4)}")
-        found.add("cue.quoted" if finder.in_quotation(a.cue.start) else "cue.unquoted")
+        found.add("cue.quoted" if index.in_quotation(a.cue.start) else "cue.unquoted")
         found.add("cue.before" if a.cue.start < a.start else "cue.inside" if a.cue.start < a.end else "cue.after")
     else:
         found.add("cue=none")
-    found.update(_speaker_features(finder, tree, a))
-    found.update(_content_features(finder, tree, a))
+    found.update(_speaker_features(index, tree, a))
+    found.update(_content_features(index, tree, a))
     found.add(f"sentence={min(a.sentence, 3)}")
     found.add(f"paragraph={min(a.paragraph, 3)}")
     if a.follows is not None:
@@ -71,7 +72,7 @@ def features(finder, attribution):
     return found
 
 
-def _speaker_features(finder, tree, a):
+def _speaker_features(index, tree, a):
     """What the speaker mention is: missing, a pronoun, a name, a description; where it stands."""
     if a.speaker is None:
         return {"speaker=none", f"speaker=none+{a.kind}"}
@@ -85,7 +86,7 @@ def _speaker_features(finder, tree, a):
             found.add(f"speaker.pronoun={head.text.lower()}")
         else:
             found.add(f"speaker.lemma={head.lemma.lower()}")
-    types = {e.type for e in finder.document.ents if e.start_char < a.speaker.end and a.speaker.start < e.end_char}
+    types = {e.type for e in index.entities if e.start_char < a.speaker.end and a.speaker.start < e.end_char}
     found.update(f"speaker.ent={t}" for t in types)
     found.add("speaker.before" if a.speaker.start < a.start else "speaker.inside" if a.speaker.start < a.end
               else "speaker.after")
@@ -94,9 +95,9 @@ def _speaker_features(finder, tree, a):
     return found
 
 
-def _content_features(finder, tree, a):
+def _content_features(index, tree, a):
     """How long the content is, how it opens and closes, how much of it is quoted."""
-    text = finder.text
+    text = index.text
     length = sum(len(text[s:e].split()) for s, e in a.spans)
     found = {f"content.words={_bucket(length)}", f"content.pieces={min(len(a.spans), 3)}",
              f"kind+words={a.kind}+{_bucket(length)}"}
@@ -154,6 +155,8 @@ class Classifier:
 
 
 @lru_cache(maxsize=1)
+
+
 def shipped_classifier():
     """The classifier shipped with the package, or None when its data file is absent."""
     if not MODEL_PATH.exists():

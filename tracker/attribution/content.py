@@ -1,6 +1,8 @@
 """What a cue verb says: ``content_of`` tries each shape of complement in turn (a clause, an infinitive, a
 gerund, an object, a preposition), with the rules that find a complement where the parse hung it elsewhere."""
 
+import functools
+
 from ..cues import (
     CLAUSE_CUES,
     CORE_VERBS,
@@ -13,8 +15,10 @@ from ..cues import (
 )
 from .bounds import (
     before_a_break,
+    before_semicolon,
     clause_joined_to_content,
     coordinated_object,
+    is_lead_in,
     reason_after_content,
     side_remarks,
     trailing_asides,
@@ -44,158 +48,276 @@ from .lexicon import (
 )
 
 
-class ContentRules:
-    """Contributes ``content_of`` and the rules that read a cue's prepositions. Relies on ``Finder``'s
-    ``is_time`` and on ``ContentBounds``."""
+class Complement:
+    """What a cue verb's content is looked for in: the article, the sentence, the verb, its speaker and the
+    clauses that may hold what it says."""
 
-    def content_of(self, tree, verb, speaker):
-        """Content words of a cue verb and the rule that found them."""
-        exclude = {verb, speaker}
-        clauses = [c for c in tree.kids(verb, "ccomp", "csubj") if c is not speaker] or [  # not "Hours later, X ..."
-            c for c in tree.kids(verb, "dep", "parataxis", "nsubj") if c.id < speaker.id and c.upos != "PUNCT"
-            and not self.is_time(c)
-            and (c.deprel != "nsubj" or verb.lemma in SPEECH_VERBS and tree.words[speaker.id - 2].text == ",")]
-        clauses = [c for c in clauses if not (before_a_break(tree, c, verb) or self.is_lead_in(tree, c, verb))] \
-            or clause_after_addressee(tree, verb) or clause_after_adjunct(tree, verb)
-        relative = misread_relative(tree, verb, clauses)
-        if relative:
-            return [w for w in relative if w not in exclude], "object"
-        clarified = what_is_made_clear(tree, verb)
-        if clarified:
-            return tree.subtree(clarified, exclude=exclude), "ccomp"
-        if verb.lemma in CLAUSE_CUES and clauses:
-            words = []
-            for clause in clauses:
-                words += tree.subtree(clause, exclude=exclude | set(side_remarks(tree, clause)))
-            words += reason_after_content(tree, verb, words)
-            words += clause_joined_to_content(tree, verb, words)
-            return without_opening(tree, self.before_semicolon(words, verb)), "ccomp"
-        if is_as_clause(tree, verb):
-            if verb.lemma in RAISING:
-                return [], None  # "as odd as it may seem": how things look, nobody says it
-            root = tree.head(verb)  # "As the minister put it, the talks failed"
-            return [w for w in tree.subtree(root, exclude={verb}) if w is not speaker], "as-clause"
-        if verb.lemma == "call" and verb.deprel == "parataxis" and tree.kids(verb, "xcomp") \
-                and tree.words[verb.id - 2].text == ",":  # "His group, called the Land Fund, will ...": a name
-            return [], None
-        if verb.deprel == "parataxis" and verb.lemma in CLAUSE_CUES and verb.head:
-            root = tree.head(verb)
-            while root.id < verb.id < root.head:  # "The difference now, he said, is that ...": the parse hangs
-                root = tree.head(root)  # the cue on the subject it interrupts; the content is the whole clause
-            words = [w for w in tree.subtree(root, exclude={verb}) if w.upos != "PUNCT" or w.id != root.id]
-            return [w for w in words if w is not speaker], "parataxis"
-        if verb.lemma in INFINITIVE_CUES:
-            for xcomp in tree.kids(verb, "xcomp") + infinitive_after_addressee(tree, verb):
-                if any(c.deprel == "mark" and c.lemma == "to" or c.text.lower() == "to" for c in tree.kids(xcomp)):
-                    if xcomp.lemma in DISCLOSING and not tree.kids(verb, "obj"):  # "refused to disclose X": X
-                        words, rule = self.content_of(tree, xcomp, speaker)
-                        if rule in ("ccomp", "object"):
-                            return words, rule
-                    if xcomp.lemma in PLEDGING and not tree.kids(verb, "obj"):  # "refused to pledge to X": X
-                        words, rule = self.content_of(tree, xcomp, speaker)
-                        if rule == "xcomp":
-                            return words, rule
-                    if verb.lemma in RAISING and speaker.id < verb.id:
-                        return tree.subtree(speaker) + tree.subtree(xcomp, exclude=exclude), "raising"
-                    words = tree.subtree(xcomp, exclude=exclude)
-                    for conj in tree.kids(verb, "conj"):  # "agreed to share X and rely on Y": the parse's
-                        if conj.id > xcomp.id and (conj.xpos == "VB" or conj.xpos == "VBP" and verb.xpos != "VBP") \
-                                and not tree.kids(conj, *SUBJECTS):
-                            words += tree.subtree(conj, exclude=exclude)  # base form goes on the infinitive
-                            words += [c for c in tree.kids(verb, "cc") if xcomp.id < c.id < conj.id]  # its "and"
-                    if verb.lemma != "ask":  # "urged Congress to act": who is urged belongs to the content
-                        for obj in tree.kids(verb, "obj"):
-                            if obj.id < xcomp.id:
-                                words += tree.subtree(obj, exclude=exclude)
-                    words += self.called_on(tree, verb, xcomp)
-                    return words, "xcomp"
-        if verb.lemma in CORE_VERBS and verb.lemma not in ASPECTUAL:  # "admitted using the code"
-            for xcomp in tree.kids(verb, "xcomp"):
-                if xcomp.xpos == "VBG" and xcomp.id > verb.id:
-                    return tree.subtree(xcomp, exclude=exclude), "gerund"
-        if verb.lemma in CLAUSE_CUES:  # "said as much": the content is the earlier statement it points to
-            for much in tree.kids(verb, "advmod", "obj"):
-                before = tree.words[much.id - 2]
-                if much.text.lower() == "much" and much.id == verb.id + 2 and before.text.lower() == "as" \
-                        and before.head == much.id and not any(c.text.lower() == "as" for c in tree.subtree(much)[2:]):
-                    return [before, much], "as-much"
-        pointed = what_is_said_of(tree, verb)
-        if pointed:
-            return [w for w in pointed if w not in exclude], "said-of"
-        named = what_is_named(tree, verb)
-        if named:
-            return [w for w in named if w not in exclude], "object"
-        prepositional = self.prepositional_content(tree, verb)
-        if (verb.lemma in OBJECT_CUES or is_depiction(tree, verb)) and verb.lemma not in ("say", "tell", "ask"):
-            for obj in tree.kids(verb, "obj"):
-                if verb.lemma == "find" and (obj.lemma == "way" or obj.text.lower().endswith(("self", "selves"))):
-                    continue  # "found a way to ...", "find themselves in ...": no finding reported
-                if verb.lemma == "call" and obj.lemma in GATHERINGS:
-                    continue  # "called an emergency meeting": convened, not said
-                if verb.lemma == "consider":
-                    continue  # "considered the matter": weighed, not said ("considered him a rival" is a clause)
-                if verb.lemma in ISSUING and obj.lemma in RECORDS or verb.lemma == "release" and any(
-                        c.lemma == "from" for o in tree.kids(verb, "obl") if o.id > obj.id
-                        for c in tree.kids(o, "case")):
-                    continue  # "released his tax returns", "released them from liability": nothing is said
-                if obj.upos in ("NOUN", "PROPN", "PRON", "NUM") and not (prepositional and prepositional.id < obj.id):
-                    stated = what_is_expressed(tree, verb, obj) or what_the_document_says(tree, verb, obj)
-                    if stated:
-                        return stated, "object"
-                    words = tree.subtree(obj, exclude=exclude | set(trailing_asides(tree, obj)))
-                    for second in tree.kids(verb, "obj"):  # "shows her ahead 3 points": the parse's second
-                        if tree.subtree(second)[0].id == words[-1].id + 1 and obj.upos == "PRON":  # object completes
-                            words += tree.subtree(second, exclude=exclude)  # the first
-                    for extra in tree.kids(verb, "xcomp", "obl", "advmod", "advcl"):  # "condemned the test as ..."
-                        span = tree.subtree(extra, exclude=exclude | set(trailing_asides(tree, extra)))
-                        first = span[0].text.lower()
-                        if extra.id > obj.id and (extra.deprel == "xcomp" or first in PREPOSITIONAL_CUES.get(
-                                verb.lemma, ()) or first == "as" and not tree.kids(extra, *SUBJECTS)
-                                or extra.deprel == "obl" and span[0].id == max(w.id for w in words) + 1
-                                and first not in CIRCUMSTANTIAL and not self.is_time(extra)
-                                or describes_the_object(tree, extra, words) or is_comparison(tree, extra)):
-                            if obj.upos == "PRON" and obj.xpos not in ("WDT", "WP") and verb.lemma not in COMPARING \
-                                    and first in PREPOSITIONAL_CUES.get(verb.lemma, ()):
-                                return span[1:], "object"  # "accused her of lying": what she is accused of
-                            words += span
-                    words = without_medium(tree, words, obj)
-                    return words + coordinated_object(tree, verb, words, exclude), "object"
-        if prepositional is not None:
-            cases = tree.kids(prepositional, "case", "mark")
-            if verb.lemma == "respond" and prepositional.lemma in REQUESTS:  # "did not respond to requests
-                return tree.subtree(prepositional, exclude=exclude), "object"  # for comment": the reply withheld
-            words = tree.subtree(prepositional, exclude=exclude | set(cases))
-            return words + coordinated_object(tree, verb, words, exclude), "preposition"
+    def __init__(self, index, tree, verb, speaker):
+        self.index, self.tree, self.verb, self.speaker = index, tree, verb, speaker
+        self.exclude = {verb, speaker}
+        self.clauses = reported_clauses(index, tree, verb, speaker)
+
+    @functools.cached_property
+    def prepositional(self):
+        """The content after the cue's preposition, if any ("called for X")."""
+        return prepositional_content(self.index, self.tree, self.verb)
+
+
+def reported_clauses(index, tree, verb, speaker):
+    """The clauses a verb may report: its clausal complement, else what the parse hung elsewhere ('"...," he
+    said' as parataxis or dep; a clause after the addressee or an adjunct)."""
+    clauses = [c for c in tree.kids(verb, "ccomp", "csubj") if c is not speaker] or [  # not "Hours later, X ..."
+        c for c in tree.kids(verb, "dep", "parataxis", "nsubj") if c.id < speaker.id and c.upos != "PUNCT"
+        and not index.is_time(c)
+        and (c.deprel != "nsubj" or verb.lemma in SPEECH_VERBS and tree.words[speaker.id - 2].text == ",")]
+    return [c for c in clauses if not (before_a_break(tree, c, verb) or is_lead_in(index, tree, c, verb))] \
+        or clause_after_addressee(tree, verb) or clause_after_adjunct(tree, verb)
+
+
+def content_of(index, tree, verb, speaker):
+    """Content words of a cue verb and the rule that found them: the first shape of ``CONTENT_SHAPES`` that
+    decides; ``([], None)`` when none does."""
+    complement = Complement(index, tree, verb, speaker)
+    for shape in CONTENT_SHAPES:
+        found = shape(complement)
+        if found is not None:
+            return found
+    return [], None
+
+
+def relative_shape(c):
+    """A relative clause the parse took for the cue's clause: "said the plan, which ..." (``misread_relative``)."""
+    relative = misread_relative(c.tree, c.verb, c.clauses)
+    return ([w for w in relative if w not in c.exclude], "object") if relative else None
+
+
+def made_clear_shape(c):
+    """ "made it clear that X": the clause of "clear"."""
+    clarified = what_is_made_clear(c.tree, c.verb)
+    return (c.tree.subtree(clarified, exclude=c.exclude), "ccomp") if clarified else None
+
+
+def clause_shape(c):
+    """ "X said (that) ...": the reported clauses, less side remarks, with a reason or a clause joined to them,
+    up to a semicolon."""
+    tree, verb = c.tree, c.verb
+    if verb.lemma not in CLAUSE_CUES or not c.clauses:
+        return None
+    words = []
+    for clause in c.clauses:
+        words += tree.subtree(clause, exclude=c.exclude | set(side_remarks(tree, clause)))
+    words += reason_after_content(tree, verb, words)
+    words += clause_joined_to_content(tree, verb, words)
+    return without_opening(tree, before_semicolon(c.index, words, verb)), "ccomp"
+
+
+def as_clause_shape(c):
+    """ "As the minister put it, the talks failed": the clause the as-clause hangs on; "as odd as it may seem"
+    is how things look, which nobody says."""
+    if not is_as_clause(c.tree, c.verb):
+        return None
+    if c.verb.lemma in RAISING:
         return [], None
+    root = c.tree.head(c.verb)
+    return [w for w in c.tree.subtree(root, exclude={c.verb}) if w is not c.speaker], "as-clause"
 
-    def called_on_preposition(self, tree, verb):
-        """The preposition right after a cue verb that takes who is called on ("called on", "called for"), not
-        one of time ("agreed on Wednesday to press for talks")."""
-        after = tree.words[verb.id] if verb.id < len(tree.words) else None
-        if after is not None and after.text.lower() in PREPOSITIONAL_CUES.get(verb.lemma, ()) \
-                and (after.deprel == "compound:prt" or after.deprel == "case" and not self.is_time(tree.head(after))):
-            return after
+
+def name_given_shape(c):
+    """ "His group, called the Land Fund, will ...": a name given, nothing said."""
+    tree, verb = c.tree, c.verb
+    if verb.lemma == "call" and verb.deprel == "parataxis" and tree.kids(verb, "xcomp") \
+            and tree.words[verb.id - 2].text == ",":
+        return [], None
+    return None
+
+
+def parataxis_shape(c):
+    """ '"The difference now," he said, "is that ..."': the cue set in the clause it reports, which the parse
+    may hang on the subject it interrupts; the content is the whole clause."""
+    tree, verb = c.tree, c.verb
+    if verb.deprel != "parataxis" or verb.lemma not in CLAUSE_CUES or not verb.head:
         return None
+    root = tree.head(verb)
+    while root.id < verb.id < root.head:
+        root = tree.head(root)
+    words = [w for w in tree.subtree(root, exclude={verb}) if w.upos != "PUNCT" or w.id != root.id]
+    return [w for w in words if w is not c.speaker], "parataxis"
 
-    def called_on(self, tree, verb, xcomp):
-        """ "called on Congress to act", "called for women to vote": who is called on belongs to the content
-        (the parse hangs them on the preposition or on the verb)."""
-        after = self.called_on_preposition(tree, verb)
-        if after is None:
-            return []
-        heads = [tree.head(after)] if after.deprel == "case" else tree.kids(after)
-        return [w for head in heads if head is not None and verb.id < head.id < xcomp.id
-                for w in tree.subtree(head) if w is not after]
 
-    def prepositional_content(self, tree, verb):
-        """The content after a cue's preposition: "called for X", "railed against X", "called for cutting X"."""
-        for obl in tree.kids(verb, "obl", "advcl"):
-            cases = [c for c in tree.kids(obl, "case", "mark") if c.id < obl.id]
-            if obl.id > verb.id and cases and cases[0].text.lower() in PREPOSITIONAL_CUES.get(verb.lemma, ()) \
-                    and (obl.upos in ("NOUN", "PROPN", "PRON") or obl.xpos == "VBG" or tree.kids(obl, "nsubj")) \
-                    and not self.is_time(obl):  # "called for X", "called for cutting X", "called for X to act"
-                return obl
+def infinitive_shape(c):
+    """ "vowed to retake the city", "urged Congress to act": the to-infinitive, with who is urged or called on
+    and the base forms the parse joins to it; "refused to disclose X" reports X."""
+    tree, verb = c.tree, c.verb
+    if verb.lemma not in INFINITIVE_CUES:
         return None
+    for xcomp in tree.kids(verb, "xcomp") + infinitive_after_addressee(tree, verb):
+        if any(k.deprel == "mark" and k.lemma == "to" or k.text.lower() == "to" for k in tree.kids(xcomp)):
+            return infinitive_content(c, xcomp)
+    return None
+
+
+def infinitive_content(c, xcomp):
+    """The content of a cue verb whose to-infinitive is ``xcomp``."""
+    index, tree, verb, speaker = c.index, c.tree, c.verb, c.speaker
+    if xcomp.lemma in DISCLOSING and not tree.kids(verb, "obj"):  # "refused to disclose X": X
+        words, rule = content_of(index, tree, xcomp, speaker)
+        if rule in ("ccomp", "object"):
+            return words, rule
+    if xcomp.lemma in PLEDGING and not tree.kids(verb, "obj"):  # "refused to pledge to X": X
+        words, rule = content_of(index, tree, xcomp, speaker)
+        if rule == "xcomp":
+            return words, rule
+    if verb.lemma in RAISING and speaker.id < verb.id:
+        return tree.subtree(speaker) + tree.subtree(xcomp, exclude=c.exclude), "raising"
+    words = tree.subtree(xcomp, exclude=c.exclude)
+    for conj in tree.kids(verb, "conj"):  # "agreed to share X and rely on Y": the parse's
+        if conj.id > xcomp.id and (conj.xpos == "VB" or conj.xpos == "VBP" and verb.xpos != "VBP") \
+                and not tree.kids(conj, *SUBJECTS):
+            words += tree.subtree(conj, exclude=c.exclude)  # base form goes on the infinitive
+            words += [k for k in tree.kids(verb, "cc") if xcomp.id < k.id < conj.id]  # its "and"
+    if verb.lemma != "ask":  # "urged Congress to act": who is urged belongs to the content
+        for obj in tree.kids(verb, "obj"):
+            if obj.id < xcomp.id:
+                words += tree.subtree(obj, exclude=c.exclude)
+    words += called_on(index, tree, verb, xcomp)
+    return words, "xcomp"
+
+
+def gerund_shape(c):
+    """ "admitted using the code": a grammar's reporting verb with a gerund after it."""
+    if c.verb.lemma not in CORE_VERBS or c.verb.lemma in ASPECTUAL:
+        return None
+    for xcomp in c.tree.kids(c.verb, "xcomp"):
+        if xcomp.xpos == "VBG" and xcomp.id > c.verb.id:
+            return c.tree.subtree(xcomp, exclude=c.exclude), "gerund"
+    return None
+
+
+def as_much_shape(c):
+    """ "said as much": the content is the earlier statement it points to."""
+    tree, verb = c.tree, c.verb
+    if verb.lemma not in CLAUSE_CUES:
+        return None
+    for much in tree.kids(verb, "advmod", "obj"):
+        before = tree.words[much.id - 2]
+        if much.text.lower() == "much" and much.id == verb.id + 2 and before.text.lower() == "as" \
+                and before.head == much.id and not any(w.text.lower() == "as" for w in tree.subtree(much)[2:]):
+            return [before, much], "as-much"
+    return None
+
+
+def said_of_shape(c):
+    """ "said the same of X" (``what_is_said_of``)."""
+    pointed = what_is_said_of(c.tree, c.verb)
+    return ([w for w in pointed if w not in c.exclude], "said-of") if pointed else None
+
+
+def named_shape(c):
+    """ "called it a disgrace" (``what_is_named``)."""
+    named = what_is_named(c.tree, c.verb)
+    return ([w for w in named if w not in c.exclude], "object") if named else None
+
+
+def object_shape(c):
+    """ "Russia denies this", "condemned the test as a provocation": the direct object of an object cue, with
+    what completes it; not what only looks like a report ("found a way", "called a meeting")."""
+    tree, verb = c.tree, c.verb
+    if not (verb.lemma in OBJECT_CUES or is_depiction(tree, verb)) or verb.lemma in ("say", "tell", "ask"):
+        return None
+    for obj in tree.kids(verb, "obj"):
+        if reports_nothing(tree, verb, obj):
+            continue
+        if obj.upos in ("NOUN", "PROPN", "PRON", "NUM") and not (c.prepositional and c.prepositional.id < obj.id):
+            return object_content(c, obj)
+    return None
+
+
+def reports_nothing(tree, verb, obj):
+    """An object that tells what was done, not said: "found a way to ...", "find themselves in ...", "called
+    an emergency meeting", "considered the matter", "released his tax returns", "released them from ..."."""
+    if verb.lemma == "find" and (obj.lemma == "way" or obj.text.lower().endswith(("self", "selves"))):
+        return True
+    if verb.lemma == "call" and obj.lemma in GATHERINGS or verb.lemma == "consider":
+        return True  # convened; weighed ("considered him a rival" is a clause)
+    return verb.lemma in ISSUING and obj.lemma in RECORDS or verb.lemma == "release" and any(
+        k.lemma == "from" for o in tree.kids(verb, "obl") if o.id > obj.id for k in tree.kids(o, "case"))
+
+
+def object_content(c, obj):
+    """The content of an object cue whose object is ``obj``: the object with what completes it."""
+    index, tree, verb, exclude = c.index, c.tree, c.verb, c.exclude
+    stated = what_is_expressed(tree, verb, obj) or what_the_document_says(tree, verb, obj)
+    if stated:
+        return stated, "object"
+    words = tree.subtree(obj, exclude=exclude | set(trailing_asides(tree, obj)))
+    for second in tree.kids(verb, "obj"):  # "shows her ahead 3 points": the parse's second
+        if tree.subtree(second)[0].id == words[-1].id + 1 and obj.upos == "PRON":  # object completes
+            words += tree.subtree(second, exclude=exclude)  # the first
+    for extra in tree.kids(verb, "xcomp", "obl", "advmod", "advcl"):  # "condemned the test as ..."
+        span = tree.subtree(extra, exclude=exclude | set(trailing_asides(tree, extra)))
+        first = span[0].text.lower()
+        if extra.id > obj.id and (extra.deprel == "xcomp" or first in PREPOSITIONAL_CUES.get(
+                verb.lemma, ()) or first == "as" and not tree.kids(extra, *SUBJECTS)
+                or extra.deprel == "obl" and span[0].id == max(w.id for w in words) + 1
+                and first not in CIRCUMSTANTIAL and not index.is_time(extra)
+                or describes_the_object(tree, extra, words) or is_comparison(tree, extra)):
+            if obj.upos == "PRON" and obj.xpos not in ("WDT", "WP") and verb.lemma not in COMPARING \
+                    and first in PREPOSITIONAL_CUES.get(verb.lemma, ()):
+                return span[1:], "object"  # "accused her of lying": what she is accused of
+            words += span
+    words = without_medium(tree, words, obj)
+    return words + coordinated_object(tree, verb, words, exclude), "object"
+
+
+def prepositional_shape(c):
+    """ "called for X", "railed against X": what follows the cue's preposition; "did not respond to requests
+    for comment" withholds the reply asked for."""
+    prepositional = c.prepositional
+    if prepositional is None:
+        return None
+    if c.verb.lemma == "respond" and prepositional.lemma in REQUESTS:
+        return c.tree.subtree(prepositional, exclude=c.exclude), "object"
+    cases = c.tree.kids(prepositional, "case", "mark")
+    words = c.tree.subtree(prepositional, exclude=c.exclude | set(cases))
+    return words + coordinated_object(c.tree, c.verb, words, c.exclude), "preposition"
+
+
+# the shapes of a cue verb's content, tried in this order: the first that decides gives the content and its rule
+CONTENT_SHAPES = (relative_shape, made_clear_shape, clause_shape, as_clause_shape, name_given_shape,
+                  parataxis_shape, infinitive_shape, gerund_shape, as_much_shape, said_of_shape, named_shape,
+                  object_shape, prepositional_shape)
+
+
+def called_on_preposition(index, tree, verb):
+    """The preposition right after a cue verb that takes who is called on ("called on", "called for"), not
+    one of time ("agreed on Wednesday to press for talks")."""
+    after = tree.words[verb.id] if verb.id < len(tree.words) else None
+    if after is not None and after.text.lower() in PREPOSITIONAL_CUES.get(verb.lemma, ()) \
+            and (after.deprel == "compound:prt" or after.deprel == "case" and not index.is_time(tree.head(after))):
+        return after
+    return None
+
+
+def called_on(index, tree, verb, xcomp):
+    """ "called on Congress to act", "called for women to vote": who is called on belongs to the content
+    (the parse hangs them on the preposition or on the verb)."""
+    after = called_on_preposition(index, tree, verb)
+    if after is None:
+        return []
+    heads = [tree.head(after)] if after.deprel == "case" else tree.kids(after)
+    return [w for head in heads if head is not None and verb.id < head.id < xcomp.id
+            for w in tree.subtree(head) if w is not after]
+
+
+def prepositional_content(index, tree, verb):
+    """The content after a cue's preposition: "called for X", "railed against X", "called for cutting X"."""
+    for obl in tree.kids(verb, "obl", "advcl"):
+        cases = [c for c in tree.kids(obl, "case", "mark") if c.id < obl.id]
+        if obl.id > verb.id and cases and cases[0].text.lower() in PREPOSITIONAL_CUES.get(verb.lemma, ()) \
+                and (obl.upos in ("NOUN", "PROPN", "PRON") or obl.xpos == "VBG" or tree.kids(obl, "nsubj")) \
+                and not index.is_time(obl):  # "called for X", "called for cutting X", "called for X to act"
+            return obl
+    return None
 
 
 def is_depiction(tree, verb):

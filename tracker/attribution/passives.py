@@ -7,37 +7,34 @@ from .mentions import _cue_mention, _mention, _pieces
 from .records import Attribution
 
 
-class PassiveCues:
-    """Contributes ``from_passive``. Relies on ``Finder``'s ``text``, ``paragraph_of`` and ``is_time``."""
-
-    def from_passive(self, tree, verb):
-        """A passive cue: "The plan was criticized by the union as unfair", "He was accused of lying". The
-        subject is what is reported, the agent (if any) the speaker."""
-        agents = [k for k in tree.kids(verb, "obl:agent", "obl") if k.id > verb.id
-                  and any(c.text.lower() == "by" for c in tree.kids(k, "case"))] or issuing_document(tree, verb)
-        content = tree.subtree(tree.kids(verb, "nsubj:pass")[0])
-        bare = not agents
-        for extra in tree.kids(verb, "ccomp", "xcomp", "obl", "advcl", "advmod"):
-            span = tree.subtree(extra, exclude=set(agents))
-            if extra.id > verb.id and extra not in agents and not self.is_time(extra) and (
-                    extra.deprel in ("ccomp", "xcomp") or span[0].text.lower() in PASSIVE_COMPLEMENTS
-                    and any(w.upos not in ("ADP", "ADV") for w in span)  # not a bare "as well as"
-                    or is_comparison(tree, extra)):
-                content += span
-                bare = False
-        if bare and verb.lemma in NOT_SAID_WHEN_PASSIVE:
-            return None  # "refugees were admitted", "the holiday is observed", "gunshots are heard"
-        pieces = _pieces(content)
-        speaker = None
-        if agents:
-            speaker = _mention([w for w in tree.subtree(agents[0]) if not (w.head == agents[0].id
-                                and w.deprel == "case")], self.text, tree.index)
-        if not pieces:
-            return None
-        return Attribution(
-            spans=pieces, kind="indirect", cue=_cue_mention(tree, verb, self.text), speaker=speaker,
-            sentence=tree.index, paragraph=self.paragraph_of(pieces[0][0]), sources=["passive"],
-            cue_lemma=verb.lemma)
+def from_passive(index, tree, verb):
+    """A passive cue: "The plan was criticized by the union as unfair", "He was accused of lying". The
+    subject is what is reported, the agent (if any) the speaker."""
+    agents = [k for k in tree.kids(verb, "obl:agent", "obl") if k.id > verb.id
+              and any(c.text.lower() == "by" for c in tree.kids(k, "case"))] or issuing_document(tree, verb)
+    content = tree.subtree(tree.kids(verb, "nsubj:pass")[0])
+    bare = not agents
+    for extra in tree.kids(verb, "ccomp", "xcomp", "obl", "advcl", "advmod"):
+        span = tree.subtree(extra, exclude=set(agents))
+        if extra.id > verb.id and extra not in agents and not index.is_time(extra) and (
+                extra.deprel in ("ccomp", "xcomp") or span[0].text.lower() in PASSIVE_COMPLEMENTS
+                and any(w.upos not in ("ADP", "ADV") for w in span)  # not a bare "as well as"
+                or is_comparison(tree, extra)):
+            content += span
+            bare = False
+    if bare and verb.lemma in NOT_SAID_WHEN_PASSIVE:
+        return None  # "refugees were admitted", "the holiday is observed", "gunshots are heard"
+    pieces = _pieces(content)
+    speaker = None
+    if agents:
+        speaker = _mention([w for w in tree.subtree(agents[0]) if not (w.head == agents[0].id
+                            and w.deprel == "case")], index.text, tree.index)
+    if not pieces:
+        return None
+    return Attribution(
+        spans=pieces, kind="indirect", cue=_cue_mention(tree, verb, index.text), speaker=speaker,
+        sentence=tree.index, paragraph=index.paragraph_of(pieces[0][0]), sources=["passive"],
+        cue_lemma=verb.lemma)
 
 
 def issuing_document(tree, verb):

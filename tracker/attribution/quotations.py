@@ -6,196 +6,204 @@ from ..marks import CLOSERS, OPENERS
 from .lexicon import SENTENCE_OPENERS, SPEAKER_POS, TITLE_LOWERCASE, TURNS
 from .mentions import _cue_mention, _mention
 from .records import Attribution
+from .subjects import addressee_of, subject_of
 
 
-class QuotationRules:
-    """Contributes the rules that start from quotation marks. Relies on ``Finder``'s ``text``, ``quotes``, ``trees``,
-    ``paragraph_of`` and ``sentence_of``, and on ``SubjectRules``' ``subject_of`` and ``addressee_of``."""
+def with_quotes(index, attribution):
+    """Extend content to the whole of every quotation it touches (but not back over its own cue:
+    '"PENCE: Well, ...'); set the kind from the marks."""
+    spans = list(attribution.spans)
+    cue = attribution.cue
+    for quote in index.quotes:
+        touched = [s for s in spans if s[0] < quote.end and quote.start < s[1]]
+        inside = sum(min(b, quote.end) - max(a, quote.start) for a, b in touched)
+        if touched and (inside >= 0.5 * sum(b - a for a, b in touched)
+                        or touched[0][0] <= quote.start and quote.end <= touched[-1][1]
+                        or touched[-1][0] < quote.start < touched[-1][1] < quote.end):  # runs into it
+            start = quote.start
+            if cue is not None and quote.start <= cue.start and cue.end <= attribution.start:
+                start = attribution.start
+            spans.append((start, quote.end))
+    attribution.spans = without_narration(index, _union(spans), attribution.cue)
+    attribution.kind = kind_of(index, attribution.spans)
+    return attribution
 
-    def with_quotes(self, attribution):
-        """Extend content to the whole of every quotation it touches (but not back over its own cue:
-        '"PENCE: Well, ...'); set the kind from the marks."""
-        spans = list(attribution.spans)
-        cue = attribution.cue
-        for quote in self.quotes:
-            touched = [s for s in spans if s[0] < quote.end and quote.start < s[1]]
-            inside = sum(min(b, quote.end) - max(a, quote.start) for a, b in touched)
-            if touched and (inside >= 0.5 * sum(b - a for a, b in touched)
-                            or touched[0][0] <= quote.start and quote.end <= touched[-1][1]
-                            or touched[-1][0] < quote.start < touched[-1][1] < quote.end):  # runs into it
-                start = quote.start
-                if cue is not None and quote.start <= cue.start and cue.end <= attribution.start:
-                    start = attribution.start
-                spans.append((start, quote.end))
-        attribution.spans = self.without_narration(_union(spans), attribution.cue)
-        attribution.kind = self.kind_of(attribution.spans)
-        return attribution
 
-    def without_narration(self, spans, cue):
-        """Drop the unquoted words on the far side of the cue from a quotation: '"...," they said,
-        under Article 21 ...' and 'Before that, Kall said: "..."' keep only the quotation."""
-        if cue is None:
-            return spans
-        quoted = [q for q in self.quotes if any(a < q.end and q.start < b for a, b in spans)]
-        if any(q.end <= cue.start for q in quoted) and not any(q.start >= cue.end for q in quoted):
-            return [(a, b) for a, b in spans if b <= cue.start or self.is_quoted(a, b)] or spans
-        if any(q.start >= cue.end for q in quoted) and self.text[cue.end:cue.end + 3].lstrip().startswith(":"):
-            return [(a, b) for a, b in spans if a >= cue.end or self.is_quoted(a, b)] or spans
+def without_narration(index, spans, cue):
+    """Drop the unquoted words on the far side of the cue from a quotation: '"...," they said,
+    under Article 21 ...' and 'Before that, Kall said: "..."' keep only the quotation."""
+    if cue is None:
         return spans
+    quoted = [q for q in index.quotes if any(a < q.end and q.start < b for a, b in spans)]
+    if any(q.end <= cue.start for q in quoted) and not any(q.start >= cue.end for q in quoted):
+        return [(a, b) for a, b in spans if b <= cue.start or is_quoted(index, a, b)] or spans
+    if any(q.start >= cue.end for q in quoted) and index.text[cue.end:cue.end + 3].lstrip().startswith(":"):
+        return [(a, b) for a, b in spans if a >= cue.end or is_quoted(index, a, b)] or spans
+    return spans
 
-    def is_quoted(self, start, end):
-        """Whether characters ``start:end`` lie inside one quotation."""
-        return any(q.start <= start and end <= q.end for q in self.quotes)
 
-    def kind_of(self, spans):
-        """"direct" when (nearly) all of ``spans`` is quoted, "mixed" when some is, else "indirect"."""
-        total = sum(b - a for a, b in spans)
-        quoted = sum(max(0, min(b, q.end) - max(a, q.start)) for a, b in spans for q in self.quotes)
-        if quoted >= 0.9 * total:
-            return "direct"
-        return "mixed" if quoted else "indirect"
+def is_quoted(index, start, end):
+    """Whether characters ``start:end`` lie inside one quotation."""
+    return any(q.start <= start and end <= q.end for q in index.quotes)
 
-    def from_quotes(self, found, used_cues):
-        """Quotations no cue claimed: a cue next to them, or the previous speaker continuing."""
-        covered = [s for a in found for s in a.spans]
-        result = []
-        for quote in self.quotes:
-            if any(a < quote.end and quote.start < b for a, b in covered):
+
+def kind_of(index, spans):
+    """"direct" when (nearly) all of ``spans`` is quoted, "mixed" when some is, else "indirect"."""
+    total = sum(b - a for a, b in spans)
+    quoted = sum(max(0, min(b, q.end) - max(a, q.start)) for a, b in spans for q in index.quotes)
+    if quoted >= 0.9 * total:
+        return "direct"
+    return "mixed" if quoted else "indirect"
+
+
+def from_quotes(index, found, used_cues):
+    """Quotations no cue claimed: a cue next to them, or the previous speaker continuing."""
+    covered = [s for a in found for s in a.spans]
+    result = []
+    for quote in index.quotes:
+        if any(a < quote.end and quote.start < b for a, b in covered):
+            continue
+        words = index.text[quote.start:quote.end].split()
+        following = attribution_right_after(index, quote, found) if opens_sentence(index, quote) else None
+        if following is None and (len(words) < (2 if is_short_sentence(index, quote) else 4) or len(words) < 8
+                                  and not any(c in index.text[quote.start:quote.end] for c in ".,!?;:")
+                                  or not opens_sentence(index, quote)):
+            continue  # a scare quote or a title, not a statement
+        if following is not None:  # '"X," he told the host, "Y."': X joins the quote after the cue, even
+            # a word or two ('"Perhaps," he said, "..."')
+            following.spans = _union(following.spans + [(quote.start, quote.end)])
+            following.kind = kind_of(index, following.spans)
+            continue
+        attribution = nearby_cue(index, quote, used_cues)
+        same_cue = [a for a in result if attribution and a.cue and a.cue.start == attribution.cue.start]
+        if same_cue:  # both halves of '"X," he said, "Y."' found the same cue
+            same_cue[0].spans = _union(same_cue[0].spans + attribution.spans)
+            continue
+        if attribution is None:
+            if is_title(index, quote):
+                continue  # 'Legend in the Hills.' standing alone names a work or a headline, no one goes on
+            previous = [a for a in found + result if a.end <= quote.start and a.speaker is not None
+                        and "remark" not in a.sources]  # '"A," she said, citing X. "B."': B goes on A
+            if not previous:
                 continue
-            words = self.text[quote.start:quote.end].split()
-            following = self.attribution_right_after(quote, found) if self.opens_sentence(quote) else None
-            if following is None and (len(words) < (2 if self.is_short_sentence(quote) else 4) or len(words) < 8
-                                      and not any(c in self.text[quote.start:quote.end] for c in ".,!?;:")
-                                      or not self.opens_sentence(quote)):
-                continue  # a scare quote or a title, not a statement
-            if following is not None:  # '"X," he told the host, "Y."': X joins the quote after the cue, even
-                # a word or two ('"Perhaps," he said, "..."')
-                following.spans = _union(following.spans + [(quote.start, quote.end)])
-                following.kind = self.kind_of(following.spans)
+            last = max(previous, key=lambda a: a.end)
+            spoken = [a for a in previous if a.sources[:1] != ["object"] and a.paragraph == last.paragraph]
+            if last.sources[:1] == ["object"] and spoken:  # '"A," X said. He did not suggest a reply. "B."':
+                last = max(spoken, key=lambda a: a.end)  # B goes on what X said, not on the act described
+            if index.paragraph_of(quote.start) - last.paragraph > 1:
                 continue
-            attribution = self.nearby_cue(quote, used_cues)
-            same_cue = [a for a in result if attribution and a.cue and a.cue.start == attribution.cue.start]
-            if same_cue:  # both halves of '"X," he said, "Y."' found the same cue
-                same_cue[0].spans = _union(same_cue[0].spans + attribution.spans)
+            attribution = Attribution(
+                spans=[(quote.start, quote.end)], kind="direct", cue=None, speaker=last.speaker,
+                sentence=index.sentence_of(quote.start), paragraph=index.paragraph_of(quote.start),
+                follows=last, sources=["continuation"])
+        result.append(attribution)
+    return result
+
+
+def is_title(index, quote):
+    """A quotation in title case ('All Hands on Deck.'): every word after the first but the small
+    function words is capitalized, and one of them is no name, as in the title of a book, a film or a
+    headline (a name alone, 'We're America.', is still said)."""
+    words = [w for t in index.trees if t.start <= quote.start < t.end or quote.start <= t.start < quote.end
+             for w in t.words if quote.start <= w.start_char < quote.end and w.text[:1].isalpha()
+             and w.upos != "PART"]
+    rest = [w for w in words[1:] if w.text.lower() not in TITLE_LOWERCASE]
+    text = index.text[quote.start:quote.end].rstrip("\"”’'» .!?")
+    return 2 <= len(words) <= 8 and bool(rest) and all(w.text[0].isupper() for w in rest) \
+        and any(w.upos != "PROPN" for w in rest) and not text.isupper() and ". " not in text
+
+
+def opens_sentence(index, quote):
+    """The quotation stands where a sentence or clause starts, not inside narration ('Japan called it
+    an "outlaw nation."')."""
+    before = index.text[max(0, quote.start - 8):quote.start].rstrip(" ")
+    return not before or before.endswith(SENTENCE_OPENERS)
+
+
+def is_short_sentence(index, quote):
+    """The quotation is a sentence of its own ('... she said. "Here he is."'), not a phrase or title."""
+    return index.text[quote.start:quote.end].rstrip("\"”’'» ").endswith((".", "!", "?")) \
+        and opens_sentence(index, quote)
+
+
+def attribution_right_after(index, quote, found):
+    """The attribution whose speaker and cue directly follow ``quote`` in its paragraph, if any."""
+    for a in found:
+        if a.cue is None or a.speaker is None or a.start < quote.end or a.kind == "indirect":
+            continue
+        gap_start, gap_end = quote.end, a.start
+        between = index.text[gap_start:gap_end]
+        if "\n" in between or len(between.split()) > 12:
+            continue
+        if gap_start <= a.cue.start < gap_end and gap_start <= a.speaker.start < gap_end:
+            return a
+    return None
+
+
+def nearby_cue(index, quote, used_cues):
+    """A speech verb with a subject in the quotation's sentence ('"...," he said'), or ending the
+    sentence just before it ('He said:'); another reporting verb only right by the quotation."""
+    for tree in index.trees:
+        overlaps = tree.start < quote.end and quote.start < tree.end
+        introduces = tree.end <= quote.start and not index.text[tree.end:quote.start].strip() \
+            and index.text[tree.start:tree.end].rstrip().endswith((":", ",", "—"))
+        closes = tree.start >= quote.end and index.text[quote.end:tree.start] in (" ", "")  # '"...?" he asked.'
+        if not (overlaps or introduces or closes):
+            continue
+        for word in tree.words[:25] if closes else tree.words:
+            if word.lemma not in CLAUSE_CUES or word.upos != "VERB" or quote.start <= word.start_char < quote.end \
+                    or word.start_char in used_cues:
                 continue
-            if attribution is None:
-                if self.is_title(quote):
-                    continue  # 'Legend in the Hills.' standing alone names a work or a headline, no one goes on
-                previous = [a for a in found + result if a.end <= quote.start and a.speaker is not None
-                            and "remark" not in a.sources]  # '"A," she said, citing X. "B."': B goes on A
-                if not previous:
-                    continue
-                last = max(previous, key=lambda a: a.end)
-                spoken = [a for a in previous if a.sources[:1] != ["object"] and a.paragraph == last.paragraph]
-                if last.sources[:1] == ["object"] and spoken:  # '"A," X said. He did not suggest a reply. "B."':
-                    last = max(spoken, key=lambda a: a.end)  # B goes on what X said, not on the act described
-                if self.paragraph_of(quote.start) - last.paragraph > 1:
-                    continue
-                attribution = Attribution(
-                    spans=[(quote.start, quote.end)], kind="direct", cue=None, speaker=last.speaker,
-                    sentence=self.sentence_of(quote.start), paragraph=self.paragraph_of(quote.start),
-                    follows=last, sources=["continuation"])
-            result.append(attribution)
-        return result
-
-    def is_title(self, quote):
-        """A quotation in title case ('All Hands on Deck.'): every word after the first but the small
-        function words is capitalized, and one of them is no name, as in the title of a book, a film or a
-        headline (a name alone, 'We're America.', is still said)."""
-        words = [w for t in self.trees if t.start <= quote.start < t.end or quote.start <= t.start < quote.end
-                 for w in t.words if quote.start <= w.start_char < quote.end and w.text[:1].isalpha()
-                 and w.upos != "PART"]
-        rest = [w for w in words[1:] if w.text.lower() not in TITLE_LOWERCASE]
-        text = self.text[quote.start:quote.end].rstrip("\"”’'» .!?")
-        return 2 <= len(words) <= 8 and bool(rest) and all(w.text[0].isupper() for w in rest) \
-            and any(w.upos != "PROPN" for w in rest) and not text.isupper() and ". " not in text
-
-    def opens_sentence(self, quote):
-        """The quotation stands where a sentence or clause starts, not inside narration ('Japan called it
-        an "outlaw nation."')."""
-        before = self.text[max(0, quote.start - 8):quote.start].rstrip(" ")
-        return not before or before.endswith(SENTENCE_OPENERS)
-
-    def is_short_sentence(self, quote):
-        """The quotation is a sentence of its own ('... she said. "Here he is."'), not a phrase or title."""
-        return self.text[quote.start:quote.end].rstrip("\"”’'» ").endswith((".", "!", "?")) \
-            and self.opens_sentence(quote)
-
-    def attribution_right_after(self, quote, found):
-        """The attribution whose speaker and cue directly follow ``quote`` in its paragraph, if any."""
-        for a in found:
-            if a.cue is None or a.speaker is None or a.start < quote.end or a.kind == "indirect":
+            between = index.text[word.end_char:quote.start] if word.end_char <= quote.start \
+                else index.text[quote.end:word.start_char]
+            if "\n" in between.strip():
                 continue
-            gap_start, gap_end = quote.end, a.start
-            between = self.text[gap_start:gap_end]
-            if "\n" in between or len(between.split()) > 12:
+            speaker = subject_of(index, tree, word)
+            if speaker is not None and not quote.start <= speaker.start_char < quote.end:
+                mention = _mention(tree.subtree(speaker, exclude={word}), index.text, tree.index)
+            elif word.id == 1 and word.deprel == "compound" and word.end_char <= quote.start \
+                    and tree.head(word).upos in ("PROPN", "NOUN"):  # 'Said Smith: "..."' read as a name
+                mention = _mention([w for w in tree.subtree(tree.head(word), exclude={word})
+                                    if w.end_char <= quote.start], index.text, tree.index)
+            elif word.start_char >= quote.end:  # '"...," Flynn, a surrogate, said': the parse lost the subject
+                mention = _mention([w for w in tree.words if quote.end <= w.start_char and w.end_char
+                                    <= word.start_char and w.upos in SPEAKER_POS | {"PUNCT", "DET", "ADJ"}],
+                                   index.text, tree.index)
+            else:
                 continue
-            if gap_start <= a.cue.start < gap_end and gap_start <= a.speaker.start < gap_end:
-                return a
-        return None
-
-    def nearby_cue(self, quote, used_cues):
-        """A speech verb with a subject in the quotation's sentence ('"...," he said'), or ending the
-        sentence just before it ('He said:'); another reporting verb only right by the quotation."""
-        for tree in self.trees:
-            overlaps = tree.start < quote.end and quote.start < tree.end
-            introduces = tree.end <= quote.start and not self.text[tree.end:quote.start].strip() \
-                and self.text[tree.start:tree.end].rstrip().endswith((":", ",", "—"))
-            closes = tree.start >= quote.end and self.text[quote.end:tree.start] in (" ", "")  # '"...?" he asked.'
-            if not (overlaps or introduces or closes):
+            if mention is None or not any(c.isalnum() for c in mention.text):
                 continue
-            for word in tree.words[:25] if closes else tree.words:
-                if word.lemma not in CLAUSE_CUES or word.upos != "VERB" or quote.start <= word.start_char < quote.end \
-                        or word.start_char in used_cues:
-                    continue
-                between = self.text[word.end_char:quote.start] if word.end_char <= quote.start \
-                    else self.text[quote.end:word.start_char]
-                if "\n" in between.strip():
-                    continue
-                speaker = self.subject_of(tree, word)
-                if speaker is not None and not quote.start <= speaker.start_char < quote.end:
-                    mention = _mention(tree.subtree(speaker, exclude={word}), self.text, tree.index)
-                elif word.id == 1 and word.deprel == "compound" and word.end_char <= quote.start \
-                        and tree.head(word).upos in ("PROPN", "NOUN"):  # 'Said Smith: "..."' read as a name
-                    mention = _mention([w for w in tree.subtree(tree.head(word), exclude={word})
-                                        if w.end_char <= quote.start], self.text, tree.index)
-                elif word.start_char >= quote.end:  # '"...," Flynn, a surrogate, said': the parse lost the subject
-                    mention = _mention([w for w in tree.words if quote.end <= w.start_char and w.end_char
-                                        <= word.start_char and w.upos in SPEAKER_POS | {"PUNCT", "DET", "ADJ"}],
-                                       self.text, tree.index)
-                else:
-                    continue
-                if mention is None or not any(c.isalnum() for c in mention.text):
-                    continue
-                gap = between.replace(mention.text, "").strip(" ,:—)")
-                if gap and (word.lemma not in SPEECH_VERBS or len(between.split()) > 8 or any(c in gap for c in ".!?")):
-                    continue  # other reporting verbs only right by the quote ('Trump boasted, "..."')
-                return Attribution(
-                    spans=[(quote.start, quote.end)], kind="direct", cue=_cue_mention(tree, word, self.text),
-                    speaker=mention, sentence=tree.index, paragraph=self.paragraph_of(quote.start),
-                    addressee=self.addressee_of(tree, word), sources=["adjacent"], cue_lemma=word.lemma)
-        return None
+            gap = between.replace(mention.text, "").strip(" ,:—)")
+            if gap and (word.lemma not in SPEECH_VERBS or len(between.split()) > 8 or any(c in gap for c in ".!?")):
+                continue  # other reporting verbs only right by the quote ('Trump boasted, "..."')
+            return Attribution(
+                spans=[(quote.start, quote.end)], kind="direct", cue=_cue_mention(tree, word, index.text),
+                speaker=mention, sentence=tree.index, paragraph=index.paragraph_of(quote.start),
+                addressee=addressee_of(index, tree, word), sources=["adjacent"], cue_lemma=word.lemma)
+    return None
 
-    def merge_continuations(self, found):
-        """'"A," he said. "B."': a cue-less quote in the same paragraph joins the quote it continues, unless it
-        opens with a turn ('"But B."'): a point of its own, a claim the database keeps apart and links to A."""
-        merged = []
-        for a in found:
-            if a.follows is not None and a.follows in merged and a.paragraph == a.follows.paragraph \
-                    and (a.follows.kind != "indirect" or self.text[a.follows.end:a.start].strip() == ":") \
-                    and not self.opens_with_a_turn(a):  # 'said it needs one thing: "Patience."' goes on
-                a.follows.spans = _union(a.follows.spans + a.spans)
-                a.follows.kind = self.kind_of(a.follows.spans) if a.follows.kind == "indirect" else a.follows.kind
-                continue
-            merged.append(a)
-        return merged
 
-    def opens_with_a_turn(self, quote):
-        """Whether a quotation opens a sentence with a contrasting conjunction or adverb ("But ...", "However,
-        ..."); a lower-case "but" goes on the sentence the cue interrupted ('"A," he said, "but B."')."""
-        marks = "\"' " + "".join(OPENERS) + "".join(CLOSERS)
-        words = self.text[quote.start:quote.start + 20].lstrip(marks).split(maxsplit=1)
-        return bool(words) and words[0][:1].isupper() and words[0].strip(",").lower() in TURNS
+def merge_continuations(index, found):
+    """'"A," he said. "B."': a cue-less quote in the same paragraph joins the quote it continues, unless it
+    opens with a turn ('"But B."'): a point of its own, a claim the database keeps apart and links to A."""
+    merged = []
+    for a in found:
+        if a.follows is not None and a.follows in merged and a.paragraph == a.follows.paragraph \
+                and (a.follows.kind != "indirect" or index.text[a.follows.end:a.start].strip() == ":") \
+                and not opens_with_a_turn(index, a):  # 'said it needs one thing: "Patience."' goes on
+            a.follows.spans = _union(a.follows.spans + a.spans)
+            a.follows.kind = kind_of(index, a.follows.spans) if a.follows.kind == "indirect" else a.follows.kind
+            continue
+        merged.append(a)
+    return merged
+
+
+def opens_with_a_turn(index, quote):
+    """Whether a quotation opens a sentence with a contrasting conjunction or adverb ("But ...", "However,
+    ..."); a lower-case "but" goes on the sentence the cue interrupted ('"A," he said, "but B."')."""
+    marks = "\"' " + "".join(OPENERS) + "".join(CLOSERS)
+    words = index.text[quote.start:quote.start + 20].lstrip(marks).split(maxsplit=1)
+    return bool(words) and words[0][:1].isupper() and words[0].strip(",").lower() in TURNS
 
 
 def _union(spans):

@@ -15,9 +15,10 @@ class Mention:
     word_ids: tuple = ()
 
 
-@dataclass
+@dataclass(eq=False)
 class Attribution:
-    """One attributed statement: content pieces, cue, speaker mention (None: not named)."""
+    """One attributed statement: content pieces, cue, speaker mention (None: not named). Two attributions are
+    the same only if they are one object: steps look them up by identity."""
 
     spans: list  # [(start, end)] content pieces in text order
     kind: str

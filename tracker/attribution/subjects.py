@@ -14,75 +14,74 @@ from .lexicon import (
 from .mentions import _mention
 
 
-class SubjectRules:
-    """Contributes ``subject_of`` and ``addressee_of``. Relies on ``Finder``'s ``text``, ``quotes`` and ``is_time``."""
-
-    def subject_of(self, tree, verb):
-        """The speaker word: the verb's subject, or the subject of the verb it is coordinated with. A
-        subject inside quotation marks is the parse's misreading of the quote, not the speaker."""
-        quoted = self.in_quotation(verb.start_char)
-        node = verb
-        for _ in range(3):
-            subjects = [w for w in tree.kids(node, *SUBJECTS) if (w.upos in SPEAKER_POS or w.deprel == "csubj"
-                                                                  or is_nominal_subject(w))
-                        and any(c.isalnum() for c in w.text)
-                        and (quoted or not self.in_quotation(w.start_char))]
-            if subjects:  # the nearest: in '"People like Scott," he said' the parse makes both subjects
-                return min(subjects, key=lambda w: abs(w.id - verb.id))
-            if node is verb and inverted_speaker(tree, verb) is not None:
-                return inverted_speaker(tree, verb)
-            if node.deprel in ("conj", "xcomp", "advcl") and node.head:
-                head = tree.head(node)
-                controller = self.object_controller(tree, node, head) if node.deprel == "xcomp" else None
-                if controller is not None:
-                    return controller
-                if (node.deprel == "conj" and node.xpos != "VB" or is_participle_remark(tree, node)) \
-                        and node.lemma in VERBS and head.deprel in ("ccomp", "advcl") and head.head \
-                        and not is_subordinate_clause(tree, head) \
-                        and tree.head(head).lemma in VERBS:
-                    head = tree.head(head)  # "X said A and warned B", "X said A, citing B": joined to A (a bare
-                    # "they should change A rather than criticize B" shares A's modal and subject)
-                if is_predicate_of_manner(tree, node, head):
-                    node = head  # "was quick to note that X": the subject of "quick" notes
-                    continue
-                node = head
-                if node.upos not in ("VERB", "AUX"):
-                    return None
+def subject_of(index, tree, verb):
+    """The speaker word: the verb's subject, or the subject of the verb it is coordinated with. A
+    subject inside quotation marks is the parse's misreading of the quote, not the speaker."""
+    quoted = index.in_quotation(verb.start_char)
+    node = verb
+    for _ in range(3):
+        subjects = [w for w in tree.kids(node, *SUBJECTS) if (w.upos in SPEAKER_POS or w.deprel == "csubj"
+                                                              or is_nominal_subject(w))
+                    and any(c.isalnum() for c in w.text)
+                    and (quoted or not index.in_quotation(w.start_char))]
+        if subjects:  # the nearest: in '"People like Scott," he said' the parse makes both subjects
+            return min(subjects, key=lambda w: abs(w.id - verb.id))
+        if node is verb and inverted_speaker(tree, verb) is not None:
+            return inverted_speaker(tree, verb)
+        if node.deprel in ("conj", "xcomp", "advcl") and node.head:
+            head = tree.head(node)
+            controller = object_controller(index, tree, node, head) if node.deprel == "xcomp" else None
+            if controller is not None:
+                return controller
+            if (node.deprel == "conj" and node.xpos != "VB" or is_participle_remark(tree, node)) \
+                    and node.lemma in VERBS and head.deprel in ("ccomp", "advcl") and head.head \
+                    and not is_subordinate_clause(tree, head) \
+                    and tree.head(head).lemma in VERBS:
+                head = tree.head(head)  # "X said A and warned B", "X said A, citing B": joined to A (a bare
+                # "they should change A rather than criticize B" shares A's modal and subject)
+            if is_predicate_of_manner(tree, node, head):
+                node = head  # "was quick to note that X": the subject of "quick" notes
                 continue
-            if node.deprel == "acl" and node.head:  # "a statement calling ..."
-                head = tree.head(node)
-                if node is verb and node.xpos == "VBN":  # "veterans invited to speak": the noun is acted on
-                    return None
-                above = tree.head(head) if head.deprel in ("obj", "obl") else None
-                if above is not None and above.upos in ("VERB", "AUX") and head.upos == "NOUN" \
-                        and head.lemma not in DOCUMENTS and node.id > head.id:
-                    return self.subject_of(tree, above)  # "said at a news conference announcing ...",
-                    # "set up a policy urging ...": the participle goes on with the clause's subject
-                return head if head.upos in ("NOUN", "PROPN") else None
-            return None
+            node = head
+            if node.upos not in ("VERB", "AUX"):
+                return None
+            continue
+        if node.deprel == "acl" and node.head:  # "a statement calling ..."
+            head = tree.head(node)
+            if node is verb and node.xpos == "VBN":  # "veterans invited to speak": the noun is acted on
+                return None
+            above = tree.head(head) if head.deprel in ("obj", "obl") else None
+            if above is not None and above.upos in ("VERB", "AUX") and head.upos == "NOUN" \
+                    and head.lemma not in DOCUMENTS and node.id > head.id:
+                return subject_of(index, tree, above)  # "said at a news conference announcing ...",
+                # "set up a policy urging ...": the participle goes on with the clause's subject
+            return head if head.upos in ("NOUN", "PROPN") else None
         return None
+    return None
 
-    def object_controller(self, tree, xcomp, head):
-        """Who does what an object-control verb's complement says: "forced the CEO to admit ...", "left many
-        nations feeling that ...", "footage of the candidate asking ..." (the one shown, not the footage)."""
-        objects = [o for o in tree.kids(head, "obj") if o.id < xcomp.id and o.upos in ("NOUN", "PROPN", "PRON")
-                   and not self.is_time(o)]
-        if not objects or not (xcomp.xpos == "VBG" or head.lemma in OBJECT_CONTROL):
-            return None
-        shown = [n for n in tree.kids(objects[0], "nmod") if objects[0].lemma in RECORDINGS
-                 and n.upos in ("PROPN", "NOUN", "PRON") and any(c.lemma == "of" for c in tree.kids(n, "case"))]
-        return (shown or objects)[0]
 
-    def addressee_of(self, tree, verb):
-        """Whom the statement was made to: "told Reuters", "said in an interview with CNN"."""
-        if verb.lemma in ADDRESSING:
-            objects = tree.kids(verb, "obj", "iobj")
-            if objects:
-                return _mention(tree.subtree(objects[0]), self.text, tree.index)
-        for obl in tree.kids(verb, "obl"):
-            if any(c.lemma == "to" for c in tree.kids(obl, "case")) and obl.upos in ("PROPN", "NOUN"):
-                return _mention(tree.subtree(obl), self.text, tree.index)
+def object_controller(index, tree, xcomp, head):
+    """Who does what an object-control verb's complement says: "forced the CEO to admit ...", "left many
+    nations feeling that ...", "footage of the candidate asking ..." (the one shown, not the footage)."""
+    objects = [o for o in tree.kids(head, "obj") if o.id < xcomp.id and o.upos in ("NOUN", "PROPN", "PRON")
+               and not index.is_time(o)]
+    if not objects or not (xcomp.xpos == "VBG" or head.lemma in OBJECT_CONTROL):
         return None
+    shown = [n for n in tree.kids(objects[0], "nmod") if objects[0].lemma in RECORDINGS
+             and n.upos in ("PROPN", "NOUN", "PRON") and any(c.lemma == "of" for c in tree.kids(n, "case"))]
+    return (shown or objects)[0]
+
+
+def addressee_of(index, tree, verb):
+    """Whom the statement was made to: "told Reuters", "said in an interview with CNN"."""
+    if verb.lemma in ADDRESSING:
+        objects = tree.kids(verb, "obj", "iobj")
+        if objects:
+            return _mention(tree.subtree(objects[0]), index.text, tree.index)
+    for obl in tree.kids(verb, "obl"):
+        if any(c.lemma == "to" for c in tree.kids(obl, "case")) and obl.upos in ("PROPN", "NOUN"):
+            return _mention(tree.subtree(obl), index.text, tree.index)
+    return None
 
 
 def inverted_speaker(tree, verb):

@@ -1,95 +1,100 @@
-"""Cue verbs: ``from_cue``, the cue-first rule run on every word, hands nouns, adjectives, "according to",
-polls, passives and quoted labels to their rules and reads a reporting verb itself (its subject the speaker, its
-complement the content), unless the verb reports nothing ("it goes without saying", "that means ...")."""
+"""Cue verbs: a reporting verb's attribution (``from_verb``: its subject the speaker, its complement the content),
+unless the verb reports nothing ("it goes without saying", "that means ..."), and the tests that tell a verb that
+may report (``is_reporting_verb``, ``is_reporting_passive``). ``rules.CUE_RULES`` says when each applies."""
 
 from ..cues import CORE_VERBS, DOCUMENTS, SPEECH_VERBS, VERBS
 from .bounds import through_possessive, without_trailing_apposition
-from .content import content_preposition, is_as_clause, is_depiction, what_is_made_clear
+from .content import (
+    called_on_preposition,
+    content_of,
+    content_preposition,
+    is_as_clause,
+    is_depiction,
+    what_is_made_clear,
+)
 from .lexicon import (
     ASPECTUAL,
     DISCUSSING,
     MEETINGS,
-    NOUN_CUES,
     PASSIVE_CUES,
     PERSONAL,
-    POLLS,
-    STANCE_ADJECTIVES,
     TAKING_UP,
 )
 from .mentions import _cue_mention, _mention, _pieces
-from .nominal import misread_verb
 from .records import Attribution
-from .subjects import is_participle_remark, relative_antecedent, restrictive_antecedent
+from .subjects import addressee_of, is_participle_remark, relative_antecedent, restrictive_antecedent, subject_of
+from .passives import from_passive
 
 
-class VerbCues:
-    """Contributes the cue-first rule (``from_cue``) and the verb's side of it. Relies on ``Finder``'s ``text``,
-    ``quotes``, ``paragraph_spans`` and ``paragraph_of``, and on the rules of the other mixins: ``subject_of``,
-    ``addressee_of`` (``SubjectRules``), ``content_of``, ``called_on_preposition`` (``ContentRules``),
-    ``from_passive`` (``PassiveCues``) and the nominal cues (``NominalCues``)."""
+def is_reporting_verb(tree, word):
+    """A verb that may report a statement: a reporting verb, "as the minister put it", a verb of depicting
+    ("painted X as Y"), "made it clear that X"."""
+    return word.upos in ("VERB", "AUX") and (
+        word.lemma in VERBS or word.lemma == "put" and is_as_clause(tree, word) or is_depiction(tree, word)
+        or bool(what_is_made_clear(tree, word)))
 
-    def from_cue(self, tree, word):
-        """The attribution whose cue is ``word``, or None."""
-        if word.lemma == "accord" and word.text.lower() == "according":
-            return self.according_to(tree, word)
-        if word.upos == "NOUN" and misread_verb(tree, word):
-            return self.from_misread_verb(tree, word)
-        if word.upos == "NOUN" and word.lemma in POLLS:
-            return self.in_a_poll(tree, word)
-        if word.upos == "NOUN" and word.lemma in NOUN_CUES:
-            return self.from_noun(tree, word)
-        if word.upos == "ADJ" and word.text.lower() in STANCE_ADJECTIVES:
-            return self.from_adjective(tree, word)
-        as_put_it = word.lemma == "put" and is_as_clause(tree, word)  # "as the minister put it"
-        passive = bool(tree.kids(word, "nsubj:pass")) and word.lemma in PASSIVE_CUES
-        if word.upos not in ("VERB", "AUX") or word.lemma not in VERBS and not as_put_it and not passive \
-                and not is_depiction(tree, word) and not what_is_made_clear(tree, word):
-            return self.from_quoted_label(tree, word) if word.upos == "VERB" else None
-        if self.in_quotation(word.start_char):
-            return None  # "I believe ..." inside a quotation belongs to the quotation's speaker
-        if goes_without_saying(tree, word):
+
+def is_reporting_passive(tree, word):
+    """A passive verb of reporting with its subject ("the plan was criticized", "he is said to ...")."""
+    return word.upos in ("VERB", "AUX") and bool(tree.kids(word, "nsubj:pass")) and word.lemma in PASSIVE_CUES
+
+
+def is_unsaid(index, tree, word):
+    """A cue whose words are no statement of its subject's: inside a quotation ("I believe ..." belongs to the
+    quotation's speaker), or the writer's idiom "it goes without saying"."""
+    return index.in_quotation(word.start_char) or goes_without_saying(tree, word)
+
+
+def from_reporting_passive(index, tree, word):
+    """The attribution of a passive verb of reporting (``passives.from_passive``), unless it is unsaid."""
+    return None if is_unsaid(index, tree, word) else from_passive(index, tree, word)
+
+
+def from_verb(index, tree, word):
+    """The attribution of a reporting verb: its subject the speaker, its complement the content (``content_of``),
+    unless the verb reports nothing ("that means ...", "let's say", a meeting that "focused on X")."""
+    if is_unsaid(index, tree, word):
+        return None
+    speaker = subject_of(index, tree, word)
+    if speaker is None or is_question_to_you(tree, word, speaker) or is_implication(word, speaker) \
+            or is_proposal(tree, speaker) or is_gathering_topic(tree, word, speaker):
+        return None
+    content, rule = content_of(index, tree, word, speaker)
+    clarified = what_is_made_clear(tree, word)  # "made it clear that X": the cue runs to "clear"
+    content = without_trailing_apposition(tree, through_possessive(tree, content))
+    if rule in ("object", "preposition") and speaker.head != word.id and word.deprel != "conj" \
+            and tree.head(word).lemma not in ASPECTUAL and not is_participle_remark(tree, word) \
+            and not is_discussion_purpose(tree, word) and not is_said_by_its_noun(tree, word, speaker) \
+            and not is_manner_of_acting(tree, word):
+        return None  # a borrowed subject ("struggles to find a catchy line") is no speaker of an object
+    pieces = _pieces(content)
+    if not pieces and word.lemma in SPEECH_VERBS:
+        pieces, rule = next_paragraph_after_colon(index, word), "colon"
+    if not pieces:
+        return None
+    mention = None  # "Melania seems to have vanished": an impression, not a speaker's statement
+    if rule != "raising":
+        mention = _mention(restrictive_antecedent(tree, speaker) + tree.subtree(
+            speaker, exclude=set(content) | {word} | set(tree.kids(speaker, "case"))), index.text, tree.index)
+        if mention is None:
             return None
-        if passive:
-            return self.from_passive(tree, word)
-        speaker = self.subject_of(tree, word)
-        if speaker is None or is_question_to_you(tree, word, speaker) or is_implication(word, speaker) \
-                or is_proposal(tree, speaker) or is_gathering_topic(tree, word, speaker):
-            return None
-        content, rule = self.content_of(tree, word, speaker)
-        clarified = what_is_made_clear(tree, word)  # "made it clear that X": the cue runs to "clear"
-        content = without_trailing_apposition(tree, through_possessive(tree, content))
-        if rule in ("object", "preposition") and speaker.head != word.id and word.deprel != "conj" \
-                and tree.head(word).lemma not in ASPECTUAL and not is_participle_remark(tree, word) \
-                and not is_discussion_purpose(tree, word) and not is_said_by_its_noun(tree, word, speaker) \
-                and not is_manner_of_acting(tree, word):
-            return None  # a borrowed subject ("struggles to find a catchy line") is no speaker of an object
-        pieces = _pieces(content)
-        if not pieces and word.lemma in SPEECH_VERBS:
-            pieces, rule = self.next_paragraph_after_colon(word), "colon"
-        if not pieces:
-            return None
-        mention = None  # "Melania seems to have vanished": an impression, not a speaker's statement
-        if rule != "raising":
-            mention = _mention(restrictive_antecedent(tree, speaker) + tree.subtree(
-                speaker, exclude=set(content) | {word} | set(tree.kids(speaker, "case"))), self.text, tree.index)
-            if mention is None:
-                return None
-        return Attribution(
-            spans=pieces, kind="indirect", speaker=mention, sentence=tree.index,
-            cue=_cue_mention(tree, word, self.text, content_preposition(tree, content) if rule == "preposition"
-                             else self.called_on_preposition(tree, word) if rule == "xcomp" else None,
-                             through=clarified and tree.head(clarified)),
-            paragraph=self.paragraph_of(pieces[0][0]), addressee=self.addressee_of(tree, word),
-            sources=[rule, "remark"] if is_participle_remark(tree, word) else [rule],
-            cue_lemma=word.lemma)
+    return Attribution(
+        spans=pieces, kind="indirect", speaker=mention, sentence=tree.index,
+        cue=_cue_mention(tree, word, index.text, content_preposition(tree, content) if rule == "preposition"
+                         else called_on_preposition(index, tree, word) if rule == "xcomp" else None,
+                         through=clarified and tree.head(clarified)),
+        paragraph=index.paragraph_of(pieces[0][0]), addressee=addressee_of(index, tree, word),
+        sources=[rule, "remark"] if is_participle_remark(tree, word) else [rule],
+        cue_lemma=word.lemma)
 
-    def next_paragraph_after_colon(self, verb):
-        """ "Limbaugh added:" closing its paragraph: the next paragraph is the content."""
-        rest = self.text[verb.end_char:]
-        if not rest.lstrip(" ").startswith(":") or rest.lstrip(" :")[:1] != "\n":
-            return []
-        following = [p for p in self.paragraph_spans if p[0] > verb.end_char]
-        return [following[0]] if following else []
+
+def next_paragraph_after_colon(index, verb):
+    """ "Limbaugh added:" closing its paragraph: the next paragraph is the content."""
+    rest = index.text[verb.end_char:]
+    if not rest.lstrip(" ").startswith(":") or rest.lstrip(" :")[:1] != "\n":
+        return []
+    following = [p for p in index.paragraphs if p[0] > verb.end_char]
+    return [following[0]] if following else []
 
 
 def is_said_by_its_noun(tree, verb, speaker):

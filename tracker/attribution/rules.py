@@ -1,0 +1,77 @@
+"""The cue rules and the order they are tried in: ``CUE_RULES``, one named row per kind of cue word.
+
+Every word of every sentence is offered to the rows in turn; the first row whose test holds decides, and its
+rule gives the word's attribution or None. A new construction is one function (in the module of its kind), one
+row here and one unit test; the rules that start from a whole article (layout, quotations) run after these, in
+``finder.find_attributions``.
+"""
+
+from dataclasses import dataclass
+from typing import Callable
+
+from .lexicon import NOUN_CUES, POLLS, STANCE_ADJECTIVES
+from .nominal import according_to, from_adjective, from_misread_verb, from_noun, from_quoted_label, in_a_poll, \
+    misread_verb
+from .verbs import from_reporting_passive, from_verb, is_reporting_passive, is_reporting_verb
+
+
+@dataclass(frozen=True)
+
+
+class CueRule:
+    """A named rule: ``applies(tree, word)`` tells whether it decides for ``word``, ``find(index, tree, word)``
+    gives the attribution or None."""
+
+    name: str
+    applies: Callable
+    find: Callable
+
+
+def is_according(tree, word):
+    """ "according to X"."""
+    return word.lemma == "accord" and word.text.lower() == "according"
+
+
+def is_misread_verb(tree, word):
+    """A reporting verb the tagger read as a noun ("Smith charges that ...")."""
+    return word.upos == "NOUN" and bool(misread_verb(tree, word))
+
+
+def is_poll(tree, word):
+    """A poll or survey that finds something ("In the latest poll, X leads")."""
+    return word.upos == "NOUN" and word.lemma in POLLS
+
+
+def is_cue_noun(tree, word):
+    """A noun of saying or thinking ("his claim that X")."""
+    return word.upos == "NOUN" and word.lemma in NOUN_CUES
+
+
+def is_stance_adjective(tree, word):
+    """A predicate adjective of stance ("is confident that X", "was critical of X")."""
+    return word.upos == "ADJ" and word.text.lower() in STANCE_ADJECTIVES
+
+
+def is_other_verb(tree, word):
+    """Any other verb, which may still call something by a quoted label ("pounded Trump as a “con artist”")."""
+    return word.upos == "VERB"
+
+
+CUE_RULES = (
+    CueRule("according", is_according, according_to),
+    CueRule("misread-verb", is_misread_verb, from_misread_verb),
+    CueRule("poll", is_poll, in_a_poll),
+    CueRule("noun", is_cue_noun, from_noun),
+    CueRule("adjective", is_stance_adjective, from_adjective),
+    CueRule("passive", is_reporting_passive, from_reporting_passive),
+    CueRule("verb", is_reporting_verb, from_verb),
+    CueRule("quoted-label", is_other_verb, from_quoted_label),
+)
+
+
+def from_cue(index, tree, word):
+    """The attribution whose cue is ``word`` by the first rule of ``CUE_RULES`` that applies, or None."""
+    for rule in CUE_RULES:
+        if rule.applies(tree, word):
+            return rule.find(index, tree, word)
+    return None

@@ -1,0 +1,64 @@
+"""The annotated article, indexed once: ``ArticleIndex`` is what every step after the parse reads.
+
+It holds the stanza ``Document`` and what the steps look up in it: the sentences with their character offsets
+and dependency trees (``tracker.trees.SentenceTree``), the quotations (``tracker.marks``), the paragraphs and
+the named entities. Built once per article by ``tracker.extract`` and handed to the attribution, speaker,
+stance and relation steps, so no step indexes the document again.
+"""
+
+import bisect
+
+from .attribution.lexicon import TIME_WORDS
+from .marks import find_quotes, paragraphs
+from .trees import SentenceTree
+
+TIME_TYPES = ("DATE", "TIME")
+
+
+class ArticleIndex:
+    """One annotated article with its sentences, quotations, paragraphs and entities indexed by offset."""
+
+    def __init__(self, document):
+        self.document = document
+        self.text = document.text
+        self.sentences = document.sentences
+        self.trees = [SentenceTree(sentence, k) for k, sentence in enumerate(document.sentences)]
+        self.sentence_starts = [sentence.tokens[0].start_char for sentence in document.sentences]
+        self.quotes = find_quotes(self.text)
+        self._quote_starts = [quote.start for quote in self.quotes]
+        self.paragraphs = paragraphs(self.text)
+        self._paragraph_ends = [end for _, end in self.paragraphs]
+        self.entities = document.ents
+        self._time_spans = [(e.start_char, e.end_char) for e in self.entities if e.type in TIME_TYPES]
+
+    def sentence_of(self, offset):
+        """Index of the sentence holding ``offset`` (the last one past the end)."""
+        for tree in self.trees:
+            if offset < tree.end:
+                return tree.index
+        return len(self.trees) - 1
+
+    def sentence_at(self, offset):
+        """Index of the last sentence starting at or before ``offset`` (the first one before the start)."""
+        return max(0, bisect.bisect_right(self.sentence_starts, offset) - 1)
+
+    def paragraph_of(self, offset):
+        """Index of the paragraph holding ``offset`` (the last one past the end)."""
+        return min(bisect.bisect_right(self._paragraph_ends, offset), max(0, len(self._paragraph_ends) - 1))
+
+    def quotation_at(self, offset):
+        """The quotation holding ``offset``, or None."""
+        k = bisect.bisect_right(self._quote_starts, offset) - 1
+        return self.quotes[k] if k >= 0 and offset < self.quotes[k].end else None
+
+    def in_quotation(self, offset):
+        """Whether ``offset`` lies inside a quotation of the article."""
+        return self.quotation_at(offset) is not None
+
+    def in_date(self, word):
+        """Whether ``word`` lies inside a date or time entity ("in 2001", "on Tuesday")."""
+        return any(start <= word.start_char < end for start, end in self._time_spans)
+
+    def is_time(self, word):
+        """A word of a date or time expression: a time word ("weeks", "later") or inside a date or time entity."""
+        return word.lemma in TIME_WORDS or self.in_date(word)
