@@ -163,6 +163,8 @@ def textacy_available():
 
 
 def benchmark(batch_size=16):
+    """Every measurement of the module docstring on the corpus, each in a fresh process; prints the figures
+    as they come and, last, one JSON object of them all, which it returns."""
     name, records = corpus_records()
     figures = {}
     with tempfile.TemporaryDirectory(prefix="tracker-bench-") as folder:
@@ -196,17 +198,7 @@ def benchmark(batch_size=16):
         print(f"tracker ingest, 2 jobs: {seconds:.1f} s (speed-up {figures['speedup_jobs2']:.2f}, "
               f"{'same' if same else 'DIFFERENT'} rows as 1 job)", flush=True)
 
-        seconds, out = timed([python, "-m", "tracker.bench", "--dask-ingest", str(corpus), str(folder / "dask2.db"),
-                              "--batch-size", size])
-        summary, writer_s = out.strip().rsplit("\n", 1)
-        print(f"  {summary}", flush=True)
-        same = table_rows(folder / "jobs1.db") == table_rows(folder / "dask2.db")
-        figures.update(dask2_s=round(seconds, 2), dask2_ratio=round(figures["tracker_s"] / seconds, 3),
-                       dask2_same_rows=same, writer_s=float(writer_s),
-                       writer_share=round(float(writer_s) / seconds, 4))
-        print(f"tracker ingest --engine-backend dask, 2 workers: {seconds:.1f} s ({figures['dask2_ratio']:.2f} x the "
-              f"throughput of 1 job, {'same' if same else 'DIFFERENT'} rows); no merge: the one writer stored for "
-              f"{writer_s} s ({figures['writer_share']:.1%} of the run)", flush=True)
+        dask_figures(figures, corpus, folder, size)
 
         seconds, out = timed(ingest + ["--db", str(folder / "jobs1.db")])
         print(f"  {out.strip()}", flush=True)
@@ -223,6 +215,21 @@ def benchmark(batch_size=16):
     print(f"peak memory of one process: {figures['peak_rss_mb']} MB", flush=True)
     print(json.dumps(figures))
     return figures
+
+
+def dask_figures(figures, corpus, folder, size):
+    """Time ``tracker ingest --engine-backend dask`` with 2 workers into ``folder``/dask2.db; adds its
+    figures (throughput against 1 job, same rows, the writer's share) to ``figures``."""
+    seconds, out = timed([sys.executable, "-m", "tracker.bench", "--dask-ingest", str(corpus), str(folder / "dask2.db"),
+                          "--batch-size", size])
+    summary, writer_s = out.strip().rsplit("\n", 1)
+    print(f"  {summary}", flush=True)
+    same = table_rows(folder / "jobs1.db") == table_rows(folder / "dask2.db")
+    figures.update(dask2_s=round(seconds, 2), dask2_ratio=round(figures["tracker_s"] / seconds, 3),
+                   dask2_same_rows=same, writer_s=float(writer_s), writer_share=round(float(writer_s) / seconds, 4))
+    print(f"tracker ingest --engine-backend dask, 2 workers: {seconds:.1f} s ({figures['dask2_ratio']:.2f} x the "
+          f"throughput of 1 job, {'same' if same else 'DIFFERENT'} rows); no merge: the one writer stored for "
+          f"{writer_s} s ({figures['writer_share']:.1%} of the run)", flush=True)
 
 
 def main(argv=None):
