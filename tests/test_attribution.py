@@ -1011,3 +1011,32 @@ def test_a_quotation_set_off_by_dashes_after_a_name_is_that_names(nlp):
     text = ('The plan has few friends on the board, among them Jane Roe -- "This plan would cost the town far more '
             'than it saves" -- and two others.')
     assert ("direct", "Jane Roe", "--", ['"This plan would cost the town far more than it saves"']) in found(nlp, text)
+
+
+def test_a_speaker_after_the_verb_that_the_parse_made_its_object(nlp):
+    text = 'Dockers voted on Monday. "It is the port\'s call now," added another Harbor Union delegate.'
+    speakers = [(speaker, cue) for _, speaker, cue, _ in found(nlp, text)]
+    assert ("another Harbor Union delegate", "added") in speakers
+
+
+def test_a_speaker_named_after_the_verb_when_the_parse_lost_it():
+    # '"The plan fails every family," said ranking Democrat Mira Okonjo (D-Ore.).', "ranking" read as a clause
+    rows = [('"', '"', "PUNCT", 9, "punct", "No"), ("The", "the", "DET", 3, "det"), ("plan", "plan", "NOUN", 4, "nsubj"),
+            ("fails", "fail", "VERB", 9, "ccomp"), ("every", "every", "DET", 6, "det"),
+            ("family", "family", "NOUN", 4, "obj", "No"), (",", ",", "PUNCT", 9, "punct", "No"),
+            ('"', '"', "PUNCT", 9, "punct"), ("said", "say", "VERB", 0, "root"),
+            ("ranking", "rank", "VERB", 9, "ccomp"), ("Democrat", "Democrat", "PROPN", 13, "compound"),
+            ("Mira", "Mira", "PROPN", 13, "compound"), ("Okonjo", "Okonjo", "PROPN", 10, "obj"),
+            ("(", "(", "PUNCT", 15, "punct", "No"), ("D-Ore.", "D-Ore.", "PROPN", 13, "appos", "No"),
+            (")", ")", "PUNCT", 15, "punct", "No"), (".", ".", "PUNCT", 9, "punct")]
+    lines = [f"{i}\t{w}\t{lemma}\t{upos}\t_\t_\t{head}\t{rel}\t_\t" + ("SpaceAfter=No" if extra else "_")
+             for i, (w, lemma, upos, head, rel, *extra) in enumerate(rows, 1)]
+    doc = CoNLL.conll2doc(input_str="\n".join(lines) + "\n\n", reconstruct_text=True)
+    assert doc.text.startswith('"The plan fails every family," said ranking')
+    (a,) = rule_attributions(doc)
+    assert (a.kind, a.cue.text, a.speaker.text) == ("direct", "said", "ranking Democrat Mira Okonjo")
+
+
+def test_a_verb_that_introduces_a_quotation_with_a_colon_reports_it(nlp):
+    text = "The council met at noon.\n\nAnd Mayor Ilse Varga gloated: \"I told you the budget would pass.\""
+    assert ("Mayor Ilse Varga", "gloated") in [(speaker, cue) for _, speaker, cue, _ in found(nlp, text)]

@@ -6,6 +6,8 @@ from ..marks import CLOSERS, OPENERS
 from .lexicon import SENTENCE_OPENERS, SPEAKER_POS, TITLE_LOWERCASE, TURNS
 from .mentions import _cue_mention, _mention
 from .records import Attribution
+
+INVERTED_STOPS = frozenset(".,;:!?()\"“”")  # where a speaker named after the verb ends
 from .subjects import addressee_of, subject_of
 
 
@@ -151,8 +153,8 @@ def nearby_cue(index, quote, used_cues):
         if not (overlaps or introduces or closes):
             continue
         for word in tree.words[:25] if closes else tree.words:
-            if word.lemma not in CLAUSE_CUES or word.upos != "VERB" or quote.start <= word.start_char < quote.end \
-                    or word.start_char in used_cues:
+            if word.upos != "VERB" or word.lemma not in CLAUSE_CUES and not speaks_by_position(index, quote, word) \
+                    or quote.start <= word.start_char < quote.end or word.start_char in used_cues:
                 continue
             between = index.text[word.end_char:quote.start] if word.end_char <= quote.start \
                 else index.text[quote.end:word.start_char]
@@ -168,7 +170,7 @@ def nearby_cue(index, quote, used_cues):
             elif word.start_char >= quote.end:  # '"...," Flynn, a surrogate, said': the parse lost the subject
                 mention = _mention([w for w in tree.words if quote.end <= w.start_char and w.end_char
                                     <= word.start_char and w.upos in SPEAKER_POS | {"PUNCT", "DET", "ADJ"}],
-                                   index.text, tree.index)
+                                   index.text, tree.index) or inverted_mention(index, tree, word)
             else:
                 continue
             if mention is None or not any(c.isalnum() for c in mention.text):
@@ -216,3 +218,27 @@ def _union(spans):
         else:
             result.append((a, b))
     return result
+
+
+def speaks_by_position(index, quote, verb):
+    """A verb that is no reporting verb reports a quotation it introduces with a colon ('X gloated: "..."') or
+    that ends in a comma just before it ('"...," X shot back'): the marks make it speech."""
+    if verb.end_char <= quote.start:
+        return index.text[verb.end_char:quote.start].strip() == ":"
+    closing = index.text[quote.start:quote.end].rstrip("\"”’'» ")
+    return verb.start_char >= quote.end and closing.endswith(",")
+
+
+def inverted_mention(index, tree, verb):
+    """ '"...," said the party's ranking member Jo Ames (D-Ore.).': the words after a speech verb that closes a
+    quotation, up to the first stop, when the parse lost them as its subject; at least one noun among them."""
+    if verb.lemma not in SPEECH_VERBS:
+        return None
+    words = []
+    for word in tree.words[verb.id:]:
+        if word.text in INVERTED_STOPS or len(words) == 12:
+            break
+        words.append(word)
+    if not any(w.upos in ("NOUN", "PROPN") for w in words):
+        return None
+    return _mention(words, index.text, tree.index)
