@@ -150,7 +150,7 @@ def train(corpus, output=MODEL_PATH, folds=FOLDS, c=C):
         print(f"held out, keep >= {threshold:.2f}: {line(f)}")
         scores[threshold] = f["attribution_e2e"]["F1"]
     top = max(scores.values())
-    best = next((t, f1) for t, f1 in sorted(scores.items()) if f1 >= top - TOLERANCE)
+    best = next((t, f1) for t, f1 in sorted(scores.items()) if f1 >= round(top - TOLERANCE, 1))
     weights, intercept = fit(rows, c)
     model = {"source": f"trained on {Path(corpus).name} by scripts/train_attribution.py ({len(rows)} proposals; "
                        f"{folds}-fold held-out e2e F1 {best[1]:.1f} at threshold {best[0]:.2f})",

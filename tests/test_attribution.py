@@ -1040,3 +1040,9 @@ def test_a_speaker_named_after_the_verb_when_the_parse_lost_it():
 def test_a_verb_that_introduces_a_quotation_with_a_colon_reports_it(nlp):
     text = "The council met at noon.\n\nAnd Mayor Ilse Varga gloated: \"I told you the budget would pass.\""
     assert ("Mayor Ilse Varga", "gloated") in [(speaker, cue) for _, speaker, cue, _ in found(nlp, text)]
+
+
+def test_a_verb_takes_the_content_its_learned_preposition_brings(nlp):
+    # "muse about" is no reporting verb of the lexicon; PolNeAR train's cues bring content with it
+    text = "The retired judge mused about a second term for the mayor."
+    assert found(nlp, text) == [("indirect", "The retired judge", "mused about", ["a second term for the mayor"])]

@@ -46,6 +46,7 @@ from .lexicon import (
     REQUESTS,
     SUBJECTS,
 )
+from .nominal import that_clauses
 
 
 class Complement:
@@ -310,12 +311,13 @@ def called_on(index, tree, verb, xcomp):
 
 
 def prepositional_content(index, tree, verb):
-    """The content after a cue's preposition: "called for X", "railed against X", "called for cutting X"."""
+    """The content after a cue's preposition: "called for X", "railed against X", "called for cutting X"; not a
+    noun of saying with its own that-clause ("seized on the claim that X": the claim's statement)."""
     for obl in tree.kids(verb, "obl", "advcl"):
         cases = [c for c in tree.kids(obl, "case", "mark") if c.id < obl.id]
         if obl.id > verb.id and cases and cases[0].text.lower() in PREPOSITIONAL_CUES.get(verb.lemma, ()) \
                 and (obl.upos in ("NOUN", "PROPN", "PRON") or obl.xpos == "VBG" or tree.kids(obl, "nsubj")) \
-                and not index.is_time(obl):  # "called for X", "called for cutting X", "called for X to act"
+                and not index.is_time(obl) and not (obl.lemma in NOUN_CUES and that_clauses(tree, obl)):
             return obl
     return None
 

@@ -1,5 +1,7 @@
 """Word sets the attribution rules read, besides the cue verbs and documents of ``tracker.cues``."""
 
+from pathlib import Path
+
 from ..cues import CORE_VERBS, DOCUMENTS
 
 EDGE_PUNCT = set(",;:-—–") | {"--"}  # punctuation trimmed from the edges of a mention or a content
@@ -30,6 +32,18 @@ PREPOSITIONAL_CUES = {
     "lambaste": {"for"}, "berate": {"for"}, "condemn": {"for"}, "denounce": {"for"},
     "thank": {"for"}, "apologize": {"for"}, "elaborate": {"on"}, "reflect": {"on"}, "dwell": {"on"},
 }
+LEARNED_PREPOSITION_MIN_COUNT = 2  # a verb + preposition pair this frequent before PolNeAR train's contents
+
+
+def _learned_prepositions():
+    """The verb + preposition pairs that introduce content in PolNeAR train (tracker/data/cue_prepositions.tsv)."""
+    path = Path(__file__).resolve().parent.parent / "data" / "cue_prepositions.tsv"
+    rows = (line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()[2:])
+    return [(lemma, preposition) for lemma, preposition, n in rows if int(n) >= LEARNED_PREPOSITION_MIN_COUNT]
+
+
+for _lemma, _preposition in _learned_prepositions():
+    PREPOSITIONAL_CUES[_lemma] = PREPOSITIONAL_CUES.get(_lemma, set()) | {_preposition}
 # adjectives of belief, feeling and resolve, with what introduces their content: "is confident that X",
 # "was critical of X", "is determined to X" ("that" stands for any clausal complement)
 STANCE_ADJECTIVES = {

@@ -7,6 +7,7 @@ from .lexicon import SENTENCE_OPENERS, SPEAKER_POS, TITLE_LOWERCASE, TURNS
 from .mentions import _cue_mention, _mention
 from .records import Attribution
 
+CLAUSE_HEADS = frozenset({"root", "parataxis", "ccomp", "conj"})  # deprels of a verb heading its own clause
 INVERTED_STOPS = frozenset(".,;:!?()\"“”")  # where a speaker named after the verb ends
 from .subjects import addressee_of, subject_of
 
@@ -222,7 +223,10 @@ def _union(spans):
 
 def speaks_by_position(index, quote, verb):
     """A verb that is no reporting verb reports a quotation it introduces with a colon ('X gloated: "..."') or
-    that ends in a comma just before it ('"...," X shot back'): the marks make it speech."""
+    that ends in a comma just before it ('"...," X shot back'): the marks make it speech. Only a clause's own
+    verb: in "the one quality a champion needs: ..." the colon is the writer's."""
+    if verb.deprel not in CLAUSE_HEADS:
+        return False
     if verb.end_char <= quote.start:
         return index.text[verb.end_char:quote.start].strip() == ":"
     closing = index.text[quote.start:quote.end].rstrip("\"”’'» ")

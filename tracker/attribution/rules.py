@@ -19,40 +19,40 @@ from .verbs import from_reporting_passive, from_verb, is_reporting_passive, is_r
 
 
 class CueRule:
-    """A named rule: ``applies(tree, word)`` tells whether it decides for ``word``, ``find(index, tree, word)``
-    gives the attribution or None."""
+    """A named rule: ``applies(index, tree, word)`` tells whether it decides for ``word``, ``find(index, tree,
+    word)`` gives the attribution or None."""
 
     name: str
     applies: Callable
     find: Callable
 
 
-def is_according(tree, word):
+def is_according(index, tree, word):
     """ "according to X"."""
     return word.lemma == "accord" and word.text.lower() == "according"
 
 
-def is_misread_verb(tree, word):
+def is_misread_verb(index, tree, word):
     """A reporting verb the tagger read as a noun ("Smith charges that ...")."""
     return word.upos == "NOUN" and bool(misread_verb(tree, word))
 
 
-def is_poll(tree, word):
+def is_poll(index, tree, word):
     """A poll or survey that finds something ("In the latest poll, X leads")."""
     return word.upos == "NOUN" and word.lemma in POLLS
 
 
-def is_cue_noun(tree, word):
+def is_cue_noun(index, tree, word):
     """A noun of saying or thinking ("his claim that X")."""
     return word.upos == "NOUN" and word.lemma in NOUN_CUES
 
 
-def is_stance_adjective(tree, word):
+def is_stance_adjective(index, tree, word):
     """A predicate adjective of stance ("is confident that X", "was critical of X")."""
     return word.upos == "ADJ" and word.text.lower() in STANCE_ADJECTIVES
 
 
-def is_other_verb(tree, word):
+def is_other_verb(index, tree, word):
     """Any other verb, which may still call something by a quoted label ("pounded Trump as a “con artist”")."""
     return word.upos == "VERB"
 
@@ -72,6 +72,6 @@ CUE_RULES = (
 def from_cue(index, tree, word):
     """The attribution whose cue is ``word`` by the first rule of ``CUE_RULES`` that applies, or None."""
     for rule in CUE_RULES:
-        if rule.applies(tree, word):
+        if rule.applies(index, tree, word):
             return rule.find(index, tree, word)
     return None

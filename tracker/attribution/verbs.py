@@ -10,6 +10,7 @@ from .content import (
     content_preposition,
     is_as_clause,
     is_depiction,
+    prepositional_content,
     what_is_made_clear,
 )
 from .lexicon import (
@@ -26,15 +27,16 @@ from .subjects import addressee_of, is_participle_remark, relative_antecedent, r
 from .passives import from_passive
 
 
-def is_reporting_verb(tree, word):
+def is_reporting_verb(index, tree, word):
     """A verb that may report a statement: a reporting verb, "as the minister put it", a verb of depicting
-    ("painted X as Y"), "made it clear that X"."""
+    ("painted X as Y"), "made it clear that X", a verb with the preposition that brings its content ("stood
+    by X", "mused about X")."""
     return word.upos in ("VERB", "AUX") and (
         word.lemma in VERBS or word.lemma == "put" and is_as_clause(tree, word) or is_depiction(tree, word)
-        or bool(what_is_made_clear(tree, word)))
+        or bool(what_is_made_clear(tree, word)) or prepositional_content(index, tree, word) is not None)
 
 
-def is_reporting_passive(tree, word):
+def is_reporting_passive(index, tree, word):
     """A passive verb of reporting with its subject ("the plan was criticized", "he is said to ...")."""
     return word.upos in ("VERB", "AUX") and bool(tree.kids(word, "nsubj:pass")) and word.lemma in PASSIVE_CUES
 
