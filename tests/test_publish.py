@@ -1,13 +1,16 @@
 """The publish step: Datasette with the project's metadata, driven in-process against a stored database."""
 
 import asyncio
+import configparser
 import json
 import re
 import sqlite3
+from pathlib import Path
 
 import pytest
 
 from site_client import get, get_json
+import tracker
 from tracker.article import Article
 from tracker.claims import Claim
 from tracker.publish import DEFAULT_METADATA, datasette_app, load_metadata, publish_snapshot
@@ -183,6 +186,13 @@ def test_read_only(ds):
     assert len(get_json(ds, "/claims/claims.json?_shape=array")) == len(CLAIMS)
 
 
+def test_the_metadata_is_package_data():
+    assert DEFAULT_METADATA == Path(tracker.__file__).parent / "metadata.yml" and DEFAULT_METADATA.exists()
+    setup = configparser.ConfigParser()
+    setup.read(Path(__file__).parents[1] / "setup.cfg")
+    assert "metadata.yml" in setup["options.package_data"]["tracker"].replace(" ", "").split(",")
+
+
 def test_metadata_follows_the_served_file_name(tmp_path):
     ds = datasette_app(build(tmp_path / "news.db"), DEFAULT_METADATA)
     data = get_json(ds, "/news/claims.json")
@@ -193,11 +203,13 @@ def test_metadata_follows_the_served_file_name(tmp_path):
     assert not [link for link in links if link.startswith("/claims/")]
 
 
-def test_publish_snapshot_writes_a_clean_copy_and_its_inspect_json(db_path, tmp_path):
+def test_publish_snapshot_writes_a_clean_copy_its_inspect_json_and_metadata(db_path, tmp_path):
     build(db_path)
     snapshot = publish_snapshot(db_path, tmp_path / "site")
     assert snapshot.db == tmp_path / "site" / "claims.db"
     assert snapshot.inspect == tmp_path / "site" / "claims.inspect.json"
+    assert snapshot.metadata == tmp_path / "site" / "claims.metadata.json"
+    assert json.loads(snapshot.metadata.read_text()) == load_metadata(snapshot.db)
     with sqlite3.connect(snapshot.db) as copy:
         assert copy.execute("pragma journal_mode").fetchone()[0] == "delete"
         assert copy.execute("select count(*) from claim_details").fetchone()[0] == len(CLAIMS)

@@ -162,15 +162,26 @@ def extract(input_path, output, kinds, engine, batch_size):
 def serve(db_path, host, port):
     """Serve the claims database with Datasette and the project's metadata (read-only).
 
+    The metadata is the package's (tracker/metadata.yml); the plugins and templates are loaded by
+    Datasette through the package's entry points.
+
     \b
     Example:
         tracker serve --db db/claims.db --port 8001
     """
-    from .publish import serve as serve_db
-
     if not Path(db_path).exists():
         raise click.ClickException(f"{db_path} does not exist: run `tracker ingest` first")
-    serve_db(db_path, host=host, port=port)
+    serve_site(db_path, host=host, port=port)
+
+
+def serve_site(db_path, **options):
+    """``tracker.publish.serve``, with Datasette not finding the plugins as one clear line."""
+    from .publish import PluginsMissing, serve as serve_db
+
+    try:
+        serve_db(db_path, **options)
+    except PluginsMissing as error:
+        raise click.ClickException(str(error)) from error
 
 
 @cli.command()
@@ -241,23 +252,26 @@ def evaluate(gold_path, kinds, show, as_json, engine, batch_size):
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8001, show_default=True, type=int)
 def publish(db_path, out_dir, then_serve, host, port):
-    """Write a clean, read-only snapshot of the database with its Datasette inspect file.
+    """Write a clean, read-only snapshot of the database with its Datasette inspect file and metadata.
 
     The snapshot is made with VACUUM INTO (the live database may be ingesting meanwhile) and can be
-    served immutable, which lets Datasette cache counts.
+    served immutable, which lets Datasette cache counts. Beside it go NAME.inspect.json and
+    NAME.metadata.json (the package's metadata for that file name), so that with tracker installed
+    `datasette serve -i claims.db --inspect-file claims.inspect.json -m claims.metadata.json` in the
+    output folder serves the same site.
 
     \b
     Example:
         tracker publish --db db/claims.db -o dist --serve
     """
-    from .publish import publish_snapshot, serve as serve_db
+    from .publish import publish_snapshot
 
     if not Path(db_path).exists():
         raise click.ClickException(f"{db_path} does not exist: run `tracker ingest` first")
     snapshot = publish_snapshot(db_path, out_dir)
-    click.echo(f"snapshot {snapshot.db} with {snapshot.inspect}")
+    click.echo(f"snapshot {snapshot.db} with {snapshot.inspect} and {snapshot.metadata}")
     if then_serve:
-        serve_db(snapshot.db, host=host, port=port, immutable=True)
+        serve_site(snapshot.db, host=host, port=port, immutable=True)
 
 
 @cli.command()
