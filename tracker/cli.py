@@ -202,47 +202,18 @@ def evaluate(gold_path, kinds, show, as_json, engine, batch_size):
     Example:
         tracker evaluate ../shared/gold/seed.jsonl --show 5
     """
-    from .article import article_from_record
-    from .evaluate import Report, score_article
+    from .evaluate import evaluate as evaluate_gold, figure_lines, listing_lines, read_gold
 
-    records = [json.loads(line) for line in Path(gold_path).read_text(encoding="utf-8").splitlines() if line.strip()]
-    articles = [article_from_record(r, gold_path) for r in records]
-    by_id = {r["id"]: r for r in records}
+    gold = read_gold(gold_path)
     extractor = make_extractor(engine, batch_size)
-    report = Report()
-    with click.progressbar(length=len(articles), label="Evaluating", file=sys.stderr) as bar:
-        for article, claims in extractor.run(articles):
-            gold = [q for q in by_id[article.id]["quotes"] if not kinds or q["kind"] in kinds]
-            predicted = [c.as_prediction() for c in claims if not kinds or c.kind in kinds]
-            score_article(report, article.id, article.text, gold, predicted)
-            bar.update(1)
+    with click.progressbar(length=len(gold), label="Evaluating", file=sys.stderr) as bar:
+        report = evaluate_gold(gold, extractor, kinds, progress=bar.update)
     figures = report.figures()
     if as_json:
         click.echo(json.dumps(figures, indent=1))
         return
-    click.echo(f"gold quotes {figures['n_gold']}  predicted {figures['n_pred']}")
-    for name in ("exact", "cov@0.3", "cov@0.8", "char_overlap", "attribution_e2e"):
-        f = figures[name]
-        click.echo(f"{name:18s} P {f['P']:5.1f}  R {f['R']:5.1f}  F1 {f['F1']:5.1f}")
-    click.echo("on quotes matched at cov@0.3: " + ", ".join(
-        f"{k} {figures[k]}" for k in ("mention_overlap_acc", "name_acc", "name_in_source_acc", "cue_acc",
-                                      "stance_acc", "target_acc")
-        if figures[k] is not None))
-    click.echo(f"recall by kind: {figures['recall_by_kind']}")
-
-    def context(aid, start, end):
-        text = by_id[aid]["text"]
-        return " ".join(text[max(0, start - 60):end + 30].split())
-
-    for title, rows in (("misses", report.misses), ("false alarms", report.false_alarms)):
-        click.echo(f"\n{title} ({len(rows)}), first {min(show, len(rows))}:")
-        for aid, q in rows[:show]:
-            who = q.get("speaker_mention") or q.get("speaker")
-            click.echo(f"- [{aid}] {q.get('kind')} {who!r} {q.get('cue')!r}: {context(aid, q['start'], q['end'])}")
-    click.echo(f"\nwrong speaker names ({len(report.wrong_speakers)}), first {min(show, len(report.wrong_speakers))}:")
-    for aid, gold, pred in report.wrong_speakers[:show]:
-        expected = gold.get("speaker_resolved") or gold.get("speaker")
-        click.echo(f"- [{aid}] {pred.get('speaker_mention')!r} -> {pred.get('speaker')!r}, expected {expected!r}")
+    for line in figure_lines(figures) + listing_lines(report, show):
+        click.echo(line)
 
 
 @cli.command()
