@@ -28,7 +28,7 @@ FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-ne
          "--disable-component-update", "--no-first-run"]
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 HAFTAR = '"We don\'t take [Haftar] as a legitimate actor anyway,"'
-QUOTE_YELLOW = (0xFF, 0xE0, 0x66)  # mark.quote in tracker/templates/_tracker_style.html
+QUOTE_YELLOW = (0xFF, 0xE0, 0x66)  # mark.quote in tracker/plugins/templates/_tracker_style.html
 BAR_BLUE = (0x1D, 0x35, 0x57)  # the speakers chart's bars
 SUPPORT_GREEN, AGAINST_RED = (0x2A, 0x9D, 0x4B), (0xD1, 0x49, 0x5B)  # the stance chart's bars
 

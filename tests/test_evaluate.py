@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from tracker.claims import Claim
 from tracker.cli import cli
-from tracker.evaluate import Report, last_word, score_article
+from tracker.evaluate import Report, evaluate, figure_lines, last_word, listing_lines, read_gold, score_article
 
 SCORER = Path(__file__).resolve().parents[2] / "shared" / "eval" / "score.py"
 SEED_GOLD = Path(__file__).parent / "data" / "seed_gold.jsonl"
@@ -53,6 +54,64 @@ def test_a_name_within_a_source_with_its_role_counts_in_source_only():
     score_article(report, "a", text, gold, [prediction(37, 54, "Jane Roe", 0, 8)])
     figures = report.figures()
     assert figures["name_acc"] == 0.0 and figures["name_in_source_acc"] == 100.0
+
+
+class FixedExtractor:
+    """Stands in for ``Extractor``: the same claims for every article, no model."""
+
+    def __init__(self, claims):
+        self.claims, self.seen = claims, []
+
+    def run(self, articles):
+        for article in articles:
+            self.seen.append(article.id)
+            yield article, [Claim(article_id=article.id, **c) for c in self.claims]
+
+
+def claim(start, end, kind, speaker, s_start, s_end):
+    return {"start": start, "end": end, "quote_text": TEXT[start:end], "kind": kind, "speaker": speaker,
+            "speaker_type": "PERSON", "speaker_mention": TEXT[s_start:s_end], "speaker_start": s_start,
+            "speaker_end": s_end, "cue": "said", "cue_start": None, "cue_end": None}
+
+
+def write_gold(tmp_path, *records):
+    path = tmp_path / "gold.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n\n" for r in records), encoding="utf-8")
+    return path
+
+
+def test_evaluate_scores_the_extractor_on_the_gold_articles(tmp_path):
+    gold = read_gold(write_gold(tmp_path, {"id": "a", "text": TEXT, "quotes": GOLD}))
+    assert [(g.article.id, len(g.quotes)) for g in gold] == [("a", 2)]
+    extractor = FixedExtractor([claim(18, 36, "indirect", "minister", 0, 12),
+                                claim(67, 85, "direct", "Nobody", 67, 73)])
+    ticks = []
+    report = evaluate(gold, extractor, progress=ticks.append)
+    assert extractor.seen == ["a"] and ticks == [1]
+    figures = report.figures()
+    assert (figures["n_gold"], figures["n_pred"], figures["cov@0.3"]["R"]) == (2, 2, 50.0)
+    only_direct = evaluate(gold, extractor, kinds=["direct"]).figures()
+    assert (only_direct["n_gold"], only_direct["n_pred"]) == (1, 1)
+
+
+def test_read_gold_refuses_a_record_without_text(tmp_path):
+    with pytest.raises(ValueError, match="missing text"):
+        read_gold(write_gold(tmp_path, {"id": "a", "quotes": []}))
+
+
+def test_the_printed_lines_give_figures_and_each_listed_quote_in_context():
+    report = Report()
+    score_article(report, "a", TEXT, GOLD, [prediction(67, 85, "Nobody", 67, 73)])
+    lines = figure_lines(report.figures())
+    assert lines[0] == "gold quotes 2  predicted 1"
+    assert lines[2] == "cov@0.3            P   0.0  R   0.0  F1   0.0"
+    listed = listing_lines(report, show=1)
+    assert listed == [
+        "", "misses (2), first 1:",
+        "- [a] indirect 'The minister' 'said': The minister said the plan was late. \"It will work,\" Ms. Lee said",
+        "", "false alarms (1), first 1:",
+        "- [a] None 'Nobody' 'said': ister said the plan was late. \"It will work,\" Ms. Lee said. Nobody else spoke.",
+        "", "wrong speaker names (0), first 0:"]
 
 
 def test_last_word_ignores_suffixes():

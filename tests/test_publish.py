@@ -1,13 +1,16 @@
 """The publish step: Datasette with the project's metadata, driven in-process against a stored database."""
 
 import asyncio
+import configparser
 import json
 import re
 import sqlite3
+from pathlib import Path
 
 import pytest
 
 from site_client import get, get_json
+import tracker
 from tracker.article import Article
 from tracker.claims import Claim
 from tracker.publish import DEFAULT_METADATA, datasette_app, load_metadata, publish_snapshot
@@ -21,19 +24,23 @@ ARTICLES = {
     "n3": ("2021-03-09", "Tariff vote",
            '"I will vote against the tariff," Costa said. Obi said "the tariff stays".'),
 }
-# (article, quote, canonical speaker, type, mention, cue, kind, stance, target)
+# (article, quote, canonical speaker, type, mention, cue, kind, stance, target, rule)
 CLAIMS = [
-    ("n1", "The strike is over,", "Maria Costa", "PERSON", "Maria Costa", "said", "direct", None, "strike"),
-    ("n1", "the deal was fair", "Port Authority", "ORG", "The port authority", "said", "indirect", "support", "deal"),
-    ("n2", "We oppose the new tariff.", "Maria Costa", "PERSON", "Costa", "told", "direct", "against", "tariff"),
-    ("n2", "the tariff protects jobs", "Ken Obi", "PERSON", "Ken Obi", "said", "indirect", "support", "tariff"),
+    ("n1", "The strike is over,", "Maria Costa", "PERSON", "Maria Costa", "said", "direct", None, "strike",
+     "parataxis"),
+    ("n1", "the deal was fair", "Port Authority", "ORG", "The port authority", "said", "indirect", "support", "deal",
+     "ccomp"),
+    ("n2", "We oppose the new tariff.", "Maria Costa", "PERSON", "Costa", "told", "direct", "against", "tariff",
+     "colon"),
+    ("n2", "the tariff protects jobs", "Ken Obi", "PERSON", "Ken Obi", "said", "indirect", "support", "tariff",
+     "ccomp"),
     ("n3", "I will vote against the tariff,", "Maria Costa", "PERSON", "Costa", "said", "direct", "against",
-     "tariff"),
-    ("n3", 'the tariff stays', "Ken Obi", "PERSON", "Obi", "said", "mixed", None, None),
+     "tariff", "parataxis"),
+    ("n3", 'the tariff stays', "Ken Obi", "PERSON", "Obi", "said", "mixed", None, None, "ccomp"),
 ]
 
 
-def make_claim(article_id, quote, speaker, kind_of, mention, cue, kind, stance, target):
+def make_claim(article_id, quote, speaker, kind_of, mention, cue, kind, stance, target, rule):
     text = ARTICLES[article_id][2]
     start = text.index(quote)
     at = text.index(mention)
@@ -41,7 +48,7 @@ def make_claim(article_id, quote, speaker, kind_of, mention, cue, kind, stance, 
     return Claim(article_id=article_id, start=start, end=start + len(quote), quote_text=quote, kind=kind,
                  speaker=speaker, speaker_type=kind_of, speaker_mention=mention, speaker_start=at,
                  speaker_end=at + len(mention), cue=cue, cue_start=cue_at, cue_end=cue_at + len(cue),
-                 spans=[(start, start + len(quote))], stance=stance, target=target)
+                 spans=[(start, start + len(quote))], stance=stance, target=target, rule=rule)
 
 
 def build(path):
@@ -123,9 +130,10 @@ def test_pages_return_200(ds):
 
 def test_claims_facets_from_metadata_with_counts(ds):
     data = get_json(ds, "/claims/claims.json")
-    assert list(data["facet_results"]) == ["speaker_id", "kind", "cue", "stance", "target"]
+    assert list(data["facet_results"]) == ["speaker_id", "kind", "rule", "cue", "stance", "target"]
     assert facet_counts(data, "speaker_id") == {"Maria Costa": 3, "Ken Obi": 2, "Port Authority": 1}
     assert facet_counts(data, "kind") == {"direct": 3, "indirect": 2, "mixed": 1}
+    assert facet_counts(data, "rule") == {"ccomp": 3, "parataxis": 2, "colon": 1}
     assert facet_counts(data, "cue") == {"said": 5, "told": 1}
     assert facet_counts(data, "stance") == {"against": 2, "support": 2}
     assert facet_counts(data, "target") == {"tariff": 3, "strike": 1, "deal": 1}
@@ -183,21 +191,30 @@ def test_read_only(ds):
     assert len(get_json(ds, "/claims/claims.json?_shape=array")) == len(CLAIMS)
 
 
+def test_the_metadata_is_package_data():
+    assert DEFAULT_METADATA == Path(tracker.__file__).parent / "metadata.yml" and DEFAULT_METADATA.exists()
+    setup = configparser.ConfigParser()
+    setup.read(Path(__file__).parents[1] / "setup.cfg")
+    assert "metadata.yml" in setup["options.package_data"]["tracker"].replace(" ", "").split(",")
+
+
 def test_metadata_follows_the_served_file_name(tmp_path):
     ds = datasette_app(build(tmp_path / "news.db"), DEFAULT_METADATA)
     data = get_json(ds, "/news/claims.json")
-    assert list(data["facet_results"]) == ["speaker_id", "kind", "cue", "stance", "target"]
+    assert list(data["facet_results"]) == ["speaker_id", "kind", "rule", "cue", "stance", "target"]
     assert get(ds, "/news/stance_matrix").status_code == 200
     links = re.findall(r'href="(/[^"]*)"', get(ds, "/news").text)
     assert "/news/claim_details" in links and "/news/stance_matrix" in links
     assert not [link for link in links if link.startswith("/claims/")]
 
 
-def test_publish_snapshot_writes_a_clean_copy_and_its_inspect_json(db_path, tmp_path):
+def test_publish_snapshot_writes_a_clean_copy_its_inspect_json_and_metadata(db_path, tmp_path):
     build(db_path)
     snapshot = publish_snapshot(db_path, tmp_path / "site")
     assert snapshot.db == tmp_path / "site" / "claims.db"
     assert snapshot.inspect == tmp_path / "site" / "claims.inspect.json"
+    assert snapshot.metadata == tmp_path / "site" / "claims.metadata.json"
+    assert json.loads(snapshot.metadata.read_text()) == load_metadata(snapshot.db)
     with sqlite3.connect(snapshot.db) as copy:
         assert copy.execute("pragma journal_mode").fetchone()[0] == "delete"
         assert copy.execute("select count(*) from claim_details").fetchone()[0] == len(CLAIMS)

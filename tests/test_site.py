@@ -150,7 +150,9 @@ def test_seed_article_page_marks_every_claim(seed, seed_db):
 
 def test_seed_facets_on_claim_details(seed, seed_db):
     data = get_json(seed, "/claims/claim_details.json")
-    assert list(data["facet_results"]) == ["stance", "speaker", "target", "cue", "kind", "date"]
+    assert list(data["facet_results"]) == ["stance", "speaker", "target", "cue", "kind", "rule", "date"]
+    rules = dict(seed_rows(seed_db, "select rule, count(*) from claims group by rule"))
+    assert None not in rules and facet_counts(data, "rule") == rules
     (total,) = seed_rows(seed_db, "select count(*) from claims")[0]
     assert facet_counts(data, "date") == {"2020-07-22": total}
     kalin = seed_rows(seed_db, "select claim_count from speakers where name = 'Ibrahim Kalin'")[0][0]

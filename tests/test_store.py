@@ -67,7 +67,7 @@ def test_schema_tables_columns_and_foreign_keys(fresh_db):
         "id", "article_id", "speaker_id", "speaker_mention", "speaker_start", "speaker_end", "role",
         "addressee", "cue", "cue_start", "cue_end", "kind", "quote_text", "start", "end", "spans",
         "paragraph", "stance", "target", "stance_evidence", "target_id", "target_type", "stance_confidence",
-        "hedged", "normalized_text"}
+        "hedged", "normalized_text", "rule"}
     assert set(fresh_db["articles"].columns_dict) == {
         "id", "path", "url", "title", "author", "date", "text", "content_hash", "ingested_at"}
     assert set(fresh_db["speakers"].columns_dict) == {"id", "name", "type", "aliases", "claim_count"}
@@ -94,7 +94,8 @@ def test_open_db_creates_folder_wal_and_is_idempotent(db_path):
     again = open_db(db_path)
     assert again["claims"].count == 3
     assert [m["name"] for m in again.query("select name from _sqlite_migrations")] == [
-        "m001_tables", "m002_full_text_search", "m003_stance_targets_relations", "m004_article_author"]
+        "m001_tables", "m002_full_text_search", "m003_stance_targets_relations", "m004_article_author",
+        "m005_claim_rule"]
     again.close()
 
 
@@ -102,7 +103,10 @@ def test_a_database_from_before_authors_gains_the_column_and_keeps_its_articles(
     db = open_db(db_path)
     store_article(db, article_a(), claims_a())
     db.execute("alter table articles drop column author")  # the schema as m001-m003 left it
-    db.execute("delete from _sqlite_migrations where name = 'm004_article_author'")
+    db.execute("drop view claim_details")  # the view and index of m005's column, for its drop
+    db.execute("drop index idx_claims_rule")
+    db.execute("alter table claims drop column rule")
+    db.execute("delete from _sqlite_migrations where name in ('m004_article_author', 'm005_claim_rule')")
     db.conn.commit()
     db.close()
     again = open_db(db_path)

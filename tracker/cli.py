@@ -162,15 +162,26 @@ def extract(input_path, output, kinds, engine, batch_size):
 def serve(db_path, host, port):
     """Serve the claims database with Datasette and the project's metadata (read-only).
 
+    The metadata is the package's (tracker/metadata.yml); the plugins and templates are loaded by
+    Datasette through the package's entry points.
+
     \b
     Example:
         tracker serve --db db/claims.db --port 8001
     """
-    from .publish import serve as serve_db
-
     if not Path(db_path).exists():
         raise click.ClickException(f"{db_path} does not exist: run `tracker ingest` first")
-    serve_db(db_path, host=host, port=port)
+    serve_site(db_path, host=host, port=port)
+
+
+def serve_site(db_path, **options):
+    """``tracker.publish.serve``, with Datasette not finding the plugins as one clear line."""
+    from .publish import PluginsMissing, serve as serve_db
+
+    try:
+        serve_db(db_path, **options)
+    except PluginsMissing as error:
+        raise click.ClickException(str(error)) from error
 
 
 @cli.command()
@@ -191,47 +202,18 @@ def evaluate(gold_path, kinds, show, as_json, engine, batch_size):
     Example:
         tracker evaluate ../shared/gold/seed.jsonl --show 5
     """
-    from .article import article_from_record
-    from .evaluate import Report, score_article
+    from .evaluate import evaluate as evaluate_gold, figure_lines, listing_lines, read_gold
 
-    records = [json.loads(line) for line in Path(gold_path).read_text(encoding="utf-8").splitlines() if line.strip()]
-    articles = [article_from_record(r, gold_path) for r in records]
-    by_id = {r["id"]: r for r in records}
+    gold = read_gold(gold_path)
     extractor = make_extractor(engine, batch_size)
-    report = Report()
-    with click.progressbar(length=len(articles), label="Evaluating", file=sys.stderr) as bar:
-        for article, claims in extractor.run(articles):
-            gold = [q for q in by_id[article.id]["quotes"] if not kinds or q["kind"] in kinds]
-            predicted = [c.as_prediction() for c in claims if not kinds or c.kind in kinds]
-            score_article(report, article.id, article.text, gold, predicted)
-            bar.update(1)
+    with click.progressbar(length=len(gold), label="Evaluating", file=sys.stderr) as bar:
+        report = evaluate_gold(gold, extractor, kinds, progress=bar.update)
     figures = report.figures()
     if as_json:
         click.echo(json.dumps(figures, indent=1))
         return
-    click.echo(f"gold quotes {figures['n_gold']}  predicted {figures['n_pred']}")
-    for name in ("exact", "cov@0.3", "cov@0.8", "char_overlap", "attribution_e2e"):
-        f = figures[name]
-        click.echo(f"{name:18s} P {f['P']:5.1f}  R {f['R']:5.1f}  F1 {f['F1']:5.1f}")
-    click.echo("on quotes matched at cov@0.3: " + ", ".join(
-        f"{k} {figures[k]}" for k in ("mention_overlap_acc", "name_acc", "name_in_source_acc", "cue_acc",
-                                      "stance_acc", "target_acc")
-        if figures[k] is not None))
-    click.echo(f"recall by kind: {figures['recall_by_kind']}")
-
-    def context(aid, start, end):
-        text = by_id[aid]["text"]
-        return " ".join(text[max(0, start - 60):end + 30].split())
-
-    for title, rows in (("misses", report.misses), ("false alarms", report.false_alarms)):
-        click.echo(f"\n{title} ({len(rows)}), first {min(show, len(rows))}:")
-        for aid, q in rows[:show]:
-            who = q.get("speaker_mention") or q.get("speaker")
-            click.echo(f"- [{aid}] {q.get('kind')} {who!r} {q.get('cue')!r}: {context(aid, q['start'], q['end'])}")
-    click.echo(f"\nwrong speaker names ({len(report.wrong_speakers)}), first {min(show, len(report.wrong_speakers))}:")
-    for aid, gold, pred in report.wrong_speakers[:show]:
-        expected = gold.get("speaker_resolved") or gold.get("speaker")
-        click.echo(f"- [{aid}] {pred.get('speaker_mention')!r} -> {pred.get('speaker')!r}, expected {expected!r}")
+    for line in figure_lines(figures) + listing_lines(report, show):
+        click.echo(line)
 
 
 @cli.command()
@@ -241,23 +223,26 @@ def evaluate(gold_path, kinds, show, as_json, engine, batch_size):
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8001, show_default=True, type=int)
 def publish(db_path, out_dir, then_serve, host, port):
-    """Write a clean, read-only snapshot of the database with its Datasette inspect file.
+    """Write a clean, read-only snapshot of the database with its Datasette inspect file and metadata.
 
     The snapshot is made with VACUUM INTO (the live database may be ingesting meanwhile) and can be
-    served immutable, which lets Datasette cache counts.
+    served immutable, which lets Datasette cache counts. Beside it go NAME.inspect.json and
+    NAME.metadata.json (the package's metadata for that file name), so that with tracker installed
+    `datasette serve -i claims.db --inspect-file claims.inspect.json -m claims.metadata.json` in the
+    output folder serves the same site.
 
     \b
     Example:
         tracker publish --db db/claims.db -o dist --serve
     """
-    from .publish import publish_snapshot, serve as serve_db
+    from .publish import publish_snapshot
 
     if not Path(db_path).exists():
         raise click.ClickException(f"{db_path} does not exist: run `tracker ingest` first")
     snapshot = publish_snapshot(db_path, out_dir)
-    click.echo(f"snapshot {snapshot.db} with {snapshot.inspect}")
+    click.echo(f"snapshot {snapshot.db} with {snapshot.inspect} and {snapshot.metadata}")
     if then_serve:
-        serve_db(snapshot.db, host=host, port=port, immutable=True)
+        serve_site(snapshot.db, host=host, port=port, immutable=True)
 
 
 @cli.command()

@@ -4,15 +4,26 @@ Implements the measures of the reference scorer (``../shared/eval/README.md``): 
 coverage > 30 %, coverage > 80 % and character-overlap matching; end-to-end attribution (quote matched at
 coverage > 30 % and speaker mention overlapping the gold source); speaker name and cue accuracy on matched
 quotes; stance and target accuracy where the gold has them. It also lists the misses and false alarms.
+``read_gold`` checks a gold file, ``evaluate`` runs the extractor over it and scores every article into a
+``Report``; ``figure_lines`` and ``listing_lines`` are what ``tracker evaluate`` prints.
 
 One figure is its own: ``name_in_source_acc`` counts a stored name as right when its last word is among the
 words of the gold source as written. The scorer's ``name_acc`` compares with the source's last word, which for
 "Jane Roe, a lawyer for the city" is a word of the role this tracker stores apart from the name.
 """
 
+import json
 import re
 from collections import Counter
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .article import Article, article_from_record
+
+if TYPE_CHECKING:
+    from .extract import Extractor
 
 TRIM = " \t\n\"'`“”‘’«».,;:!?—–-"
 
@@ -59,6 +70,7 @@ class Report:
     misses: list = field(default_factory=list)  # (article id, gold quote) not found
     false_alarms: list = field(default_factory=list)  # (article id, predicted quote) matching nothing
     wrong_speakers: list = field(default_factory=list)  # (article id, gold quote, predicted quote)
+    texts: dict = field(default_factory=dict)  # article id -> the text its quotes' offsets point into
 
     def figures(self):
         c = self.counts
@@ -80,6 +92,7 @@ class Report:
 def score_article(report, article_id, text, gold_quotes, predictions):
     """Add one article's gold quotes and predicted quotes (dicts in the prediction format) to ``report``."""
     c = report.counts
+    report.texts[article_id] = text
     c["gold"] += len(gold_quotes)
     c["pred"] += len(predictions)
     gold_chars = [_chars(q.get("spans") or [[q["start"], q["end"]]]) for q in gold_quotes]
@@ -159,3 +172,67 @@ def _target_matches(gold, pred):
         return str(pred).startswith("claim:")
     wanted = last_word(re.sub(r"\(.*?\)", "", gold))
     return wanted is not None and wanted in _words(pred)
+
+
+@dataclass
+class GoldArticle:
+    """One checked record of a gold file: the article and its annotated quotes (dicts in the gold format)."""
+
+    article: Article
+    quotes: list[dict]
+
+
+def read_gold(path: str | Path) -> list[GoldArticle]:
+    """The records of the gold JSONL file at ``path`` (format of ``../shared/eval/README.md``), checked;
+    raises ``ValueError`` on a bad record."""
+    records = [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [GoldArticle(article_from_record(r, path), r["quotes"]) for r in records]
+
+
+def evaluate(gold: list[GoldArticle], extractor: "Extractor", kinds: Collection[str] = (),
+             progress: Callable[[int], object] | None = None) -> Report:
+    """Run ``extractor`` over the gold articles and score its claims against their quotes; with ``kinds``,
+    gold quotes and predictions alike are kept only of those kinds. ``progress(1)`` follows each article."""
+    quotes = {g.article.id: g.quotes for g in gold}
+    report = Report()
+    for article, claims in extractor.run([g.article for g in gold]):
+        expected = [q for q in quotes[article.id] if not kinds or q["kind"] in kinds]
+        predicted = [c.as_prediction() for c in claims if not kinds or c.kind in kinds]
+        score_article(report, article.id, article.text, expected, predicted)
+        if progress:
+            progress(1)
+    return report
+
+
+def figure_lines(figures: dict) -> list[str]:
+    """The lines ``tracker evaluate`` prints for ``Report.figures()``."""
+    lines = [f"gold quotes {figures['n_gold']}  predicted {figures['n_pred']}"]
+    for name in ("exact", "cov@0.3", "cov@0.8", "char_overlap", "attribution_e2e"):
+        f = figures[name]
+        lines.append(f"{name:18s} P {f['P']:5.1f}  R {f['R']:5.1f}  F1 {f['F1']:5.1f}")
+    lines.append("on quotes matched at cov@0.3: " + ", ".join(
+        f"{k} {figures[k]}" for k in ("mention_overlap_acc", "name_acc", "name_in_source_acc", "cue_acc",
+                                      "stance_acc", "target_acc")
+        if figures[k] is not None))
+    lines.append(f"recall by kind: {figures['recall_by_kind']}")
+    return lines
+
+
+def listing_lines(report: Report, show: int) -> list[str]:
+    """The first ``show`` misses, false alarms and wrong speaker names of ``report``, each quote with its
+    context in the article, as lines (a blank line before each list)."""
+    def context(aid, start, end):
+        return " ".join(report.texts[aid][max(0, start - 60):end + 30].split())
+
+    lines = []
+    for title, rows in (("misses", report.misses), ("false alarms", report.false_alarms)):
+        lines += ["", f"{title} ({len(rows)}), first {min(show, len(rows))}:"]
+        for aid, q in rows[:show]:
+            who = q.get("speaker_mention") or q.get("speaker")
+            lines.append(f"- [{aid}] {q.get('kind')} {who!r} {q.get('cue')!r}: {context(aid, q['start'], q['end'])}")
+    wrong = report.wrong_speakers
+    lines += ["", f"wrong speaker names ({len(wrong)}), first {min(show, len(wrong))}:"]
+    for aid, gold, pred in wrong[:show]:
+        expected = gold.get("speaker_resolved") or gold.get("speaker")
+        lines.append(f"- [{aid}] {pred.get('speaker_mention')!r} -> {pred.get('speaker')!r}, expected {expected!r}")
+    return lines

@@ -1,9 +1,10 @@
-"""Publish step: the claims database in Datasette, configured by ``db/metadata.yml``.
+"""Publish step: the claims database in Datasette, configured by ``tracker/metadata.yml`` (package data).
 
 The site adds the project's plugins (``tracker/plugins``: claim-in-context and article pages, links from
-table cells, server-drawn charts, menu links) and templates (``tracker/templates``). It is read-only:
-Datasette 0.65 has no write endpoints, its SQL page runs read-only connections and no canned query
-writes. ``publish_snapshot`` makes a clean copy with its ``datasette inspect`` JSON for serving immutable.
+table cells, server-drawn charts, menu links, and the templates in ``tracker/plugins/templates``), which
+Datasette loads through the package's ``datasette`` entry points. It is read-only: Datasette 0.65 has no
+write endpoints, its SQL page runs read-only connections and no canned query writes. ``publish_snapshot``
+makes a clean copy with its ``datasette inspect`` JSON and its metadata, for serving immutable.
 """
 
 import asyncio
@@ -22,8 +23,11 @@ from datasette.utils import parse_metadata, tilde_encode
 from . import plugins
 from .views import create_views
 
-DEFAULT_METADATA = Path(__file__).resolve().parent.parent / "db" / "metadata.yml"
-TEMPLATES = Path(__file__).resolve().parent / "templates"
+DEFAULT_METADATA = Path(__file__).resolve().parent / "metadata.yml"
+
+
+class PluginsMissing(RuntimeError):
+    """Datasette did not load the project's plugins: the package is not installed with its entry points."""
 
 
 def load_metadata(db_path, metadata_path=DEFAULT_METADATA):
@@ -47,20 +51,35 @@ def inspect_path(db_path):
     return db_path.with_name(db_path.stem + ".inspect.json")
 
 
+def metadata_json_path(db_path):
+    """Where ``publish_snapshot`` writes the metadata of ``db_path``: beside it, ``<name>.metadata.json``."""
+    db_path = Path(db_path)
+    return db_path.with_name(db_path.stem + ".metadata.json")
+
+
+def check_plugins():
+    """Raise ``PluginsMissing`` unless Datasette loaded every plugin of ``tracker.plugins``."""
+    missing = plugins.missing(pm)
+    if missing:
+        raise PluginsMissing(f"Datasette did not load tracker's plugins ({', '.join(missing)}): install the package "
+                             "with its entry points (`make install`, or `pip install -e .`)")
+
+
 def datasette_app(db_path, metadata_path=DEFAULT_METADATA, immutable=False):
-    """A ``Datasette`` instance serving ``db_path`` with the project's metadata, plugins and templates.
+    """A ``Datasette`` instance serving ``db_path`` with the project's metadata (its plugins and templates
+    are Datasette's own, loaded through the entry points).
 
     ``immutable=True`` serves the file as immutable (no locking, counts from the inspect JSON beside it
     when there is one); a mutable file first gets the browsing views if it lacks them.
     """
-    plugins.register(pm)
+    check_plugins()
     if immutable:
         inspect_file = inspect_path(db_path)
         inspect_data = json.loads(inspect_file.read_text(encoding="utf-8")) if inspect_file.exists() else None
-        return Datasette(immutables=[str(db_path)], inspect_data=inspect_data, template_dir=str(TEMPLATES),
+        return Datasette(immutables=[str(db_path)], inspect_data=inspect_data,
                          metadata=load_metadata(db_path, metadata_path))
     ensure_views(db_path)
-    return Datasette([str(db_path)], template_dir=str(TEMPLATES), metadata=load_metadata(db_path, metadata_path))
+    return Datasette([str(db_path)], metadata=load_metadata(db_path, metadata_path))
 
 
 def ensure_views(db_path):
@@ -79,15 +98,18 @@ def ensure_views(db_path):
 
 @dataclass
 class Snapshot:
-    """A published copy: the database file and its ``datasette inspect`` JSON."""
+    """A published copy: the database file, its ``datasette inspect`` JSON and its Datasette metadata."""
 
     db: Path
     inspect: Path
+    metadata: Path
 
 
-def publish_snapshot(db_path, out_dir):
+def publish_snapshot(db_path, out_dir, metadata_path=DEFAULT_METADATA):
     """Write a clean copy of ``db_path`` into ``out_dir`` (``VACUUM INTO``, same file name, browsing views,
-    no WAL) and its ``datasette inspect`` JSON beside it; returns the ``Snapshot`` paths.
+    no WAL), its ``datasette inspect`` JSON and its metadata (``load_metadata`` for that file) beside it;
+    returns the ``Snapshot`` paths. With the package installed, ``datasette serve -i claims.db
+    --inspect-file claims.inspect.json -m claims.metadata.json`` in ``out_dir`` serves the same site.
 
     An existing snapshot of the same name is replaced only once the new copy is complete.
     """
@@ -114,7 +136,10 @@ def publish_snapshot(db_path, out_dir):
     # run beside the file so that the JSON names it relatively ("file": "claims.db") and moves with it
     subprocess.run([sys.executable, "-m", "datasette", "inspect", target.name, "--inspect-file", inspect_file.name],
                    cwd=out_dir, check=True, capture_output=True, text=True)
-    return Snapshot(db=target, inspect=inspect_file)
+    metadata_file = metadata_json_path(target)
+    metadata_file.write_text(json.dumps(load_metadata(target, metadata_path), indent=2, ensure_ascii=False) + "\n",
+                             encoding="utf-8")
+    return Snapshot(db=target, inspect=inspect_file, metadata=metadata_file)
 
 
 def serve(db_path, host="127.0.0.1", port=8001, metadata_path=DEFAULT_METADATA, immutable=False):

@@ -1,8 +1,9 @@
 """Store step: articles and their claims in SQLite through sqlite-utils, one transaction per article.
 
 Tables (other tools rely on these names): ``articles``, ``speakers`` (one row per canonical name, across
-articles) and ``claims``. The schema is code (``sqlite_utils.Migrations``), recorded in the database;
-full-text search is added last, with triggers, so that it follows every write.
+articles) and ``claims`` (each with the attribution ``rule`` that found it). The schema is code
+(``sqlite_utils.Migrations``), recorded in the database; full-text search is added last, with triggers, so
+that it follows every write.
 """
 
 import datetime
@@ -68,6 +69,14 @@ def m003_stance_targets_relations(db):
 @MIGRATIONS()
 def m004_article_author(db):
     db.table("articles").add_column("author", str)  # ALTER TABLE: the title's search triggers stay
+
+
+@MIGRATIONS()
+def m005_claim_rule(db):
+    # the attribution rule that found the claim; ALTER TABLE without a foreign key: the quote's search
+    # triggers stay (a foreign key would rebuild the table and drop them, as in m003)
+    db.table("claims").add_column("rule", str)
+    db.table("claims").create_index(["rule"])
 
 
 def ensure_schema(db):
@@ -292,5 +301,5 @@ def claim_row(claim, speaker_ids, target_ids):
         "stance": claim.stance, "target": claim.target, "stance_evidence": claim.stance_evidence,
         "target_id": target_ids.get(claim.target), "target_type": claim.target_type,
         "stance_confidence": claim.stance_confidence, "hedged": int(claim.hedged),
-        "normalized_text": claim.normalized_text,
+        "normalized_text": claim.normalized_text, "rule": claim.rule,
     }

@@ -1,7 +1,8 @@
 """Publish step: SQL views for browsing, created idempotently (a view is replaced only when its SQL changed).
 
 ``claim_details``: one row per claim with its speaker's name, its target's name and its article's date,
-month and title - the table journalists browse and facet (``claims`` itself has no date).
+month and title - the table journalists browse and facet (``claims`` itself has no date) - and the
+attribution rule that found it.
 ``stance_summary``: per speaker per target, how many claims support, oppose, deny or are neutral.
 """
 
@@ -17,6 +18,7 @@ CLAIM_DETAILS = """select
   claims.role,
   claims.cue,
   claims.kind,
+  claims.rule,
   claims.quote_text,
   claims.stance,
   coalesce(targets.name, claims.target) as target,

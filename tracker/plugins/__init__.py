@@ -1,20 +1,26 @@
-"""Datasette plugins of the publish step, one small module per job, registered by ``tracker.publish``.
+"""Datasette plugins of the publish step, one small module per job, found by Datasette through the package's
+``datasette`` entry points (setup.cfg): installing ``tracker`` is what registers them, for ``tracker serve``
+and for a plain ``datasette serve`` alike.
 
 ``context``: the claim-in-context and article pages (``/-/claim/<id>``, ``/-/article/<id>``);
 ``cells``: table cells that link a claim to its context page and an article to its marked-up text;
 ``charts``: stance toward a target over time and quotes per speaker, as server-drawn SVG (no JavaScript);
-``menu``: the site menu's links to those pages. ``highlight`` is their shared, Datasette-free markup helper.
+``menu``: the site menu's links to those pages. This package itself is registered for its ``templates/``,
+which Datasette serves as a plugin's templates. ``highlight`` is their shared, Datasette-free markup helper.
 Settings come from the metadata's ``plugins`` section (``tracker-charts``, ``tracker-cells``).
 """
 
-import importlib
+# entry point name -> module, as declared in setup.cfg's [options.entry_points] datasette
+PLUGINS = {
+    "tracker-templates": "tracker.plugins",
+    "tracker-context": "tracker.plugins.context",
+    "tracker-cells": "tracker.plugins.cells",
+    "tracker-charts": "tracker.plugins.charts",
+    "tracker-menu": "tracker.plugins.menu",
+}
 
-PLUGIN_MODULES = ("context", "cells", "charts", "menu")
 
-
-def register(pm):
-    """Register the plugin modules with Datasette's plugin manager ``pm`` (once: repeated calls do nothing)."""
-    for name in PLUGIN_MODULES:
-        module = importlib.import_module(f"{__name__}.{name}")
-        if not pm.is_registered(module):
-            pm.register(module, name=f"tracker-{name}")
+def missing(pm):
+    """The names of ``PLUGINS`` that Datasette's plugin manager ``pm`` has not loaded (none once installed)."""
+    loaded = {name: plugin.__name__ for name, plugin in pm.list_name_plugin()}
+    return [name for name, module in PLUGINS.items() if loaded.get(name) != module]
