@@ -31,12 +31,12 @@ from .lexicon import (
     DIRECTING,
     EXPRESSED,
     GATHERINGS,
-    ISSUING,
     MEDIA,
     NAMING,
     NOUN_CUES,
     PLEDGING,
     PREPOSITIONAL_CUES,
+    PUBLISHING,
     RAISING,
     RECORDS,
     REQUESTS,
@@ -134,7 +134,7 @@ class ContentRules:
                     continue  # "called an emergency meeting": convened, not said
                 if verb.lemma == "consider":
                     continue  # "considered the matter": weighed, not said ("considered him a rival" is a clause)
-                if verb.lemma in ISSUING and obj.lemma in RECORDS or verb.lemma == "release" and any(
+                if verb.lemma in PUBLISHING and obj.lemma in RECORDS or verb.lemma == "release" and any(
                         c.lemma == "from" for o in tree.kids(verb, "obl") if o.id > obj.id
                         for c in tree.kids(o, "case")):
                     continue  # "released his tax returns", "released them from liability": nothing is said
@@ -286,7 +286,7 @@ def what_is_named(tree, verb):
 def what_the_document_says(tree, verb, obj):
     """ "issued a statement calling X a violation", "filed a motion to open the files": a document put
     out is what speaks; what it calls, opposes or asks for is the content."""
-    if verb.lemma not in ISSUING or obj.lemma not in DOCUMENTS | {"paper"}:
+    if verb.lemma not in PUBLISHING or obj.lemma not in DOCUMENTS | {"paper"}:
         return []
     for acl in tree.kids(obj, "acl"):
         span = tree.subtree(acl)
