@@ -19,7 +19,7 @@ import names
 from .cues import DOCUMENTS, VERBS
 from .marks import find_quotes, paragraphs
 from .trees import dependents, preposition
-from .words import word_map, word_set
+from .words import word_list, word_map, word_set
 
 # pronouns that stand for one person, with the gender each tells
 PERSON_PRONOUNS = {pronoun: None if gender == "-" else gender
@@ -31,15 +31,11 @@ POSSESSIVE = word_map("possessive_pronouns")  # "her": either
 GENDER_WORDS = {"male": re.compile(r"\b(?:he|him|his|himself)\b", re.I),
                 "female": re.compile(r"\b(?:she|her|hers|herself)\b", re.I)}
 HONORIFIC_GENDER = word_map("honorific_genders")
-HONORIFIC = r"\b(Mr|Mrs|Ms|Miss|Sir|Dame|Lord|King|Queen)\.?\s+"  # group 1: a key of HONORIFIC_GENDER
+# group 1: a key of HONORIFIC_GENDER, capitalised
+HONORIFIC = r"\b(" + "|".join(honorific.capitalize() for honorific in HONORIFIC_GENDER) + r")\.?\s+"
 NAMED_TYPES = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "EVENT", "LAW"}
 AGENT_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
-TITLES = re.compile(
-    r"^(?:(?:the\s+)?(?:mr|mrs|ms|miss|dr|prof|sen|rep|gov|gen|col|lt|sgt|capt|adm|rev|sir|dame|lord|"
-    r"president|vice president|senator|representative|governor|secretary|minister|prime minister|"
-    r"chancellor|king|queen|prince|princess|pope|judge|justice|mayor|chairman|chairwoman|ceo|"
-    r"spokesman|spokeswoman|spokesperson|adviser|advisor|leader|general|ambassador|candidate|nominee)"
-    r"\.?\s+)+", re.IGNORECASE)
+TITLES = re.compile(r"^(?:(?:the\s+)?(?:" + "|".join(word_list("titles")) + r")\.?\s+)+", re.IGNORECASE)
 INSTITUTIONS = word_set("institutions")
 # capitals that news uses for their country's government ("Ankara said ...")
 CAPITALS = word_map("capitals")
@@ -59,8 +55,7 @@ TOPIC_PREPOSITIONS = word_set("topic_prepositions")
 ARMED = word_set("armed")
 ALLIED = word_set("allied")
 STOP_ROLES = word_set("stop_roles")
-HONORED = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|President|Chancellor|Minister|Senator|Governor|Secretary|"
-                     r"Mayor|Judge|Ambassador|Spokesman|Spokeswoman)\.?\s+"
+HONORED = re.compile(r"\b(?:" + "|".join(word_list("honored_titles")) + r")\.?\s+"
                      r"(?:[A-Z][\w'’-]*\.?\s+)*?([A-Z][\w'’-]+)\b(?!\s+[A-Z])")
 QUOTED = re.compile(r'"[^"]*"|“[^”]*”')
 DETERMINERS = re.compile(r"^(?:the|a|an|this|that|these|those|another|one|some)\s+", re.IGNORECASE)
@@ -213,10 +208,7 @@ def clean_name(name):
     return (stripped or name).strip(" ,;:")
 
 
-ORGANISATION_WORDS = re.compile(
-    r"\b(party|council|ministry|department|agency|association|group|inc|corp|company|university|court|"
-    r"committee|commission|army|forces|bank|union|institute|foundation|news|times|post|press|network|"
-    r"office|house|senate|congress|parliament|government|campaign|police|service|board|fund|club)\b", re.I)
+ORGANISATION_WORDS = re.compile(r"\b(" + "|".join(word_list("organisation_words")) + r")\b", re.I)
 
 
 def person_like(name, etype, surnames=None):
