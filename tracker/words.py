@@ -68,13 +68,17 @@ def table(name: str) -> tuple[MappingProxyType, ...]:
 @cache
 def word_map(name: str) -> MappingProxyType:
     """``{key: value}`` of the two-column table ``NAME.tsv``, in file order."""
-    rows = table(name)
+    return read_map(WORDS / f"{name}.tsv")
+
+
+def read_map(path: Path) -> MappingProxyType:
+    """``{key: value}`` of a two-column table file, in file order."""
     found = {}
-    for row in rows:
+    for row in read_table(path):
         if len(row) != 2:
-            raise ValueError(f"{name}.tsv: a map has two columns, not {len(row)}")
+            raise ValueError(f"{path.name}: a map has two columns, not {len(row)}")
         key, value = row.values()
         if key in found:
-            raise ValueError(f"{name}.tsv: {key!r} is listed twice")
+            raise ValueError(f"{path.name}: {key!r} is listed twice")
         found[key] = value
     return MappingProxyType(found)
