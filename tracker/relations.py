@@ -8,13 +8,9 @@ denies the nearest earlier claim by another speaker. A quotation with no cue of 
 
 import re
 
-RELATION_OF_CUE = {
-    "deny": "deny", "refute": "deny", "rebut": "deny", "contradict": "deny", "disavow": "deny",
-    "dispute": "dispute", "reject": "dispute", "dismiss": "dispute", "question": "dispute",
-    "challenge": "dispute", "doubt": "dispute", "contest": "dispute",
-    "confirm": "confirm", "corroborate": "confirm", "acknowledge": "confirm", "verify": "confirm",
-    "back": "confirm", "echo": "confirm",
-}
+from .cues import cue_values
+
+RELATION_OF_CUE = cue_values("relation")  # the relation column of the cue table
 ANAPHOR = re.compile(
     r"^(?:this|that|it|these|those|so|such|the (?:claims?|reports?|allegations?|accusations?|charges?|"
     r"assertions?|account|statements?|suggestion|idea|story|stories|assessment)|"

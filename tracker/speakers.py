@@ -18,86 +18,48 @@ import names
 
 from .cues import DOCUMENTS, VERBS
 from .trees import dependents, preposition
+from .words import word_list, word_map, word_set
 
-PERSONAL = {"he": "male", "him": "male", "she": "female", "her": "female", "i": None}
-GROUP = {"they", "it", "them"}
-FIRST_PERSON = {"i", "we", "me", "us"}
-RELATIVE = {"who", "which", "that", "whom"}
-POSSESSIVE = {"his": "he", "its": "it", "their": "they", "my": "i", "our": "we", "your": "you"}  # "her": either
+# pronouns that stand for one person, with the gender each tells
+PERSON_PRONOUNS = {pronoun: None if gender == "-" else gender
+                   for pronoun, gender in word_map("person_pronouns").items()}
+GROUP = word_set("group_pronouns")
+FIRST_PERSON = word_set("first_person")
+RELATIVE = word_set("relative_pronouns")
+POSSESSIVE = word_map("possessive_pronouns")  # "her": either
 GENDER_WORDS = {"male": re.compile(r"\b(?:he|him|his|himself)\b", re.I),
                 "female": re.compile(r"\b(?:she|her|hers|herself)\b", re.I)}
-HONORIFIC_GENDER = {"mr": "male", "mrs": "female", "ms": "female", "miss": "female", "sir": "male",
-                    "dame": "female", "lord": "male", "king": "male", "queen": "female"}
-HONORIFIC = r"\b(Mr|Mrs|Ms|Miss|Sir|Dame|Lord|King|Queen)\.?\s+"  # group 1: a key of HONORIFIC_GENDER
+HONORIFIC_GENDER = word_map("honorific_genders")
+# group 1: a key of HONORIFIC_GENDER, capitalised
+HONORIFIC = r"\b(" + "|".join(honorific.capitalize() for honorific in HONORIFIC_GENDER) + r")\.?\s+"
 NAMED_TYPES = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "EVENT", "LAW"}
 AGENT_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
-TITLES = re.compile(
-    r"^(?:(?:the\s+)?(?:mr|mrs|ms|miss|dr|prof|sen|rep|gov|gen|col|lt|sgt|capt|adm|rev|sir|dame|lord|"
-    r"president|vice president|senator|representative|governor|secretary|minister|prime minister|"
-    r"chancellor|king|queen|prince|princess|pope|judge|justice|mayor|chairman|chairwoman|ceo|"
-    r"spokesman|spokeswoman|spokesperson|adviser|advisor|leader|general|ambassador|candidate|nominee)"
-    r"\.?\s+)+", re.IGNORECASE)
-INSTITUTIONS = {"ministry", "government", "office", "embassy", "army", "military", "parliament", "cabinet",
-                "presidency", "administration", "department", "council", "spokesman", "spokeswoman",
-                "spokesperson", "statement", "foreign", "defence", "defense", "state"}
+TITLES = re.compile(r"^(?:(?:the\s+)?(?:" + "|".join(word_list("titles")) + r")\.?\s+)+", re.IGNORECASE)
+INSTITUTIONS = word_set("institutions")
 # capitals that news uses for their country's government ("Ankara said ...")
-CAPITALS = {
-    "Ankara": "Turkey", "Moscow": "Russia", "Kremlin": "Russia", "Washington": "United States",
-    "Beijing": "China", "Cairo": "Egypt", "Tehran": "Iran", "Paris": "France", "Berlin": "Germany",
-    "London": "United Kingdom", "Tokyo": "Japan", "Seoul": "South Korea", "Pyongyang": "North Korea",
-    "Kyiv": "Ukraine", "Kiev": "Ukraine", "Damascus": "Syria", "Riyadh": "Saudi Arabia",
-    "Abu Dhabi": "United Arab Emirates", "Doha": "Qatar", "Baghdad": "Iraq", "Kabul": "Afghanistan",
-    "Islamabad": "Pakistan", "New Delhi": "India", "Brussels": "European Union", "Rome": "Italy",
-    "Madrid": "Spain", "Athens": "Greece", "Tripoli": "Libya",
-    "Jerusalem": "Israel", "Ottawa": "Canada", "Canberra": "Australia", "Caracas": "Venezuela",
-    "Havana": "Cuba", "Minsk": "Belarus", "Warsaw": "Poland", "Budapest": "Hungary",
-    "Amman": "Jordan", "Beirut": "Lebanon", "Khartoum": "Sudan", "Addis Ababa": "Ethiopia",
-    "Nairobi": "Kenya", "Brasilia": "Brazil", "Mexico City": "Mexico", "Taipei": "Taiwan",
-}
+CAPITALS = word_map("capitals")
 # adjectives of nationality for the country they name ("Egyptian deployment" -> Egypt)
-DEMONYMS = {
-    "American": "United States", "Russian": "Russia", "Turkish": "Turkey", "Egyptian": "Egypt",
-    "Chinese": "China", "Iranian": "Iran", "Iraqi": "Iraq", "Syrian": "Syria", "Libyan": "Libya",
-    "French": "France", "German": "Germany", "British": "United Kingdom", "Israeli": "Israel",
-    "Palestinian": "Palestine", "Saudi": "Saudi Arabia", "Emirati": "United Arab Emirates", "Qatari": "Qatar",
-    "Ukrainian": "Ukraine", "Japanese": "Japan", "Korean": "Korea", "North Korean": "North Korea",
-    "South Korean": "South Korea", "Indian": "India", "Pakistani": "Pakistan", "Afghan": "Afghanistan",
-    "Mexican": "Mexico", "Canadian": "Canada", "Italian": "Italy", "Spanish": "Spain", "Greek": "Greece",
-    "Polish": "Poland", "Jordanian": "Jordan", "Lebanese": "Lebanon", "Sudanese": "Sudan", "Yemeni": "Yemen",
-    "Venezuelan": "Venezuela", "Cuban": "Cuba", "Brazilian": "Brazil", "Australian": "Australia",
-    "European": "European Union", "Belarusian": "Belarus", "Hungarian": "Hungary", "Ethiopian": "Ethiopia",
-    "Nigerian": "Nigeria", "Kenyan": "Kenya", "Algerian": "Algeria", "Tunisian": "Tunisia", "Moroccan": "Morocco",
-}
-QUANTITIES = {"number", "lot", "group", "majority", "minority", "handful", "dozen", "dozens", "hundreds",
-              "thousands", "millions", "couple", "host", "series", "string", "variety", "pair", "set", "bunch"}
+DEMONYMS = word_map("demonyms")
+QUANTITIES = word_set("quantities")
 DESCRIPTION_WORDS = 8  # at most this many words after a description's noun belong to the speaker's name
-DESCRIBING = {"for", "of", "at", "to", "in", "from", "with", "on", "inside", "within", "close"}
+DESCRIBING = word_set("describing")
 # "the city of Phoenix": the noun names the same place as the name after "of"
-PLACE_NOUNS = {"city", "town", "port", "village", "province", "region", "state", "island", "district",
-               "capital", "country", "county", "territory", "enclave", "republic"}
-INTENTION = {"will", "would", "shall", "'ll"}
-STATE_BODIES = {"council", "ministry", "cabinet", "parliament", "presidency", "government", "command", "assembly"}
-STATE_BODY_WORDS = STATE_BODIES | {"national", "security", "foreign", "defence", "defense", "interior", "supreme",
-                                   "military", "general", "federal", "high", "of", "the", "affairs", "justice",
-                                   "finance", "economy", "health", "state", "grand", "people's"}
-ISSUING = {"release", "publish", "issue", "deliver", "conduct", "write", "produce", "send", "post", "file", "sign",
-           "give", "make", "commission", "sponsor", "pay", "run", "air", "broadcast", "launch", "unveil", "present"}
-TOPIC_PREPOSITIONS = {"on", "about", "into", "over", "against", "regarding", "concerning"}
-ARMED = {"force", "forces", "troop", "troops", "fighter", "militia", "unit", "soldier", "army"}
-ALLIED = {"allied", "ally", "loyal", "aligned", "align", "affiliated"}
-STOP_ROLES = {"the", "a", "an", "this", "that", "and", "both", "all", "who", "which"}
-HONORED = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|President|Chancellor|Minister|Senator|Governor|Secretary|"
-                     r"Mayor|Judge|Ambassador|Spokesman|Spokeswoman)\.?\s+"
+PLACE_NOUNS = word_set("place_nouns")
+INTENTION = word_set("intention")
+STATE_BODIES = word_set("state_bodies")
+STATE_BODY_WORDS = STATE_BODIES | word_set("state_body_words")
+# verbs whose agent is the author of the document they modify: "a statement released by the ministry"
+AUTHORING = word_set("authoring")
+TOPIC_PREPOSITIONS = word_set("topic_prepositions")
+ARMED = word_set("armed")
+ALLIED = word_set("allied")
+STOP_ROLES = word_set("stop_roles")
+HONORED = re.compile(r"\b(?:" + "|".join(word_list("honored_titles")) + r")\.?\s+"
                      r"(?:[A-Z][\w'’-]*\.?\s+)*?([A-Z][\w'’-]+)\b(?!\s+[A-Z])")
 QUOTED = re.compile(r'"[^"]*"|“[^”]*”')
 DETERMINERS = re.compile(r"^(?:the|a|an|this|that|these|those|another|one|some)\s+", re.IGNORECASE)
 # offices a person is named by ("President Obama", "Sen. Warren", "Jane Roe, the mayor") and the forms of each
-OFFICES = {"president": "president", "senator": "senator", "sen": "senator", "governor": "governor",
-           "gov": "governor", "mayor": "mayor", "secretary": "secretary", "minister": "minister",
-           "chancellor": "chancellor", "judge": "judge", "representative": "representative", "rep": "representative",
-           "congressman": "congressman", "congresswoman": "congresswoman", "ambassador": "ambassador",
-           "nominee": "nominee", "candidate": "candidate", "chairman": "chairman", "chairwoman": "chairwoman",
-           "speaker": "speaker", "premier": "premier", "king": "king", "queen": "queen", "pope": "pope"}
+OFFICES = word_map("offices")
 OFFICE_BEFORE = re.compile(r"(?<![Vv]ice )(?<![Vv]ice-)(?<![Ff]ormer )\b((?i:" + "|".join(OFFICES)
                            + r"))\.?\s+(?:[A-Z][\w.'’-]*\s+)*$")
 OFFICE_AFTER = re.compile(r"^\s*,\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(" + "|".join(OFFICES) + r")\b",
@@ -154,7 +116,7 @@ class Candidate:
 def _agrees(pronoun, candidate):
     """Whether ``candidate`` can be what ``pronoun`` stands for: a person for "he", one organisation,
     country or thing for "it", a group for "they"."""
-    if pronoun in PERSONAL:
+    if pronoun in PERSON_PRONOUNS:
         return candidate.type == "PERSON" and not candidate.plural
     if pronoun == "it":
         return candidate.type in ("ORG", "GPE", None) and not candidate.plural
@@ -214,18 +176,18 @@ def _path_up(sentence, word, top):
     return path
 
 
-MODIFIERS = ("compound", "amod", "flat", "nummod")  # the words of a noun phrase that make its name
+NAME_MODIFIERS = ("compound", "amod", "flat", "nummod")  # deprels of the words of a noun phrase that make its name
 
 
 def _phrase_ids(sentence, word, conjuncts=False):
     """Ids of ``word`` and the words that make its name: determiners, compounds, adjectives, possessors
     (and, with ``conjuncts``, the names coordinated with it)."""
     ids = {word.id} | {w.id for w in dependents(sentence, word) if w.deprel in ("det", "nmod:poss")}
-    modifiers = [w for w in dependents(sentence, word) if w.deprel in MODIFIERS]
+    modifiers = [w for w in dependents(sentence, word) if w.deprel in NAME_MODIFIERS]
     while modifiers:  # with the modifiers' own: "high-level", "Los Angeles Times"
         modifier = modifiers.pop()
         ids.add(modifier.id)
-        modifiers += [w for w in dependents(sentence, modifier) if w.deprel in MODIFIERS or w.text == "-"]
+        modifiers += [w for w in dependents(sentence, modifier) if w.deprel in NAME_MODIFIERS or w.text == "-"]
     if conjuncts:
         for conjunct in (w for w in dependents(sentence, word) if w.deprel == "conj"):
             ids |= _phrase_ids(sentence, conjunct)
@@ -245,10 +207,7 @@ def clean_name(name):
     return (stripped or name).strip(" ,;:")
 
 
-ORGANISATION_WORDS = re.compile(
-    r"\b(party|council|ministry|department|agency|association|group|inc|corp|company|university|court|"
-    r"committee|commission|army|forces|bank|union|institute|foundation|news|times|post|press|network|"
-    r"office|house|senate|congress|parliament|government|campaign|police|service|board|fund|club)\b", re.I)
+ORGANISATION_WORDS = re.compile(r"\b(" + "|".join(word_list("organisation_words")) + r")\b", re.I)
 
 
 def person_like(name, etype, surnames=None):
@@ -479,7 +438,8 @@ class Resolver:
             speaker = self._state_of_body(speaker, attribution)
         lowered = mention.text.lower().strip()
         plural = lowered in ("they", "them") or ";" in (speaker.name or "") or (
-            lowered not in PERSONAL and lowered != "it" and head is not None and "Number=Plur" in (head.feats or ""))
+            lowered not in PERSON_PRONOUNS and lowered != "it" and head is not None
+            and "Number=Plur" in (head.feats or ""))
         self.resolved.append((mention.start, speaker, plural))
         return speaker
 
@@ -539,7 +499,7 @@ class Resolver:
             return self._author(mention.start)
         if lowered == "you" and not self.quoted(mention.start):  # the writer addressing whoever reads
             return Speaker("reader", None)
-        if lowered in PERSONAL or lowered in GROUP or lowered == "we":
+        if lowered in PERSON_PRONOUNS or lowered in GROUP or lowered == "we":
             return self._coreferent(sentence, head) or self._pronoun(lowered, mention.start)
         if head is None:
             return Speaker(clean_name(mention.text), None)
@@ -605,7 +565,7 @@ class Resolver:
             if place is not None:
                 return Speaker(*self.entity_name(place))
         modifiers = [w for w in dependents(sentence, head) if w.id in ids and w.id < head.id
-                     and w.deprel in (*MODIFIERS, "obl:npmod")]
+                     and w.deprel in (*NAME_MODIFIERS, "obl:npmod")]
         first = min(modifiers + [head], key=lambda w: w.id)
         while first.id > 1 and sentence.words[first.id - 2].id in ids and (first.text == "-" or sentence.words[
                 first.id - 2].deprel in ("compound", "obl:npmod", "nummod", "punct")) \
@@ -680,7 +640,7 @@ class Resolver:
         for child in children:
             if child.deprel == "nmod" and any(c.head == child.id and c.lemma in ("from", "by") for c in words):
                 return self._named(sentence, child, ids)
-            if child.deprel.startswith("acl") and child.lemma.lower() in ISSUING:  # "released by the ministry"
+            if child.deprel.startswith("acl") and child.lemma.lower() in AUTHORING:  # "released by the ministry"
                 for agent in (w for w in words if w.head == child.id and w.upos in ("PROPN", "NOUN")):
                     if agent.deprel.startswith("nsubj") or agent.deprel.startswith("obl") and any(
                             c.head == agent.id and c.lemma == "by" for c in words):
@@ -694,7 +654,7 @@ class Resolver:
             entity = self.entity_at(word.start_char, word.end_char, {"ORG"})
             path = _path_up(sentence, word, document)
             if entity is not None and path and not any(w.id in topics or w.deprel.startswith("acl") and
-                                                        w.lemma.lower() not in ISSUING for w in path):
+                                                        w.lemma.lower() not in AUTHORING for w in path):
                 return Speaker(*self.entity_name(entity))
         return None
 
@@ -819,7 +779,7 @@ class Resolver:
         """The referent of a pronoun speaker: the most salient fitting candidate of the last few sentences
         (subjects and earlier speakers outside quotations first, nearer sentences first), agreeing in
         number, kind and gender when known."""
-        gender = PERSONAL.get(pronoun)
+        gender = PERSON_PRONOUNS.get(pronoun)
         sentence = self.sentence_of(offset)
         best, best_score = None, None
         for candidate in self._candidates(offset):

@@ -21,6 +21,9 @@ from typing import NamedTuple
 
 from vaderSentiment.vaderSentiment import NEGATE, SentimentIntensityAnalyzer
 
+from .cues import cue_values, cues_with
+from .words import word_list, word_map, word_set
+
 MODEL_PATH = Path(__file__).parent / "data" / "stance_model.json"
 CLASSES = ("support", "against", "neutral")
 MODEL_TARGETS = 3  # the model weighs this many of the most salient candidates; rules weigh them all
@@ -28,22 +31,14 @@ WINDOW = 6  # words each side of the target that count as its context
 NEGATION_SCOPE = 5  # words after a negator that it reverses
 TARGET = "<T>"  # stands for the target's own words in the sentence
 
-# Reporting verbs that carry a stance of their own (this project's list).
-AGAINST_CUES = frozenset("""
-deny reject condemn accuse criticise criticize oppose warn denounce blame slam blast attack dismiss dispute
-refute rebuff decry protest object lament question lambast lambaste bemoan chastise despise deride berate
-""".split())
-SUPPORT_CUES = frozenset("""
-back welcome praise endorse urge support applaud hail commend approve champion defend advocate laud
-extol compliment
-""".split()) | {"call for"}
+# Reporting verbs that carry a stance of their own (the cue table's stance column: this project's list).
+AGAINST_CUES = cues_with("stance", "against") & cues_with("pos", "VERB")
+SUPPORT_CUES = cues_with("stance", "support") & cues_with("pos", "VERB")
 # The stance a cue carries: the verbs above, and predicate adjectives ("was critical of X", "is supportive of X"),
 # which are cues but no verbs to look for in a content
-CUE_STANCES = {"critical": "against", "skeptical": "against", "sceptical": "against", "wary": "against",
-               "supportive": "support", **dict.fromkeys(SUPPORT_CUES, "support"),
-               **dict.fromkeys(AGAINST_CUES, "against")}
+CUE_STANCES = cue_values("stance")
 
-AMBIGUOUS_CUES = frozenset({"question", "object", "protest", "call for", "warn"})  # nouns, or need a particle
+AMBIGUOUS_CUES = word_set("ambiguous_cues")  # nouns, or need a particle
 # ... and bare "back" is mostly an adverb ("look back at X"), but "backs", "backed" are the verb
 
 
@@ -67,49 +62,26 @@ STANCE_WORDS["against"] = "against"
 # What the parse says governs a target (``TargetSpan.frame``): the verb of which it is the object, or a
 # preposition with its head (this project's list). "urge" and "call" are left out: their object is the
 # addressee ("urged Congress to act").
-SUPPORT_FRAMES = frozenset(SUPPORT_CUES - AMBIGUOUS_CUES - {"urge"}) | {
-    "stand by", "stand with", "side with", "work on", "work toward", "work towards", "press for",
-    "push for", "fight for", "vote for", "campaign for", "support for", "commitment to", "praise for",
-    "backing for", "recognise", "recognize", "embrace", "protect", "trust", "call for"}
-AGAINST_FRAMES = frozenset(AGAINST_CUES - AMBIGUOUS_CUES) | {
-    "fight", "crackdown on", "war on", "sanction", "sanctions on", "ban", "boycott", "punish", "impeach",
-    "resist", "block", "veto", "condemnation of", "opposition to", "criticism of", "accusation against"}
+SUPPORT_FRAMES = frozenset(SUPPORT_CUES - AMBIGUOUS_CUES - {"urge"}) | word_set("support_frames")
+AGAINST_FRAMES = frozenset(AGAINST_CUES - AMBIGUOUS_CUES) | word_set("against_frames")
 SENTIMENT_MARGIN = 0.75  # how far from neutral (1) stanza's mean sentence sentiment must be to decide
 ACT_VALENCE = 1.0  # the least lexicon valence of what an agent supports or opposes that tells of the agent
 SUBJECT_BLAME = -0.6  # VADER compound of the rest of a claim at or below which its named subject is blamed
 
-# Words that hedge a statement (this project's list).
-HEDGES = frozenset("""
-may might could perhaps possibly probably likely unlikely reportedly allegedly apparently supposedly
-presumably believe believes believed think thinks suggest suggests suggested seem seems seemed appear appears
-appeared unclear uncertain
-""".split())
-HEDGING_CUES = frozenset("believe think suggest allege speculate guess suspect estimate hint imply seem appear".split())
+# Words that hedge a statement, and the cues that hedge it (the cue table's hedging column): this project's lists.
+HEDGES = word_set("hedges")
+HEDGING_CUES = cues_with("hedging", "yes")
 
 # Demands that the target give way: "X must withdraw", "should be evacuated by X", "requiring X to pull back".
-OBLIGATION = frozenset("must should ought need needs needed has have had".split())
-RETREAT_PREFIXES = ("withdr", "pull", "retreat", "leav", "resign", "step down", "step aside", "stop", "halt",
-                    "ceas", "evacuat", "quit", "abandon", "surrender", "disarm", "apologi", "disband", "back down",
-                    "hand over", "drop out")
-DEMAND_PREFIXES = ("requir", "urg", "demand", "call", "ask", "told", "tell", "forc", "want", "press", "push")
+OBLIGATION = word_set("obligation")
+RETREAT_PREFIXES = word_list("retreat_prefixes")
+DEMAND_PREFIXES = word_list("demand_prefixes")
 
 # Evaluative words of news politics that VADER's lexicon (MIT, shipped in the vaderSentiment wheel) lacks, on
 # its -4..4 scale (this project's list); added to VADER's lexicon for both the model and the rules.
-NEWS_VALENCE = {
-    "legitimate": 1.5, "legitimacy": 1.2, "credible": 1.5, "reliable": 1.5, "sustainable": 1.0, "lawful": 1.0,
-    "constructive": 1.5, "stability": 1.2, "stabilising": 1.0, "stabilizing": 1.0, "democratic": 0.8,
-    "ceasefire": 1.0, "truce": 1.0, "transparent": 1.2,
-    "illegitimate": -2.0, "unreliable": -1.5, "renegade": -1.5, "extremist": -2.0, "extremists": -2.0,
-    "tyranny": -2.5, "interference": -1.2, "unlawful": -1.8, "corrupt": -2.2, "corruption": -2.2,
-    "hamper": -1.2, "hampers": -1.2, "destabilise": -1.5, "destabilize": -1.5, "destabilising": -1.5,
-    "destabilizing": -1.5, "provocation": -1.5, "provocative": -1.2, "mercenaries": -1.2, "invasion": -1.5,
-    "rogue": -1.5, "dictator": -2.0, "authoritarian": -1.5, "escalation": -1.0, "baseless": -1.5,
-    "unfounded": -1.5, "bogus": -1.8, "falsely": -1.5, "disgraceful": -2.5, "hypocrite": -2.0,
-    "hypocrisy": -2.0, "unconstitutional": -1.8, "traitor": -2.5, "puppet": -1.5, "atrocities": -3.0,
-    "crimes": -2.5, "slammed": -1.5, "denounced": -1.8, "opposed": -1.0,
-}
-CLAUSE_BREAKS = frozenset(',;:()"“”') | {"but", "while", "although", "whereas"}
-SPEECH_VERBS = frozenset({"said", "says", "told", "tells", "added", "wrote"})
+NEWS_VALENCE = {word: float(valence) for word, valence in word_map("news_valence").items()}
+CLAUSE_BREAKS = frozenset(',;:()"“”') | word_set("clause_break_words")
+SAID_FORMS = word_set("said_forms")  # forms of saying: a feature of the model near the target
 TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?|\d+|[^\w\s]")
 SUFFIXES = ("ations", "ation", "ingly", "ings", "ing", "edly", "ed", "ies", "es", "s", "ly", "ments", "ment")
 
@@ -220,8 +192,8 @@ def features(text: str, target_start: int, target_end: int) -> dict[str, float]:
         found["t:" + word] += 1
     quotes_before = sum(text[:target_start].count(mark) for mark in '"“”')
     found["in_quote"] = float(quotes_before % 2 == 1)
-    found["said_after"] = float(any(w in SPEECH_VERBS for w in right[:4]))
-    found["said_before"] = float(any(w in SPEECH_VERBS for w in left[-3:]))
+    found["said_after"] = float(any(w in SAID_FORMS for w in right[:4]))
+    found["said_before"] = float(any(w in SAID_FORMS for w in left[-3:]))
     found["at_start"] = float(target_start == 0)
     found.update(_lexicon_features(words, here))
     found.update(_vader_features(text, words, here))

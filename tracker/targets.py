@@ -20,23 +20,22 @@ from .speakers import PLACE_NOUNS
 from .relations import RELATION_CONFIDENCE, RELATION_STANCE, statement_label
 from .stance import StanceResult, TargetSpan, claim_stance, is_hedged
 from .trees import dependents, preposition
+from .words import word_set
 
 TARGET_TYPES = {"PERSON", "ORG", "GPE", "NORP", "LAW", "EVENT", "FAC", "WORK_OF_ART", "LOC", "PRODUCT"}
 PHRASE_DEPRELS = {"nsubj", "nsubj:pass", "obj", "obl", "nmod", "xcomp", "conj", "appos", "root", "ccomp"}
-MODIFIERS = {"compound", "amod", "flat", "nmod:poss"}
+TARGET_MODIFIERS = {"compound", "amod", "flat", "nmod:poss"}  # deprels of the modifiers in a target's phrase
 EDITORIAL_BRACKETS = str.maketrans("[]", "  ")
-PLACE_PREPOSITIONS = {"in", "at", "near", "across", "throughout", "via", "inside", "outside", "around", "into"}
+PLACE_PREPOSITIONS = word_set("place_prepositions")
 MARKERS = ("case", "mark")  # what marks a phrase: "against" in "against X", "of" in "kinds of bullying"
-UNINFORMATIVE = {"thing", "way", "time", "year", "day", "part", "lot", "kind", "number", "people", "what",
-                 "something", "anything", "everything", "one", "percent", "week", "month", "end", "place"}
+UNINFORMATIVE = word_set("uninformative")
 # Nouns that stand for whoever or whatever they are "of": "Haftar's forces", "the people of Libya",
 # "all kinds of bullying" are about Haftar, Libya and bullying.
-GROUP_NOUNS = {"force", "troop", "army", "militia", "fighter", "soldier", "government", "regime",
-               "administration", "camp", "supporter", "ally", "loyalist", "follower", "man"}
-TRANSPARENT_NOUNS = GROUP_NOUNS | {"kind", "sort", "type", "form", "people", "citizen", "member", "population"}
+GROUP_NOUNS = word_set("group_nouns")
+TRANSPARENT_NOUNS = GROUP_NOUNS | word_set("transparent_nouns")
 # "the leader of the eastern forces": a person named by what they lead.
-LEADER_NOUNS = {"leader", "head", "chief", "commander", "boss", "chairman", "founder"}
-NAMING_VERBS = {"dub", "call", "name", "nickname", "label", "title", "know"}  # "the proposal, dubbed X"
+LEADER_NOUNS = word_set("leader_nouns")
+NAMING_VERBS = word_set("naming_verbs")  # "the proposal, dubbed X"
 
 
 @dataclass
@@ -211,7 +210,7 @@ def candidate_targets(index, attribution, resolver, names=None, speaker=None):
                 continue
             if word.start_char in taken or _owned(sentence, word, taken):
                 continue
-            modifiers = [w for w in dependents(sentence, word) if w.deprel in MODIFIERS
+            modifiers = [w for w in dependents(sentence, word) if w.deprel in TARGET_MODIFIERS
                          and w.upos in ("NOUN", "ADJ", "PROPN") and w.id < word.id]
             first = min([word] + modifiers, key=lambda w: w.id)
             text = " ".join(QUOTE_MARKS.sub("", index.text[first.start_char:word.end_char]).split())  # a "firm" one
@@ -272,7 +271,7 @@ def _place_adjuncts(sentences):
         for word in sentence.words:
             if word.deprel in ("obl", "nmod") and preposition(sentence, word) in PLACE_PREPOSITIONS:
                 starts.add(word.start_char)
-                starts.update(w.start_char for w in dependents(sentence, word) if w.deprel in MODIFIERS)
+                starts.update(w.start_char for w in dependents(sentence, word) if w.deprel in TARGET_MODIFIERS)
     return starts
 
 

@@ -11,10 +11,11 @@ import math
 from functools import lru_cache
 from pathlib import Path
 
+from ..words import word_set
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "data" / "attribution_model.json"
-MODALS = frozenset("would could may might should must can will".split())
-NEGATIONS = frozenset("not n't never no".split())
+MODALS = word_set("modals")
+NEGATIONS = word_set("negations")
 
 
 def _bucket(n):

@@ -35,12 +35,12 @@ from .lexicon import (
     DIRECTING,
     EXPRESSED,
     GATHERINGS,
-    ISSUING,
     MEDIA,
     NAMING,
     NOUN_CUES,
     PLEDGING,
     PREPOSITIONAL_CUES,
+    PUBLISHING,
     RAISING,
     RECORDS,
     REQUESTS,
@@ -240,7 +240,7 @@ def reports_nothing(tree, verb, obj):
         return True
     if verb.lemma == "call" and obj.lemma in GATHERINGS or verb.lemma == "consider":
         return True  # convened; weighed ("considered him a rival" is a clause)
-    return verb.lemma in ISSUING and obj.lemma in RECORDS or verb.lemma == "release" and any(
+    return verb.lemma in PUBLISHING and obj.lemma in RECORDS or verb.lemma == "release" and any(
         k.lemma == "from" for o in tree.kids(verb, "obl") if o.id > obj.id for k in tree.kids(o, "case"))
 
 
@@ -410,7 +410,7 @@ def what_is_named(tree, verb):
 def what_the_document_says(tree, verb, obj):
     """ "issued a statement calling X a violation", "filed a motion to open the files": a document put
     out is what speaks; what it calls, opposes or asks for is the content."""
-    if verb.lemma not in ISSUING or obj.lemma not in DOCUMENTS | {"paper"}:
+    if verb.lemma not in PUBLISHING or obj.lemma not in DOCUMENTS | {"paper"}:
         return []
     for acl in tree.kids(obj, "acl"):
         span = tree.subtree(acl)

@@ -18,7 +18,7 @@ from .lexicon import (
     DISCUSSING,
     MEETINGS,
     PASSIVE_CUES,
-    PERSONAL,
+    PERSONAL_SUBJECTS,
     TAKING_UP,
 )
 from .mentions import _cue_mention, _mention, _pieces
@@ -137,7 +137,7 @@ def is_implication(verb, speaker):
     """ "The losses mean he paid no tax", "that means ...": what a fact implies, not what anyone said
     ("I mean ...", "Smith meant that ..." are said)."""
     return verb.lemma == "mean" and verb.xpos != "VBG" and speaker.upos != "PROPN" and not (
-        speaker.upos == "PRON" and speaker.text.lower() in PERSONAL)
+        speaker.upos == "PRON" and speaker.text.lower() in PERSONAL_SUBJECTS)
 
 
 def is_proposal(tree, speaker):
