@@ -8,11 +8,12 @@ stance and relation steps, so no step indexes the document again.
 
 import bisect
 
-from .attribution.lexicon import TIME_WORDS
 from .marks import find_quotes, paragraphs
 from .trees import SentenceTree
+from .words import word_set
 
 TIME_TYPES = ("DATE", "TIME")
+TIME_WORDS = word_set("time_words")  # "weeks", "later": words of time outside any date entity
 
 
 class ArticleIndex:

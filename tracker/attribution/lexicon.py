@@ -36,7 +36,6 @@ GATHERINGS = word_set("gatherings")  # what is called to meet
 MEETINGS = GATHERINGS | word_set("meetings")  # what takes up a topic ("the summit focused on X")
 RELATIVE_SUBJECTS = word_set("relative_subjects")
 CIRCUMSTANTIAL = word_set("circumstantial")  # when and where
-TIME_WORDS = word_set("time_words")
 NOT_SPEAKERS = word_set("not_speakers")
 # sentence adverbs that link to what came before ("However, ...", "In addition, ..."): the writer's, not the speaker's
 LINKING = word_set("linking")
