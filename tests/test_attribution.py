@@ -1046,3 +1046,8 @@ def test_a_verb_takes_the_content_its_learned_preposition_brings(nlp):
     # "muse about" is no reporting verb of the lexicon; PolNeAR train's cues bring content with it
     text = "The retired judge mused about a second term for the mayor."
     assert found(nlp, text) == [("indirect", "The retired judge", "mused about", ["a second term for the mayor"])]
+
+
+def test_a_remark_on_a_copular_predicate_is_its_subjects(nlp):
+    text = "Governor Ada Hale is more cautious, saying the harbor budget needs another year of work."
+    assert ("Governor Ada Hale", "saying") in [(speaker, cue) for _, speaker, cue, _ in found(nlp, text)]

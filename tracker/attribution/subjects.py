@@ -42,9 +42,10 @@ def subject_of(index, tree, verb):
             if is_predicate_of_manner(tree, node, head):
                 node = head  # "was quick to note that X": the subject of "quick" notes
                 continue
+            remark = is_participle_remark(tree, node)
             node = head
-            if node.upos not in ("VERB", "AUX"):
-                return None
+            if node.upos not in ("VERB", "AUX") and not (remark and tree.kids(node, "cop")):
+                return None  # a remark on a copular predicate is its subject's: "X is more cautious, saying ..."
             continue
         if node.deprel == "acl" and node.head:  # "a statement calling ..."
             head = tree.head(node)
