@@ -167,7 +167,7 @@ def test_the_other_names_are_what_their_files_say():
     assert "upon" in lexicon.PREPOSITIONAL_CUES["call"] and lexicon.PREPOSITIONAL_CUES["muse"] == {"about"}
     assert {"statement", "interview", "tirade"} <= lexicon.MEDIA and "speech" not in lexicon.SAID_IN
     assert {"website", "interview"} - lexicon.SAID_IN == {"interview"}
-    assert stance.NEWS_VALENCE["illegitimate"] == -2.0 and stance.CLAUSE_BREAKS >= {",", "but"}
+    assert stance.NEWS_VALENCE["dictator"] == -2.0 and stance.CLAUSE_BREAKS >= {",", "but"}
 
 
 def test_no_name_means_two_lists():
