@@ -5,7 +5,7 @@ NewsMTSC) reads the words around the target, the target masked, with VADER's lex
 ``predict_stance``. ``claim_stance`` puts rules with clear evidence before it: a demand that the target
 withdraw, the reporting verb's own polarity ("condemned", "praised"), the words governing the target in the
 parse ("stand by X", "against X"; without a parse, a stance verb just before it), what the claim says
-another agent supports ("sent jets to support mercenaries"), praise under negation ("we don't take X as a
+another agent supports ("sent jets to support the dictator"), praise under negation ("we don't take X as a
 legitimate actor") and a clearly negative statement about a named subject. Where the model stays neutral,
 stanza's sentence sentiment (stanza engine, model installed) has the last word.
 """
@@ -98,7 +98,7 @@ class TargetSpan(NamedTuple):
     frame: str | None = None
     subject: bool = False
     parsed: bool = False
-    acts: tuple = ()  # (frame, object) the claim reports of the target as an agent: ("support", "mercenaries")
+    acts: tuple = ()  # (frame, object) the claim reports of the target as an agent: ("support", "dictator")
 
 
 @dataclass
@@ -369,7 +369,7 @@ def _blame_on_subject(content: str, target: TargetSpan) -> tuple[str, str] | Non
 
 def _stance_from_acts(target: TargetSpan) -> tuple[str, str] | None:
     """(stance, evidence) toward an agent from what the claim says it does: supporting something the lexicon
-    calls bad ("sent jets to support mercenaries") or opposing something good is against the agent, supporting
+    calls bad ("sent jets to support the dictator") or opposing something good is against the agent, supporting
     something good is for it. Opposing something bad decides nothing: it is the agent's own boast as often."""
     lexicon = _analyzer().lexicon
     for frame, thing in target.acts:

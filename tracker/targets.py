@@ -43,7 +43,7 @@ class Target:
     """A candidate target: canonical ``name``, entity ``type`` (None for a noun phrase), where its words
     stand in the article (``start``/``end``), the ``frame`` that governs it ("stand by", "against") when the
     speaker is its agent, whether it is a named ``subject`` of the content's main predicate, and the ``acts``
-    the content reports of it as another agent ("Moscow sent jets to support mercenaries")."""
+    the content reports of it as another agent ("Moscow sent jets to support the dictator")."""
 
     name: str
     type: str | None
@@ -51,7 +51,7 @@ class Target:
     end: int
     frame: str | None = None
     subject: bool = False
-    acts: list = field(default_factory=list)  # (frame, object words) of what it does: ("support", "mercenaries")
+    acts: list = field(default_factory=list)  # (frame, object words) of what it does: ("support", "dictator")
 
 
 def _inside(start, end, spans):
