@@ -13,6 +13,7 @@ from ..cues import (
     SPEECH_VERBS,
     VERBS,
 )
+from ..words import word_map, word_set
 from .bounds import (
     before_a_break,
     before_semicolon,
@@ -223,7 +224,7 @@ def object_shape(c):
     """ "Russia denies this", "condemned the test as a provocation": the direct object of an object cue, with
     what completes it; not what only looks like a report ("found a way", "called a meeting")."""
     tree, verb = c.tree, c.verb
-    if not (verb.lemma in OBJECT_CUES or is_depiction(tree, verb)) or verb.lemma in ("say", "tell", "ask"):
+    if not (verb.lemma in OBJECT_CUES or is_depiction(tree, verb)) or verb.lemma in NO_OBJECT_CONTENT:
         return None
     for obj in tree.kids(verb, "obj"):
         if reports_nothing(tree, verb, obj):
@@ -236,10 +237,11 @@ def object_shape(c):
 def reports_nothing(tree, verb, obj):
     """An object that tells what was done, not said: "found a way to ...", "find themselves in ...", "called
     an emergency meeting", "considered the matter", "released his tax returns", "released them from ..."."""
-    if verb.lemma == "find" and (obj.lemma == "way" or obj.text.lower().endswith(("self", "selves"))):
+    objects = OBJECTS_NOT_SAID.get(verb.lemma, ())
+    if obj.lemma in objects or "*" in objects or verb.lemma == "find" and obj.text.lower().endswith(("self", "selves")):
         return True
-    if verb.lemma == "call" and obj.lemma in GATHERINGS or verb.lemma == "consider":
-        return True  # convened; weighed ("considered him a rival" is a clause)
+    if verb.lemma == "call" and obj.lemma in GATHERINGS:
+        return True  # convened
     return verb.lemma in PUBLISHING and obj.lemma in RECORDS or verb.lemma == "release" and any(
         k.lemma == "from" for o in tree.kids(verb, "obl") if o.id > obj.id for k in tree.kids(o, "case"))
 
@@ -283,6 +285,8 @@ def prepositional_shape(c):
     return words + coordinated_object(c.tree, c.verb, words, c.exclude), "preposition"
 
 
+OBJECTS_NOT_SAID = {verb: frozenset(objects.split()) for verb, objects in word_map("objects_not_said").items()}
+NO_OBJECT_CONTENT = word_set("no_object_content")
 # the shapes of a cue verb's content, tried in this order: the first that decides gives the content and its rule
 CONTENT_SHAPES = (relative_shape, made_clear_shape, clause_shape, as_clause_shape, name_given_shape,
                   parataxis_shape, infinitive_shape, gerund_shape, as_much_shape, said_of_shape, named_shape,
