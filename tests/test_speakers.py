@@ -4,7 +4,7 @@ import pytest
 
 from tracker.article import Article
 from tracker.document import ArticleIndex
-from tracker.speakers import Resolver, clean_name, person_like
+from tracker.names import NameBook, clean_name, person_like
 
 
 def speakers(claims_of, text):
@@ -47,7 +47,7 @@ def test_an_organisation_is_not_taken_for_a_person():
 def test_surnames_after_honorifics(extractor):
     text = "Ms. Dana Whitfield met Mr. Ortega and Chancellor Olaf Brandt in Lima."
     document, = extractor.annotate([Article(id="t", text=text)])
-    assert {"Whitfield", "Ortega", "Brandt"} <= Resolver(ArticleIndex(document))._surnames
+    assert {"Whitfield", "Ortega", "Brandt"} <= NameBook(ArticleIndex(document)).surnames
 
 
 def test_he_prefers_the_last_subject_to_an_earlier_speaker(claims_of):
@@ -279,9 +279,9 @@ def test_a_lone_first_name_tells_gender(claims_of):
 def test_a_name_the_tagger_missed_takes_the_type_it_has_elsewhere(extractor):
     text = "Laura Whitfield met the governor in Lima on Monday, and the talks went on for hours."
     document, = extractor.annotate([Article(id="t", text=text)])
-    resolver = Resolver(ArticleIndex(document))
-    assert resolver.canonical("Laura Whitfield", None) == ("Laura Whitfield", "PERSON")
-    assert resolver.canonical("Ivo Brandt", None) == ("Ivo Brandt", None)
+    book = NameBook(ArticleIndex(document))
+    assert book.canonical("Laura Whitfield", None) == ("Laura Whitfield", "PERSON")
+    assert book.canonical("Ivo Brandt", None) == ("Ivo Brandt", None)
 
 
 def test_a_resolved_she_rules_out_he(claims_of):

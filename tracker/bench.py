@@ -114,6 +114,7 @@ def parse_only(corpus, batch_size):
     from .attribution import find_attributions
     from .document import ArticleIndex
     from .extract import Extractor
+    from .names import NameBook
     from .speakers import Resolver, resolve_speakers
     from .statement import Statement
 
@@ -126,7 +127,7 @@ def parse_only(corpus, batch_size):
         parsed = time.perf_counter()
         for document in documents:
             index = ArticleIndex(document)
-            resolve_speakers([Statement(a) for a in find_attributions(index)], Resolver(index))
+            resolve_speakers([Statement(a) for a in find_attributions(index)], Resolver(index, NameBook(index)))
         attribution_s += time.perf_counter() - parsed
         parse_s += parsed - started
         tokens += sum(d.num_tokens for d in documents)
