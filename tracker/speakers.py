@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from .cues import DOCUMENTS
 from .pronouns import Candidate, Referents
-from .trees import dependents, path_up, preposition, subtree_ids
+from .trees import dependents, preposition
 
 PERSONAL = {"he": "male", "him": "male", "she": "female", "her": "female", "i": None}
 GROUP = {"they", "it", "them"}
@@ -136,11 +136,26 @@ def _antecedent_of_relative(sentence, pronoun):
     return noun
 
 
-def _is_state_body(name):
-    """Whether ``name`` is a state body that does not say whose it is: "National Security Council",
-    "foreign ministry", "the cabinet" (not "Russia's foreign ministry", not "State Department")."""
-    words = (name or "").lower().split()
-    return bool(words) and words[-1] in STATE_BODIES and all(w in STATE_BODY_WORDS for w in words)
+def _subtree_ids(sentence, word, ids):
+    """Ids of ``word`` and its dependents within ``ids``, leaving out relative clauses and appositions."""
+    found, stack = set(), [word]
+    while stack:
+        node = stack.pop()
+        found.add(node.id)
+        stack.extend(w for w in dependents(sentence, node) if w.id in ids
+                     and w.deprel not in ("acl:relcl", "appos", "parataxis"))
+    return found
+
+
+def _path_up(sentence, word, top):
+    """The words from ``word`` up to ``top`` (excluded), or [] when ``word`` is not under ``top``."""
+    path = []
+    while word.id != top.id:
+        path.append(word)
+        if not word.head or len(path) > len(sentence.words):
+            return []
+        word = sentence.words[word.head - 1]
+    return path
 
 
 MODIFIERS = ("compound", "amod", "flat", "nummod")  # the words of a noun phrase that make its name
@@ -162,6 +177,13 @@ def _phrase_ids(sentence, word, conjuncts=False):
 
 
 NAME_EDGES = " ,;:\"'“”’‘()[]—–―"  # marks around a name or description that are no part of it
+
+
+def _is_state_body(name):
+    """Whether ``name`` is a state body that does not say whose it is: "National Security Council",
+    "foreign ministry", "the cabinet" (not "Russia's foreign ministry", not "State Department")."""
+    words = (name or "").lower().split()
+    return bool(words) and words[-1] in STATE_BODIES and all(w in STATE_BODY_WORDS for w in words)
 
 
 ORGANISATION_WORDS = re.compile(
@@ -340,7 +362,7 @@ class Resolver:
             if (dependent.deprel == "nmod" and dependent.upos in ("NOUN", "PROPN")
                     and preposition(sentence, dependent) in DESCRIBING and not self.index.in_date(dependent)) or (
                     dependent.deprel == "acl" and "VerbForm=Part" in (dependent.feats or "")):
-                allowed |= subtree_ids(sentence, dependent, ids)
+                allowed |= _subtree_ids(sentence, dependent, ids)
         last = head
         while last.id < len(sentence.words) and sentence.words[last.id].id in allowed \
                 and last.id - head.id < DESCRIPTION_WORDS:
@@ -382,7 +404,7 @@ class Resolver:
         topics = {w.head for w in words if w.lemma in TOPIC_PREPOSITIONS}
         for word in words:
             entity = self.book.entity_at(word.start_char, word.end_char, {"ORG"})
-            path = path_up(sentence, word, document)
+            path = _path_up(sentence, word, document)
             if entity is not None and path and not any(w.id in topics or w.deprel.startswith("acl") and
                                                         w.lemma.lower() not in ISSUING for w in path):
                 return Speaker(*self.book.entity_name(entity))

@@ -28,28 +28,6 @@ def preposition(sentence, word, deprels=("case",)):
     return next((w.text.lower() for w in dependents(sentence, word) if w.deprel in deprels), None)
 
 
-def subtree_ids(sentence, word, ids):
-    """Ids of ``word`` and its dependents within ``ids``, leaving out relative clauses and appositions."""
-    found, stack = set(), [word]
-    while stack:
-        node = stack.pop()
-        found.add(node.id)
-        stack.extend(w for w in dependents(sentence, node) if w.id in ids
-                     and w.deprel not in ("acl:relcl", "appos", "parataxis"))
-    return found
-
-
-def path_up(sentence, word, top):
-    """The words from ``word`` up to ``top`` (excluded), or [] when ``word`` is not under ``top``."""
-    path = []
-    while word.id != top.id:
-        path.append(word)
-        if not word.head or len(path) > len(sentence.words):
-            return []
-        word = sentence.words[word.head - 1]
-    return path
-
-
 class SentenceTree:
     """Dependency access for one stanza sentence."""
 
