@@ -100,11 +100,13 @@ def timed(command):
 
 
 def table_rows(db_path):
-    """Sorted rows of ``articles`` (without ``ingested_at``) and ``claims``, to compare two databases."""
+    """Sorted rows of ``articles`` (without ``ingested_at``), ``speakers`` and ``claims``, to compare two
+    databases."""
     with sqlite3.connect(db_path) as db:
         articles = sorted(db.execute("select id, path, url, title, date, text, content_hash from articles"))
+        speakers = sorted(map(tuple, db.execute("select * from speakers")))
         claims = sorted(map(tuple, db.execute("select * from claims")))
-    return articles, claims
+    return articles, speakers, claims
 
 
 def parse_only(corpus, batch_size):
