@@ -113,7 +113,8 @@ def named_entities(document):
 class NameBook:
     """Who is who in one article (an ``ArticleIndex``): its named entities, cut and cleaned (``entities``), the
     acronyms it spells out, the surnames it gives persons, and the canonical ``(name, type)`` of each form of a
-    name it uses (``canonical``, ``entity_name``); the gender of its persons and who holds which office."""
+    name it uses (``canonical``, ``entity_name``); the gender of its persons, who holds which office, who wrote
+    it, whose a noun is and which named agent a coref chain is."""
 
     clean_name = staticmethod(clean_name)  # for the steps that hold a book rather than import this module
 
