@@ -3,8 +3,6 @@
 import pytest
 
 from tracker.article import Article
-from tracker.document import ArticleIndex
-from tracker.speakers import Resolver, clean_name, person_like
 
 
 def speakers(claims_of, text):
@@ -37,17 +35,6 @@ def test_she_finds_the_female_subject(claims_of):
             "Mark Diaz visited Denver on Tuesday.\n\n"
             "She said the state needed new schools.")
     assert ("She", "Laura Kim") in speakers(claims_of, text)
-
-
-def test_an_organisation_is_not_taken_for_a_person():
-    assert person_like("Harbor Energy", "ORG", surnames={"Kim"}) == "ORG"
-    assert person_like("Olaf Scholz", "ORG", surnames={"Scholz"}) == "PERSON"
-
-
-def test_surnames_after_honorifics(extractor):
-    text = "Ms. Dana Whitfield met Mr. Ortega and Chancellor Olaf Brandt in Lima."
-    document, = extractor.annotate([Article(id="t", text=text)])
-    assert {"Whitfield", "Ortega", "Brandt"} <= Resolver(ArticleIndex(document))._surnames
 
 
 def test_he_prefers_the_last_subject_to_an_earlier_speaker(claims_of):
@@ -276,14 +263,6 @@ def test_a_lone_first_name_tells_gender(claims_of):
     assert ("he", "Mark Ellison") in speakers(claims_of, text)
 
 
-def test_a_name_the_tagger_missed_takes_the_type_it_has_elsewhere(extractor):
-    text = "Laura Whitfield met the governor in Lima on Monday, and the talks went on for hours."
-    document, = extractor.annotate([Article(id="t", text=text)])
-    resolver = Resolver(ArticleIndex(document))
-    assert resolver.canonical("Laura Whitfield", None) == ("Laura Whitfield", "PERSON")
-    assert resolver.canonical("Ivo Brandt", None) == ("Ivo Brandt", None)
-
-
 def test_a_resolved_she_rules_out_he(claims_of):
     # the census tables do not know "Aditi"; once "she" is Aditi Rao, "he" must be someone else
     text = ("Governor Tom Hale unveiled a child care plan on Monday.\n\n"
@@ -304,11 +283,6 @@ def test_whose_claim_it_is_is_who_claims(claims_of):
     text = ("Governor Tom Hart spoke in Denver on Friday.\n\n"
             "His claim that the budget is balanced drew criticism from the auditors.")
     assert ("His", "Tom Hart") in speakers(claims_of, text)
-
-
-def test_a_dash_credit_is_named_without_its_dash():
-    assert clean_name("― Marta Quintero") == "Marta Quintero"
-    assert clean_name("—") == ""
 
 
 def test_a_description_keeps_whose_it_is(claims_of):

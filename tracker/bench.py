@@ -100,11 +100,13 @@ def timed(command):
 
 
 def table_rows(db_path):
-    """Sorted rows of ``articles`` (without ``ingested_at``) and ``claims``, to compare two databases."""
+    """Sorted rows of ``articles`` (without ``ingested_at``), ``speakers`` and ``claims``, to compare two
+    databases."""
     with sqlite3.connect(db_path) as db:
         articles = sorted(db.execute("select id, path, url, title, date, text, content_hash from articles"))
+        speakers = sorted(map(tuple, db.execute("select * from speakers")))
         claims = sorted(map(tuple, db.execute("select * from claims")))
-    return articles, claims
+    return articles, speakers, claims
 
 
 def parse_only(corpus, batch_size):
@@ -114,6 +116,7 @@ def parse_only(corpus, batch_size):
     from .attribution import find_attributions
     from .document import ArticleIndex
     from .extract import Extractor
+    from .names import NameBook
     from .speakers import Resolver, resolve_speakers
     from .statement import Statement
 
@@ -126,7 +129,7 @@ def parse_only(corpus, batch_size):
         parsed = time.perf_counter()
         for document in documents:
             index = ArticleIndex(document)
-            resolve_speakers([Statement(a) for a in find_attributions(index)], Resolver(index))
+            resolve_speakers([Statement(a) for a in find_attributions(index)], Resolver(index, NameBook(index)))
         attribution_s += time.perf_counter() - parsed
         parse_s += parsed - started
         tokens += sum(d.num_tokens for d in documents)

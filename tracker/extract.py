@@ -4,6 +4,7 @@ from .attribution import find_attributions
 from .claims import claims_from_statements
 from .document import ArticleIndex
 from .engine import build_pipeline
+from .names import NameBook
 from .relations import link_statements
 from .speakers import Resolver, resolve_speakers
 from .statement import Statement
@@ -38,11 +39,11 @@ class Extractor:
 
 def claims_of(article, document):
     """The claims of ``article`` from its annotated ``document``: every step after the parse, in order, on one
-    ``ArticleIndex`` and one ``Statement`` per attributed statement."""
+    ``ArticleIndex``, one ``NameBook`` and one ``Statement`` per attributed statement."""
     index = ArticleIndex(document)
     statements = [Statement(attribution) for attribution in find_attributions(index)]
-    resolver = Resolver(index)
-    resolve_speakers(statements, resolver)
+    book = NameBook(index)  # who is who, for the speakers and the targets
+    resolve_speakers(statements, Resolver(index, book))
     link_statements(statements, index.text)
-    judge_stances(index, statements, resolver)
+    judge_stances(index, statements, book)
     return claims_from_statements(article.id, article.text, statements)

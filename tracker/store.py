@@ -12,6 +12,7 @@ from pathlib import Path
 
 import sqlite_utils
 
+from .names import is_fuller_form
 from .views import create_views
 
 MIGRATIONS = sqlite_utils.Migrations("tracker")
@@ -242,25 +243,33 @@ def merge_aliases(aliases, more):
 
 def find_speaker(db, name, kind):
     """The stored speaker a name belongs to: the same name, or for a lone surname ("Kalin") the one
-    person whose full name ends with it ("Ibrahim Kalin"); ``(id, name, type, aliases)`` or None."""
+    person whose name is a fuller form of it ("Ibrahim Kalin"); ``(id, name, type, aliases)`` or None."""
     row = db.execute("select id, name, type, aliases from speakers where name = ?", [name]).fetchone()
     if row is not None or " " in name or kind not in (None, "PERSON"):
         return row
-    fuller = db.execute("select id, name, type, aliases from speakers where type = 'PERSON' and name like ?",
-                        ["% " + name]).fetchall()
+    fuller = fuller_persons(db, name)
     return fuller[0] if len(fuller) == 1 else None
+
+
+def fuller_persons(db, short, other_than=None):
+    """The stored persons (but ``other_than``, an id) whose name is a fuller form of the name ``short`` by the
+    rule an article follows (``tracker.names.is_fuller_form``), whatever the case of its letters: "Ibrahim
+    Kalin" of "Kalin", "Mike Pence" of "PENCE"; rows ``(id, name, type, aliases)``. The ``like`` (which ignores
+    the case of ASCII letters) only narrows the rows to read."""
+    rows = db.execute("select id, name, type, aliases from speakers where type = 'PERSON' and name like ?",
+                      ["% " + short]).fetchall()
+    return [row for row in rows if row[0] != other_than and is_fuller_form(row[1].lower(), short.lower())]
 
 
 def absorb_surname_rows(db, speaker_id, name, kind):
     """A new full person name ("Ibrahim Kalin") takes over the claims of a stored lone surname ("Kalin")
-    when no other stored person shares that surname; returns the id of the row it took over, or None."""
+    when no other stored person's name is a fuller form of that surname; returns the id of the row it took
+    over, or None."""
     if kind != "PERSON" or " " not in name:
         return None
     surname = name.split()[-1]
-    others = db.execute("select count(*) from speakers where type = 'PERSON' and name like ? and id != ?",
-                        ["% " + surname, speaker_id]).fetchone()[0]
     row = db.execute("select id, aliases from speakers where name = ? and id != ?", [surname, speaker_id]).fetchone()
-    if row is None or others:
+    if row is None or fuller_persons(db, surname, other_than=speaker_id):
         return None
     old_id, old_aliases = row
     db.execute("update claims set speaker_id = ? where speaker_id = ?", [speaker_id, old_id])

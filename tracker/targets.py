@@ -2,8 +2,8 @@
 
 A claim's candidate targets are the named entities inside its content (people, organisations, places,
 groups, laws, events) and the key noun phrases of its main clause ("a ceasefire", "foreign interference").
-Names are canonicalised by the same resolver as speakers, so "Haftar" and "Khalifa Haftar" meet, and an
-adjective of nationality stands for its country ("Egyptian deployment" -> Egypt).
+Names are canonicalised by the article's ``NameBook`` (``tracker.names``), as speakers are, so "Haftar" and
+"Khalifa Haftar" meet, and an adjective of nationality stands for its country ("Egyptian deployment" -> Egypt).
 
 Descriptions meet names through what the article itself says: "the proposal, dubbed the Cairo Declaration"
 makes "a peace proposal" the Cairo Declaration; "the city of Sirte" makes "the Mediterranean city" Sirte;
@@ -16,6 +16,7 @@ import bisect
 from dataclasses import dataclass, field
 
 from .marks import QUOTE_MARKS
+from .names import country_of
 from .speakers import PLACE_NOUNS
 from .relations import RELATION_CONFIDENCE, RELATION_STANCE, statement_label
 from .stance import StanceResult, TargetSpan, claim_stance, is_hedged
@@ -63,8 +64,8 @@ class ArticleNames:
     the article gives it ("proposal" -> Cairo Declaration, "city" -> Sirte), ``owners`` maps a group noun to
     the one person or body it belongs to ("force" -> Khalifa Haftar). Values are ``(name, type)``."""
 
-    def __init__(self, index, resolver):
-        self.resolver = resolver
+    def __init__(self, index, book):
+        self.book = book
         self.text = index.text
         self.entities = sorted((e for e in index.entities if e.type in TARGET_TYPES), key=lambda e: e.start_char)
         self._entity_starts = [entity.start_char for entity in self.entities]
@@ -104,10 +105,10 @@ class ArticleNames:
         """``(name, type)`` of the proper noun ``word`` heads: its entity's, else its compound's."""
         entity = self._entity_at.get(word.start_char)
         if entity is not None:
-            return self.resolver.entity_name(entity)
+            return self.book.entity_name(entity)
         words = [w for w in dependents(sentence, word) if w.deprel in ("compound", "flat") and w.upos == "PROPN"]
         first = min(words + [word], key=lambda w: w.id)
-        return self.resolver.canonical(self.text[first.start_char:word.end_char], None)
+        return self.book.canonical(self.text[first.start_char:word.end_char], None)
 
     def described(self, sentence, noun):
         """``(name, type)`` a description headed by ``noun`` stands for in this article, or None."""
@@ -180,11 +181,12 @@ def _head_of(sentence, start, end):
     return next((w for w in inside if w.head not in ids), inside[0] if inside else None)
 
 
-def candidate_targets(index, attribution, resolver, names=None, speaker=None):
+def candidate_targets(index, attribution, book, names=None, speaker=None):
     """Candidate targets of one attribution's content, most salient first: arguments of the content's
     main predicate before deeper words, named entities before noun phrases, earlier before later.
-    ``speaker`` (the resolved ``Speaker``) tells whose stance a frame inside the content is."""
-    names = names or ArticleNames(index, resolver)
+    ``book`` is the article's ``NameBook``; ``speaker`` (the resolved ``Speaker``) tells whose stance a frame
+    inside the content is."""
+    names = names or ArticleNames(index, book)
     spans = attribution.spans
 
     def own(sentence, agent):
@@ -199,9 +201,9 @@ def candidate_targets(index, attribution, resolver, names=None, speaker=None):
     found, taken = [], set()
     for entity in names.entities_within(spans[0][0], spans[-1][1]):
         if _inside(entity.start_char, entity.end_char, spans):
-            name, etype = resolver.entity_name(entity)
+            name, etype = book.entity_name(entity)
             if etype == "NORP":
-                name = resolver.country_of(name) or name
+                name = country_of(name) or name
             found.append(Target(name, etype, entity.start_char, entity.end_char))
             taken.update(range(entity.start_char, entity.end_char))
     for sentence in sentences:
@@ -218,7 +220,7 @@ def candidate_targets(index, attribution, resolver, names=None, speaker=None):
             if described:
                 name, etype = described
             else:
-                name, etype = resolver.canonical(text, None)  # a name the tagger missed: "[Haftar]"
+                name, etype = book.canonical(text, None)  # a name the tagger missed: "[Haftar]"
                 etype = etype if name != text else None
             found.append(Target(name, etype, first.start_char, word.end_char))
     _place(found, sentences, depth, own)
@@ -305,13 +307,13 @@ def _sentiment(index, spans):
     return sum(scores) / len(scores) if scores else None
 
 
-def stance_and_target(index, attribution, resolver, names=None, speaker=None):
+def stance_and_target(index, attribution, book, names=None, speaker=None):
     """``(StanceResult, Target or None)`` of one attribution toward its most salient candidate target.
     ``names`` (an ``ArticleNames``) is built once per article when given; ``speaker`` is the attribution's
     resolved ``Speaker``."""
     start, end = attribution.start, attribution.end
     content = index.text[start:end].translate(EDITORIAL_BRACKETS)  # "[Haftar]": same offsets, plain words
-    candidates = candidate_targets(index, attribution, resolver, names, speaker)
+    candidates = candidate_targets(index, attribution, book, names, speaker)
     spans = [TargetSpan(t.name, t.start - start, t.end - start, t.frame, t.subject, True, tuple(t.acts))
              for t in candidates]
     result, name = claim_stance(content, attribution.cue_lemma, spans, _sentiment(index, attribution.spans))
@@ -319,10 +321,10 @@ def stance_and_target(index, attribution, resolver, names=None, speaker=None):
     return result, target
 
 
-def judge_stances(index, statements, resolver):
+def judge_stances(index, statements, book):
     """The stance step: each statement's ``stance`` and ``target``. A statement that denies, disputes or
     confirms another (``relations``) takes the relation's stance toward that statement."""
-    names = ArticleNames(index, resolver)
+    names = ArticleNames(index, book)
     for statement in statements:
         attribution = statement.attribution
         if statement.relation in RELATION_STANCE:
@@ -335,5 +337,5 @@ def judge_stances(index, statements, resolver):
             related = statement.related
             statement.target = Target(statement_label(related, index.text), None, related.start, related.end)
         else:
-            statement.stance, statement.target = stance_and_target(index, attribution, resolver, names,
+            statement.stance, statement.target = stance_and_target(index, attribution, book, names,
                                                                    statement.speaker)

@@ -1,0 +1,137 @@
+"""Who is who (``tracker.names``): the rules on names, and one article's ``NameBook`` through the embedded engine."""
+
+import pytest
+
+from tracker.article import Article
+from tracker.document import ArticleIndex
+from tracker.names import NameBook, clean_name, country_of, first_name_genders, is_fuller_form, person_like
+
+
+@pytest.fixture(scope="module")
+def book_of(extractor):
+    """``book_of(text)``: the ``NameBook`` of an article made of ``text``, with its ``ArticleIndex``."""
+    def book(text):
+        document, = extractor.annotate([Article(id="t", text=text)])
+        index = ArticleIndex(document)
+        return NameBook(index), index
+    return book
+
+
+@pytest.mark.parametrize("written, name", [
+    ("the Sen. Ann Cole's", "Ann Cole"),
+    ("Mr. Brooks", "Brooks"),
+    ("“Governor Tom Hart,”", "Tom Hart"),
+    ("the Harbour Workers Alliance", "Harbour Workers Alliance"),
+    ("President", "President"),  # a bare title stays what it is
+    ("― Marta Quintero", "Marta Quintero"),  # a dash credit
+    ("—", ""),
+])
+def test_clean_name_drops_titles_determiners_and_marks(written, name):
+    assert clean_name(written) == name
+
+
+def test_an_organisation_is_not_taken_for_a_person():
+    assert person_like("Harbor Energy", "ORG", surnames={"Kim"}) == "ORG"
+    assert person_like("Olaf Scholz", "ORG", surnames={"Scholz"}) == "PERSON"
+    assert person_like("Olaf Scholz", "ORG", surnames={"Kim"}) == "ORG"  # not a surname the article gives
+    assert person_like("Harbour Workers Union", "ORG") == "ORG"
+
+
+@pytest.mark.parametrize("full, short, fuller", [
+    ("Maria Lopez", "Lopez", True),
+    ("Anna Maria Keller", "Anna Keller", True),
+    ("Anna Keller", "David Keller", False),  # a namesake, not a fuller form
+    ("Lopez", "Lopez", False),  # a name is no fuller form of itself
+    ("Lopez Group", "Lopez", False),
+    ("Tom Hart; supporters", "supporters", True),  # the last word decides, whatever the name is
+    ("Tom Hart", "HART", False),  # letter case counts (the store compares lower-cased names)
+    ("Maria Lopez", "", False),
+])
+def test_a_fuller_form_ends_with_the_last_word_and_opens_with_the_first(full, short, fuller):
+    assert is_fuller_form(full, short) is fuller
+
+
+def test_country_of_a_demonym():
+    assert country_of("Egyptian") == "Egypt"
+    assert country_of("South Korean") == "South Korea"
+    assert country_of("Martian") is None
+
+
+def test_first_names_tell_a_gender_only_when_the_census_is_clear():
+    genders = first_name_genders()
+    assert genders["DAVID"] == "male" and genders["ANNA"] == "female"
+    assert "JORDAN" not in genders and "ADITI" not in genders  # borne by both, or not in the tables
+
+
+def test_surnames_after_honorifics(book_of):
+    book, _ = book_of("Ms. Dana Whitfield met Mr. Ortega and Chancellor Olaf Brandt in Lima.")
+    assert {"Whitfield", "Ortega", "Brandt"} <= book.surnames
+
+
+def test_a_surname_an_acronym_and_a_capital_take_their_fullest_names(book_of):
+    book, _ = book_of("Mayor Laura Whitfield met leaders of the Harbour Workers Alliance (HWA) in Ankara on Monday."
+                      "\n\nWhitfield said the HWA would sign the deal.")
+    assert book.acronyms == {"HWA": "Harbour Workers Alliance"}
+    assert book.canonical("Whitfield", "PERSON") == ("Laura Whitfield", "PERSON")
+    assert book.canonical("HWA", None) == ("Harbour Workers Alliance", "ORG")
+    assert book.canonical("Ankara", "GPE") == ("Turkey", "GPE")
+    assert {book.entity_name(e) for e in book.entities if e.text == "Whitfield"} == {("Laura Whitfield", "PERSON")}
+
+
+def test_a_name_the_tagger_missed_takes_the_type_it_has_elsewhere(book_of):
+    book, _ = book_of("Laura Whitfield met the governor in Lima on Monday, and the talks went on for hours.")
+    assert book.canonical("Laura Whitfield", None) == ("Laura Whitfield", "PERSON")
+    assert book.canonical("Ivo Brandt", None) == ("Ivo Brandt", None)
+
+
+def test_an_honorific_picks_the_namesake_of_its_gender(book_of):
+    book, _ = book_of("Anna Keller and David Keller ran the family bakery in Toledo for 30 years.\n\n"
+                      "Mr. Keller said the shop would close. Ms. Keller said she would miss the customers.")
+    assert book.canonical("Keller", "PERSON", "male") == ("David Keller", "PERSON")
+    assert book.canonical("Keller", "PERSON", "female") == ("Anna Keller", "PERSON")
+    assert book.gender_of("David Keller") == "male" and book.gender_of("Anna Keller") == "female"
+
+
+def test_an_honorific_outweighs_the_census_and_a_pronoun_tells_an_unknown_first_name(book_of):
+    book, _ = book_of("Ashley Brooks runs the port authority in Mobile.\n\n"
+                      "Mr. Brooks said the cranes would arrive in May.")
+    assert first_name_genders()["ASHLEY"] == "female" and book.gender_of("Ashley Brooks") == "male"
+    book, _ = book_of('Aditi Rao told reporters that she would run again.\n\n'
+                      '"He never called me back," Rao said of the governor.')
+    assert book.gender_of("Aditi Rao") == "female"  # the quoted "he" is someone else
+
+
+def test_a_gender_learnt_from_a_pronoun_does_not_override_a_known_one(book_of):
+    book, _ = book_of("Tarik Osei and Sarah Mendez met the council on Tuesday.")
+    assert book.gender_of("Tarik Osei") is None
+    book.learn_gender("Tarik Osei", "male")
+    book.learn_gender("Tarik Osei", "female")
+    book.learn_gender("Sarah Mendez", "male")
+    assert book.gender_of("Tarik Osei") == "male" and book.gender_of("Sarah Mendez") == "female"
+
+
+def test_the_holder_of_an_office_is_the_last_person_named_with_it(book_of):
+    text = "Paul Brennan, the governor, spoke in Denver on Friday.\n\nThe governor said taxes would fall."
+    book, _ = book_of(text)
+    assert book.holder_of("governor", text.index("The governor")) == "Paul Brennan"
+    assert book.holder_of("governor", 0) is None  # not named yet
+    assert book.holder_of("mayor", len(text)) is None
+
+
+def test_the_writer_is_named_by_a_byline_or_a_signature(book_of):
+    book, _ = book_of("By Lena Marsh\n\nThe new ferry to Sable Island was delayed again on Friday.\n\n"
+                      "Lena Marsh is a reporter based in Halifax.")
+    assert book.writer_at(60) == "Lena Marsh"
+    text = "To the editor:\n\nI think the new bridge costs far too much.\n\nRosa Delgado."
+    book, _ = book_of(text)
+    assert book.writer_at(text.index("I think")) == "Rosa Delgado"
+    assert book.writer_at(len(text)) is None  # nothing after the signature is signed by it
+
+
+def test_whose_a_noun_is(book_of):
+    book, index = book_of("Senator Ann Cole and Governor Tom Hart are running for president.\n\n"
+                          "Cole's campaign said the debate was unfair.")
+    sentence = index.sentences[1]
+    campaign = next(w for w in sentence.words if w.text == "campaign")
+    assert book.owner(sentence, campaign, {w.id for w in sentence.words}) == "Ann Cole"
+    assert book.coreferent(sentence, campaign) is None  # the embedded engine makes no coref chains

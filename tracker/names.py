@@ -1,0 +1,389 @@
+"""Who is who: the names one article gives people, organisations and places, and the rules that make one name
+of a name's forms.
+
+"Kalin" -> "Ibrahim Kalin" (the fullest name in the article ending in that surname); "LNA" -> "Libyan National
+Army" (from "Libyan National Army (LNA)"); "Ankara" -> "Turkey" (a capital standing for its country);
+"Egyptian" -> Egypt; "the president" -> the person the article names as president; a person's gender from the
+honorifics and pronouns the article gives them, else from the census tables of first names.
+
+``NameBook`` holds one article's names, built once per article and shared by the speaker step
+(``tracker.speakers``) and the target step (``tracker.targets``). The rules that need no article
+(``clean_name``, ``person_like``, ``is_fuller_form``) also serve the store, which merges speakers across
+articles by the same rule as an article merges "Kalin" into "Ibrahim Kalin".
+"""
+
+import bisect
+import re
+from collections import Counter
+from functools import cache, lru_cache
+from typing import NamedTuple
+
+import names as census  # the `names` package (PyPI): census tables of first names, not this module
+
+from .cues import VERBS
+# the word lists stay in tracker/speakers.py until branch `words` moves them to data files
+from .speakers import (AGENT_TYPES, CAPITALS, DEMONYMS, DETERMINERS, FIRST_NAME_ODDS, GENDER_WORDS, HONORED,
+                       HONORIFIC, HONORIFIC_GENDER, NAME_EDGES, NAMED_TYPES, OFFICE_AFTER, OFFICE_BEFORE, OFFICES,
+                       ORGANISATION_WORDS, QUOTED, TITLES)
+from .trees import dependents
+
+
+@cache
+def first_name_genders():
+    """``{"JASON": "male", "MELANIE": "female", ...}``: first names borne by one gender at least
+    ``FIRST_NAME_ODDS`` times as often as by the other, from the 1990 US census tables that the MIT-licensed
+    ``names`` package ships (shares of the male and of the female population)."""
+    shares = {}
+    for gender in ("male", "female"):
+        with open(census.FILES[f"first:{gender}"], encoding="ascii") as table:
+            for line in table:
+                name, share = line.split()[:2]
+                shares.setdefault(name, {"male": 0.0, "female": 0.0})[gender] = float(share)
+    return {name: gender for name, share in shares.items() for gender, other in (("male", "female"), ("female", "male"))
+            if share[gender] >= FIRST_NAME_ODDS * share[other]}
+
+
+class Entity(NamedTuple):
+    """A named entity of the document, as the tagger found it or cut short (see ``named_entities``)."""
+
+    text: str
+    type: str
+    start_char: int
+    end_char: int
+
+
+@lru_cache(maxsize=65536)
+def clean_name(name):
+    """A name without titles, determiners, possessive endings and surrounding punctuation."""
+    name = " ".join(name.split()).strip(NAME_EDGES)
+    name = re.sub(r"[’']s$", "", name)
+    name = DETERMINERS.sub("", name)
+    stripped = TITLES.sub("", name)
+    return (stripped or name).strip(" ,;:")
+
+
+def person_like(name, etype, surnames=None):
+    """``PERSON`` for an ``ORG`` that reads as a person's name ("Olaf Scholz") whose last word is among
+    ``surnames`` (when given: the article's known surnames), else ``etype``."""
+    words = (name or "").split()
+    reads_as_name = all(w[:1].isupper() and w.replace("-", "").replace(".", "").isalpha() for w in words)
+    if etype == "ORG" and 2 <= len(words) <= 4 and (surnames is None or words[-1] in surnames) and reads_as_name \
+            and not ORGANISATION_WORDS.search(name):
+        return "PERSON"
+    return etype
+
+
+def is_fuller_form(full, short):
+    """Whether the name ``full`` is a fuller form of the name ``short``: longer, with the same last word and,
+    unless ``short`` is a lone name, the same first word ("Ibrahim Kalin" of "Kalin", "Hillary Rodham Clinton"
+    of "Hillary Clinton"; not "Hillary Clinton" of "Bill Clinton", not "Kalin" of itself)."""
+    if len(full) <= len(short):
+        return False
+    full_words, words = full.split(), short.split()
+    return full_words[-1:] == words[-1:] and (len(words) == 1 or full_words[:1] == words[:1])
+
+
+def _ends_with(name, tail):
+    """Whether the words of ``name`` end with those of ``tail``: "Crooked Hillary Clinton", "Hillary Clinton"."""
+    words, tail_words = name.split(), tail.split()
+    return words[-len(tail_words):] == tail_words
+
+
+def country_of(demonym):
+    """The country an adjective of nationality names ("Egyptian" -> "Egypt"), or None."""
+    return DEMONYMS.get(demonym)
+
+
+def named_entities(document):
+    """The document's named ``Entity``s in text order, each cut before an inflected reporting verb the tagger
+    ran it into ("Obama Says Talks Will Resume" of a headline is Obama; "Alliance to Reclaim Our Schools"
+    keeps its verb)."""
+    cues = [w.start_char for s in document.sentences for w in s.words
+            if w.xpos in ("VBZ", "VBD") and w.lemma.lower() in VERBS]
+    entities = []
+    for e in sorted((e for e in document.ents if e.type in NAMED_TYPES), key=lambda e: e.start_char):
+        k = bisect.bisect_right(cues, e.start_char)
+        end = cues[k] if k < len(cues) and cues[k] < e.end_char else e.end_char
+        text = document.text[e.start_char:end].rstrip()
+        if clean_name(text):  # not a bare title or mark the tagger took for a name
+            entities.append(Entity(text, e.type, e.start_char, e.start_char + len(text)))
+    return entities
+
+
+class NameBook:
+    """Who is who in one article (an ``ArticleIndex``): its named entities, cut and cleaned (``entities``), the
+    acronyms it spells out, the surnames it gives persons, and the canonical ``(name, type)`` of each form of a
+    name it uses (``canonical``, ``entity_name``); the gender of its persons, who holds which office, who wrote
+    it, whose a noun is and which named agent a coref chain is."""
+
+    clean_name = staticmethod(clean_name)  # for the steps that hold a book rather than import this module
+
+    def __init__(self, index):
+        self.index = index
+        self.text = index.text
+        self.entities = named_entities(index.document)
+        self._entity_starts = [e.start_char for e in self.entities]
+        self._title_case_lines = {}  # line start -> whether the line is written in title case
+        self.acronyms = self._acronyms()
+        self._surname_honorifics = None  # surname -> genders of the honorifics written before it: on first need
+        self._genders = {}  # person's name -> "male", "female" or None, as found or learnt from a pronoun
+        # surnames the article gives persons: of PERSON entities and after titles ("Chancellor Olaf Scholz")
+        self.surnames = {clean_name(e.text).split()[-1] for e in self.entities
+                         if e.type == "PERSON" and clean_name(e.text)}
+        self.surnames.update(m.group(1) for m in HONORED.finditer(self.text))
+        # entities the tagger ran into a verb ("Obama Says" in a headline): no fuller form of a name
+        verb_ends = {w.end_char for s in index.sentences for w in s.words if w.upos in ("VERB", "AUX")}
+        self._verb_ended = {e.start_char for e in self.entities if e.end_char in verb_ends}
+        self._by_last_name = self._last_names()  # last word of a named agent -> its entities
+        self._canonical_entities = {e.start_char: self.canonical(e.text, e.type, self._honorific_gender(e))
+                                    for e in self.entities}
+        self._office_holders = None  # (offset, office, name) of persons named with their office: on first need
+        self._sentence_people = None  # per sentence, the persons it names (for genders): on first need
+        self._signatures = None  # (offset, name) of the names signing letters, and the writer: on first need
+
+    def _acronyms(self):
+        """``{acronym: name}`` of the acronyms the article spells out: "Libyan National Army (LNA)", or an
+        organisation's initials written alone ("the International Monetary Fund" ... "the IMF")."""
+        found = {}
+        for match in re.finditer(r"((?:[A-Z][\w'’-]+\s+(?:of\s+|for\s+|the\s+|and\s+)?){1,7})\(([A-Z]{2,6})\)",
+                                 self.text):
+            words = match.group(1).split()
+            initials = "".join(w[0] for w in words if w[0].isupper())
+            acronym = match.group(2)
+            if initials.endswith(acronym):
+                found[acronym] = " ".join(words[-len(acronym) - sum(1 for w in words[-len(acronym) * 2:]
+                                                                   if not w[0].isupper()):])
+        written = set(re.findall(r"\b[A-Z]{2,}\b", self.text))
+        for entity in self.entities:  # "the International Monetary Fund" ... "the IMF"
+            words = clean_name(entity.text).split()
+            initials = "".join(w[0] for w in words if w[0].isupper())
+            if entity.type == "ORG" and initials in written and initials not in found and len(words) <= 7 \
+                    and all(w[0].isupper() or w in ("of", "for", "and", "on") for w in words):
+                found[initials] = " ".join(words)
+        return found
+
+    def _last_names(self):
+        """``{last word: entities}`` of the named agents, for "Kalin" -> "Ibrahim Kalin": a name in a title-case
+        line counts only when it opens with a first name."""
+        found = {}
+        for entity in self.entities:
+            words = clean_name(entity.text).split()
+            if entity.type in AGENT_TYPES and words and (words[0].upper() in first_name_genders()
+                                                         or not self._in_title_case(entity)):
+                found.setdefault(words[-1], []).append(entity)
+        return found
+
+    def entity_at(self, start, end, types=NAMED_TYPES):
+        """The named entity overlapping ``start:end``, the longest first."""
+        k = bisect.bisect_left(self._entity_starts, end)  # entities in text order and apart: look back from end
+        hits = []
+        while k > 0 and self.entities[k - 1].end_char > start:
+            k -= 1
+            if self.entities[k].type in types:
+                hits.append(self.entities[k])
+        return max(hits, key=lambda e: e.end_char - e.start_char) if hits else None
+
+    def entity_name(self, entity):
+        """``(canonical name, type)`` of one of the document's entities, computed once per document."""
+        known = self._canonical_entities.get(entity.start_char)
+        return known if known is not None else self.canonical(entity.text, entity.type)
+
+    def _in_title_case(self, entity):
+        """Whether the entity sits in a line written in title case (a headline, a video caption), where the
+        tagger takes capitalised words for names ("President Obama Speech at ..."): no fuller form of a name
+        unless it opens with a first name ("Hillary Clinton Goes ...")."""
+        start = self.text.rfind("\n", 0, entity.start_char) + 1
+        if start not in self._title_case_lines:
+            end = self.text.find("\n", entity.end_char)
+            words = re.findall(r"[A-Za-z][\w'’-]{3,}", self.text[start:end if end >= 0 else len(self.text)])
+            capitals = sum(w[0].isupper() for w in words)
+            self._title_case_lines[start] = len(words) >= 4 and capitals >= 0.7 * len(words)
+        return self._title_case_lines[start]
+
+    def _honorific_gender(self, entity):
+        """The gender of the honorific written before an entity ("Mr. Obama" -> "male"), or None."""
+        found = re.search(HONORIFIC + "$", self.text[max(0, entity.start_char - 8):entity.start_char])
+        return HONORIFIC_GENDER[found.group(1).lower()] if found else None
+
+    def _may_be(self, full_name, gender):
+        """Whether a surname written with an honorific of ``gender`` (None: any honorific the article gives the
+        surname) may stand for ``full_name``: "Mr. Obama" is not Michelle Obama, nor is a bare "Obama" in an
+        article that also writes "Mr. Obama"."""
+        words = full_name.split()
+        known = first_name_genders().get(words[0].upper())
+        if known is None:
+            return True
+        if gender is not None:
+            return known == gender
+        if self._surname_honorifics is None:
+            self._surname_honorifics = {}
+            for found in re.finditer(HONORIFIC + r"([A-Z][\w'’-]+)", self.text):
+                self._surname_honorifics.setdefault(found.group(2), set()).add(
+                    HONORIFIC_GENDER[found.group(1).lower()])
+        return self._surname_honorifics.get(words[-1], set()) <= {known}
+
+    def canonical(self, name, etype, gender=None):
+        """The fullest form of ``name`` in this article ("Kalin" -> "Ibrahim Kalin"); with the ``gender`` its
+        honorific gives, not a fuller name whose first name is the other's ("Mr. Obama" is not Michelle Obama)."""
+        name = clean_name(name)
+        if name in self.acronyms:
+            return self.acronyms[name], "ORG"
+        if name in CAPITALS and etype in (None, "GPE", "ORG", "FAC", "LOC"):
+            return CAPITALS[name], "GPE"
+        if name and (etype in ("PERSON", None) or len(name.split()) == 1):
+            last = name.split()[-1]
+            if etype is None:  # a name the tagger missed here is what it is where the tagger found it
+                found = {e.type for e in self._by_last_name.get(last, ()) if clean_name(e.text) == name}
+                etype = found.pop() if len(found) == 1 else None
+            fuller = [e for e in self._by_last_name.get(last, ()) if e.type in ("PERSON", etype)
+                      and is_fuller_form(clean_name(e.text), name) and self._may_be(clean_name(e.text), gender)]
+            if not fuller and name in self.surnames:  # a family name written first: "Mr. Ban" -> "Ban Ki-moon"
+                fuller = [e for e in self.entities if e.type == "PERSON" and clean_name(e.text).split()[0] == name
+                          and len(clean_name(e.text)) > len(name) and e.start_char not in self._verb_ended
+                          and not self._in_title_case(e)]
+            if fuller:
+                best = self._fullest(fuller)
+                return clean_name(best.text), person_like(best.text, best.type, self.surnames)
+        return name, person_like(name, etype, self.surnames)
+
+    @staticmethod
+    def _fullest(fuller):
+        """The entity a short name stands for among its fuller forms: of namesakes ("Donald Trump", "Ivanka
+        Trump") the one named first; of one person's forms the most frequent, so that a tagger's slip
+        ("Crooked Hillary Clinton" in a quoted nickname) does not become the name."""
+        first = fuller[0]  # in text order
+        forms = [e for e in fuller if _ends_with(clean_name(e.text), clean_name(first.text))
+                 or _ends_with(clean_name(first.text), clean_name(e.text))]
+        counts = Counter(clean_name(e.text) for e in forms)
+        return max(forms, key=lambda e: (counts[clean_name(e.text)], len(e.text)))
+
+    def holder_of(self, office, offset):
+        """The person last named with ``office`` before ``offset`` ("President Barack Obama", "Jane Roe, the
+        city's mayor"), for "the president" and "the mayor"; None if the article names none."""
+        if self._office_holders is None:
+            self._office_holders = []
+            for entity in self.entities:
+                if entity.type != "PERSON":
+                    continue
+                before = OFFICE_BEFORE.search(self.text[max(0, entity.start_char - 60):entity.start_char])
+                after = OFFICE_AFTER.match(self.text[entity.end_char:entity.end_char + 60])
+                for found in (before, after):
+                    if found is not None:
+                        self._office_holders.append((entity.start_char, OFFICES[found.group(1).lower()],
+                                                     self.entity_name(entity)[0]))
+        holders = [name for start, held, name in self._office_holders if held == office and start < offset]
+        return holders[-1] if holders else None
+
+    def writer_at(self, offset):
+        """The writer of the text at ``offset``, as the article names them: by the signature closing a letter
+        ("Jane Roe." alone after it), else by a first or last line "By Jane Roe" or "Jane Roe is a playwright";
+        None when the article names no writer."""
+        if self._signatures is None:
+            self._signatures, self._writer = [], None
+            spans = self.index.paragraphs
+            for k, (start, end) in enumerate(spans):
+                line = self.text[start:end].strip()
+                lead = self.text.index(line[:1], start) if line else start
+                entity = self.entity_at(lead, min(end, lead + 40), {"PERSON"})
+                if entity is None or entity.start_char > lead + len("By "):
+                    continue  # the line must open with the person
+                name = self.entity_name(entity)[0]
+                if line.rstrip(".") == entity.text:
+                    self._signatures.append((start, name))
+                elif (k <= 1 or k >= len(spans) - 2) and re.match(
+                        r"(?:By\s+)?" + re.escape(entity.text) + r"(?:\s+(?:is|was)\b|\s*$)", line):
+                    self._writer = name
+        following = [name for start, name in self._signatures if start > offset]
+        return following[0] if following else self._writer
+
+    def coreferent(self, sentence, word):
+        """``(name, type)`` of the named agent stanza's coref processor (stanza engine, where installed) puts in
+        the chain of ``word`` (of ``sentence``), the representative mention first; None without a chain or a name
+        in it."""
+        document = self.index.document
+        chains = getattr(document, "coref", None)
+        if not chains or word is None:
+            return None
+        index, position = document.sentences.index(sentence), word.id - 1
+        for chain in chains:
+            spans = [(m.sentence, m.start_word, m.end_word) for m in chain.mentions
+                     if isinstance(m.start_word, int)]  # zero anaphora has tuple positions
+            if not any(k == index and start <= position < end for k, start, end in spans):
+                continue
+            if chain.representative_index is not None:
+                spans.insert(0, spans.pop(min(chain.representative_index, len(spans) - 1)))
+            for k, start, end in spans:
+                words = document.sentences[k].words[start:end]
+                entity = self.entity_at(words[0].start_char, words[-1].end_char, AGENT_TYPES) if words else None
+                if entity is not None:
+                    return self.entity_name(entity)
+        return None
+
+    def owner(self, sentence, noun, ids):
+        """The canonical name of the person or organisation a description belongs to ("Donald Trump" of "Trump's
+        campaign", "Jane Roe's lawyer"), so that one candidate's campaign is not another's; else None."""
+        entity = self.possessor(sentence, noun, {"PERSON", "ORG"})
+        if entity is not None:
+            return self.entity_name(entity)[0]
+        named = [w for w in dependents(sentence, noun) if w.deprel == "nmod:poss" and w.id in ids and w.upos == "PROPN"]
+        return self.canonical(named[0].text, None)[0] if named else None  # a name the tagger missed here
+
+    def possessor(self, sentence, noun, types):
+        """The entity of one of ``types`` that possesses ``noun`` ("Egypt's ministry", "Trump's campaign"), or None."""
+        for possessor in (w for w in dependents(sentence, noun) if w.deprel == "nmod:poss"):
+            entity = self.entity_at(possessor.start_char, possessor.end_char, types)
+            if entity is not None:
+                return entity
+        return None
+
+    def gender_of(self, name):
+        """ "male", "female" or None for the person named ``name`` (a canonical name), found once."""
+        if name not in self._genders:
+            self._genders[name] = self._gender(name)
+        return self._genders[name]
+
+    def learn_gender(self, name, gender):
+        """Take ``gender`` for a person whose gender the article does not show, from a pronoun that stands for
+        them ("Jane Roe said ... / she said": a later "he" is not Jane Roe)."""
+        if not self.gender_of(name):
+            self._genders[name] = gender
+
+    def _gender(self, name):
+        """ "male", "female" or None for a person: from an honorific before the surname (unless another person
+        of the article bears it) and the pronouns outside quotations of sentences where this person is the only
+        one named; without either, from the first name (a lone name is one unless it ends a fuller name)."""
+        votes = {"male": 0, "female": 0}
+        last = name.split()[-1]
+        namesakes = [e for e in self._by_last_name.get(last, ()) if e.type == "PERSON"
+                     and clean_name(e.text).split()[0] not in (last, name.split()[0])]
+        honored = re.finditer(HONORIFIC + r"(?:[A-Z][\w.'-]*\s+)*" + re.escape(last) + r"\b", self.text)
+        for match in () if namesakes else honored:
+            votes[HONORIFIC_GENDER[match.group(1).lower()]] += 3
+        if self._sentence_people is None:
+            self._sentence_people = self._people_by_sentence()
+        for people, surnames, text in self._sentence_people:
+            if people.keys() == {name} and surnames <= {name.split()[-1]}:
+                for gender, words in GENDER_WORDS.items():  # a pronoun before the name is someone else
+                    votes[gender] += len(words.findall(text, people[name]))
+        if votes["male"] == votes["female"]:
+            words = name.split()
+            surname = len(words) == 1 and any(len(e.text.split()) > 1 for e in self._by_last_name.get(last, ()))
+            return None if surname else first_name_genders().get(words[0].upper())
+        return max(votes, key=votes.get)
+
+    def _people_by_sentence(self):
+        """Per sentence: where it first names each person (by canonical name), the known surnames in it (a
+        surname the tagger missed, "told Rourke, after he admitted", also counts as a person), and its text with
+        quotations blanked out."""
+        starts = self.index.sentence_starts
+        people = [{} for _ in starts]
+        for entity in self.entities:
+            name, etype = self._canonical_entities[entity.start_char]
+            if etype == "PERSON" and people:
+                k = self.index.sentence_at(entity.start_char)
+                people[k].setdefault(name, entity.start_char - starts[k])
+        found = []
+        for named, start, sentence in zip(people, starts, self.index.sentences):
+            text = QUOTED.sub(lambda m: " " * len(m.group()), self.text[start:sentence.tokens[-1].end_char])
+            found.append((named, set(re.findall(r"[A-Z][\w'’-]+", text)) & self.surnames, text))
+        return found

@@ -1,0 +1,86 @@
+"""What a pronoun speaker stands for: the most salient fitting mention of the last few sentences.
+
+The candidates are the article's named mentions (``Referents.mentions``), the subjects that name no entity ("the
+report", "Mr. Hale and Mr. Ruiz", named by the speaker step) and the speakers already resolved; subjects and
+earlier speakers outside quotations come first, nearer sentences first. A pronoun's kind ("person" for "he" and
+"she", "it", "group" for "they" and "we") and gender come from the speaker step, the genders of the article's
+persons from its ``NameBook`` (``tracker.names``).
+"""
+
+import bisect
+from dataclasses import dataclass
+
+
+@dataclass
+class Candidate:
+    """Something a pronoun may refer to: a mention starting at ``start`` and what is known of it."""
+
+    start: int
+    name: str | None
+    type: str | None
+    subject: bool = False
+    quoted: bool = False
+    plural: bool = False
+    speaker: bool = False
+
+
+def agrees(kind, candidate):
+    """Whether ``candidate`` can be what a pronoun of ``kind`` stands for: a person for "person" ("he"), one
+    organisation, country or thing for "it", a group for "group" ("they")."""
+    if kind == "person":
+        return candidate.type == "PERSON" and not candidate.plural
+    if kind == "it":
+        return candidate.type in ("ORG", "GPE", None) and not candidate.plural
+    return candidate.plural or candidate.type in ("ORG", "NORP")
+
+
+class Referents:
+    """The named mentions of one article (an ``ArticleIndex`` with its ``NameBook``) as pronoun candidates, and
+    the choice of a pronoun's referent among the candidates before it."""
+
+    def __init__(self, index, book):
+        self.index = index
+        self.book = book
+        subjects = sorted(w.start_char for s in index.sentences for w in s.words
+                          if w.deprel.startswith("nsubj") and not index.in_quotation(w.start_char))
+        # named mentions in text order, as pronoun candidates
+        self.mentions = [Candidate(e.start_char, *book.entity_name(e),
+                                   subject=bisect.bisect_left(subjects, e.start_char)
+                                   < bisect.bisect_left(subjects, e.end_char),
+                                   quoted=index.in_quotation(e.start_char))
+                         for e in book.entities]
+        self._mention_starts = [m.start for m in self.mentions]
+
+    def candidates(self, offset, nominals, resolved, window=1500):
+        """``Candidate``s for a pronoun at ``offset``: named mentions, ``nominals`` (subjects that name no
+        entity) and earlier speakers (``resolved``: ``(offset, Speaker, plural)``) before it."""
+        first = bisect.bisect_left(self._mention_starts, offset - window)
+        last = bisect.bisect_left(self._mention_starts, offset)
+        found = {c.start: c for c in self.mentions[first:last]}
+        found.update((c.start, c) for c in nominals if offset - window <= c.start < offset)
+        for position, speaker, plural in resolved:
+            if position < offset and offset - position <= window and speaker and speaker.name:
+                found[position] = Candidate(position, speaker.name, speaker.type, subject=True, plural=plural,
+                                            speaker=True)
+        return found.values()
+
+    def referent(self, offset, candidates, kind, gender=None, plural=False):
+        """The candidate a pronoun of ``kind`` at ``offset`` stands for, agreeing in number, kind and ``gender``
+        when known (``plural``: people before an organisation, for "they"); None when none fits."""
+        sentence = self.index.sentence_at(offset)
+        best, best_score = None, None
+        for candidate in candidates:
+            if not candidate.name or not agrees(kind, candidate):
+                continue
+            known = self.book.gender_of(candidate.name) if gender else None
+            if known and known != gender:
+                continue
+            # a person known to share the pronoun's gender beats one whose gender the article never shows
+            score = (-(sentence - self.index.sentence_at(candidate.start)) + 1.5 * candidate.subject
+                     + candidate.speaker - 2 * candidate.quoted + 0.5 * bool(known)
+                     - (offset - candidate.start) / 10000 + (plural and candidate.plural))
+            if best_score is None or score > best_score:
+                best, best_score = candidate, score
+        if best is not None and gender and self.index.sentence_at(best.start) < sentence:
+            self.book.learn_gender(best.name, gender)  # "Jane Roe said ... / she said": "he" is not Jane Roe
+        return best
