@@ -6,7 +6,6 @@ import re
 from .lexicon import NOT_SPEAKERS
 from .records import Attribution, Mention
 
-
 NAME = r"(?:[A-Z][\w.'’-]* ?){1,4}"
 LABEL = re.compile(r"\s*[\"“]?(" + NAME + r")\s*:\s+(?=\S)")  # "Pence: ...", "WALLACE: ..."
 DASH = r"([―—–]|--)"

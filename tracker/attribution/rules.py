@@ -10,9 +10,21 @@ from dataclasses import dataclass
 from typing import Callable
 
 from .lexicon import NOUN_CUES, POLLS, STANCE_ADJECTIVES
-from .nominal import according_to, from_adjective, from_misread_verb, from_noun, from_quoted_label, in_a_poll, \
-    misread_verb
-from .verbs import from_reporting_passive, from_verb, is_reporting_passive, is_reporting_verb
+from .nominal import (
+    according_to,
+    from_adjective,
+    from_misread_verb,
+    from_noun,
+    from_quoted_label,
+    in_a_poll,
+    misread_verb,
+)
+from .verbs import (
+    from_reporting_passive,
+    from_verb,
+    is_reporting_passive,
+    is_reporting_verb,
+)
 
 
 @dataclass(frozen=True)

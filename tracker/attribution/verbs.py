@@ -22,9 +22,15 @@ from .lexicon import (
     TAKING_UP,
 )
 from .mentions import _cue_mention, _mention, _pieces
-from .records import Attribution
-from .subjects import addressee_of, is_participle_remark, relative_antecedent, restrictive_antecedent, subject_of
 from .passives import from_passive
+from .records import Attribution
+from .subjects import (
+    addressee_of,
+    is_participle_remark,
+    relative_antecedent,
+    restrictive_antecedent,
+    subject_of,
+)
 
 
 def is_reporting_verb(index, tree, word):
