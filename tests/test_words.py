@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import tracker
-from tracker import cues, relations, speakers, stance, words
+from tracker import cues, names, relations, speakers, stance, words
 from tracker.attribution import lexicon
 
 FILES = sorted(p for p in words.WORDS.iterdir() if p.suffix in (".txt", ".tsv"))
@@ -157,11 +157,11 @@ def test_the_hedging_cues_and_relations_are_what_the_cue_table_says():
 
 
 def test_the_other_names_are_what_their_files_say():
-    assert speakers.CAPITALS["Ankara"] == "Turkey" and speakers.DEMONYMS["Egyptian"] == "Egypt"
+    assert names.CAPITALS["Ankara"] == "Turkey" and names.DEMONYMS["Egyptian"] == "Egypt"
     assert speakers.PERSON_PRONOUNS == {"he": "male", "him": "male", "she": "female", "her": "female", "i": None}
-    assert speakers.HONORIFIC.startswith(r"\b(Mr|Mrs|Ms|Miss|")
-    assert speakers.TITLES.match("Prime Minister Olaf").group() == "Prime Minister "
-    assert list(speakers.OFFICES)[:3] == ["president", "senator", "sen"]  # the office patterns try them in turn
+    assert names.HONORIFIC.startswith(r"\b(Mr|Mrs|Ms|Miss|")
+    assert names.TITLES.match("Prime Minister Olaf").group() == "Prime Minister "
+    assert list(names.OFFICES)[:3] == ["president", "senator", "sen"]  # the office patterns try them in turn
     assert words.word_map("prepositional_cues")["call"] == "for on" and lexicon.STANCE_ADJECTIVES["aware"] == {"that", "of"}
     assert {"for", "on"} <= lexicon.PREPOSITIONAL_CUES["call"]  # with the pairs learned from PolNeAR train
     assert "upon" in lexicon.PREPOSITIONAL_CUES["call"] and lexicon.PREPOSITIONAL_CUES["muse"] == {"about"}

@@ -7,8 +7,8 @@ from pathlib import Path
 import click
 
 from .article import KINDS, ReadError, read_jsonl
-from .engine import ENGINES, EngineError
 from .cluster import BACKENDS, ClusterError
+from .engine import ENGINES, EngineError
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
 DEFAULT_DB = "db/claims.db"
@@ -176,7 +176,8 @@ def serve(db_path, host, port):
 
 def serve_site(db_path, **options):
     """``tracker.publish.serve``, with Datasette not finding the plugins as one clear line."""
-    from .publish import PluginsMissing, serve as serve_db
+    from .publish import PluginsMissing
+    from .publish import serve as serve_db
 
     try:
         serve_db(db_path, **options)
@@ -202,7 +203,8 @@ def evaluate(gold_path, kinds, show, as_json, engine, batch_size):
     Example:
         tracker evaluate ../shared/gold/seed.jsonl --show 5
     """
-    from .evaluate import evaluate as evaluate_gold, figure_lines, listing_lines, read_gold
+    from .evaluate import evaluate as evaluate_gold
+    from .evaluate import figure_lines, listing_lines, read_gold
 
     gold = read_gold(gold_path)
     extractor = make_extractor(engine, batch_size)

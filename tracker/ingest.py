@@ -55,7 +55,8 @@ def run_ingest(paths, db_path, pattern="*", engine=None, jobs=1, batch_size=16, 
     cluster's workers once they are up. Raises ``EngineError`` when the annotation engine cannot be built,
     ``cluster.ClusterError`` when the cluster cannot be reached.
     """
-    from .store import open_db, prune as prune_articles
+    from .store import open_db
+    from .store import prune as prune_articles
 
     progress = progress or _ignore
     summary = IngestSummary()

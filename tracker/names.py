@@ -21,11 +21,34 @@ from typing import NamedTuple
 import names as census  # the `names` package (PyPI): census tables of first names, not this module
 
 from .cues import VERBS
-# the word lists stay in tracker/speakers.py until branch `words` moves them to data files
-from .speakers import (AGENT_TYPES, CAPITALS, DEMONYMS, DETERMINERS, FIRST_NAME_ODDS, GENDER_WORDS, HONORED,
-                       HONORIFIC, HONORIFIC_GENDER, NAME_EDGES, NAMED_TYPES, OFFICE_AFTER, OFFICE_BEFORE, OFFICES,
-                       ORGANISATION_WORDS, QUOTED, TITLES)
 from .trees import dependents
+from .words import word_list, word_map
+
+GENDER_WORDS = {"male": re.compile(r"\b(?:he|him|his|himself)\b", re.I),
+                "female": re.compile(r"\b(?:she|her|hers|herself)\b", re.I)}
+HONORIFIC_GENDER = word_map("honorific_genders")
+# group 1: a key of HONORIFIC_GENDER, capitalised
+HONORIFIC = r"\b(" + "|".join(honorific.capitalize() for honorific in HONORIFIC_GENDER) + r")\.?\s+"
+NAMED_TYPES = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "EVENT", "LAW"}
+AGENT_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
+TITLES = re.compile(r"^(?:(?:the\s+)?(?:" + "|".join(word_list("titles")) + r")\.?\s+)+", re.IGNORECASE)
+# capitals that news uses for their country's government ("Ankara said ...")
+CAPITALS = word_map("capitals")
+# adjectives of nationality for the country they name ("Egyptian deployment" -> Egypt)
+DEMONYMS = word_map("demonyms")
+HONORED = re.compile(r"\b(?:" + "|".join(word_list("honored_titles")) + r")\.?\s+"
+                     r"(?:[A-Z][\w'’-]*\.?\s+)*?([A-Z][\w'’-]+)\b(?!\s+[A-Z])")
+QUOTED = re.compile(r'"[^"]*"|“[^”]*”')
+DETERMINERS = re.compile(r"^(?:the|a|an|this|that|these|those|another|one|some)\s+", re.IGNORECASE)
+# offices a person is named by ("President Obama", "Sen. Warren", "Jane Roe, the mayor") and the forms of each
+OFFICES = word_map("offices")
+OFFICE_BEFORE = re.compile(r"(?<![Vv]ice )(?<![Vv]ice-)(?<![Ff]ormer )\b((?i:" + "|".join(OFFICES)
+                           + r"))\.?\s+(?:[A-Z][\w.'’-]*\s+)*$")
+OFFICE_AFTER = re.compile(r"^\s*,\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(" + "|".join(OFFICES) + r")\b",
+                          re.IGNORECASE)
+FIRST_NAME_ODDS = 10  # a first name tells a gender when this many more of its bearers have it than not
+NAME_EDGES = " ,;:\"'“”’‘()[]—–―"  # marks around a name or description that are no part of it
+ORGANISATION_WORDS = re.compile(r"\b(" + "|".join(word_list("organisation_words")) + r")\b", re.I)
 
 
 @cache
@@ -116,7 +139,6 @@ class NameBook:
     name it uses (``canonical``, ``entity_name``); the gender of its persons, who holds which office, who wrote
     it, whose a noun is and which named agent a coref chain is."""
 
-    clean_name = staticmethod(clean_name)  # for the steps that hold a book rather than import this module
 
     def __init__(self, index):
         self.index = index

@@ -14,9 +14,10 @@ import re
 from dataclasses import dataclass
 
 from .cues import DOCUMENTS
+from .names import AGENT_TYPES, DETERMINERS, NAME_EDGES, OFFICES, clean_name
 from .pronouns import Candidate, Referents
 from .trees import dependents, preposition
-from .words import word_list, word_map, word_set
+from .words import word_map, word_set
 
 # pronouns that stand for one person, with the gender each tells
 PERSON_PRONOUNS = {pronoun: None if gender == "-" else gender
@@ -25,19 +26,7 @@ GROUP = word_set("group_pronouns")
 FIRST_PERSON = word_set("first_person")
 RELATIVE = word_set("relative_pronouns")
 POSSESSIVE = word_map("possessive_pronouns")  # "her": either
-GENDER_WORDS = {"male": re.compile(r"\b(?:he|him|his|himself)\b", re.I),
-                "female": re.compile(r"\b(?:she|her|hers|herself)\b", re.I)}
-HONORIFIC_GENDER = word_map("honorific_genders")
-# group 1: a key of HONORIFIC_GENDER, capitalised
-HONORIFIC = r"\b(" + "|".join(honorific.capitalize() for honorific in HONORIFIC_GENDER) + r")\.?\s+"
-NAMED_TYPES = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "EVENT", "LAW"}
-AGENT_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
-TITLES = re.compile(r"^(?:(?:the\s+)?(?:" + "|".join(word_list("titles")) + r")\.?\s+)+", re.IGNORECASE)
 INSTITUTIONS = word_set("institutions")
-# capitals that news uses for their country's government ("Ankara said ...")
-CAPITALS = word_map("capitals")
-# adjectives of nationality for the country they name ("Egyptian deployment" -> Egypt)
-DEMONYMS = word_map("demonyms")
 QUANTITIES = word_set("quantities")
 DESCRIPTION_WORDS = 8  # at most this many words after a description's noun belong to the speaker's name
 DESCRIBING = word_set("describing")
@@ -52,17 +41,6 @@ TOPIC_PREPOSITIONS = word_set("topic_prepositions")
 ARMED = word_set("armed")
 ALLIED = word_set("allied")
 STOP_ROLES = word_set("stop_roles")
-HONORED = re.compile(r"\b(?:" + "|".join(word_list("honored_titles")) + r")\.?\s+"
-                     r"(?:[A-Z][\w'’-]*\.?\s+)*?([A-Z][\w'’-]+)\b(?!\s+[A-Z])")
-QUOTED = re.compile(r'"[^"]*"|“[^”]*”')
-DETERMINERS = re.compile(r"^(?:the|a|an|this|that|these|those|another|one|some)\s+", re.IGNORECASE)
-# offices a person is named by ("President Obama", "Sen. Warren", "Jane Roe, the mayor") and the forms of each
-OFFICES = word_map("offices")
-OFFICE_BEFORE = re.compile(r"(?<![Vv]ice )(?<![Vv]ice-)(?<![Ff]ormer )\b((?i:" + "|".join(OFFICES)
-                           + r"))\.?\s+(?:[A-Z][\w.'’-]*\s+)*$")
-OFFICE_AFTER = re.compile(r"^\s*,\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(" + "|".join(OFFICES) + r")\b",
-                          re.IGNORECASE)
-FIRST_NAME_ODDS = 10  # a first name tells a gender when this many more of its bearers have it than not
 
 
 @dataclass
@@ -138,7 +116,6 @@ def _phrase_ids(sentence, word, conjuncts=False):
     return ids
 
 
-NAME_EDGES = " ,;:\"'“”’‘()[]—–―"  # marks around a name or description that are no part of it
 
 
 def _is_state_body(name):
@@ -148,7 +125,6 @@ def _is_state_body(name):
     return bool(words) and words[-1] in STATE_BODIES and all(w in STATE_BODY_WORDS for w in words)
 
 
-ORGANISATION_WORDS = re.compile(r"\b(" + "|".join(word_list("organisation_words")) + r")\b", re.I)
 
 
 class Resolver:
@@ -247,7 +223,7 @@ class Resolver:
             named = self.book.coreferent(sentence, head)
             return Speaker(*named) if named else self._pronoun(lowered, mention.start)
         if head is None:
-            return Speaker(self.book.clean_name(mention.text), None)
+            return Speaker(clean_name(mention.text), None)
         speaker = self._named_group(sentence, head, ids)
         if ";" in (speaker.name or ""):
             return speaker

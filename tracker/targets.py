@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 
 from .marks import QUOTE_MARKS
 from .names import country_of
-from .speakers import PLACE_NOUNS
 from .relations import RELATION_CONFIDENCE, RELATION_STANCE, statement_label
+from .speakers import PLACE_NOUNS
 from .stance import StanceResult, TargetSpan, claim_stance, is_hedged
 from .trees import dependents, preposition
 from .words import word_set
