@@ -33,13 +33,6 @@ class ArticleIndex:
         self._time_spans = [(e.start_char, e.end_char) for e in self.entities if e.type in TIME_TYPES]
 
     def sentence_of(self, offset):
-        """Index of the sentence holding ``offset`` (the last one past the end)."""
-        for tree in self.trees:
-            if offset < tree.end:
-                return tree.index
-        return len(self.trees) - 1
-
-    def sentence_at(self, offset):
         """Index of the last sentence starting at or before ``offset`` (the first one before the start)."""
         return max(0, bisect.bisect_right(self.sentence_starts, offset) - 1)
 

@@ -402,7 +402,7 @@ class NameBook:
         for entity in self.entities:
             name, etype = self._canonical_entities[entity.start_char]
             if etype == "PERSON" and people:
-                k = self.index.sentence_at(entity.start_char)
+                k = self.index.sentence_of(entity.start_char)
                 people[k].setdefault(name, entity.start_char - starts[k])
         found = []
         for named, start, sentence in zip(people, starts, self.index.sentences):

@@ -67,7 +67,7 @@ class Referents:
     def referent(self, offset, candidates, kind, gender=None, plural=False):
         """The candidate a pronoun of ``kind`` at ``offset`` stands for, agreeing in number, kind and ``gender``
         when known (``plural``: people before an organisation, for "they"); None when none fits."""
-        sentence = self.index.sentence_at(offset)
+        sentence = self.index.sentence_of(offset)
         best, best_score = None, None
         for candidate in candidates:
             if not candidate.name or not agrees(kind, candidate):
@@ -76,11 +76,11 @@ class Referents:
             if known and known != gender:
                 continue
             # a person known to share the pronoun's gender beats one whose gender the article never shows
-            score = (-(sentence - self.index.sentence_at(candidate.start)) + 1.5 * candidate.subject
+            score = (-(sentence - self.index.sentence_of(candidate.start)) + 1.5 * candidate.subject
                      + candidate.speaker - 2 * candidate.quoted + 0.5 * bool(known)
                      - (offset - candidate.start) / 10000 + (plural and candidate.plural))
             if best_score is None or score > best_score:
                 best, best_score = candidate, score
-        if best is not None and gender and self.index.sentence_at(best.start) < sentence:
+        if best is not None and gender and self.index.sentence_of(best.start) < sentence:
             self.book.learn_gender(best.name, gender)  # "Jane Roe said ... / she said": "he" is not Jane Roe
         return best

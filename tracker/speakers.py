@@ -189,7 +189,7 @@ class Resolver:
 
     def _intends(self, offset):
         """Whether the subject word at ``offset`` governs a verb of intention: "Turkey would not hesitate"."""
-        sentence = self.document.sentences[self.index.sentence_at(offset)]
+        sentence = self.document.sentences[self.index.sentence_of(offset)]
         word = next((w for w in sentence.words if w.start_char == offset), None)
         while word is not None and word.deprel in ("compound", "flat"):
             word = sentence.words[word.head - 1]

@@ -280,7 +280,7 @@ def _place_adjuncts(sentences):
 def _overlapping(index, spans):
     """The sentences that share characters with ``spans``."""
     start, end = spans[0][0], spans[-1][1]
-    first = index.sentence_at(start)
+    first = index.sentence_of(start)
     last = bisect.bisect_left(index.sentence_starts, end)
     return [sentence for sentence in index.sentences[first:last] if start < sentence.tokens[-1].end_char]
 
