@@ -29,7 +29,8 @@ class ArticleIndex:
         self._quote_starts = [quote.start for quote in self.quotes]
         self.paragraphs = paragraphs(self.text)
         self._paragraph_ends = [end for _, end in self.paragraphs]
-        self.entities = document.ents
+        self.entities = document.ents  # in text order, apart
+        self._entity_starts = [e.start_char for e in self.entities]
         self._time_spans = [(e.start_char, e.end_char) for e in self.entities if e.type in TIME_TYPES]
 
     def sentence_of(self, offset):
@@ -48,6 +49,14 @@ class ArticleIndex:
     def in_quotation(self, offset):
         """Whether ``offset`` lies inside a quotation of the article."""
         return self.quotation_at(offset) is not None
+
+    def entities_overlapping(self, start, end):
+        """The entities that share characters with ``start:end``, in text order."""
+        k = bisect.bisect_left(self._entity_starts, end)
+        first = k
+        while first > 0 and self.entities[first - 1].end_char > start:
+            first -= 1
+        return self.entities[first:k]
 
     def in_date(self, word):
         """Whether ``word`` lies inside a date or time entity ("in 2001", "on Tuesday")."""

@@ -44,7 +44,8 @@ def features(index, attribution):
     found.update(f"also={s}" for s in a.sources[1:])
     cue = _word_at(tree, a.cue.start) if a.cue else None
     if a.cue is not None:
-        cue_words = [w for w in tree.words if w.id in set(a.cue.word_ids)] if a.cue.word_ids else []
+        ids = set(a.cue.word_ids)
+        cue_words = [w for w in tree.words if w.id in ids]
         head = next((w for w in cue_words if w.lemma == a.cue_lemma), cue) or cue
         if head is not None:
             found.update({f"cue.upos={head.upos}", f"cue.xpos={head.xpos}", f"cue.deprel={head.deprel}",
@@ -77,7 +78,8 @@ def _speaker_features(index, tree, a):
     """What the speaker mention is: missing, a pronoun, a name, a description; where it stands."""
     if a.speaker is None:
         return {"speaker=none", f"speaker=none+{a.kind}"}
-    words = [w for w in tree.words if w.id in set(a.speaker.word_ids)] if a.speaker.word_ids else []
+    ids = set(a.speaker.word_ids)
+    words = [w for w in tree.words if w.id in ids]
     head = next((w for w in words if w.head not in {v.id for v in words}), words[0] if words else None)
     found = {f"speaker.words={_bucket(len(a.speaker.text.split()))}"}
     if head is not None:
@@ -87,7 +89,7 @@ def _speaker_features(index, tree, a):
             found.add(f"speaker.pronoun={head.text.lower()}")
         else:
             found.add(f"speaker.lemma={head.lemma.lower()}")
-    types = {e.type for e in index.entities if e.start_char < a.speaker.end and a.speaker.start < e.end_char}
+    types = {e.type for e in index.entities_overlapping(a.speaker.start, a.speaker.end)}
     found.update(f"speaker.ent={t}" for t in types)
     found.add("speaker.before" if a.speaker.start < a.start else "speaker.inside" if a.speaker.start < a.end
               else "speaker.after")

@@ -32,11 +32,13 @@ from .verbs import (
 
 class CueRule:
     """A named rule: ``applies(index, tree, word)`` tells whether it decides for ``word``, ``find(index, tree,
-    word)`` gives the attribution or None."""
+    word)`` gives the attribution or None; it is tried only on words of the parts of speech ``upos`` (all,
+    when empty)."""
 
     name: str
     applies: Callable
     find: Callable
+    upos: tuple = ()
 
 
 def is_according(index, tree, word):
@@ -71,19 +73,23 @@ def is_other_verb(index, tree, word):
 
 CUE_RULES = (
     CueRule("according", is_according, according_to),
-    CueRule("misread-verb", is_misread_verb, from_misread_verb),
-    CueRule("poll", is_poll, in_a_poll),
-    CueRule("noun", is_cue_noun, from_noun),
-    CueRule("adjective", is_stance_adjective, from_adjective),
-    CueRule("passive", is_reporting_passive, from_reporting_passive),
-    CueRule("verb", is_reporting_verb, from_verb),
-    CueRule("quoted-label", is_other_verb, from_quoted_label),
+    CueRule("misread-verb", is_misread_verb, from_misread_verb, ("NOUN",)),
+    CueRule("poll", is_poll, in_a_poll, ("NOUN",)),
+    CueRule("noun", is_cue_noun, from_noun, ("NOUN",)),
+    CueRule("adjective", is_stance_adjective, from_adjective, ("ADJ",)),
+    CueRule("passive", is_reporting_passive, from_reporting_passive, ("VERB", "AUX")),
+    CueRule("verb", is_reporting_verb, from_verb, ("VERB", "AUX")),
+    CueRule("quoted-label", is_other_verb, from_quoted_label, ("VERB",)),
 )
+# the rules to try on a word of each part of speech, in the order of CUE_RULES
+_RULES_BY_UPOS = {upos: tuple(r for r in CUE_RULES if not r.upos or upos in r.upos)
+                  for upos in {u for r in CUE_RULES for u in r.upos}}
+_RULES_FOR_ANY = tuple(r for r in CUE_RULES if not r.upos)
 
 
 def from_cue(index, tree, word):
     """The attribution whose cue is ``word`` by the first rule of ``CUE_RULES`` that applies, or None."""
-    for rule in CUE_RULES:
+    for rule in _RULES_BY_UPOS.get(word.upos, _RULES_FOR_ANY):
         if rule.applies(index, tree, word):
             return rule.find(index, tree, word)
     return None
