@@ -84,15 +84,19 @@ def predictions(pairs):
     return claims, time.perf_counter() - started
 
 
-def figures(records, claims, keep=lambda claim: True):
-    """The ``tracker.evaluate`` figures of ``claims`` (those ``keep`` accepts) against ``records``."""
+def corpus_figures(records, predicted):
+    """The ``tracker.evaluate`` figures of ``predicted`` (article id -> prediction dicts) against ``records``."""
     from tracker.evaluate import Report, score_article
 
     report = Report()
     for record in records:
-        predicted = [c.as_prediction() for c in claims[record["id"]] if keep(c)]
-        score_article(report, record["id"], record["text"], record["quotes"], predicted)
+        score_article(report, record["id"], record["text"], record["quotes"], predicted.get(record["id"], []))
     return report.figures()
+
+
+def figures(records, claims, keep=lambda claim: True):
+    """The ``tracker.evaluate`` figures of ``claims`` (those ``keep`` accepts) against ``records``."""
+    return corpus_figures(records, {k: [c.as_prediction() for c in cs if keep(c)] for k, cs in claims.items()})
 
 
 def summary_line(f):

@@ -117,18 +117,13 @@ def held_out(rows, folds=FOLDS, c=C):
 
 def figures(records, rows, keep):
     """The scorer's figures of the rows ``keep`` accepts, as the finder keeps them (``judged``)."""
-    from tracker.evaluate import Report, score_article
-
     accepted = {id(row[4]) for row, kept in zip(rows, keep) if kept}
     kept_ids = {id(a) for a in judged([row[4] for row in rows], lambda a: id(a) in accepted)}
     by_article = {}
     for row in rows:
         if id(row[4]) in kept_ids:
             by_article.setdefault(row[0], []).append(row[3])
-    report = Report()
-    for record in records:
-        score_article(report, record["id"], record["text"], record["quotes"], by_article.get(record["id"], []))
-    return report.figures()
+    return lab.corpus_figures(records, by_article)
 
 
 def line(f):
