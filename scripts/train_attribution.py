@@ -117,11 +117,11 @@ def held_out(rows, folds=FOLDS, c=C):
 
 def figures(records, rows, keep):
     """The scorer's figures of the rows ``keep`` accepts, as the finder keeps them (``judged``)."""
-    accepted = {id(row[4]) for row, kept in zip(rows, keep) if kept}
-    kept_ids = {id(a) for a in judged([row[4] for row in rows], lambda a: id(a) in accepted)}
+    accepted = {row[4] for row, kept in zip(rows, keep) if kept}
+    finally_kept = set(judged([row[4] for row in rows], lambda a: a in accepted))
     by_article = {}
     for row in rows:
-        if id(row[4]) in kept_ids:
+        if row[4] in finally_kept:
             by_article.setdefault(row[0], []).append(row[3])
     return lab.corpus_figures(records, by_article)
 

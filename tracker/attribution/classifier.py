@@ -3,7 +3,7 @@ mark, from what the rules saw (the rule, the cue, the speaker, the content, wher
 
 The model is a logistic regression over sparse indicator features, trained on PolNeAR's train split by
 ``scripts/train_attribution.py`` and shipped as ``tracker/data/attribution_model.json``; prediction is pure
-Python. ````find_attributions`` keeps the proposals whose probability reaches the model's threshold.
+Python. ``find_attributions`` keeps the proposals whose probability reaches the model's threshold.
 """
 
 import json
@@ -127,11 +127,11 @@ def _content_features(index, tree, a):
 def judged(found, keeps):
     """The attributions of ``found`` (in text order) that ``keeps`` accepts. A quotation that goes on from another
     statement shares that statement's verdict: it is the same speaker's words, not a proposal of its own."""
-    verdicts = {}
+    verdicts = {}  # attributions compare by identity
     for attribution in found:
-        source = id(attribution.follows)
-        verdicts[id(attribution)] = verdicts[source] if source in verdicts else keeps(attribution)
-    return [a for a in found if verdicts[id(a)]]
+        source = attribution.follows
+        verdicts[attribution] = verdicts[source] if source in verdicts else keeps(attribution)
+    return [a for a in found if verdicts[a]]
 
 
 class Classifier:
@@ -158,8 +158,6 @@ class Classifier:
 
 
 @lru_cache(maxsize=1)
-
-
 def shipped_classifier():
     """The classifier shipped with the package, or None when its data file is absent."""
     if not MODEL_PATH.exists():

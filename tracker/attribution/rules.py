@@ -28,8 +28,6 @@ from .verbs import (
 
 
 @dataclass(frozen=True)
-
-
 class CueRule:
     """A named rule: ``applies(index, tree, word)`` tells whether it decides for ``word``, ``find(index, tree,
     word)`` gives the attribution or None; it is tried only on words of the parts of speech ``upos`` (all,

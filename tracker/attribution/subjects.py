@@ -26,8 +26,9 @@ def subject_of(index, tree, verb):
                     and (quoted or not index.in_quotation(w.start_char))]
         if subjects:  # the nearest: in '"People like Scott," he said' the parse makes both subjects
             return min(subjects, key=lambda w: abs(w.id - verb.id))
-        if node is verb and inverted_speaker(tree, verb) is not None:
-            return inverted_speaker(tree, verb)
+        inverted = inverted_speaker(tree, verb) if node is verb else None
+        if inverted is not None:
+            return inverted
         if node.deprel in ("conj", "xcomp", "advcl") and node.head:
             head = tree.head(node)
             controller = object_controller(index, tree, node, head) if node.deprel == "xcomp" else None
