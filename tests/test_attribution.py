@@ -1051,3 +1051,10 @@ def test_a_verb_takes_the_content_its_learned_preposition_brings(nlp):
 def test_a_remark_on_a_copular_predicate_is_its_subjects(nlp):
     text = "Governor Ada Hale is more cautious, saying the harbor budget needs another year of work."
     assert ("Governor Ada Hale", "saying") in [(speaker, cue) for _, speaker, cue, _ in found(nlp, text)]
+
+
+def test_a_share_of_a_poll_is_a_speaker(nlp):
+    texts = ["In the survey, 42% say the economy is getting worse.",
+             "A third say the country is on the wrong track."]
+    assert [(speaker, cue) for _, speaker, cue, _ in found(nlp, texts[0])] == [("42%", "say")]
+    assert [(speaker, cue) for _, speaker, cue, _ in found(nlp, texts[1])] == [("A third", "say")]

@@ -22,7 +22,7 @@ def subject_of(index, tree, verb):
     for _ in range(3):
         subjects = [w for w in tree.kids(node, *SUBJECTS) if (w.upos in SPEAKER_POS or w.deprel == "csubj"
                                                               or is_nominal_subject(w))
-                    and any(c.isalnum() for c in w.text)
+                    and (any(c.isalnum() for c in w.text) or is_share(tree, w))
                     and (quoted or not index.in_quotation(w.start_char))]
         if subjects:  # the nearest: in '"People like Scott," he said' the parse makes both subjects
             return min(subjects, key=lambda w: abs(w.id - verb.id))
@@ -138,9 +138,14 @@ def restrictive_antecedent(tree, speaker):
 
 def is_nominal_subject(word):
     """A subject the tagger did not tag as a noun: a quantifier standing for people ("many of them say",
-    "most of whom announced") or a name read as a verb ("Trump this week said")."""
-    return word.lemma.lower() in QUANTIFIERS and word.upos in ("ADJ", "DET") \
+    "most of whom announced", "nearly a third say") or a name read as a verb ("Trump this week said")."""
+    return word.lemma.lower() in QUANTIFIERS and word.upos in ("ADJ", "DET", "NUM") \
         or word.upos == "VERB" and word.text[:1].isupper() and word.text[1:].islower()
+
+
+def is_share(tree, word):
+    """A percent sign with its number, the share of a poll's people who say something ("42% say")."""
+    return word.text == "%" and any(k.upos == "NUM" for k in tree.kids(word))
 
 
 def is_participle_remark(tree, verb):
