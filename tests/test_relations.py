@@ -17,6 +17,13 @@ def test_a_quotation_that_goes_on_continues_the_claim_it_follows(claims_of):
     assert first.relation is None
 
 
+def test_a_quotation_that_goes_on_over_paragraphs_is_told_under_the_first_cue(claims_of):
+    first, second, third = claims_of('"We will not sign this deal," Kalin told reporters.\n\n'
+                                     '"The terms are unfair to our farmers."\n\n"We want a better offer."')
+    assert first.cue == second.cue == third.cue == "told"
+    assert (second.cue_start, third.cue_start) == (first.cue_start, first.cue_start)
+
+
 def test_rejecting_it_is_about_a_thing_not_a_claim(claims_of):
     found = claims_of("The rebels said they accepted the peace plan. The government rejected it.")
     assert all(c.relation is None for c in found)

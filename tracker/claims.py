@@ -78,15 +78,23 @@ def claim_id(article_id, start, end):
 
 
 def claims_from_statements(article_id, text, statements):
-    """``Claim`` rows for an article's ``Statement``s, with their speakers, stances and relations."""
-    return [claim_of(article_id, text, statement) for statement in statements]
+    """``Claim`` rows for an article's ``Statement``s (in text order), with their speakers, stances and
+    relations. A quotation with no cue of its own that goes on from another statement, over sentences or
+    paragraphs, is told under that statement's cue."""
+    cues, claims = {}, []
+    for statement in statements:
+        attribution = statement.attribution
+        cue = attribution.cue if attribution.cue is not None else cues.get(attribution.follows)
+        cues[attribution] = cue
+        claims.append(claim_of(article_id, text, statement, cue))
+    return claims
 
 
-def claim_of(article_id, text, statement):
-    """The ``Claim`` row of one ``Statement``."""
+def claim_of(article_id, text, statement, cue):
+    """The ``Claim`` row of one ``Statement`` told under ``cue`` (a ``Mention`` or None)."""
     attribution, speaker, stance, target = statement.attribution, statement.speaker, statement.stance, \
         statement.target
-    mention, cue = attribution.speaker, attribution.cue
+    mention = attribution.speaker
     related = statement.related
     return Claim(
         article_id=article_id, start=attribution.start, end=attribution.end,
