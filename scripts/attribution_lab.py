@@ -16,6 +16,7 @@ import gzip
 import hashlib
 import json
 import pickle
+import random
 import sys
 import time
 from collections import Counter
@@ -97,6 +98,37 @@ def corpus_figures(records, predicted):
 def figures(records, claims, keep=lambda claim: True):
     """The ``tracker.evaluate`` figures of ``claims`` (those ``keep`` accepts) against ``records``."""
     return corpus_figures(records, {k: [c.as_prediction() for c in cs if keep(c)] for k, cs in claims.items()})
+
+
+def prediction(attribution):
+    """The scorer's prediction dict of one attribution (content and speaker mention)."""
+    speaker = attribution.speaker
+    return {"start": attribution.start, "end": attribution.end,
+            "speaker_start": speaker.start if speaker else None, "speaker_end": speaker.end if speaker else None}
+
+
+def folds_of(article_ids, folds):
+    """``{article id: fold}``: the articles split at random (seed 0) into ``folds`` folds, the split every
+    training script cross-validates on."""
+    ids = sorted(article_ids)
+    random.Random(0).shuffle(ids)
+    return {a: k % folds for k, a in enumerate(ids)}
+
+
+def training_line(f):
+    """The headline figures of a training script on one line."""
+    e2e = f["attribution_e2e"]
+    return (f"e2e P {e2e['P']:.1f} R {e2e['R']:.1f} F1 {e2e['F1']:.1f} | exact F1 {f['exact']['F1']:.1f} | "
+            f"n {f['n_pred']}")
+
+
+def training_parser(description, output, folds):
+    """The arguments every training script takes: the corpus, where the model goes, how many folds."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("corpus", help="gold JSONL whose parses attribution_lab.py has kept")
+    parser.add_argument("-o", "--output", default=str(output))
+    parser.add_argument("--folds", type=int, default=folds)
+    return parser
 
 
 def summary_line(f):

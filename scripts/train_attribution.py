@@ -15,9 +15,7 @@ trained on the whole split with that threshold.
 Needs scikit-learn at training time only (``.venv/bin/pip install scikit-learn``); prediction is pure Python.
 """
 
-import argparse
 import json
-import random
 import sys
 from collections import Counter
 from pathlib import Path
@@ -69,12 +67,8 @@ def proposals(pairs, gold):
     for article, document in pairs:
         index = ArticleIndex(document)
         for attribution in find_attributions(index, classifier=None):
-            speaker = attribution.speaker
-            prediction = {"start": attribution.start, "end": attribution.end,
-                          "speaker_start": speaker.start if speaker else None,
-                          "speaker_end": speaker.end if speaker else None}
             rows.append((article.id, sorted(features(index, attribution)), label(attribution, gold[article.id]),
-                         prediction, attribution))
+                         lab.prediction(attribution), attribution))
     return rows
 
 
@@ -102,9 +96,7 @@ def probability(weights, intercept, names):
 
 def held_out(rows, folds=FOLDS, c=C):
     """Each row's probability from a model trained on the other folds (articles split at random, seed 0)."""
-    articles = sorted({row[0] for row in rows})
-    random.Random(0).shuffle(articles)
-    fold = {a: k % folds for k, a in enumerate(articles)}
+    fold = lab.folds_of({row[0] for row in rows}, folds)
     judged = [0.0] * len(rows)
     for k in range(folds):
         weights, intercept = fit([r for r in rows if fold[r[0]] != k], c)
@@ -126,23 +118,17 @@ def figures(records, rows, keep):
     return lab.corpus_figures(records, by_article)
 
 
-def line(f):
-    """The headline figures on one line."""
-    e2e = f["attribution_e2e"]
-    return f"e2e P {e2e['P']:.1f} R {e2e['R']:.1f} F1 {e2e['F1']:.1f} | exact F1 {f['exact']['F1']:.1f} | n {f['n_pred']}"
-
-
 def train(corpus, output=MODEL_PATH, folds=FOLDS, c=C):
     """Cross-validate, choose the threshold, train on all of ``corpus`` and write the model to ``output``."""
     records = lab.read_records(corpus)
     rows = proposals(lab.documents(corpus), {r["id"]: r["quotes"] for r in records})
     print(f"{len(rows)} proposals of the rules, {sum(r[2] for r in rows)} right")
-    print(f"rules alone:           {line(figures(records, rows, [True] * len(rows)))}")
+    print(f"rules alone:           {lab.training_line(figures(records, rows, [True] * len(rows)))}")
     judged = held_out(rows, folds, c)
     scores = {}
     for threshold in THRESHOLDS:
         f = figures(records, rows, [p >= threshold for p in judged])
-        print(f"held out, keep >= {threshold:.2f}: {line(f)}")
+        print(f"held out, keep >= {threshold:.2f}: {lab.training_line(f)}")
         scores[threshold] = f["attribution_e2e"]["F1"]
     top = max(scores.values())
     best = next((t, f1) for t, f1 in sorted(scores.items()) if f1 >= round(top - TOLERANCE, 1))
@@ -156,10 +142,7 @@ def train(corpus, output=MODEL_PATH, folds=FOLDS, c=C):
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("corpus", help="gold JSONL whose parses attribution_lab.py has kept")
-    parser.add_argument("-o", "--output", default=str(MODEL_PATH))
-    parser.add_argument("--folds", type=int, default=FOLDS)
+    parser = lab.training_parser(__doc__.split("\n\n")[0], MODEL_PATH, FOLDS)
     parser.add_argument("-C", type=float, default=C, help="inverse L2 strength")
     args = parser.parse_args(argv)
     train(args.corpus, args.output, args.folds, args.C)

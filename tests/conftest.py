@@ -1,3 +1,7 @@
+import importlib.util
+import json
+from pathlib import Path
+
 import pytest
 import sqlite_utils
 
@@ -34,3 +38,25 @@ def claims_of(extractor):
         document, = extractor.annotate([article])
         return extractor.claims(article, document)
     return claims
+
+
+@pytest.fixture(scope="session")
+def training_script():
+    """``training_script(name)``: the module of ``scripts/<name>.py``, which the package does not install."""
+    def load(name):
+        path = Path(__file__).resolve().parent.parent / "scripts" / f"{name}.py"
+        spec = importlib.util.spec_from_file_location(name, path)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        return module
+    return load
+
+
+@pytest.fixture(scope="session")
+def seed_sample(extractor):
+    """The hand-checked seed article, its annotated document and its gold quotes."""
+    record = json.loads((Path(__file__).parent / "data" / "seed_gold.jsonl").read_text(encoding="utf-8")
+                        .splitlines()[0])
+    article = Article(id=record["id"], text=record["text"])
+    document, = extractor.annotate([article])
+    return article, document, record["quotes"]

@@ -1,34 +1,9 @@
 """The learned check on the rules' proposals: its features, its training script, and its place in the finder."""
 
-import importlib.util
-import json
-from pathlib import Path
-
-import pytest
-
 from tracker.article import Article
 from tracker.attribution.classifier import Classifier, features, shipped_classifier
 from tracker.attribution.finder import find_attributions
 from tracker.document import ArticleIndex
-
-ROOT = Path(__file__).resolve().parent.parent
-SEED_GOLD = Path(__file__).parent / "data" / "seed_gold.jsonl"
-
-
-def load_script(name):
-    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-@pytest.fixture(scope="module")
-def seed(extractor):
-    """The seed article, its annotated document and its gold quotes."""
-    record = json.loads(SEED_GOLD.read_text(encoding="utf-8").splitlines()[0])
-    article = Article(id=record["id"], text=record["text"])
-    document, = extractor.annotate([article])
-    return article, document, record["quotes"]
 
 
 def test_features_name_the_rule_the_cue_and_the_speaker(extractor):
@@ -47,26 +22,26 @@ def test_the_classifier_keeps_what_reaches_its_threshold():
     assert classifier.probability(set()) == 0.5
 
 
-def test_the_finder_drops_what_its_classifier_rejects(seed):
-    _, document, _ = seed
+def test_the_finder_drops_what_its_classifier_rejects(seed_sample):
+    _, document, _ = seed_sample
     index = ArticleIndex(document)
     everything = find_attributions(index, classifier=None)
-    nothing = find_attributions(index, classifier=Classifier({}, intercept=-5.0, threshold=0.5))
+    nothing = find_attributions(index, classifier=Classifier({}, intercept=-5.0, threshold=0.5), tagger=None)
     assert everything and nothing == []
 
 
-def test_the_shipped_model_loads_and_keeps_most_of_the_seed(seed):
-    _, document, gold = seed
+def test_the_shipped_model_loads_and_keeps_most_of_the_seed(seed_sample):
+    _, document, gold = seed_sample
     classifier = shipped_classifier()
     assert classifier is not None and 0 < classifier.threshold < 1
     index = ArticleIndex(document)
-    kept = find_attributions(index)
+    kept = find_attributions(index, tagger=None)
     assert len(gold) - 2 <= len(kept) <= len(find_attributions(index, classifier=None))
 
 
-def test_training_on_a_sample_ranks_right_proposals_above_wrong_ones(seed):
-    train = load_script("train_attribution")
-    article, document, gold = seed
+def test_training_on_a_sample_ranks_right_proposals_above_wrong_ones(seed_sample, training_script):
+    train = training_script("train_attribution")
+    article, document, gold = seed_sample
     rows = train.proposals([(article, document)], {article.id: gold})
     labels = [row[2] for row in rows]
     assert 0 < sum(labels) < len(labels)  # the seed's proposals include false alarms

@@ -4,16 +4,19 @@ from .classifier import features, judged, shipped_classifier
 from .layout import from_layout
 from .quotations import from_quotes, merge_continuations, with_quotes
 from .rules import from_cue
+from .tagger import found_by_tagger, shipped_tagger
 
 
-def find_attributions(index, classifier=shipped_classifier):
+def find_attributions(index, classifier=shipped_classifier, tagger=shipped_tagger):
     """The attributions of an article (an ``ArticleIndex``), in text order, one per content: the cue rules on
     every word (``rules.CUE_RULES``), then layout ("Name: ...", '"..." ― Name'), then quotations (widened to
     their marks; those no cue claimed, to a cue nearby or to the speaker they continue), continuations merged.
 
     ``classifier`` judges the rules' proposals (default: the model shipped with the package); with None, every
-    proposal is kept, which is what its training reads."""
+    proposal is kept, which is what its training reads. ``tagger`` (default: the CRF shipped with the package;
+    None: no tagger, which is what its training reads) then adds the statements the rules missed."""
     classifier = classifier() if classifier is shipped_classifier else classifier
+    tagger = tagger() if tagger is shipped_tagger else tagger
     found = []
     for tree in index.trees:
         for word in tree.words:
@@ -31,7 +34,10 @@ def find_attributions(index, classifier=shipped_classifier):
         unique.setdefault((attribution.start, attribution.end), attribution)
     if classifier is None:
         return list(unique.values())
-    return judged(list(unique.values()), lambda a: classifier.keeps(features(index, a)))
+    kept = judged(list(unique.values()), lambda a: classifier.keeps(features(index, a)))
+    if tagger is None:
+        return kept
+    return sorted(kept + found_by_tagger(index, kept, tagger), key=lambda a: a.start)
 
 
 def drop_nested(found):
