@@ -15,10 +15,11 @@ from pathlib import Path
 
 from ..cues import SPEECH_VERBS, VERBS
 from .lexicon import RAISING
-from .mentions import _cue_mention, _mention, _pieces
+from .mentions import _cue_mention, _pieces
 from .quotations import kind_of
 from .records import Attribution
 from .subjects import subject_of
+from .verbs import speaker_mention
 
 TAGGER_PATH = Path(__file__).resolve().parent.parent / "data" / "attribution_tagger.crfsuite"
 NEIGHBOURS = (-2, -1, 1, 2)
@@ -117,6 +118,7 @@ class Tagger:
         import pycrfsuite
 
         self.threshold = threshold
+        self._sequence = pycrfsuite.ItemSequence
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(str(model_path))
         self._labels = set(self._tagger.labels())
@@ -124,9 +126,7 @@ class Tagger:
     def tag(self, features):
         """``(labels, content probabilities)`` of one sentence's word features; the probability is read only
         for the words labelled content (0 elsewhere)."""
-        import pycrfsuite
-
-        self._tagger.set(pycrfsuite.ItemSequence(features))
+        self._tagger.set(self._sequence(features))
         labels = self._tagger.tag()
         content = [sum(self._tagger.marginal(y, t) for y in ("B-C", "I-C") if y in self._labels)
                    if label.endswith("-C") else 0.0 for t, label in enumerate(labels)]
@@ -152,7 +152,7 @@ def tagged_runs(index, found, tagger):
     """``[(confidence, attribution)]`` of every content run of ``tagger`` that no attribution of ``found``
     overlaps and whose verb has a subject in the parse, whatever the confidence."""
     marks = rule_marks(found)
-    taken = sorted(s for a in found for s in a.spans)
+    taken = [s for a in found for s in a.spans]
     added = []
     for tree in index.trees:
         if not any(marks.get(w.start_char) is None for w in tree.words):
@@ -183,8 +183,7 @@ def _attribution_of_run(index, tree, words):
     speaker = subject_of(index, tree, verb)
     if speaker is None or speaker.id in ids:
         return None
-    mention = _mention(tree.subtree(speaker, exclude=set(words) | {verb} | set(tree.kids(speaker, "case"))),
-                       index.text, tree.index)
+    mention = speaker_mention(index, tree, verb, speaker, words)
     pieces = _pieces(words)
     if mention is None or not pieces:
         return None

@@ -82,8 +82,7 @@ def from_verb(index, tree, word):
         return None
     mention = None  # "Melania seems to have vanished": an impression, not a speaker's statement
     if rule != "raising":
-        mention = _mention(restrictive_antecedent(tree, speaker) + tree.subtree(
-            speaker, exclude=set(content) | {word} | set(tree.kids(speaker, "case"))), index.text, tree.index)
+        mention = speaker_mention(index, tree, word, speaker, content)
         if mention is None:
             return None
     return Attribution(
@@ -94,6 +93,13 @@ def from_verb(index, tree, word):
         paragraph=index.paragraph_of(pieces[0][0]), addressee=addressee_of(index, tree, word),
         sources=[rule, "remark"] if is_participle_remark(tree, word) else [rule],
         cue_lemma=word.lemma)
+
+
+def speaker_mention(index, tree, verb, speaker, content):
+    """The mention of a verb's ``speaker`` word: its phrase (with the noun a restrictive "who" stands for),
+    less the ``content`` words, the verb and the speaker's case marker; None when nothing is left."""
+    return _mention(restrictive_antecedent(tree, speaker) + tree.subtree(
+        speaker, exclude=set(content) | {verb} | set(tree.kids(speaker, "case"))), index.text, tree.index)
 
 
 def next_paragraph_after_colon(index, verb):
