@@ -28,6 +28,7 @@ import attribution_lab as lab  # noqa: E402
 from tracker.attribution.classifier import MODEL_PATH, features, judged  # noqa: E402
 from tracker.attribution.finder import find_attributions  # noqa: E402
 from tracker.document import ArticleIndex  # noqa: E402
+from tracker.evaluate import source_spans  # noqa: E402
 
 FOLDS = 5
 MIN_ROWS = 3  # a feature must occur in this many proposals to be kept
@@ -55,9 +56,7 @@ def label(attribution, gold_quotes):
     speaker = attribution.speaker
     if not best.get("has_source", True):
         return int(speaker is None)
-    spans = best.get("speaker_spans") or ([[best["speaker_start"], best["speaker_end"]]]
-                                          if best.get("speaker_start") is not None else [])
-    return int(speaker is not None and bool(_chars(spans) & set(range(speaker.start, speaker.end))))
+    return int(speaker is not None and bool(_chars(source_spans(best)) & set(range(speaker.start, speaker.end))))
 
 
 def proposals(pairs, gold):

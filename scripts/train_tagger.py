@@ -7,11 +7,12 @@ tracker/data/attribution_tagger.crfsuite and its threshold (attribution_tagger.j
 Every word of every sentence is labelled by the gold in BIO form: C inside a statement's content, S inside its
 source, Q inside its cue (a source or cue inside a content wins), O elsewhere. Its features are the tagger's
 own (``sentence_features``), read against the judged attributions of the rules without the tagger. The figures
-printed are 5-fold cross-validation by article (the folds of ``train_attribution.py``, ``attribution_lab.folds_of``): each fold's sentences are
-tagged by a CRF trained on the other four, and its new attributions are added to the rules' and scored with
-the reference scorer's measures. The threshold is the highest confidence whose held-out end-to-end F1 is within
-``TOLERANCE`` of the best: what the tagger adds no rule vouches for, so of two thresholds that score alike the
-one that adds less is kept. The model written at the end is trained on the whole split.
+printed are 5-fold cross-validation by article (``attribution_lab.folds_of``, the folds of
+``train_attribution.py``): each fold's sentences are tagged by a CRF trained on the other four, and its new
+attributions are added to the rules' and scored with the reference scorer's measures. The threshold is the
+highest confidence whose held-out end-to-end F1 is within ``TOLERANCE`` of the best: what the tagger adds no
+rule vouches for, so of two thresholds that score alike the one that adds less is kept. The model written at
+the end is trained on the whole split.
 
 Needs python-crfsuite, which the package depends on to tag.
 """
@@ -29,6 +30,7 @@ import attribution_lab as lab  # noqa: E402
 from tracker.attribution.finder import find_attributions  # noqa: E402
 from tracker.attribution.tagger import TAGGER_PATH, Tagger, rule_marks, sentence_features, tagged_runs  # noqa: E402
 from tracker.document import ArticleIndex  # noqa: E402
+from tracker.evaluate import source_spans  # noqa: E402
 
 FOLDS = 5
 C1, C2 = 0.2, 0.01  # L1 and L2 strength; L1 keeps the model small
@@ -46,10 +48,8 @@ def gold_marks(quotes):
         for start, end in quote["spans"]:
             marks.update((i, ("C", k)) for i in range(start, end))
     for k, quote in enumerate(quotes):
-        sources = quote.get("speaker_spans") or ([[quote["speaker_start"], quote["speaker_end"]]]
-                                                 if quote.get("speaker_start") is not None else [])
         cues = [[quote["cue_start"], quote["cue_end"]]] if quote.get("cue_start") is not None else []
-        for label, spans in (("S", sources), ("Q", cues)):
+        for label, spans in (("S", source_spans(quote)), ("Q", cues)):
             for start, end in spans:
                 marks.update((i, (label, k)) for i in range(start, end))
     return marks

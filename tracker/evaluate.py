@@ -126,11 +126,16 @@ def score_article(report, article_id, text, gold_quotes, predictions):
     report.false_alarms.extend((article_id, p) for k, p in enumerate(predictions) if k not in found_p)
 
 
+def source_spans(gold):
+    """The character spans of a gold statement's source mention (none when its source is not written)."""
+    return gold.get("speaker_spans") or ([[gold["speaker_start"], gold["speaker_end"]]]
+                                         if gold.get("speaker_start") is not None else [])
+
+
 def _score_pair(report, article_id, text, gold, pred):
     c = report.counts
     if gold.get("has_source", True):
-        spans = gold.get("speaker_spans") or ([[gold["speaker_start"], gold["speaker_end"]]]
-                                              if gold.get("speaker_start") is not None else [])
+        spans = source_spans(gold)
         overlap = pred.get("speaker_start") is not None and bool(
             _chars(spans) & set(range(pred["speaker_start"], pred["speaker_end"])))
     else:
