@@ -147,6 +147,11 @@ def test_as_clause_frames_its_head_clause(nlp):
     assert found(nlp, text) == [("indirect", "the minister", "put", ["the talks had failed"])]
 
 
+def test_a_short_quotation_ending_in_a_comma_before_its_cue(nlp):
+    text = '"Not yet," she said. "We need more time."'
+    assert found(nlp, text) == [("direct", "she", "said", ['"Not yet,"', '"We need more time."'])]
+
+
 def test_nominal_cue_with_a_possessor(nlp):
     text = "The senator's claim that the budget was balanced drew criticism."
     assert found(nlp, text) == [("indirect", "The senator", "claim", ["that the budget was balanced"])]
@@ -218,6 +223,33 @@ def test_a_that_clause_hung_on_the_adjunct_before_it_is_the_content():
                   (".", ".", "PUNCT", 3, "punct")])
     (a,) = rule_attributions(doc)
     assert [doc.text[s:e] for s, e in a.spans] == ["that the bridge closed"]
+
+
+def narration_tree(mark=()):
+    """ "Ortiz said the tax is unfair, and she left the meeting.", the second clause hung on the content's
+    head (as the parse may), with "that" opening it when ``mark``."""
+    rows = [("Ortiz", "Ortiz", "PROPN", 2, "nsubj", "NNP"), ("said", "say", "VERB", 0, "root", "VBD"),
+            ("the", "the", "DET", 4, "det"), ("tax", "tax", "NOUN", 6, "nsubj"), ("is", "be", "AUX", 6, "cop"),
+            ("unfair", "unfair", "ADJ", 2, "ccomp"), (",", ",", "PUNCT", 8, "punct"),
+            ("and", "and", "CCONJ", 6, "cc")] + [("that", "that", "SCONJ", 10, "mark")] * len(mark) + [
+            ("she", "she", "PRON", 10, "nsubj", "PRP"), ("left", "leave", "VERB", 6, "conj", "VBD"),
+            ("the", "the", "DET", 12, "det"), ("meeting", "meeting", "NOUN", 10, "obj"),
+            (".", ".", "PUNCT", 2, "punct")]
+    if mark:  # one word more after "and": the heads past it move on by one
+        rows = [(w, lem, pos, h + 1 if h > 8 else h, rel, *x) for w, lem, pos, h, rel, *x in rows]
+    return conllu(rows)
+
+
+def test_the_writer_going_on_about_the_speaker_is_not_content():
+    doc = narration_tree()
+    said = next(a for a in rule_attributions(doc) if a.cue.text == "said")
+    assert [doc.text[s:e] for s, e in said.spans] == ["the tax is unfair"]
+
+
+def test_a_second_that_clause_by_the_speaker_is_still_content():
+    doc = narration_tree(mark=("that",))
+    said = next(a for a in rule_attributions(doc) if a.cue.text == "said")
+    assert [doc.text[s:e] for s, e in said.spans] == ["the tax is unfair, and that she left the meeting"]
 
 
 def test_an_infinitive_after_whom_a_verb_of_telling_addresses_is_what_they_are_told():

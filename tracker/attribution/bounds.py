@@ -151,6 +151,30 @@ def side_remarks(tree, clause):
     return remarks
 
 
+def speaker_narration(tree, clause, speaker):
+    """A clause joined to the content with ", and" or "— but" whose subject is a pronoun for the speaker ("said
+    the real extremist is X, and he railed against ..."): the writer goes on about the speaker, who said the
+    first part only. Not a second "that" clause, nor when the content is about the speaker too ("said he
+    would win, and he would ...")."""
+    if speaker is None:
+        return []
+    pronoun = speaker.text.lower() if speaker.upos == "PRON" else "they" if speaker.xpos in ("NNS", "NNPS") \
+        else None
+    own = {w.text.lower() for w in tree.kids(clause, *SUBJECTS)}
+    remarks = []
+    for conj in tree.kids(clause, "conj"):
+        subjects = tree.kids(conj, "nsubj")
+        said = subjects[0].text.lower() if subjects and subjects[0].upos == "PRON" else None
+        first = tree.subtree(conj)[0]
+        joint = [w.text.lower() for w in tree.words[first.id - 3:first.id - 1]] if first.deprel != "cc" \
+            else [tree.words[first.id - 2].text.lower(), first.text.lower()]
+        joined = len(joint) == 2 and (joint[0] == "," or joint[0] in DASHES | {"-"}) and joint[1] in ("and", "but")
+        if conj.id > clause.id and said and said not in own and joined and not tree.kids(conj, "mark") \
+                and (said == pronoun or pronoun is None and speaker.upos == "PROPN" and said in ("he", "she")):
+            remarks.append(conj)
+    return remarks
+
+
 def without_trailing_apposition(tree, words):
     """Content ending in an apposition with a relative clause, set off by a comma ('... would consider
     Rep. Smith, a former governor who can raise cash'): it describes a name the speaker used, in the

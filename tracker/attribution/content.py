@@ -21,6 +21,7 @@ from .bounds import (
     is_lead_in,
     reason_after_content,
     side_remarks,
+    speaker_narration,
     trailing_asides,
     without_medium,
     without_opening,
@@ -110,7 +111,8 @@ def clause_shape(c):
         return None
     words = []
     for clause in c.clauses:
-        words += tree.subtree(clause, exclude=c.exclude | set(side_remarks(tree, clause)))
+        words += tree.subtree(clause, exclude=c.exclude | set(side_remarks(tree, clause))
+                              | set(speaker_narration(tree, clause, c.speaker)))
     words += reason_after_content(tree, verb, words)
     words += clause_joined_to_content(tree, verb, words)
     return without_opening(tree, before_semicolon(c.index, words, verb)), "ccomp"

@@ -68,7 +68,8 @@ def from_quotes(index, found, used_cues):
             continue
         words = index.text[quote.start:quote.end].split()
         following = attribution_right_after(index, quote, found) if opens_sentence(index, quote) else None
-        if following is None and (len(words) < (2 if is_short_sentence(index, quote) else 4) or len(words) < 8
+        short = is_short_sentence(index, quote) or opens_with_a_clause(index, quote)
+        if following is None and (len(words) < (2 if short else 4) or len(words) < 8
                                   and not any(c in index.text[quote.start:quote.end] for c in ".,!?;:")
                                   or not opens_sentence(index, quote)):
             continue  # a scare quote or a title, not a statement
@@ -127,6 +128,12 @@ def is_short_sentence(index, quote):
     """The quotation is a sentence of its own ('... she said. "Here he is."'), not a phrase or title."""
     return index.text[quote.start:quote.end].rstrip("\"”’'» ").endswith((".", "!", "?")) \
         and opens_sentence(index, quote)
+
+
+def opens_with_a_clause(index, quote):
+    """The quotation opens its sentence and ends in a comma inside its marks, as speech does before its cue
+    ('"To a point," he said'), not as a title or a name does."""
+    return index.text[quote.start:quote.end].rstrip("\"”’'» ").endswith(",") and opens_sentence(index, quote)
 
 
 def attribution_right_after(index, quote, found):
