@@ -86,7 +86,8 @@ def test_metadata_names_only_real_columns(db_path):
     for table, settings in tables.items():
         assert db[table].exists(), table
         columns = set(db[table].columns_dict)
-        assert set(settings.get("facets", [])) <= columns, table
+        facets = {facet["array"] if isinstance(facet, dict) else facet for facet in settings.get("facets", [])}
+        assert facets <= columns, table
         assert set(settings.get("columns", {})) <= columns, table
         for key in ("label_column", "sort", "sort_desc", "fts_pk"):
             assert settings.get(key) in columns | {None}, (table, key)

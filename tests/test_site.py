@@ -150,13 +150,16 @@ def test_seed_article_page_marks_every_claim(seed, seed_db):
 
 def test_seed_facets_on_claim_details(seed, seed_db):
     data = get_json(seed, "/claims/claim_details.json")
-    assert list(data["facet_results"]) == ["stance", "speaker", "target", "cue", "kind", "rule", "date"]
+    assert list(data["facet_results"]) == ["stance", "target", "cue", "kind", "rule", "date", "speakers"]
     rules = dict(seed_rows(seed_db, "select rule, count(*) from claims group by rule"))
     assert None not in rules and facet_counts(data, "rule") == rules
     (total,) = seed_rows(seed_db, "select count(*) from claims")[0]
     assert facet_counts(data, "date") == {"2020-07-22": total}
     kalin = seed_rows(seed_db, "select claim_count from speakers where name = 'Ibrahim Kalin'")[0][0]
-    assert facet_counts(data, "speaker")["Ibrahim Kalin"] == kalin
+    assert facet_counts(data, "speakers")["Ibrahim Kalin"] == kalin
+    # a claim of several holders ("Turkey and Russia agreed ...") counts for each of them
+    holders = seed_rows(seed_db, "select count(*) from claim_speakers")[0][0]
+    assert sum(facet_counts(data, "speakers").values()) == holders
     said = seed_rows(seed_db, "select count(*) from claims where cue = 'said'")[0][0]
     assert facet_counts(data, "cue")["said"] == said
 
@@ -262,7 +265,7 @@ def test_claim_details_newest_first_with_names(site):
 def test_facets_by_stance_speaker_target_and_date(site):
     data = get_json(site, "/claims/claim_details.json")
     assert facet_counts(data, "stance") == {"support": 3, "against": 2, "deny": 2}
-    assert facet_counts(data, "speaker") == {"Maria Costa": 3, "Ken Obi": 3, "Harbour Board": 1}
+    assert facet_counts(data, "speakers") == {"Maria Costa": 3, "Ken Obi": 3, "Harbour Board": 1}
     assert facet_counts(data, "target")["budget"] == 4
     assert facet_counts(data, "date") == {"2021-02-03": 3, "2021-01-10": 2, "2021-02-20": 2}
     assert facet_counts(data, "cue") == {"said": 5, "denied": 1, "disputed": 1}

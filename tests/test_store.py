@@ -70,7 +70,7 @@ def test_schema_tables_columns_and_foreign_keys(fresh_db):
         "hedged", "normalized_text", "rule"}
     assert set(fresh_db["articles"].columns_dict) == {
         "id", "path", "url", "title", "author", "date", "text", "content_hash", "ingested_at"}
-    assert set(fresh_db["speakers"].columns_dict) == {"id", "name", "type", "aliases", "claim_count"}
+    assert set(fresh_db["speakers"].columns_dict) == {"id", "name", "type", "aliases", "claim_count", "name_key"}
     fks = {(fk.column, fk.other_table, fk.other_column) for fk in fresh_db["claims"].foreign_keys}
     assert fks == {("article_id", "articles", "id"), ("speaker_id", "speakers", "id"), ("target_id", "targets", "id")}
     relation_fks = {(fk.column, fk.other_table) for fk in fresh_db["claim_relations"].foreign_keys}
@@ -95,7 +95,7 @@ def test_open_db_creates_folder_wal_and_is_idempotent(db_path):
     assert again["claims"].count == 3
     assert [m["name"] for m in again.query("select name from _sqlite_migrations")] == [
         "m001_tables", "m002_full_text_search", "m003_stance_targets_relations", "m004_article_author",
-        "m005_claim_rule"]
+        "m005_claim_rule", "m006_speaker_identity"]
     again.close()
 
 

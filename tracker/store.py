@@ -12,6 +12,7 @@ from pathlib import Path
 
 import sqlite_utils
 
+from .identity import HOLDER_SEPARATOR, holders, name_key, same_person
 from .names import is_fuller_form
 from .views import create_views
 
@@ -80,6 +81,41 @@ def m005_claim_rule(db):
     db.table("claims").create_index(["rule"])
 
 
+@MIGRATIONS()
+def m006_speaker_identity(db):
+    # speakers found whatever the spelling (tracker.identity), and a claim held by several speakers
+    # ("Turkey; Russia") counted for each of them through claim_speakers
+    speakers = db.table("speakers")
+    speakers.add_column("name_key", str)
+    for speaker_id, name, kind in db.execute("select id, name, type from speakers").fetchall():
+        speakers.update(speaker_id, {"name_key": name_key(name, kind)})
+    speakers.create_index(["name_key"])
+    db.table("claim_speakers").create({"claim_id": str, "speaker_id": int, "position": int},
+                                      pk=("claim_id", "speaker_id"),
+                                      foreign_keys=[("claim_id", "claims", "id"), ("speaker_id", "speakers", "id")])
+    db.table("claim_speakers").create_index(["speaker_id"])
+    db.execute("insert into claim_speakers (claim_id, speaker_id, position) "
+               "select id, speaker_id, 0 from claims where speaker_id is not null")
+    for speaker_id, name, kind in db.execute(
+            "select id, name, type from speakers where name like ?", ["%" + HOLDER_SEPARATOR + "%"]).fetchall():
+        split_holders_row(db, speaker_id, name, kind)
+
+
+def split_holders_row(db, speaker_id, name, kind):
+    """Replace a stored speaker named for several holders ("Turkey; Russia") by a row per holder."""
+    claim_ids = [row[0] for row in db.execute("select claim_id from claim_speakers where speaker_id = ?",
+                                              [speaker_id])]
+    db.execute("delete from claim_speakers where speaker_id = ?", [speaker_id])
+    ids = [speaker_row(db, holder, kind, []) for holder in holders(name)]
+    db.table("claim_speakers").insert_all(
+        ({"claim_id": claim_id, "speaker_id": holder_id, "position": position}
+         for claim_id in claim_ids for position, holder_id in enumerate(ids)), pk=("claim_id", "speaker_id"),
+        ignore=True)
+    db.execute("update claims set speaker_id = ? where speaker_id = ?", [ids[0], speaker_id])
+    db.execute("delete from speakers where id = ?", [speaker_id])
+    recount_speakers(db, ids)
+
+
 def ensure_schema(db):
     """Turn foreign keys on and apply pending migrations (idempotent); returns ``db``."""
     db.execute("PRAGMA foreign_keys = ON")
@@ -130,6 +166,8 @@ def store_article(db, article, claims):
         speaker_ids = upsert_speakers(db, claims)
         target_ids = upsert_targets(db, claims)
         db.table("claims").insert_all((claim_row(c, speaker_ids, target_ids) for c in claims), pk="id")
+        db.table("claim_speakers").insert_all(claim_speaker_rows(claims, speaker_ids),
+                                              pk=("claim_id", "speaker_id"), ignore=True)
         db.table("claim_relations").insert_all(
             ({"claim_id": c.id, "relation": c.relation, "other_claim_id": c.related_claim_id}
              for c in claims if c.relation), pk=("claim_id", "other_claim_id"))
@@ -171,6 +209,7 @@ def delete_claims(db, article_ids):
         owned = f"select id from claims where article_id in ({marks})"
         db.execute(f"delete from claim_relations where claim_id in ({owned}) or other_claim_id in ({owned})",
                    chunk + chunk)
+        db.execute(f"delete from claim_speakers where claim_id in ({owned})", chunk)
         db.execute(f"delete from claims where article_id in ({marks})", chunk)
 
 
@@ -184,8 +223,14 @@ def _claim_column_ids(db, column, article_ids):
 
 
 def claim_speaker_ids(db, article_ids):
-    """Ids of the speakers of the given articles' claims."""
-    return _claim_column_ids(db, "speaker_id", article_ids)
+    """Ids of the speakers (every holder) of the given articles' claims."""
+    ids = set()
+    for chunk in chunks(article_ids):
+        marks = ", ".join("?" * len(chunk))
+        ids.update(row[0] for row in db.execute(
+            f"select distinct speaker_id from claim_speakers where claim_id in "
+            f"(select id from claims where article_id in ({marks}))", chunk))
+    return ids
 
 
 def claim_target_ids(db, article_ids):
@@ -207,29 +252,47 @@ def upsert_targets(db, claims):
 
 
 def upsert_speakers(db, claims):
-    """``{name: speaker id}`` for the claims' speakers, creating rows and merging aliases and types."""
+    """``{name: speaker id}`` for every holder of the claims' speakers, creating rows and merging aliases and
+    types; a claim of several holders ("Turkey; Russia") counts for each of them."""
     seen = {}
     for claim in claims:
         if claim.speaker is None:
             continue
-        aliases, kind = seen.setdefault(claim.speaker, ([], claim.speaker_type))
-        if claim.speaker_mention and claim.speaker_mention not in aliases:
-            aliases.append(claim.speaker_mention)
-        if kind is None and claim.speaker_type:
-            seen[claim.speaker] = (aliases, claim.speaker_type)
-    speakers = db.table("speakers")
+        names = holders(claim.speaker)
+        for name in names:
+            aliases, kind = seen.setdefault(name, ([], claim.speaker_type))
+            if len(names) == 1 and claim.speaker_mention and claim.speaker_mention not in aliases:
+                aliases.append(claim.speaker_mention)
+            if kind is None and claim.speaker_type:
+                seen[name] = (aliases, claim.speaker_type)
     ids = {}
     for name, (aliases, kind) in seen.items():
-        row = find_speaker(db, name, kind)
-        if row is None:
-            ids[name] = speakers.insert({"name": name, "type": kind, "aliases": aliases, "claim_count": 0}).last_pk
-            absorbed = absorb_surname_rows(db, ids[name], name, kind)
-            ids.update((other, ids[name]) for other, other_id in ids.items() if other_id == absorbed)
-            continue
-        ids[name], stored_name, old_type, old_aliases = row
-        speakers.update(ids[name], {"type": old_type or kind, "aliases": merge_aliases(
-            json.loads(old_aliases or "[]"), [name] * (name != stored_name) + aliases)})
+        ids[name] = speaker_row(db, name, kind, aliases)
+        absorbed = absorb_surname_rows(db, ids[name], name, kind)
+        ids.update((other, ids[name]) for other, other_id in ids.items() if other_id == absorbed)
     return ids
+
+
+def speaker_row(db, name, kind, aliases):
+    """The id of the stored speaker ``name`` is (``find_speaker``), its type and aliases merged, or of a new row."""
+    speakers = db.table("speakers")
+    row = find_speaker(db, name, kind)
+    if row is None:
+        return speakers.insert({"name": name, "name_key": name_key(name, kind), "type": kind,
+                                "aliases": aliases, "claim_count": 0}).last_pk
+    speaker_id, stored_name, old_type, old_aliases = row
+    speakers.update(speaker_id, {"type": old_type or kind, "aliases": merge_aliases(
+        json.loads(old_aliases or "[]"), [name] * (name != stored_name) + aliases)})
+    return speaker_id
+
+
+def claim_speaker_rows(claims, speaker_ids):
+    """One ``claim_speakers`` row per holder of each claim, in the order written."""
+    for claim in claims:
+        if claim.speaker is None:
+            continue
+        for position, name in enumerate(holders(claim.speaker)):
+            yield {"claim_id": claim.id, "speaker_id": speaker_ids[name], "position": position}
 
 
 def merge_aliases(aliases, more):
@@ -242,11 +305,26 @@ def merge_aliases(aliases, more):
 
 
 def find_speaker(db, name, kind):
-    """The stored speaker a name belongs to: the same name, or for a lone surname ("Kalin") the one
-    person whose name is a fuller form of it ("Ibrahim Kalin"); ``(id, name, type, aliases)`` or None."""
-    row = db.execute("select id, name, type, aliases from speakers where name = ?", [name]).fetchone()
-    if row is not None or " " in name or kind not in (None, "PERSON"):
+    """The stored speaker a name belongs to, ``(id, name, type, aliases)`` or None: the same name; the same
+    ``name_key`` ("Erdoğan" for "Erdogan", "Sen. Adam B. Schiff" for "Adam Schiff"); the one person of the same
+    first name whose surname is spelled almost alike ("Sameh Shukry" for "Sameh Shoukry"); for a lone surname
+    ("Kalin") the one person whose name is a fuller form of it ("Ibrahim Kalin")."""
+    columns = "select id, name, type, aliases from speakers"
+    row = db.execute(f"{columns} where name = ?", [name]).fetchone()
+    if row is not None:
         return row
+    key = name_key(name, kind)
+    rows = db.execute(f"{columns} where name_key = ? and (type is ? or type is null or ? is null)",
+                      [key, kind, kind]).fetchall()
+    if len(rows) == 1:
+        return rows[0]
+    if kind not in (None, "PERSON"):
+        return None
+    if " " in key:
+        first = key.split()[0]
+        rows = db.execute(f"{columns} where type = 'PERSON' and name_key like ?", [first + " %"]).fetchall()
+        alike = [row for row in rows if same_person(row[1], name)]
+        return alike[0] if len(alike) == 1 else None
     fuller = fuller_persons(db, name)
     return fuller[0] if len(fuller) == 1 else None
 
@@ -273,6 +351,8 @@ def absorb_surname_rows(db, speaker_id, name, kind):
         return None
     old_id, old_aliases = row
     db.execute("update claims set speaker_id = ? where speaker_id = ?", [speaker_id, old_id])
+    db.execute("update or ignore claim_speakers set speaker_id = ? where speaker_id = ?", [speaker_id, old_id])
+    db.execute("delete from claim_speakers where speaker_id = ?", [old_id])
     aliases = json.loads(db.execute("select aliases from speakers where id = ?", [speaker_id]).fetchone()[0] or "[]")
     merged = merge_aliases(aliases, [surname] + json.loads(old_aliases or "[]"))
     db.table("speakers").update(speaker_id, {"aliases": merged})
@@ -280,28 +360,29 @@ def absorb_surname_rows(db, speaker_id, name, kind):
     return old_id
 
 
-def _recount(db, table, column, ids):
+def _recount(db, table, links, column, ids):
     for chunk in chunks(ids):
         marks = ", ".join("?" * len(chunk))
-        db.execute(f"update {table} set claim_count = (select count(*) from claims where {column} = {table}.id)"
+        db.execute(f"update {table} set claim_count = (select count(*) from {links} where {column} = {table}.id)"
                    f" where id in ({marks})", chunk)
         db.execute(f"delete from {table} where claim_count = 0 and id in ({marks})", chunk)
 
 
 def recount_speakers(db, speaker_ids):
-    """Recompute ``claim_count`` of the given speakers and remove those left without claims."""
-    _recount(db, "speakers", "speaker_id", speaker_ids)
+    """Recompute ``claim_count`` of the given speakers (every claim they hold, alone or with others) and remove
+    those left without claims."""
+    _recount(db, "speakers", "claim_speakers", "speaker_id", speaker_ids)
 
 
 def recount_targets(db, target_ids):
     """Recompute ``claim_count`` of the given targets and remove those left without claims."""
-    _recount(db, "targets", "target_id", target_ids)
+    _recount(db, "targets", "claims", "target_id", target_ids)
 
 
 def claim_row(claim, speaker_ids, target_ids):
     return {
         "id": claim.id, "article_id": claim.article_id,
-        "speaker_id": speaker_ids.get(claim.speaker) if claim.speaker is not None else None,
+        "speaker_id": speaker_ids[holders(claim.speaker)[0]] if claim.speaker is not None else None,
         "speaker_mention": claim.speaker_mention, "speaker_start": claim.speaker_start,
         "speaker_end": claim.speaker_end, "role": claim.role, "addressee": claim.addressee,
         "cue": claim.cue, "cue_start": claim.cue_start, "cue_end": claim.cue_end, "kind": claim.kind,

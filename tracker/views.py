@@ -1,9 +1,10 @@
 """Publish step: SQL views for browsing, created idempotently (a view is replaced only when its SQL changed).
 
-``claim_details``: one row per claim with its speaker's name, its target's name and its article's date,
+``claim_details``: one row per claim with its speakers' names (several holders joined by "; ", and as a JSON
+list ``speakers`` for a facet that counts the claim for each), its target's name and its article's date,
 month and title - the table journalists browse and facet (``claims`` itself has no date) - and the
 attribution rule that found it.
-``stance_summary``: per speaker per target, how many claims support, oppose, deny or are neutral.
+``stance_summary``: per speaker (each holder of a claim) per target, how many claims support, oppose, deny or are neutral.
 """
 
 CLAIM_DETAILS = """select
@@ -12,7 +13,12 @@ CLAIM_DETAILS = """select
   substr(articles.date, 1, 7) as month,
   claims.article_id,
   articles.title,
-  speakers.name as speaker,
+  coalesce((select group_concat(name, '; ') from (
+    select speakers.name from claim_speakers join speakers on speakers.id = claim_speakers.speaker_id
+    where claim_speakers.claim_id = claims.id order by claim_speakers.position)), speakers.name) as speaker,
+  (select json_group_array(name) from (
+    select speakers.name from claim_speakers join speakers on speakers.id = claim_speakers.speaker_id
+    where claim_speakers.claim_id = claims.id order by claim_speakers.position)) as speakers,
   claims.speaker_id,
   claims.speaker_mention,
   claims.role,
@@ -36,7 +42,7 @@ from claims
 
 STANCE_SUMMARY = """select
   speakers.name as speaker,
-  claims.speaker_id,
+  claim_speakers.speaker_id,
   claims.target,
   claims.target_id,
   count(*) filter (where claims.stance = 'support') as support,
@@ -47,10 +53,11 @@ STANCE_SUMMARY = """select
   min(articles.date) as first_date,
   max(articles.date) as last_date
 from claims
-  join speakers on speakers.id = claims.speaker_id
+  join claim_speakers on claim_speakers.claim_id = claims.id
+  join speakers on speakers.id = claim_speakers.speaker_id
   join articles on articles.id = claims.article_id
 where claims.target is not null
-group by claims.speaker_id, claims.target"""
+group by claim_speakers.speaker_id, claims.target"""
 
 VIEWS = {"claim_details": CLAIM_DETAILS, "stance_summary": STANCE_SUMMARY}
 
