@@ -7,8 +7,8 @@ import threading
 
 import pytest
 
-from tracker.archive import count_records, read_parquet
-from tracker.article import Article, ReadError, read_jsonl, read_paths
+from tracker.archive import count_records, read_parquet, read_paths
+from tracker.article import Article, ReadError, read_jsonl
 from tracker.bench import table_rows
 from tracker.ingest import run_ingest
 

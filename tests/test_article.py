@@ -3,7 +3,8 @@
 import io
 import json
 
-from tracker.article import Article, ReadError, read_paths, read_stdin
+from tracker.archive import read_paths
+from tracker.article import Article, ReadError, read_stdin
 
 
 def read_one(path):

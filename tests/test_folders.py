@@ -6,7 +6,8 @@ import json
 from click.testing import CliRunner
 
 from news_pages import STORY_TEXT, news_page
-from tracker.article import Article, folder_files, read_paths
+from tracker.archive import FolderListing, folder_files, read_paths
+from tracker.article import Article
 from tracker.cli import cli, skipped_line
 
 
@@ -43,16 +44,16 @@ def test_a_folder_reads_every_kind_and_names_what_it_skips(tmp_path):
 
 def test_glob_narrows_and_what_it_leaves_out_is_not_skipped(tmp_path):
     root = archive_folder(tmp_path / "archive")
-    assert folder_files(root, "*.html") == ([root / "2021" / "quarry.html"],
-                                            [f"{root / '2021' / 'quarry_files'}/ (a saved page's resources)"])
-    assert folder_files(root, "*.txt") == ([root / "notes.txt"], [])
-    assert folder_files(root, "*.pdf") == ([], [str(root / "2021" / "scan.pdf")])
+    assert folder_files(root, "*.html") == FolderListing([root / "2021" / "quarry.html"],
+                                                         [f"{root / '2021' / 'quarry_files'}/ (a saved page's resources)"])
+    assert folder_files(root, "*.txt") == FolderListing([root / "notes.txt"], [])
+    assert folder_files(root, "*.pdf") == FolderListing([], [str(root / "2021" / "scan.pdf")])
 
 
 def test_a_folder_named_like_resources_without_its_page_is_read(tmp_path):
     (tmp_path / "old_files").mkdir()
     (tmp_path / "old_files" / "story.txt").write_text("Kalin said the deal holds.", encoding="utf-8")
-    assert folder_files(tmp_path) == ([tmp_path / "old_files" / "story.txt"], [])
+    assert folder_files(tmp_path) == FolderListing([tmp_path / "old_files" / "story.txt"], [])
 
 
 def test_a_file_given_by_name_is_read_whatever_its_suffix(tmp_path):

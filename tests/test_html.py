@@ -11,7 +11,8 @@ import pytest
 from click.testing import CliRunner
 
 from news_pages import BOILERPLATE, STORY_TEXT, STORY_TITLE, STORY_URL, front_page, news_page, paragraphs_html
-from tracker.article import Article, ReadError, read_paths
+from tracker.archive import read_paths
+from tracker.article import Article, ReadError
 from tracker.cli import cli
 
 
@@ -108,7 +109,7 @@ import json, socket
 def refuse(*args, **kwargs):
     raise AssertionError("network used")
 socket.socket.connect = socket.socket.connect_ex = socket.create_connection = socket.getaddrinfo = refuse
-from tracker.article import read_paths
+from tracker.archive import read_paths
 article, = read_paths([{str(path)!r}])
 print(json.dumps([article.text, article.title, article.date, article.author, article.url]))
 """

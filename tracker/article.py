@@ -10,12 +10,11 @@ import codecs
 import datetime
 import hashlib
 import json
+import os
 import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-
-from .fetch import is_url
 
 MAX_BYTES = 2_000_000  # larger inputs are refused: no news article is this long (parsing it would take minutes)
 DATE_HEADER = re.compile(r"\A\s*date[ \t]+(\S+)[ \t]*\n?", re.IGNORECASE)
@@ -59,6 +58,12 @@ class ReadError:
 
     def __str__(self):
         return f"{self.source}: {self.message}"
+
+
+def printable(path):
+    """A file name as text that can be printed and stored: bytes that are not UTF-8 (which Python keeps
+    as lone surrogates) become U+FFFD."""
+    return os.fsencode(str(path)).decode("utf-8", errors="replace")
 
 
 def parse_date(value, source):
@@ -313,74 +318,3 @@ def kind_of(path):
         if name.endswith(suffixes):
             return kind
     return None
-
-
-def folder_files(folder, pattern="*"):
-    """``(files to read, names skipped)`` under ``folder`` (recursive), matching ``pattern``, in a stable order.
-
-    Files of no known kind are skipped, and so is the resource folder of a saved page (``page_files/``
-    beside ``page.html``: its images, scripts, style sheets and ad frames), named once. Hidden files and
-    folders are no input and are not named.
-    """
-    folder = Path(folder)
-    resources = {d for d in folder.rglob("*_files") if d.is_dir() and any(
-        (d.parent / (d.name[:-len("_files")] + suffix)).is_file() for suffix in HTML_SUFFIXES)}
-    files, skipped, skipped_resources = [], [], set()
-    for path in sorted(p for p in folder.rglob(pattern) if p.is_file() and not _hidden(p, folder)):
-        owner = next((d for d in resources if d in path.parents), None)
-        if owner is not None:
-            skipped_resources.add(owner)
-        elif kind_of(path) is None:
-            skipped.append(str(path))
-        else:
-            files.append(path)
-    skipped += [f"{d}/ (a saved page's resources)" for d in sorted(skipped_resources)]
-    return files, skipped
-
-
-def _hidden(path, folder):
-    """Whether ``path`` is or lies in a hidden file or folder under ``folder`` (``.git/``, ``.DS_Store``)."""
-    return any(part.startswith(".") for part in path.relative_to(folder).parts)
-
-
-def read_parquet(path):
-    """Articles and errors from a Parquet file, a batch of rows at a time (``tracker.archive``)."""
-    from .archive import read_parquet as read_batches
-
-    return read_batches(path)
-
-
-READERS = {"html": lambda path: [read_html_file(path)], "jsonl": read_jsonl, "parquet": read_parquet,
-           "warc": read_warc}
-
-
-def read_file(path):
-    """Articles and errors from one file, read by its kind; a file of no known kind is read as text."""
-    return READERS.get(kind_of(path), lambda path: [read_text_file(path)])(path)
-
-
-def read_paths(paths, pattern="*", skipped=None):
-    """Articles and ``ReadError``s from files, folders (recursive, ``pattern``), addresses, JSONL and ``-``.
-
-    A file given by name is read whatever its suffix (as text unless it is HTML, JSONL or WARC); in a
-    folder, files of no known kind are left out and their names appended to the list ``skipped``.
-    """
-    for raw in paths:
-        if str(raw) == "-":
-            yield from read_stdin()
-            continue
-        if is_url(raw):
-            yield read_url(str(raw))
-            continue
-        path = Path(raw)
-        if path.is_dir():
-            files, left_out = folder_files(path, pattern)
-            if skipped is not None:
-                skipped.extend(left_out)
-        elif path.exists():
-            files = [path]
-        else:
-            yield ReadError(str(path), "no such file or folder")
-            continue
-        for file in files:
-            yield from read_file(file)
