@@ -1,10 +1,14 @@
 """The read step: every input a user has, and every bad input, gives an article or one clear error."""
 
+import codecs
 import io
 import json
 
+import pytest
+
 from tracker.archive import read_paths
 from tracker.article import Article, ReadError, read_stdin
+from tracker.store import open_db, store_article
 
 
 def read_one(path):
@@ -52,6 +56,37 @@ def test_invalid_utf8_is_decoded_with_a_warning(tmp_path):
     article = read_one(path)
     assert isinstance(article, Article)
     assert "invalid UTF-8" in article.warning and "\ufffd" in article.text
+
+
+@pytest.mark.parametrize("bom, encoding", [(codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"),
+                                           (codecs.BOM_UTF8, "utf-8")])
+def test_a_text_file_with_a_byte_order_mark_is_read_in_its_encoding(tmp_path, bom, encoding):
+    path = tmp_path / "notes.txt"
+    path.write_bytes(bom + "date 2021-06-08\nMinister Tavi Orun said the bridge would reopen.".encode(encoding))
+    article = read_one(path)
+    assert (article.text, article.date, article.warning) == (
+        "Minister Tavi Orun said the bridge would reopen.", "2021-06-08", None)
+
+
+def test_a_nul_past_the_first_8_kb_is_removed_with_a_warning(tmp_path):
+    path = tmp_path / "long.txt"
+    path.write_bytes(b"Officials said the road was open. " * 300 + b"\x00Kalin said the deal holds.")
+    article = read_one(path)
+    assert article.text == "Officials said the road was open. " * 300 + "Kalin said the deal holds."
+    assert article.warning == "1 NUL character(s) removed from the text"
+
+
+def test_a_nul_in_a_jsonl_record_is_removed_with_a_warning_naming_the_record(tmp_path):
+    path = tmp_path / "feed.jsonl"
+    path.write_text(json.dumps({"id": "n1", "title": "Road\u0000 open", "text": "Kalin said\u0000 the deal holds."}) + "\n",
+                    encoding="utf-8")
+    article = read_one(path)
+    assert (article.text, article.title) == ("Kalin said the deal holds.", "Road open")
+    assert article.warning == (f"1 NUL character(s) removed from the text; 1 NUL character(s) removed from the title "
+                               f"(record {path}:1)")
+    db = open_db(tmp_path / "claims.db")
+    store_article(db, article, [])
+    assert db.execute("select length(text), title from articles").fetchone() == (len(article.text), "Road open")
 
 
 def test_html_is_reduced_to_its_text(tmp_path):

@@ -1,9 +1,14 @@
-"""Read step: articles from text files, HTML pages, web archives (WARC), addresses, folders, JSONL and
-standard input, checked before use.
+"""Read step: articles from one input each (a text file, an HTML page, a web archive (WARC), an address,
+a JSONL file or standard input), checked before use; folders, Parquet and mixed inputs are ``archive``'s.
 
 Everything from outside is untrusted until it has been read here. A bad input becomes a ``ReadError``
 naming the file (and line, or archived address), never an exception that stops a batch. HTML goes
 through ``pages`` (trafilatura), WARC files through ``warc`` (warcio), addresses through ``fetch``.
+
+NUL characters: a file with a NUL byte in its first 8 KB (and no UTF-16 byte order mark) is binary and
+refused; a NUL anywhere else (later in a file, escaped in a JSONL record, in a Parquet cell, an HTML page
+or a WARC capture) is removed from the article's text, title and author, with a warning naming the input,
+since SQLite's text functions and the site would read it as the text's end.
 """
 
 import codecs
@@ -15,6 +20,8 @@ import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+
+from .pages import BOMS
 
 MAX_BYTES = 2_000_000  # larger inputs are refused: no news article is this long (parsing it would take minutes)
 DATE_HEADER = re.compile(r"\A\s*date[ \t]+(\S+)[ \t]*\n?", re.IGNORECASE)
@@ -77,15 +84,34 @@ def parse_date(value, source):
 
 
 def decode(data):
-    """Text from bytes: UTF-8 (BOM allowed); undecodable bytes are replaced and reported."""
-    if b"\x00" in data[:8192]:
+    """``(text, warning or None)`` from a text file's bytes: UTF-8, or the encoding of its byte order mark
+    (UTF-8, UTF-16 LE or BE); undecodable bytes are replaced and reported. Raises ``ValueError`` for binary
+    data: NUL bytes in the first 8 KB of a file without a byte order mark."""
+    encoding = next((encoding for bom, encoding in BOMS if data.startswith(bom)), None)
+    if encoding is None and b"\x00" in data[:8192]:
         raise ValueError("binary file (NUL bytes), not text")
+    encoding = encoding or "utf-8"
     try:
-        return data.decode("utf-8-sig"), None
+        return data.decode(encoding), None
     except UnicodeDecodeError as error:
-        text = data.decode("utf-8-sig", errors="replace")
+        text = data.decode(encoding, errors="replace")
         bad = text.count("\ufffd")
-        return text, f"invalid UTF-8 at byte {error.start}: {bad} undecodable byte(s) replaced"
+        name = "UTF-8" if encoding.startswith("utf-8") else "UTF-16"
+        return text, f"invalid {name} at byte {error.start}: {bad} undecodable byte(s) replaced"
+
+
+def without_nul(text):
+    """``(text, warning or None)``: the text without NUL characters, which SQLite's text functions and the
+    site would read as its end; how many were removed is the warning."""
+    count = text.count("\x00")
+    if not count:
+        return text, None
+    return text.replace("\x00", ""), f"{count} NUL character(s) removed"
+
+
+def joined(*warnings):
+    """Warnings as one line, or None when there is none."""
+    return "; ".join(filter(None, warnings)) or None
 
 
 def article_from_text(text, article_id, path=None, warning=None):
@@ -94,7 +120,7 @@ def article_from_text(text, article_id, path=None, warning=None):
     Text that is an HTML page (a page saved under another name) is read as one, with a warning.
     """
     if HTML_START.match(text):
-        warning = "; ".join(filter(None, [warning, "HTML: the article extracted from the page's markup"]))
+        warning = joined(warning, "HTML: the article extracted from the page's markup")
         return article_from_html(text, article_id, path=path, warning=warning)
     date = None
     header = DATE_HEADER.match(text)
@@ -111,6 +137,8 @@ def article_from_html(html, article_id, path=None, url=None, warning=None):
 
     if not html.strip():
         raise ValueError("empty page: no text")
+    html, removed = without_nul(html)
+    warning = joined(warning, removed)
     page = extract_page(html, url=url)
     try:
         date = parse_date(page.date, path)
@@ -121,7 +149,14 @@ def article_from_html(html, article_id, path=None, url=None, warning=None):
 
 
 def checked(article):
-    """The article, or ``ValueError`` when its text is unusable."""
+    """The article, NUL characters removed from its text, title and author (and reported in its warning),
+    or ``ValueError`` when its text is unusable. Every reader's article passes here."""
+    for name in ("text", "title", "author"):
+        value = getattr(article, name)
+        if isinstance(value, str):
+            value, removed = without_nul(value)
+            setattr(article, name, value)
+            article.warning = joined(article.warning, removed and f"{removed} from the {name}")
     if not isinstance(article.text, str) or not article.text.strip():
         raise ValueError("empty article: no text")
     if len(article.text) > MAX_BYTES:
@@ -222,11 +257,14 @@ def article_from_record(record, source):
     if not isinstance(record["text"], str):
         raise ValueError("text is not a string")
     text, warning = _without_surrogates(record["text"])
-    return checked(Article(
+    article = checked(Article(
         id=_without_surrogates(str(record["id"]))[0], text=text, date=parse_date(record.get("date"), source),
         title=_without_surrogates(str(record["title"]))[0] if record.get("title") else None,
         url=str(record["url"]) if record.get("url") else None,
         warning=warning))
+    if article.warning:
+        article.warning += f" (record {source})"  # the article has no file of its own to be named by
+    return article
 
 
 def _without_surrogates(text):
