@@ -95,6 +95,13 @@ def test_utf16_with_its_byte_order_mark_is_read(tmp_path):
     assert article.text == STORY_TEXT and article.warning is None
 
 
+def test_an_article_inside_254_nested_divs_is_read(tmp_path):
+    page = news_page().replace("<article", "<div>" * 254 + "<article").replace("</article>", "</article>" + "</div>" * 254)
+    article = read_one(write(tmp_path / "nested.html", page))
+    assert isinstance(article, Article), article
+    assert article.text == STORY_TEXT and article.title == STORY_TITLE
+
+
 def test_html_saved_as_text_is_read_as_a_page_with_a_warning(tmp_path):
     article = read_one(write(tmp_path / "story.txt", news_page()))
     assert article.text == STORY_TEXT and article.title == STORY_TITLE
