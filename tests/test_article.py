@@ -3,6 +3,7 @@
 import codecs
 import io
 import json
+import os
 
 import pytest
 
@@ -132,3 +133,28 @@ def test_standard_input_as_text_or_jsonl():
 def test_content_hash_changes_with_the_text():
     assert Article("a", "one").content_hash != Article("a", "two").content_hash
     assert Article("a", "one").content_hash == Article("a", "one").content_hash
+
+
+def non_utf8_name(folder, name):
+    """``folder / name`` with the byte 0xE9 (latin-1 é) for ``%``, or skip where names must be UTF-8 (macOS)."""
+    path = os.path.join(os.fsencode(folder), name.encode().replace(b"%", b"\xe9"))
+    try:
+        open(path, "wb").close()
+    except OSError:
+        pytest.skip("this file system refuses file names that are not UTF-8")
+    return path
+
+
+def test_a_file_name_that_is_not_utf8_is_read_and_named_printably(tmp_path):
+    path = non_utf8_name(tmp_path, "caf%.txt")
+    with open(path, "wb") as stream:
+        stream.write(b"Minister Tavi Orun said the bridge would reopen.")
+    article = read_one(os.fsdecode(path))
+    assert article.id == article.path == str(tmp_path / "caf\ufffd.txt")
+    store_article(open_db(tmp_path / "claims.db"), article, [])
+
+
+def test_an_error_on_a_file_name_that_is_not_utf8_is_one_printable_line(tmp_path):
+    non_utf8_name(tmp_path, "empty%.txt")
+    shown = tmp_path / "empty\ufffd.txt"
+    assert [str(item) for item in read_paths([str(tmp_path)])] == [f"{shown}: empty article: no text"]

@@ -185,9 +185,10 @@ def _read_file(path, article_id, limit, decoder, make_article):
         if size > limit:
             raise ValueError(f"too large: {size:,} bytes (limit {limit:,})")
         text, warning = decoder(path.read_bytes())
-        return make_article(text, article_id or str(path), path=str(path), warning=warning)
+        name = printable(path)
+        return make_article(text, article_id or name, path=name, warning=warning)
     except (OSError, ValueError) as error:
-        return ReadError(str(path), str(error))
+        return ReadError(printable(path), str(error))
 
 
 def read_warc(path):
@@ -199,29 +200,29 @@ def read_warc(path):
     from .pages import MAX_HTML_BYTES, decode_html
     from .warc import html_captures
 
-    path = Path(path)
+    name = printable(path)
     latest = {}
     failure = None
     try:
         with open(path, "rb") as stream:
             for capture in html_captures(stream):
-                where = f"{path}: {capture.uri}"
+                where = f"{name}: {capture.uri}"
                 try:
                     if len(capture.data) > MAX_HTML_BYTES:
                         raise ValueError(f"too large: over {MAX_HTML_BYTES:,} bytes")
                     html, warning = decode_html(capture.data, capture.charset)
-                    item = article_from_html(html, capture.uri, path=str(path), url=capture.uri, warning=warning)
+                    item = article_from_html(html, capture.uri, path=name, url=capture.uri, warning=warning)
                 except ValueError as error:
                     item = ReadError(where, str(error))
                 latest.pop(capture.uri, None)
                 latest[capture.uri] = item
     except (OSError, ValueError) as error:
-        failure = ReadError(str(path), str(error))
+        failure = ReadError(name, str(error))
     yield from latest.values()
     if failure is not None:
         yield failure
     elif not latest:
-        yield ReadError(str(path), "no HTML page in the archive")
+        yield ReadError(name, "no HTML page in the archive")
 
 
 def read_url(url):
@@ -295,7 +296,7 @@ def read_jsonl_lines(lines, source):
 def read_jsonl(path):
     """Articles and errors from a JSONL file, read one line at a time (an archive's file is never held whole);
     undecodable bytes are replaced and reported once."""
-    source = str(path)
+    source = printable(path)
     try:
         stream = open(path, "rb")
     except OSError as error:
