@@ -79,8 +79,8 @@ def test_a_nul_past_the_first_8_kb_is_removed_with_a_warning(tmp_path):
 
 def test_a_nul_in_a_jsonl_record_is_removed_with_a_warning_naming_the_record(tmp_path):
     path = tmp_path / "feed.jsonl"
-    path.write_text(json.dumps({"id": "n1", "title": "Road\u0000 open", "text": "Kalin said\u0000 the deal holds."}) + "\n",
-                    encoding="utf-8")
+    record = {"id": "n1", "title": "Road\u0000 open", "text": "Kalin said\u0000 the deal holds."}
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
     article = read_one(path)
     assert (article.text, article.title) == ("Kalin said the deal holds.", "Road open")
     assert article.warning == (f"1 NUL character(s) removed from the text; 1 NUL character(s) removed from the title "

@@ -30,7 +30,8 @@ def test_a_missing_database_is_a_one_line_error(command, tmp_path):
 
 def test_extract_refuses_a_file_that_is_not_jsonl_in_one_line_naming_its_first_bad_line(tmp_path):
     path = tmp_path / "story.txt"
-    path.write_text('Minister Tavi Orun said the bridge would reopen.\n"It holds," she said.\n[1, 2]\n', encoding="utf-8")
+    path.write_text('Minister Tavi Orun said the bridge would reopen.\n"It holds," she said.\n[1, 2]\n',
+                    encoding="utf-8")
     result = CliRunner().invoke(cli, ["extract", str(path), "-o", str(tmp_path / "out.jsonl")])
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [

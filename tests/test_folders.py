@@ -47,8 +47,8 @@ def test_a_folder_reads_every_kind_and_names_what_it_skips(tmp_path):
 
 def test_glob_narrows_and_what_it_leaves_out_is_not_skipped(tmp_path):
     root = archive_folder(tmp_path / "archive")
-    assert folder_files(root, "*.html") == FolderListing([root / "2021" / "quarry.html"],
-                                                         [f"{root / '2021' / 'quarry_files'}/ (a saved page's resources)"])
+    resources = f"{root / '2021' / 'quarry_files'}/ (a saved page's resources)"
+    assert folder_files(root, "*.html") == FolderListing([root / "2021" / "quarry.html"], [resources])
     assert folder_files(root, "*.txt") == FolderListing([root / "notes.txt"], [])
     assert folder_files(root, "*.pdf") == FolderListing([], [str(root / "2021" / "scan.pdf")])
 

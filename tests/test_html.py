@@ -96,7 +96,8 @@ def test_utf16_with_its_byte_order_mark_is_read(tmp_path):
 
 
 def test_an_article_inside_254_nested_divs_is_read(tmp_path):
-    page = news_page().replace("<article", "<div>" * 254 + "<article").replace("</article>", "</article>" + "</div>" * 254)
+    page = news_page().replace("<article", "<div>" * 254 + "<article")
+    page = page.replace("</article>", "</article>" + "</div>" * 254)
     article = read_one(write(tmp_path / "nested.html", page))
     assert isinstance(article, Article), article
     assert article.text == STORY_TEXT and article.title == STORY_TITLE

@@ -8,7 +8,8 @@ through ``pages`` (trafilatura), WARC files through ``warc`` (warcio), addresses
 NUL characters: a file with a NUL byte in its first 8 KB (and no UTF-16 byte order mark) is binary and
 refused; a NUL anywhere else (later in a file, escaped in a JSONL record, in a Parquet cell, an HTML page
 or a WARC capture) is removed from the article's text, title and author, with a warning naming the input,
-since SQLite's text functions and the site would read it as the text's end.
+since SQLite's text functions and the site would read it as the text's end. (A raw NUL byte inside a
+JSONL line is not JSON: that line is an error.)
 """
 
 import codecs
