@@ -7,8 +7,8 @@ import threading
 
 import pytest
 
-from tracker.archive import count_records, read_parquet
-from tracker.article import Article, ReadError, read_jsonl, read_paths
+from tracker.archive import count_records, read_parquet, read_paths
+from tracker.article import Article, ReadError, read_jsonl
 from tracker.bench import table_rows
 from tracker.ingest import run_ingest
 
@@ -89,3 +89,13 @@ def test_a_parquet_file_without_text_or_not_parquet_is_one_error(tmp_path):
     errors = list(read_paths([str(tmp_path)]))
     assert [(e.source, e.message.split(":")[0]) for e in errors] == [
         (str(tmp_path / "fake.parquet"), "not readable as Parquet"), (str(tmp_path / "notext.parquet"), "no text column")]
+
+
+def test_a_nul_in_a_parquet_cell_is_removed_with_a_warning_naming_the_row(tmp_path):
+    pa = pytest.importorskip("pyarrow")
+    pq = pytest.importorskip("pyarrow.parquet")
+    pq.write_table(pa.table({"id": ["n1"], "text": ["Kofi Brandt said\x00 the strike would go on."]}),
+                   tmp_path / "nul.parquet")
+    article, = read_parquet(tmp_path / "nul.parquet")
+    assert article.text == "Kofi Brandt said the strike would go on."
+    assert article.warning == f"1 NUL character(s) removed from the text (record {tmp_path / 'nul.parquet'}:1)"

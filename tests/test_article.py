@@ -1,9 +1,15 @@
 """The read step: every input a user has, and every bad input, gives an article or one clear error."""
 
+import codecs
 import io
 import json
+import os
 
-from tracker.article import Article, ReadError, read_paths, read_stdin
+import pytest
+
+from tracker.archive import read_paths
+from tracker.article import Article, ReadError, read_stdin
+from tracker.store import open_db, store_article
 
 
 def read_one(path):
@@ -53,6 +59,37 @@ def test_invalid_utf8_is_decoded_with_a_warning(tmp_path):
     assert "invalid UTF-8" in article.warning and "\ufffd" in article.text
 
 
+@pytest.mark.parametrize("bom, encoding", [(codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"),
+                                           (codecs.BOM_UTF8, "utf-8")])
+def test_a_text_file_with_a_byte_order_mark_is_read_in_its_encoding(tmp_path, bom, encoding):
+    path = tmp_path / "notes.txt"
+    path.write_bytes(bom + "date 2021-06-08\nMinister Tavi Orun said the bridge would reopen.".encode(encoding))
+    article = read_one(path)
+    assert (article.text, article.date, article.warning) == (
+        "Minister Tavi Orun said the bridge would reopen.", "2021-06-08", None)
+
+
+def test_a_nul_past_the_first_8_kb_is_removed_with_a_warning(tmp_path):
+    path = tmp_path / "long.txt"
+    path.write_bytes(b"Officials said the road was open. " * 300 + b"\x00Kalin said the deal holds.")
+    article = read_one(path)
+    assert article.text == "Officials said the road was open. " * 300 + "Kalin said the deal holds."
+    assert article.warning == "1 NUL character(s) removed from the text"
+
+
+def test_a_nul_in_a_jsonl_record_is_removed_with_a_warning_naming_the_record(tmp_path):
+    path = tmp_path / "feed.jsonl"
+    record = {"id": "n1", "title": "Road\u0000 open", "text": "Kalin said\u0000 the deal holds."}
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    article = read_one(path)
+    assert (article.text, article.title) == ("Kalin said the deal holds.", "Road open")
+    assert article.warning == (f"1 NUL character(s) removed from the text; 1 NUL character(s) removed from the title "
+                               f"(record {path}:1)")
+    db = open_db(tmp_path / "claims.db")
+    store_article(db, article, [])
+    assert db.execute("select length(text), title from articles").fetchone() == (len(article.text), "Road open")
+
+
 def test_html_is_reduced_to_its_text(tmp_path):
     path = tmp_path / "page.txt"
     path.write_text("<!DOCTYPE html><html><head><script>alert(1)</script></head><body>"
@@ -96,3 +133,28 @@ def test_standard_input_as_text_or_jsonl():
 def test_content_hash_changes_with_the_text():
     assert Article("a", "one").content_hash != Article("a", "two").content_hash
     assert Article("a", "one").content_hash == Article("a", "one").content_hash
+
+
+def non_utf8_name(folder, name):
+    """``folder / name`` with the byte 0xE9 (latin-1 é) for ``%``, or skip where names must be UTF-8 (macOS)."""
+    path = os.path.join(os.fsencode(folder), name.encode().replace(b"%", b"\xe9"))
+    try:
+        open(path, "wb").close()
+    except OSError:
+        pytest.skip("this file system refuses file names that are not UTF-8")
+    return path
+
+
+def test_a_file_name_that_is_not_utf8_is_read_and_named_printably(tmp_path):
+    path = non_utf8_name(tmp_path, "caf%.txt")
+    with open(path, "wb") as stream:
+        stream.write(b"Minister Tavi Orun said the bridge would reopen.")
+    article = read_one(os.fsdecode(path))
+    assert article.id == article.path == str(tmp_path / "caf\ufffd.txt")
+    store_article(open_db(tmp_path / "claims.db"), article, [])
+
+
+def test_an_error_on_a_file_name_that_is_not_utf8_is_one_printable_line(tmp_path):
+    non_utf8_name(tmp_path, "empty%.txt")
+    shown = tmp_path / "empty\ufffd.txt"
+    assert [str(item) for item in read_paths([str(tmp_path)])] == [f"{shown}: empty article: no text"]

@@ -12,7 +12,8 @@ from click.testing import CliRunner
 
 import tracker.fetch
 from news_pages import STORY_TEXT, STORY_TITLE, STORY_URL, news_page
-from tracker.article import Article, ReadError, read_paths
+from tracker.archive import read_paths
+from tracker.article import Article, ReadError
 from tracker.cli import cli
 
 PAGES = {  # path: (status, content type, body)

@@ -8,7 +8,8 @@ import tracemalloc
 import pytest
 from click.testing import CliRunner
 
-from tracker.article import ReadError, read_paths
+from tracker.archive import read_paths
+from tracker.article import ReadError
 from tracker.cli import cli
 
 GOOD = ('date 2022-04-11\n"The ferry service will resume next week," Clara Jensen said on Monday.\n\n'

@@ -11,7 +11,8 @@ import pytest
 from click.testing import CliRunner
 
 from news_pages import BOILERPLATE, STORY_TEXT, STORY_TITLE, STORY_URL, front_page, news_page, paragraphs_html
-from tracker.article import Article, ReadError, read_paths
+from tracker.archive import read_paths
+from tracker.article import Article, ReadError
 from tracker.cli import cli
 
 
@@ -94,6 +95,14 @@ def test_utf16_with_its_byte_order_mark_is_read(tmp_path):
     assert article.text == STORY_TEXT and article.warning is None
 
 
+def test_an_article_inside_254_nested_divs_is_read(tmp_path):
+    page = news_page().replace("<article", "<div>" * 254 + "<article")
+    page = page.replace("</article>", "</article>" + "</div>" * 254)
+    article = read_one(write(tmp_path / "nested.html", page))
+    assert isinstance(article, Article), article
+    assert article.text == STORY_TEXT and article.title == STORY_TITLE
+
+
 def test_html_saved_as_text_is_read_as_a_page_with_a_warning(tmp_path):
     article = read_one(write(tmp_path / "story.txt", news_page()))
     assert article.text == STORY_TEXT and article.title == STORY_TITLE
@@ -108,7 +117,7 @@ import json, socket
 def refuse(*args, **kwargs):
     raise AssertionError("network used")
 socket.socket.connect = socket.socket.connect_ex = socket.create_connection = socket.getaddrinfo = refuse
-from tracker.article import read_paths
+from tracker.archive import read_paths
 article, = read_paths([{str(path)!r}])
 print(json.dumps([article.text, article.title, article.date, article.author, article.url]))
 """

@@ -11,7 +11,8 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from news_pages import STORY_TEXT, STORY_TITLE, STORY_URL, front_page, news_page, paragraphs_html
-from tracker.article import Article, ReadError, read_paths
+from tracker.archive import read_paths
+from tracker.article import Article, ReadError
 from tracker.cli import cli
 
 FERRY_URL = "https://ledger.example/region/ferry-timetable"

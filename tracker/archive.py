@@ -1,13 +1,20 @@
-"""Read step for archives: Parquet files (``.parquet``, columns ``id``, ``text`` and optionally ``date``,
-``title``, ``url``) read with pyarrow one batch of rows at a time, and ``count_records``, which counts the
-records of the inputs without parsing them, for a progress bar. (JSONL is streamed line by line by
-``article.read_jsonl``.)
+"""Read step for many inputs at once: folders (walked recursively), Parquet files (``.parquet``, columns
+``id``, ``text`` and optionally ``date``, ``title``, ``url``, read with pyarrow one batch of rows at a time),
+and ``read_paths``, which reads any mix of files, folders, addresses and standard input, each by its kind
+(the readers of one input are ``tracker.article``'s). ``count_records`` counts the records of the inputs
+without parsing them, for a progress bar.
+
+Data flows one way: this module uses ``tracker.article``, which never imports it.
 """
 
 import datetime
+import os
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from .article import ReadError, article_from_record, folder_files, is_url, kind_of
+from .article import (HTML_SUFFIXES, ReadError, article_from_record, kind_of, printable, read_html_file, read_jsonl,
+                      read_stdin, read_text_file, read_url, read_warc)
+from .fetch import is_url
 
 PARQUET_COLUMNS = ("id", "text", "date", "title", "url")
 PARQUET_BATCH_ROWS = 256  # rows decoded at once: a few megabytes of news text
@@ -15,7 +22,7 @@ PARQUET_BATCH_ROWS = 256  # rows decoded at once: a few megabytes of news text
 
 def read_parquet(path, batch_rows=PARQUET_BATCH_ROWS):
     """Articles and errors from a Parquet file, ``batch_rows`` rows in memory at a time."""
-    source = str(path)
+    source = printable(path)
     try:
         import pyarrow.parquet as pq
 
@@ -51,6 +58,93 @@ def _plain_dates(record):
     return record
 
 
+@dataclass
+class FolderListing:
+    """What a folder holds: the files to read, the names of those skipped, the sub-folders that could not
+    be listed (a ``ReadError`` each)."""
+
+    files: list = field(default_factory=list)
+    skipped: list = field(default_factory=list)
+    unreadable: list = field(default_factory=list)
+
+
+def folder_files(folder, pattern="*"):
+    """The ``FolderListing`` of ``folder`` (recursive): its files matching ``pattern``, in a stable order.
+
+    Files of no known kind are skipped, and so is the resource folder of a saved page (``page_files/``
+    beside ``page.html``: its images, scripts, style sheets and ad frames), named once. Hidden files and
+    folders are no input and are not named. A sub-folder that cannot be listed (no permission) is an error
+    naming it, never passed over in silence.
+    """
+    folder = Path(folder)
+    listing = FolderListing()
+
+    def unreadable(error):
+        reason = error.strerror or type(error).__name__
+        listing.unreadable.append(ReadError(printable(error.filename or folder), f"unreadable folder ({reason})"))
+
+    found, resources = [], set()
+    for directory, folders, names in os.walk(folder, onerror=unreadable):
+        directory = Path(directory)
+        folders[:] = sorted(name for name in folders if not name.startswith("."))
+        names = sorted(name for name in names if not name.startswith("."))
+        resources |= {directory / name for name in folders if name.endswith("_files") and any(
+            name[:-len("_files")] + suffix in names for suffix in HTML_SUFFIXES)}
+        found += [directory / name for name in names]
+    skipped_resources = set()
+    for path in sorted(found):
+        if not path.relative_to(folder).match(pattern) or not path.is_file():
+            continue
+        owner = next((d for d in resources if d in path.parents), None)
+        if owner is not None:
+            skipped_resources.add(owner)
+        elif kind_of(path) is None:
+            listing.skipped.append(printable(path))
+        else:
+            listing.files.append(path)
+    listing.skipped += [f"{printable(d)}/ (a saved page's resources)" for d in sorted(skipped_resources)]
+    return listing
+
+
+READERS = {"html": lambda path: [read_html_file(path)], "jsonl": read_jsonl, "parquet": read_parquet,
+           "warc": read_warc}
+
+
+def read_file(path):
+    """Articles and errors from one file, read by its kind; a file of no known kind is read as text."""
+    return READERS.get(kind_of(path), lambda path: [read_text_file(path)])(path)
+
+
+def read_paths(paths, pattern="*", skipped=None):
+    """Articles and ``ReadError``s from files, folders (recursive, ``pattern``), addresses, JSONL and ``-``.
+
+    A file given by name is read whatever its suffix (as text unless it is HTML, JSONL, Parquet or WARC);
+    in a folder, files of no known kind are left out and their names appended to the list ``skipped``,
+    and each sub-folder that cannot be listed is an error.
+    """
+    for raw in paths:
+        if str(raw) == "-":
+            yield from read_stdin()
+            continue
+        if is_url(raw):
+            yield read_url(str(raw))
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            listing = folder_files(path, pattern)
+            if skipped is not None:
+                skipped.extend(listing.skipped)
+            yield from listing.unreadable
+            files = listing.files
+        elif path.exists():
+            files = [path]
+        else:
+            yield ReadError(printable(path), "no such file or folder")
+            continue
+        for file in files:
+            yield from read_file(file)
+
+
 def count_records(paths, pattern="*"):
     """The number of records the inputs hold (non-blank JSONL lines, Parquet rows, one per text file),
     read without parsing (a WARC file counts as one); standard input and pipes are not counted, since reading
@@ -60,7 +154,7 @@ def count_records(paths, pattern="*"):
         if str(raw) == "-" or is_url(raw):
             total += str(raw) != "-"
             continue
-        files = folder_files(raw, pattern)[0] if Path(raw).is_dir() else [Path(raw)]
+        files = folder_files(raw, pattern).files if Path(raw).is_dir() else [Path(raw)]
         for file in files:
             kind = kind_of(file)
             if not file.is_file():

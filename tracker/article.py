@@ -1,21 +1,28 @@
-"""Read step: articles from text files, HTML pages, web archives (WARC), addresses, folders, JSONL and
-standard input, checked before use.
+"""Read step: articles from one input each (a text file, an HTML page, a web archive (WARC), an address,
+a JSONL file or standard input), checked before use; folders, Parquet and mixed inputs are ``archive``'s.
 
 Everything from outside is untrusted until it has been read here. A bad input becomes a ``ReadError``
 naming the file (and line, or archived address), never an exception that stops a batch. HTML goes
 through ``pages`` (trafilatura), WARC files through ``warc`` (warcio), addresses through ``fetch``.
+
+NUL characters: a file with a NUL byte in its first 8 KB (and no UTF-16 byte order mark) is binary and
+refused; a NUL anywhere else (later in a file, escaped in a JSONL record, in a Parquet cell, an HTML page
+or a WARC capture) is removed from the article's text, title and author, with a warning naming the input,
+since SQLite's text functions and the site would read it as the text's end. (A raw NUL byte inside a
+JSONL line is not JSON: that line is an error.)
 """
 
 import codecs
 import datetime
 import hashlib
 import json
+import os
 import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from .fetch import is_url
+from .pages import BOMS
 
 MAX_BYTES = 2_000_000  # larger inputs are refused: no news article is this long (parsing it would take minutes)
 DATE_HEADER = re.compile(r"\A\s*date[ \t]+(\S+)[ \t]*\n?", re.IGNORECASE)
@@ -61,6 +68,12 @@ class ReadError:
         return f"{self.source}: {self.message}"
 
 
+def printable(path):
+    """A file name as text that can be printed and stored: bytes that are not UTF-8 (which Python keeps
+    as lone surrogates) become U+FFFD."""
+    return os.fsencode(str(path)).decode("utf-8", errors="replace")
+
+
 def parse_date(value, source):
     """An ISO date ``YYYY-MM-DD`` or ``None``; raises ``ValueError`` with a readable message."""
     if value in (None, ""):
@@ -72,15 +85,34 @@ def parse_date(value, source):
 
 
 def decode(data):
-    """Text from bytes: UTF-8 (BOM allowed); undecodable bytes are replaced and reported."""
-    if b"\x00" in data[:8192]:
+    """``(text, warning or None)`` from a text file's bytes: UTF-8, or the encoding of its byte order mark
+    (UTF-8, UTF-16 LE or BE); undecodable bytes are replaced and reported. Raises ``ValueError`` for binary
+    data: NUL bytes in the first 8 KB of a file without a byte order mark."""
+    encoding = next((encoding for bom, encoding in BOMS if data.startswith(bom)), None)
+    if encoding is None and b"\x00" in data[:8192]:
         raise ValueError("binary file (NUL bytes), not text")
+    encoding = encoding or "utf-8"
     try:
-        return data.decode("utf-8-sig"), None
+        return data.decode(encoding), None
     except UnicodeDecodeError as error:
-        text = data.decode("utf-8-sig", errors="replace")
+        text = data.decode(encoding, errors="replace")
         bad = text.count("\ufffd")
-        return text, f"invalid UTF-8 at byte {error.start}: {bad} undecodable byte(s) replaced"
+        name = "UTF-8" if encoding.startswith("utf-8") else "UTF-16"
+        return text, f"invalid {name} at byte {error.start}: {bad} undecodable byte(s) replaced"
+
+
+def without_nul(text):
+    """``(text, warning or None)``: the text without NUL characters, which SQLite's text functions and the
+    site would read as its end; how many were removed is the warning."""
+    count = text.count("\x00")
+    if not count:
+        return text, None
+    return text.replace("\x00", ""), f"{count} NUL character(s) removed"
+
+
+def joined(*warnings):
+    """Warnings as one line, or None when there is none."""
+    return "; ".join(filter(None, warnings)) or None
 
 
 def article_from_text(text, article_id, path=None, warning=None):
@@ -89,7 +121,7 @@ def article_from_text(text, article_id, path=None, warning=None):
     Text that is an HTML page (a page saved under another name) is read as one, with a warning.
     """
     if HTML_START.match(text):
-        warning = "; ".join(filter(None, [warning, "HTML: the article extracted from the page's markup"]))
+        warning = joined(warning, "HTML: the article extracted from the page's markup")
         return article_from_html(text, article_id, path=path, warning=warning)
     date = None
     header = DATE_HEADER.match(text)
@@ -106,6 +138,8 @@ def article_from_html(html, article_id, path=None, url=None, warning=None):
 
     if not html.strip():
         raise ValueError("empty page: no text")
+    html, removed = without_nul(html)
+    warning = joined(warning, removed)
     page = extract_page(html, url=url)
     try:
         date = parse_date(page.date, path)
@@ -116,7 +150,14 @@ def article_from_html(html, article_id, path=None, url=None, warning=None):
 
 
 def checked(article):
-    """The article, or ``ValueError`` when its text is unusable."""
+    """The article, NUL characters removed from its text, title and author (and reported in its warning),
+    or ``ValueError`` when its text is unusable. Every reader's article passes here."""
+    for name in ("text", "title", "author"):
+        value = getattr(article, name)
+        if isinstance(value, str):
+            value, removed = without_nul(value)
+            setattr(article, name, value)
+            article.warning = joined(article.warning, removed and f"{removed} from the {name}")
     if not isinstance(article.text, str) or not article.text.strip():
         raise ValueError("empty article: no text")
     if len(article.text) > MAX_BYTES:
@@ -145,9 +186,10 @@ def _read_file(path, article_id, limit, decoder, make_article):
         if size > limit:
             raise ValueError(f"too large: {size:,} bytes (limit {limit:,})")
         text, warning = decoder(path.read_bytes())
-        return make_article(text, article_id or str(path), path=str(path), warning=warning)
+        name = printable(path)
+        return make_article(text, article_id or name, path=name, warning=warning)
     except (OSError, ValueError) as error:
-        return ReadError(str(path), str(error))
+        return ReadError(printable(path), str(error))
 
 
 def read_warc(path):
@@ -159,29 +201,29 @@ def read_warc(path):
     from .pages import MAX_HTML_BYTES, decode_html
     from .warc import html_captures
 
-    path = Path(path)
+    name = printable(path)
     latest = {}
     failure = None
     try:
         with open(path, "rb") as stream:
             for capture in html_captures(stream):
-                where = f"{path}: {capture.uri}"
+                where = f"{name}: {capture.uri}"
                 try:
                     if len(capture.data) > MAX_HTML_BYTES:
                         raise ValueError(f"too large: over {MAX_HTML_BYTES:,} bytes")
                     html, warning = decode_html(capture.data, capture.charset)
-                    item = article_from_html(html, capture.uri, path=str(path), url=capture.uri, warning=warning)
+                    item = article_from_html(html, capture.uri, path=name, url=capture.uri, warning=warning)
                 except ValueError as error:
                     item = ReadError(where, str(error))
                 latest.pop(capture.uri, None)
                 latest[capture.uri] = item
     except (OSError, ValueError) as error:
-        failure = ReadError(str(path), str(error))
+        failure = ReadError(name, str(error))
     yield from latest.values()
     if failure is not None:
         yield failure
     elif not latest:
-        yield ReadError(str(path), "no HTML page in the archive")
+        yield ReadError(name, "no HTML page in the archive")
 
 
 def read_url(url):
@@ -217,11 +259,14 @@ def article_from_record(record, source):
     if not isinstance(record["text"], str):
         raise ValueError("text is not a string")
     text, warning = _without_surrogates(record["text"])
-    return checked(Article(
+    article = checked(Article(
         id=_without_surrogates(str(record["id"]))[0], text=text, date=parse_date(record.get("date"), source),
         title=_without_surrogates(str(record["title"]))[0] if record.get("title") else None,
         url=str(record["url"]) if record.get("url") else None,
         warning=warning))
+    if article.warning:
+        article.warning += f" (record {source})"  # the article has no file of its own to be named by
+    return article
 
 
 def _without_surrogates(text):
@@ -252,7 +297,7 @@ def read_jsonl_lines(lines, source):
 def read_jsonl(path):
     """Articles and errors from a JSONL file, read one line at a time (an archive's file is never held whole);
     undecodable bytes are replaced and reported once."""
-    source = str(path)
+    source = printable(path)
     try:
         stream = open(path, "rb")
     except OSError as error:
@@ -313,74 +358,3 @@ def kind_of(path):
         if name.endswith(suffixes):
             return kind
     return None
-
-
-def folder_files(folder, pattern="*"):
-    """``(files to read, names skipped)`` under ``folder`` (recursive), matching ``pattern``, in a stable order.
-
-    Files of no known kind are skipped, and so is the resource folder of a saved page (``page_files/``
-    beside ``page.html``: its images, scripts, style sheets and ad frames), named once. Hidden files and
-    folders are no input and are not named.
-    """
-    folder = Path(folder)
-    resources = {d for d in folder.rglob("*_files") if d.is_dir() and any(
-        (d.parent / (d.name[:-len("_files")] + suffix)).is_file() for suffix in HTML_SUFFIXES)}
-    files, skipped, skipped_resources = [], [], set()
-    for path in sorted(p for p in folder.rglob(pattern) if p.is_file() and not _hidden(p, folder)):
-        owner = next((d for d in resources if d in path.parents), None)
-        if owner is not None:
-            skipped_resources.add(owner)
-        elif kind_of(path) is None:
-            skipped.append(str(path))
-        else:
-            files.append(path)
-    skipped += [f"{d}/ (a saved page's resources)" for d in sorted(skipped_resources)]
-    return files, skipped
-
-
-def _hidden(path, folder):
-    """Whether ``path`` is or lies in a hidden file or folder under ``folder`` (``.git/``, ``.DS_Store``)."""
-    return any(part.startswith(".") for part in path.relative_to(folder).parts)
-
-
-def read_parquet(path):
-    """Articles and errors from a Parquet file, a batch of rows at a time (``tracker.archive``)."""
-    from .archive import read_parquet as read_batches
-
-    return read_batches(path)
-
-
-READERS = {"html": lambda path: [read_html_file(path)], "jsonl": read_jsonl, "parquet": read_parquet,
-           "warc": read_warc}
-
-
-def read_file(path):
-    """Articles and errors from one file, read by its kind; a file of no known kind is read as text."""
-    return READERS.get(kind_of(path), lambda path: [read_text_file(path)])(path)
-
-
-def read_paths(paths, pattern="*", skipped=None):
-    """Articles and ``ReadError``s from files, folders (recursive, ``pattern``), addresses, JSONL and ``-``.
-
-    A file given by name is read whatever its suffix (as text unless it is HTML, JSONL or WARC); in a
-    folder, files of no known kind are left out and their names appended to the list ``skipped``.
-    """
-    for raw in paths:
-        if str(raw) == "-":
-            yield from read_stdin()
-            continue
-        if is_url(raw):
-            yield read_url(str(raw))
-            continue
-        path = Path(raw)
-        if path.is_dir():
-            files, left_out = folder_files(path, pattern)
-            if skipped is not None:
-                skipped.extend(left_out)
-        elif path.exists():
-            files = [path]
-        else:
-            yield ReadError(str(path), "no such file or folder")
-            continue
-        for file in files:
-            yield from read_file(file)

@@ -131,6 +131,9 @@ def skipped_line(names, shown=20):
 def extract(input_path, output, kinds, engine, batch_size):
     """Write one prediction line per article of INPUT_PATH (JSONL with "id" and "text").
 
+    A file with a bad line (not JSON, no "id" or "text") is refused whole, with one line naming the file
+    and its first bad line, before anything is extracted.
+
     The output is the prediction format read by the reference scorer: per article
     {"id", "quotes": [{"start", "end", "speaker", "speaker_start", "speaker_end", "cue", "kind", ...}]}.
 
@@ -138,21 +141,18 @@ def extract(input_path, output, kinds, engine, batch_size):
     Example:
         tracker extract ../shared/gold/seed.jsonl -o seed.pred.jsonl
     """
-    articles, errors = [], 0
+    articles, errors = [], []
     for item in read_jsonl(input_path):
-        if isinstance(item, ReadError):
-            errors += 1
-            click.echo(f"error: {item}", err=True)
-        else:
-            articles.append(item)
+        (errors if isinstance(item, ReadError) else articles).append(item)
+    if errors:
+        raise click.ClickException(f"{errors[0]} ({len(errors)} bad line(s) in all; extract reads JSONL: "
+                                   f"one {{\"id\", \"text\"}} object per line)")
     extractor = make_extractor(engine, batch_size)
     with click.progressbar(length=len(articles), label="Extracting", file=sys.stderr) as bar:
         for article, claims in extractor.run(articles):
             quotes = [c.as_prediction() for c in claims if not kinds or c.kind in kinds]
             output.write(json.dumps({"id": article.id, "quotes": quotes}, ensure_ascii=False) + "\n")
             bar.update(1)
-    if errors:
-        sys.exit(1)
 
 
 @cli.command()

@@ -17,8 +17,8 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
-from .archive import count_records
-from .article import ReadError, read_paths
+from .archive import count_records, read_paths
+from .article import ReadError
 from .engine import EngineError
 from .extract import Extractor
 

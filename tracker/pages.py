@@ -120,9 +120,10 @@ def extract_page(html, url=None):
     """
     import trafilatura
 
+    deep = _deep_tree(html)
     try:
         document = trafilatura.bare_extraction(
-            html, url=url, with_metadata=True, include_comments=False, include_tables=False,
+            html if deep is None else deep, url=url, with_metadata=True, include_comments=False, include_tables=False,
             include_images=False, include_links=False, include_formatting=False, config=_config())
     except Exception as error:  # lxml and trafilatura on a hostile page: the page is at fault, not the batch
         raise ValueError(f"unreadable HTML ({type(error).__name__}: {error})") from None
@@ -134,6 +135,24 @@ def extract_page(html, url=None):
         raise ValueError("no article text found in the page (only menus, links or boilerplate)")
     return Page(text="\n\n".join(paragraphs), title=title or None, date=document.date or None,
                 author=_clean(document.author) or None, url=document.url or None)
+
+
+def _deep_tree(html):
+    """The lxml tree of ``html`` when it nests elements deeper than lxml's parser goes by default (256, where
+    it drops the rest: an article inside 254 ``<div>``s), parsed without that limit; else None, and the page
+    is trafilatura's to parse."""
+    import lxml.html
+
+    options = dict(encoding="utf-8", collect_ids=False, default_doctype=False, remove_comments=True, remove_pis=True)
+    data = html.encode("utf-8", errors="replace")
+    parser = lxml.html.HTMLParser(**options)
+    try:
+        lxml.html.fromstring(data, parser=parser)
+    except Exception:  # lxml.etree.ParserError on a page of no elements: trafilatura's to judge
+        return None
+    if not any(error.type_name == "ERR_RESOURCE_LIMIT" for error in parser.error_log):
+        return None
+    return lxml.html.fromstring(data, parser=lxml.html.HTMLParser(huge_tree=True, **options))
 
 
 def _paragraphs(element):
