@@ -2,6 +2,8 @@
 
 import json
 import sqlite3
+import subprocess
+import sys
 
 import pytest
 from click.testing import CliRunner
@@ -137,3 +139,31 @@ def test_standard_input_text_and_jsonl(tmp_path):
     assert {"s0", "s1"} <= ids and any(i.startswith("stdin-") for i in ids)
     again = runner.invoke(cli, ["ingest", "-", "--db", db_path], input=text)
     assert "0 article(s) ingested" in again.stdout and "1 unchanged" in again.stdout
+
+
+def claim_counts(db_path):
+    """``({article id: claims}, {speaker name: claim_count})`` of a database."""
+    with sqlite3.connect(db_path) as db:
+        articles = dict(db.execute("select articles.id, count(claims.id) from articles "
+                                   "left join claims on claims.article_id = articles.id group by articles.id"))
+        speakers = dict(db.execute("select name, claim_count from speakers"))
+    return articles, speakers
+
+
+@pytest.mark.slow
+def test_two_ingests_at_once_store_everything(tmp_path):
+    """Two processes ingesting into one new database at once: the writers wait their turn, nothing is lost."""
+    records = synthetic_corpus(60, 300, seed=11)
+    halves = [tmp_path / "first.jsonl", tmp_path / "second.jsonl"]
+    for half, part in zip(halves, (records[:30], records[30:])):
+        half.write_text("".join(json.dumps(record) + "\n" for record in part), encoding="utf-8")
+    shared = tmp_path / "shared.db"
+    runs = [subprocess.Popen([sys.executable, "-m", "tracker", "ingest", str(half), "--db", str(shared)],
+                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True) for half in halves]
+    outputs = [run.communicate(timeout=300)[0] for run in runs]
+    assert [run.returncode for run in runs] == [0, 0], outputs
+    assert "locked" not in "".join(outputs)
+    alone = tmp_path / "alone.db"
+    assert run_ingest([str(half) for half in halves], alone).errors == []
+    assert claim_counts(shared) == claim_counts(alone)
+    assert len(claim_counts(shared)[0]) == 60

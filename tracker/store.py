@@ -8,6 +8,7 @@ that it follows every write.
 
 import datetime
 import json
+from contextlib import contextmanager
 from pathlib import Path
 
 import sqlite_utils
@@ -16,6 +17,7 @@ from .names import is_fuller_form
 from .views import create_views
 
 MIGRATIONS = sqlite_utils.Migrations("tracker")
+BUSY_TIMEOUT_MS = 60_000  # how long a writer waits for another process's write transaction to end
 
 
 @MIGRATIONS()
@@ -81,20 +83,47 @@ def m005_claim_rule(db):
 
 
 def ensure_schema(db):
-    """Turn foreign keys on and apply pending migrations (idempotent); returns ``db``."""
+    """Turn foreign keys on and apply pending migrations (idempotent); returns ``db``.
+
+    The migrations and views are written in one write transaction, so two processes opening a new
+    database at once apply them once: the second waits, then finds nothing pending."""
     db.execute("PRAGMA foreign_keys = ON")
-    MIGRATIONS.apply(db)
-    create_views(db)
+    with write_transaction(db):
+        MIGRATIONS.apply(db)
+        create_views(db)
     return db
 
 
 def open_db(path):
-    """The claims database at ``path``: parent folder created, WAL journal, foreign keys, schema."""
+    """The claims database at ``path``: parent folder created, WAL journal, foreign keys, schema; its writers
+    wait their turn (``write_transaction``)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     db = sqlite_utils.Database(path)
+    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     db.enable_wal()
     return ensure_schema(db)
+
+
+@contextmanager
+def write_transaction(db):
+    """A transaction that takes the database's write lock when it begins (``BEGIN IMMEDIATE``), waiting up
+    to the busy timeout while another process writes; committed at the end, rolled back if anything raises.
+
+    A plain ``BEGIN`` that reads before it writes fails at once ("database is locked") when another
+    process has written since the read, whatever the timeout; one that holds the lock from the start
+    cannot. Inside a transaction already open, it is a savepoint of that one."""
+    if db.conn.in_transaction:
+        with db.atomic():
+            yield db
+        return
+    db.conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+        db.conn.execute("COMMIT")
+    except BaseException:
+        db.conn.rollback()
+        raise
 
 
 def article_state(db, article):
@@ -115,7 +144,7 @@ def store_article(db, article, claims):
     for claim in claims:
         if claim.article_id != article.id:
             raise ValueError(f"claim {claim.id} belongs to article {claim.article_id!r}, not {article.id!r}")
-    with db.atomic():
+    with write_transaction(db):
         previous = db.execute("select content_hash, ingested_at from articles where id = ?",
                               [article.id]).fetchone()
         unchanged = previous is not None and previous[0] == article.content_hash
@@ -141,10 +170,8 @@ def store_article(db, article, claims):
 def prune(db, keep_ids):
     """Remove the articles (and their claims) whose ids are not in ``keep_ids``; returns the removed ids."""
     keep = set(keep_ids)
-    gone = [row[0] for row in db.execute("select id from articles order by id") if row[0] not in keep]
-    if not gone:
-        return []
-    with db.atomic():
+    with write_transaction(db):
+        gone = [row[0] for row in db.execute("select id from articles order by id") if row[0] not in keep]
         touched = claim_speaker_ids(db, gone)
         touched_targets = claim_target_ids(db, gone)
         delete_claims(db, gone)
