@@ -19,7 +19,7 @@ def test_date_header_then_text_on_the_same_line(tmp_path):
     assert isinstance(article, Article)
     assert article.date == "2020-07-22"
     assert article.text.startswith("Turkey and Russia agreed")
-    assert article.id == str(path)
+    assert article.id == "a.txt"
 
 
 def test_no_header_keeps_the_whole_text(tmp_path):

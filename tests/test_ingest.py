@@ -59,7 +59,7 @@ def test_a_changed_file_replaces_its_claims(corpus, tmp_path):
     db_path = tmp_path / "claims.db"
     run_ingest([str(corpus)], db_path)
     changed = corpus / "generated-002.txt"
-    article_id = str(changed)
+    article_id = changed.name
     old = claim_ids(db_path, article_id)
     others = {a: claim_ids(db_path, a) for a in article_ids(db_path) - {article_id}}
     changed.write_text('"The port will reopen on Monday," Nadia Flores said.\n\n'
@@ -80,10 +80,10 @@ def test_prune_removes_a_deleted_files_article(corpus, tmp_path):
     gone = corpus / "generated-004.txt"
     gone.unlink()
     kept = run_ingest([str(corpus)], db_path)
-    assert kept.pruned == [] and str(gone) in article_ids(db_path)
+    assert kept.pruned == [] and gone.name in article_ids(db_path)
     summary = run_ingest([str(corpus)], db_path, prune=True)
-    assert summary.pruned == [str(gone)]
-    assert str(gone) not in article_ids(db_path) and not claim_ids(db_path, str(gone))
+    assert summary.pruned == [gone.name]
+    assert gone.name not in article_ids(db_path) and not claim_ids(db_path, gone.name)
     assert len(article_ids(db_path)) == 5
 
 
@@ -94,7 +94,7 @@ def test_prune_keeps_everything_when_an_input_fails(corpus, tmp_path):
     broken.write_bytes(b"\x00\x01binary now")
     summary = run_ingest([str(corpus)], db_path, prune=True)
     assert [e.source for e in summary.errors] == [str(broken)]
-    assert summary.pruned == [] and str(broken) in article_ids(db_path)
+    assert summary.pruned == [] and broken.name in article_ids(db_path)
 
 
 def test_two_jobs_store_the_same_rows_as_one(tmp_path):

@@ -25,6 +25,8 @@ HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 PARQUET_SUFFIXES = (".parquet",)
 WARC_SUFFIXES = (".warc", ".warc.gz")
+ORIGINS = {"file": "file", "record": "JSONL or Parquet record", "page": "web page"}  # id owners, and their names
+ORIGIN_OF_KIND = {"text": "file", "html": "file", "jsonl": "record", "parquet": "record", "warc": "page"}
 KINDS = "text, HTML, JSONL, Parquet or WARC"  # what a folder's files must be to be read: the suffixes above
 
 
@@ -40,6 +42,7 @@ class Article:
     path: str | None = None
     warning: str | None = None  # something was repaired on reading (undecodable bytes)
     author: str | None = None  # the byline, from a page's metadata
+    origin: str | None = None  # the kind of source its id belongs to: one of ORIGINS
 
     @property
     def content_hash(self):
@@ -48,6 +51,13 @@ class Article:
         fields = [self.text, self.date, self.title] + ([self.author] if self.author else [])
         key = json.dumps(fields, ensure_ascii=False)
         return hashlib.sha1(key.encode("utf-8")).hexdigest()
+
+
+def source(article):
+    """How an error names an article: its file, with its id when the file holds many (JSONL, Parquet, WARC)."""
+    if article.path and article.origin != "file" and article.path != article.id:
+        return f"{article.path}: {article.id}"
+    return article.path or article.id
 
 
 @dataclass
@@ -350,13 +360,14 @@ def read_parquet(path):
     return read_batches(path)
 
 
-READERS = {"html": lambda path: [read_html_file(path)], "jsonl": read_jsonl, "parquet": read_parquet,
-           "warc": read_warc}
+READERS = {"html": lambda path, article_id: [read_html_file(path, article_id)], "jsonl": lambda path, _: read_jsonl(path),
+           "parquet": lambda path, _: read_parquet(path), "warc": lambda path, _: read_warc(path)}
 
 
-def read_file(path):
-    """Articles and errors from one file, read by its kind; a file of no known kind is read as text."""
-    return READERS.get(kind_of(path), lambda path: [read_text_file(path)])(path)
+def read_file(path, article_id=None):
+    """Articles and errors from one file, read by its kind; a file of no known kind is read as text. A text or
+    HTML file is the article ``article_id`` (by default its path)."""
+    return READERS.get(kind_of(path), lambda path, article_id: [read_text_file(path, article_id)])(path, article_id)
 
 
 def read_paths(paths, pattern="*", skipped=None):
@@ -364,23 +375,50 @@ def read_paths(paths, pattern="*", skipped=None):
 
     A file given by name is read whatever its suffix (as text unless it is HTML, JSONL or WARC); in a
     folder, files of no known kind are left out and their names appended to the list ``skipped``.
+
+    Ids: a text or HTML file's is its path relative to the folder given, or its name when the file is given
+    by name, whatever the spelling of the path (``corpus/a.txt``, ``./a.txt``, an absolute path); a record's
+    is its ``id``; a page's its address. An id read twice in one run is an error naming both sources; the
+    first is kept.
     """
+    first_read = {}  # id: where it was read first
+    for item, file in _read_paths(paths, pattern, skipped):
+        if isinstance(item, Article):
+            where = source(item) if item.path or file is None else f"{file}: {item.id}"
+            if item.id in first_read:
+                item = ReadError(where, f"duplicate id {item.id!r}, first read from {first_read[item.id]} (kept); "
+                                        "this one is not stored")
+            else:
+                first_read[item.id] = where
+        yield item
+
+
+def _read_paths(paths, pattern, skipped):
     for raw in paths:
         if str(raw) == "-":
-            yield from read_stdin()
+            yield from _with_origin(read_stdin(), "record", "<stdin>")
             continue
         if is_url(raw):
-            yield read_url(str(raw))
+            yield from _with_origin([read_url(str(raw))], "page")
             continue
         path = Path(raw)
         if path.is_dir():
             files, left_out = folder_files(path, pattern)
             if skipped is not None:
                 skipped.extend(left_out)
+            named = [(file, file.relative_to(path).as_posix()) for file in files]
         elif path.exists():
-            files = [path]
+            named = [(path, path.name)]
         else:
-            yield ReadError(str(path), "no such file or folder")
+            yield ReadError(str(path), "no such file or folder"), None
             continue
-        for file in files:
-            yield from read_file(file)
+        for file, article_id in named:
+            yield from _with_origin(read_file(file, article_id), ORIGIN_OF_KIND.get(kind_of(file), "file"), file)
+
+
+def _with_origin(items, origin, file=None):
+    """``(item, file)`` for each of ``items``, articles with their ``origin`` set."""
+    for item in items:
+        if isinstance(item, Article):
+            item.origin = origin
+        yield item, file

@@ -1,15 +1,8 @@
 """Extract step over a batch: claims, or a ``ReadError``, for each article; shared by the local workers
 (``ingest``) and a Dask cluster's (``cluster``)."""
 
-from .article import ReadError
+from .article import ReadError, source
 from .engine import EngineError
-
-
-def source(article):
-    """How an error names an article: its file and, in a file of many pages (a WARC), its address."""
-    if article.path and article.path != article.id:
-        return f"{article.path}: {article.id}"
-    return article.path or article.id
 
 
 def batches(items, size):

@@ -19,8 +19,8 @@ import time
 from collections import Counter, deque
 from contextlib import contextmanager
 
-from .article import ReadError
-from .batch import extract_batch, source
+from .article import ReadError, source
+from .batch import extract_batch
 from .engine import EngineError
 
 BACKENDS = ("processes", "dask")  # where ``tracker ingest`` runs its workers: local processes, or Dask's

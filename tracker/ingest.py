@@ -18,8 +18,8 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 from .archive import count_records
-from .article import ReadError, read_paths
-from .batch import batches, extract_batch, source
+from .article import ReadError, read_paths, source
+from .batch import batches, extract_batch
 from .engine import EngineError
 from .extract import Extractor
 
@@ -114,7 +114,7 @@ def store_results(db, results, summary, progress, fail):
 def changed_articles(db, items, summary, progress, fail, seen, skipped=None):
     """Yield the new and changed articles of ``items`` as they are read; the ids of all articles read go
     to the list ``seen`` (unless it is None), errors to ``fail``, and ``skipped()`` is called for each unchanged or failed item."""
-    from .store import article_state
+    from .store import IdTaken, article_state
 
     skipped = skipped or (lambda: None)
     for item in items:
@@ -126,6 +126,10 @@ def changed_articles(db, items, summary, progress, fail, seen, skipped=None):
             progress("warning", f"{source(item)}: {item.warning}")
         try:
             state = article_state(db, item)
+        except IdTaken as error:
+            fail(ReadError(source(item), str(error)))
+            skipped()
+            continue
         except ValueError as error:  # a text that cannot be hashed or stored (lone surrogates)
             fail(ReadError(source(item), f"unusable text: {error}"))
             skipped()

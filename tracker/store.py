@@ -13,6 +13,7 @@ from pathlib import Path
 
 import sqlite_utils
 
+from .article import ORIGINS
 from .names import is_fuller_form
 from .views import create_views
 
@@ -82,6 +83,19 @@ def m005_claim_rule(db):
     db.table("claims").create_index(["rule"])
 
 
+@MIGRATIONS()
+def m006_article_origin(db):
+    # the kind of source an article's id belongs to (tracker.article.ORIGINS), read off the rows stored before
+    db.table("articles").add_column("origin", str)
+    db.execute("""update articles set origin = case
+        when id like 'http://%' or id like 'https://%' or (path is not null and path != id) then 'page'
+        when path is null then 'record' else 'file' end""")
+
+
+class IdTaken(ValueError):
+    """An article's id belongs to a stored article from another kind of source."""
+
+
 def ensure_schema(db):
     """Turn foreign keys on and apply pending migrations (idempotent); returns ``db``.
 
@@ -127,11 +141,32 @@ def write_transaction(db):
 
 
 def article_state(db, article):
-    """``"new"``, ``"changed"`` or ``"unchanged"``: the stored row compared by id and content hash."""
+    """``"new"``, ``"changed"`` or ``"unchanged"``: the stored row compared by id and content hash; raises
+    ``IdTaken`` when the id belongs to an article from another kind of source."""
+    check_id(db, article)
     row = db.execute("select content_hash from articles where id = ?", [article.id]).fetchone()
     if row is None:
         return "new"
     return "unchanged" if row[0] == article.content_hash else "changed"
+
+
+def check_id(db, article):
+    """Raise ``IdTaken`` when ``article``'s id is stored for an article from another kind of source (a
+    record whose id is a file's): it is refused, never stored over the other."""
+    row = db.execute("select origin from articles where id = ?", [article.id]).fetchone()
+    if row and row[0] and article.origin and row[0] != article.origin:
+        raise IdTaken(f"id {article.id!r} is taken by a {ORIGINS[row[0]]}: this {ORIGINS[article.origin]} is not "
+                      "stored (give it another id)")
+
+
+def legacy_ids(db, article):
+    """Ids under which ``article`` (a file) was stored before ids were relative to the folder given: its path
+    as given, when a file article is stored under it."""
+    if article.origin != "file" or not article.path or article.path == article.id:
+        return []
+    row = db.execute("select id from articles where id = ? and path = id and origin = 'file'",
+                     [article.path]).fetchone()
+    return [row[0]] if row else []
 
 
 def store_article(db, article, claims):
@@ -140,21 +175,26 @@ def store_article(db, article, claims):
 
     Speakers are matched by canonical name across articles, their aliases merged and their claim
     counts recomputed. If anything raises, the article's previously stored rows are left as they were.
+    A file stored under its old id (``legacy_ids``) moves to its new one. Raises ``IdTaken`` when the id
+    belongs to an article from another kind of source.
     """
     for claim in claims:
         if claim.article_id != article.id:
             raise ValueError(f"claim {claim.id} belongs to article {claim.article_id!r}, not {article.id!r}")
     with write_transaction(db):
+        check_id(db, article)
         previous = db.execute("select content_hash, ingested_at from articles where id = ?",
                               [article.id]).fetchone()
         unchanged = previous is not None and previous[0] == article.content_hash
-        touched = claim_speaker_ids(db, [article.id])
-        touched_targets = claim_target_ids(db, [article.id])
-        delete_claims(db, [article.id])
+        legacy = legacy_ids(db, article)
+        touched = claim_speaker_ids(db, [article.id] + legacy)
+        touched_targets = claim_target_ids(db, [article.id] + legacy)
+        delete_claims(db, [article.id] + legacy)
+        delete_articles(db, legacy)
         db.table("articles").upsert({
             "id": article.id, "path": article.path, "url": article.url, "title": article.title,
             "author": article.author, "date": article.date, "text": article.text, "content_hash": article.content_hash,
-            "ingested_at": previous[1] if unchanged else now(),
+            "ingested_at": previous[1] if unchanged else now(), "origin": article.origin,
         }, pk="id")
         speaker_ids = upsert_speakers(db, claims)
         target_ids = upsert_targets(db, claims)
@@ -175,8 +215,7 @@ def prune(db, keep_ids):
         touched = claim_speaker_ids(db, gone)
         touched_targets = claim_target_ids(db, gone)
         delete_claims(db, gone)
-        for chunk in chunks(gone):
-            db.execute(f"delete from articles where id in ({', '.join('?' * len(chunk))})", chunk)
+        delete_articles(db, gone)
         recount_speakers(db, touched)
         recount_targets(db, touched_targets)
     return gone
@@ -189,6 +228,12 @@ def now():
 def chunks(items, size=500):
     items = list(items)
     return [items[i:i + size] for i in range(0, len(items), size)]
+
+
+def delete_articles(db, article_ids):
+    """Delete the articles' rows (their claims first: ``delete_claims``)."""
+    for chunk in chunks(article_ids):
+        db.execute(f"delete from articles where id in ({', '.join('?' * len(chunk))})", chunk)
 
 
 def delete_claims(db, article_ids):
