@@ -71,7 +71,14 @@ def test_a_database_from_before_moves_a_file_to_its_new_id(tmp_path):
     old.close()
     db = open_db(db_path)
     assert db.execute("select id, origin from articles order by id").fetchall() == [("A9", "record"),
-                                                                                  ("corpus/a.txt", "file")]
+                                                                                  ("corpus/a.txt", "old-file")]
     store_article(db, Article(id="a.txt", text=STORY, path="corpus/a.txt", origin="file"), [])
     assert db.execute("select id, path from articles order by id").fetchall() == [("A9", None),
                                                                                 ("a.txt", "corpus/a.txt")]
+
+
+def test_a_file_stored_under_the_new_ids_is_never_taken_for_an_old_one(fresh_db):
+    """Only articles stored before the new ids move: ``corpus/a.txt`` read from the folder given is another file."""
+    store_article(fresh_db, Article(id="corpus/a.txt", text=STORY, path="corpus/a.txt", origin="file"), [])
+    store_article(fresh_db, Article(id="a.txt", text="Another story.", path="corpus/a.txt", origin="file"), [])
+    assert fresh_db.execute("select id from articles order by id").fetchall() == [("a.txt",), ("corpus/a.txt",)]

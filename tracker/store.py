@@ -19,6 +19,7 @@ from .views import create_views
 
 MIGRATIONS = sqlite_utils.Migrations("tracker")
 BUSY_TIMEOUT_MS = 60_000  # how long a writer waits for another process's write transaction to end
+OLD_FILE_ID = "old-file"  # the origin of a file stored under its path as given, before ids were relative to a folder
 
 
 @MIGRATIONS()
@@ -85,11 +86,12 @@ def m005_claim_rule(db):
 
 @MIGRATIONS()
 def m006_article_origin(db):
-    # the kind of source an article's id belongs to (tracker.article.ORIGINS), read off the rows stored before
+    # the kind of source an article's id belongs to (tracker.article.ORIGINS), read off the rows stored before;
+    # a file's id was its path as given, which a file given by its bare name keeps
     db.table("articles").add_column("origin", str)
     db.execute("""update articles set origin = case
         when id like 'http://%' or id like 'https://%' or (path is not null and path != id) then 'page'
-        when path is null then 'record' else 'file' end""")
+        when path is null then 'record' when id like '%/%' then ? else 'file' end""", [OLD_FILE_ID])
 
 
 class IdTaken(ValueError):
@@ -154,18 +156,18 @@ def check_id(db, article):
     """Raise ``IdTaken`` when ``article``'s id is stored for an article from another kind of source (a
     record whose id is a file's): it is refused, never stored over the other."""
     row = db.execute("select origin from articles where id = ?", [article.id]).fetchone()
-    if row and row[0] and article.origin and row[0] != article.origin:
-        raise IdTaken(f"id {article.id!r} is taken by a {ORIGINS[row[0]]}: this {ORIGINS[article.origin]} is not "
+    stored = "file" if row and row[0] == OLD_FILE_ID else row and row[0]
+    if stored and article.origin and stored != article.origin:
+        raise IdTaken(f"id {article.id!r} is taken by a {ORIGINS[stored]}: this {ORIGINS[article.origin]} is not "
                       "stored (give it another id)")
 
 
 def legacy_ids(db, article):
     """Ids under which ``article`` (a file) was stored before ids were relative to the folder given: its path
-    as given, when a file article is stored under it."""
+    as given, when an article stored before then (``OLD_FILE_ID``) has it."""
     if article.origin != "file" or not article.path or article.path == article.id:
         return []
-    row = db.execute("select id from articles where id = ? and path = id and origin = 'file'",
-                     [article.path]).fetchone()
+    row = db.execute("select id from articles where id = ? and origin = ?", [article.path, OLD_FILE_ID]).fetchone()
     return [row[0]] if row else []
 
 
