@@ -39,7 +39,7 @@ def test_a_folder_reads_every_kind_and_names_what_it_skips(tmp_path):
     skipped = []
     items = list(read_paths([str(root)], skipped=skipped))
     assert all(isinstance(item, Article) for item in items), items
-    assert sorted(item.id for item in items) == sorted([str(root / "notes.txt"), "f1", str(root / "2021" / "quarry.html")])
+    assert sorted(item.id for item in items) == sorted(["notes.txt", "f1", "2021/quarry.html"])
     assert [item.text for item in items if item.id.endswith("quarry.html")] == [STORY_TEXT]
     assert skipped == [str(root / "2021" / "scan.pdf"), str(root / "photo.jpg"),
                        f"{root / '2021' / 'quarry_files'}/ (a saved page's resources)"]
@@ -103,7 +103,7 @@ def test_an_unreadable_sub_folder_is_an_error_naming_it(tmp_path, monkeypatch):
     lock(monkeypatch, tmp_path / "locked")
     items = list(read_paths([str(tmp_path)]))
     assert items[0] == ReadError(str(tmp_path / "locked"), "unreadable folder (Permission denied)")
-    assert [item.id for item in items[1:]] == [str(tmp_path / "open.txt")]
+    assert [item.id for item in items[1:]] == ["open.txt"]
 
 
 def test_ingest_counts_an_unreadable_sub_folder_as_a_failure(tmp_path, monkeypatch):

@@ -36,7 +36,7 @@ def test_a_saved_page_gives_only_its_article_with_its_metadata(tmp_path):
     assert isinstance(article, Article) and article.warning is None
     assert article.text == STORY_TEXT
     assert [word for word in BOILERPLATE if word in article.text] == []
-    assert (article.id, article.path) == (str(path), str(path))
+    assert (article.id, article.path) == ("quarry.html", str(path))
     assert (article.title, article.date, article.author, article.url) == (
         STORY_TITLE, "2021-06-09", "Pell Avander", STORY_URL)
 
@@ -134,7 +134,7 @@ def test_ingest_stores_the_page_with_claims_pointing_into_its_paragraphs(tmp_pat
     assert result.exit_code == 0, result.output
     assert "1 article(s) ingested" in result.stdout and result.stderr.count("\n") <= 1  # the progress bar only
     with sqlite3.connect(db_path) as db:
-        row = db.execute("select title, date, author, url, text from articles where id = ?", [str(page)]).fetchone()
+        row = db.execute("select title, date, author, url, text from articles where id = ?", [page.name]).fetchone()
         claims = db.execute("select quote_text, start, end, paragraph, speakers.name from claims"
                             " left join speakers on speakers.id = claims.speaker_id").fetchall()
     assert row == (STORY_TITLE, "2021-06-09", "Pell Avander", STORY_URL, STORY_TEXT)

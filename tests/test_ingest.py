@@ -2,6 +2,8 @@
 
 import json
 import sqlite3
+import subprocess
+import sys
 
 import pytest
 from click.testing import CliRunner
@@ -57,7 +59,7 @@ def test_a_changed_file_replaces_its_claims(corpus, tmp_path):
     db_path = tmp_path / "claims.db"
     run_ingest([str(corpus)], db_path)
     changed = corpus / "generated-002.txt"
-    article_id = str(changed)
+    article_id = changed.name
     old = claim_ids(db_path, article_id)
     others = {a: claim_ids(db_path, a) for a in article_ids(db_path) - {article_id}}
     changed.write_text('"The port will reopen on Monday," Nadia Flores said.\n\n'
@@ -78,10 +80,10 @@ def test_prune_removes_a_deleted_files_article(corpus, tmp_path):
     gone = corpus / "generated-004.txt"
     gone.unlink()
     kept = run_ingest([str(corpus)], db_path)
-    assert kept.pruned == [] and str(gone) in article_ids(db_path)
+    assert kept.pruned == [] and gone.name in article_ids(db_path)
     summary = run_ingest([str(corpus)], db_path, prune=True)
-    assert summary.pruned == [str(gone)]
-    assert str(gone) not in article_ids(db_path) and not claim_ids(db_path, str(gone))
+    assert summary.pruned == [gone.name]
+    assert gone.name not in article_ids(db_path) and not claim_ids(db_path, gone.name)
     assert len(article_ids(db_path)) == 5
 
 
@@ -92,7 +94,7 @@ def test_prune_keeps_everything_when_an_input_fails(corpus, tmp_path):
     broken.write_bytes(b"\x00\x01binary now")
     summary = run_ingest([str(corpus)], db_path, prune=True)
     assert [e.source for e in summary.errors] == [str(broken)]
-    assert summary.pruned == [] and str(broken) in article_ids(db_path)
+    assert summary.pruned == [] and broken.name in article_ids(db_path)
 
 
 def test_two_jobs_store_the_same_rows_as_one(tmp_path):
@@ -137,3 +139,31 @@ def test_standard_input_text_and_jsonl(tmp_path):
     assert {"s0", "s1"} <= ids and any(i.startswith("stdin-") for i in ids)
     again = runner.invoke(cli, ["ingest", "-", "--db", db_path], input=text)
     assert "0 article(s) ingested" in again.stdout and "1 unchanged" in again.stdout
+
+
+def claim_counts(db_path):
+    """``({article id: claims}, {speaker name: claim_count})`` of a database."""
+    with sqlite3.connect(db_path) as db:
+        articles = dict(db.execute("select articles.id, count(claims.id) from articles "
+                                   "left join claims on claims.article_id = articles.id group by articles.id"))
+        speakers = dict(db.execute("select name, claim_count from speakers"))
+    return articles, speakers
+
+
+@pytest.mark.slow
+def test_two_ingests_at_once_store_everything(tmp_path):
+    """Two processes ingesting into one new database at once: the writers wait their turn, nothing is lost."""
+    records = synthetic_corpus(60, 300, seed=11)
+    halves = [tmp_path / "first.jsonl", tmp_path / "second.jsonl"]
+    for half, part in zip(halves, (records[:30], records[30:])):
+        half.write_text("".join(json.dumps(record) + "\n" for record in part), encoding="utf-8")
+    shared = tmp_path / "shared.db"
+    runs = [subprocess.Popen([sys.executable, "-m", "tracker", "ingest", str(half), "--db", str(shared)],
+                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True) for half in halves]
+    outputs = [run.communicate(timeout=300)[0] for run in runs]
+    assert [run.returncode for run in runs] == [0, 0], outputs
+    assert "locked" not in "".join(outputs)
+    alone = tmp_path / "alone.db"
+    assert run_ingest([str(half) for half in halves], alone).errors == []
+    assert claim_counts(shared) == claim_counts(alone)
+    assert len(claim_counts(shared)[0]) == 60

@@ -69,7 +69,7 @@ def test_schema_tables_columns_and_foreign_keys(fresh_db):
         "paragraph", "stance", "target", "stance_evidence", "target_id", "target_type", "stance_confidence",
         "hedged", "normalized_text", "rule"}
     assert set(fresh_db["articles"].columns_dict) == {
-        "id", "path", "url", "title", "author", "date", "text", "content_hash", "ingested_at"}
+        "id", "path", "url", "title", "author", "date", "text", "content_hash", "ingested_at", "origin"}
     assert set(fresh_db["speakers"].columns_dict) == {"id", "name", "type", "aliases", "claim_count", "name_key"}
     fks = {(fk.column, fk.other_table, fk.other_column) for fk in fresh_db["claims"].foreign_keys}
     assert fks == {("article_id", "articles", "id"), ("speaker_id", "speakers", "id"), ("target_id", "targets", "id")}
@@ -95,7 +95,7 @@ def test_open_db_creates_folder_wal_and_is_idempotent(db_path):
     assert again["claims"].count == 3
     assert [m["name"] for m in again.query("select name from _sqlite_migrations")] == [
         "m001_tables", "m002_full_text_search", "m003_stance_targets_relations", "m004_article_author",
-        "m005_claim_rule", "m006_speaker_identity"]
+        "m005_claim_rule", "m006_speaker_identity", "m007_article_origin"]
     again.close()
 
 

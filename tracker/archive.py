@@ -12,8 +12,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .article import (HTML_SUFFIXES, ReadError, article_from_record, kind_of, printable, read_html_file, read_jsonl,
-                      read_stdin, read_text_file, read_url, read_warc)
+from .article import (HTML_SUFFIXES, ORIGIN_OF_KIND, Article, ReadError, article_from_record, kind_of, printable,
+                      read_html_file, read_jsonl, read_stdin, read_text_file, read_url, read_warc, source)
 from .fetch import is_url
 
 PARQUET_COLUMNS = ("id", "text", "date", "title", "url")
@@ -106,13 +106,15 @@ def folder_files(folder, pattern="*"):
     return listing
 
 
-READERS = {"html": lambda path: [read_html_file(path)], "jsonl": read_jsonl, "parquet": read_parquet,
-           "warc": read_warc}
+READERS = {"html": lambda path, article_id: [read_html_file(path, article_id)],
+           "jsonl": lambda path, _: read_jsonl(path), "parquet": lambda path, _: read_parquet(path),
+           "warc": lambda path, _: read_warc(path)}
 
 
-def read_file(path):
-    """Articles and errors from one file, read by its kind; a file of no known kind is read as text."""
-    return READERS.get(kind_of(path), lambda path: [read_text_file(path)])(path)
+def read_file(path, article_id=None):
+    """Articles and errors from one file, read by its kind; a file of no known kind is read as text. A text or
+    HTML file is the article ``article_id`` (by default its path)."""
+    return READERS.get(kind_of(path), lambda path, article_id: [read_text_file(path, article_id)])(path, article_id)
 
 
 def read_paths(paths, pattern="*", skipped=None):
@@ -121,28 +123,54 @@ def read_paths(paths, pattern="*", skipped=None):
     A file given by name is read whatever its suffix (as text unless it is HTML, JSONL, Parquet or WARC);
     in a folder, files of no known kind are left out and their names appended to the list ``skipped``,
     and each sub-folder that cannot be listed is an error.
+
+    Ids: a text or HTML file's is its path relative to the folder given, or its name when the file is given
+    by name, whatever the spelling of the path (``corpus/a.txt``, ``./a.txt``, an absolute path); a record's
+    is its ``id``; a page's its address. An id read twice in one run is an error naming both sources; the
+    first is kept.
     """
+    first_read = {}  # id: where it was read first
+    for item, file in _read_paths(paths, pattern, skipped):
+        if isinstance(item, Article):
+            where = source(item) if item.path or file is None else f"{printable(file)}: {item.id}"
+            if item.id in first_read:
+                item = ReadError(where, f"duplicate id {item.id!r}, first read from {first_read[item.id]} (kept); "
+                                        "this one is not stored")
+            else:
+                first_read[item.id] = where
+        yield item
+
+
+def _read_paths(paths, pattern, skipped):
     for raw in paths:
         if str(raw) == "-":
-            yield from read_stdin()
+            yield from _with_origin(read_stdin(), "record", "<stdin>")
             continue
         if is_url(raw):
-            yield read_url(str(raw))
+            yield from _with_origin([read_url(str(raw))], "page")
             continue
         path = Path(raw)
         if path.is_dir():
             listing = folder_files(path, pattern)
             if skipped is not None:
                 skipped.extend(listing.skipped)
-            yield from listing.unreadable
-            files = listing.files
+            yield from ((error, None) for error in listing.unreadable)
+            named = [(file, printable(file.relative_to(path).as_posix())) for file in listing.files]
         elif path.exists():
-            files = [path]
+            named = [(path, printable(path.name))]
         else:
-            yield ReadError(printable(path), "no such file or folder")
+            yield ReadError(printable(path), "no such file or folder"), None
             continue
-        for file in files:
-            yield from read_file(file)
+        for file, article_id in named:
+            yield from _with_origin(read_file(file, article_id), ORIGIN_OF_KIND.get(kind_of(file), "file"), file)
+
+
+def _with_origin(items, origin, file=None):
+    """``(item, file)`` for each of ``items``, articles with their ``origin`` set."""
+    for item in items:
+        if isinstance(item, Article):
+            item.origin = origin
+        yield item, file
 
 
 def count_records(paths, pattern="*"):

@@ -32,6 +32,8 @@ HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 PARQUET_SUFFIXES = (".parquet",)
 WARC_SUFFIXES = (".warc", ".warc.gz")
+ORIGINS = {"file": "file", "record": "JSONL or Parquet record", "page": "web page"}  # id owners, and their names
+ORIGIN_OF_KIND = {"text": "file", "html": "file", "jsonl": "record", "parquet": "record", "warc": "page"}
 KINDS = "text, HTML, JSONL, Parquet or WARC"  # what a folder's files must be to be read: the suffixes above
 
 
@@ -47,6 +49,7 @@ class Article:
     path: str | None = None
     warning: str | None = None  # something was repaired on reading (undecodable bytes)
     author: str | None = None  # the byline, from a page's metadata
+    origin: str | None = None  # the kind of source its id belongs to: one of ORIGINS
 
     @property
     def content_hash(self):
@@ -55,6 +58,13 @@ class Article:
         fields = [self.text, self.date, self.title] + ([self.author] if self.author else [])
         key = json.dumps(fields, ensure_ascii=False)
         return hashlib.sha1(key.encode("utf-8")).hexdigest()
+
+
+def source(article):
+    """How an error names an article: its file, with its id when the file holds many (JSONL, Parquet, WARC)."""
+    if article.path and article.origin != "file" and article.path != article.id:
+        return f"{article.path}: {article.id}"
+    return article.path or article.id
 
 
 @dataclass

@@ -19,7 +19,8 @@ import time
 from collections import Counter, deque
 from contextlib import contextmanager
 
-from .article import ReadError
+from .article import ReadError, source
+from .batch import extract_batch
 from .engine import EngineError
 
 BACKENDS = ("processes", "dask")  # where ``tracker ingest`` runs its workers: local processes, or Dask's
@@ -120,8 +121,6 @@ def collect(client, batch, future, engine, batch_size):
     so that a lost node costs nothing and an article that kills its worker fails alone; an article lost
     again is a ``ReadError``.
     """
-    from .ingest import source
-
     try:
         return zip(batch, future.result())
     except EngineError:
@@ -150,9 +149,8 @@ def extractors_built():
 
 
 def extract_remote(engine, batch_size, batch):
-    """On a worker: the results of ``ingest.extract_batch`` for ``batch``, with this thread's Extractor."""
+    """On a worker: the results of ``batch.extract_batch`` for ``batch``, with this thread's Extractor."""
     from .extract import Extractor
-    from .ingest import extract_batch
 
     extractors = getattr(_local, "extractors", None)
     if extractors is None:

@@ -18,7 +18,8 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 from .archive import count_records, read_paths
-from .article import ReadError
+from .article import ReadError, source
+from .batch import batches, extract_batch
 from .engine import EngineError
 from .extract import Extractor
 
@@ -113,7 +114,7 @@ def store_results(db, results, summary, progress, fail):
 def changed_articles(db, items, summary, progress, fail, seen, skipped=None):
     """Yield the new and changed articles of ``items`` as they are read; the ids of all articles read go
     to the list ``seen`` (unless it is None), errors to ``fail``, and ``skipped()`` is called for each unchanged or failed item."""
-    from .store import article_state
+    from .store import IdTaken, article_state
 
     skipped = skipped or (lambda: None)
     for item in items:
@@ -125,6 +126,10 @@ def changed_articles(db, items, summary, progress, fail, seen, skipped=None):
             progress("warning", f"{source(item)}: {item.warning}")
         try:
             state = article_state(db, item)
+        except IdTaken as error:
+            fail(ReadError(source(item), str(error)))
+            skipped()
+            continue
         except ValueError as error:  # a text that cannot be hashed or stored (lone surrogates)
             fail(ReadError(source(item), f"unusable text: {error}"))
             skipped()
@@ -136,40 +141,6 @@ def changed_articles(db, items, summary, progress, fail, seen, skipped=None):
             skipped()
         else:
             yield item
-
-
-def source(article):
-    """How an error names an article: its file and, in a file of many pages (a WARC), its address."""
-    if article.path and article.path != article.id:
-        return f"{article.path}: {article.id}"
-    return article.path or article.id
-
-
-def batches(items, size):
-    return [items[k:k + size] for k in range(0, len(items), size)]
-
-
-def extract_batch(extractor, batch):
-    """Claims, or a ``ReadError``, for each article of ``batch``, in order.
-
-    The batch is annotated together; if that fails, each article is annotated alone so that only the
-    article at fault fails.
-    """
-    try:
-        documents = extractor.annotate(batch)
-    except EngineError:
-        raise
-    except Exception as error:
-        if len(batch) > 1:
-            return [result for article in batch for result in extract_batch(extractor, [article])]
-        return [ReadError(source(batch[0]), f"not annotated: {type(error).__name__}: {error}")]
-    results = []
-    for article, document in zip(batch, documents):
-        try:
-            results.append(extractor.claims(article, document))
-        except Exception as error:
-            results.append(ReadError(source(article), f"no claims: {type(error).__name__}: {error}"))
-    return results
 
 
 def extract_serial(articles, engine, batch_size):

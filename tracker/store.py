@@ -8,15 +8,19 @@ that it follows every write.
 
 import datetime
 import json
+from contextlib import contextmanager
 from pathlib import Path
 
 import sqlite_utils
 
+from .article import ORIGINS
 from .identity import HOLDER_SEPARATOR, holders, name_key, same_person
 from .names import is_fuller_form
 from .views import create_views
 
 MIGRATIONS = sqlite_utils.Migrations("tracker")
+BUSY_TIMEOUT_MS = 60_000  # how long a writer waits for another process's write transaction to end
+OLD_FILE_ID = "old-file"  # the origin of a file stored under its path as given, before ids were relative to a folder
 
 
 @MIGRATIONS()
@@ -116,29 +120,91 @@ def split_holders_row(db, speaker_id, name, kind):
     recount_speakers(db, ids)
 
 
+@MIGRATIONS()
+def m007_article_origin(db):
+    # the kind of source an article's id belongs to (tracker.article.ORIGINS), read off the rows stored before;
+    # a file's id was its path as given, which a file given by its bare name keeps
+    db.table("articles").add_column("origin", str)
+    db.execute("""update articles set origin = case
+        when id like 'http://%' or id like 'https://%' or (path is not null and path != id) then 'page'
+        when path is null then 'record' when id like '%/%' then ? else 'file' end""", [OLD_FILE_ID])
+
+
+class IdTaken(ValueError):
+    """An article's id belongs to a stored article from another kind of source."""
+
+
 def ensure_schema(db):
-    """Turn foreign keys on and apply pending migrations (idempotent); returns ``db``."""
+    """Turn foreign keys on and apply pending migrations (idempotent); returns ``db``.
+
+    The migrations and views are written in one write transaction, so two processes opening a new
+    database at once apply them once: the second waits, then finds nothing pending."""
     db.execute("PRAGMA foreign_keys = ON")
-    MIGRATIONS.apply(db)
-    create_views(db)
+    with write_transaction(db):
+        MIGRATIONS.apply(db)
+        create_views(db)
     return db
 
 
 def open_db(path):
-    """The claims database at ``path``: parent folder created, WAL journal, foreign keys, schema."""
+    """The claims database at ``path``: parent folder created, WAL journal, foreign keys, schema; its writers
+    wait their turn (``write_transaction``)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     db = sqlite_utils.Database(path)
+    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     db.enable_wal()
     return ensure_schema(db)
 
 
+@contextmanager
+def write_transaction(db):
+    """A transaction that takes the database's write lock when it begins (``BEGIN IMMEDIATE``), waiting up
+    to the busy timeout while another process writes; committed at the end, rolled back if anything raises.
+
+    A plain ``BEGIN`` that reads before it writes fails at once ("database is locked") when another
+    process has written since the read, whatever the timeout; one that holds the lock from the start
+    cannot. Inside a transaction already open, it is a savepoint of that one."""
+    if db.conn.in_transaction:
+        with db.atomic():
+            yield db
+        return
+    db.conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+        db.conn.execute("COMMIT")
+    except BaseException:
+        db.conn.rollback()
+        raise
+
+
 def article_state(db, article):
-    """``"new"``, ``"changed"`` or ``"unchanged"``: the stored row compared by id and content hash."""
+    """``"new"``, ``"changed"`` or ``"unchanged"``: the stored row compared by id and content hash; raises
+    ``IdTaken`` when the id belongs to an article from another kind of source."""
+    check_id(db, article)
     row = db.execute("select content_hash from articles where id = ?", [article.id]).fetchone()
     if row is None:
         return "new"
     return "unchanged" if row[0] == article.content_hash else "changed"
+
+
+def check_id(db, article):
+    """Raise ``IdTaken`` when ``article``'s id is stored for an article from another kind of source (a
+    record whose id is a file's): it is refused, never stored over the other."""
+    row = db.execute("select origin from articles where id = ?", [article.id]).fetchone()
+    stored = "file" if row and row[0] == OLD_FILE_ID else row and row[0]
+    if stored and article.origin and stored != article.origin:
+        raise IdTaken(f"id {article.id!r} is taken by a {ORIGINS[stored]}: this {ORIGINS[article.origin]} is not "
+                      "stored (give it another id)")
+
+
+def legacy_ids(db, article):
+    """Ids under which ``article`` (a file) was stored before ids were relative to the folder given: its path
+    as given, when an article stored before then (``OLD_FILE_ID``) has it."""
+    if article.origin != "file" or not article.path or article.path == article.id:
+        return []
+    row = db.execute("select id from articles where id = ? and origin = ?", [article.path, OLD_FILE_ID]).fetchone()
+    return [row[0]] if row else []
 
 
 def store_article(db, article, claims):
@@ -147,21 +213,26 @@ def store_article(db, article, claims):
 
     Speakers are matched by canonical name across articles, their aliases merged and their claim
     counts recomputed. If anything raises, the article's previously stored rows are left as they were.
+    A file stored under its old id (``legacy_ids``) moves to its new one. Raises ``IdTaken`` when the id
+    belongs to an article from another kind of source.
     """
     for claim in claims:
         if claim.article_id != article.id:
             raise ValueError(f"claim {claim.id} belongs to article {claim.article_id!r}, not {article.id!r}")
-    with db.atomic():
+    with write_transaction(db):
+        check_id(db, article)
         previous = db.execute("select content_hash, ingested_at from articles where id = ?",
                               [article.id]).fetchone()
         unchanged = previous is not None and previous[0] == article.content_hash
-        touched = claim_speaker_ids(db, [article.id])
-        touched_targets = claim_target_ids(db, [article.id])
-        delete_claims(db, [article.id])
+        legacy = legacy_ids(db, article)
+        touched = claim_speaker_ids(db, [article.id] + legacy)
+        touched_targets = claim_target_ids(db, [article.id] + legacy)
+        delete_claims(db, [article.id] + legacy)
+        delete_articles(db, legacy)
         db.table("articles").upsert({
             "id": article.id, "path": article.path, "url": article.url, "title": article.title,
             "author": article.author, "date": article.date, "text": article.text, "content_hash": article.content_hash,
-            "ingested_at": previous[1] if unchanged else now(),
+            "ingested_at": previous[1] if unchanged else now(), "origin": article.origin,
         }, pk="id")
         speaker_ids = upsert_speakers(db, claims)
         target_ids = upsert_targets(db, claims)
@@ -179,15 +250,12 @@ def store_article(db, article, claims):
 def prune(db, keep_ids):
     """Remove the articles (and their claims) whose ids are not in ``keep_ids``; returns the removed ids."""
     keep = set(keep_ids)
-    gone = [row[0] for row in db.execute("select id from articles order by id") if row[0] not in keep]
-    if not gone:
-        return []
-    with db.atomic():
+    with write_transaction(db):
+        gone = [row[0] for row in db.execute("select id from articles order by id") if row[0] not in keep]
         touched = claim_speaker_ids(db, gone)
         touched_targets = claim_target_ids(db, gone)
         delete_claims(db, gone)
-        for chunk in chunks(gone):
-            db.execute(f"delete from articles where id in ({', '.join('?' * len(chunk))})", chunk)
+        delete_articles(db, gone)
         recount_speakers(db, touched)
         recount_targets(db, touched_targets)
     return gone
@@ -200,6 +268,12 @@ def now():
 def chunks(items, size=500):
     items = list(items)
     return [items[i:i + size] for i in range(0, len(items), size)]
+
+
+def delete_articles(db, article_ids):
+    """Delete the articles' rows (their claims first: ``delete_claims``)."""
+    for chunk in chunks(article_ids):
+        db.execute(f"delete from articles where id in ({', '.join('?' * len(chunk))})", chunk)
 
 
 def delete_claims(db, article_ids):
