@@ -3,6 +3,7 @@ ids, odd methods and bad parameters gets a 4xx, never a 500, and no answer is un
 mutable database and on the published immutable snapshot alike."""
 
 import asyncio
+import json
 import re
 from urllib.parse import quote
 
@@ -13,7 +14,7 @@ from site_client import get, get_json, statuses
 from test_publish import ARTICLES, CLAIMS, build
 from tracker import plugins
 from tracker.article import Article
-from tracker.publish import DEFAULT_METADATA, datasette_app, load_metadata, publish_snapshot
+from tracker.publish import datasette_app, load_metadata, publish_snapshot
 from tracker.store import open_db, store_article
 
 SLASHED = "seeds/sub dir/000_d47e3dc6810fa34a+ü.txt"  # an article id as ingest makes it: a path
@@ -106,11 +107,11 @@ def test_a_huge_value_is_refused_not_sent(site):
     assert get(site, "/claims.json?sql=select+length(hex(zeroblob(1000)))").status_code == 200
 
 
-def test_a_huge_response_is_refused_not_sent(db_path):
+def test_a_huge_response_is_refused_not_sent(db_path, tmp_path):
     metadata = load_metadata(build(db_path))
     metadata["plugins"]["tracker-limits"] = {"max_response_bytes": 50_000}
-    ds = datasette_app(db_path, DEFAULT_METADATA)
-    ds._metadata_local = metadata
+    (tmp_path / "metadata.json").write_text(json.dumps(metadata), encoding="utf-8")
+    ds = datasette_app(db_path, tmp_path / "metadata.json")
     many = "/claims.json?sql=select+hex(zeroblob(1000))+from+(select+1+from+claims,+claims,+claims)"
     answer = get(ds, many)
     assert answer.status_code == 400 and "Response too large: over 50,000 bytes" in answer.text
