@@ -15,3 +15,10 @@ def get_json(ds, path):
     response = get(ds, path)
     assert response.status_code == 200, response.text[:500]
     return response.json()
+
+
+def statuses(ds, requests):
+    """``{(method, path): status}`` of ``ds``'s answers to ``(method, path)`` requests, made in one event loop."""
+    async def fetch():
+        return {(method, path): (await ds.client.request(method, path)).status_code for method, path in requests}
+    return asyncio.run(fetch())

@@ -16,7 +16,7 @@ from tracker.publish import publish_snapshot
 
 HOOKS = {"tracker.plugins.context": ["register_routes"], "tracker.plugins.cells": ["render_cell"],
          "tracker.plugins.charts": ["register_routes"], "tracker.plugins.menu": ["menu_links"],
-         "tracker.plugins": []}
+         "tracker.plugins": ["asgi_wrapper", "handle_exception", "prepare_connection"]}  # limits' hooks
 
 
 def test_the_entry_points_name_every_plugin_module():

@@ -13,7 +13,7 @@ from site_client import get, get_json
 import tracker
 from tracker.article import Article
 from tracker.claims import Claim
-from tracker.publish import DEFAULT_METADATA, datasette_app, load_metadata, publish_snapshot
+from tracker.publish import DEFAULT_METADATA, ViewsMissing, datasette_app, load_metadata, publish_snapshot
 from tracker.store import open_db, store_article
 
 ARTICLES = {
@@ -251,9 +251,11 @@ def test_snapshot_served_immutable_and_read_only(db_path, tmp_path):
     assert len(get_json(ds, "/claims/claims.json?_shape=array")) == len(CLAIMS)
 
 
-def test_serving_an_older_database_adds_the_views(db_path):
+def test_serving_an_older_database_is_refused_and_leaves_it_as_is(db_path):
     build(db_path)
     with sqlite3.connect(db_path) as db:
         db.execute("drop view claim_details")
-    ds = datasette_app(db_path)
-    assert len(get_json(ds, "/claims/claim_details.json?_shape=array")) == len(CLAIMS)
+    before = db_path.read_bytes()
+    with pytest.raises(ViewsMissing, match=r"claims.db has no claim_details view: .* run `tracker ingest"):
+        datasette_app(db_path)
+    assert db_path.read_bytes() == before

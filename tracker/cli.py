@@ -163,7 +163,8 @@ def serve(db_path, host, port):
     """Serve the claims database with Datasette and the project's metadata (read-only).
 
     The metadata is the package's (tracker/metadata.yml); the plugins and templates are loaded by
-    Datasette through the package's entry points.
+    Datasette through the package's entry points. The file is never written to (an ingest may run
+    meanwhile; its new articles show up); for a fixed copy served immutable, see `tracker publish`.
 
     \b
     Example:
@@ -175,13 +176,13 @@ def serve(db_path, host, port):
 
 
 def serve_site(db_path, **options):
-    """``tracker.publish.serve``, with Datasette not finding the plugins as one clear line."""
-    from .publish import PluginsMissing
+    """``tracker.publish.serve``, with a missing plugin or view or a port in use as one clear line."""
+    from .publish import PluginsMissing, PortInUse, ViewsMissing
     from .publish import serve as serve_db
 
     try:
         serve_db(db_path, **options)
-    except PluginsMissing as error:
+    except (PluginsMissing, PortInUse, ViewsMissing) as error:
         raise click.ClickException(str(error)) from error
 
 

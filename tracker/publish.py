@@ -3,12 +3,17 @@
 The site adds the project's plugins (``tracker/plugins``: claim-in-context and article pages, links from
 table cells, server-drawn charts, menu links, and the templates in ``tracker/plugins/templates``), which
 Datasette loads through the package's ``datasette`` entry points. It is read-only: Datasette 0.65 has no
-write endpoints, its SQL page runs read-only connections and no canned query writes. ``publish_snapshot``
-makes a clean copy with its ``datasette inspect`` JSON and its metadata, for serving immutable.
+write endpoints, its SQL page runs read-only connections, no canned query writes, the ``limits`` plugin
+answers any method but GET and HEAD with 405, and serving never writes to the file (the store creates the
+views). SQL stays open, bounded by Datasette's time limit and the ``limits`` plugin's bounds on a value and
+on a response. ``publish_snapshot`` makes a clean copy with its ``datasette inspect`` JSON and its metadata,
+for serving immutable.
 """
 
 import asyncio
 import json
+from contextlib import closing
+import socket
 import sqlite3
 import subprocess
 import sys
@@ -21,13 +26,21 @@ from datasette.plugins import pm
 from datasette.utils import parse_metadata, tilde_encode
 
 from . import plugins
-from .views import create_views
+from .views import VIEWS, create_views
 
 DEFAULT_METADATA = Path(__file__).resolve().parent / "metadata.yml"
 
 
 class PluginsMissing(RuntimeError):
     """Datasette did not load the project's plugins: the package is not installed with its entry points."""
+
+
+class ViewsMissing(RuntimeError):
+    """The database to serve lacks the browsing views (stored by an older tracker)."""
+
+
+class PortInUse(OSError):
+    """Something already listens on the host and port to serve on."""
 
 
 def load_metadata(db_path, metadata_path=DEFAULT_METADATA):
@@ -67,10 +80,12 @@ def check_plugins():
 
 def datasette_app(db_path, metadata_path=DEFAULT_METADATA, immutable=False):
     """A ``Datasette`` instance serving ``db_path`` with the project's metadata (its plugins and templates
-    are Datasette's own, loaded through the entry points).
+    are Datasette's own, loaded through the entry points). Nothing is written to ``db_path``.
 
     ``immutable=True`` serves the file as immutable (no locking, counts from the inspect JSON beside it
-    when there is one); a mutable file first gets the browsing views if it lacks them.
+    when there is one). A mutable file is read through Datasette's read-only connections, and shows what
+    an ingest running meanwhile stores; it must have the browsing views (``ViewsMissing`` otherwise),
+    which the store creates.
     """
     check_plugins()
     if immutable:
@@ -78,22 +93,19 @@ def datasette_app(db_path, metadata_path=DEFAULT_METADATA, immutable=False):
         inspect_data = json.loads(inspect_file.read_text(encoding="utf-8")) if inspect_file.exists() else None
         return Datasette(immutables=[str(db_path)], inspect_data=inspect_data,
                          metadata=load_metadata(db_path, metadata_path))
-    ensure_views(db_path)
+    check_views(db_path)
     return Datasette([str(db_path)], metadata=load_metadata(db_path, metadata_path))
 
 
-def ensure_views(db_path):
-    """Give a stored database the browsing views (or bring them up to date); a read-only file is left as is."""
-    if not Path(db_path).exists():
-        return
-    db = sqlite_utils.Database(db_path)
-    try:
-        if db["claims"].exists():
-            create_views(db)
-    except sqlite3.OperationalError:  # read-only file or folder: served without changes
-        pass
-    finally:
-        db.close()
+def check_views(db_path):
+    """Raise ``ViewsMissing`` if the database at ``db_path`` lacks a browsing view (read without writing)."""
+    with closing(sqlite3.connect(f"{Path(db_path).resolve().as_uri()}?mode=ro", uri=True)) as db:
+        views = {name for (name,) in db.execute("select name from sqlite_master where type = 'view'")}
+    missing = [name for name in VIEWS if name not in views]
+    if missing:
+        raise ViewsMissing(f"{db_path} has no {', '.join(missing)} view: it was stored by an older tracker; "
+                           f"run `tracker ingest <your articles> --db {db_path}` once (stored articles are "
+                           "skipped) to bring it up to date")
 
 
 @dataclass
@@ -142,10 +154,24 @@ def publish_snapshot(db_path, out_dir, metadata_path=DEFAULT_METADATA):
     return Snapshot(db=target, inspect=inspect_file, metadata=metadata_file)
 
 
+def check_port(host, port):
+    """Raise ``PortInUse`` if ``host``:``port`` cannot be listened on."""
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn: a closed server's port is free
+        try:
+            probe.bind((host, port))
+        except OSError as error:
+            raise PortInUse(f"port {port} is in use on {host} ({error.strerror}); try --port {port + 1}") from None
+
+
 def serve(db_path, host="127.0.0.1", port=8001, metadata_path=DEFAULT_METADATA, immutable=False):
-    """Serve ``db_path`` with uvicorn, as ``datasette serve`` does; ``immutable=True`` for a snapshot."""
+    """Serve ``db_path`` with uvicorn, as ``datasette serve`` does; ``immutable=True`` for a snapshot.
+
+    Raises ``PortInUse`` before anything starts when the port is taken.
+    """
     import uvicorn
 
+    check_port(host, port)
     ds = datasette_app(db_path, metadata_path, immutable=immutable)
     asyncio.run(ds.invoke_startup())
     uvicorn.run(ds.app(), host=host, port=port, log_level="info", lifespan="on", workers=1)

@@ -6,9 +6,12 @@ and for a plain ``datasette serve`` alike.
 ``cells``: table cells that link a claim to its context page and an article to its marked-up text;
 ``charts``: stance toward a target over time and quotes per speaker, as server-drawn SVG (no JavaScript);
 ``menu``: the site menu's links to those pages. This package itself is registered for its ``templates/``,
-which Datasette serves as a plugin's templates. ``highlight`` is their shared, Datasette-free markup helper.
-Settings come from the metadata's ``plugins`` section (``tracker-charts``, ``tracker-cells``).
+which Datasette serves as a plugin's templates, and for the hooks of ``limits`` (allowed methods, size bounds,
+error statuses), which apply to the whole site. ``highlight`` is their shared, Datasette-free markup helper.
+Settings come from the metadata's ``plugins`` section (``tracker-charts``, ``tracker-cells``, ``tracker-limits``).
 """
+
+from tracker.plugins.limits import asgi_wrapper, handle_exception, prepare_connection  # noqa: F401 (hooks)
 
 # entry point name -> module, as declared in setup.cfg's [options.entry_points] datasette
 PLUGINS = {

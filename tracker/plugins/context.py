@@ -1,12 +1,13 @@
 """Plugin: a claim in context (``/-/claim/<id>``) and an article with all its claims marked (``/-/article/<id>``).
 
-Ids in these paths are tilde-encoded as Datasette encodes row ids (``seeds/a.txt`` -> ``seeds~2Fa.txt``).
+Ids in these paths are tilde-encoded as Datasette encodes row ids (``seeds/a.txt`` -> ``seeds~2Fa.txt``); an
+article id also opens its page as the tables show it (``/-/article/seeds/a.txt``).
 The pages read the first database served; everything taken from an article is escaped (``highlight``,
 Jinja's autoescape).
 """
 
 import json
-from urllib.parse import quote, urlparse
+from urllib.parse import quote, unquote, urlparse
 
 from datasette import hookimpl
 from datasette.utils import tilde_decode, tilde_encode
@@ -101,10 +102,19 @@ async def claim_page(datasette, request):
     return Response.html(html)
 
 
+def path_ids(segment):
+    """The ids a path segment may name: tilde-encoded as the site links them, else as the tables show it
+    (percent-encoded by the browser: ``seeds/a%20b.txt``, where tilde-decoding would read ``+`` as a space)."""
+    return list(dict.fromkeys((tilde_decode(segment), unquote(segment))))
+
+
 async def article_page(datasette, request):
     db = datasette.get_database()
-    article_id = tilde_decode(request.url_vars["article_id"])
-    article = await fetch_one(db, "select * from articles where id = ?", [article_id])
+    article = None
+    for article_id in path_ids(request.url_vars["article_id"]):
+        article = await fetch_one(db, "select * from articles where id = ?", [article_id])
+        if article is not None:
+            break
     if article is None:
         raise NotFound(f"No article with id {article_id}")
     text = article["text"]
@@ -136,5 +146,5 @@ async def article_page(datasette, request):
 def register_routes():
     return [
         (r"^/-/claim/(?P<claim_id>[^/]+)$", claim_page),
-        (r"^/-/article/(?P<article_id>[^/]+)$", article_page),
+        (r"^/-/article/(?P<article_id>.+)$", article_page)  # article ids are paths,
     ]
