@@ -57,8 +57,9 @@ def test_what_the_tagger_adds_has_a_speaker_and_overlaps_no_rule(extractor, scri
     tagger = Tagger(path, threshold=0.0)
     assert [tagger.tag(features)[0] for features, _ in sentences] == [labels for _, labels in sentences]
     # it tags both contents, but the mayor's is the rules' already: only the analysts' view is added
-    assert [(a.sources, a.speaker.text, a.cue.text, text[a.start:a.end]) for a in found_by_tagger(index, found, tagger)] \
-        == [(["tagger"], "Few analysts", "understand", "the new rules on bank capital")]
+    added = found_by_tagger(index, found, tagger)
+    assert [(a.sources, a.speaker.text, a.cue.text, text[a.start:a.end]) for a in added] == [
+        (["tagger"], "Few analysts", "understand", "the new rules on bank capital")]
 
 
 def test_the_shipped_tagger_adds_to_the_rules_and_keeps_them(seed_sample):
