@@ -12,6 +12,8 @@ import pytest
 
 from tracker.bench import synthetic_corpus, table_rows
 
+pytestmark = pytest.mark.slow  # each test ingests a corpus, kills it and ingests it again
+
 
 def write_corpus(folder, count=40, size=1800):
     folder.mkdir()
