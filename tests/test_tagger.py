@@ -62,15 +62,16 @@ def test_what_the_tagger_adds_has_a_speaker_and_overlaps_no_rule(extractor, scri
         (["tagger"], "Few analysts", "understand", "the new rules on bank capital")]
 
 
-def test_the_shipped_tagger_adds_to_the_rules_and_keeps_them(seed_sample):
-    _, document, _ = seed_sample
+def test_the_shipped_tagger_adds_to_the_rules_and_keeps_them(extractor):
     tagger = shipped_tagger()
     assert tagger is not None and 0 < tagger.threshold < 1
-    index = ArticleIndex(document)
+    text = "Few analysts understand the new rules on bank capital. The mayor said the bridge would reopen in March."
+    index = ArticleIndex(extractor.annotate([Article(id="t", text=text)])[0])
     rules = find_attributions(index, tagger=None)
     with_tagger = find_attributions(index)
+    assert [(a.sources, text[a.start:a.end]) for a in with_tagger] == [
+        (["tagger"], "the new rules on bank capital"), (["ccomp"], "the bridge would reopen in March")]  # in order
     assert [a.spans for a in rules] == [a.spans for a in with_tagger if a.sources != ["tagger"]]
-    assert [a.start for a in with_tagger] == sorted(a.start for a in with_tagger)
 
 
 @pytest.mark.parametrize("text, speaker, cue, content", [
