@@ -1,4 +1,4 @@
-# tracker: make demo (ingest seeds/ and serve), make test, make ingest, make serve, make bench
+# tracker: make demo (ingest seeds/ and serve), make test, make test-fast, make ingest, make serve, make bench
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -8,7 +8,7 @@ JOBS ?= 1
 HOST ?= 127.0.0.1
 PORT ?= 8001
 
-.PHONY: install demo ingest serve dist test bench clean
+.PHONY: install demo ingest serve dist test test-fast bench clean
 
 install: $(VENV)/.installed
 
@@ -36,6 +36,10 @@ dist: ingest
 
 test: install
 	$(BIN)/python -m pytest -q
+
+# all but the tests marked slow (the crash and cluster tests, which start and kill processes); CI runs `make test`
+test-fast: install
+	$(BIN)/python -m pytest -q -m "not slow"
 
 bench: install
 	$(BIN)/python -m tracker.bench

@@ -1,5 +1,7 @@
 """The learned check on the rules' proposals: its features, its training script, and its place in the finder."""
 
+import pytest
+
 from tracker.article import Article
 from tracker.attribution.classifier import Classifier, features, shipped_classifier
 from tracker.attribution.finder import find_attributions
@@ -51,3 +53,11 @@ def test_training_on_a_sample_ranks_right_proposals_above_wrong_ones(seed_sample
     right = [p for p, y in zip(judged, labels) if y]
     wrong = [p for p, y in zip(judged, labels) if not y]
     assert min(right) > max(wrong) or sum(right) / len(right) > sum(wrong) / len(wrong) + 0.2
+
+
+@pytest.mark.parametrize("text, proposal", [("The council maintained the old road.", "the old road"),
+                                            ("The mayor relied on the budget.", "the budget")])
+def test_the_shipped_model_rejects_a_cue_used_in_another_sense(extractor, text, proposal):
+    index = ArticleIndex(extractor.annotate([Article(id="t", text=text)])[0])
+    assert [text[a.start:a.end] for a in find_attributions(index, classifier=None, tagger=None)] == [proposal]
+    assert find_attributions(index, tagger=None) == []  # the rules propose it, the model turns it down

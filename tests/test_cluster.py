@@ -55,6 +55,7 @@ def clean_run(tmp_path_factory):
     return corpus, db_path
 
 
+@pytest.mark.slow
 def test_two_dask_workers_store_the_same_rows_as_one_job(clean_run, tmp_path):
     corpus, clean_db = clean_run
     db_path = tmp_path / "dask.db"
@@ -68,6 +69,7 @@ def test_two_dask_workers_store_the_same_rows_as_one_job(clean_run, tmp_path):
     assert "0 article(s) ingested" in again.stdout and "16 unchanged" in again.stdout
 
 
+@pytest.mark.slow
 def test_each_worker_builds_its_pipeline_once():
     articles = [Article(id=f"a{i}", text=f'"Stall {i} opens at dawn," trader Yusuf Belka said.') for i in range(8)]
     with open_cluster(workers=2) as client:
@@ -78,6 +80,7 @@ def test_each_worker_builds_its_pipeline_once():
     assert len(built) == 2 and set(built.values()) <= {0, 1} and sum(built.values()) >= 1
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("retries", [0, 3])
 def test_a_worker_killed_mid_run_then_rerun_converges(clean_run, tmp_path, retries):
     corpus, clean_db = clean_run
@@ -103,6 +106,7 @@ def test_a_worker_killed_mid_run_then_rerun_converges(clean_run, tmp_path, retri
     assert all_rows(db_path) == all_rows(clean_db)
 
 
+@pytest.mark.slow
 def test_the_driver_killed_mid_run_then_rerun_converges(clean_run, tmp_path):
     corpus, clean_db = clean_run
     db_path = tmp_path / "killed-driver.db"

@@ -12,6 +12,8 @@ import pytest
 
 from tracker.bench import synthetic_corpus, table_rows
 
+pytestmark = pytest.mark.slow  # each test ingests a corpus, kills it and ingests it again
+
 
 def write_corpus(folder, count=40, size=1800):
     folder.mkdir()
@@ -52,7 +54,7 @@ def kill_when_stored(command, db_path, count):
     """Run ``command``, SIGKILL it once ``count`` articles are stored, and wait until its worker processes
     have noticed and exited; returns their pids."""
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 120
+    deadline = time.monotonic() + 600  # a bound for a loaded machine, where starting a cluster takes minutes
     while stored_count(db_path) < count and process.poll() is None and time.monotonic() < deadline:
         time.sleep(0.02)
     workers = children(process.pid)
@@ -65,6 +67,7 @@ def kill_when_stored(command, db_path, count):
     while any(running(pid) for pid in workers) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not [pid for pid in workers if running(pid)]
+    assert stored_count(db_path) >= count, f"killed after 600 s with fewer than {count} articles stored"
     return workers
 
 

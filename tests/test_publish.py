@@ -188,7 +188,9 @@ def test_stance_matrix(ds):
 
 
 def test_read_only(ds):
-    assert get(ds, "/claims.json?sql=delete+from+claims").status_code == 400
+    assert get(ds, "/claims.json?sql=delete+from+claims").status_code == 400  # Datasette's own refusal
+    queries = get_json(ds, "/-/metadata.json")["databases"]["claims"]["queries"]
+    assert queries and not [name for name, query in queries.items() if query.get("write")]  # and none of ours writes
     assert len(get_json(ds, "/claims/claims.json?_shape=array")) == len(CLAIMS)
 
 

@@ -44,26 +44,34 @@ def test_training_on_a_sample_learns_its_contents(seed_sample, script, tmp_path)
     assert right / total > 0.9  # its own training sample: contents, sources and cues come back
 
 
-def test_what_the_tagger_adds_has_a_speaker_and_overlaps_no_rule(seed_sample, script, tmp_path):
-    article, document, gold = seed_sample
-    rows = script.articles([(article, document)], {article.id: gold})
-    path = tmp_path / "seed.crfsuite"
-    script.fit(rows, path)
-    _, index, found, _ = rows[0]
-    for attribution in found_by_tagger(index, found, Tagger(path, threshold=0.0)):
-        assert attribution.speaker is not None and attribution.sources == ["tagger"]
-        assert not any(s < attribution.end and attribution.start < e for a in found for s, e in a.spans)
+def test_what_the_tagger_adds_has_a_speaker_and_overlaps_no_rule(extractor, script, tmp_path):
+    text = "The mayor said the bridge would reopen in March. Few analysts understand the new rules on bank capital."
+    document, = extractor.annotate([Article(id="t", text=text)])
+    gold = [{"spans": [[15, 47]], "speaker_start": 0, "speaker_end": 9, "cue_start": 10, "cue_end": 14},
+            {"spans": [[73, 102]], "speaker_start": 49, "speaker_end": 61, "cue_start": 62, "cue_end": 72}]
+    row = script.articles([(Article(id="t", text=text), document)], {"t": gold})[0]
+    _, index, found, sentences = row
+    assert [text[a.start:a.end] for a in found] == ["the bridge would reopen in March"]  # the rules miss the view
+    path = tmp_path / "two.crfsuite"
+    script.fit([row] * script.MIN_FREQ, path)  # often enough for its features to count
+    tagger = Tagger(path, threshold=0.0)
+    assert [tagger.tag(features)[0] for features, _ in sentences] == [labels for _, labels in sentences]
+    # it tags both contents, but the mayor's is the rules' already: only the analysts' view is added
+    added = found_by_tagger(index, found, tagger)
+    assert [(a.sources, a.speaker.text, a.cue.text, text[a.start:a.end]) for a in added] == [
+        (["tagger"], "Few analysts", "understand", "the new rules on bank capital")]
 
 
-def test_the_shipped_tagger_adds_to_the_rules_and_keeps_them(seed_sample):
-    _, document, _ = seed_sample
+def test_the_shipped_tagger_adds_to_the_rules_and_keeps_them(extractor):
     tagger = shipped_tagger()
     assert tagger is not None and 0 < tagger.threshold < 1
-    index = ArticleIndex(document)
+    text = "Few analysts understand the new rules on bank capital. The mayor said the bridge would reopen in March."
+    index = ArticleIndex(extractor.annotate([Article(id="t", text=text)])[0])
     rules = find_attributions(index, tagger=None)
     with_tagger = find_attributions(index)
+    assert [(a.sources, text[a.start:a.end]) for a in with_tagger] == [
+        (["tagger"], "the new rules on bank capital"), (["ccomp"], "the bridge would reopen in March")]  # in order
     assert [a.spans for a in rules] == [a.spans for a in with_tagger if a.sources != ["tagger"]]
-    assert [a.start for a in with_tagger] == sorted(a.start for a in with_tagger)
 
 
 @pytest.mark.parametrize("text, speaker, cue, content", [

@@ -1,4 +1,4 @@
-"""The word lists of tracker/data/words/: the loader, the files, the cue table and the names read from them."""
+"""The word lists of tracker/data/words/: the loader, the files, and what the steps that read them do with them."""
 
 import configparser
 import fnmatch
@@ -11,8 +11,7 @@ from pathlib import Path
 import pytest
 
 import tracker
-from tracker import cues, names, relations, speakers, stance, words
-from tracker.attribution import lexicon
+from tracker import words
 
 FILES = sorted(p for p in words.WORDS.iterdir() if p.suffix in (".txt", ".tsv"))
 KNOWN = {"pos": {"VERB", "ADJ"}, "stance": {"support", "against", "-"}, "relation": {"deny", "dispute", "confirm", "-"},
@@ -88,7 +87,8 @@ def test_what_the_loader_gives_is_read_once_and_read_only():
         words.word_map("capitals")["Ankara"] = "Egypt"
     with pytest.raises(TypeError):
         words.table("cues")[0]["stance"] = "support"
-    assert words.word_list("retreat_prefixes")[:3] == ("withdr", "pull", "retreat")  # in file order
+    path = words.WORDS / "retreat_prefixes.txt"
+    assert words.word_list("retreat_prefixes") == words.read_list(path)  # in file order
 
 
 def test_the_lists_joined_into_patterns_hold_only_letters_and_spaces():
@@ -112,62 +112,78 @@ def test_every_cue_table_row_has_known_values():
         assert says_something, f"{row['lemma']} tells nothing"
 
 
-def row(lemma):
-    return next(r for r in words.table("cues") if r["lemma"] == lemma)
+@pytest.mark.parametrize("text, cue, rule, content", [
+    ("The minister denied that the talks had failed.", "denied", "ccomp", "that the talks had failed"),  # a clause
+    ("The mayor vowed to rebuild the bridge.", "vowed", "xcomp", "to rebuild the bridge"),  # an infinitive
+    ("The mayor cited the flood damage.", "cited", "object", "the flood damage"),
+    ("The union called on the mayor to resign.", "called on", "xcomp", "the mayor to resign"),  # prepositional_cues
+    ("The mayor mused about the bridge.", "mused about", "preposition", "the bridge"),
+    ("The mayor was aware that the bridge would reopen.", "aware", "adjective", "that the bridge would reopen"),
+])
+def test_a_cue_reports_the_complements_its_row_lists(claims_of, text, cue, rule, content):
+    assert [(c.cue, c.rule, c.quote_text) for c in claims_of(text)] == [(cue, rule, content)]
 
 
-def test_the_cue_lexicon_is_what_the_cue_table_says():
-    assert row("deny")["complements"] == "clause,object"
-    assert {"deny"} <= cues.CLAUSE_CUES & cues.OBJECT_CUES & cues.CORE_VERBS
-    assert "deny" not in cues.cues_with("complements", "infinitive")
-    assert row("vow")["complements"] == "clause,infinitive" and "vow" in cues.INFINITIVE_CUES & cues.CLAUSE_CUES
-    assert row("cite")["complements"] == "object" and "cite" in cues.OBJECT_CUES and "cite" in cues.CORE_VERBS
-    # a row for its stance or relation only is no reporting verb of the grammars
-    assert row("rebut")["complements"] == "-" and "rebut" not in cues.CORE_VERBS
-    assert cues.CORE_VERBS == {r["lemma"] for r in words.table("cues") if r["complements"] != "-"}
-    assert cues.VERBS == cues.CLAUSE_CUES | cues.INFINITIVE_CUES | cues.OBJECT_CUES
+@pytest.mark.parametrize("text", [
+    "The minister rebutted the report.",  # a row for its stance only is no reporting verb
+    "The mayor made the point that the bridge will reopen.",  # a learned cue among the generic verbs
+])
+def test_a_verb_the_table_gives_no_complement_reports_nothing(claims_of, text):
+    assert claims_of(text) == []
 
 
-def test_the_learned_cues_are_added_from_the_counts_less_the_generic_verbs():
-    assert cues.LEARNED["accord"] == 413 and "accord" in cues.CLAUSE_CUES - cues.cues_with("complements", "clause")
-    assert cues.LEARNED["make"] >= cues.CLAUSE_MIN_COUNT and "make" in cues.GENERIC and "make" not in cues.VERBS
-    assert "say" in cues.OBJECT_CUES  # 6,136 times a cue in PolNeAR train: learned as an object cue too
-    assert all(" " not in lemma for lemma in cues.LEARNED)
+def test_a_medium_said_in_is_no_part_of_the_content(claims_of):
+    said_in, = claims_of("The mayor cited the flood damage in her remarks.")
+    elsewhere, = claims_of("The mayor cited the flood damage in the valley.")
+    assert (said_in.quote_text, elsewhere.quote_text) == ("the flood damage", "the flood damage in the valley")
 
 
-def test_the_stance_cues_are_what_the_cue_table_says():
-    assert row("condemn")["stance"] == "against" and "condemn" in stance.AGAINST_CUES
-    assert stance.CUE_STANCES["condemn"] == "against" and stance.CUE_STANCES["praise"] == "support"
-    assert "call for" in stance.SUPPORT_CUES and stance.CUE_STANCES["call for"] == "support"
-    # a predicate adjective carries a stance but is no verb to look for in a content
-    assert row("critical")["pos"] == "ADJ" and stance.CUE_STANCES["critical"] == "against"
-    assert "critical" not in stance.AGAINST_CUES and "critical" not in stance.STANCE_WORDS
-    assert "say" not in stance.CUE_STANCES
-    assert stance.STANCE_WORDS["condemned"] == "against" and stance.STANCE_WORDS["backs"] == "support"
-    assert "back" not in stance.STANCE_WORDS and "questioned" not in stance.STANCE_WORDS  # ambiguous_cues.txt
+@pytest.mark.parametrize("text, stance, evidence", [
+    ("The senator condemned the new tariff.", "against", "cue 'condemn'"),
+    ("The senator praised the new tariff.", "support", "cue 'praise'"),
+    ("The senator was critical of the new tariff.", "against", "cue 'critical'"),  # a predicate adjective
+    ("The union called for a new tariff.", "support", "'call for X'"),
+])
+def test_a_cue_gives_the_stance_its_row_says(claims_of, text, stance, evidence):
+    claim, = claims_of(text)
+    assert (claim.stance, claim.target, claim.stance_evidence) == (stance, "new tariff", evidence)
 
 
-def test_the_hedging_cues_and_relations_are_what_the_cue_table_says():
-    assert row("believe")["hedging"] == "yes" and "believe" in stance.HEDGING_CUES and "believe" in cues.CLAUSE_CUES
-    assert row("seem")["hedging"] == "yes" and "seem" in stance.HEDGING_CUES and "seem" not in cues.CORE_VERBS
-    assert "say" not in stance.HEDGING_CUES
-    assert relations.RELATION_OF_CUE["deny"] == "deny" and relations.RELATION_OF_CUE["back"] == "confirm"
-    assert relations.RELATION_OF_CUE["question"] == "dispute" and "say" not in relations.RELATION_OF_CUE
-    assert relations.relation_of("dispute", "these claims") == "dispute"
+def test_a_word_of_news_valence_tips_the_stance(claims_of):
+    insult, = claims_of("The senator said the mayor is a dictator.")
+    assert (insult.stance, insult.target) == ("against", "mayor") and "dictator" in insult.stance_evidence
 
 
-def test_the_other_names_are_what_their_files_say():
-    assert names.CAPITALS["Ankara"] == "Turkey" and names.DEMONYMS["Egyptian"] == "Egypt"
-    assert speakers.PERSON_PRONOUNS == {"he": "male", "him": "male", "she": "female", "her": "female", "i": None}
-    assert names.HONORIFIC.startswith(r"\b(Mr|Mrs|Ms|Miss|")
-    assert names.TITLES.match("Prime Minister Olaf").group() == "Prime Minister "
-    assert list(names.OFFICES)[:3] == ["president", "senator", "sen"]  # the office patterns try them in turn
-    assert words.word_map("prepositional_cues")["call"] == "for on" and lexicon.STANCE_ADJECTIVES["aware"] == {"that", "of"}
-    assert {"for", "on"} <= lexicon.PREPOSITIONAL_CUES["call"]  # with the pairs learned from PolNeAR train
-    assert "upon" in lexicon.PREPOSITIONAL_CUES["call"] and lexicon.PREPOSITIONAL_CUES["muse"] == {"about"}
-    assert {"statement", "interview", "tirade"} <= lexicon.MEDIA and "speech" not in lexicon.SAID_IN
-    assert {"website", "interview"} - lexicon.SAID_IN == {"interview"}
-    assert stance.NEWS_VALENCE["dictator"] == -2.0 and stance.CLAUSE_BREAKS >= {",", "but"}
+def test_a_hedging_cue_hedges_its_statement(claims_of):
+    believed, = claims_of("The mayor believes the bridge reopened in June.")
+    said, = claims_of("The mayor said the bridge reopened in June.")
+    assert (believed.hedged, said.hedged) == (True, False)
+    seeming, = claims_of("The mayor seems to be winning.")
+    assert seeming.hedged and seeming.speaker is None  # a seeming is how things look, said by no one
+
+
+@pytest.mark.parametrize("cue, relation, stance", [
+    ("questioned", "dispute", "against"), ("confirmed", "confirm", "support"), ("backed", "confirm", "support")])
+def test_a_cue_answering_a_statement_relates_to_it_as_its_row_says(claims_of, cue, relation, stance):
+    accusation, answer = claims_of(f"The monitors said the army shelled the village. The army {cue} this.")
+    assert (answer.relation, answer.related_claim_id, answer.stance) == (relation, accusation.id, stance)
+
+
+@pytest.mark.parametrize("text, speaker, speaker_type", [
+    ("Ankara said the talks would resume.", "Turkey", "GPE"),  # capitals
+    ("Prime Minister Olaf Berg said the talks would resume.", "Olaf Berg", "PERSON"),  # titles
+    ("Mr. Olaf Berg said the talks would resume.", "Olaf Berg", "PERSON"),  # honorifics
+    ("Maria Costa arrived late. She said the talks would resume.", "Maria Costa", "PERSON"),  # person pronouns
+    ("President Olaf Berg arrived. The president said the talks would resume.", "Olaf Berg", "PERSON"),  # offices
+])
+def test_the_name_lists_tell_who_speaks(claims_of, text, speaker, speaker_type):
+    claim, = claims_of(text)
+    assert (claim.speaker, claim.speaker_type) == (speaker, speaker_type)
+
+
+def test_an_adjective_of_nationality_targets_its_country(claims_of):
+    claim, = claims_of("The senator praised the Egyptian plan.")
+    assert (claim.target, claim.stance) == ("Egypt", "support")
 
 
 def test_no_name_means_two_lists():
