@@ -1,5 +1,7 @@
 """``find_attributions``: the attribution rules put together over one article, and the order they run in."""
 
+import bisect
+
 from .classifier import features, judged, shipped_classifier
 from .layout import from_layout
 from .quotations import from_quotes, merge_continuations, with_quotes
@@ -44,12 +46,28 @@ def drop_nested(found):
     """A cue inside another attribution's content ("a return to what he said were ...", or a later sentence of
     a statement set off by a colon) is dropped, and so is an object cue
     inside a speaker's description ('said Roe, a lawyer who has been challenging the company')."""
+    contents = Intervals((s, e, b) for b in found for s, e in b.spans)
+    speakers = Intervals((b.speaker.start, b.speaker.end, b) for b in found if b.speaker)
     kept = []
     for a in found:
-        inner = any(b is not a and a.cue and any(s <= a.cue.start < e for s, e in b.spans) for b in found) \
-            or a.sources[:1] == ["object"] and any(
-                b is not a and a.cue and b.speaker and b.speaker.start <= a.cue.start < b.speaker.end
-                for b in found)
+        inner = a.cue and (any(b is not a for b in contents.owners_at(a.cue.start))
+                           or a.sources[:1] == ["object"] and any(b is not a for b in speakers.owners_at(a.cue.start)))
         if not inner:
             kept.append(a)
     return kept
+
+
+class Intervals:
+    """Character intervals ``(start, end, owner)``, looked up by an offset: each lookup reads only the intervals
+    that start within the longest one's length before it, not all of them."""
+
+    def __init__(self, intervals):
+        self.intervals = sorted(intervals, key=lambda interval: interval[0])
+        self.starts = [start for start, _, _ in self.intervals]
+        self.longest = max((end - start for start, end, _ in self.intervals), default=0)
+
+    def owners_at(self, offset):
+        """The owners of the intervals holding ``offset``, by start."""
+        first = bisect.bisect_right(self.starts, offset - self.longest)
+        last = bisect.bisect_right(self.starts, offset)
+        return [owner for start, end, owner in self.intervals[first:last] if start <= offset < end]

@@ -17,7 +17,7 @@ def with_quotes(index, attribution):
     '"PENCE: Well, ...'); set the kind from the marks."""
     spans = list(attribution.spans)
     cue = attribution.cue
-    for quote in index.quotes:
+    for quote in index.quotes_overlapping(*_hull(spans)):  # the spans added below touch no later quotation
         touched = [s for s in spans if s[0] < quote.end and quote.start < s[1]]
         inside = sum(min(b, quote.end) - max(a, quote.start) for a, b in touched)
         if touched and (inside >= 0.5 * sum(b - a for a, b in touched)
@@ -32,12 +32,17 @@ def with_quotes(index, attribution):
     return attribution
 
 
+def _hull(spans):
+    """``(start, end)`` from the first character of ``spans`` to their last; ``(0, 0)`` for none."""
+    return (min(a for a, _ in spans), max(b for _, b in spans)) if spans else (0, 0)
+
+
 def without_narration(index, spans, cue):
     """Drop the unquoted words on the far side of the cue from a quotation: '"...," they said,
     under Article 21 ...' and 'Before that, Kall said: "..."' keep only the quotation."""
     if cue is None:
         return spans
-    quoted = [q for q in index.quotes if any(a < q.end and q.start < b for a, b in spans)]
+    quoted = [q for q in index.quotes_overlapping(*_hull(spans)) if any(a < q.end and q.start < b for a, b in spans)]
     if any(q.end <= cue.start for q in quoted) and not any(q.start >= cue.end for q in quoted):
         return [(a, b) for a, b in spans if b <= cue.start or is_quoted(index, a, b)] or spans
     if any(q.start >= cue.end for q in quoted) and index.text[cue.end:cue.end + 3].lstrip().startswith(":"):
@@ -53,7 +58,7 @@ def is_quoted(index, start, end):
 def kind_of(index, spans):
     """"direct" when (nearly) all of ``spans`` is quoted, "mixed" when some is, else "indirect"."""
     total = sum(b - a for a, b in spans)
-    quoted = sum(max(0, min(b, q.end) - max(a, q.start)) for a, b in spans for q in index.quotes)
+    quoted = sum(min(b, q.end) - max(a, q.start) for a, b in spans for q in index.quotes_overlapping(a, b))
     if quoted >= 0.9 * total:
         return "direct"
     return "mixed" if quoted else "indirect"
