@@ -1,11 +1,14 @@
 """Long articles: the steps cost linear time in the article, and an article over the limit fails alone."""
 
-import functools
 import json
+import sqlite3
 
 import pytest
+from click.testing import CliRunner
 from spacy.tokenizer import Tokenizer
 
+from tracker.bench import synthetic_corpus
+from tracker.cli import cli
 from tracker.engine.tokenize import _paragraph_boundaries, load_spacy, tail_suffix_search
 
 ARTICLE = (
@@ -81,3 +84,22 @@ def test_suffix_search_reads_the_end_of_a_long_string_only():
     match = tail_suffix_search(recording, dots)
     assert match.end() - match.start() == 5000
     assert tail_suffix_search(recording, "x" * 5000) is None
+
+
+def test_an_article_over_the_limit_fails_alone_and_the_others_are_stored(tmp_path):
+    records = synthetic_corpus(3, 400, seed=5)
+    records[1]["text"] = "\n\n".join([records[1]["text"]] * 4)  # about 2,000 characters
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    db_path = tmp_path / "claims.db"
+
+    result = CliRunner().invoke(cli, ["ingest", str(corpus), "--db", str(db_path), "--engine", "embedded",
+                                      "--max-chars", "1000"])
+
+    length = len(records[1]["text"])
+    assert result.exit_code == 1
+    assert f"error: {records[1]['id']}: too long ({length:,} characters, limit 1,000)" in result.output
+    assert "2 article(s) ingested" in result.output
+    with sqlite3.connect(db_path) as db:
+        stored = {row[0] for row in db.execute("select id from articles")}
+    assert stored == {records[0]["id"], records[2]["id"]}
