@@ -7,8 +7,11 @@ import pytest
 from click.testing import CliRunner
 from spacy.tokenizer import Tokenizer
 
+from tracker.article import Article
+from tracker.attribution.intervals import Intervals
 from tracker.bench import synthetic_corpus
 from tracker.cli import cli
+from tracker.document import ArticleIndex
 from tracker.engine.tokenize import _paragraph_boundaries, load_spacy, tail_suffix_search
 
 ARTICLE = (
@@ -103,3 +106,23 @@ def test_an_article_over_the_limit_fails_alone_and_the_others_are_stored(tmp_pat
     with sqlite3.connect(db_path) as db:
         stored = {row[0] for row in db.execute("select id from articles")}
     assert stored == {records[0]["id"], records[2]["id"]}
+
+
+def test_intervals_find_what_a_scan_of_all_of_them_finds():
+    intervals = [(start, start + length, k) for k, (start, length) in
+                 enumerate([(0, 5), (3, 40), (10, 2), (12, 1), (30, 6), (36, 4), (50, 0), (50, 9)])]
+    index = Intervals(intervals)
+    for start in range(0, 62):
+        for end in (start, start + 1, start + 7):
+            assert index.overlapping(start, end) == [k for a, b, k in intervals if a < end and start < b]
+
+
+def test_quotations_overlapping_a_span_are_those_a_scan_finds(extractor):
+    text = ('"We will strike," the chairman said. The mayor called it "a bluff".\n\n'
+            'Nobody was hurt, the police said. "It is over," she added, "for now."')
+    article = Article(id="q", text=text)
+    index = ArticleIndex(extractor.annotate([article])[0])
+    assert len(index.quotes) == 4
+    for start in range(len(text)):
+        for end in (start + 1, start + 12, start + 60):
+            assert list(index.quotes_overlapping(start, end)) == [q for q in index.quotes if q.start < end and start < q.end]

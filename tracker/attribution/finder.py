@@ -1,8 +1,7 @@
 """``find_attributions``: the attribution rules put together over one article, and the order they run in."""
 
-import bisect
-
 from .classifier import features, judged, shipped_classifier
+from .intervals import Intervals
 from .layout import from_layout
 from .quotations import from_quotes, merge_continuations, with_quotes
 from .rules import from_cue
@@ -50,24 +49,10 @@ def drop_nested(found):
     speakers = Intervals((b.speaker.start, b.speaker.end, b) for b in found if b.speaker)
     kept = []
     for a in found:
-        inner = a.cue and (any(b is not a for b in contents.owners_at(a.cue.start))
-                           or a.sources[:1] == ["object"] and any(b is not a for b in speakers.owners_at(a.cue.start)))
+        at_cue = (a.cue.start, a.cue.start + 1) if a.cue else None
+        inner = at_cue and (any(b is not a for b in contents.overlapping(*at_cue))
+                            or a.sources[:1] == ["object"] and any(b is not a for b in speakers.overlapping(*at_cue)))
         if not inner:
             kept.append(a)
     return kept
 
-
-class Intervals:
-    """Character intervals ``(start, end, owner)``, looked up by an offset: each lookup reads only the intervals
-    that start within the longest one's length before it, not all of them."""
-
-    def __init__(self, intervals):
-        self.intervals = sorted(intervals, key=lambda interval: interval[0])
-        self.starts = [start for start, _, _ in self.intervals]
-        self.longest = max((end - start for start, end, _ in self.intervals), default=0)
-
-    def owners_at(self, offset):
-        """The owners of the intervals holding ``offset``, by start."""
-        first = bisect.bisect_right(self.starts, offset - self.longest)
-        last = bisect.bisect_right(self.starts, offset)
-        return [owner for start, end, owner in self.intervals[first:last] if start <= offset < end]

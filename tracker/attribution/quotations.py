@@ -1,8 +1,11 @@
 """Quotation-first rules: content widened to the quotations it touches, its kind read from the marks;
 quotations no cue claimed, attributed to a cue nearby or to the speaker they continue; continuations merged."""
 
+import bisect
+
 from ..cues import CLAUSE_CUES, SPEECH_VERBS
 from ..marks import CLOSERS, OPENERS
+from .intervals import Intervals
 from .lexicon import SENTENCE_OPENERS, SPEAKER_POS, TITLE_LOWERCASE, TURNS
 from .mentions import _cue_mention, _mention
 from .records import Attribution
@@ -66,10 +69,10 @@ def kind_of(index, spans):
 
 def from_quotes(index, found, used_cues):
     """Quotations no cue claimed: a cue next to them, or the previous speaker continuing."""
-    covered = [s for a in found for s in a.spans]
+    covered = Intervals((s, e, a) for a in found for s, e in a.spans)
     result = []
     for quote in index.quotes:
-        if any(a < quote.end and quote.start < b for a, b in covered):
+        if covered.overlapping(quote.start, quote.end):
             continue
         words = index.text[quote.start:quote.end].split()
         following = attribution_right_after(index, quote, found) if opens_sentence(index, quote) else None
@@ -113,7 +116,8 @@ def is_title(index, quote):
     """A quotation in title case ('All Hands on Deck.'): every word after the first but the small
     function words is capitalized, and one of them is no name, as in the title of a book, a film or a
     headline (a name alone, 'We're America.', is still said)."""
-    words = [w for t in index.trees if t.start <= quote.start < t.end or quote.start <= t.start < quote.end
+    trees = index.trees[index.sentence_of(quote.start):bisect.bisect_left(index.sentence_starts, quote.end)]
+    words = [w for t in trees if t.start <= quote.start < t.end or quote.start <= t.start < quote.end
              for w in t.words if quote.start <= w.start_char < quote.end and w.text[:1].isalpha()
              and w.upos != "PART"]
     rest = [w for w in words[1:] if w.text.lower() not in TITLE_LOWERCASE]
