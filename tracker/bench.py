@@ -12,7 +12,10 @@ the wall-clock time of a fresh process, so each one pays the same start-up (impo
   (``dask2_ratio``: its throughput over one job's, ``dask2_same_rows``); there is no merge step (this
   process is the only writer), so the cost of gathering the results into one database is the writer's
   time, ``writer_s`` (``writer_share`` of the run);
-- ``noop_reingest_s``: ``tracker ingest`` again on the unchanged corpus.
+- ``noop_reingest_s``: ``tracker ingest`` again on the unchanged corpus;
+- ``long_article_*``: one generated article of 300,000 characters through the whole extract path (parse and
+  every step after it, the model loaded beforehand): its seconds and its process's peak memory, each also per
+  100,000 characters (``long_article_s_per_100k``, ``long_article_mb_per_100k``).
 
 Progress goes out as readable lines; the last line is one JSON object with the figures.
 """
@@ -42,6 +45,7 @@ CLAUSES = ["the budget will be balanced by next spring", "the new bridge is behi
            "the report was published too late", "nobody was hurt in the fire",
            "the tax cut helps families", "the plan is far too expensive"]
 DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
+LONG_ARTICLE_CHARS = 300_000
 
 
 def synthetic_article(rng, size):
@@ -136,6 +140,35 @@ def parse_only(corpus, batch_size):
     print(tokens, round(parse_s, 3), round(attribution_s, 3))
 
 
+def long_article(size):
+    """One generated article of ``size`` characters through the extract path; prints its characters, its
+    claims, the seconds it took once the model was loaded and this process's peak memory in MB."""
+    from .article import Article
+    from .extract import Extractor
+
+    article = Article(id="long-article", text=synthetic_article(random.Random(1), size))
+    extractor = Extractor(None)
+    started = time.perf_counter()
+    document, = extractor.annotate([article])
+    claims = extractor.claims(article, document)
+    seconds = time.perf_counter() - started
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kilobytes on Linux
+    print(len(article.text), len(claims), round(seconds, 2), round(peak))
+
+
+def long_article_figures(figures):
+    """Time ``long_article`` in a fresh process and add its figures, also per 100,000 characters."""
+    _, out = timed([sys.executable, "-m", "tracker.bench", "--long-article", str(LONG_ARTICLE_CHARS)])
+    characters, claims, seconds, peak_mb = out.split()[-4:]
+    per_100k = 100_000 / int(characters)
+    figures.update(long_article_chars=int(characters), long_article_s=float(seconds), long_article_peak_mb=int(peak_mb),
+                   long_article_s_per_100k=round(float(seconds) * per_100k, 2),
+                   long_article_mb_per_100k=round(int(peak_mb) * per_100k))
+    print(f"one article of {int(characters):,} characters: {seconds} s ({figures['long_article_s_per_100k']} s "
+          f"per 100k characters), {claims} claims, peak memory {peak_mb} MB "
+          f"({figures['long_article_mb_per_100k']} MB per 100k characters)", flush=True)
+
+
 def dask_ingest(corpus, db_path, batch_size, jobs=2):
     """``tracker ingest --engine-backend dask --jobs 2`` through its API; prints the summary and the
     seconds the writer spent storing."""
@@ -216,6 +249,7 @@ def benchmark(batch_size=16):
     peak = max(resource.getrusage(who).ru_maxrss for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
     figures["peak_rss_mb"] = round(peak / 1024)  # kilobytes on Linux; the largest single process
     print(f"peak memory of one process: {figures['peak_rss_mb']} MB", flush=True)
+    long_article_figures(figures)  # after the peak above: its own peak is a figure of its own
     print(json.dumps(figures))
     return figures
 
@@ -241,8 +275,11 @@ def main(argv=None):
     parser.add_argument("--parse-only", metavar="JSONL", help=argparse.SUPPRESS)
     parser.add_argument("--textacy", metavar="JSONL", help=argparse.SUPPRESS)
     parser.add_argument("--dask-ingest", nargs=2, metavar=("JSONL", "DB"), help=argparse.SUPPRESS)
+    parser.add_argument("--long-article", type=int, metavar="CHARACTERS", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
-    if args.parse_only:
+    if args.long_article:
+        long_article(args.long_article)
+    elif args.parse_only:
         parse_only(args.parse_only, args.batch_size)
     elif args.dask_ingest:
         dask_ingest(*args.dask_ingest, args.batch_size)

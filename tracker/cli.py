@@ -9,6 +9,7 @@ import click
 from .article import KINDS, ReadError, read_jsonl
 from .cluster import BACKENDS, ClusterError
 from .engine import ENGINES, EngineError
+from .ingest import MAX_ARTICLE_CHARS
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
 DEFAULT_DB = "db/claims.db"
@@ -65,9 +66,11 @@ def cli():
                    "or --scheduler's), with the inputs streamed.")
 @click.option("--scheduler", metavar="ADDRESS",
               help="Dask scheduler of a running cluster, e.g. tcp://scheduler-host:8786 (implies --engine-backend dask).")
+@click.option("--max-chars", default=MAX_ARTICLE_CHARS, show_default=True, type=click.IntRange(1),
+              help="An article longer than this many characters is not parsed: it fails with one line, the others go on.")
 @engine_option
 @batch_option
-def ingest(paths, db_path, pattern, prune, jobs, backend, scheduler, engine, batch_size):
+def ingest(paths, db_path, pattern, prune, jobs, backend, scheduler, max_chars, engine, batch_size):
     """Ingest articles into the claims database, skipping unchanged ones.
 
     PATHS are text files (an optional first line `date YYYY-MM-DD`), saved web pages (.html, .htm:
@@ -85,6 +88,7 @@ def ingest(paths, db_path, pattern, prune, jobs, backend, scheduler, engine, bat
         tracker ingest saved-pages/ crawl.warc.gz https://example.org/news/story.html
         tracker ingest archive.jsonl --engine-backend dask --jobs 2
         tracker ingest archive.parquet --scheduler tcp://scheduler-host:8786
+        tracker ingest long-reads/ --max-chars 800000
     """
     from .ingest import run_ingest
 
@@ -105,7 +109,7 @@ def ingest(paths, db_path, pattern, prune, jobs, backend, scheduler, engine, bat
         with bar:
             summary = run_ingest(paths, db_path, pattern=pattern, engine=engine, jobs=jobs, batch_size=batch_size,
                                  prune=prune, progress=progress, backend="dask" if scheduler else backend,
-                                 scheduler=scheduler)
+                                 scheduler=scheduler, max_chars=max_chars)
     except (EngineError, ClusterError) as error:
         raise click.ClickException(str(error)) from error
     click.echo(f"{summary.stored} article(s) ingested with {summary.claims} claim(s), {summary.unchanged} "

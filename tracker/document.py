@@ -27,6 +27,7 @@ class ArticleIndex:
         self.sentence_starts = [sentence.tokens[0].start_char for sentence in document.sentences]
         self.quotes = find_quotes(self.text)
         self._quote_starts = [quote.start for quote in self.quotes]
+        self._quote_ends = [quote.end for quote in self.quotes]  # in order too: quotations never overlap
         self.paragraphs = paragraphs(self.text)
         self._paragraph_ends = [end for _, end in self.paragraphs]
         self.entities = document.ents  # in text order, apart
@@ -45,6 +46,10 @@ class ArticleIndex:
         """The quotation holding ``offset``, or None."""
         k = bisect.bisect_right(self._quote_starts, offset) - 1
         return self.quotes[k] if k >= 0 and offset < self.quotes[k].end else None
+
+    def quotes_overlapping(self, start, end):
+        """The quotations that share characters with ``start:end``, in text order."""
+        return self.quotes[bisect.bisect_right(self._quote_ends, start):bisect.bisect_left(self._quote_starts, end)]
 
     def in_quotation(self, offset):
         """Whether ``offset`` lies inside a quotation of the article."""

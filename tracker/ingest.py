@@ -23,6 +23,7 @@ from .batch import batches, extract_batch
 from .engine import EngineError
 from .extract import Extractor
 
+MAX_ARTICLE_CHARS = 500_000  # a longer article fails alone with one line (per 100k characters: ~40 s, ~0.5 GB)
 
 @dataclass
 class IngestSummary:
@@ -42,12 +43,13 @@ def _ignore(event, value):
 
 
 def run_ingest(paths, db_path, pattern="*", engine=None, jobs=1, batch_size=16, prune=False, progress=None,
-               backend="processes", scheduler=None):
+               backend="processes", scheduler=None, max_chars=MAX_ARTICLE_CHARS):
     """Ingest ``paths`` into the database at ``db_path``; returns an ``IngestSummary``.
 
     ``backend`` is ``"processes"`` (``jobs`` local worker processes; one means this process) or
     ``"dask"``: the workers of the Dask scheduler at ``scheduler``, or of a local cluster of ``jobs``
-    processes started for the run.
+    processes started for the run. An article longer than ``max_chars`` characters is not parsed: it fails
+    with ``too long``, and the others go on.
 
     ``progress(event, value)`` hears ``("total", n)`` once, ``("done", 1)`` per article stored or failed,
     and ``("error", ReadError)`` / ``("warning", str)`` as they happen. With ``processes``, ``n`` is the
@@ -76,10 +78,11 @@ def run_ingest(paths, db_path, pattern="*", engine=None, jobs=1, batch_size=16, 
         with open_cluster(scheduler, jobs) as client:
             progress("workers", worker_pids(client))
             todo = changed_articles(db, read_paths(paths, pattern, summary.skipped), summary, progress, fail, seen,
-                                    skipped=lambda: progress("done", 1))
+                                    skipped=lambda: progress("done", 1), max_chars=max_chars)
             store_results(db, extract_on_cluster(client, todo, engine, batch_size, total), summary, progress, fail)
     else:
-        todo = list(changed_articles(db, read_paths(paths, pattern, summary.skipped), summary, progress, fail, seen))
+        todo = list(changed_articles(db, read_paths(paths, pattern, summary.skipped), summary, progress, fail, seen,
+                                     max_chars=max_chars))
         progress("total", len(todo))
         if jobs > 1 and len(todo) > 1:
             results = extract_parallel(todo, engine, batch_size, jobs)
@@ -111,9 +114,10 @@ def store_results(db, results, summary, progress, fail):
         progress("done", 1)
 
 
-def changed_articles(db, items, summary, progress, fail, seen, skipped=None):
+def changed_articles(db, items, summary, progress, fail, seen, skipped=None, max_chars=MAX_ARTICLE_CHARS):
     """Yield the new and changed articles of ``items`` as they are read; the ids of all articles read go
-    to the list ``seen`` (unless it is None), errors to ``fail``, and ``skipped()`` is called for each unchanged or failed item."""
+    to the list ``seen`` (unless it is None), errors (and articles over ``max_chars`` characters) to ``fail``,
+    and ``skipped()`` is called for each unchanged or failed item."""
     from .store import IdTaken, article_state
 
     skipped = skipped or (lambda: None)
@@ -124,6 +128,10 @@ def changed_articles(db, items, summary, progress, fail, seen, skipped=None):
             continue
         if item.warning:
             progress("warning", f"{source(item)}: {item.warning}")
+        if len(item.text) > max_chars:
+            fail(ReadError(source(item), f"too long ({len(item.text):,} characters, limit {max_chars:,})"))
+            skipped()
+            continue
         try:
             state = article_state(db, item)
         except IdTaken as error:

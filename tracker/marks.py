@@ -16,6 +16,7 @@ OPENERS = {"“": "curly", "«": "guillemet", "„": "curly", "‘": "single", "
 CLOSERS = {"”": "curly", "»": "guillemet", "’": "single", "›": "guillemet"}
 DOUBLE = {"straight", "curly"}
 WORD = re.compile(r"\w")
+SPACES = re.compile(r"\s*")
 # a quotation mark as written, to strip from text: not the apostrophe of "people's"
 QUOTE_MARKS = re.compile("[\"“”„«»‹›]|''|(?<!\\w)['‘’]|['‘’](?!\\w)")
 
@@ -112,7 +113,7 @@ TRANSCRIPT_BREAK = re.compile(r"[A-Z][A-Z.'’ -]{1,30}:\s|\([A-Z][A-Z.'’ -]*\
 
 def _opens_paragraph(text, start, marks):
     """The paragraph opens with a quotation mark that continues a quote (not a new transcript turn)."""
-    first = start + len(text[start:]) - len(text[start:].lstrip())
+    first = SPACES.match(text, start).end()
     if not marks or marks[0][0] != first or marks[0][2] not in ("open", "either"):
         return False
     return not TRANSCRIPT_BREAK.match(text, marks[0][0] + marks[0][1])

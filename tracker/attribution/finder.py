@@ -1,6 +1,7 @@
 """``find_attributions``: the attribution rules put together over one article, and the order they run in."""
 
 from .classifier import features, judged, shipped_classifier
+from .intervals import Intervals
 from .layout import from_layout
 from .quotations import from_quotes, merge_continuations, with_quotes
 from .rules import from_cue
@@ -44,12 +45,14 @@ def drop_nested(found):
     """A cue inside another attribution's content ("a return to what he said were ...", or a later sentence of
     a statement set off by a colon) is dropped, and so is an object cue
     inside a speaker's description ('said Roe, a lawyer who has been challenging the company')."""
+    contents = Intervals((s, e, b) for b in found for s, e in b.spans)
+    speakers = Intervals((b.speaker.start, b.speaker.end, b) for b in found if b.speaker)
     kept = []
     for a in found:
-        inner = any(b is not a and a.cue and any(s <= a.cue.start < e for s, e in b.spans) for b in found) \
-            or a.sources[:1] == ["object"] and any(
-                b is not a and a.cue and b.speaker and b.speaker.start <= a.cue.start < b.speaker.end
-                for b in found)
+        at_cue = (a.cue.start, a.cue.start + 1) if a.cue else None
+        inner = at_cue and (any(b is not a for b in contents.overlapping(*at_cue))
+                            or a.sources[:1] == ["object"] and any(b is not a for b in speakers.overlapping(*at_cue)))
         if not inner:
             kept.append(a)
     return kept
+

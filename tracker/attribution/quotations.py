@@ -1,8 +1,11 @@
 """Quotation-first rules: content widened to the quotations it touches, its kind read from the marks;
 quotations no cue claimed, attributed to a cue nearby or to the speaker they continue; continuations merged."""
 
+import bisect
+
 from ..cues import CLAUSE_CUES, SPEECH_VERBS
 from ..marks import CLOSERS, OPENERS
+from .intervals import Intervals
 from .lexicon import SENTENCE_OPENERS, SPEAKER_POS, TITLE_LOWERCASE, TURNS
 from .mentions import _cue_mention, _mention
 from .records import Attribution
@@ -17,7 +20,7 @@ def with_quotes(index, attribution):
     '"PENCE: Well, ...'); set the kind from the marks."""
     spans = list(attribution.spans)
     cue = attribution.cue
-    for quote in index.quotes:
+    for quote in index.quotes_overlapping(*_hull(spans)):  # the spans added below touch no later quotation
         touched = [s for s in spans if s[0] < quote.end and quote.start < s[1]]
         inside = sum(min(b, quote.end) - max(a, quote.start) for a, b in touched)
         if touched and (inside >= 0.5 * sum(b - a for a, b in touched)
@@ -32,12 +35,17 @@ def with_quotes(index, attribution):
     return attribution
 
 
+def _hull(spans):
+    """``(start, end)`` from the first character of ``spans`` to their last; ``(0, 0)`` for none."""
+    return (min(a for a, _ in spans), max(b for _, b in spans)) if spans else (0, 0)
+
+
 def without_narration(index, spans, cue):
     """Drop the unquoted words on the far side of the cue from a quotation: '"...," they said,
     under Article 21 ...' and 'Before that, Kall said: "..."' keep only the quotation."""
     if cue is None:
         return spans
-    quoted = [q for q in index.quotes if any(a < q.end and q.start < b for a, b in spans)]
+    quoted = [q for q in index.quotes_overlapping(*_hull(spans)) if any(a < q.end and q.start < b for a, b in spans)]
     if any(q.end <= cue.start for q in quoted) and not any(q.start >= cue.end for q in quoted):
         return [(a, b) for a, b in spans if b <= cue.start or is_quoted(index, a, b)] or spans
     if any(q.start >= cue.end for q in quoted) and index.text[cue.end:cue.end + 3].lstrip().startswith(":"):
@@ -53,7 +61,7 @@ def is_quoted(index, start, end):
 def kind_of(index, spans):
     """"direct" when (nearly) all of ``spans`` is quoted, "mixed" when some is, else "indirect"."""
     total = sum(b - a for a, b in spans)
-    quoted = sum(max(0, min(b, q.end) - max(a, q.start)) for a, b in spans for q in index.quotes)
+    quoted = sum(min(b, q.end) - max(a, q.start) for a, b in spans for q in index.quotes_overlapping(a, b))
     if quoted >= 0.9 * total:
         return "direct"
     return "mixed" if quoted else "indirect"
@@ -61,10 +69,10 @@ def kind_of(index, spans):
 
 def from_quotes(index, found, used_cues):
     """Quotations no cue claimed: a cue next to them, or the previous speaker continuing."""
-    covered = [s for a in found for s in a.spans]
+    covered = Intervals((s, e, a) for a in found for s, e in a.spans)
     result = []
     for quote in index.quotes:
-        if any(a < quote.end and quote.start < b for a, b in covered):
+        if covered.overlapping(quote.start, quote.end):
             continue
         words = index.text[quote.start:quote.end].split()
         following = attribution_right_after(index, quote, found) if opens_sentence(index, quote) else None
@@ -108,7 +116,8 @@ def is_title(index, quote):
     """A quotation in title case ('All Hands on Deck.'): every word after the first but the small
     function words is capitalized, and one of them is no name, as in the title of a book, a film or a
     headline (a name alone, 'We're America.', is still said)."""
-    words = [w for t in index.trees if t.start <= quote.start < t.end or quote.start <= t.start < quote.end
+    trees = index.trees[index.sentence_of(quote.start):bisect.bisect_left(index.sentence_starts, quote.end)]
+    words = [w for t in trees if t.start <= quote.start < t.end or quote.start <= t.start < quote.end
              for w in t.words if quote.start <= w.start_char < quote.end and w.text[:1].isalpha()
              and w.upos != "PART"]
     rest = [w for w in words[1:] if w.text.lower() not in TITLE_LOWERCASE]

@@ -14,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..cues import SPEECH_VERBS, VERBS
+from .intervals import Intervals
 from .lexicon import RAISING
 from .mentions import _cue_mention, _pieces
 from .quotations import kind_of
@@ -152,7 +153,7 @@ def tagged_runs(index, found, tagger):
     """``[(confidence, attribution)]`` of every content run of ``tagger`` that no attribution of ``found``
     overlaps and whose verb has a subject in the parse, whatever the confidence."""
     marks = rule_marks(found)
-    taken = [s for a in found for s in a.spans]
+    taken = Intervals((s, e, a) for a in found for s, e in a.spans)
     added = []
     for tree in index.trees:
         if not any(marks.get(w.start_char) is None for w in tree.words):
@@ -161,7 +162,7 @@ def tagged_runs(index, found, tagger):
         for first, last, confidence in content_runs(labels, content):
             words = tree.words[first:last + 1]
             start, end = words[0].start_char, words[-1].end_char
-            if any(s < end and start < e for s, e in taken):
+            if taken.overlapping(start, end):
                 continue
             attribution = _attribution_of_run(index, tree, words)
             if attribution is not None:

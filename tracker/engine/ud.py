@@ -6,6 +6,7 @@ noun), copular clauses (the predicate heads, ``cop`` under it) and multiword pre
 ("according to X": ``case`` + ``fixed``). It works on plain lists so it is testable without a model.
 """
 
+from collections import defaultdict
 from dataclasses import dataclass
 
 LABELS = {
@@ -32,77 +33,96 @@ class Arc:
 
 def to_ud(arcs):
     """Return ``(head, deprel)`` per token in UD style; heads are 1-based, 0 for the root."""
-    arcs = [Arc(a.head, a.deprel, a.upos, a.lemma) for a in arcs]
-    _promote_copular_predicates(arcs)
-    _invert_prepositions(arcs)
+    tree = _Tree([Arc(a.head, a.deprel, a.upos, a.lemma) for a in arcs])
+    _promote_copular_predicates(tree)
+    _invert_prepositions(tree)
     result = []
-    for arc in arcs:
+    for arc in tree.arcs:
         label = arc.deprel if arc.converted else LABELS.get(arc.deprel, arc.deprel)
         result.append((arc.head + 1, label))
     return result
 
 
-def _children(arcs, head, labels=None):
-    return [i for i, a in enumerate(arcs) if a.head == head and (labels is None or a.deprel in labels)]
+class _Tree:
+    """The arcs of one sentence with the dependents of each token, kept in step as heads move: looking
+    dependents up by scanning every arc made a long sentence quadratic."""
+
+    def __init__(self, arcs):
+        self.arcs = arcs
+        self.dependents = defaultdict(set)
+        for node, arc in enumerate(arcs):
+            self.dependents[arc.head].add(node)
+
+    def children(self, head, labels=None):
+        """The dependents of ``head`` (with one of ``labels``, if given), in order."""
+        return [i for i in sorted(self.dependents[head]) if labels is None or self.arcs[i].deprel in labels]
+
+    def attach(self, node, head):
+        """Hang ``node`` under ``head``."""
+        self.dependents[self.arcs[node].head].discard(node)
+        self.arcs[node].head = head
+        self.dependents[head].add(node)
+
+    def move(self, node, new_head, deprel):
+        """Hang ``node`` under ``new_head`` with the UD label ``deprel``."""
+        self.attach(node, new_head)
+        self.arcs[node].deprel = deprel
+        self.arcs[node].converted = True
 
 
-def _move(arcs, node, new_head, deprel):
-    arcs[node].head = new_head
-    arcs[node].deprel = deprel
-    arcs[node].converted = True
-
-
-def _promote_copular_predicates(arcs):
+def _promote_copular_predicates(tree):
     """"X is Y": spaCy heads "is"; UD heads the predicate Y with "is" as ``cop``."""
+    arcs = tree.arcs
     for verb, arc in enumerate(arcs):
         if arc.lemma != "be" or arc.deprel in ("aux", "auxpass"):
             continue
-        predicates = _children(arcs, verb, {"attr", "acomp"})
+        predicates = tree.children(verb, {"attr", "acomp"})
         if not predicates:
             continue
-        if _children(arcs, verb, {"expl"}):  # "there is X": X is the subject
+        if tree.children(verb, {"expl"}):  # "there is X": X is the subject
             for p in predicates:
-                _move(arcs, p, verb, "nsubj")
+                tree.move(p, verb, "nsubj")
             continue
         pred = predicates[0]
-        _move(arcs, pred, arc.head, arc.deprel if arc.converted else LABELS.get(arc.deprel, arc.deprel))
-        for child in _children(arcs, verb):
+        tree.move(pred, arc.head, arc.deprel if arc.converted else LABELS.get(arc.deprel, arc.deprel))
+        for child in tree.children(verb):
             if child != pred:
-                arcs[child].head = pred
-        _move(arcs, verb, pred, "cop")
+                tree.attach(child, pred)
+        tree.move(verb, pred, "cop")
 
 
-def _invert_prepositions(arcs):
+def _invert_prepositions(tree):
     """"said in X": spaCy heads "in"; UD heads X (``obl``/``nmod``) with "in" as its ``case``."""
+    arcs = tree.arcs
     for prep, arc in enumerate(arcs):
         if arc.deprel not in PREPOSITIONS:
             continue
-        objects = _children(arcs, prep, {"pobj"})
+        objects = tree.children(prep, {"pobj"})
         fixed = None
         if not objects:  # "according to X": the object hangs under the second preposition
-            inner = _children(arcs, prep, {"prep"})
-            if inner and _children(arcs, inner[0], {"pobj"}):
+            inner = tree.children(prep, {"prep"})
+            if inner and tree.children(inner[0], {"pobj"}):
                 fixed = inner[0]
-                objects = _children(arcs, fixed, {"pobj"})
-        clauses = _children(arcs, prep, {"pcomp"})
+                objects = tree.children(fixed, {"pobj"})
+        clauses = tree.children(prep, {"pcomp"})
         head = arc.head
         agent = arc.deprel == "agent"
         head_is_predicate = head < 0 or arcs[head].upos in PREDICATE_HEAD_TAGS
         if objects:
             obj = objects[0]
             label = "obl:agent" if agent else ("obl" if head_is_predicate else "nmod")
-            _move(arcs, obj, head, label)
-            for child in _children(arcs, prep):
+            tree.move(obj, head, label)
+            for child in tree.children(prep):
                 if child not in (obj, fixed):
-                    arcs[child].head = obj
-            _move(arcs, prep, obj, "case")
+                    tree.attach(child, obj)
+            tree.move(prep, obj, "case")
             if fixed is not None:
-                for child in _children(arcs, fixed):
-                    arcs[child].head = obj
-                _move(arcs, fixed, prep, "fixed")
+                for child in tree.children(fixed):
+                    tree.attach(child, obj)
+                tree.move(fixed, prep, "fixed")
         elif clauses:
             clause = clauses[0]
-            _move(arcs, clause, head, "advcl" if head_is_predicate else "acl")
-            _move(arcs, prep, clause, "mark")
+            tree.move(clause, head, "advcl" if head_is_predicate else "acl")
+            tree.move(prep, clause, "mark")
         else:
-            _move(arcs, prep, head, "advmod" if head_is_predicate else "nmod")
+            tree.move(prep, head, "advmod" if head_is_predicate else "nmod")
