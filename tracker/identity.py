@@ -67,6 +67,15 @@ def same_person(one: str, other: str) -> bool:
     return shortest >= SHORTEST_FUZZY_SURNAME and ratio(a.last, b.last) >= SURNAME_SIMILARITY
 
 
+def preferred_name(one: str, other: str, kind: str | None) -> str:
+    """Which of two spellings of one speaker its row shows, whichever came first: a name with nothing the key
+    leaves out (no title, middle name or suffix), then the one with more capitals ("Harbor Workers Union" over
+    "harbor workers union"), then the shorter, then accents kept ("Erdoğan" over "Erdogan")."""
+    def rank(name):
+        return (name_key(name, kind) == folded(name), sum(c.isupper() for c in name), -len(name), name)
+    return max(one, other, key=rank)
+
+
 def holders(name: str) -> list[str]:
     """The several holders of one statement ("Turkey; Russia" -> ["Turkey", "Russia"]), each once."""
     parts = []

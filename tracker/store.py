@@ -14,7 +14,7 @@ from pathlib import Path
 import sqlite_utils
 
 from .article import ORIGINS
-from .identity import HOLDER_SEPARATOR, holders, name_key, same_person
+from .identity import HOLDER_SEPARATOR, holders, name_key, preferred_name, same_person
 from .names import is_fuller_form
 from .views import create_views
 
@@ -355,8 +355,10 @@ def speaker_row(db, name, kind, aliases):
         return speakers.insert({"name": name, "name_key": name_key(name, kind), "type": kind,
                                 "aliases": aliases, "claim_count": 0}).last_pk
     speaker_id, stored_name, old_type, old_aliases = row
-    speakers.update(speaker_id, {"type": old_type or kind, "aliases": merge_aliases(
-        json.loads(old_aliases or "[]"), [name] * (name != stored_name) + aliases)})
+    shown = preferred_name(stored_name, name, old_type or kind) if name_key(name, kind) == name_key(
+        stored_name, old_type or kind) else stored_name
+    speakers.update(speaker_id, {"name": shown, "type": old_type or kind, "aliases": merge_aliases(
+        json.loads(old_aliases or "[]"), [other for other in (stored_name, name) if other != shown] + aliases)})
     return speaker_id
 
 
