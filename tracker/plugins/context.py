@@ -1,4 +1,5 @@
-"""Plugin: a claim in context (``/-/claim/<id>``) and an article with all its claims marked (``/-/article/<id>``).
+"""Plugin: a claim in context (``/-/claim/<id>``), an article with all its claims marked (``/-/article/<id>``) and
+a speaker's page (``/-/speaker/<id or name>``: their names, their claims over time, their stances by target).
 
 Ids in these paths are tilde-encoded as Datasette encodes row ids (``seeds/a.txt`` -> ``seeds~2Fa.txt``); an
 article id also opens its page as the tables show it (``/-/article/seeds/a.txt``).
@@ -21,6 +22,11 @@ STANCES = ("support", "against", "deny")
 
 def claim_path(datasette, claim_id):
     return datasette.urls.path(f"/-/claim/{tilde_encode(str(claim_id))}")
+
+
+def speaker_path(datasette, speaker):
+    """The page of a speaker, by row id or by name."""
+    return datasette.urls.path(f"/-/speaker/{tilde_encode(str(speaker))}")
 
 
 def article_path(datasette, article_id):
@@ -88,8 +94,7 @@ async def claim_page(datasette, request):
         "article_row": datasette.urls.row(db.name, "articles", tilde_encode(claim["article_id"])),
         "article_page": article_path(datasette, claim["article_id"]),
         "claim_row": datasette.urls.row(db.name, "claims", tilde_encode(claim_id)),
-        "speaker_row": (datasette.urls.row(db.name, "speakers", str(claim["speaker_id"]))
-                        if claim["speaker_id"] is not None else None),
+        "speaker_row": (speaker_path(datasette, claim["speaker_id"]) if claim["speaker_id"] is not None else None),
         "speaker_claims": (datasette.urls.query(db.name, "claims_by_speaker") + "?speaker=" + quote(claim["speaker"])
                            if claim["speaker"] else None),
         "target_row": (datasette.urls.row(db.name, "targets", str(claim["target_id"]))
@@ -142,9 +147,58 @@ async def article_page(datasette, request):
     return Response.html(html)
 
 
+SPEAKER_CLAIMS = """select claims.id, claims.quote_text, claims.cue, claims.stance, claims.article_id,
+  coalesce(targets.name, claims.target) as target, articles.date, articles.title,
+  (select count(*) from claim_speakers others where others.claim_id = claims.id) as holders
+from claim_speakers join claims on claims.id = claim_speakers.claim_id
+  join articles on articles.id = claims.article_id
+  left join targets on targets.id = claims.target_id
+where claim_speakers.speaker_id = ?
+order by articles.date is null, articles.date, claims.article_id, claims.start"""
+
+SPEAKER_STANCES = """select target, target_id, support, against, deny, neutral, total, first_date, last_date
+from stance_summary where speaker_id = ? order by total desc, target"""
+
+
+async def speaker_page(datasette, request):
+    db = datasette.get_database()
+    speaker = None
+    for key in path_ids(request.url_vars["speaker"]):
+        by = "id" if key.isdigit() else "name"
+        speaker = await fetch_one(db, f"select * from speakers where {by} = ?", [key])
+        if speaker is not None:
+            break
+    if speaker is None:
+        raise NotFound(f"No speaker {key}")
+    claims = await fetch_all(db, SPEAKER_CLAIMS, [speaker["id"]])
+    try:
+        aliases = [alias for alias in json.loads(speaker["aliases"] or "[]") if alias != speaker["name"]]
+    except ValueError:
+        aliases = []
+    per_month = {}
+    for claim in claims:
+        month = (claim["date"] or "no date")[:7]
+        per_month[month] = per_month.get(month, 0) + 1
+    context = {
+        "speaker": speaker,
+        "aliases": aliases,
+        "claims": claims,
+        "per_month": list(per_month.items()),
+        "busiest": max(per_month.values(), default=1),
+        "stances": await fetch_all(db, SPEAKER_STANCES, [speaker["id"]]),
+        "speaker_row": datasette.urls.row(db.name, "speakers", str(speaker["id"])),
+        "claim_path": lambda other: claim_path(datasette, other),
+        "article_path": lambda other: article_path(datasette, other),
+        "stance_class": stance_class,
+    }
+    html = await datasette.render_template("tracker-speaker.html", context, request=request)
+    return Response.html(html)
+
+
 @hookimpl
 def register_routes():
     return [
         (r"^/-/claim/(?P<claim_id>[^/]+)$", claim_page),
-        (r"^/-/article/(?P<article_id>.+)$", article_page)  # article ids are paths,
+        (r"^/-/article/(?P<article_id>.+)$", article_page),  # article ids are paths,
+        (r"^/-/speaker/(?P<speaker>[^/]+)$", speaker_page),
     ]
