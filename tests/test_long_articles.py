@@ -12,7 +12,7 @@ from tracker.attribution.intervals import Intervals
 from tracker.bench import synthetic_corpus
 from tracker.cli import cli
 from tracker.document import ArticleIndex
-from tracker.engine.tokenize import _paragraph_boundaries, load_spacy, tail_suffix_search
+from tracker.engine.tokenize import LONGEST_SENTENCE, _paragraph_boundaries, load_spacy, tail_suffix_search
 
 ARTICLE = (
     "Harbor plan splits the council\n\n"
@@ -51,6 +51,14 @@ def test_parsed_sentences_keep_the_headline_and_the_lines_apart():
     assert sentences[0] == "Harbor plan splits the council"
     assert "Dock workers met at 7" in sentences
     assert any(s.startswith("Councillor Ines Moreau cited remarks Hart had made") for s in sentences)
+
+
+def test_a_line_without_sentence_ends_is_cut_into_sentences_of_bounded_length():
+    words = ("the council said the budget for the new road and the school would grow " * 60).split()
+    doc = load_spacy()(" ".join(words) + ". The mayor said no.")
+    lengths = [len(sentence) for sentence in doc.sents]
+    assert len(doc) > 3 * LONGEST_SENTENCE and max(lengths) <= LONGEST_SENTENCE + 1
+    assert [sentence.text for sentence in doc.sents][-1] == "The mayor said no."
 
 
 def plain_tokenizer(tokenizer):

@@ -55,19 +55,31 @@ class CopiedLayer(ProcessorVariant):
         return document
 
 
+# a line of words with no sentence end is cut every so many tokens: one sentence of a whole article (a text
+# without punctuation) would make the parse and the steps after it quadratic in its length
+LONGEST_SENTENCE = 200
+SENTENCE_ENDS = {".", "!", "?", "...", "…"}
+
+
 def _paragraph_boundaries(doc):
     """Start a sentence after every line break: headlines and paragraphs never run together; and never
     right after a word or number inside a line ("Clinton cited remarks | Trump had made ...", "7 | p.m."):
-    a sentence ends with punctuation or with its line.
+    a sentence ends with punctuation or with its line, and a line with no sentence end is cut every
+    ``LONGEST_SENTENCE`` tokens.
 
     The marks are written in one ``from_array``: setting ``Token.is_sent_start`` checks the whole ``Doc``
     for a parse each time, which made this quadratic in the article's length."""
     starts = doc.to_array(SENT_START).astype(numpy.int64)
+    run = 0  # tokens since the last sure sentence start or end
     for previous, token in zip(doc, doc[1:]):
-        if previous.is_space and "\n" in previous.text:
-            starts[token.i] = 1
-        elif previous.text[-1:].isalnum():
-            starts[token.i] = -1
+        if previous.is_space and "\n" in previous.text or run >= LONGEST_SENTENCE:
+            starts[token.i], run = 1, 0
+        elif previous.text in SENTENCE_ENDS:
+            run = 0
+        else:
+            run += 1
+            if previous.text[-1:].isalnum():
+                starts[token.i] = -1
     doc.from_array([SENT_START], starts.astype(numpy.uint64))
     return doc
 
