@@ -1,4 +1,6 @@
-"""The parser's word vectors: kept on the embedded engine's documents, one row per word."""
+"""The parser's word vectors: kept on the embedded engine's documents, one row per word, and in the parse cache."""
+
+import json
 
 import numpy
 import pytest
@@ -50,3 +52,15 @@ def test_vectors_that_do_not_fit_the_words_are_refused(document):
     with pytest.raises(ValueError, match="words"):
         attach_vectors(stanza.Document(document.to_dict(), text=TEXT), word_vectors(document)[1:])
 
+
+def test_the_parse_cache_gives_the_vectors_back(training_script, document, tmp_path, monkeypatch):
+    lab = training_script("attribution_lab")
+    monkeypatch.setattr(lab, "CACHE", tmp_path / "parses")
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text(json.dumps({"id": "v", "text": TEXT, "quotes": []}) + "\n", encoding="utf-8")
+    lab.parse(corpus)
+    (article, loaded), = lab.documents(corpus)
+    assert lab.cache_path(corpus).exists() and article.id == "v"
+    assert [w.text for w in words_of(loaded)] == [w.text for w in words_of(document)]
+    assert loaded is not document and word_vectors(loaded).dtype == numpy.float32
+    numpy.testing.assert_allclose(word_vectors(loaded), word_vectors(document), rtol=1e-3, atol=1e-3)
