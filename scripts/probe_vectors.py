@@ -1,7 +1,7 @@
 """Probe: can a small BiLSTM on the parser's own word vectors tag content, source and cue words?
 
     python scripts/attribution_lab.py parse ../shared/eval/polnear_train.jsonl   # once: parses and vectors
-    python scripts/probe_vectors.py ../shared/eval/polnear_train.jsonl [--crf]
+    python scripts/probe_vectors.py ../shared/eval/polnear_train.jsonl [--crf] [--epochs 2]
 
 Every word is labelled by the gold as ``train_tagger.py`` labels it (``gold_marks``, ``bio_labels``), without
 the B/I split: content, source, cue or none. A word's features are its 96 tok2vec floats
@@ -136,8 +136,8 @@ def batches(items, size):
         yield features, lengths, labels
 
 
-def train_lstm(items, width):
-    """A BiLSTM trained on ``items`` for ``EPOCHS`` epochs (seeded), printing each epoch's loss and time."""
+def train_lstm(items, width, epochs=EPOCHS):
+    """A BiLSTM trained on ``items`` for ``epochs`` epochs (seeded), printing each epoch's loss and time."""
     import torch
 
     torch.manual_seed(SEED)
@@ -145,7 +145,7 @@ def train_lstm(items, width):
     optimizer = torch.optim.Adam(model.parameters(), lr=LEARNING_RATE)
     loss_of = torch.nn.CrossEntropyLoss(ignore_index=-100)
     order = list(items)
-    for epoch in range(EPOCHS):
+    for epoch in range(epochs):
         random.Random(SEED + epoch).shuffle(order)
         model.train()
         started, total = time.perf_counter(), 0.0
@@ -203,7 +203,7 @@ def crf_tags(rows, test_ids):
                 for aid, _, _, tagged in rows if aid in test_ids for features, _ in tagged]
 
 
-def probe(corpus, with_crf=False):
+def probe(corpus, with_crf=False, epochs=EPOCHS):
     """Train the BiLSTM on folds 1-4 of ``corpus``, score it (and with ``with_crf`` the CRF) on fold 0."""
     import torch
 
@@ -223,8 +223,8 @@ def probe(corpus, with_crf=False):
           f"sentences ({sum(len(s.labels) for s in test)} words), {encoder.width} features a word; features "
           f"built in {time.perf_counter() - started:.0f} s")
     started = time.perf_counter()
-    model = train_lstm(train_items, encoder.width)
-    print(f"BiLSTM trained in {time.perf_counter() - started:.0f} s ({EPOCHS} epochs, {THREADS} threads)")
+    model = train_lstm(train_items, encoder.width, epochs)
+    print(f"BiLSTM trained in {time.perf_counter() - started:.0f} s ({epochs} epochs, {THREADS} threads)")
     started = time.perf_counter()
     test_items = [(encoder.features(s), s.labels) for s in test]
     predicted = tag_lstm(model, test_items)
@@ -244,8 +244,9 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("corpus", help="gold JSONL whose parses attribution_lab.py has kept")
     parser.add_argument("--crf", action="store_true", help="also score the tagger's CRF on the same folds")
+    parser.add_argument("--epochs", type=int, default=EPOCHS)
     args = parser.parse_args(argv)
-    probe(args.corpus, args.crf)
+    probe(args.corpus, args.crf, args.epochs)
 
 
 if __name__ == "__main__":
