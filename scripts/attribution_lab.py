@@ -4,8 +4,9 @@
     python scripts/attribution_lab.py score ../shared/eval/polnear_train.jsonl    # the scorer's figures
     python scripts/attribution_lab.py ablate ../shared/eval/polnear_train.jsonl   # what each rule adds
 
-``parse`` runs the embedded engine and keeps the stanza documents (``Document.to_dict``) in
-``.cache/parses/`` (git-ignored; the corpus' texts never enter the repository). ``score`` runs every step after
+``parse`` runs the embedded engine and keeps the stanza documents (``Document.to_dict``), each with the
+parser's word vectors (``tracker.engine.vectors``, as float16), in ``.cache/parses/`` (git-ignored; the corpus'
+texts never enter the repository). ``score`` runs every step after
 the parse (``tracker.extract.claims_of``) on the kept documents and prints the figures of
 ``tracker.evaluate`` (the reference scorer's measures). ``ablate`` drops, one rule at a time, the claims that
 rule found (the first name in an attribution's ``sources``) and prints how each figure falls without it.
@@ -33,15 +34,22 @@ def read_records(corpus):
         return [json.loads(line) for line in lines if line.strip()]
 
 
+CACHE_FORMAT = "v2"  # v2: (article id, document dict, float16 word vectors); a v1 file has no vectors
+
+
 def cache_path(corpus):
-    """Where the parses of ``corpus`` are kept: named by the file and a hash of its contents."""
+    """Where the parses of ``corpus`` are kept: named by the file, a hash of its contents and the format."""
     digest = hashlib.sha1(Path(corpus).read_bytes()).hexdigest()[:12]
-    return CACHE / f"{Path(corpus).stem}.{digest}.pkl.gz"
+    return CACHE / f"{Path(corpus).stem}.{digest}.{CACHE_FORMAT}.pkl.gz"
 
 
 def parse(corpus, batch_size=16):
-    """Annotate every article of ``corpus`` with the embedded engine and keep the documents."""
+    """Annotate every article of ``corpus`` with the embedded engine and keep the documents and their word
+    vectors."""
+    import numpy
+
     from tracker.article import article_from_record
+    from tracker.engine.vectors import word_vectors
     from tracker.extract import Extractor
 
     records = read_records(corpus)
@@ -50,7 +58,8 @@ def parse(corpus, batch_size=16):
     kept, started = [], time.perf_counter()
     for k in range(0, len(articles), batch_size):
         batch = articles[k:k + batch_size]
-        kept.extend((a.id, d.to_dict()) for a, d in zip(batch, extractor.annotate(batch)))
+        kept.extend((a.id, d.to_dict(), word_vectors(d).astype(numpy.float16))
+                    for a, d in zip(batch, extractor.annotate(batch)))
         print(f"\rparsed {len(kept)}/{len(articles)} ({time.perf_counter() - started:.0f} s)", end="",
               file=sys.stderr, flush=True)
     print(file=sys.stderr)
@@ -62,18 +71,21 @@ def parse(corpus, batch_size=16):
 
 
 def documents(corpus):
-    """``[(article, stanza Document)]`` of ``corpus`` from the kept parses."""
+    """``[(article, stanza Document)]`` of ``corpus`` from the kept parses, each document with its word
+    vectors attached (``tracker.engine.vectors.word_vectors``)."""
     import stanza
 
     from tracker.article import article_from_record
+    from tracker.engine.vectors import attach_vectors
 
     path = cache_path(corpus)
     if not path.exists():
         sys.exit(f"no parses of {corpus} kept: run `python {Path(__file__).name} parse {corpus}` first")
     with gzip.open(path, "rb") as kept:
-        dicts = dict(pickle.load(kept))
+        parses = {aid: (d, vectors) for aid, d, vectors in pickle.load(kept)}
     articles = [article_from_record(r, corpus) for r in read_records(corpus)]
-    return [(a, stanza.Document(dicts[a.id], text=a.text)) for a in articles]
+    return [(a, attach_vectors(stanza.Document(parses[a.id][0], text=a.text), parses[a.id][1]))
+            for a in articles]
 
 
 def predictions(pairs):

@@ -1,7 +1,8 @@
 """Embedded ``tokenize`` processor: runs spaCy's small English model once per document.
 
 Tokens, sentences and character offsets go into a stanza ``Document``; the spaCy analysis is kept on the
-document so the embedded pos, lemma, depparse and ner processors can copy their layer from it.
+document so the embedded pos, lemma, depparse and ner processors can copy their layer from it, and so are the
+kept tokens' tok2vec rows (``vectors.word_vectors``).
 """
 
 import functools
@@ -13,6 +14,7 @@ from stanza.pipeline._constants import TOKENIZE
 from stanza.pipeline.processor import ProcessorVariant, register_processor_variant
 
 from .constants import EMBEDDED, SPACY_MODEL
+from .vectors import attach_vectors
 
 ANALYSIS = "_tracker_embedded"  # attribute of a stanza Document holding its EmbeddedAnalysis
 
@@ -27,6 +29,14 @@ class EmbeddedAnalysis:
             tokens = [t for t in sent if not t.is_space]
             if tokens:
                 self.sentences.append(tokens)
+
+    def vectors(self):
+        """The tok2vec rows (``doc.tensor``) of the kept tokens, in order; None when the model set none."""
+        tensor = self.spacy_doc.tensor
+        kept = [t.i for tokens in self.sentences for t in tokens]
+        if tensor is None or tensor.ndim != 2 or len(tensor) != len(self.spacy_doc):
+            return None
+        return tensor[kept]
 
 
 def analysis_of(document):
@@ -130,6 +140,9 @@ def _to_document(spacy_doc):
     ]
     document = stanza_doc.Document(sentences, spacy_doc.text)
     setattr(document, ANALYSIS, analysis)
+    vectors = analysis.vectors()
+    if vectors is not None:
+        attach_vectors(document, vectors)
     return document
 
 
