@@ -10,6 +10,8 @@ persons from its ``NameBook`` (``tracker.names``).
 import bisect
 from dataclasses import dataclass
 
+from .names import reads_as_person_name
+
 
 @dataclass
 class Candidate:
@@ -27,8 +29,9 @@ class Candidate:
 def agrees(kind, candidate):
     """Whether ``candidate`` can be what a pronoun of ``kind`` stands for: a person for "person" ("he"), one
     organisation, country or thing for "it", a group for "group" ("they")."""
-    if kind == "person":
-        return candidate.type == "PERSON" and not candidate.plural
+    if kind == "person":  # a name the tagger missed ("Mehmet Oz") may be a person's
+        return (candidate.type == "PERSON" or candidate.type is None and reads_as_person_name(candidate.name)) \
+            and not candidate.plural
     if kind == "it":
         return candidate.type in ("ORG", "GPE", None) and not candidate.plural
     return candidate.plural or candidate.type in ("ORG", "NORP")

@@ -41,6 +41,9 @@ TOPIC_PREPOSITIONS = word_set("topic_prepositions")
 ARMED = word_set("armed")
 ALLIED = word_set("allied")
 STOP_ROLES = word_set("stop_roles")
+ORGANISATION_NOUNS = word_set("organisation_nouns")
+DEFINITE = {"the", "this", "that", "these", "those"}
+EARLIER_DOCUMENT_SENTENCES = 12  # how far back "the statement" looks for the statement the article introduced
 
 
 @dataclass
@@ -253,9 +256,13 @@ class Resolver:
         if entity is not None:
             return Speaker(*self.book.entity_name(entity))
         if head.lemma.lower() in DOCUMENTS:  # "a statement from Egypt's foreign ministry"
-            source = self._author_of_document(sentence, head, ids)
+            source = self._author_of_document(sentence, head, ids) or self._earlier_author(sentence, head)
             if source is not None:
                 return source
+        if head.upos == "NOUN" and head.lemma.lower() in ORGANISATION_NOUNS and self._definite(sentence, head):
+            named = self._organisation_meant(head)  # "the union" -> the Association of Flight Attendants
+            if named is not None:
+                return named
         if head.lemma.lower() in ARMED:  # "forces loyal to the government" speak for the government
             for side in (w for w in dependents(sentence, head) if w.lemma.lower() in ALLIED):
                 principal = [w for w in dependents(sentence, side) if w.deprel == "obl" and w.id in ids]
@@ -304,11 +311,13 @@ class Resolver:
                 and last.id - head.id < DESCRIPTION_WORDS:
             last = sentence.words[last.id]  # a contiguous run: stops at a comma, a clause, an apposition
         office = OFFICES.get(head.lemma.lower())
-        holder = self.book.holder_of(office, head.start_char) if office and first is head is last \
+        qualifiers = [w.text for w in sentence.words[first.id - 1:head.id - 1] if w.upos in ("ADJ", "PROPN", "NOUN")]
+        holder = self.book.holder_of(office, head.start_char, qualifiers) if office and last is head \
             and head.upos == "NOUN" and any(w.lemma.lower() == "the" for w in dependents(sentence, head)
                                             if w.deprel == "det") else None
-        if holder is not None:  # "the president" -> the person the article named as president ("the former
-            # president", "the Republican nominee" may be someone else: they stay descriptions)
+        if holder is not None:  # "the president" -> the person the article named as president; "the GOP
+            # nominee" -> the one named with "Republican" ("the former president" is someone else: it stays a
+            # description)
             return Speaker(holder, "PERSON", " ".join(self.text[first.start_char:head.end_char].split()))
         owner = self.book.owner(sentence, head, ids)
         if last.id - head.id >= DESCRIPTION_WORDS or last is head:
@@ -345,6 +354,56 @@ class Resolver:
                                                         w.lemma.lower() not in AUTHORING for w in path):
                 return Speaker(*self.book.entity_name(entity))
         return None
+
+    @staticmethod
+    def _definite(sentence, noun):
+        """Whether ``noun`` is determined as one the reader knows: "the union", "this finding"."""
+        return any(w.deprel == "det" and w.lemma.lower() in DEFINITE for w in dependents(sentence, noun))
+
+    def _organisation_meant(self, noun):
+        """The organisation a definite description stands for ("the union", "the group"): the most salient
+        organisation named before it, one whose name holds the noun first; None when none is named."""
+        candidates = [c for c in self.referents.candidates(noun.start_char, [], self.resolved)
+                      if c.type == "ORG" and not c.plural and c.name]
+        holding = [c for c in candidates if noun.lemma.lower() in c.name.lower().split()]
+        best = self.referents.referent(noun.start_char, holding or candidates, "it")
+        return Speaker(best.name, best.type) if best else None
+
+    def _earlier_author(self, sentence, document):
+        """Who issued the document a mention names without its issuer: "her submission" -> the person "her"
+        stands for; "the statement" -> whoever issued the statement the article introduced before it ("the
+        Harlow Institute issued a statement", "a Reuters/Ipsos poll", "Jane Roe gave an emotional speech");
+        else None."""
+        possessor = next((w for w in dependents(sentence, document) if w.deprel == "nmod:poss"
+                          and w.text.lower() in POSSESSIVE), None)
+        if possessor is not None:
+            pronoun = POSSESSIVE[possessor.text.lower()]
+            speaker = self._pronoun(pronoun, possessor.start_char) if pronoun not in FIRST_PERSON else None
+            return speaker if speaker is not None and speaker.name else None
+        if not self._definite(sentence, document):
+            return None
+        here = self.document.sentences.index(sentence)
+        for k in range(here, max(-1, here - EARLIER_DOCUMENT_SENTENCES), -1):
+            earlier = self.document.sentences[k]
+            for word in reversed(earlier.words):
+                if word.lemma.lower() != document.lemma.lower() or word.start_char >= document.start_char:
+                    continue
+                issuer = self._author_of_document(earlier, word, _subtree_ids(earlier, word, range(1, 1000))) \
+                    or self._issuer(earlier, word)
+                if issuer is not None and issuer.name:
+                    return issuer
+        return None
+
+    def _issuer(self, sentence, document):
+        """The subject of the verb that issues ``document``: "Jane Roe gave an emotional speech" -> Jane Roe."""
+        if document.deprel != "obj" or not document.head:
+            return None
+        verb = sentence.words[document.head - 1]
+        subject = next((w for w in dependents(sentence, verb) if w.deprel == "nsubj"), None)
+        if verb.lemma.lower() not in AUTHORING or subject is None or subject.upos not in ("PROPN", "NOUN"):
+            return None
+        named = self._named_group(sentence, subject, _phrase_ids(sentence, subject, conjuncts=True))
+        return named if named.type is not None else None
 
     def _role(self, mention, name):
         """The mention's words besides the name ("Egypt's Foreign Minister"), or None."""
