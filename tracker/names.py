@@ -47,8 +47,7 @@ OFFICE_BEFORE = re.compile(r"(?<![Vv]ice )(?<![Vv]ice-)(?<![Ff]ormer )\b((?i:" +
                            + r"))\.?\s+(?:[A-Z][\w.'’-]*\s+)*$")
 OFFICE_AFTER = re.compile(r"^\s*,\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(" + "|".join(OFFICES) + r")\b",
                           re.IGNORECASE)
-NEAR_SENTENCES = 2  # mentions this many sentences around a shared surname tell whom it names
-FIRST_NAMED_WEIGHT = 3  # mentions a shared surname's first-named bearer is ahead by
+APPOSITION = re.compile(r"\s*,\s+(?:the|a|an)\s+([^,.;:()\n]{1,60})")  # ", the gambling tycoon"
 FIRST_NAME_ODDS = 10  # a first name tells a gender when this many more of its bearers have it than not
 NAME_EDGES = " ,;:\"'“”’‘()[]—–―"  # marks around a name or description that are no part of it
 ORGANISATION_WORDS = re.compile(r"\b(" + "|".join(word_list("organisation_words")) + r")\b", re.I)
@@ -187,6 +186,7 @@ class NameBook:
         self._by_last_name = self._last_names()  # last word of a named agent -> its entities
         self._canonical_entities = {e.start_char: self.canonical(e.text, e.type, self._honorific_gender(e),
                                                                  e.start_char) for e in self.entities}
+        self._person_contexts = None  # (offset, name, words beside the name) of persons: on first need
         self._office_holders = None  # (offset, office, name) of persons named with their office: on first need
         self._sentence_people = None  # per sentence, the persons it names (for genders): on first need
         self._signatures = None  # (offset, name) of the names signing letters, and the writer: on first need
@@ -302,6 +302,18 @@ class NameBook:
                 return clean_name(best.text), person_like(best.text, best.type, self.surnames)
         return name, person_like(name, etype, self.surnames)
 
+    def is_person_name(self, name):
+        """Whether ``name``, which the tagger did not call a person ("Mehmet Oz" of "Dr. Mehmet Oz"), is written
+        as a person's name and opens with a first name or ends with a surname of the article."""
+        return reads_as_person_name(name) and (name.split()[0].upper() in first_name_genders()
+                                               or name.split()[-1] in self.surnames)
+
+    def organisation_ending(self, word):
+        """The organisation of the article whose name ends with ``word`` ("USA TODAY" for "TODAY"), the most
+        named of them; None if none."""
+        names = Counter(self.entity_name(e)[0] for e in self._by_last_name.get(word, ()) if e.type == "ORG")
+        return names.most_common(1)[0][0] if names else None
+
     @staticmethod
     def _persons(fuller):
         """``{first word: entities}``: the fuller forms of a surname grouped by person ("Donald Trump", "Donald J.
@@ -313,34 +325,20 @@ class NameBook:
 
     def _namesake_at(self, fuller, offset):
         """The fuller forms of the one person a bare surname shared by several stands for at ``offset``: the one
-        whose gender the pronouns of its sentence (outside quotations) give, then the one the article names
-        most, mentions within ``NEAR_SENTENCES`` of it counting twice and the person named first (whom the
-        article is about) counting ``FIRST_NAMED_WEIGHT`` more. Honorifics count for their gender; where
-        the article gives honorifics to one gender only ("Mrs. Trump"), its bare surnames count for the other:
-        a relative named once ("his wife, Melania Trump") does not take the surname of the person the article
-        is about."""
-        here = self.index.sentence_of(offset) if offset is not None else None
+        whose gender the pronouns of its sentence (outside quotations) give, else the one named first, whom the
+        article is about: not a relative named after them ("his wife, Melania Trump"), whatever honorific the
+        article gives the relative ("Mrs. Trump")."""
         pronouns = set()
-        if here is not None:
+        if offset is not None:
+            here = self.index.sentence_of(offset)
             start = self.index.sentence_starts[here]
             text = QUOTED.sub(" ", self.text[start:self.index.sentences[here].tokens[-1].end_char])
             pronouns = {gender for gender, words in GENDER_WORDS.items() if words.search(text)}
-        surname = clean_name(fuller[0].text).split()[-1]
-        honored = {found.start(): HONORIFIC_GENDER[found.group(1).lower()]
-                   for found in re.finditer(HONORIFIC + re.escape(surname) + r"\b", self.text)}
-        honored_genders = set(honored.values())
-        bare = [e.start_char for e in self._by_last_name.get(surname, ()) if len(honored_genders) == 1
-                and clean_name(e.text) == surname and self._honorific_gender(e) is None]
 
         def weight(first, entities):
             gender = first_name_genders().get(first.upper())
-            mentions = [e.start_char for e in entities] + [k for k, g in honored.items() if g == gender] + (
-                bare if gender is not None and gender not in honored_genders else [])
-            near = sum(here is not None and abs(self.index.sentence_of(k) - here) <= NEAR_SENTENCES
-                       for k in mentions)
             agrees = 0 if gender is None or len(pronouns) != 1 else 1 if gender in pronouns else -1
-            first_named = entities[0] is fuller[0]
-            return agrees, len(mentions) + near + FIRST_NAMED_WEIGHT * first_named, first_named
+            return agrees, entities[0] is fuller[0]
 
         return max(self._persons(fuller).items(), key=lambda person: weight(*person))[1]
 
@@ -377,6 +375,22 @@ class NameBook:
         holders = [name for start, held, name, context in self._office_holders
                    if held == office and start < offset and all(context & forms for forms in wanted)]
         return holders[-1] if holders else None
+
+    def described_as(self, noun, offset, qualifiers=()):
+        """The person last named before ``offset`` with ``noun`` beside the name ("gambling tycoon Sheldon
+        Adelson", "Tim Allen, the actor"), and each of ``qualifiers`` there too; None if none."""
+        if self._person_contexts is None:
+            self._person_contexts = []
+            for entity in self.entities:
+                if entity.type == "PERSON":
+                    lead = re.split(r"[,.;:()\n]", self.text[max(0, entity.start_char - 60):entity.start_char])[-1]
+                    after = APPOSITION.match(self.text, entity.end_char)
+                    words = re.findall(r"[\w-]+", (lead + " " + (after.group(1) if after else "")).lower())
+                    self._person_contexts.append((entity.start_char, self.entity_name(entity)[0], set(words)))
+        wanted = [{q.lower(), QUALIFIER_ALIASES.get(q.lower(), q.lower())} for q in qualifiers]
+        named = [name for start, name, words in self._person_contexts if start < offset and noun in words
+                 and all(words & forms for forms in wanted)]
+        return named[-1] if named else None
 
     def writer_at(self, offset):
         """The writer of the text at ``offset``, as the article names them: by the signature closing a letter

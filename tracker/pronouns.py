@@ -10,8 +10,6 @@ persons from its ``NameBook`` (``tracker.names``).
 import bisect
 from dataclasses import dataclass
 
-from .names import reads_as_person_name
-
 
 @dataclass
 class Candidate:
@@ -29,9 +27,8 @@ class Candidate:
 def agrees(kind, candidate):
     """Whether ``candidate`` can be what a pronoun of ``kind`` stands for: a person for "person" ("he"), one
     organisation, country or thing for "it", a group for "group" ("they")."""
-    if kind == "person":  # a name the tagger missed ("Mehmet Oz") may be a person's
-        return (candidate.type == "PERSON" or candidate.type is None and reads_as_person_name(candidate.name)) \
-            and not candidate.plural
+    if kind == "person":
+        return candidate.type == "PERSON" and not candidate.plural
     if kind == "it":
         return candidate.type in ("ORG", "GPE", None) and not candidate.plural
     return candidate.plural or candidate.type in ("ORG", "NORP")
@@ -63,8 +60,9 @@ class Referents:
         found.update((c.start, c) for c in nominals if offset - window <= c.start < offset)
         for position, speaker, plural in resolved:
             if position < offset and offset - position <= window and speaker and speaker.name:
-                found[position] = Candidate(position, speaker.name, speaker.type, subject=True, plural=plural,
-                                            speaker=True)
+                etype = "PERSON" if speaker.type is None and self.book.is_person_name(speaker.name) else speaker.type
+                found[position] = Candidate(position, speaker.name, etype, subject=True, plural=plural,
+                                            speaker=True)  # a person's name the tagger missed: "Mehmet Oz"
         return found.values()
 
     def referent(self, offset, candidates, kind, gender=None, plural=False):

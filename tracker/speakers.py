@@ -42,6 +42,10 @@ ARMED = word_set("armed")
 ALLIED = word_set("allied")
 STOP_ROLES = word_set("stop_roles")
 ORGANISATION_NOUNS = word_set("organisation_nouns")
+NAMING_NOUNS = {"campaign", "party"}  # "the campaign" is as right as "Ted Cruz campaign", never another's
+PERSON_NOUNS = {noun: None if gender == "-" else gender for noun, gender in word_map("person_nouns").items()}
+GENDERED_OFFICES = {"congressman": "male", "congresswoman": "female", "chairman": "male", "chairwoman": "female",
+                    "king": "male", "queen": "female"}
 DEFINITE = {"the", "this", "that", "these", "those"}
 EARLIER_DOCUMENT_SENTENCES = 12  # how far back "the statement" looks for the statement the article introduced
 
@@ -259,8 +263,8 @@ class Resolver:
             source = self._author_of_document(sentence, head, ids) or self._earlier_author(sentence, head)
             if source is not None:
                 return source
-        if head.upos == "NOUN" and head.lemma.lower() in ORGANISATION_NOUNS and self._definite(sentence, head):
-            named = self._organisation_meant(head)  # "the union" -> the Association of Flight Attendants
+        if head.upos == "NOUN" and head.lemma.lower() in ORGANISATION_NOUNS:
+            named = self._organisation_meant(sentence, head)
             if named is not None:
                 return named
         if head.lemma.lower() in ARMED:  # "forces loyal to the government" speak for the government
@@ -315,9 +319,11 @@ class Resolver:
         holder = self.book.holder_of(office, head.start_char, qualifiers) if office and last is head \
             and head.upos == "NOUN" and any(w.lemma.lower() == "the" for w in dependents(sentence, head)
                                             if w.deprel == "det") else None
+        if holder is None and last is head and head.upos == "NOUN" and self._definite(sentence, head) \
+                and (office or head.lemma.lower() in PERSON_NOUNS) and "Number=Plur" not in (head.feats or ""):
+            holder = self._person_meant(head, qualifiers)
         if holder is not None:  # "the president" -> the person the article named as president; "the GOP
-            # nominee" -> the one named with "Republican" ("the former president" is someone else: it stays a
-            # description)
+            # nominee" -> the one named with "Republican"; "the gambling tycoon" -> the person the text is about
             return Speaker(holder, "PERSON", " ".join(self.text[first.start_char:head.end_char].split()))
         owner = self.book.owner(sentence, head, ids)
         if last.id - head.id >= DESCRIPTION_WORDS or last is head:
@@ -346,6 +352,10 @@ class Resolver:
                 entity = self.book.entity_at(child.start_char, child.end_char, AGENT_TYPES)
                 if entity is not None:
                     return Speaker(*self.book.entity_name(entity))
+                if child.text[:1].isupper():  # "TODAY's review": the tagger missed the name it ends
+                    organisation = self.book.organisation_ending(child.text)
+                    if organisation is not None:
+                        return Speaker(organisation, "ORG")
         topics = {w.head for w in words if w.lemma in TOPIC_PREPOSITIONS}
         for word in words:
             entity = self.book.entity_at(word.start_char, word.end_char, {"ORG"})
@@ -360,12 +370,48 @@ class Resolver:
         """Whether ``noun`` is determined as one the reader knows: "the union", "this finding"."""
         return any(w.deprel == "det" and w.lemma.lower() in DEFINITE for w in dependents(sentence, noun))
 
-    def _organisation_meant(self, noun):
-        """The organisation a definite description stands for ("the union", "the group"): the most salient
-        organisation named before it, one whose name holds the noun first; None when none is named."""
+    def _person_meant(self, noun, qualifiers):
+        """The person a definite description of a person stands for ("the gambling tycoon", "the former
+        governor"): the last person the article named with that noun (and its ``qualifiers``), else the most
+        salient person before it of the gender the noun tells; None when none fits."""
+        lemma = noun.lemma.lower()
+        former = "former" in (q.lower() for q in qualifiers)  # "the former mayor" is not the mayor
+        named = self.book.described_as(lemma, noun.start_char, qualifiers) \
+            or (None if former else self.book.described_as(lemma, noun.start_char))
+        if named is not None:
+            return named
+        gender = PERSON_NOUNS.get(lemma) or GENDERED_OFFICES.get(lemma)
+        best = self.referents.referent(noun.start_char, self.referents.candidates(noun.start_char, [], self.resolved),
+                                       "person", gender)
+        if best is None or former and best.name == self.book.holder_of(OFFICES.get(lemma), noun.start_char):
+            return None
+        return best.name
+
+    def _possessive_referent(self, sentence, noun):
+        """The ``Speaker`` a possessive pronoun of a third person before ``noun`` stands for ("her submission"),
+        None without one."""
+        possessor = next((w for w in dependents(sentence, noun) if w.deprel == "nmod:poss" and w.upos == "PRON"
+                          and POSSESSIVE.get(w.text.lower(), w.text.lower()) in PERSON_PRONOUNS.keys() | GROUP), None)
+        if possessor is None:
+            return None
+        return self._pronoun(POSSESSIVE.get(possessor.text.lower(), possessor.text.lower()), possessor.start_char)
+
+    def _organisation_meant(self, sentence, noun):
+        """The organisation a description stands for: "her campaign" -> "Jane Roe campaign" (whom the pronoun
+        stands for); "the union", "the group" -> the most salient organisation named before it, one whose name
+        holds the noun first; None when it is not definite or none fits."""
+        owner = self._possessive_referent(sentence, noun)
+        if owner is not None:
+            return Speaker(f"{owner.name} {noun.lemma.lower()}", "ORG") if owner.name else None
+        if not self._definite(sentence, noun) or "Number=Plur" in (noun.feats or "") or any(
+                w.deprel in ("compound", "nmod:poss", "flat") or w.upos == "PROPN" for w in dependents(sentence, noun)):
+            return None  # "the groups" are not one of them; "the Trump campaign" says whose it is
         candidates = [c for c in self.referents.candidates(noun.start_char, [], self.resolved)
                       if c.type == "ORG" and not c.plural and c.name]
         holding = [c for c in candidates if noun.lemma.lower() in c.name.lower().split()]
+        if not holding and (noun.lemma.lower() in NAMING_NOUNS or any(
+                noun.lemma.lower() in e.text.lower().split() for e in self.book.entities)):
+            return None  # "the party", "the institute": the name that holds the noun, found by the name
         best = self.referents.referent(noun.start_char, holding or candidates, "it")
         return Speaker(best.name, best.type) if best else None
 
@@ -374,22 +420,21 @@ class Resolver:
         stands for; "the statement" -> whoever issued the statement the article introduced before it ("the
         Harlow Institute issued a statement", "a Reuters/Ipsos poll", "Jane Roe gave an emotional speech");
         else None."""
-        possessor = next((w for w in dependents(sentence, document) if w.deprel == "nmod:poss"
-                          and w.text.lower() in POSSESSIVE), None)
-        if possessor is not None:
-            pronoun = POSSESSIVE[possessor.text.lower()]
-            speaker = self._pronoun(pronoun, possessor.start_char) if pronoun not in FIRST_PERSON else None
-            return speaker if speaker is not None and speaker.name else None
+        owner = self._possessive_referent(sentence, document)
+        if owner is not None:
+            return owner if owner.name else None
         if not self._definite(sentence, document):
             return None
+        qualifiers = {w.lemma.lower() for w in dependents(sentence, document) if w.deprel in ("amod", "compound")}
         here = self.document.sentences.index(sentence)
         for k in range(here, max(-1, here - EARLIER_DOCUMENT_SENTENCES), -1):
             earlier = self.document.sentences[k]
             for word in reversed(earlier.words):
-                if word.lemma.lower() != document.lemma.lower() or word.start_char >= document.start_char:
-                    continue
-                issuer = self._author_of_document(earlier, word, _subtree_ids(earlier, word, range(1, 1000))) \
-                    or self._issuer(earlier, word)
+                if word.lemma.lower() != document.lemma.lower() or word.start_char >= document.start_char \
+                        or not qualifiers <= {w.lemma.lower() for w in dependents(earlier, word)}:
+                    continue  # "the congressional report" is the one introduced as congressional
+                issuer = self._author_of_document(earlier, word, _subtree_ids(
+                    earlier, word, {w.id for w in earlier.words})) or self._issuer(earlier, word)
                 if issuer is not None and issuer.name:
                     return issuer
         return None
@@ -453,6 +498,7 @@ class Resolver:
         """The referent of a pronoun speaker (``tracker.pronouns``): a person for "he" and "she", of their gender
         when the article shows it, one organisation, country or thing for "it", a group for "they" and "we"."""
         if self._nominals is None:
+            self._nominals = []  # a description among them ("her campaign") asks for a pronoun's referent
             self._nominals = self._nominal_candidates()
         candidates = self.referents.candidates(offset, self._nominals, self.resolved)
         kind = "person" if pronoun in PERSON_PRONOUNS else "it" if pronoun == "it" else "group"
