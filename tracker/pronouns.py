@@ -34,6 +34,13 @@ def agrees(kind, candidate):
     return candidate.plural or candidate.type in ("ORG", "NORP")
 
 
+def _owns_subject(sentence, word):
+    """Whether ``word`` is the possessor of a subject: "Tuttle's article also attacked Christie" is about
+    Tuttle."""
+    return word.deprel == "nmod:poss" and word.upos == "PROPN" and bool(word.head) \
+        and sentence.words[word.head - 1].deprel.startswith("nsubj")
+
+
 class Referents:
     """The named mentions of one article (an ``ArticleIndex`` with its ``NameBook``) as pronoun candidates, and
     the choice of a pronoun's referent among the candidates before it."""
@@ -42,7 +49,8 @@ class Referents:
         self.index = index
         self.book = book
         subjects = sorted(w.start_char for s in index.sentences for w in s.words
-                          if w.deprel.startswith("nsubj") and not index.in_quotation(w.start_char))
+                          if (w.deprel.startswith("nsubj") or _owns_subject(s, w))
+                          and not index.in_quotation(w.start_char))
         # named mentions in text order, as pronoun candidates
         self.mentions = [Candidate(e.start_char, *book.entity_name(e),
                                    subject=bisect.bisect_left(subjects, e.start_char)
