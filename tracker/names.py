@@ -302,12 +302,6 @@ class NameBook:
                 return clean_name(best.text), person_like(best.text, best.type, self.surnames)
         return name, person_like(name, etype, self.surnames)
 
-    def is_person_name(self, name):
-        """Whether ``name``, which the tagger did not call a person ("Mehmet Oz" of "Dr. Mehmet Oz"), is written
-        as a person's name and opens with a first name or ends with a surname of the article."""
-        return reads_as_person_name(name) and (name.split()[0].upper() in first_name_genders()
-                                               or name.split()[-1] in self.surnames)
-
     def organisation_ending(self, word):
         """The organisation of the article whose name ends with ``word`` ("USA TODAY" for "TODAY"), the most
         named of them; None if none."""

@@ -10,6 +10,8 @@ persons from its ``NameBook`` (``tracker.names``).
 import bisect
 from dataclasses import dataclass
 
+from .names import reads_as_person_name
+
 
 @dataclass
 class Candidate:
@@ -68,9 +70,10 @@ class Referents:
         found.update((c.start, c) for c in nominals if offset - window <= c.start < offset)
         for position, speaker, plural in resolved:
             if position < offset and offset - position <= window and speaker and speaker.name:
-                etype = "PERSON" if speaker.type is None and self.book.is_person_name(speaker.name) else speaker.type
+                # a person's name the tagger missed ("Mehmet Oz") is a person's
+                etype = "PERSON" if speaker.type is None and reads_as_person_name(speaker.name) else speaker.type
                 found[position] = Candidate(position, speaker.name, etype, subject=True, plural=plural,
-                                            speaker=True)  # a person's name the tagger missed: "Mehmet Oz"
+                                            speaker=True)
         return found.values()
 
     def referent(self, offset, candidates, kind, gender=None, plural=False):
