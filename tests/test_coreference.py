@@ -75,3 +75,9 @@ def test_he_may_be_a_person_whose_name_the_tagger_missed(claims_of):
             "Mehmet Oz, the television doctor, read the results of the tests on his show on Thursday. "
             "He said the results were excellent.")
     assert ("He", "Mehmet Oz") in speakers(claims_of, text)
+
+
+def test_a_first_family_name_is_the_double_surname_it_opens(claims_of):
+    text = ("Melba Acosta Febo, the president of the bank, met the governor on Monday.\n\n"
+            "Ms. Acosta said the loans had been legal.")
+    assert ("Ms. Acosta", "Melba Acosta Febo") in speakers(claims_of, text)

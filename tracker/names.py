@@ -80,7 +80,7 @@ class Entity(NamedTuple):
 @lru_cache(maxsize=65536)
 def clean_name(name):
     """A name without titles, determiners, possessive endings and surrounding punctuation."""
-    name = " ".join(name.split()).strip(NAME_EDGES)
+    name = " ".join(name.split()).replace("’", "'").strip(NAME_EDGES)  # "O’Malley" is "O'Malley"
     name = re.sub(r"[’']s$", "", name)
     name = DETERMINERS.sub("", name)
     stripped = TITLES.sub("", name)
@@ -293,6 +293,10 @@ class NameBook:
                 fuller = self._namesake_at(fuller, offset)
             else:
                 fuller = [e for e in fuller if self._may_be(clean_name(e.text), gender)]
+            if not fuller and len(name.split()) == 1:  # a first family name: "Ms. Acosta" -> "Melba Acosta Febo"
+                fuller = [e for e in self.entities if e.type == "PERSON" and len(clean_name(e.text).split()) >= 3
+                          and clean_name(e.text).split()[-2] == name and not self._in_title_case(e)
+                          and clean_name(e.text).split()[-1].rstrip(".") not in ("Jr", "Sr")]
             if not fuller and name in self.surnames:  # a family name written first: "Mr. Ban" -> "Ban Ki-moon"
                 fuller = [e for e in self.entities if e.type == "PERSON" and clean_name(e.text).split()[0] == name
                           and len(clean_name(e.text)) > len(name) and e.start_char not in self._verb_ended

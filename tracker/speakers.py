@@ -278,7 +278,7 @@ class Resolver:
                 return Speaker(*self.book.canonical(country.text, "GPE"))
             earlier = [e for e in self.book.entities if e.end_char <= head.start_char
                        and e.type in ("ORG", "GPE", "NORP") and head.text.lower() in e.text.lower().split()]
-            if earlier and head.upos == "NOUN":
+            if earlier and head.upos == "NOUN" and not any(w.deprel == "nmod:poss" for w in dependents(sentence, head)):
                 return Speaker(*self.book.canonical(earlier[-1].text, earlier[-1].type))
         return self._described(sentence, head, ids)
 
