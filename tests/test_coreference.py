@@ -81,3 +81,9 @@ def test_a_first_family_name_is_the_double_surname_it_opens(claims_of):
     text = ("Melba Acosta Febo, the president of the bank, met the governor on Monday.\n\n"
             "Ms. Acosta said the loans had been legal.")
     assert ("Ms. Acosta", "Melba Acosta Febo") in speakers(claims_of, text)
+
+
+def test_a_document_without_its_issuer_speaks_for_the_organisation_the_text_is_about(claims_of):
+    text = ("The Harbour Workers Alliance went on the air in Ohio on Monday against the port plan.\n\n"
+            "The ad says the plan would cost five hundred jobs.")
+    assert ("The ad", "Harbour Workers Alliance") in speakers(claims_of, text)

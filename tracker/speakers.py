@@ -418,8 +418,9 @@ class Resolver:
     def _earlier_author(self, sentence, document):
         """Who issued the document a mention names without its issuer: "her submission" -> the person "her"
         stands for; "the statement" -> whoever issued the statement the article introduced before it ("the
-        Harlow Institute issued a statement", "a Reuters/Ipsos poll", "Jane Roe gave an emotional speech");
-        else None."""
+        Harlow Institute issued a statement", "a Reuters/Ipsos poll", "Jane Roe gave an emotional speech"),
+        else the organisation the text is about (unless the mention qualifies the document: "the congressional
+        report"); else None."""
         owner = self._possessive_referent(sentence, document)
         if owner is not None:
             return owner if owner.name else None
@@ -437,7 +438,12 @@ class Resolver:
                     earlier, word, {w.id for w in earlier.words})) or self._issuer(earlier, word)
                 if issuer is not None and issuer.name:
                     return issuer
-        return None
+        if qualifiers:  # "the congressional report" is one the article has not tied to its issuer
+            return None
+        candidates = [c for c in self.referents.candidates(document.start_char, [], self.resolved)
+                      if c.type == "ORG" and not c.plural and c.name]  # else the organisation the text is about
+        best = self.referents.referent(document.start_char, candidates, "it")
+        return Speaker(best.name, best.type) if best else None
 
     def _issuer(self, sentence, document):
         """The subject of the verb that issues ``document``: "Jane Roe gave an emotional speech" -> Jane Roe."""
