@@ -47,6 +47,7 @@ PERSON_NOUNS = {noun: None if gender == "-" else gender for noun, gender in word
 GENDERED_OFFICES = {"congressman": "male", "congresswoman": "female", "chairman": "male", "chairwoman": "female",
                     "king": "male", "queen": "female"}
 DEFINITE = {"the", "this", "that", "these", "those"}
+PRONOUN_WINDOW = 1500  # characters before a pronoun where its referent is looked for first
 EARLIER_DOCUMENT_SENTENCES = 12  # how far back "the statement" looks for the statement the article introduced
 
 
@@ -506,9 +507,14 @@ class Resolver:
         if self._nominals is None:
             self._nominals = []  # a description among them ("her campaign") asks for a pronoun's referent
             self._nominals = self._nominal_candidates()
-        candidates = self.referents.candidates(offset, self._nominals, self.resolved)
         kind = "person" if pronoun in PERSON_PRONOUNS else "it" if pronoun == "it" else "group"
-        best = self.referents.referent(offset, candidates, kind, PERSON_PRONOUNS.get(pronoun), pronoun in GROUP - {"it"})
+        best = None
+        for window in (PRONOUN_WINDOW, offset):  # the last few paragraphs, else the whole article before it
+            candidates = self.referents.candidates(offset, self._nominals, self.resolved, window)
+            best = self.referents.referent(offset, candidates, kind, PERSON_PRONOUNS.get(pronoun),
+                                           pronoun in GROUP - {"it"})
+            if best is not None:
+                break
         return Speaker(best.name, best.type) if best else Speaker(None, None)
 
 
