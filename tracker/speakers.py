@@ -374,16 +374,18 @@ class Resolver:
     def _person_meant(self, noun, qualifiers):
         """The person a definite description of a person stands for ("the gambling tycoon", "the former
         governor"): the last person the article named with that noun (and its ``qualifiers``), else the most
-        salient person before it of the gender the noun tells; None when none fits."""
+        salient person before it, one the article shows to be of the gender the noun tells (if it tells one);
+        None when none fits."""
         lemma = noun.lemma.lower()
         former = "former" in (q.lower() for q in qualifiers)  # "the former mayor" is not the mayor
+        gender = PERSON_NOUNS.get(lemma) or GENDERED_OFFICES.get(lemma)
         named = self.book.described_as(lemma, noun.start_char, qualifiers) \
             or (None if former else self.book.described_as(lemma, noun.start_char))
-        if named is not None:
+        if named is not None and (gender is None or self.book.gender_of(named) in (None, gender)):
             return named
-        gender = PERSON_NOUNS.get(lemma) or GENDERED_OFFICES.get(lemma)
-        best = self.referents.referent(noun.start_char, self.referents.candidates(noun.start_char, [], self.resolved),
-                                       "person", gender)
+        candidates = [c for c in self.referents.candidates(noun.start_char, [], self.resolved)
+                      if gender is None or c.name and self.book.gender_of(c.name) == gender]  # "the woman": a woman
+        best = self.referents.referent(noun.start_char, candidates, "person", gender)
         if best is None or former and best.name == self.book.holder_of(OFFICES.get(lemma), noun.start_char):
             return None
         return best.name
