@@ -42,10 +42,8 @@ ARMED = word_set("armed")
 ALLIED = word_set("allied")
 STOP_ROLES = word_set("stop_roles")
 ORGANISATION_NOUNS = word_set("organisation_nouns")
-NAMING_NOUNS = {"campaign", "party"}  # "the campaign" is as right as "Ted Cruz campaign", never another's
+NAMING_NOUNS = word_set("naming_nouns")
 PERSON_NOUNS = {noun: None if gender == "-" else gender for noun, gender in word_map("person_nouns").items()}
-GENDERED_OFFICES = {"congressman": "male", "congresswoman": "female", "chairman": "male", "chairwoman": "female",
-                    "king": "male", "queen": "female"}
 DEFINITE = {"the", "this", "that", "these", "those"}
 PRONOUN_WINDOW = 1500  # characters before a pronoun where its referent is looked for first
 EARLIER_DOCUMENT_SENTENCES = 12  # how far back "the statement" looks for the statement the article introduced
@@ -378,7 +376,7 @@ class Resolver:
         None when none fits."""
         lemma = noun.lemma.lower()
         former = "former" in (q.lower() for q in qualifiers)  # "the former mayor" is not the mayor
-        gender = PERSON_NOUNS.get(lemma) or GENDERED_OFFICES.get(lemma)
+        gender = PERSON_NOUNS.get(lemma)
         named = self.book.described_as(lemma, noun.start_char, qualifiers) \
             or (None if former else self.book.described_as(lemma, noun.start_char))
         if named is not None and (gender is None or self.book.gender_of(named) in (None, gender)):
@@ -409,13 +407,18 @@ class Resolver:
         if not self._definite(sentence, noun) or "Number=Plur" in (noun.feats or "") or any(
                 w.deprel in ("compound", "nmod:poss", "flat") or w.upos == "PROPN" for w in dependents(sentence, noun)):
             return None  # "the groups" are not one of them; "the Trump campaign" says whose it is
-        candidates = [c for c in self.referents.candidates(noun.start_char, [], self.resolved)
-                      if c.type == "ORG" and not c.plural and c.name]
-        holding = [c for c in candidates if noun.lemma.lower() in c.name.lower().split()]
-        if not holding and (noun.lemma.lower() in NAMING_NOUNS or any(
+        holding = self._salient_organisation(noun.start_char, noun.lemma.lower())
+        if holding is None and (noun.lemma.lower() in NAMING_NOUNS or any(
                 noun.lemma.lower() in e.text.lower().split() for e in self.book.entities)):
             return None  # "the party", "the institute": the name that holds the noun, found by the name
-        best = self.referents.referent(noun.start_char, holding or candidates, "it")
+        return holding or self._salient_organisation(noun.start_char)
+
+    def _salient_organisation(self, offset, word=None):
+        """The most salient organisation named or speaking before ``offset`` (with ``word``: one whose name
+        holds it), as a ``Speaker``; None if none."""
+        candidates = [c for c in self.referents.candidates(offset, [], self.resolved) if c.type == "ORG"
+                      and not c.plural and c.name and (word is None or word in c.name.lower().split())]
+        best = self.referents.referent(offset, candidates, "it")
         return Speaker(best.name, best.type) if best else None
 
     def _earlier_author(self, sentence, document):
@@ -441,12 +444,8 @@ class Resolver:
                     earlier, word, {w.id for w in earlier.words})) or self._issuer(earlier, word)
                 if issuer is not None and issuer.name:
                     return issuer
-        if qualifiers:  # "the congressional report" is one the article has not tied to its issuer
-            return None
-        candidates = [c for c in self.referents.candidates(document.start_char, [], self.resolved)
-                      if c.type == "ORG" and not c.plural and c.name]  # else the organisation the text is about
-        best = self.referents.referent(document.start_char, candidates, "it")
-        return Speaker(best.name, best.type) if best else None
+        # "the congressional report" is one the article has not tied to its issuer
+        return None if qualifiers else self._salient_organisation(document.start_char)
 
     def _issuer(self, sentence, document):
         """The subject of the verb that issues ``document``: "Jane Roe gave an emotional speech" -> Jane Roe."""
