@@ -25,6 +25,7 @@ def book_of(extractor):
     ("President", "President"),  # a bare title stays what it is
     ("― Marta Quintero", "Marta Quintero"),  # a dash credit
     ("—", ""),
+    ("Gov. Martin O’Malley", "Martin O'Malley"),  # one apostrophe, however typeset
 ])
 def test_clean_name_drops_titles_determiners_and_marks(written, name):
     assert clean_name(written) == name

@@ -42,10 +42,12 @@ QUOTED = re.compile(r'"[^"]*"|“[^”]*”')
 DETERMINERS = re.compile(r"^(?:the|a|an|this|that|these|those|another|one|some)\s+", re.IGNORECASE)
 # offices a person is named by ("President Obama", "Sen. Warren", "Jane Roe, the mayor") and the forms of each
 OFFICES = word_map("offices")
+QUALIFIER_ALIASES = word_map("qualifier_aliases")
 OFFICE_BEFORE = re.compile(r"(?<![Vv]ice )(?<![Vv]ice-)(?<![Ff]ormer )\b((?i:" + "|".join(OFFICES)
                            + r"))\.?\s+(?:[A-Z][\w.'’-]*\s+)*$")
 OFFICE_AFTER = re.compile(r"^\s*,\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(" + "|".join(OFFICES) + r")\b",
                           re.IGNORECASE)
+APPOSITION = re.compile(r"\s*,\s+(?:the|a|an)\s+([^,.;:()\n]{1,60})")  # ", the gambling tycoon"
 FIRST_NAME_ODDS = 10  # a first name tells a gender when this many more of its bearers have it than not
 NAME_EDGES = " ,;:\"'“”’‘()[]—–―"  # marks around a name or description that are no part of it
 ORGANISATION_WORDS = re.compile(r"\b(" + "|".join(word_list("organisation_words")) + r")\b", re.I)
@@ -78,20 +80,25 @@ class Entity(NamedTuple):
 @lru_cache(maxsize=65536)
 def clean_name(name):
     """A name without titles, determiners, possessive endings and surrounding punctuation."""
-    name = " ".join(name.split()).strip(NAME_EDGES)
+    name = " ".join(name.split()).replace("’", "'").strip(NAME_EDGES)  # "O’Malley" is "O'Malley"
     name = re.sub(r"[’']s$", "", name)
     name = DETERMINERS.sub("", name)
     stripped = TITLES.sub("", name)
     return (stripped or name).strip(" ,;:")
 
 
+def reads_as_person_name(name):
+    """Whether ``name`` is written as a person's name: two to four capitalised words, none an organisation's
+    ("Mehmet Oz", not "Public Citizen Foundation", not "the television doctor")."""
+    words = (name or "").split()
+    return 2 <= len(words) <= 4 and not ORGANISATION_WORDS.search(name) and all(
+        w[:1].isupper() and w.replace("-", "").replace(".", "").isalpha() for w in words)
+
+
 def person_like(name, etype, surnames=None):
     """``PERSON`` for an ``ORG`` that reads as a person's name ("Olaf Scholz") whose last word is among
     ``surnames`` (when given: the article's known surnames), else ``etype``."""
-    words = (name or "").split()
-    reads_as_name = all(w[:1].isupper() and w.replace("-", "").replace(".", "").isalpha() for w in words)
-    if etype == "ORG" and 2 <= len(words) <= 4 and (surnames is None or words[-1] in surnames) and reads_as_name \
-            and not ORGANISATION_WORDS.search(name):
+    if etype == "ORG" and reads_as_person_name(name) and (surnames is None or name.split()[-1] in surnames):
         return "PERSON"
     return etype
 
@@ -130,7 +137,27 @@ def named_entities(document):
         text = document.text[e.start_char:end].rstrip()
         if clean_name(text):  # not a bare title or mark the tagger took for a name
             entities.append(Entity(text, e.type, e.start_char, e.start_char + len(text)))
-    return entities
+    return _joined_by_slash(entities, document.text)
+
+
+SLASHED = re.compile(r"/[A-Z][\w&'’-]*(?: [A-Z][\w&'’-]*)*")
+
+
+def _joined_by_slash(entities, text):
+    """The entities with organisations written together by a slash made one: "Reuters/Ipsos", "NBC/Wall Street
+    Journal" (the pollsters of one poll)."""
+    joined = []
+    for entity in entities:
+        if joined and entity.start_char < joined[-1].end_char:
+            continue  # the name after the slash, taken in already
+        if joined and joined[-1].type == "ORG" and text[joined[-1].end_char:entity.start_char] == "/":
+            last = joined.pop()
+            entity = Entity(text[last.start_char:entity.end_char], "ORG", last.start_char, entity.end_char)
+        elif entity.type == "ORG" and (slashed := SLASHED.match(text, entity.end_char)) is not None \
+                and "/" not in text[slashed.end():slashed.end() + 1]:
+            entity = Entity(text[entity.start_char:slashed.end()], "ORG", entity.start_char, slashed.end())
+        joined.append(entity)
+    return joined
 
 
 class NameBook:
@@ -157,8 +184,9 @@ class NameBook:
         verb_ends = {w.end_char for s in index.sentences for w in s.words if w.upos in ("VERB", "AUX")}
         self._verb_ended = {e.start_char for e in self.entities if e.end_char in verb_ends}
         self._by_last_name = self._last_names()  # last word of a named agent -> its entities
-        self._canonical_entities = {e.start_char: self.canonical(e.text, e.type, self._honorific_gender(e))
-                                    for e in self.entities}
+        self._canonical_entities = {e.start_char: self.canonical(e.text, e.type, self._honorific_gender(e),
+                                                                 e.start_char) for e in self.entities}
+        self._person_contexts = None  # (offset, name, words beside the name) of persons: on first need
         self._office_holders = None  # (offset, office, name) of persons named with their office: on first need
         self._sentence_people = None  # per sentence, the persons it names (for genders): on first need
         self._signatures = None  # (offset, name) of the names signing letters, and the writer: on first need
@@ -244,9 +272,11 @@ class NameBook:
                     HONORIFIC_GENDER[found.group(1).lower()])
         return self._surname_honorifics.get(words[-1], set()) <= {known}
 
-    def canonical(self, name, etype, gender=None):
+    def canonical(self, name, etype, gender=None, offset=None):
         """The fullest form of ``name`` in this article ("Kalin" -> "Ibrahim Kalin"); with the ``gender`` its
-        honorific gives, not a fuller name whose first name is the other's ("Mr. Obama" is not Michelle Obama)."""
+        honorific gives, not a fuller name whose first name is the other's ("Mr. Obama" is not Michelle Obama); a
+        surname several persons share, written at ``offset``, is the one the text there is about
+        (``_namesake_at``)."""
         name = clean_name(name)
         if name in self.acronyms:
             return self.acronyms[name], "ORG"
@@ -258,7 +288,15 @@ class NameBook:
                 found = {e.type for e in self._by_last_name.get(last, ()) if clean_name(e.text) == name}
                 etype = found.pop() if len(found) == 1 else None
             fuller = [e for e in self._by_last_name.get(last, ()) if e.type in ("PERSON", etype)
-                      and is_fuller_form(clean_name(e.text), name) and self._may_be(clean_name(e.text), gender)]
+                      and is_fuller_form(clean_name(e.text), name)]
+            if gender is None and len(name.split()) == 1 and len(self._persons(fuller)) > 1:
+                fuller = self._namesake_at(fuller, offset)
+            else:
+                fuller = [e for e in fuller if self._may_be(clean_name(e.text), gender)]
+            if not fuller and len(name.split()) == 1:  # a first family name: "Ms. Acosta" -> "Melba Acosta Febo"
+                fuller = [e for e in self.entities if e.type == "PERSON" and len(clean_name(e.text).split()) >= 3
+                          and clean_name(e.text).split()[-2] == name and not self._in_title_case(e)
+                          and clean_name(e.text).split()[-1].rstrip(".") not in ("Jr", "Sr")]
             if not fuller and name in self.surnames:  # a family name written first: "Mr. Ban" -> "Ban Ki-moon"
                 fuller = [e for e in self.entities if e.type == "PERSON" and clean_name(e.text).split()[0] == name
                           and len(clean_name(e.text)) > len(name) and e.start_char not in self._verb_ended
@@ -267,6 +305,40 @@ class NameBook:
                 best = self._fullest(fuller)
                 return clean_name(best.text), person_like(best.text, best.type, self.surnames)
         return name, person_like(name, etype, self.surnames)
+
+    def organisation_ending(self, word):
+        """The organisation of the article whose name ends with ``word`` ("USA TODAY" for "TODAY"), the most
+        named of them; None if none."""
+        names = Counter(self.entity_name(e)[0] for e in self._by_last_name.get(word, ()) if e.type == "ORG")
+        return names.most_common(1)[0][0] if names else None
+
+    @staticmethod
+    def _persons(fuller):
+        """``{first word: entities}``: the fuller forms of a surname grouped by person ("Donald Trump", "Donald J.
+        Trump" apart from "Melania Trump")."""
+        persons = {}
+        for entity in fuller:
+            persons.setdefault(clean_name(entity.text).split()[0], []).append(entity)
+        return persons
+
+    def _namesake_at(self, fuller, offset):
+        """The fuller forms of the one person a bare surname shared by several stands for at ``offset``: the one
+        whose gender the pronouns of its sentence (outside quotations) give, else the one named first, whom the
+        article is about: not a relative named after them ("his wife, Melania Trump"), whatever honorific the
+        article gives the relative ("Mrs. Trump")."""
+        pronouns = set()
+        if offset is not None:
+            here = self.index.sentence_of(offset)
+            start = self.index.sentence_starts[here]
+            text = QUOTED.sub(" ", self.text[start:self.index.sentences[here].tokens[-1].end_char])
+            pronouns = {gender for gender, words in GENDER_WORDS.items() if words.search(text)}
+
+        def weight(first, entities):
+            gender = first_name_genders().get(first.upper())
+            agrees = 0 if gender is None or len(pronouns) != 1 else 1 if gender in pronouns else -1
+            return agrees, entities[0] is fuller[0]
+
+        return max(self._persons(fuller).items(), key=lambda person: weight(*person))[1]
 
     @staticmethod
     def _fullest(fuller):
@@ -279,9 +351,11 @@ class NameBook:
         counts = Counter(clean_name(e.text) for e in forms)
         return max(forms, key=lambda e: (counts[clean_name(e.text)], len(e.text)))
 
-    def holder_of(self, office, offset):
+    def holder_of(self, office, offset, qualifiers=()):
         """The person last named with ``office`` before ``offset`` ("President Barack Obama", "Jane Roe, the
-        city's mayor"), for "the president" and "the mayor"; None if the article names none."""
+        city's mayor"), for "the president" and "the mayor"; with ``qualifiers`` ("GOP", "presidential"), the
+        last one named with each of them beside the office ("Republican presidential nominee Donald Trump");
+        None if the article names none."""
         if self._office_holders is None:
             self._office_holders = []
             for entity in self.entities:
@@ -289,12 +363,32 @@ class NameBook:
                     continue
                 before = OFFICE_BEFORE.search(self.text[max(0, entity.start_char - 60):entity.start_char])
                 after = OFFICE_AFTER.match(self.text[entity.end_char:entity.end_char + 60])
-                for found in (before, after):
+                lead = re.split(r"[,.;:()]", self.text[max(0, entity.start_char - 60):entity.start_char])[-1]
+                for found, words in ((before, lead), (after, after and after.group())):
                     if found is not None:
                         self._office_holders.append((entity.start_char, OFFICES[found.group(1).lower()],
-                                                     self.entity_name(entity)[0]))
-        holders = [name for start, held, name in self._office_holders if held == office and start < offset]
+                                                     self.entity_name(entity)[0],
+                                                     set(re.findall(r"\w+", words.lower()))))
+        wanted = [{q.lower(), QUALIFIER_ALIASES.get(q.lower(), q.lower())} for q in qualifiers]
+        holders = [name for start, held, name, context in self._office_holders
+                   if held == office and start < offset and all(context & forms for forms in wanted)]
         return holders[-1] if holders else None
+
+    def described_as(self, noun, offset, qualifiers=()):
+        """The person last named before ``offset`` with ``noun`` beside the name ("gambling tycoon Sheldon
+        Adelson", "Tim Allen, the actor"), and each of ``qualifiers`` there too; None if none."""
+        if self._person_contexts is None:
+            self._person_contexts = []
+            for entity in self.entities:
+                if entity.type == "PERSON":
+                    lead = re.split(r"[,.;:()\n]", self.text[max(0, entity.start_char - 60):entity.start_char])[-1]
+                    after = APPOSITION.match(self.text, entity.end_char)
+                    words = re.findall(r"[\w-]+", (lead + " " + (after.group(1) if after else "")).lower())
+                    self._person_contexts.append((entity.start_char, self.entity_name(entity)[0], set(words)))
+        wanted = [{q.lower(), QUALIFIER_ALIASES.get(q.lower(), q.lower())} for q in qualifiers]
+        named = [name for start, name, words in self._person_contexts if start < offset and noun in words
+                 and all(words & forms for forms in wanted)]
+        return named[-1] if named else None
 
     def writer_at(self, offset):
         """The writer of the text at ``offset``, as the article names them: by the signature closing a letter

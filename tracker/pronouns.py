@@ -10,6 +10,8 @@ persons from its ``NameBook`` (``tracker.names``).
 import bisect
 from dataclasses import dataclass
 
+from .names import reads_as_person_name
+
 
 @dataclass
 class Candidate:
@@ -34,6 +36,13 @@ def agrees(kind, candidate):
     return candidate.plural or candidate.type in ("ORG", "NORP")
 
 
+def _owns_subject(sentence, word):
+    """Whether ``word`` is the possessor of a subject: "Tuttle's article also attacked Christie" is about
+    Tuttle."""
+    return word.deprel == "nmod:poss" and word.upos == "PROPN" and bool(word.head) \
+        and sentence.words[word.head - 1].deprel.startswith("nsubj")
+
+
 class Referents:
     """The named mentions of one article (an ``ArticleIndex`` with its ``NameBook``) as pronoun candidates, and
     the choice of a pronoun's referent among the candidates before it."""
@@ -42,7 +51,8 @@ class Referents:
         self.index = index
         self.book = book
         subjects = sorted(w.start_char for s in index.sentences for w in s.words
-                          if w.deprel.startswith("nsubj") and not index.in_quotation(w.start_char))
+                          if (w.deprel.startswith("nsubj") or _owns_subject(s, w))
+                          and not index.in_quotation(w.start_char))
         # named mentions in text order, as pronoun candidates
         self.mentions = [Candidate(e.start_char, *book.entity_name(e),
                                    subject=bisect.bisect_left(subjects, e.start_char)
@@ -60,7 +70,9 @@ class Referents:
         found.update((c.start, c) for c in nominals if offset - window <= c.start < offset)
         for position, speaker, plural in resolved:
             if position < offset and offset - position <= window and speaker and speaker.name:
-                found[position] = Candidate(position, speaker.name, speaker.type, subject=True, plural=plural,
+                # a person's name the tagger missed ("Mehmet Oz") is a person's
+                etype = "PERSON" if speaker.type is None and reads_as_person_name(speaker.name) else speaker.type
+                found[position] = Candidate(position, speaker.name, etype, subject=True, plural=plural,
                                             speaker=True)
         return found.values()
 

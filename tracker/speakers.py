@@ -41,6 +41,12 @@ TOPIC_PREPOSITIONS = word_set("topic_prepositions")
 ARMED = word_set("armed")
 ALLIED = word_set("allied")
 STOP_ROLES = word_set("stop_roles")
+ORGANISATION_NOUNS = word_set("organisation_nouns")
+NAMING_NOUNS = word_set("naming_nouns")
+PERSON_NOUNS = {noun: None if gender == "-" else gender for noun, gender in word_map("person_nouns").items()}
+DEFINITE = {"the", "this", "that", "these", "those"}
+PRONOUN_WINDOW = 1500  # characters before a pronoun where its referent is looked for first
+EARLIER_DOCUMENT_SENTENCES = 12  # how far back "the statement" looks for the statement the article introduced
 
 
 @dataclass
@@ -253,9 +259,13 @@ class Resolver:
         if entity is not None:
             return Speaker(*self.book.entity_name(entity))
         if head.lemma.lower() in DOCUMENTS:  # "a statement from Egypt's foreign ministry"
-            source = self._author_of_document(sentence, head, ids)
+            source = self._author_of_document(sentence, head, ids) or self._earlier_author(sentence, head)
             if source is not None:
                 return source
+        if head.upos == "NOUN" and head.lemma.lower() in ORGANISATION_NOUNS:
+            named = self._organisation_meant(sentence, head)
+            if named is not None:
+                return named
         if head.lemma.lower() in ARMED:  # "forces loyal to the government" speak for the government
             for side in (w for w in dependents(sentence, head) if w.lemma.lower() in ALLIED):
                 principal = [w for w in dependents(sentence, side) if w.deprel == "obl" and w.id in ids]
@@ -267,7 +277,7 @@ class Resolver:
                 return Speaker(*self.book.canonical(country.text, "GPE"))
             earlier = [e for e in self.book.entities if e.end_char <= head.start_char
                        and e.type in ("ORG", "GPE", "NORP") and head.text.lower() in e.text.lower().split()]
-            if earlier and head.upos == "NOUN":
+            if earlier and head.upos == "NOUN" and not any(w.deprel == "nmod:poss" for w in dependents(sentence, head)):
                 return Speaker(*self.book.canonical(earlier[-1].text, earlier[-1].type))
         return self._described(sentence, head, ids)
 
@@ -304,11 +314,15 @@ class Resolver:
                 and last.id - head.id < DESCRIPTION_WORDS:
             last = sentence.words[last.id]  # a contiguous run: stops at a comma, a clause, an apposition
         office = OFFICES.get(head.lemma.lower())
-        holder = self.book.holder_of(office, head.start_char) if office and first is head is last \
+        qualifiers = [w.text for w in sentence.words[first.id - 1:head.id - 1] if w.upos in ("ADJ", "PROPN", "NOUN")]
+        holder = self.book.holder_of(office, head.start_char, qualifiers) if office and last is head \
             and head.upos == "NOUN" and any(w.lemma.lower() == "the" for w in dependents(sentence, head)
                                             if w.deprel == "det") else None
-        if holder is not None:  # "the president" -> the person the article named as president ("the former
-            # president", "the Republican nominee" may be someone else: they stay descriptions)
+        if holder is None and last is head and head.upos == "NOUN" and self._definite(sentence, head) \
+                and (office or head.lemma.lower() in PERSON_NOUNS) and "Number=Plur" not in (head.feats or ""):
+            holder = self._person_meant(head, qualifiers)
+        if holder is not None:  # "the president" -> the person the article named as president; "the GOP
+            # nominee" -> the one named with "Republican"; "the gambling tycoon" -> the person the text is about
             return Speaker(holder, "PERSON", " ".join(self.text[first.start_char:head.end_char].split()))
         owner = self.book.owner(sentence, head, ids)
         if last.id - head.id >= DESCRIPTION_WORDS or last is head:
@@ -337,6 +351,10 @@ class Resolver:
                 entity = self.book.entity_at(child.start_char, child.end_char, AGENT_TYPES)
                 if entity is not None:
                     return Speaker(*self.book.entity_name(entity))
+                if child.text[:1].isupper():  # "TODAY's review": the tagger missed the name it ends
+                    organisation = self.book.organisation_ending(child.text)
+                    if organisation is not None:
+                        return Speaker(organisation, "ORG")
         topics = {w.head for w in words if w.lemma in TOPIC_PREPOSITIONS}
         for word in words:
             entity = self.book.entity_at(word.start_char, word.end_char, {"ORG"})
@@ -345,6 +363,100 @@ class Resolver:
                                                         w.lemma.lower() not in AUTHORING for w in path):
                 return Speaker(*self.book.entity_name(entity))
         return None
+
+    @staticmethod
+    def _definite(sentence, noun):
+        """Whether ``noun`` is determined as one the reader knows: "the union", "this finding"."""
+        return any(w.deprel == "det" and w.lemma.lower() in DEFINITE for w in dependents(sentence, noun))
+
+    def _person_meant(self, noun, qualifiers):
+        """The person a definite description of a person stands for ("the gambling tycoon", "the former
+        governor"): the last person the article named with that noun (and its ``qualifiers``), else the most
+        salient person before it, one the article shows to be of the gender the noun tells (if it tells one);
+        None when none fits."""
+        lemma = noun.lemma.lower()
+        former = "former" in (q.lower() for q in qualifiers)  # "the former mayor" is not the mayor
+        gender = PERSON_NOUNS.get(lemma)
+        named = self.book.described_as(lemma, noun.start_char, qualifiers) \
+            or (None if former else self.book.described_as(lemma, noun.start_char))
+        if named is not None and (gender is None or self.book.gender_of(named) in (None, gender)):
+            return named
+        candidates = [c for c in self.referents.candidates(noun.start_char, [], self.resolved)
+                      if gender is None or c.name and self.book.gender_of(c.name) == gender]  # "the woman": a woman
+        best = self.referents.referent(noun.start_char, candidates, "person", gender)
+        if best is None or former and best.name == self.book.holder_of(OFFICES.get(lemma), noun.start_char):
+            return None
+        return best.name
+
+    def _possessive_referent(self, sentence, noun):
+        """The ``Speaker`` a possessive pronoun of a third person before ``noun`` stands for ("her submission"),
+        None without one."""
+        possessor = next((w for w in dependents(sentence, noun) if w.deprel == "nmod:poss" and w.upos == "PRON"
+                          and POSSESSIVE.get(w.text.lower(), w.text.lower()) in PERSON_PRONOUNS.keys() | GROUP), None)
+        if possessor is None:
+            return None
+        return self._pronoun(POSSESSIVE.get(possessor.text.lower(), possessor.text.lower()), possessor.start_char)
+
+    def _organisation_meant(self, sentence, noun):
+        """The organisation a description stands for: "her campaign" -> "Jane Roe campaign" (whom the pronoun
+        stands for); "the union", "the group" -> the most salient organisation named before it, one whose name
+        holds the noun first; None when it is not definite or none fits."""
+        owner = self._possessive_referent(sentence, noun)
+        if owner is not None:
+            return Speaker(f"{owner.name} {noun.lemma.lower()}", "ORG") if owner.name else None
+        if not self._definite(sentence, noun) or "Number=Plur" in (noun.feats or "") or any(
+                w.deprel in ("compound", "nmod:poss", "flat") or w.upos == "PROPN" for w in dependents(sentence, noun)):
+            return None  # "the groups" are not one of them; "the Trump campaign" says whose it is
+        holding = self._salient_organisation(noun.start_char, noun.lemma.lower())
+        if holding is None and (noun.lemma.lower() in NAMING_NOUNS or any(
+                noun.lemma.lower() in e.text.lower().split() for e in self.book.entities)):
+            return None  # "the party", "the institute": the name that holds the noun, found by the name
+        return holding or self._salient_organisation(noun.start_char)
+
+    def _salient_organisation(self, offset, word=None):
+        """The most salient organisation named or speaking before ``offset`` (with ``word``: one whose name
+        holds it), as a ``Speaker``; None if none."""
+        candidates = [c for c in self.referents.candidates(offset, [], self.resolved) if c.type == "ORG"
+                      and not c.plural and c.name and (word is None or word in c.name.lower().split())]
+        best = self.referents.referent(offset, candidates, "it")
+        return Speaker(best.name, best.type) if best else None
+
+    def _earlier_author(self, sentence, document):
+        """Who issued the document a mention names without its issuer: "her submission" -> the person "her"
+        stands for; "the statement" -> whoever issued the statement the article introduced before it ("the
+        Harlow Institute issued a statement", "a Reuters/Ipsos poll", "Jane Roe gave an emotional speech"),
+        else the organisation the text is about (unless the mention qualifies the document: "the congressional
+        report"); else None."""
+        owner = self._possessive_referent(sentence, document)
+        if owner is not None:
+            return owner if owner.name else None
+        if not self._definite(sentence, document):
+            return None
+        qualifiers = {w.lemma.lower() for w in dependents(sentence, document) if w.deprel in ("amod", "compound")}
+        here = self.document.sentences.index(sentence)
+        for k in range(here, max(-1, here - EARLIER_DOCUMENT_SENTENCES), -1):
+            earlier = self.document.sentences[k]
+            for word in reversed(earlier.words):
+                if word.lemma.lower() != document.lemma.lower() or word.start_char >= document.start_char \
+                        or not qualifiers <= {w.lemma.lower() for w in dependents(earlier, word)}:
+                    continue  # "the congressional report" is the one introduced as congressional
+                issuer = self._author_of_document(earlier, word, _subtree_ids(
+                    earlier, word, {w.id for w in earlier.words})) or self._issuer(earlier, word)
+                if issuer is not None and issuer.name:
+                    return issuer
+        # "the congressional report" is one the article has not tied to its issuer
+        return None if qualifiers else self._salient_organisation(document.start_char)
+
+    def _issuer(self, sentence, document):
+        """The subject of the verb that issues ``document``: "Jane Roe gave an emotional speech" -> Jane Roe."""
+        if document.deprel != "obj" or not document.head:
+            return None
+        verb = sentence.words[document.head - 1]
+        subject = next((w for w in dependents(sentence, verb) if w.deprel == "nsubj"), None)
+        if verb.lemma.lower() not in AUTHORING or subject is None or subject.upos not in ("PROPN", "NOUN"):
+            return None
+        named = self._named_group(sentence, subject, _phrase_ids(sentence, subject, conjuncts=True))
+        return named if named.type is not None else None
 
     def _role(self, mention, name):
         """The mention's words besides the name ("Egypt's Foreign Minister"), or None."""
@@ -394,10 +506,16 @@ class Resolver:
         """The referent of a pronoun speaker (``tracker.pronouns``): a person for "he" and "she", of their gender
         when the article shows it, one organisation, country or thing for "it", a group for "they" and "we"."""
         if self._nominals is None:
+            self._nominals = []  # a description among them ("her campaign") asks for a pronoun's referent
             self._nominals = self._nominal_candidates()
-        candidates = self.referents.candidates(offset, self._nominals, self.resolved)
         kind = "person" if pronoun in PERSON_PRONOUNS else "it" if pronoun == "it" else "group"
-        best = self.referents.referent(offset, candidates, kind, PERSON_PRONOUNS.get(pronoun), pronoun in GROUP - {"it"})
+        best = None
+        for window in (PRONOUN_WINDOW, offset):  # the last few paragraphs, else the whole article before it
+            candidates = self.referents.candidates(offset, self._nominals, self.resolved, window)
+            best = self.referents.referent(offset, candidates, kind, PERSON_PRONOUNS.get(pronoun),
+                                           pronoun in GROUP - {"it"})
+            if best is not None:
+                break
         return Speaker(best.name, best.type) if best else Speaker(None, None)
 
 
