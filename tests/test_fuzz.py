@@ -68,4 +68,5 @@ def test_deeply_nested_json_is_a_read_error():
 
 def test_a_lone_surrogate_is_replaced_with_a_warning_on_reading():
     article, = read_jsonl_lines([json.dumps({"id": "s", "text": "x \ud800 y"})], "surrogate.jsonl")
-    assert (article.text, article.warning) == ("x ? y", "invalid characters (lone surrogates) replaced")
+    assert (article.text, article.warning) == (
+        "x ? y", "invalid characters (lone surrogates) replaced (record surrogate.jsonl:1)")
