@@ -436,7 +436,7 @@ CLAIM_MODEL_PATH = Path(__file__).parent / "data" / "stance_claims.json"
 TARGET_MODEL_PATH = Path(__file__).parent / "data" / "stance_targets.json"
 CLAIM_CLASSES = ("neutral", "support", "against", "deny")
 DENIALS = word_set("denials")
-FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
+FIRST_PERSON = word_set("first_person")
 FUTURE = frozenset({"will", "would", "'ll", "plan", "plans", "going", "expect", "expects"})
 
 
