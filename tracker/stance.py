@@ -1,5 +1,10 @@
 """Stance step: for or against a target, from the words of a claim.
 
+The stance step of the pipeline is learned (``tracker.targets.ClaimJudge``): the claim model and the target
+ranker below (``CLAIM_MODEL_PATH``, ``TARGET_MODEL_PATH``) read the features ``claim_lexical_features`` and
+``rule_features`` give. What follows serves those features and ``tracker stance`` (a marked target in a
+sentence, as NewsMTSC has it).
+
 Two layers. A linear model (``tracker/data/stance_model.json``, trained by ``scripts/train_stance.py`` on
 NewsMTSC) reads the words around the target, the target masked, with VADER's lexicon scores; it answers
 ``predict_stance``. ``claim_stance`` puts rules with clear evidence before it: a demand that the target
@@ -526,13 +531,13 @@ def claim_lexical_features(content: str, cue_lemma: str | None, context: str) ->
 
 
 def first_rule(content: str, cue_lemma: str | None, targets: list[TargetSpan]) -> tuple | None:
-    """``(stance, evidence, kind, target)`` of the first clear rule (demand, cue, frame, acts, negated praise,
-    blame) on any of ``targets``, or None."""
+    """``(stance, evidence, kind)`` of the first clear rule (demand, cue, frame, acts, negated praise, blame)
+    on any of ``targets``, or None."""
     for target in targets:
         rule = _rule_stance(content, cue_lemma, target)
         if rule:
             kind = rule[1].split(":")[0].split(" ")[0].strip("'")
-            return rule[0], rule[1], kind if kind in RULE_KINDS else "frame", target
+            return rule[0], rule[1], kind if kind in RULE_KINDS else "frame"
     return None
 
 

@@ -332,6 +332,7 @@ class ClaimJudge:
             starts.append(row)
             row += len(sentence.words)
         self._rows = starts
+        self._types = {}  # canonical name -> entity type, of the entities named so far
         self.mentions = Counter(self._entity_name(entity)[0] for entity in self.names.entities)
         self.salient = [name for name, _ in self.mentions.most_common() if self._types.get(name) in SALIENT_TYPES]
         self.salient = self.salient[:SALIENT_ENTITIES]
@@ -340,7 +341,6 @@ class ClaimJudge:
         name, etype = self.book.entity_name(entity)
         if etype == "NORP":
             name = country_of(name) or name
-        self._types = getattr(self, "_types", {})
         self._types.setdefault(name, etype)
         return name, etype
 
