@@ -70,9 +70,9 @@ def parse(corpus, batch_size=16):
     print(f"kept {len(kept)} documents in {path}")
 
 
-def documents(corpus):
+def documents(corpus, only=None):
     """``[(article, stanza Document)]`` of ``corpus`` from the kept parses, each document with its word
-    vectors attached (``tracker.engine.vectors.word_vectors``)."""
+    vectors attached (``tracker.engine.vectors.word_vectors``); with ``only``, just the articles of those ids."""
     import stanza
 
     from tracker.article import article_from_record
@@ -83,7 +83,7 @@ def documents(corpus):
         sys.exit(f"no parses of {corpus} kept: run `python {Path(__file__).name} parse {corpus}` first")
     with gzip.open(path, "rb") as kept:
         parses = {aid: (d, vectors) for aid, d, vectors in pickle.load(kept)}
-    articles = [article_from_record(r, corpus) for r in read_records(corpus)]
+    articles = [article_from_record(r, corpus) for r in read_records(corpus) if only is None or r["id"] in only]
     return [(a, attach_vectors(stanza.Document(parses[a.id][0], text=a.text), parses[a.id][1]))
             for a in articles]
 

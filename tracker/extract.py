@@ -37,13 +37,20 @@ class Extractor:
                 yield article, self.claims(article, document)
 
 
-def claims_of(article, document):
-    """The claims of ``article`` from its annotated ``document``: every step after the parse, in order, on one
-    ``ArticleIndex``, one ``NameBook`` and one ``Statement`` per attributed statement."""
+def statements_of(document):
+    """``(ArticleIndex, NameBook, [Statement])`` of an annotated ``document``: the steps after the parse up to
+    the stance step (attributions, speakers, relations), in order."""
     index = ArticleIndex(document)
     statements = [Statement(attribution) for attribution in find_attributions(index)]
     book = NameBook(index)  # who is who, for the speakers and the targets
     resolve_speakers(statements, Resolver(index, book))
     link_statements(statements, index.text)
+    return index, book, statements
+
+
+def claims_of(article, document):
+    """The claims of ``article`` from its annotated ``document``: every step after the parse, in order, on one
+    ``ArticleIndex``, one ``NameBook`` and one ``Statement`` per attributed statement."""
+    index, book, statements = statements_of(document)
     judge_stances(index, statements, book)
     return claims_from_statements(article.id, article.text, statements)

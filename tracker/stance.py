@@ -1,5 +1,10 @@
 """Stance step: for or against a target, from the words of a claim.
 
+The stance step of the pipeline is learned (``tracker.targets.ClaimJudge``): the claim model and the target
+ranker below (``CLAIM_MODEL_PATH``, ``TARGET_MODEL_PATH``) read the features ``claim_lexical_features`` and
+``rule_features`` give. What follows serves those features and ``tracker stance`` (a marked target in a
+sentence, as NewsMTSC has it).
+
 Two layers. A linear model (``tracker/data/stance_model.json``, trained by ``scripts/train_stance.py`` on
 NewsMTSC) reads the words around the target, the target masked, with VADER's lexicon scores; it answers
 ``predict_stance``. ``claim_stance`` puts rules with clear evidence before it: a demand that the target
@@ -19,6 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
+import numpy
 from vaderSentiment.vaderSentiment import NEGATE, SentimentIntensityAnalyzer
 
 from .cues import cue_values, cues_with
@@ -426,3 +432,118 @@ def claim_stance(content: str, cue_lemma: str | None, targets: list[TargetSpan |
                               evidence=f"stanza sentiment {sentiment:.1f} (model neutral)")
     return result, name
 
+
+
+# The learned claim models (``scripts/train_claims.py``, on labelled PolNeAR train articles): the stance of a
+# whole attributed claim, and the ranker of its candidate targets. Both are linear over named features and,
+# for the stance, the parser's word vectors.
+CLAIM_MODEL_PATH = Path(__file__).parent / "data" / "stance_claims.json"
+TARGET_MODEL_PATH = Path(__file__).parent / "data" / "stance_targets.json"
+CLAIM_CLASSES = ("neutral", "support", "against", "deny")
+DENIALS = word_set("denials")
+FIRST_PERSON = word_set("first_person")
+FUTURE = frozenset({"will", "would", "'ll", "plan", "plans", "going", "expect", "expects"})
+
+
+@dataclass
+class LinearModel:
+    """Weights of a linear model: an intercept per class, a weight row per named feature, and a matrix over
+    a dense vector (the word vectors) when the model reads one."""
+
+    classes: list[str]
+    intercept: numpy.ndarray
+    weights: dict[str, numpy.ndarray]
+    dense: numpy.ndarray | None = None  # (width, classes)
+
+    def contributions(self, found: dict[str, float]) -> dict[str, numpy.ndarray]:
+        """Each named feature's push on the class scores."""
+        return {name: value * self.weights[name] for name, value in found.items() if name in self.weights}
+
+    def probabilities(self, found: dict[str, float], vector: numpy.ndarray | None = None) -> numpy.ndarray:
+        """Class probabilities (softmax of the scores; one class: the logistic of its score)."""
+        scores = self.intercept.copy()
+        for push in self.contributions(found).values():
+            scores += push
+        if self.dense is not None and vector is not None:
+            scores += vector @ self.dense
+        if len(scores) == 1:
+            return 1 / (1 + numpy.exp(-scores))
+        scores = numpy.exp(scores - scores.max())
+        return scores / scores.sum()
+
+
+@lru_cache(maxsize=None)
+def load_linear(path: Path) -> LinearModel:
+    """A ``LinearModel`` from its JSON file, read once per process."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    dense = numpy.asarray(data["dense"], dtype=numpy.float32) if data.get("dense") else None
+    return LinearModel(classes=data["classes"], intercept=numpy.asarray(data["intercept"], dtype=numpy.float64),
+                       weights={k: numpy.asarray(v) for k, v in data["weights"].items()}, dense=dense)
+
+
+def _has_phrase(words: list[str], phrases: frozenset[str]) -> list[str]:
+    """The entries of ``phrases`` (words or phrases) found in ``words``."""
+    joined = " " + " ".join(words) + " "
+    return [phrase for phrase in phrases if f" {phrase} " in joined]
+
+
+def evaluative_features(words: list[str], prefix: str) -> dict[str, float]:
+    """Valence sums of ``words`` by the lexicon: praise and fault, each plain or under a negator's scope."""
+    lexicon, negated = _analyzer().lexicon, _negated(words)
+    found = Counter()
+    for word, flipped in zip(words, negated):
+        valence = lexicon.get(word)
+        if valence:
+            found[f"{prefix}{'pos' if valence > 0 else 'neg'}{'_negated' if flipped else ''}"] += abs(valence) / 2
+            found[f"{prefix}evaluative"] += 1
+    return found
+
+
+def claim_lexical_features(content: str, cue_lemma: str | None, context: str) -> dict[str, float]:
+    """The named features of a claim from its words: the cue lemma and its stance, relation and hedging
+    columns; lexicon valence with negation scope in the content and in the rest of its sentence
+    (``context``); denial words; hedges; questions, first person, future, numbers; VADER's scores."""
+    words, around = tokenize(content), tokenize(context)
+    found = Counter(evaluative_features(words, "c_"))
+    found.update(evaluative_features(around, "x_"))
+    if cue_lemma:
+        found[f"cue:{cue_lemma}"] = 1.0
+        stance = CUE_STANCES.get(cue_lemma)
+        if stance:
+            found[f"cue_stance:{stance}"] = 1.0
+        if cue_lemma in HEDGING_CUES:
+            found["cue_hedging"] = 1.0
+    else:
+        found["no_cue"] = 1.0
+    for side, tokens in (("c", words), ("x", around)):
+        for phrase in _has_phrase(tokens, DENIALS):
+            found[f"{side}_denial"] += 1.0
+            found[f"{side}_denial:{phrase}"] = 1.0
+    found["hedges"] = sum(word in HEDGES for word in words)
+    found["question"] = float(content.rstrip(" \"”'").endswith("?"))
+    found["first_person"] = float(any(word in FIRST_PERSON for word in words))
+    found["future"] = float(any(word in FUTURE for word in words))
+    found["numbers"] = sum(word.isdigit() for word in words) / max(1, len(words))
+    found["length"] = math.log1p(len(words))
+    scores = _polarity(content)
+    found["vader_c"], found["vader_p"], found["vader_n"] = scores["compound"], scores["pos"], scores["neg"]
+    return found
+
+
+def first_rule(content: str, cue_lemma: str | None, targets: list[TargetSpan]) -> tuple | None:
+    """``(stance, evidence, kind)`` of the first clear rule (demand, cue, frame, acts, negated praise, blame)
+    on any of ``targets``, or None."""
+    for target in targets:
+        rule = _rule_stance(content, cue_lemma, target)
+        if rule:
+            kind = rule[1].split(":")[0].split(" ")[0].strip("'")
+            return rule[0], rule[1], kind if kind in RULE_KINDS else "frame"
+    return None
+
+
+def rule_features(rule: tuple | None) -> dict[str, float]:
+    """The ``first_rule`` found, as features of the claim model."""
+    return {f"rule:{rule[0]}": 1.0, f"rule_kind:{rule[2]}": 1.0} if rule else {}
+
+
+RULE_KINDS = ("demand", "cue", "negated", "negative")

@@ -1,0 +1,254 @@
+"""Train the claim stance model and the target ranker on labelled PolNeAR train articles.
+
+Runs the steps after the parse on the kept parses (``attribution_lab.py parse``) of the articles that
+``scripts/labels/polnear_train.jsonl`` labels, pairs each statement found with its gold quote as the scorer
+does (``tracker.evaluate.matched_pairs``, coverage > 0.3), and takes the label's stance and target. Prints
+5-fold figures (folds by article, ``attribution_lab.folds_of``), then fits on every row and writes
+``tracker/data/stance_claims.json`` and ``tracker/data/stance_targets.json``. Needs scikit-learn at training
+time only.
+
+Usage: python scripts/train_claims.py ../shared/eval/polnear_train.jsonl
+"""
+
+import gzip
+import json
+import os
+import pickle
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+for variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):  # many threads on 2 shared
+    os.environ.setdefault(variable, "1")  # cores make each fit 20 times slower
+
+import numpy  # noqa: E402
+from sklearn.feature_extraction import DictVectorizer  # noqa: E402
+from sklearn.linear_model import LogisticRegression  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from attribution_lab import documents, folds_of, read_records  # noqa: E402
+
+from tracker.evaluate import _target_matches, matched_pairs  # noqa: E402
+from tracker.extract import statements_of  # noqa: E402
+from tracker.relations import RELATION_STANCE  # noqa: E402
+from tracker.stance import CLAIM_CLASSES, CLAIM_MODEL_PATH, TARGET_MODEL_PATH  # noqa: E402
+from tracker.targets import ClaimJudge  # noqa: E402
+
+LABELS = ROOT / "scripts" / "labels" / "polnear_train.jsonl"
+FOLDS = 5
+MIN_ROWS = 3  # a named feature must occur in this many training rows to be kept
+STANCE_C = (0.003, 0.01, 0.03)  # inverse L2 strengths tried by cross-validation
+STANCE_WEIGHTS = (None, "balanced")
+TARGET_C = (1.0,)
+DECIMALS = 5
+
+
+def read_labels(path=LABELS):
+    """``{article id: {quote id: label}}``."""
+    labels = defaultdict(dict)
+    for line in path.read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        labels[row["article"]][row["qid"]] = row
+    return labels
+
+
+def training_rows(corpus, labels):
+    """One row per statement paired with a labelled gold quote: its features, candidates and labels."""
+    records = {r["id"]: r for r in read_records(corpus) if r["id"] in labels}
+    rows = []
+    for article, document in documents(corpus, only=set(records)):
+        index, book, statements = statements_of(document)
+        judge = ClaimJudge(index, book)
+        quotes = records[article.id]["quotes"]
+        predicted = [{"start": s.start, "end": s.end} for s in statements]
+        for g, p in matched_pairs(quotes, predicted):
+            label = labels[article.id].get(quotes[g]["id"])
+            if label is None:
+                continue
+            statement = statements[p]
+            candidates = judge.candidates(statement)
+            rows.append({
+                "article": article.id, "stance": label["stance"] or "neutral", "target": label["target"],
+                "relation": statement.relation,
+                "features": judge.stance_features(statement, [t for t, _ in candidates]),
+                "dense": judge.dense(statement),
+                "candidates": [(t.name, dict(f)) for t, f in candidates]})
+    return rows
+
+
+def kept_features(examples):
+    """The examples with only the named features that occur in MIN_ROWS of them."""
+    frequency = Counter(name for example in examples for name in example)
+    return [{k: v for k, v in example.items() if frequency[k] >= MIN_ROWS} for example in examples]
+
+
+class Scaled:
+    """A logistic regression over standardised named and dense features."""
+
+    def __init__(self, C, class_weight=None):
+        self.classifier = LogisticRegression(C=C, class_weight=class_weight, max_iter=3000)
+        self.vectorizer = DictVectorizer(sparse=False)
+
+    def matrix(self, examples, dense=None, fit=False):
+        named = self.vectorizer.fit_transform(examples) if fit else self.vectorizer.transform(examples)
+        matrix = named if dense is None else numpy.hstack([named, dense])
+        if fit:
+            self.mean, self.scale = matrix.mean(axis=0), matrix.std(axis=0) + 1e-6
+        return (matrix - self.mean) / self.scale
+
+    def fit(self, examples, labels, dense=None):
+        self.classifier.fit(self.matrix(kept_features(examples), dense, fit=True), labels)
+        return self
+
+    def probabilities(self, examples, dense=None):
+        return self.classifier.predict_proba(self.matrix(examples, dense))
+
+    def export(self, path, source):
+        """Write the weights with the scaling folded in, as ``tracker.stance.load_linear`` reads them."""
+        coef = self.classifier.coef_ / self.scale  # (classes or 1, features)
+        intercept = self.classifier.intercept_ - coef @ self.mean
+        names = list(self.vectorizer.get_feature_names_out())
+        weights = {str(name): [round(float(w), DECIMALS) for w in coef[:, k]] for k, name in enumerate(names)}
+        dense = coef[:, len(names):].T
+        model = {"source": source, "classes": [str(c) for c in self.classifier.classes_],
+                 "intercept": [round(float(b), DECIMALS) for b in intercept],
+                 "weights": {k: v for k, v in weights.items() if any(v)},
+                 "dense": [[round(float(w), DECIMALS) for w in row] for row in dense] if dense.size else None}
+        if len(model["classes"]) == 2:  # one score: the logistic of the positive class
+            model["classes"] = model["classes"][1:]
+        path.write_text(json.dumps(model, separators=(",", ":")), encoding="utf-8")
+        return path.stat().st_size
+
+
+def macro_f1(gold, predicted):
+    """Macro-F1 (%) over the classes the gold has, as ../shared/eval/score.py computes it."""
+    total = []
+    for label in sorted(set(gold)):
+        tp = sum(g == p == label for g, p in zip(gold, predicted))
+        precision = tp / max(1, sum(p == label for p in predicted))
+        recall = tp / max(1, sum(g == label for g in gold))
+        total.append(2 * precision * recall / (precision + recall) if precision + recall else 0.0)
+    return 100 * sum(total) / len(total)
+
+
+def fit_stance(rows, C, weight):
+    return Scaled(C, weight).fit([r["features"] for r in rows], [r["stance"] for r in rows],
+                                 numpy.array([r["dense"] for r in rows]))
+
+
+def predict_stances(model, rows):
+    """Predicted stances as the pipeline decides: the relation step's stance, else the model's."""
+    probabilities = model.probabilities([r["features"] for r in rows], numpy.array([r["dense"] for r in rows]))
+    classes = model.classifier.classes_
+    return [RELATION_STANCE.get(r["relation"]) or str(classes[k]) for r, k in zip(rows, probabilities.argmax(1))]
+
+
+def target_rows(rows):
+    return [r for r in rows if r["stance"] in ("support", "against") and r["target"]]
+
+
+def fit_targets(rows, C):
+    examples, labels = [], []
+    for row in target_rows(rows):
+        for name, features in row["candidates"]:
+            examples.append(features)
+            labels.append(int(_target_matches(row["target"], name)))
+    return Scaled(C).fit(examples, labels)
+
+
+def chosen_target(ranker, row):
+    if not row["candidates"]:
+        return None
+    scores = ranker.probabilities([f for _, f in row["candidates"]])[:, 1]
+    return row["candidates"][int(scores.argmax())][0]
+
+
+def cross_validate(rows, C, weight, target_C, show=False):
+    """Out-of-fold stance macro-F1 and accuracy, ranker accuracy, and the scorer's target accuracy."""
+    fold = folds_of({r["article"] for r in rows}, FOLDS)
+    gold, predicted, ranked, end_to_end = [], [], [], []
+    for k in range(FOLDS):
+        train = [r for r in rows if fold[r["article"]] != k]
+        test = [r for r in rows if fold[r["article"]] == k]
+        stances = predict_stances(fit_stance(train, C, weight), test)
+        ranker = fit_targets(train, target_C)
+        gold += [r["stance"] for r in test]
+        predicted += stances
+        for row, stance in zip(test, stances):
+            if row["stance"] in ("support", "against") and row["target"]:
+                ranked.append(_target_matches(row["target"], chosen_target(ranker, row)))
+            if row["target"]:
+                target = ("claim:" if stance == "deny" else
+                          chosen_target(ranker, row) if stance in ("support", "against") else None)
+                end_to_end.append(_target_matches(row["target"], target))
+    figures = {"macro_f1": macro_f1(gold, predicted),
+               "accuracy": 100 * sum(g == p for g, p in zip(gold, predicted)) / len(gold),
+               "ranker_acc": 100 * sum(ranked) / len(ranked), "target_acc": 100 * sum(end_to_end) / len(end_to_end)}
+    if show:
+        print("out-of-fold confusion (rows gold, columns predicted):", " ".join(CLAIM_CLASSES))
+        for g in CLAIM_CLASSES:
+            print(f"  {g:8s}", " ".join(f"{sum(a == g and b == p for a, b in zip(gold, predicted)):5d}"
+                                        for p in CLAIM_CLASSES))
+    return figures
+
+
+def compare_mlp(rows, C, weight):
+    """Out-of-fold stance macro-F1 of the chosen logistic regression against a small MLP on the same inputs."""
+    from sklearn.neural_network import MLPClassifier
+
+    fold = folds_of({r["article"] for r in rows}, FOLDS)
+    gold, linear, mlp = [], [], []
+    for k in range(FOLDS):
+        train = [r for r in rows if fold[r["article"]] != k]
+        test = [r for r in rows if fold[r["article"]] == k]
+        model = fit_stance(train, C, weight)
+        linear += predict_stances(model, test)
+        network = MLPClassifier(hidden_layer_sizes=(64,), alpha=1.0, max_iter=300, early_stopping=True,
+                                random_state=0)
+        network.fit(model.matrix(kept_features([r["features"] for r in train]),
+                                 numpy.array([r["dense"] for r in train])), [r["stance"] for r in train])
+        found = network.predict(model.matrix([r["features"] for r in test], numpy.array([r["dense"] for r in test])))
+        mlp += [RELATION_STANCE.get(r["relation"]) or str(p) for r, p in zip(test, found)]
+        gold += [r["stance"] for r in test]
+    print(f"out-of-fold macro-F1: logistic {macro_f1(gold, linear):.1f}, MLP (64 hidden) {macro_f1(gold, mlp):.1f}")
+
+
+def main():
+    corpus = sys.argv[1] if len(sys.argv) > 1 else str(ROOT.parent / "shared" / "eval" / "polnear_train.jsonl")
+    cache = Path("/tmp") / "stance_training_rows.pkl.gz"
+    if cache.exists() and "--fresh" not in sys.argv:
+        rows = pickle.load(gzip.open(cache))
+    else:
+        rows = training_rows(corpus, read_labels())
+        pickle.dump(rows, gzip.open(cache, "wb"))
+    print(f"{len(rows)} rows from {len({r['article'] for r in rows})} articles: "
+          f"{dict(Counter(r['stance'] for r in rows))}")
+    reachable = [any(_target_matches(r["target"], n) for n, _ in r["candidates"]) for r in target_rows(rows)]
+    print(f"target among the candidates (ceiling of the ranker): {100 * sum(reachable) / len(reachable):.1f}%")
+    best = None
+    for C in STANCE_C:
+        for weight in STANCE_WEIGHTS:
+            for target_C in TARGET_C:
+                figures = cross_validate(rows, C, weight, target_C)
+                print(f"C {C} weight {weight} target C {target_C}: " +
+                      ", ".join(f"{k} {v:.1f}" for k, v in figures.items()))
+                key = figures["macro_f1"] + figures["target_acc"]
+                if best is None or key > best[0]:
+                    best = (key, C, weight, target_C)
+    _, C, weight, target_C = best
+    print(f"chosen: C {C} weight {weight} target C {target_C}")
+    cross_validate(rows, C, weight, target_C, show=True)
+    if "--compare" in sys.argv:
+        compare_mlp(rows, C, weight)
+    source = f"trained on {len(rows)} labelled PolNeAR train attributions by scripts/train_claims.py"
+    size = fit_stance(rows, C, weight).export(CLAIM_MODEL_PATH, source)
+    print(f"wrote {CLAIM_MODEL_PATH.relative_to(ROOT)} ({size:,} bytes)")
+    size = fit_targets(rows, target_C).export(TARGET_MODEL_PATH, source)
+    print(f"wrote {TARGET_MODEL_PATH.relative_to(ROOT)} ({size:,} bytes)")
+
+
+if __name__ == "__main__":
+    main()
