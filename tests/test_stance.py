@@ -6,7 +6,7 @@ from pathlib import Path
 import numpy
 import pytest
 
-from tracker.stance import (CLASSES, MODEL_PATH, StanceResult, claim_stance, load_linear, load_model,
+from tracker.stance import (CLASSES, MODEL_PATH, StanceResult, claim_stance, is_hedged, load_linear, load_model,
                             predict_stance)
 
 NEWSMTSC_DEV = Path(__file__).resolve().parent.parent.parent / "shared" / "stance" / "newsmtsc_dev.jsonl"
@@ -172,3 +172,8 @@ def test_a_tiny_training_run_lowers_the_loss_and_exports_what_it_learned(trainin
     exported = load_linear(path)
     for features, row in zip(examples, probabilities):
         assert numpy.allclose(exported.probabilities(features), row, atol=1e-3)
+
+
+def test_the_month_may_is_no_hedge():
+    assert not is_hedged("the bridge reopened in May")
+    assert is_hedged("the bridge may reopen") and is_hedged("May it reopen soon?")

@@ -126,6 +126,9 @@ class StanceModel:
     weights: dict[str, list[float]]
 
 
+SENTENCE_OPENERS = {".", "!", "?", '"', "“", "'", "‘", ":"}  # what may stand before a sentence's first word
+
+
 def tokenize(text: str) -> list[str]:
     """Lower-cased words and punctuation, curly apostrophes made straight."""
     return [token.lower().replace("’", "'") for token in TOKEN.findall(text)]
@@ -253,8 +256,17 @@ def load_model() -> StanceModel:
 
 
 def is_hedged(text: str, cue_lemma: str | None = None) -> bool:
-    """Whether the statement or its reporting verb hedges ("may", "reportedly", "believe")."""
-    return cue_lemma in HEDGING_CUES or any(word in HEDGES for word in tokenize(text))
+    """Whether the statement or its reporting verb hedges ("may", "reportedly", "believe"); "May" with a
+    capital inside a sentence is the month, no hedge."""
+    if cue_lemma in HEDGING_CUES:
+        return True
+    words = TOKEN.findall(text)
+    return any(word.lower().replace("’", "'") in HEDGES and not the_month(words, k) for k, word in enumerate(words))
+
+
+def the_month(words: list[str], k: int) -> bool:
+    """Whether ``words[k]`` is the month "May": capitalised where no sentence starts."""
+    return words[k] == "May" and k > 0 and words[k - 1] not in SENTENCE_OPENERS
 
 
 def predict_stance(text: str, target_start: int, target_end: int) -> StanceResult:
