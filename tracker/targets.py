@@ -336,6 +336,14 @@ class ClaimJudge:
         self.mentions = Counter(self._entity_name(entity)[0] for entity in self.names.entities)
         self.salient = [name for name, _ in self.mentions.most_common() if self._types.get(name) in SALIENT_TYPES]
         self.salient = self.salient[:SALIENT_ENTITIES]
+        self._lower_text = index.text.lower()
+        self._word_counts = {}  # a name's last word -> how often the article writes it
+
+    def _count_in_text(self, word):
+        """How often the lower-cased article text holds ``word``, counted once per word."""
+        if word not in self._word_counts:
+            self._word_counts[word] = self._lower_text.count(word)
+        return self._word_counts[word]
 
     def _entity_name(self, entity):
         name, etype = self.book.entity_name(entity)
@@ -462,7 +470,7 @@ class ClaimJudge:
         if target.name in self.salient:
             found[f"salient:{self.salient.index(target.name)}"] = 1.0
         last = last_word(target.name)
-        found["last_word_count"] = math.log1p(self.index.text.lower().count(last)) if last else 0.0
+        found["last_word_count"] = math.log1p(self._count_in_text(last)) if last else 0.0
         found["is_speaker"] = float(speaker is not None and (target.name == speaker.name or (
             last is not None and last == last_word(speaker.name))))
         found["subject"] = float(target.subject)
