@@ -79,3 +79,11 @@ def test_an_unknown_speaker_is_a_404(site):
     ds, _ = site
     assert [get(ds, path).status_code for path in ("/-/speaker/Nobody", "/-/speaker/999", "/-/speaker/a/b")] == [
         404, 404, 404]
+
+
+def test_the_speakers_chart_and_query_count_a_claim_for_each_holder(site):
+    ds, _ = site
+    chart = page(ds, "/-/charts/speakers")
+    assert "<title>Turkey: 1 claim</title>" in chart and "<title>Russia: 1 claim</title>" in chart
+    rows = get(ds, "/claims/claims_by_speaker.json?speaker=russia&_shape=array").json()
+    assert [row["quote_text"] for row in rows] == ["the ceasefire must hold"]

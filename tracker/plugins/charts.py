@@ -109,7 +109,8 @@ async def speakers_chart(datasette, request):
             count(*) filter (where claims.kind = 'direct') as direct,
             count(*) filter (where claims.kind = 'indirect') as indirect,
             count(*) filter (where claims.kind = 'mixed') as mixed
-        from claims join speakers on speakers.id = claims.speaker_id
+        from claims join claim_speakers on claim_speakers.claim_id = claims.id
+          join speakers on speakers.id = claim_speakers.speaker_id
         group by speakers.id order by n desc, speakers.name limit ?""", [limit])).rows
     by_speaker = datasette.urls.query(db.name, "claims_by_speaker") + "?speaker="
     return await render(datasette, request, {
