@@ -11,6 +11,7 @@ Usage: python scripts/train_claims.py ../shared/eval/polnear_train.jsonl
 """
 
 import gzip
+import hashlib
 import json
 import os
 import pickle
@@ -46,18 +47,24 @@ TARGET_C = (1.0,)
 DECIMALS = 5
 
 
+def article_key(article_id):
+    """The key the labels file names an article by: the first 16 hex digits of the SHA-1 of its id (the ids
+    themselves, which carry words of the headline, stay in ``../shared``)."""
+    return hashlib.sha1(article_id.encode("utf-8")).hexdigest()[:16]
+
+
 def read_labels(path=LABELS):
-    """``{article id: {quote id: label}}``."""
+    """``{article key: {quote id: label}}``."""
     labels = defaultdict(dict)
     for line in path.read_text(encoding="utf-8").splitlines():
         row = json.loads(line)
-        labels[row["article"]][row["qid"]] = row
+        labels[row["article_key"]][row["qid"]] = row
     return labels
 
 
 def training_rows(corpus, labels):
     """One row per statement paired with a labelled gold quote: its features, candidates and labels."""
-    records = {r["id"]: r for r in read_records(corpus) if r["id"] in labels}
+    records = {r["id"]: r for r in read_records(corpus) if article_key(r["id"]) in labels}
     rows = []
     for article, document in documents(corpus, only=set(records)):
         index, book, statements = statements_of(document)
@@ -65,7 +72,7 @@ def training_rows(corpus, labels):
         quotes = records[article.id]["quotes"]
         predicted = [{"start": s.start, "end": s.end} for s in statements]
         for g, p in matched_pairs(quotes, predicted):
-            label = labels[article.id].get(quotes[g]["id"])
+            label = labels[article_key(article.id)].get(quotes[g]["id"])
             if label is None:
                 continue
             statement = statements[p]
