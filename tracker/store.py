@@ -287,29 +287,24 @@ def delete_claims(db, article_ids):
         db.execute(f"delete from claims where article_id in ({marks})", chunk)
 
 
-def _claim_column_ids(db, column, article_ids):
+def _ids_of_articles(db, sql, article_ids):
+    """The ids ``sql`` selects for the given articles, its ``{marks}`` standing for a chunk of their ids."""
     ids = set()
     for chunk in chunks(article_ids):
-        marks = ", ".join("?" * len(chunk))
-        ids.update(row[0] for row in db.execute(
-            f"select distinct {column} from claims where article_id in ({marks}) and {column} is not null", chunk))
+        ids.update(row[0] for row in db.execute(sql.format(marks=", ".join("?" * len(chunk))), chunk))
     return ids
 
 
 def claim_speaker_ids(db, article_ids):
     """Ids of the speakers (every holder) of the given articles' claims."""
-    ids = set()
-    for chunk in chunks(article_ids):
-        marks = ", ".join("?" * len(chunk))
-        ids.update(row[0] for row in db.execute(
-            f"select distinct speaker_id from claim_speakers where claim_id in "
-            f"(select id from claims where article_id in ({marks}))", chunk))
-    return ids
+    return _ids_of_articles(db, "select distinct speaker_id from claim_speakers where claim_id in "
+                                "(select id from claims where article_id in ({marks}))", article_ids)
 
 
 def claim_target_ids(db, article_ids):
     """Ids of the targets of the given articles' claims."""
-    return _claim_column_ids(db, "target_id", article_ids)
+    return _ids_of_articles(db, "select distinct target_id from claims where article_id in ({marks}) "
+                                "and target_id is not null", article_ids)
 
 
 def upsert_targets(db, claims):

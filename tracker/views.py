@@ -4,21 +4,22 @@
 list ``speakers`` for a facet that counts the claim for each), its target's name and its article's date,
 month and title - the table journalists browse and facet (``claims`` itself has no date) - and the
 attribution rule that found it.
-``stance_summary``: per speaker (each holder of a claim) per target, how many claims support, oppose, deny or are neutral.
+``stance_summary``: per speaker (each holder of a claim) per target, how many claims support, oppose, deny or are
+neutral.
 """
 
-CLAIM_DETAILS = """select
+# the names of a claim's holders, in the order the article gives them
+HOLDER_NAMES = """select speakers.name from claim_speakers join speakers on speakers.id = claim_speakers.speaker_id
+    where claim_speakers.claim_id = claims.id order by claim_speakers.position"""
+
+CLAIM_DETAILS = f"""select
   claims.id,
   articles.date,
   substr(articles.date, 1, 7) as month,
   claims.article_id,
   articles.title,
-  coalesce((select group_concat(name, '; ') from (
-    select speakers.name from claim_speakers join speakers on speakers.id = claim_speakers.speaker_id
-    where claim_speakers.claim_id = claims.id order by claim_speakers.position)), speakers.name) as speaker,
-  (select json_group_array(name) from (
-    select speakers.name from claim_speakers join speakers on speakers.id = claim_speakers.speaker_id
-    where claim_speakers.claim_id = claims.id order by claim_speakers.position)) as speakers,
+  (select group_concat(name, '; ') from ({HOLDER_NAMES})) as speaker,
+  (select json_group_array(name) from ({HOLDER_NAMES})) as speakers,
   claims.speaker_id,
   claims.speaker_mention,
   claims.role,
@@ -37,7 +38,6 @@ CLAIM_DETAILS = """select
   claims.rowid as claim_rowid
 from claims
   join articles on articles.id = claims.article_id
-  left join speakers on speakers.id = claims.speaker_id
   left join targets on targets.id = claims.target_id"""
 
 STANCE_SUMMARY = """select
