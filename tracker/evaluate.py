@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .article import Article, article_from_record
+from .names import last_word
 
 if TYPE_CHECKING:
     from .extract import Extractor
@@ -34,12 +35,6 @@ def _trimmed(text, start, end):
     while end > start and text[end - 1] in TRIM:
         end -= 1
     return start, end
-
-
-def last_word(name):
-    """Lower-cased last word of a name, the unit names are compared on ("Ibrahim Kalin" -> "kalin")."""
-    words = [w for w in re.findall(r"[A-Za-z][A-Za-z'\-]+", name or "") if w.lower() not in {"jr", "sr", "ii", "iii"}]
-    return words[-1].lower() if words else None
 
 
 def _chars(spans):

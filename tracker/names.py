@@ -47,6 +47,8 @@ OFFICE_BEFORE = re.compile(r"(?<![Vv]ice )(?<![Vv]ice-)(?<![Ff]ormer )\b((?i:" +
                            + r"))\.?\s+(?:[A-Z][\w.'’-]*\s+)*$")
 OFFICE_AFTER = re.compile(r"^\s*,\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(" + "|".join(OFFICES) + r")\b",
                           re.IGNORECASE)
+LEAD_BREAKS = re.compile(r"[,.;:()]")  # what ends the words leading up to a name
+LEAD_BREAKS_OR_LINE = re.compile(r"[,.;:()\n]")
 APPOSITION = re.compile(r"\s*,\s+(?:the|a|an)\s+([^,.;:()\n]{1,60})")  # ", the gambling tycoon"
 FIRST_NAME_ODDS = 10  # a first name tells a gender when this many more of its bearers have it than not
 NAME_EDGES = " ,;:\"'“”’‘()[]—–―"  # marks around a name or description that are no part of it
@@ -101,6 +103,17 @@ def person_like(name, etype, surnames=None):
     if etype == "ORG" and reads_as_person_name(name) and (surnames is None or name.split()[-1] in surnames):
         return "PERSON"
     return etype
+
+
+def qualifier_forms(qualifiers):
+    """Per qualifier of an office or description, the forms that name it beside a name ("gop" and "republican")."""
+    return [{q.lower(), QUALIFIER_ALIASES.get(q.lower(), q.lower())} for q in qualifiers]
+
+
+def last_word(name):
+    """Lower-cased last word of a name, the unit names are compared on ("Ibrahim Kalin" -> "kalin")."""
+    words = [w for w in re.findall(r"[A-Za-z][A-Za-z'\-]+", name or "") if w.lower() not in {"jr", "sr", "ii", "iii"}]
+    return words[-1].lower() if words else None
 
 
 def is_fuller_form(full, short):
@@ -363,16 +376,21 @@ class NameBook:
                     continue
                 before = OFFICE_BEFORE.search(self.text[max(0, entity.start_char - 60):entity.start_char])
                 after = OFFICE_AFTER.match(self.text[entity.end_char:entity.end_char + 60])
-                lead = re.split(r"[,.;:()]", self.text[max(0, entity.start_char - 60):entity.start_char])[-1]
+                lead = self._lead(entity.start_char, LEAD_BREAKS)
                 for found, words in ((before, lead), (after, after and after.group())):
                     if found is not None:
                         self._office_holders.append((entity.start_char, OFFICES[found.group(1).lower()],
                                                      self.entity_name(entity)[0],
                                                      set(re.findall(r"\w+", words.lower()))))
-        wanted = [{q.lower(), QUALIFIER_ALIASES.get(q.lower(), q.lower())} for q in qualifiers]
+        wanted = qualifier_forms(qualifiers)
         holders = [name for start, held, name, context in self._office_holders
                    if held == office and start < offset and all(context & forms for forms in wanted)]
         return holders[-1] if holders else None
+
+    def _lead(self, start, breaks):
+        """The words just before ``start`` back to the nearest of ``breaks`` (60 characters at most): "gambling
+        tycoon" of "gambling tycoon Sheldon Adelson"."""
+        return breaks.split(self.text[max(0, start - 60):start])[-1]
 
     def described_as(self, noun, offset, qualifiers=()):
         """The person last named before ``offset`` with ``noun`` beside the name ("gambling tycoon Sheldon
@@ -381,11 +399,11 @@ class NameBook:
             self._person_contexts = []
             for entity in self.entities:
                 if entity.type == "PERSON":
-                    lead = re.split(r"[,.;:()\n]", self.text[max(0, entity.start_char - 60):entity.start_char])[-1]
+                    lead = self._lead(entity.start_char, LEAD_BREAKS_OR_LINE)
                     after = APPOSITION.match(self.text, entity.end_char)
                     words = re.findall(r"[\w-]+", (lead + " " + (after.group(1) if after else "")).lower())
                     self._person_contexts.append((entity.start_char, self.entity_name(entity)[0], set(words)))
-        wanted = [{q.lower(), QUALIFIER_ALIASES.get(q.lower(), q.lower())} for q in qualifiers]
+        wanted = qualifier_forms(qualifiers)
         named = [name for start, name, words in self._person_contexts if start < offset and noun in words
                  and all(words & forms for forms in wanted)]
         return named[-1] if named else None

@@ -20,9 +20,8 @@ from dataclasses import dataclass, field
 import numpy
 
 from .engine.vectors import word_vectors
-from .evaluate import last_word
 from .marks import QUOTE_MARKS
-from .names import country_of
+from .names import country_of, last_word
 from .relations import RELATION_CONFIDENCE, RELATION_STANCE, statement_label
 from .speakers import PLACE_NOUNS
 from .stance import (CLAIM_MODEL_PATH, TARGET_MODEL_PATH, StanceResult, TargetSpan, _frame_stance,
