@@ -74,19 +74,18 @@ def from_quotes(index, found, used_cues):
     for quote in index.quotes:
         if covered.overlapping(quote.start, quote.end):
             continue
-        words = index.text[quote.start:quote.end].split()
         following = attribution_right_after(index, quote, found) if opens_sentence(index, quote) else None
-        short = is_short_sentence(index, quote) or opens_with_a_clause(index, quote)
-        if following is None and (len(words) < (2 if short else 4) or len(words) < 8
-                                  and not any(c in index.text[quote.start:quote.end] for c in ".,!?;:")
-                                  or not opens_sentence(index, quote)):
+        statement = is_statement_shaped(index, quote)
+        if following is None and not statement and not starts_a_sentence(index, quote):
             continue  # a scare quote or a title, not a statement
         if following is not None:  # '"X," he told the host, "Y."': X joins the quote after the cue, even
             # a word or two ('"Perhaps," he said, "..."')
             following.spans = _union(following.spans + [(quote.start, quote.end)])
             following.kind = kind_of(index, following.spans)
             continue
-        attribution = nearby_cue(index, quote, used_cues)
+        attribution = nearby_cue(index, quote, used_cues, right_by=not statement)
+        if attribution is None and not statement:
+            continue  # '"No," she said' is said however short; without its cue, it is a scare quote or a title
         same_cue = [a for a in result if attribution and a.cue and a.cue.start == attribution.cue.start]
         if same_cue:  # both halves of '"X," he said, "Y."' found the same cue
             same_cue[0].spans = _union(same_cue[0].spans + attribution.spans)
@@ -110,6 +109,24 @@ def from_quotes(index, found, used_cues):
                 follows=last, sources=["continuation"])
         result.append(attribution)
     return result
+
+
+def is_statement_shaped(index, quote):
+    """The quotation is long enough and punctuated like something said, not a scare quote or a title: a
+    sentence or a clause before its cue of two words or more, else four words or more with punctuation in
+    them (or eight without), where a sentence or clause starts."""
+    text = index.text[quote.start:quote.end]
+    words = text.split()
+    short = is_short_sentence(index, quote) or opens_with_a_clause(index, quote)
+    return len(words) >= (2 if short else 4) and (len(words) >= 8 or any(c in text for c in ".,!?;:")) \
+        and opens_sentence(index, quote)
+
+
+def starts_a_sentence(index, quote):
+    """The quotation opens a sentence of the text, or follows a colon ('She wrote: "Shameful."'); not one
+    after a comma or "and", where a title or a name stands as often as speech."""
+    before = index.text[:quote.start].rstrip(" " + "".join(CLOSERS) + "\"'")
+    return not before or before.endswith((".", "!", "?", ":", "\n"))
 
 
 def is_title(index, quote):
@@ -159,9 +176,11 @@ def attribution_right_after(index, quote, found):
     return None
 
 
-def nearby_cue(index, quote, used_cues):
+def nearby_cue(index, quote, used_cues, right_by=False):
     """A speech verb with a subject in the quotation's sentence ('"...," he said'), or ending the
-    sentence just before it ('He said:'); another reporting verb only right by the quotation."""
+    sentence just before it ('He said:'); another reporting verb only right by the quotation. With
+    ``right_by``, only a cue with nothing but its speaker and punctuation between it and the quotation
+    ('"No," she said', 'X wrote: "Shameful."')."""
     for tree in index.trees:
         overlaps = tree.start < quote.end and quote.start < tree.end
         introduces = tree.end <= quote.start and not index.text[tree.end:quote.start].strip() \
@@ -187,12 +206,14 @@ def nearby_cue(index, quote, used_cues):
             elif word.start_char >= quote.end:  # '"...," Flynn, a surrogate, said': the parse lost the subject
                 mention = _mention([w for w in tree.words if quote.end <= w.start_char and w.end_char
                                     <= word.start_char and w.upos in SPEAKER_POS | {"PUNCT", "DET", "ADJ"}],
-                                   index.text, tree.index) or inverted_mention(index, tree, word)
+                                   index.text, tree.index) or inverted_mention(index, tree, word, quote)
             else:
                 continue
             if mention is None or not any(c.isalnum() for c in mention.text):
                 continue
             gap = between.replace(mention.text, "").strip(" ,:—)")
+            if gap and right_by:
+                continue
             if gap and (word.lemma not in SPEECH_VERBS or len(between.split()) > 8 or any(c in gap for c in ".!?")):
                 continue  # other reporting verbs only right by the quote ('Trump boasted, "..."')
             return Attribution(
@@ -249,10 +270,11 @@ def speaks_by_position(index, quote, verb):
     return verb.start_char >= quote.end and closing.endswith(",")
 
 
-def inverted_mention(index, tree, verb):
+def inverted_mention(index, tree, verb, quote):
     """ '"...," said the party's ranking member Jo Ames (D-Ore.).': the words after a speech verb that closes a
-    quotation, up to the first stop, when the parse lost them as its subject; at least one noun among them."""
-    if verb.lemma not in SPEECH_VERBS:
+    quotation, up to the first stop, when the parse lost them as its subject; at least one noun among them.
+    Another reporting verb only right after the quotation ('"Enough!" shouted the crowd')."""
+    if verb.lemma not in SPEECH_VERBS and index.text[quote.end:verb.start_char].strip():
         return None
     words = []
     for word in tree.words[verb.id:]:

@@ -29,6 +29,8 @@ def subject_of(index, tree, verb):
         inverted = inverted_speaker(tree, verb) if node is verb else None
         if inverted is not None:
             return inverted
+        if node is verb and is_reduced_passive(tree, node):
+            return None  # "when asked about X, she said": the one asked, not who asked
         if node.deprel in ("conj", "xcomp", "advcl") and node.head:
             head = tree.head(node)
             controller = object_controller(index, tree, node, head) if node.deprel == "xcomp" else None
@@ -60,6 +62,12 @@ def subject_of(index, tree, verb):
             return head if head.upos in ("NOUN", "PROPN") else None
         return None
     return None
+
+
+def is_reduced_passive(tree, verb):
+    """A participle clause with no subject or auxiliary of its own and a passive sense ("when asked about X",
+    "pressed on the deal"): the main clause's subject undergoes it."""
+    return verb.deprel == "advcl" and verb.xpos == "VBN" and not tree.kids(verb, *SUBJECTS, "aux", "aux:pass")
 
 
 def object_controller(index, tree, xcomp, head):
