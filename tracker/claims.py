@@ -81,8 +81,8 @@ def claim_id(article_id, start, end):
 
 def claims_from_statements(article_id, text, statements, date=None):
     """``Claim`` rows for an article's ``Statement``s (in text order), with their speakers, stances and
-    relations, each dated ``date`` (the article's). A quotation with no cue of its own that goes on from another statement, over sentences or
-    paragraphs, is told under that statement's cue."""
+    relations, each dated ``date`` (the article's). A quotation with no cue of its own that goes on from
+    another statement, over sentences or paragraphs, is told under that statement's cue."""
     cues, claims = {}, []
     for statement in statements:
         attribution = statement.attribution

@@ -37,6 +37,7 @@ MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
 BYLINE = re.compile(r"^by\s", re.IGNORECASE)
 PLACE_DATELINE = re.compile(r"^[A-Z][A-Z.'-]*(?:[ ,]+[A-Z][A-Z.'-]*){0,2}(?:\s*\([^)]*\))?$")  # "PARIS (AFP)"
 DATE_LABEL = re.compile(r"^(?:published|updated|posted|last updated|date)\b", re.IGNORECASE)
+TIME = re.compile(r"T?\d{1,2}:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?")  # 10:45, T09:00:00Z
 DATE_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "wed",
               "thu", "fri", "sat", "sun", "published", "updated", "posted", "last", "date", "on", "at", "am", "pm",
               "a", "p", "m", "gmt", "utc", "et", "est", "edt", "pt", "pst", "pdt", "bst", "cet", "cest"}
@@ -80,7 +81,7 @@ def _is_date_only(line):
     found = _written_date(line)
     if found is None:
         return False
-    rest = line[:found.start()] + " " + line[found.end():]
+    rest = TIME.sub(" ", line[:found.start()] + " " + line[found.end():])
     return all(word.lower() in DATE_WORDS for word in re.findall(r"[A-Za-z]+", rest))
 
 
