@@ -25,6 +25,8 @@ def read_one(path):
     ("# Harbour board shuts the old pier\n" + BODY, "Harbour board shuts the old pier"),  # Markdown
     ("\n\nPIER TO CLOSE AFTER FIFTY YEARS OF SERVICE\n\n" + BODY, "PIER TO CLOSE AFTER FIFTY YEARS OF SERVICE"),
     ("Remembering the storm of March 11, 2011\n\n" + BODY, "Remembering the storm of March 11, 2011"),
+    ("Harbour Board Shuts the Old Pier After Fifty Years.\n\n" + BODY,  # title case: a full stop will do
+     "Harbour Board Shuts the Old Pier After Fifty Years."),
 ])
 def test_a_headline_first_line_is_the_title(text, title):
     assert headline(text) == title
@@ -37,6 +39,9 @@ def test_a_headline_first_line_is_the_title(text, title):
     "Harbour board shuts the old pier",  # nothing after it: it is the article
     "WASHINGTON (Reuters)\n\n" + BODY,  # a dateline
     "By Jane Roe and Tom Doe\n\n" + BODY,  # a byline
+    "Written by Jane Roe.\n\n" + BODY,
+    "PORTMERE (Wire) \u2014 Will the old pier close?\n\n" + BODY,  # starts with a dateline
+    "President Olaf Brandt arrived in Portmere.\n\n" + BODY,  # names, but a verb in lower case
     "Thursday, March 3, 2016 10:45 GMT\n\n" + BODY,  # a date
     "Updated 3 March 2016, with the vote of the board\n\n" + BODY,  # a date with a label
     "The board said the following:\n\n" + BODY,  # introduces what follows

@@ -34,7 +34,7 @@ DATELINE = re.compile(r"^(.{0,80}?)\s(?:-{1,2}|[\u2013\u2014])\s")
 TITLE_MAX_CHARS = 120
 TITLE_MAX_WORDS = 20
 MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
-BYLINE = re.compile(r"^by\s", re.IGNORECASE)
+BYLINE = re.compile(r"^(?:(?:co-?)?(?:written|authored|reported|edited)\s+)?by\s", re.IGNORECASE)
 PLACE_DATELINE = re.compile(r"^[A-Z][A-Z.'-]*(?:[ ,]+[A-Z][A-Z.'-]*){0,2}(?:\s*\([^)]*\))?$")  # "PARIS (AFP)"
 DATE_LABEL = re.compile(r"^(?:published|updated|posted|last updated|date)\b", re.IGNORECASE)
 TIME = re.compile(r"T?\d{1,2}:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?")  # 10:45, T09:00:00Z
@@ -49,11 +49,12 @@ def headline(text):
     """The first line of ``text``, without a Markdown ``#``, when it reads as a headline, else None.
 
     A headline is one short line (at most 120 characters and 20 words) that starts with a capital, a digit or
-    a quotation mark, does not end as body text does (a full stop, a comma, a colon, a dash), is not a date,
-    a byline ("By ...") or a place in capitals (at most three words, "WASHINGTON (Reuters)"), and has a body
-    after it: a
-    blank line and more text, or, on the next line, text that starts anew and is clearly longer (so that the
-    first line of a hard-wrapped paragraph is not taken for one).
+    a quotation mark, does not end as body text does (a full stop, a comma, a colon, a dash) unless it is in
+    title case (every word of four letters or more capitalized: some archives end headlines with a full
+    stop), is not a date, a byline ("By ...", "Written by ..."), a place in capitals (at most three words,
+    "WASHINGTON (Reuters)") or a line that starts with a dateline ("PARIS (AFP) - ..."), and has a body after
+    it: a blank line and more text, or, on the next line, text that starts anew and is clearly longer (so
+    that the first line of a hard-wrapped paragraph is not taken for one).
     """
     lines = text.lstrip().split("\n")
     first = MARKDOWN_HEADING.sub("", lines[0].strip())
@@ -69,10 +70,18 @@ def headline(text):
 def _reads_as_headline(line):
     if not line or len(line) > TITLE_MAX_CHARS or len(line.split()) > TITLE_MAX_WORDS:
         return False
-    if not STARTS_HEADLINE.match(line) or line.endswith(ENDS_BODY):
+    if not STARTS_HEADLINE.match(line) or (line.endswith(ENDS_BODY) and not _title_case(line)):
         return False
+    dateline = DATELINE.match(line)
     return not (BYLINE.match(line) or PLACE_DATELINE.match(line) or DATE_LABEL.match(line)
-                or _is_date_only(line))
+                or _is_date_only(line) or (dateline and PLACE_DATELINE.match(dateline.group(1))))
+
+
+def _title_case(line):
+    """Whether every word of four letters or more is capitalized, as in a headline ("Clinton Plan for Taxes Is
+    Expansive but Complex."), which a sentence of body text hardly ever is (its verbs are lower case)."""
+    words = re.findall(r"[^\W\d_][\w'\u2019-]{3,}", line)
+    return len(words) >= 3 and all(word[0].isupper() for word in words)
 
 
 def _is_date_only(line):
