@@ -21,7 +21,7 @@ _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 WRITTEN_DATES = [re.compile(pattern, re.IGNORECASE) for pattern in (
-    rf"(?<![\w-])(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?![\d-])",  # 2016-03-03
+    r"(?<![\w-])(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?![\d-])",  # 2016-03-03
     rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b",  # March 3, 2016
     rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b",  # 3 March 2016
 )]
