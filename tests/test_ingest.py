@@ -8,7 +8,7 @@ import sys
 import pytest
 from click.testing import CliRunner
 
-import tracker.ingest
+import tracker.extract
 from tracker.bench import synthetic_corpus, table_rows
 from tracker.cli import cli
 from tracker.ingest import run_ingest
@@ -47,7 +47,7 @@ def test_second_run_parses_nothing(corpus, tmp_path, monkeypatch):
     assert (first.stored, first.unchanged, first.errors) == (6, 0, [])
     assert first.claims > 6
     before = table_rows(db_path)
-    monkeypatch.setattr(tracker.ingest, "Extractor", NoParsing)
+    monkeypatch.setattr(tracker.extract, "Extractor", NoParsing)
     events = []
     second = run_ingest([str(corpus)], db_path, progress=lambda event, value: events.append((event, value)))
     assert (second.stored, second.claims, second.unchanged, second.errors) == (0, 0, 6, [])
@@ -110,14 +110,14 @@ def test_two_jobs_store_the_same_rows_as_one(tmp_path):
 
 
 def test_a_failing_article_is_an_error_and_the_rest_is_stored(corpus, tmp_path, monkeypatch):
-    real_claims = tracker.ingest.Extractor.claims
+    real_claims = tracker.extract.Extractor.claims
 
     def claims(self, article, document):
         if article.id.endswith("generated-003.txt"):
             raise RuntimeError("boom")
         return real_claims(self, article, document)
 
-    monkeypatch.setattr(tracker.ingest.Extractor, "claims", claims)
+    monkeypatch.setattr(tracker.extract.Extractor, "claims", claims)
     summary = run_ingest([str(corpus)], tmp_path / "claims.db")
     assert summary.stored == 5
     assert [(e.source, e.message) for e in summary.errors] == [

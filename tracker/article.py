@@ -22,6 +22,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from .heading import date_in_lines, date_in_name, headline
 from .pages import BOMS
 
 MAX_BYTES = 2_000_000  # larger inputs are refused: no news article is this long (parsing it would take minutes)
@@ -128,6 +129,9 @@ def joined(*warnings):
 def article_from_text(text, article_id, path=None, warning=None):
     """An ``Article`` from a text file's content: an optional ``date YYYY-MM-DD`` header, then the text.
 
+    The text is kept whole; its first line is also the title when it reads as a headline. Without a header,
+    the date is one written in the first lines, else one in the file's name (``heading``), else None.
+
     Text that is an HTML page (a page saved under another name) is read as one, with a warning.
     """
     if HTML_START.match(text):
@@ -138,7 +142,11 @@ def article_from_text(text, article_id, path=None, warning=None):
     if header:
         date = parse_date(header.group(1), path)
         text = text[header.end():]
-    return checked(Article(id=article_id, text=text, date=date, path=path, warning=warning))
+    title = headline(text)
+    date = date or date_in_lines(text, skip_first=title is not None)
+    if date is None and path:
+        date = date_in_name(Path(path).name)
+    return checked(Article(id=article_id, text=text, date=date, title=title, path=path, warning=warning))
 
 
 def article_from_html(html, article_id, path=None, url=None, warning=None):

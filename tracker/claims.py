@@ -45,6 +45,7 @@ class Claim:
     relation: str | None = None  # deny | dispute | confirm | continues: what this claim does to ``related_claim_id``
     related_claim_id: str | None = None
     rule: str | None = None  # the attribution rule that found the statement ("ccomp", "according", "adjacent", ...)
+    date: str | None = None  # the article's date, YYYY-MM-DD
 
     @property
     def id(self):
@@ -52,8 +53,9 @@ class Claim:
         return claim_id(self.article_id, self.start, self.end)
 
     def as_prediction(self):
-        """The claim in the prediction format of ``../shared/eval/README.md``."""
-        row = {k: v for k, v in asdict(self).items() if k != "article_id"}
+        """The claim in the prediction format of ``../shared/eval/README.md`` (one line per article: the
+        article's id and date are not repeated in its claims)."""
+        row = {k: v for k, v in asdict(self).items() if k not in ("article_id", "date")}
         row["id"] = self.id
         return row
 
@@ -77,21 +79,21 @@ def claim_id(article_id, start, end):
     return hashlib.sha1(f"{article_id}:{start}:{end}".encode()).hexdigest()[:16]
 
 
-def claims_from_statements(article_id, text, statements):
+def claims_from_statements(article_id, text, statements, date=None):
     """``Claim`` rows for an article's ``Statement``s (in text order), with their speakers, stances and
-    relations. A quotation with no cue of its own that goes on from another statement, over sentences or
-    paragraphs, is told under that statement's cue."""
+    relations, each dated ``date`` (the article's). A quotation with no cue of its own that goes on from
+    another statement, over sentences or paragraphs, is told under that statement's cue."""
     cues, claims = {}, []
     for statement in statements:
         attribution = statement.attribution
         cue = attribution.cue if attribution.cue is not None else cues.get(attribution.follows)
         cues[attribution] = cue
-        claims.append(claim_of(article_id, text, statement, cue))
+        claims.append(claim_of(article_id, text, statement, cue, date))
     return claims
 
 
-def claim_of(article_id, text, statement, cue):
-    """The ``Claim`` row of one ``Statement`` told under ``cue`` (a ``Mention`` or None)."""
+def claim_of(article_id, text, statement, cue, date=None):
+    """The ``Claim`` row of one ``Statement`` told under ``cue`` (a ``Mention`` or None), dated ``date``."""
     attribution, speaker, stance, target = statement.attribution, statement.speaker, statement.stance, \
         statement.target
     mention = attribution.speaker
@@ -111,4 +113,4 @@ def claim_of(article_id, text, statement, cue):
         stance_evidence=stance.evidence, target=target.name if target else None,
         target_type=target.type if target else None, relation=statement.relation,
         related_claim_id=claim_id(article_id, related.start, related.end) if related is not None else None,
-        rule=attribution.sources[0] if attribution.sources else None)
+        rule=attribution.sources[0] if attribution.sources else None, date=date)

@@ -73,7 +73,8 @@ def cli():
 def ingest(paths, db_path, pattern, prune, jobs, backend, scheduler, max_chars, engine, batch_size):
     """Ingest articles into the claims database, skipping unchanged ones.
 
-    PATHS are text files (an optional first line `date YYYY-MM-DD`), saved web pages (.html, .htm:
+    PATHS are text files (an optional first line `date YYYY-MM-DD`, else a date in the first lines or the
+    file's name; the first line is the title when it reads as a headline), saved web pages (.html, .htm:
     the article's body, title, date and author are read from the page, without its menus, ads and
     comments), web archives (.warc, .warc.gz: each HTML page an article), JSONL files with
     {"id", "text", "date"?, "title"?, "url"?} per line, Parquet files with those columns, http(s)
@@ -90,7 +91,7 @@ def ingest(paths, db_path, pattern, prune, jobs, backend, scheduler, max_chars, 
         tracker ingest archive.parquet --scheduler tcp://scheduler-host:8786
         tracker ingest long-reads/ --max-chars 800000
     """
-    from .ingest import run_ingest
+    from .api import Tracker
 
     bar = click.progressbar(length=0, label="Ingesting", file=sys.stderr)
 
@@ -107,13 +108,14 @@ def ingest(paths, db_path, pattern, prune, jobs, backend, scheduler, max_chars, 
 
     try:
         with bar:
-            summary = run_ingest(paths, db_path, pattern=pattern, engine=engine, jobs=jobs, batch_size=batch_size,
-                                 prune=prune, progress=progress, backend="dask" if scheduler else backend,
-                                 scheduler=scheduler, max_chars=max_chars)
+            summary = Tracker(db_path).ingest(paths, pattern=pattern, engine=engine, jobs=jobs, batch_size=batch_size,
+                                              prune=prune, progress=progress, backend=backend, scheduler=scheduler,
+                                              max_chars=max_chars)
     except (EngineError, ClusterError) as error:
         raise click.ClickException(str(error)) from error
-    click.echo(f"{summary.stored} article(s) ingested with {summary.claims} claim(s), {summary.unchanged} "
-               f"unchanged, {len(summary.pruned)} pruned, {len(summary.errors)} error(s) -> {db_path}")
+    click.echo(f"{summary.stored} article(s) ingested ({summary.undated} without a date) with {summary.claims} "
+               f"claim(s), {summary.unchanged} unchanged, {len(summary.pruned)} pruned, {len(summary.errors)} "
+               f"error(s) -> {db_path}")
     if summary.skipped:
         click.echo(skipped_line(summary.skipped))
     if summary.errors:

@@ -53,4 +53,4 @@ def claims_of(article, document):
     ``ArticleIndex``, one ``NameBook`` and one ``Statement`` per attributed statement."""
     index, book, statements = statements_of(document)
     judge_stances(index, statements, book)
-    return claims_from_statements(article.id, article.text, statements)
+    return claims_from_statements(article.id, article.text, statements, article.date)

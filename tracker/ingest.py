@@ -21,7 +21,6 @@ from .archive import count_records, read_paths
 from .article import ReadError, source
 from .batch import batches, extract_batch
 from .engine import EngineError
-from .extract import Extractor
 
 MAX_ARTICLE_CHARS = 500_000  # a longer article fails alone with one line (per 100k characters: ~40 s, ~0.5 GB)
 
@@ -31,6 +30,7 @@ class IngestSummary:
 
     stored: int = 0
     claims: int = 0
+    undated: int = 0  # articles stored without a date (no header, none in their first lines or file name)
     unchanged: int = 0
     pruned: list = field(default_factory=list)
     errors: list = field(default_factory=list)  # ReadError, one per failed input
@@ -108,6 +108,7 @@ def store_results(db, results, summary, progress, fail):
             try:
                 summary.claims += store_article(db, article, result)
                 summary.stored += 1
+                summary.undated += article.date is None
             except Exception as error:  # one article's failure must not stop the batch
                 fail(ReadError(source(article), f"not stored: {error}"))
             summary.store_s += time.perf_counter() - started
@@ -153,6 +154,8 @@ def changed_articles(db, items, summary, progress, fail, seen, skipped=None, max
 
 def extract_serial(articles, engine, batch_size):
     """Yield ``(article, claims or ReadError)`` in order, annotating in this process."""
+    from .extract import Extractor
+
     if not articles:
         return
     extractor = Extractor(engine, batch_size=batch_size)
@@ -188,6 +191,8 @@ _extractor = None  # a worker process's Extractor, or the EngineError that preve
 
 
 def _start_worker(engine, batch_size):
+    from .extract import Extractor
+
     global _extractor
     _exit_with_parent()
     atexit.register(os._exit, 0)  # at the end, skip the interpreter's slow teardown: the results are sent
