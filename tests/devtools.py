@@ -91,7 +91,8 @@ class DevTools:
         size = self.send("Page.getLayoutMetrics")["cssContentSize"]
         width = self.evaluate("window.innerWidth")
         clip = {"x": 0, "y": 0, "width": width, "height": size["height"], "scale": 1}
-        data = self.send("Page.captureScreenshot", {"format": "png", "clip": clip, "captureBeyondViewport": True})["data"]
+        shot = {"format": "png", "clip": clip, "captureBeyondViewport": True}
+        data = self.send("Page.captureScreenshot", shot)["data"]
         path.write_bytes(base64.b64decode(data))
         return path
 
