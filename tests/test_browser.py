@@ -273,7 +273,7 @@ def test_script_in_article_text_does_not_run(hostile_site, tmp_path):
     server, claim_id = hostile_site
     browser = Browser(tmp_path)
     for path in (f"/-/claim/{claim_id}", "/-/article/x1", "/claims/claims", "/claims/claim_details",
-                 "/claims/articles", "/-/charts/speakers", "/-/charts"):
+                 "/claims/claim_desk", "/claims/articles", "/-/charts/speakers", "/-/charts"):
         dom = browser.dom(server.url + path)
         body = re.search(r"<body[^>]*>", dom).group(0)
         assert "data-pwned" not in body, path

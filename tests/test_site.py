@@ -433,7 +433,7 @@ def test_script_inside_a_quote_stays_text(hostile):
     assert_inert(article)
     assert texts(article, "h1") == ["<img src=x onerror=alert(4)>"]
     assert "<img src=x onerror=alert(2)>" in by_id(article, "div", "text")
-    for page in ("/claims/claims", "/claims/claim_details", "/claims/articles", "/-/charts",
+    for page in ("/claims/claims", "/claims/claim_details", "/claims/claim_desk", "/claims/articles", "/-/charts",
                  "/-/charts/speakers", "/-/charts/stance?target=%3Ci%3Eplan%3C/i%3E",
                  "/claims/claims_about_target?target=%3Ci%3Eplan%3C/i%3E"):
         assert_inert(get_html(ds, page))
@@ -458,9 +458,9 @@ class Resources(HTMLParser):
 
 def test_pages_load_nothing_from_elsewhere(site):
     """Everything works offline: no script, style sheet or image from another host."""
-    for path in ("/", "/claims", "/claims/claim_details", "/claims/claims", "/claims/stance_matrix",
-                 f"/-/claim/{COSTA_FAIL.id}", "/-/article/a2", "/-/charts", "/-/charts/speakers",
-                 "/-/charts/stance?target=budget"):
+    for path in ("/", "/claims", "/claims/claim_desk", "/claims/claim_details", "/claims/claims",
+                 "/claims/stance_matrix", f"/-/claim/{COSTA_FAIL.id}", "/-/article/a2", "/-/charts",
+                 "/-/charts/speakers", "/-/charts/stance?target=budget"):
         parser = Resources()
         parser.feed(get_html(site, path))
         assert parser.urls and all(url.startswith("/-/static/") for url in parser.urls), (path, parser.urls)

@@ -4,6 +4,10 @@
 list ``speakers`` for a facet that counts the claim for each), its target's name and its article's date,
 month and title - the table journalists browse and facet (``claims`` itself has no date) - and the
 attribution rule that found it.
+``claim_desk``: the compact table a journalist starts from - date, speakers, cue, the statement (its pieces joined
+by " ... " where the attribution splits it), stance as a word (``neutral`` included), target and its kind
+(``claim`` for a statement answered, never a ``claim:...`` name), article - with the columns its links, search and
+facets need (``id``, ``month``, ``article_id``, ``claim_rowid``); ``claim_details`` keeps every column.
 ``stance_summary``: per speaker (each holder of a claim) per target, how many claims support, oppose, deny or are
 neutral.
 """
@@ -40,6 +44,30 @@ from claims
   join articles on articles.id = claims.article_id
   left join targets on targets.id = claims.target_id"""
 
+# a claim's content pieces (``claims.spans``, offsets into the article) cut from its quote_text, in text order
+PIECES = """select trim(substr(claims.quote_text, json_extract(span.value, '$[0]') - claims.start + 1,
+    json_extract(span.value, '$[1]') - json_extract(span.value, '$[0]'))) as piece
+    from json_each(claims.spans) as span order by span.key"""
+
+CLAIM_DESK = f"""select
+  claims.id,
+  articles.date,
+  substr(articles.date, 1, 7) as month,
+  (select json_group_array(name) from ({HOLDER_NAMES})) as speakers,
+  claims.cue,
+  case when json_array_length(claims.spans) > 1 then (select group_concat(piece, ' ... ') from ({PIECES}))
+    else claims.quote_text end as statement,
+  coalesce(claims.stance, 'neutral') as stance,
+  case when claims.target like 'claim:%' then null else coalesce(targets.name, claims.target) end as target,
+  case when claims.target like 'claim:%' then 'claim' when claims.target is not null
+    then coalesce(claims.target_type, 'phrase') end as target_kind,
+  coalesce(articles.title, claims.article_id) as article,
+  claims.article_id,
+  claims.rowid as claim_rowid
+from claims
+  join articles on articles.id = claims.article_id
+  left join targets on targets.id = claims.target_id"""
+
 STANCE_SUMMARY = """select
   speakers.name as speaker,
   claim_speakers.speaker_id,
@@ -59,7 +87,7 @@ from claims
 where claims.target is not null
 group by claim_speakers.speaker_id, claims.target"""
 
-VIEWS = {"claim_details": CLAIM_DETAILS, "stance_summary": STANCE_SUMMARY}
+VIEWS = {"claim_desk": CLAIM_DESK, "claim_details": CLAIM_DETAILS, "stance_summary": STANCE_SUMMARY}
 
 
 def create_views(db):

@@ -1,4 +1,4 @@
-"""Plugin: the site menu links to the charts and the most used canned queries."""
+"""Plugin: the site menu links to the claims desk first, then the charts and the most used canned queries."""
 
 from datasette import hookimpl
 
@@ -10,5 +10,6 @@ QUERIES = (("Stance matrix", "stance_matrix"), ("Disputed claims", "disputed_cla
 @hookimpl
 def menu_links(datasette):
     db = datasette.get_database()
-    return ([{"href": datasette.urls.path(path), "label": label} for label, path in LINKS]
+    return ([{"href": datasette.urls.table(db.name, "claim_desk"), "label": "Claims desk"}]
+            + [{"href": datasette.urls.path(path), "label": label} for label, path in LINKS]
             + [{"href": datasette.urls.query(db.name, name), "label": label} for label, name in QUERIES])
