@@ -44,6 +44,7 @@ MIN_ROWS = 3  # a named feature must occur in this many training rows to be kept
 STANCE_C = (0.003, 0.01, 0.03)  # inverse L2 strengths tried by cross-validation
 STANCE_WEIGHTS = (None, "balanced")
 TARGET_C = (1.0,)
+NEUTRAL_OFFSETS = (0.0, 0.25, 0.5, 0.75, 1.0, 1.25)  # taken off the neutral class's log-probability
 DECIMALS = 5
 
 
@@ -146,11 +147,18 @@ def fit_stance(rows, C, weight):
                                  numpy.array([r["dense"] for r in rows]))
 
 
-def predict_stances(model, rows):
-    """Predicted stances as the pipeline decides: the relation step's stance, else the model's."""
+def stance_scores(model, rows):
+    """The model's log-probabilities of each class, one row per claim, in ``model.classifier.classes_`` order."""
     probabilities = model.probabilities([r["features"] for r in rows], numpy.array([r["dense"] for r in rows]))
-    classes = model.classifier.classes_
-    return [RELATION_STANCE.get(r["relation"]) or str(classes[k]) for r, k in zip(rows, probabilities.argmax(1))]
+    return numpy.log(probabilities + 1e-12)
+
+
+def decide_stances(scores, classes, rows, neutral_offset=0.0):
+    """Stances as the pipeline decides: the relation step's stance, else the model's best class once
+    ``neutral_offset`` is taken off the neutral score (folded into the shipped intercept)."""
+    scores = scores.copy()
+    scores[:, list(classes).index("neutral")] -= neutral_offset
+    return [RELATION_STANCE.get(r["relation"]) or str(classes[k]) for r, k in zip(rows, scores.argmax(1))]
 
 
 def target_rows(rows):
@@ -173,31 +181,47 @@ def chosen_target(ranker, row):
     return row["candidates"][int(scores.argmax())][0]
 
 
-def cross_validate(rows, C, weight, target_C, show=False):
-    """Out-of-fold stance macro-F1 and accuracy, ranker accuracy, and the scorer's target accuracy."""
+def out_of_fold(rows, C, weight, target_C):
+    """Each row's stance log-probabilities and chosen target from the models fit on the other folds."""
     fold = folds_of({r["article"] for r in rows}, FOLDS)
-    gold, predicted, ranked, end_to_end = [], [], [], []
+    scores, chosen, classes = numpy.zeros((len(rows), len(CLAIM_CLASSES))), [None] * len(rows), None
     for k in range(FOLDS):
         train = [r for r in rows if fold[r["article"]] != k]
-        test = [r for r in rows if fold[r["article"]] == k]
-        stances = predict_stances(fit_stance(train, C, weight), test)
+        test = [i for i, r in enumerate(rows) if fold[r["article"]] == k]
+        model = fit_stance(train, C, weight)
+        classes = model.classifier.classes_
+        scores[test] = stance_scores(model, [rows[i] for i in test])
         ranker = fit_targets(train, target_C)
-        gold += [r["stance"] for r in test]
-        predicted += stances
-        for row, stance in zip(test, stances):
-            if row["stance"] in ("support", "against") and row["target"]:
-                ranked.append(_target_matches(row["target"], chosen_target(ranker, row)))
-            if row["target"]:
-                target = ("claim:" if stance == "deny" else
-                          chosen_target(ranker, row) if stance in ("support", "against") else None)
-                end_to_end.append(_target_matches(row["target"], target))
-    figures = {"macro_f1": macro_f1(gold, predicted),
-               "accuracy": 100 * sum(g == p for g, p in zip(gold, predicted)) / len(gold),
+        for i in test:
+            chosen[i] = chosen_target(ranker, rows[i])
+    return scores, chosen, classes
+
+
+def best_offset(rows, scores, classes):
+    """The neutral offset of ``NEUTRAL_OFFSETS`` with the best out-of-fold macro-F1: the model, fit for
+    likelihood on a set where most statements are neutral, says neutral more often than is best for the
+    polar classes."""
+    gold = [r["stance"] for r in rows]
+    return max(NEUTRAL_OFFSETS, key=lambda d: macro_f1(gold, decide_stances(scores, classes, rows, d)))
+
+
+def figures_of(rows, stances, chosen, show=False):
+    """Stance macro-F1 and accuracy, ranker accuracy and the scorer's target accuracy of out-of-fold choices."""
+    gold = [r["stance"] for r in rows]
+    ranked, end_to_end = [], []
+    for row, stance, target in zip(rows, stances, chosen):
+        if row["stance"] in ("support", "against") and row["target"]:
+            ranked.append(_target_matches(row["target"], target))
+        if row["target"]:
+            guess = "claim:" if stance == "deny" else target if stance in ("support", "against") else None
+            end_to_end.append(_target_matches(row["target"], guess))
+    figures = {"macro_f1": macro_f1(gold, stances),
+               "accuracy": 100 * sum(g == p for g, p in zip(gold, stances)) / len(gold),
                "ranker_acc": 100 * sum(ranked) / len(ranked), "target_acc": 100 * sum(end_to_end) / len(end_to_end)}
     if show:
         print("out-of-fold confusion (rows gold, columns predicted):", " ".join(CLAIM_CLASSES))
         for g in CLAIM_CLASSES:
-            print(f"  {g:8s}", " ".join(f"{sum(a == g and b == p for a, b in zip(gold, predicted)):5d}"
+            print(f"  {g:8s}", " ".join(f"{sum(a == g and b == p for a, b in zip(gold, stances)):5d}"
                                         for p in CLAIM_CLASSES))
     return figures
 
@@ -212,7 +236,7 @@ def compare_mlp(rows, C, weight):
         train = [r for r in rows if fold[r["article"]] != k]
         test = [r for r in rows if fold[r["article"]] == k]
         model = fit_stance(train, C, weight)
-        linear += predict_stances(model, test)
+        linear += decide_stances(stance_scores(model, test), model.classifier.classes_, test)
         network = MLPClassifier(hidden_layer_sizes=(64,), alpha=1.0, max_iter=300, early_stopping=True,
                                 random_state=0)
         network.fit(model.matrix(kept_features([r["features"] for r in train]),
@@ -239,19 +263,25 @@ def main():
     for C in STANCE_C:
         for weight in STANCE_WEIGHTS:
             for target_C in TARGET_C:
-                figures = cross_validate(rows, C, weight, target_C)
-                print(f"C {C} weight {weight} target C {target_C}: " +
-                      ", ".join(f"{k} {v:.1f}" for k, v in figures.items()))
+                scores, chosen, classes = out_of_fold(rows, C, weight, target_C)
+                offset = best_offset(rows, scores, classes)
+                figures = figures_of(rows, decide_stances(scores, classes, rows, offset), chosen)
+                print(f"C {C} weight {weight} target C {target_C} neutral offset {offset}: " +
+                      ", ".join(f"{k} {v:.1f}" for k, v in figures.items()), flush=True)
                 key = figures["macro_f1"] + figures["target_acc"]
                 if best is None or key > best[0]:
-                    best = (key, C, weight, target_C)
-    _, C, weight, target_C = best
-    print(f"chosen: C {C} weight {weight} target C {target_C}")
-    cross_validate(rows, C, weight, target_C, show=True)
+                    best = (key, C, weight, target_C, offset, scores, chosen, classes)
+    _, C, weight, target_C, offset, scores, chosen, classes = best
+    print(f"chosen: C {C} weight {weight} target C {target_C} neutral offset {offset}")
+    print("without the offset: " + ", ".join(
+        f"{k} {v:.1f}" for k, v in figures_of(rows, decide_stances(scores, classes, rows), chosen).items()))
+    figures_of(rows, decide_stances(scores, classes, rows, offset), chosen, show=True)
     if "--compare" in sys.argv:
         compare_mlp(rows, C, weight)
     source = f"trained on {len(rows)} labelled PolNeAR train attributions by scripts/train_claims.py"
-    size = fit_stance(rows, C, weight).export(CLAIM_MODEL_PATH, source)
+    model = fit_stance(rows, C, weight)
+    model.classifier.intercept_[list(model.classifier.classes_).index("neutral")] -= offset
+    size = model.export(CLAIM_MODEL_PATH, source + f", neutral offset {offset}")
     print(f"wrote {CLAIM_MODEL_PATH.relative_to(ROOT)} ({size:,} bytes)")
     size = fit_targets(rows, target_C).export(TARGET_MODEL_PATH, source)
     print(f"wrote {TARGET_MODEL_PATH.relative_to(ROOT)} ({size:,} bytes)")
