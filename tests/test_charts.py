@@ -1,26 +1,26 @@
 """The charts of ``/-/charts`` (tracker/plugins/charts.py): claims per month with the undated ones counted
 apart, the most quoted speakers (each holder of a claim counted), stance by target, and the links from their
-bars to the claims behind them - on a small invented database."""
+bars to the claims behind them - on a small invented database, read through the pages (importing a module of
+tracker/plugins before Datasette has loaded its plugins would leave the package's own hooks unregistered)."""
 
-import asyncio
 import re
 from html import unescape
 
 import pytest
+import yaml
 
 from site_client import get, get_json
 from tracker.article import Article
 from tracker.claims import Claim
-from tracker.plugins.charts import claims_per_month, months_between, stance_by_target, top_speakers
-from tracker.publish import datasette_app
+from tracker.publish import DEFAULT_METADATA, datasette_app
 from tracker.store import open_db, store_article
 
 # article id -> (date, text, [(speaker, quote, stance, target)])
 ARTICLES = {
-    "f1": ("2023-01-12", "Ana Silva said the ferry fares are fair. Tom Reed said the ferry fares hurt families.",
+    "f1": ("2022-12-12", "Ana Silva said the ferry fares are fair. Tom Reed said the ferry fares hurt families.",
            [("Ana Silva", "the ferry fares are fair", "support", "ferry fares"),
             ("Tom Reed", "the ferry fares hurt families", "against", "ferry fares")]),
-    "f2": ("2023-03-05", "Ana Silva and the Port Union said the ferry fares must fall. "
+    "f2": ("2023-02-05", "Ana Silva and the Port Union said the ferry fares must fall. "
                          "Tom Reed said the bridge tolls stay.",
            [("Ana Silva; Port Union", "the ferry fares must fall", "against", "ferry fares"),
             ("Tom Reed", "the bridge tolls stay", None, "bridge tolls")]),
@@ -42,19 +42,18 @@ def said(article_id, text, speaker, quote, stance, target):
                  spans=[[start, start + len(quote)]], stance=stance, target=target)
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    path = tmp_path_factory.mktemp("charts") / "claims.db"
+def build(path):
     db = open_db(path)
     for article_id, (date, text, claims) in ARTICLES.items():
         store_article(db, Article(id=article_id, text=text, date=date, title=f"Article {article_id}"),
                       [said(article_id, text, *claim) for claim in claims])
     db.close()
-    return datasette_app(path)
+    return path
 
 
-def data(site, function, *args):
-    return asyncio.run(function(site.get_database(), *args))
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    return datasette_app(build(tmp_path_factory.mktemp("charts") / "claims.db"))
 
 
 def section(html, section_id):
@@ -74,29 +73,37 @@ def rows_behind(site, link):
     return get_json(site, f"{path}.json?_shape=array&{query}")
 
 
-def test_months_between_crosses_years():
-    assert months_between("2022-11", "2023-02") == ["2022-11", "2022-12", "2023-01", "2023-02"]
-    assert months_between("2023-05", "2023-05") == ["2023-05"]
+def numbers(html, section_id):
+    """The rows of the table of numbers under a chart of ``/-/charts``."""
+    table = section(html, section_id).split("<tbody>")[1].split("</tbody>")[0]
+    return [tuple(unescape(cell) for cell in re.findall(r"<td>([^<]*)</td>", row)) for row in table.split("<tr>")[1:]]
 
 
 def test_chart_data(site):
-    assert data(site, claims_per_month) == ([("2023-01", 2), ("2023-02", 0), ("2023-03", 2)], 2)
+    html = get(site, "/-/charts").text
+    # every month from the first dated claim to the last, the empty one at 0; the undated claims apart
+    assert numbers(html, "months") == [("2022-12", "2"), ("2023-01", "0"), ("2023-02", "2")]
+    assert "2 claims</a> have no date" in section(html, "months")
     # the joint claim of Ana Silva and the Port Union counts for both
-    assert [row[:2] for row in data(site, top_speakers, 10)] == [("Ana Silva", 3), ("Tom Reed", 3),
-                                                                  ("Port Union", 1)]
-    assert [row[:2] for row in data(site, top_speakers, 1)] == [("Ana Silva", 3)]
-    assert data(site, stance_by_target, 10) == [
-        ("ferry fares", {"support": 1, "against": 2, "deny": 0, "neutral": 0}),
-        ("bridge tolls", {"support": 0, "against": 1, "deny": 0, "neutral": 1}),
-    ]
-    assert [target for target, _ in data(site, stance_by_target, 1)] == ["ferry fares"]
+    assert numbers(html, "speakers") == [("Ana Silva", "3"), ("Tom Reed", "3"), ("Port Union", "1")]
+    # no stance is neutral; the claim about another claim (a denial) is left out
+    assert numbers(html, "targets") == [("ferry fares", "1", "2", "0", "0"), ("bridge tolls", "0", "1", "0", "1")]
+
+
+def test_index_limit(tmp_path):
+    metadata = yaml.safe_load(DEFAULT_METADATA.read_text(encoding="utf-8"))
+    metadata["plugins"]["tracker-charts"]["index_limit"] = 1
+    (tmp_path / "metadata.yml").write_text(yaml.safe_dump(metadata), encoding="utf-8")
+    html = get(datasette_app(build(tmp_path / "claims.db"), tmp_path / "metadata.yml"), "/-/charts").text
+    assert numbers(html, "speakers") == [("Ana Silva", "3")]
+    assert numbers(html, "targets") == [("ferry fares", "1", "2", "0", "0")]
 
 
 def test_index_draws_the_three_charts(site):
     html = get(site, "/-/charts").text
     months = section(html, "months")
-    assert [title for title, _ in bars(months)] == ["2023-01: 2 claims", "2023-03: 2 claims"]
-    assert re.findall(r'text-anchor="middle">([^<]*)</text>', months) == ["2023-01", "2023-02", "2023-03"]
+    assert [title for title, _ in bars(months)] == ["2022-12: 2 claims", "2023-02: 2 claims"]
+    assert re.findall(r'text-anchor="middle">([^<]*)</text>', months) == ["2022-12", "2023-01", "2023-02"]
     undated = re.search(r'<p id="undated">(.*?)</p>', months).group(1)
     assert re.sub(r"<[^>]+>", "", undated).startswith("2 claims have no date")
     assert [title for title, _ in bars(section(html, "speakers"))] == [
@@ -112,10 +119,10 @@ def test_bars_link_to_the_claims_they_count(site):
     html = get(site, "/-/charts").text
     links = dict(bars(html))
     undated = unescape(re.search(r'<p id="undated"><a href="([^"]+)"', html).group(1))
-    for title, count in [("2023-01: 2 claims", 2), ("2023-03: 2 claims", 2), ("Ana Silva: 3 claims", 3),
+    for title, count in [("2022-12: 2 claims", 2), ("2023-02: 2 claims", 2), ("Ana Silva: 3 claims", 3),
                          ("Port Union: 1 claim", 1), ("ferry fares: 2 against", 2), ("bridge tolls: 1 neutral", 1)]:
         assert len(rows_behind(site, links[title])) == count, title
-    assert {r["article_id"] for r in rows_behind(site, links["2023-01: 2 claims"])} == {"f1"}
+    assert {r["article_id"] for r in rows_behind(site, links["2022-12: 2 claims"])} == {"f1"}
     assert [(r["quote_text"], r["stance"]) for r in rows_behind(site, links["bridge tolls: 1 neutral"])] == [
         ("the bridge tolls stay", None)]
     assert [r["article_id"] for r in rows_behind(site, undated)] == ["f3", "f3"]
@@ -124,9 +131,9 @@ def test_bars_link_to_the_claims_they_count(site):
 def test_stance_over_time_fills_empty_months_and_counts_undated_claims(site):
     html = get(site, "/-/charts/stance?target=ferry+fares").text
     rows = [re.findall(r"<td>([^<]*)</td>", row) for row in html.split("<tr>")[2:]]
-    assert rows == [["2023-01", "1", "1", "0", "0"], ["2023-02", "0", "0", "0", "0"], ["2023-03", "0", "1", "0", "0"]]
+    assert rows == [["2022-12", "1", "1", "0", "0"], ["2023-01", "0", "0", "0", "0"], ["2023-02", "0", "1", "0", "0"]]
     html = get(site, "/-/charts/stance?target=bridge+tolls").text
-    assert re.findall(r"<title>([^<]*)</title>", html.split("<figure")[1]) == ["2023-03: 1 neutral"]
+    assert re.findall(r"<title>([^<]*)</title>", html.split("<figure")[1]) == ["2023-02: 1 neutral"]
     assert "1 claim</a> about bridge tolls has no date" in html
 
 
@@ -134,4 +141,4 @@ def test_an_empty_database_says_so(tmp_path):
     open_db(tmp_path / "claims.db").close()
     html = get(datasette_app(tmp_path / "claims.db"), "/-/charts").text
     assert "No claim has a date." in html and "No claim has a speaker yet." in html
-    assert "No claim has a target yet." in html and "tracker-chart" not in html
+    assert "No claim has a target yet." in html and "<figure" not in html

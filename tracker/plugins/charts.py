@@ -22,7 +22,7 @@ from datasette.utils.asgi import Response
 
 STANCE_COLOURS = {"support": "#2a9d4b", "against": "#d1495b", "deny": "#7b4fa0", "neutral": "#9aa0a6"}
 BAR_COLOUR = "#1d3557"
-WIDTH, HEIGHT, LEFT, BOTTOM, TOP = 760, 320, 48, 56, 16
+WIDTH, HEIGHT, LEFT, BOTTOM, TOP = 640, 300, 48, 40, 16
 MAX_LABELS = 12  # month labels under a column chart; more columns get every n-th label
 
 
@@ -36,15 +36,16 @@ class Segment:
     href: str | None = None
 
 
-def ticks(top):
-    """Up to five integer gridline values from 0 to ``top``."""
-    step = max(1, -(-top // 4))
-    return list(range(0, top + 1, step))
+def ticks(largest):
+    """Up to five evenly spaced integer gridline values from 0, the last one at or above ``largest``."""
+    step = max(1, -(-largest // 4))
+    return list(range(0, -(-largest // step) * step + 1, step))
 
 
 def column_bars(columns):
     """SVG geometry for vertical bars, one per ``(label, [Segment, ...])`` column, its segments stacked upwards."""
-    top = max([sum(s.count for s in segments) for _, segments in columns] + [1])
+    grid = ticks(max([sum(s.count for s in segments) for _, segments in columns] + [1]))
+    top = grid[-1]
     plot_w, plot_h = WIDTH - LEFT - 16, HEIGHT - TOP - BOTTOM
     slot = plot_w / max(len(columns), 1)
     bar_w = min(slot * 0.7, 60)
@@ -61,12 +62,11 @@ def column_bars(columns):
                              "segment": segment})
         if i % label_every == 0:
             labels.append({"x": round(x + bar_w / 2, 1), "y": TOP + plot_h + 16, "text": label})
-    grid = [{"y": round(TOP + plot_h - plot_h * v / top, 1), "value": v} for v in ticks(top)]
-    return {"width": WIDTH, "height": HEIGHT, "left": LEFT, "right": WIDTH - 16, "bars": bars,
-            "labels": labels, "grid": grid}
+    return {"width": WIDTH, "height": HEIGHT, "left": LEFT, "right": WIDTH - 16, "bars": bars, "labels": labels,
+            "grid": [{"y": round(TOP + plot_h - plot_h * v / top, 1), "value": v} for v in grid]}
 
 
-def row_bars(rows, row_h=22, label_w=220):
+def row_bars(rows, row_h=24, label_w=180):
     """SVG geometry for horizontal bars, one per ``(label, href, [Segment, ...])`` row, segments left to right."""
     top = max([sum(s.count for s in segments) for _, _, segments in rows] + [1])
     plot_w = WIDTH - label_w - 48
@@ -171,7 +171,7 @@ async def charts_index(datasette, request):
             {"stance__isnull": 1} if stance == "neutral" else {"stance": stance}))
 
     return await render(datasette, request, {
-        "page": "index", "limit": limit, "colours": STANCE_COLOURS, "months": months, "undated": undated,
+        "page": "index", "colours": STANCE_COLOURS, "months": months, "undated": undated,
         "undated_url": details + "?date__isnull=1", "disputed_url": datasette.urls.query(db.name, "disputed_claims"),
         "months_chart": column_bars([(month, [Segment(n, BAR_COLOUR, f"{month}: {claims(n)}",
                                                       details + "?month=" + month)])
@@ -216,7 +216,7 @@ async def speakers_chart(datasette, request):
     limit = int(config.get("speakers_limit", 25))
     rows = await top_speakers(db, limit)
     return await render(datasette, request, {
-        "page": "speakers", "limit": limit, "rows": rows,
+        "page": "speakers", "rows": rows,
         "chart": speaker_bars(datasette, db, rows) if rows else None,
     })
 
