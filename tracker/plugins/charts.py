@@ -139,9 +139,9 @@ async def render(datasette, request, context):
     return Response.html(html)
 
 
-def stance_url(datasette):
-    return lambda target, by="month": (datasette.urls.path("/-/charts/stance") + "?target=" + quote(target)
-                                       + ("&by=date" if by == "date" else ""))
+def stance_url(datasette, target):
+    """The page of the stance toward ``target`` over time."""
+    return datasette.urls.path("/-/charts/stance") + "?target=" + quote(target)
 
 
 def speaker_bars(datasette, db, rows):
@@ -177,8 +177,8 @@ async def charts_index(datasette, request):
                                                       details + "?month=" + month)])
                                      for month, n in months]) if months else None,
         "speakers": speakers, "speakers_chart": speaker_bars(datasette, db, speakers) if speakers else None,
-        "targets": targets, "stance_url": stance_url(datasette), "choices": await target_choices(db),
-        "targets_chart": row_bars([(target, stance_url(datasette)(target), [
+        "targets": targets, "choices": await target_choices(db),
+        "targets_chart": row_bars([(target, stance_url(datasette, target), [
             Segment(counts[s], STANCE_COLOURS[s], f"{target}: {counts[s]} {s}", stance_link(target, s))
             for s in STANCE_COLOURS]) for target, counts in targets]) if targets else None,
     })
