@@ -103,9 +103,9 @@ class Browser:
         assert "<body" in dom, dom[:500]
         return dom
 
-    def screenshot(self, url, name):
+    def screenshot(self, url, name, size="1280,900"):
         path = self.folder / name
-        self.run(url, f"--screenshot={path}", "--window-size=1280,900")
+        self.run(url, f"--screenshot={path}", f"--window-size={size}")
         assert path.exists() and path.stat().st_size > 1000
         return path
 
@@ -245,6 +245,19 @@ def test_stance_chart(made_site, tmp_path):
     assert "<title>2021-01: 1 support</title>" in dom and "<title>2021-02: 1 against</title>" in dom
     colours = png_colours(browser.screenshot(url, "stance-chart.png"))
     assert colours.get(SUPPORT_GREEN, 0) > 1000 and colours.get(AGAINST_RED, 0) > 1000
+
+
+def test_charts_page(made_site, tmp_path):
+    browser = Browser(tmp_path)
+    url = made_site.url + "/-/charts"
+    dom = browser.dom(url)
+    sections = {name: dom[dom.index(f'<section id="{name}">'):] for name in ("months", "speakers", "targets")}
+    assert [sections[name].split("</section>")[0].count('<rect class="bar"') for name in sections] == [2, 3, 3]
+    assert "<title>2021-02: 5 claims</title>" in dom and "<title>Ken Obi: 3 claims</title>" in dom
+    assert "<title>budget: 2 against</title>" in dom
+    colours = png_colours(browser.screenshot(url, "charts.png", size="1400,1300"))
+    assert colours.get(BAR_BLUE, 0) > 10000  # the months' and the speakers' bars
+    assert colours.get(SUPPORT_GREEN, 0) > 1000 and colours.get(AGAINST_RED, 0) > 1000  # stance by target
 
 
 PAYLOAD = "<script>document.body.setAttribute('data-pwned', 'script')</script>"

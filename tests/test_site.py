@@ -374,11 +374,8 @@ def test_stance_chart_over_time(site):
         "2021-01-10", "2021-02-03", "2021-02-20"]
     assert "No claim is about" in get_html(site, "/-/charts/stance?target=nothing")
     index = get_html(site, "/-/charts")
-    assert [a["value"] for a, _ in elements(index, "option")][0] == "budget"
-    charts = [(a["href"], t) for a, t in elements(index, "a") if a["href"].startswith("/-/charts/stance?")]
-    assert charts == [("/-/charts/stance?target=budget", "budget"),
-                      ("/-/charts/stance?target=claim%3AThe%20budget%20will%20fail", "claim:The budget will fail"),
-                      ("/-/charts/stance?target=harbour%20plan", "harbour plan")]
+    assert [a["value"] for a, _ in elements(index, "option")] == ["budget", "claim:The budget will fail",
+                                                                  "harbour plan"]
 
 
 def test_speakers_chart(site):

@@ -4,7 +4,8 @@ and for a plain ``datasette serve`` alike.
 
 ``context``: the claim-in-context and article pages (``/-/claim/<id>``, ``/-/article/<id>``);
 ``cells``: table cells that link a claim to its context page and an article to its marked-up text;
-``charts``: stance toward a target over time and quotes per speaker, as server-drawn SVG (no JavaScript);
+``charts``: claims per month, quotes per speaker, stance by target and toward a target over time, as
+server-drawn SVG (no JavaScript);
 ``menu``: the site menu's links to those pages. This package itself is registered for its ``templates/``,
 which Datasette serves as a plugin's templates, and for the hooks of ``limits`` (allowed methods, size bounds,
 error statuses), which apply to the whole site. ``highlight`` is their shared, Datasette-free markup helper.
