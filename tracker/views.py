@@ -3,14 +3,26 @@
 ``claim_details``: one row per claim with its speakers' names (several holders joined by "; ", and as a JSON
 list ``speakers`` for a facet that counts the claim for each), its target's name and its article's date,
 month and title - the table journalists browse and facet (``claims`` itself has no date) - and the
-attribution rule that found it.
+attribution rule that found it, and ``corrected``: what a journalist corrected in it (``tracker.corrections``).
 ``stance_summary``: per speaker (each holder of a claim) per target, how many claims support, oppose, deny or are
-neutral.
+neutral; claims rejected by a correction are not counted.
+
+A rejected claim stays in ``claim_details``, flagged ``rejected`` in ``corrected``: where journalists browse,
+they see that someone rejected it (and on its page who and why), and can check or undo that; the figures
+leave it out.
 """
 
 # the names of a claim's holders, in the order the article gives them
 HOLDER_NAMES = """select speakers.name from claim_speakers join speakers on speakers.id = claim_speakers.speaker_id
     where claim_speakers.claim_id = claims.id order by claim_speakers.position"""
+
+# what the corrections applied to a claim changed: "speaker, stance", "rejected", or null
+CORRECTED_FIELDS = """select group_concat(field, ', ') from (select distinct changed.value as field
+    from corrections, json_each(corrections.fields) as changed
+    where corrections.claim_id = claims.id and corrections.state = 'applied')"""
+
+REJECTED = """exists (select 1 from corrections where corrections.claim_id = claims.id
+    and corrections.state = 'applied' and corrections.rejected)"""
 
 CLAIM_DETAILS = f"""select
   claims.id,
@@ -35,12 +47,13 @@ CLAIM_DETAILS = f"""select
   claims.stance_confidence,
   claims.paragraph,
   claims.start,
+  ({CORRECTED_FIELDS}) as corrected,
   claims.rowid as claim_rowid
 from claims
   join articles on articles.id = claims.article_id
   left join targets on targets.id = claims.target_id"""
 
-STANCE_SUMMARY = """select
+STANCE_SUMMARY = f"""select
   speakers.name as speaker,
   claim_speakers.speaker_id,
   claims.target,
@@ -56,7 +69,7 @@ from claims
   join claim_speakers on claim_speakers.claim_id = claims.id
   join speakers on speakers.id = claim_speakers.speaker_id
   join articles on articles.id = claims.article_id
-where claims.target is not null
+where claims.target is not null and not {REJECTED}
 group by claim_speakers.speaker_id, claims.target"""
 
 VIEWS = {"claim_details": CLAIM_DETAILS, "stance_summary": STANCE_SUMMARY}
