@@ -17,7 +17,7 @@ from tracker.cli import cli
 from tracker.corrections import CorrectionError, correct
 from tracker.ingest import run_ingest
 from tracker.publish import datasette_app
-from tracker.store import ensure_schema, open_db, store_article
+from tracker.store import OLD_FILE_ID, ensure_schema, open_db, prune, store_article
 
 HARBOUR = "Mayor Lena Ortiz said on Tuesday that the harbour tunnel would open in May."
 STORY = f"""{HARBOUR}
@@ -243,3 +243,23 @@ def test_the_cli_reports_a_bad_correction_in_one_line(tmp_path, args, message):
     args = [arg.format(claim=talk_claims()[0].id) for arg in args]
     result = CliRunner().invoke(cli, ["correct", *args, "--db", str(db_path)])
     assert result.exit_code == 1 and result.output.strip() == message
+
+
+def test_a_pruned_articles_corrections_stay_missing(talk_db):
+    correct(talk_db, talk_claims()[0].id, speaker="Paul Dirk", by="Ana")
+    prune(talk_db, [])
+    assert list(talk_db.query("select article_id, claim_id, state from corrections")) == [
+        {"article_id": "talk", "claim_id": None, "state": "missing"}]
+
+
+def test_a_file_moved_to_its_new_id_keeps_its_corrections(tmp_path):
+    db = open_db(tmp_path / "claims.db")
+    before = [replace(claim, article_id="corpus/talk.txt") for claim in talk_claims()]
+    store_article(db, Article(id="corpus/talk.txt", text=TALK, path="corpus/talk.txt", origin=OLD_FILE_ID), before)
+    correct(db, before[2].id, stance="support", by="Ana")
+    after = [replace(claim, article_id="talk.txt") for claim in talk_claims()]
+    store_article(db, Article(id="talk.txt", text=TALK, path="corpus/talk.txt", origin="file"), after)
+    assert list(db.query("select article_id, claim_id, state from corrections")) == [
+        {"article_id": "talk.txt", "claim_id": after[2].id, "state": "applied"}]
+    assert [row["stance"] for row in db.query("select stance from claims where id = ?", [after[2].id])] == ["support"]
+    db.close()

@@ -208,11 +208,12 @@ def article_state(db, article):
 
 def check_id(db, article):
     """Raise ``IdTaken`` when ``article``'s id is stored for an article from another kind of source (a
-    record whose id is a file's): it is refused, never stored over the other."""
+    record whose id is a file's): it is refused, never stored over the other. A file under its old id
+    (``OLD_FILE_ID``, as ``stored_article`` reads it back) is a file."""
     row = db.execute("select origin from articles where id = ?", [article.id]).fetchone()
-    stored = "file" if row and row[0] == OLD_FILE_ID else row and row[0]
-    if stored and article.origin and stored != article.origin:
-        raise IdTaken(f"id {article.id!r} is taken by a {ORIGINS[stored]}: this {ORIGINS[article.origin]} is not "
+    stored, given = ("file" if origin == OLD_FILE_ID else origin for origin in (row and row[0], article.origin))
+    if stored and given and stored != given:
+        raise IdTaken(f"id {article.id!r} is taken by a {ORIGINS[stored]}: this {ORIGINS[given]} is not "
                       "stored (give it another id)")
 
 
