@@ -1,7 +1,8 @@
 """Store step: articles and their claims in SQLite through sqlite-utils, one transaction per article.
 
 Tables (other tools rely on these names): ``articles``, ``speakers`` (one row per canonical name, across
-articles) and ``claims`` (each with the attribution ``rule`` that found it). The schema is code
+articles), ``claims`` (each with the attribution ``rule`` that found it) and ``corrections`` (a journalist's
+fixes, applied to the article's claims every time it is stored: ``apply_corrections``). The schema is code
 (``sqlite_utils.Migrations``), recorded in the database; full-text search is added last, with triggers, so
 that it follows every write.
 """

@@ -8,8 +8,8 @@ attribution rule that found it, and ``corrected``: what a journalist corrected i
 neutral; claims rejected by a correction are not counted.
 
 A rejected claim stays in ``claim_details``, flagged ``rejected`` in ``corrected``: where journalists browse,
-they see that someone rejected it (and on its page who and why), and can check or undo that; the figures
-leave it out.
+they see that someone rejected it (and on its page who and why) and can check that; ``stance_summary``
+leaves it out.
 """
 
 # the names of a claim's holders, in the order the article gives them
