@@ -294,3 +294,36 @@ def test_script_in_article_text_does_not_run(hostile_site, tmp_path):
     dom = browser.dom(f"{server.url}/-/claim/{claim_id}")
     assert unescape(tag_texts(dom, "mark", "quote")[0]) == f'"{PAYLOAD} is not a plan"'
     browser.screenshot(f"{server.url}/-/claim/{claim_id}", "hostile-claim.png")
+
+
+# --- a corrected claim -------------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def corrected_site(tmp_path_factory):
+    from tracker.corrections import correct
+
+    folder = tmp_path_factory.mktemp("corrected-site")
+    text = 'Chief Nadia Varga said: "The ferry will sail at dawn." The port reopened later.'
+    quote_text = '"The ferry will sail at dawn."'
+    start = text.index(quote_text)
+    claim = Claim(article_id="ferry", start=start, end=start + len(quote_text), quote_text=quote_text, kind="direct",
+                  speaker="Nadia Varga", speaker_type="PERSON", speaker_mention="Chief Nadia Varga", speaker_start=0,
+                  speaker_end=17, cue="said", cue_start=18, cue_end=22, spans=[[start, start + len(quote_text)]])
+    db = open_db(folder / "claims.db")
+    store_article(db, Article(id="ferry", text=text, date="2023-06-01"), [claim])
+    correct(db, claim.id, speaker="Port Authority", note="the chief read out the authority's statement", by="Ana")
+    db.close()
+    server = serve(folder / "claims.db", folder)
+    yield server, claim.id
+    server.close()
+
+
+def test_a_corrected_claims_page_shows_the_correction(corrected_site, tmp_path):
+    server, claim_id = corrected_site
+    browser = Browser(tmp_path)
+    dom = browser.dom(f"{server.url}/-/claim/{claim_id}")
+    corrections = dom[dom.index('id="corrections"'):]
+    assert tag_texts(corrections, "q", "note") == ["the chief read out the authority's statement"]
+    assert "speaker “Nadia Varga” → “Port Authority”" in unescape(corrections) and "by Ana on" in corrections
+    assert "Port Authority" in dom[dom.index('id="speaker"'):]
+    browser.screenshot(f"{server.url}/-/claim/{claim_id}", "corrected-claim.png")

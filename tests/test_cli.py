@@ -9,7 +9,7 @@ COMMANDS = sorted(cli.commands)
 
 
 def test_the_expected_commands_exist():
-    assert {"ingest", "extract", "evaluate", "serve", "publish"} <= set(COMMANDS)
+    assert {"ingest", "extract", "evaluate", "serve", "publish", "correct"} <= set(COMMANDS)
 
 
 @pytest.mark.parametrize("command", COMMANDS)

@@ -95,7 +95,7 @@ def test_open_db_creates_folder_wal_and_is_idempotent(db_path):
     assert again["claims"].count == 3
     assert [m["name"] for m in again.query("select name from _sqlite_migrations")] == [
         "m001_tables", "m002_full_text_search", "m003_stance_targets_relations", "m004_article_author",
-        "m005_claim_rule", "m006_speaker_identity", "m007_article_origin"]
+        "m005_claim_rule", "m006_speaker_identity", "m007_article_origin", "m008_corrections"]
     again.close()
 
 

@@ -255,6 +255,45 @@ def publish(db_path, out_dir, then_serve, host, port):
 
 
 @cli.command()
+@click.argument("claim_id")
+@click.option("--speaker", help="The claim's real speaker (several holders joined by \"; \").")
+@click.option("--stance", help="The claim's real stance: support, against, deny or neutral.")
+@click.option("--target", help="What the claim is really about.")
+@click.option("--reject", is_flag=True, help="The claim is wrong: not a statement, or not this one.")
+@click.option("--note", help="Why: shown with the correction on the claim's page.")
+@click.option("--by", help="Who corrects.  [default: the OS user name]")
+@click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, help="SQLite database to correct.")
+def correct(claim_id, speaker, stance, target, reject, note, by, db_path):
+    """Correct the claim CLAIM_ID: its speaker, stance or target, or reject it.
+
+    The correction is kept in the corrections table and applied at once, and again every time the article
+    is ingested, even when its text changed elsewhere (the claim is found by its content, speaker as
+    written and cue). One that no longer finds its claim is kept, marked missing, with a warning.
+
+    \b
+    Example:
+        tracker correct 3f2a9c0d1e4b5a67 --speaker "Ibrahim Kalin" --note "the pronoun is his"
+        tracker correct 3f2a9c0d1e4b5a67 --stance against --target "the tax plan"
+        tracker correct 3f2a9c0d1e4b5a67 --reject --note "a headline, not a quote" --by "desk"
+    """
+    from .corrections import CorrectionError
+    from .corrections import correct as correct_claim
+    from .store import open_db
+
+    if not Path(db_path).exists():
+        raise click.ClickException(f"{db_path} does not exist: run `tracker ingest` first")
+    db = open_db(db_path)
+    try:
+        correction_id = correct_claim(db, claim_id, speaker=speaker, stance=stance, target=target, reject=reject,
+                                      note=note, by=by)
+    except CorrectionError as error:
+        raise click.ClickException(str(error)) from error
+    finally:
+        db.close()
+    click.echo(f"correction {correction_id} of claim {claim_id} applied -> {db_path}")
+
+
+@cli.command()
 @click.argument("input_path", type=click.Path(exists=True, dir_okay=False))
 @click.option("-o", "--output", type=click.File("w"), default="-", help="Prediction JSONL (default: stdout).")
 def stance(input_path, output):

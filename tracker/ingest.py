@@ -97,7 +97,9 @@ def run_ingest(paths, db_path, pattern="*", engine=None, jobs=1, batch_size=16, 
 
 
 def store_results(db, results, summary, progress, fail):
-    """Store each ``(article, claims or ReadError)`` of ``results`` in its own transaction, in order."""
+    """Store each ``(article, claims or ReadError)`` of ``results`` in its own transaction, in order; a
+    correction of a stored article that no longer finds its claim is a warning."""
+    from .corrections import missing_corrections
     from .store import store_article
 
     for article, result in results:
@@ -112,6 +114,9 @@ def store_results(db, results, summary, progress, fail):
             except Exception as error:  # one article's failure must not stop the batch
                 fail(ReadError(source(article), f"not stored: {error}"))
             summary.store_s += time.perf_counter() - started
+            for correction in missing_corrections(db, article.id):
+                progress("warning", f"{source(article)}: correction {correction['id']} no longer finds its "
+                                    f"claim ({correction['quote_text'][:60]!r}): kept, marked missing")
         progress("done", 1)
 
 

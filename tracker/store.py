@@ -1,11 +1,13 @@
 """Store step: articles and their claims in SQLite through sqlite-utils, one transaction per article.
 
 Tables (other tools rely on these names): ``articles``, ``speakers`` (one row per canonical name, across
-articles) and ``claims`` (each with the attribution ``rule`` that found it). The schema is code
+articles), ``claims`` (each with the attribution ``rule`` that found it) and ``corrections`` (a journalist's
+fixes, applied to the article's claims every time it is stored: ``apply_corrections``). The schema is code
 (``sqlite_utils.Migrations``), recorded in the database; full-text search is added last, with triggers, so
 that it follows every write.
 """
 
+import dataclasses
 import datetime
 import json
 from contextlib import contextmanager
@@ -13,12 +15,14 @@ from pathlib import Path
 
 import sqlite_utils
 
-from .article import ORIGINS
+from .article import ORIGINS, Article
+from .claims import Claim
 from .identity import HOLDER_SEPARATOR, holders, name_key, preferred_name, same_person
 from .names import is_fuller_form
-from .views import create_views
+from .views import HOLDER_NAMES, create_views
 
 MIGRATIONS = sqlite_utils.Migrations("tracker")
+NEUTRAL = "neutral"  # a correction's stance for none: the claim's stance is stored empty
 BUSY_TIMEOUT_MS = 60_000  # how long a writer waits for another process's write transaction to end
 OLD_FILE_ID = "old-file"  # the origin of a file stored under its path as given, before ids were relative to a folder
 
@@ -130,6 +134,21 @@ def m007_article_origin(db):
         when path is null then 'record' when id like '%/%' then ? else 'file' end""", [OLD_FILE_ID])
 
 
+@MIGRATIONS()
+def m008_corrections(db):
+    # a journalist's corrections of claims (tracker.corrections), applied again at every store of the article;
+    # a claim is found by what stays when the article is re-parsed (its content, speaker as written and cue),
+    # not by its id, which moves with its offsets; claim_id is the claim it applies to now, null when "missing"
+    db.table("corrections").create({
+        "id": int, "article_id": str, "claim_id": str, "quote_text": str, "speaker_mention": str, "cue": str,
+        "start": int, "fields": str, "speaker": str, "stance": str, "target": str, "rejected": int,
+        "previous": str, "note": str, "corrected_by": str, "corrected_at": str, "state": str,
+    }, pk="id", not_null={"article_id", "quote_text", "fields", "corrected_at", "state"},
+        defaults={"rejected": 0, "state": "applied"})
+    for column in ("article_id", "claim_id", "state"):
+        db.table("corrections").create_index([column])
+
+
 class IdTaken(ValueError):
     """An article's id belongs to a stored article from another kind of source."""
 
@@ -190,11 +209,12 @@ def article_state(db, article):
 
 def check_id(db, article):
     """Raise ``IdTaken`` when ``article``'s id is stored for an article from another kind of source (a
-    record whose id is a file's): it is refused, never stored over the other."""
+    record whose id is a file's): it is refused, never stored over the other. A file under its old id
+    (``OLD_FILE_ID``, as ``stored_article`` reads it back) is a file."""
     row = db.execute("select origin from articles where id = ?", [article.id]).fetchone()
-    stored = "file" if row and row[0] == OLD_FILE_ID else row and row[0]
-    if stored and article.origin and stored != article.origin:
-        raise IdTaken(f"id {article.id!r} is taken by a {ORIGINS[stored]}: this {ORIGINS[article.origin]} is not "
+    stored, given = ("file" if origin == OLD_FILE_ID else origin for origin in (row and row[0], article.origin))
+    if stored and given and stored != given:
+        raise IdTaken(f"id {article.id!r} is taken by a {ORIGINS[stored]}: this {ORIGINS[given]} is not "
                       "stored (give it another id)")
 
 
@@ -212,9 +232,10 @@ def store_article(db, article, claims):
     claims written.
 
     Speakers are matched by canonical name across articles, their aliases merged and their claim
-    counts recomputed. If anything raises, the article's previously stored rows are left as they were.
-    A file stored under its old id (``legacy_ids``) moves to its new one. Raises ``IdTaken`` when the id
-    belongs to an article from another kind of source.
+    counts recomputed. The article's corrections are applied to the claims they find (``apply_corrections``).
+    If anything raises, the article's previously stored rows are left as they were.
+    A file stored under its old id (``legacy_ids``) moves to its new one, with its corrections. Raises
+    ``IdTaken`` when the id belongs to an article from another kind of source.
     """
     for claim in claims:
         if claim.article_id != article.id:
@@ -229,12 +250,15 @@ def store_article(db, article, claims):
         touched_targets = claim_target_ids(db, [article.id] + legacy)
         delete_claims(db, [article.id] + legacy)
         delete_articles(db, legacy)
+        for old_id in legacy:
+            db.execute("update corrections set article_id = ? where article_id = ?", [article.id, old_id])
         db.table("articles").upsert({
             "id": article.id, "path": article.path, "url": article.url, "title": article.title,
             "author": article.author, "date": article.date, "text": article.text, "content_hash": article.content_hash,
             "ingested_at": previous[1] if unchanged else now(), "origin": article.origin,
         }, pk="id")
-        speaker_ids = upsert_speakers(db, claims)
+        claims, respoken = apply_corrections(db, article.id, claims)
+        speaker_ids = upsert_speakers(db, claims, respoken)
         target_ids = upsert_targets(db, claims)
         db.table("claims").insert_all((claim_row(c, speaker_ids, target_ids) for c in claims), pk="id")
         db.table("claim_speakers").insert_all(claim_speaker_rows(claims, speaker_ids),
@@ -277,10 +301,12 @@ def delete_articles(db, article_ids):
 
 
 def delete_claims(db, article_ids):
-    """Delete the articles' claims and every relation that touches them."""
+    """Delete the articles' claims and every relation that touches them; their corrections are ``missing``
+    until a claim is found for them again (``apply_corrections``)."""
     for chunk in chunks(article_ids):
         marks = ", ".join("?" * len(chunk))
         owned = f"select id from claims where article_id in ({marks})"
+        db.execute(f"update corrections set state = 'missing', claim_id = null where article_id in ({marks})", chunk)
         db.execute(f"delete from claim_relations where claim_id in ({owned}) or other_claim_id in ({owned})",
                    chunk + chunk)
         db.execute(f"delete from claim_speakers where claim_id in ({owned})", chunk)
@@ -320,9 +346,10 @@ def upsert_targets(db, claims):
     return ids
 
 
-def upsert_speakers(db, claims):
+def upsert_speakers(db, claims, respoken=frozenset()):
     """``{name: speaker id}`` for every holder of the claims' speakers, creating rows and merging aliases and
-    types; a claim of several holders ("Turkey; Russia") counts for each of them."""
+    types; a claim of several holders ("Turkey; Russia") counts for each of them. The mention of a claim
+    whose id is in ``respoken`` (its speaker was corrected) is no alias of its speaker."""
     seen = {}
     for claim in claims:
         if claim.speaker is None:
@@ -330,7 +357,8 @@ def upsert_speakers(db, claims):
         names = holders(claim.speaker)
         for name in names:
             aliases, kind = seen.setdefault(name, ([], claim.speaker_type))
-            if len(names) == 1 and claim.speaker_mention and claim.speaker_mention not in aliases:
+            if (len(names) == 1 and claim.speaker_mention and claim.speaker_mention not in aliases
+                    and claim.id not in respoken):
                 aliases.append(claim.speaker_mention)
             if kind is None and claim.speaker_type:
                 seen[name] = (aliases, claim.speaker_type)
@@ -464,3 +492,80 @@ def claim_row(claim, speaker_ids, target_ids):
         "stance_confidence": claim.stance_confidence, "hedged": int(claim.hedged),
         "normalized_text": claim.normalized_text, "rule": claim.rule,
     }
+
+
+def content_key(text):
+    """A claim's content as a correction finds it again: its text with whitespace normalised."""
+    return " ".join(text.split())
+
+
+def apply_corrections(db, article_id, claims):
+    """``(claims, respoken)``: the article's claims with its stored corrections applied in the order they were
+    made, and the ids of those whose speaker was corrected. Each correction is marked ``applied`` to the claim
+    it finds (``matching_claim``), or ``missing`` when the article no longer has that claim."""
+    claims = list(claims)
+    respoken = set()
+    for correction in list(db.query("select * from corrections where article_id = ? order by id", [article_id])):
+        index = matching_claim(correction, claims)
+        if index is None:
+            db.execute("update corrections set state = 'missing', claim_id = null where id = ?", [correction["id"]])
+            continue
+        claims[index] = corrected_claim(claims[index], correction)
+        if correction["speaker"] is not None:
+            respoken.add(claims[index].id)
+        db.execute("update corrections set state = 'applied', claim_id = ? where id = ?",
+                   [claims[index].id, correction["id"]])
+    return claims, respoken
+
+
+def matching_claim(correction, claims):
+    """The index in ``claims`` of the claim ``correction`` (a row) was made to, or None: the same content,
+    whitespace aside, wherever it moved; among several, the one with the same speaker as written and cue,
+    then the one nearest to where it was."""
+    found = [i for i, claim in enumerate(claims) if content_key(claim.quote_text) == correction["quote_text"]]
+    return min(found, default=None, key=lambda i: (claims[i].speaker_mention != correction["speaker_mention"],
+                                                   claims[i].cue != correction["cue"],
+                                                   abs(claims[i].start - correction["start"])))
+
+
+def corrected_claim(claim, correction):
+    """``claim`` with the speaker, stance or target that ``correction`` (a row) gives it; a rejection changes
+    no field (the correction flags the claim)."""
+    changes = {}
+    if correction["speaker"] is not None:
+        changes.update(speaker=correction["speaker"], speaker_type=None, role=None)
+    if correction["stance"] is not None:
+        changes.update(stance=None if correction["stance"] == NEUTRAL else correction["stance"],
+                       stance_evidence=None, stance_confidence=None)
+    if correction["target"] is not None:
+        changes.update(target=correction["target"], target_type=None)
+    return dataclasses.replace(claim, **changes)
+
+
+def stored_article(db, article_id):
+    """The stored ``Article`` ``article_id``, or None."""
+    rows = list(db.query("select id, text, date, title, url, path, author, origin from articles where id = ?",
+                         [article_id]))
+    return Article(**rows[0]) if rows else None
+
+
+CLAIM_FIELDS = {field.name for field in dataclasses.fields(Claim)}
+
+
+def stored_claims(db, article_id):
+    """The article's stored claims read back as ``Claim``s (their holders, speaker type and relation with
+    them), in text order: what ``store_article`` stores again as it was."""
+    relations = {row[0]: row[1:] for row in db.execute(
+        "select claim_id, relation, other_claim_id from claim_relations where claim_id in "
+        "(select id from claims where article_id = ?)", [article_id])}
+    rows = db.query(f"""select claims.*, (select group_concat(name, :separator) from ({HOLDER_NAMES})) as speaker,
+        speakers.type as speaker_type from claims left join speakers on speakers.id = claims.speaker_id
+        where claims.article_id = :article_id order by claims.start, claims.end""",
+                    {"separator": HOLDER_SEPARATOR, "article_id": article_id})
+    claims = []
+    for row in rows:
+        relation, related_claim_id = relations.get(row["id"], (None, None))
+        claims.append(Claim(**{key: value for key, value in row.items() if key in CLAIM_FIELDS} | {
+            "spans": json.loads(row["spans"] or "[]"), "hedged": bool(row["hedged"]), "relation": relation,
+            "related_claim_id": related_claim_id}))
+    return claims

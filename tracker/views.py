@@ -3,18 +3,30 @@
 ``claim_details``: one row per claim with its speakers' names (several holders joined by "; ", and as a JSON
 list ``speakers`` for a facet that counts the claim for each), its target's name and its article's date,
 month and title - the table journalists browse and facet (``claims`` itself has no date) - and the
-attribution rule that found it.
+attribution rule that found it, and ``corrected``: what a journalist corrected in it (``tracker.corrections``).
 ``claim_desk``: the compact table a journalist starts from - date, speakers, cue, the statement (its pieces joined
 by " ... " where the attribution splits it), stance as a word (``neutral`` included), target and its kind
-(``claim`` for a statement answered, never a ``claim:...`` name), article - with the columns its links, search and
+(``claim`` for a statement answered, never a ``claim:...`` name), what a correction changed, article - with the columns its links, search and
 facets need (``id``, ``month``, ``article_id``, ``claim_rowid``); ``claim_details`` keeps every column.
 ``stance_summary``: per speaker (each holder of a claim) per target, how many claims support, oppose, deny or are
-neutral.
+neutral; claims rejected by a correction are not counted.
+
+A rejected claim stays in ``claim_details``, flagged ``rejected`` in ``corrected``: where journalists browse,
+they see that someone rejected it (and on its page who and why) and can check that; ``stance_summary``
+leaves it out.
 """
 
 # the names of a claim's holders, in the order the article gives them
 HOLDER_NAMES = """select speakers.name from claim_speakers join speakers on speakers.id = claim_speakers.speaker_id
     where claim_speakers.claim_id = claims.id order by claim_speakers.position"""
+
+# what the corrections applied to a claim changed: "speaker, stance", "rejected", or null
+CORRECTED_FIELDS = """select group_concat(field, ', ') from (select distinct changed.value as field
+    from corrections, json_each(corrections.fields) as changed
+    where corrections.claim_id = claims.id and corrections.state = 'applied')"""
+
+REJECTED = """exists (select 1 from corrections where corrections.claim_id = claims.id
+    and corrections.state = 'applied' and corrections.rejected)"""
 
 CLAIM_DETAILS = f"""select
   claims.id,
@@ -39,6 +51,7 @@ CLAIM_DETAILS = f"""select
   claims.stance_confidence,
   claims.paragraph,
   claims.start,
+  ({CORRECTED_FIELDS}) as corrected,
   claims.rowid as claim_rowid
 from claims
   join articles on articles.id = claims.article_id
@@ -61,6 +74,7 @@ CLAIM_DESK = f"""select
   case when claims.target like 'claim:%' then null else coalesce(targets.name, claims.target) end as target,
   case when claims.target like 'claim:%' then 'claim' when claims.target is not null
     then coalesce(claims.target_type, 'phrase') end as target_kind,
+  ({CORRECTED_FIELDS}) as corrected,
   coalesce(articles.title, claims.article_id) as article,
   claims.article_id,
   claims.rowid as claim_rowid
@@ -68,7 +82,7 @@ from claims
   join articles on articles.id = claims.article_id
   left join targets on targets.id = claims.target_id"""
 
-STANCE_SUMMARY = """select
+STANCE_SUMMARY = f"""select
   speakers.name as speaker,
   claim_speakers.speaker_id,
   claims.target,
@@ -84,7 +98,7 @@ from claims
   join claim_speakers on claim_speakers.claim_id = claims.id
   join speakers on speakers.id = claim_speakers.speaker_id
   join articles on articles.id = claims.article_id
-where claims.target is not null
+where claims.target is not null and not {REJECTED}
 group by claim_speakers.speaker_id, claims.target"""
 
 VIEWS = {"claim_desk": CLAIM_DESK, "claim_details": CLAIM_DETAILS, "stance_summary": STANCE_SUMMARY}

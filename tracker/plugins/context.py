@@ -1,5 +1,6 @@
-"""Plugin: a claim in context (``/-/claim/<id>``), an article with all its claims marked (``/-/article/<id>``) and
-a speaker's page (``/-/speaker/<id or name>``: their names, their claims over time, their stances by target).
+"""Plugin: a claim in context with its corrections (``/-/claim/<id>``), an article with all its claims marked
+(``/-/article/<id>``) and a speaker's page (``/-/speaker/<id or name>``: their names, their claims over time,
+their stances by target).
 
 Ids in these paths are tilde-encoded as Datasette encodes row ids (``seeds/a.txt`` -> ``seeds~2Fa.txt``); an
 article id also opens its page as the tables show it (``/-/article/seeds/a.txt``).
@@ -70,6 +71,20 @@ from claim_relations r join claims c on c.id = r.{other}
 where r.{this} = ? order by c.start"""
 
 
+CORRECTIONS = """select id, fields, speaker, stance, target, rejected, previous, note, corrected_by, corrected_at
+from corrections where claim_id = ? and state = 'applied' order by id"""
+
+
+def correction_changes(correction):
+    """``[(field, before, after)]`` of a ``corrections`` row, in the order the fields were given."""
+    try:
+        previous = json.loads(correction["previous"] or "{}")
+        fields = json.loads(correction["fields"])
+    except ValueError:
+        previous, fields = {}, []
+    return [(field, previous.get(field), correction[field]) for field in fields if field != "rejected"]
+
+
 async def claim_page(datasette, request):
     db = datasette.get_database()
     claim_id = tilde_decode(request.url_vars["claim_id"])
@@ -79,6 +94,7 @@ async def claim_page(datasette, request):
     if claim is None:
         raise NotFound(f"No claim with id {claim_id}")
     text = claim.pop("text")
+    corrections = await fetch_all(db, CORRECTIONS, [claim_id])
     spans = content_spans(claim, len(text))
     marks = [mark(a, b, "mark", class_="quote") for a, b in spans]
     for kind in ("cue", "speaker"):
@@ -102,6 +118,10 @@ async def claim_page(datasette, request):
         "responds_to": await fetch_all(db, RELATED.format(this="claim_id", other="other_claim_id"), [claim_id]),
         "responses": await fetch_all(db, RELATED.format(this="other_claim_id", other="claim_id"), [claim_id]),
         "claim_path": lambda other: claim_path(datasette, other),
+        "corrections": corrections,
+        "rejection": next((correction for correction in corrections if correction["rejected"]), None),
+        "changes": correction_changes,
+        "corrections_table": datasette.urls.table(db.name, "corrections") + "?claim_id=" + quote(claim_id),
     }
     html = await datasette.render_template("tracker-claim.html", context, request=request)
     return Response.html(html)
