@@ -25,9 +25,9 @@ The transport minister, Ana Ruiz, denied that the bridge was unsafe.
 
 "We will keep the ferries running," Reed said.
 """
-DESK_COLUMNS = ["id", "date", "month", "speakers", "cue", "statement", "stance", "target", "target_kind", "article",
-                "article_id", "claim_rowid"]
-SHOWN = ["date", "speakers", "cue", "statement", "stance", "target", "target_kind", "article"]
+DESK_COLUMNS = ["id", "date", "month", "speakers", "cue", "statement", "stance", "target", "target_kind", "corrected",
+                "article", "article_id", "claim_rowid"]
+SHOWN = ["date", "speakers", "cue", "statement", "stance", "target", "target_kind", "corrected", "article"]
 
 
 @pytest.fixture(scope="module")
