@@ -308,3 +308,19 @@ def test_the_canned_queries_and_the_speaker_page_leave_a_rejected_claim_out(corr
     assert "the strike" not in html
     html = get(site, "/-/speaker/Lena Ortiz").text
     assert "2 claims in the articles" in html and 'id="rejected"' not in html
+
+
+def test_a_rejected_denial_disputes_nothing(tmp_path):
+    moreau, dirk, levy = talk_claims()
+    denial = replace(levy, stance="deny", target=f"claim:{moreau.quote_text}", relation="deny",
+                     related_claim_id=moreau.id)
+    db = open_db(tmp_path / "claims.db")
+    store_article(db, Article(id="talk", text=TALK, date="2022-05-01"), [moreau, dirk, denial])
+    site = datasette_app(tmp_path / "claims.db")
+    disputes = f"/claims/claim_disputes.json?_shape=array&claim_id={moreau.id}"
+    assert [row["by_claim_id"] for row in get(site, "/claims/disputed_claims.json?_shape=array").json()] == [levy.id]
+    assert [row["by_claim_id"] for row in get(site, disputes).json()] == [levy.id]
+    correct(db, levy.id, reject=True, by="Ana")
+    db.close()
+    assert get(site, "/claims/disputed_claims.json?_shape=array").json() == []
+    assert get(site, disputes).json() == []
