@@ -12,6 +12,7 @@ import yaml
 from site_client import get, get_json
 from tracker.article import Article
 from tracker.claims import Claim
+from tracker.corrections import correct
 from tracker.publish import DEFAULT_METADATA, datasette_app
 from tracker.store import open_db, store_article
 
@@ -135,6 +136,45 @@ def test_stance_over_time_fills_empty_months_and_counts_undated_claims(site):
     html = get(site, "/-/charts/stance?target=bridge+tolls").text
     assert re.findall(r"<title>([^<]*)</title>", html.split("<figure")[1]) == ["2023-02: 1 neutral"]
     assert "1 claim</a> about bridge tolls has no date" in html
+
+
+@pytest.fixture(scope="module")
+def rejected_site(tmp_path_factory):
+    """The charts' database with two claims rejected by a journalist: Ana Silva's dated support of the ferry fares
+    and Tom Reed's undated claim against the bridge tolls."""
+    path = build(tmp_path_factory.mktemp("rejected") / "claims.db")
+    db = open_db(path)
+    for quote in ("the ferry fares are fair", "the bridge tolls are too high"):
+        (claim_id,) = [row[0] for row in db.execute("select id from claims where quote_text = ?", [quote])]
+        correct(db, claim_id, reject=True, by="Ana")
+    db.close()
+    return datasette_app(path)
+
+
+def test_rejected_claims_are_in_no_chart(rejected_site):
+    html = get(rejected_site, "/-/charts").text
+    assert numbers(html, "months") == [("2022-12", "1"), ("2023-01", "0"), ("2023-02", "2")]
+    assert "1 claim</a> has no date" in section(html, "months")
+    assert numbers(html, "speakers") == [("Ana Silva", "2"), ("Tom Reed", "2"), ("Port Union", "1")]
+    assert numbers(html, "targets") == [("ferry fares", "0", "2", "0", "0"), ("bridge tolls", "0", "0", "0", "1")]
+    html = get(rejected_site, "/-/charts/stance?target=ferry+fares").text
+    rows = [re.findall(r"<td>([^<]*)</td>", row) for row in html.split("<tr>")[2:]]
+    assert rows == [["2022-12", "0", "1", "0", "0"], ["2023-01", "0", "0", "0", "0"], ["2023-02", "0", "1", "0", "0"]]
+    query = unescape(re.search(r'<a href="([^"]+)">the claims</a>', html).group(1))
+    assert [row["stance"] for row in rows_behind(rejected_site, query)] == ["against", "against"]
+    assert "no date" not in get(rejected_site, "/-/charts/stance?target=bridge+tolls").text
+    speakers = get(rejected_site, "/-/charts/speakers").text
+    assert "<title>Ana Silva: 2 claims</title>" in speakers and "<title>Tom Reed: 2 claims</title>" in speakers
+
+
+def test_the_bars_without_rejected_claims_link_to_as_many_claims(rejected_site):
+    html = get(rejected_site, "/-/charts").text
+    drawn = bars(html) + bars(get(rejected_site, "/-/charts/speakers").text)
+    for title, link in drawn:
+        count = int(re.search(r": (\d+) ", title).group(1))
+        assert len(rows_behind(rejected_site, link)) == count, title
+    undated = unescape(re.search(r'<p id="undated"><a href="([^"]+)"', html).group(1))
+    assert [row["quote_text"] for row in rows_behind(rejected_site, undated)] == ["it"]
 
 
 def test_an_empty_database_says_so(tmp_path):

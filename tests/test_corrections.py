@@ -5,6 +5,7 @@ reported, never dropped; the claim page shows who corrected what and why."""
 import json
 import sqlite3
 from dataclasses import replace
+from urllib.parse import urlencode
 
 import pytest
 import sqlite_utils
@@ -263,3 +264,63 @@ def test_a_file_moved_to_its_new_id_keeps_its_corrections(tmp_path):
         {"article_id": "talk.txt", "claim_id": after[2].id, "state": "applied"}]
     assert [row["stance"] for row in db.query("select stance from claims where id = ?", [after[2].id])] == ["support"]
     db.close()
+
+
+# --- a rejected claim counts nowhere ----------------------------------------------------------------------
+
+def counts(db, table):
+    return {row["name"]: row["claim_count"] for row in db.query(f"select name, claim_count from {table}")}
+
+
+def test_a_rejection_recounts_its_speakers_and_target_at_once_and_on_every_store(talk_db):
+    _, dirk, levy = talk_claims()
+    assert counts(talk_db, "speakers") == {"Ines Moreau": 2, "Paul Dirk": 1}
+    assert counts(talk_db, "targets") == {"levy": 1}
+    correct(talk_db, levy.id, reject=True, by="Ana")
+    correct(talk_db, dirk.id, reject=True, by="Ana")
+    for _ in range(2):
+        assert counts(talk_db, "speakers") == {"Ines Moreau": 1, "Paul Dirk": 0}
+        assert counts(talk_db, "targets") == {"levy": 0}
+        desk = {row["id"]: row for row in talk_db.query("select id, speaker, target, corrected from claim_desk")}
+        assert (desk[dirk.id]["speaker"], desk[dirk.id]["corrected"]) == ("Paul Dirk", "rejected")
+        assert (desk[levy.id]["target"], desk[levy.id]["corrected"]) == ("levy", "rejected")
+        store_article(talk_db, Article(id="talk", text=TALK, date="2022-05-01"), talk_claims())
+
+
+def test_the_canned_queries_and_the_speaker_page_leave_a_rejected_claim_out(corrected):
+    _, db_path, _, _ = corrected
+    site = datasette_app(db_path)
+    union = claim_where(db_path, "the strike")
+    assert union["rejected"] == 1 and union["speaker"]
+    assert [row["rejected"] for row in rows(db_path, "select rejected from claim_details")].count(1) == 1
+
+    def query(name, **params):
+        return get(site, f"/claims/{name}.json?_shape=array&" + urlencode(params)).json()
+
+    assert query("claims_by_speaker", speaker=union["speaker"]) == []
+    assert union["speaker"] not in {row["speaker"] for row in query("top_speakers_by_month")}
+    assert len(query("top_speakers_by_month")) == len({row["speaker"] for row in rows(
+        db_path, "select speaker from claim_details where speaker is not null and not rejected")})
+    (speaker,) = rows(db_path, "select id, claim_count from speakers where name = ?", [union["speaker"]])
+    assert speaker["claim_count"] == 0, "recounted when the article was ingested again"
+    html = get(site, f"/-/speaker/{speaker['id']}").text
+    assert "0 claims in the articles, not counting <span id=\"rejected\">1 rejected by a correction</span>" in html
+    assert "the strike" not in html
+    html = get(site, "/-/speaker/Lena Ortiz").text
+    assert "2 claims in the articles" in html and 'id="rejected"' not in html
+
+
+def test_a_rejected_denial_disputes_nothing(tmp_path):
+    moreau, dirk, levy = talk_claims()
+    denial = replace(levy, stance="deny", target=f"claim:{moreau.quote_text}", relation="deny",
+                     related_claim_id=moreau.id)
+    db = open_db(tmp_path / "claims.db")
+    store_article(db, Article(id="talk", text=TALK, date="2022-05-01"), [moreau, dirk, denial])
+    site = datasette_app(tmp_path / "claims.db")
+    disputes = f"/claims/claim_disputes.json?_shape=array&claim_id={moreau.id}"
+    assert [row["by_claim_id"] for row in get(site, "/claims/disputed_claims.json?_shape=array").json()] == [levy.id]
+    assert [row["by_claim_id"] for row in get(site, disputes).json()] == [levy.id]
+    correct(db, levy.id, reject=True, by="Ana")
+    db.close()
+    assert get(site, "/claims/disputed_claims.json?_shape=array").json() == []
+    assert get(site, disputes).json() == []

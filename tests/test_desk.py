@@ -1,6 +1,8 @@
 """The claims desk (view ``claim_desk``): an invented article ingested into a temporary database, read through
 Datasette in-process and, at 1400 pixels wide, in headless chromium (marker ``browser``)."""
 
+import csv
+import io
 import json
 import re
 import sqlite3
@@ -24,10 +26,15 @@ for at least two summers, and that the council had ignored every petition the st
 The transport minister, Ana Ruiz, denied that the bridge was unsafe.
 
 "We will keep the ferries running," Reed said.
+
+"Nobody will be stranded on the far bank."
+
+Kowalski says the guild will paint the railings, and Reed has said the council will pay for the paint.
 """
-DESK_COLUMNS = ["id", "date", "month", "speakers", "cue", "statement", "stance", "target", "target_kind", "corrected",
-                "article", "article_id", "claim_rowid"]
-SHOWN = ["date", "speakers", "cue", "statement", "stance", "target", "target_kind", "corrected", "article"]
+DESK_COLUMNS = ["id", "date", "month", "speaker", "speakers", "cue", "cue_lemma", "statement", "stance", "target",
+                "target_kind", "corrected", "article", "article_id", "claim_rowid"]
+HIDDEN = ["id", "month", "speakers", "cue_lemma", "article_id", "claim_rowid"]  # kept for links, search and facets
+SHOWN = ["date", "speaker", "cue", "statement", "stance", "target", "target_kind", "corrected", "article"]
 
 
 @pytest.fixture(scope="module")
@@ -98,7 +105,7 @@ def test_targets_answered_claims_are_a_kind_not_a_name(ds, desk_db):
 def test_facets_count_stance_speakers_cue_kind_target_article_month(ds, desk_db):
     claims, rows = stored_claims(desk_db), desk_rows(ds)
     facets = get_json(ds, "/claims/claim_desk.json")["facet_results"]
-    assert set(facets) == {"stance", "speakers", "cue", "target_kind", "target", "article", "month"}
+    assert set(facets) == {"stance", "speakers", "cue_lemma", "target_kind", "target", "article", "month"}
     values = {name: {r["value"]: r["count"] for r in facet["results"]} for name, facet in facets.items()}
     assert not [value for value in values["target"] if str(value).startswith("claim:")]
     assert values["target_kind"]["claim"] >= 1
@@ -111,12 +118,35 @@ def test_facets_count_stance_speakers_cue_kind_target_article_month(ds, desk_db)
     assert values["speakers"] == holders and "Marta Kowalski" in holders
 
 
+def test_the_cue_facet_counts_a_verb_once_whatever_its_form(ds, desk_db):
+    claims, rows = stored_claims(desk_db), desk_rows(ds)
+    written = {claim["cue"] for claim in claims.values()}
+    assert {"said", "says", "has said"} <= written, "the article says it three ways"
+    facet = get_json(ds, "/claims/claim_desk.json")["facet_results"]["cue_lemma"]["results"]
+    values = {result["value"]: result["count"] for result in facet}
+    assert values["say"] == sum(claim["cue"] in ("said", "says", "has said") for claim in claims.values())
+    assert None not in values and "" not in values, "every claim has its cue's lemma, a continuation its leader's"
+    assert {claim_id: rows[claim_id]["cue"] for claim_id in rows} == {
+        claim_id: claim["cue"] for claim_id, claim in claims.items()}, "the row shows the cue as written"
+    continued = [claim for claim in claims.values() if claim["rule"] == "continuation"]
+    assert continued and all(claim["cue_lemma"] == "say" for claim in continued)
+
+
+def test_the_csv_export_names_the_speakers_in_plain_text(ds, desk_db):
+    exported = list(csv.DictReader(io.StringIO(get(ds, "/claims/claim_desk.csv?_size=max").text)))
+    rows = desk_rows(ds)
+    assert len(exported) == len(rows)
+    for row in exported:
+        assert row["speaker"] == "; ".join(json.loads(rows[row["id"]]["speakers"]))
+    assert "Marta Kowalski" in {row["speaker"] for row in exported}
+
+
 def test_cells_link_the_claim_speakers_and_article(ds, desk_db):
     html = get(ds, "/claims/claim_desk?_size=max").text
     rows = desk_rows(ds)
     statements = re.findall(r'<td class="col-statement type-str"><a href="/-/claim/(\w+)">', html)
     assert sorted(statements) == sorted(rows)
-    assert '<a href="/-/speaker/Marta+Kowalski">Marta Kowalski</a>' in html
+    assert '<td class="col-speaker type-str"><a href="/-/speaker/Marta+Kowalski">Marta Kowalski</a>' in html
     assert '<td class="col-article type-str"><a href="/-/article/harbour~2Etxt">harbour.txt</a>' in html
 
 
@@ -153,14 +183,14 @@ def test_at_1400_pixels_the_statement_is_wide_and_stance_and_target_on_screen(de
     browser = DevTools(CHROMIUM, FLAGS, tmp_path / "profile")
     try:
         browser.open(server.url + "/claims/claim_desk", 1400, 900)
-        layout = browser.evaluate(LAYOUT % json.dumps(SHOWN + ["id", "claim_rowid"]))
+        layout = browser.evaluate(LAYOUT % json.dumps(SHOWN + HIDDEN))
         browser.screenshot(tmp_path / "desk.png")
     finally:
         browser.close()
         server.close()
     cells = layout["cells"]
     assert layout["viewport"] == 1400 and layout["page"] <= 1400  # nothing to scroll sideways
-    assert cells["id"]["width"] == 0 and cells["claim_rowid"]["width"] == 0  # kept for links and search, not shown
+    assert all(cells[name]["width"] == 0 for name in HIDDEN)  # kept for links, search and facets, not shown
     assert cells["statement"]["width"] >= 450
     assert all(cells["statement"]["width"] > 2 * cells[name]["width"] for name in SHOWN if name != "statement")
     for name in ("stance", "target", "target_kind", "article"):

@@ -3,12 +3,13 @@
 import hashlib
 import json
 import sqlite3
+from dataclasses import replace
 
 import pytest
 
 from tracker.article import Article
 from tracker.claims import Claim
-from tracker.store import article_state, ensure_schema, open_db, prune, store_article
+from tracker.store import article_state, ensure_schema, open_db, prune, store_article, stored_claims
 
 TEXT_A = ('"The ceasefire will hold," Ibrahim Kalin said on Monday. Kalin added that talks would resume. '
           'The ministry said it was "ready for a deal".')
@@ -67,7 +68,7 @@ def test_schema_tables_columns_and_foreign_keys(fresh_db):
         "id", "article_id", "speaker_id", "speaker_mention", "speaker_start", "speaker_end", "role",
         "addressee", "cue", "cue_start", "cue_end", "kind", "quote_text", "start", "end", "spans",
         "paragraph", "stance", "target", "stance_evidence", "target_id", "target_type", "stance_confidence",
-        "hedged", "normalized_text", "rule"}
+        "hedged", "normalized_text", "rule", "cue_lemma"}
     assert set(fresh_db["articles"].columns_dict) == {
         "id", "path", "url", "title", "author", "date", "text", "content_hash", "ingested_at", "origin"}
     assert set(fresh_db["speakers"].columns_dict) == {"id", "name", "type", "aliases", "claim_count", "name_key"}
@@ -95,7 +96,8 @@ def test_open_db_creates_folder_wal_and_is_idempotent(db_path):
     assert again["claims"].count == 3
     assert [m["name"] for m in again.query("select name from _sqlite_migrations")] == [
         "m001_tables", "m002_full_text_search", "m003_stance_targets_relations", "m004_article_author",
-        "m005_claim_rule", "m006_speaker_identity", "m007_article_origin", "m008_corrections"]
+        "m005_claim_rule", "m006_speaker_identity", "m007_article_origin", "m008_corrections",
+        "m009_cue_lemma"]
     again.close()
 
 
@@ -116,6 +118,24 @@ def test_a_database_from_before_authors_gains_the_column_and_keeps_its_articles(
     assert [row["id"] for row in again["articles"].search("ceasefire")] == ["a"]
     store_article(again, Article(id="w", text=TEXT_B, title="Proposal rejected", author="Dana Roe"), [])
     assert again.execute("select author from articles where id = 'w'").fetchone() == ("Dana Roe",)
+    again.close()
+
+
+def test_a_database_from_before_cue_lemmas_gains_the_column_empty_until_the_article_is_stored_again(db_path):
+    db = open_db(db_path)
+    store_article(db, article_a(), claims_a())
+    for view in ("claim_details", "claim_desk"):  # the views that read the column, for its drop
+        db.execute(f"drop view {view}")
+    db.execute("alter table claims drop column cue_lemma")
+    db.execute("delete from _sqlite_migrations where name = 'm009_cue_lemma'")
+    db.conn.commit()
+    db.close()
+    again = open_db(db_path)
+    assert again.execute("select count(*), count(cue_lemma) from claim_desk").fetchone() == (3, 0)
+    lemmas = {"said": "say", "added": "add"}
+    store_article(again, article_a(), [replace(c, cue_lemma=lemmas[c.cue]) for c in claims_a()])
+    assert dict(again.execute("select cue, cue_lemma from claim_desk").fetchall()) == lemmas
+    assert [c.cue_lemma for c in stored_claims(again, "a")] == ["say", "add", "say"], "read back to store again"
     again.close()
 
 

@@ -46,6 +46,7 @@ class Claim:
     related_claim_id: str | None = None
     rule: str | None = None  # the attribution rule that found the statement ("ccomp", "according", "adjacent", ...)
     date: str | None = None  # the article's date, YYYY-MM-DD
+    cue_lemma: str | None = None  # the cue's lemma phrase ("say" for "has said", "according to"), for counting cues
 
     @property
     def id(self):
@@ -82,18 +83,20 @@ def claim_id(article_id, start, end):
 def claims_from_statements(article_id, text, statements, date=None):
     """``Claim`` rows for an article's ``Statement``s (in text order), with their speakers, stances and
     relations, each dated ``date`` (the article's). A quotation with no cue of its own that goes on from
-    another statement, over sentences or paragraphs, is told under that statement's cue."""
+    another statement, over sentences or paragraphs, is told under that statement's cue (and its lemma)."""
     cues, claims = {}, []
     for statement in statements:
         attribution = statement.attribution
-        cue = attribution.cue if attribution.cue is not None else cues.get(attribution.follows)
+        cue = ((attribution.cue, attribution.cue_lemma) if attribution.cue is not None
+               else cues.get(attribution.follows, (None, None)))
         cues[attribution] = cue
-        claims.append(claim_of(article_id, text, statement, cue, date))
+        claims.append(claim_of(article_id, text, statement, *cue, date=date))
     return claims
 
 
-def claim_of(article_id, text, statement, cue, date=None):
-    """The ``Claim`` row of one ``Statement`` told under ``cue`` (a ``Mention`` or None), dated ``date``."""
+def claim_of(article_id, text, statement, cue, cue_lemma=None, date=None):
+    """The ``Claim`` row of one ``Statement`` told under ``cue`` (a ``Mention`` or None) of lemma ``cue_lemma``,
+    dated ``date``."""
     attribution, speaker, stance, target = statement.attribution, statement.speaker, statement.stance, \
         statement.target
     mention = attribution.speaker
@@ -105,7 +108,7 @@ def claim_of(article_id, text, statement, cue, date=None):
         speaker_mention=mention.text if mention else None,
         speaker_start=mention.start if mention else None, speaker_end=mention.end if mention else None,
         cue=cue.text if cue else None, cue_start=cue.start if cue else None, cue_end=cue.end if cue else None,
-        spans=[list(s) for s in attribution.spans], role=speaker.role if speaker else None,
+        cue_lemma=cue_lemma, spans=[list(s) for s in attribution.spans], role=speaker.role if speaker else None,
         addressee=attribution.addressee.text if attribution.addressee else None,
         paragraph=attribution.paragraph,
         normalized_text=normalized_text(text, attribution.spans, speaker, attribution.kind),

@@ -259,7 +259,7 @@ def publish(db_path, out_dir, then_serve, host, port):
 @click.option("--speaker", help="The claim's real speaker (several holders joined by \"; \").")
 @click.option("--stance", help="The claim's real stance: support, against, deny or neutral.")
 @click.option("--target", help="What the claim is really about.")
-@click.option("--reject", is_flag=True, help="The claim is wrong: not a statement, or not this one.")
+@click.option("--reject", is_flag=True, help="The claim is wrong: not a statement, or not this one (listed, flagged, counted nowhere).")
 @click.option("--note", help="Why: shown with the correction on the claim's page.")
 @click.option("--by", help="Who corrects.  [default: the OS user name]")
 @click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, help="SQLite database to correct.")

@@ -3,7 +3,8 @@
 Each correction is a row of ``corrections`` that names its claim by what survives a re-parse of the article (the
 article, the claim's content with whitespace normalised, its speaker as written and its cue), not by the claim's
 id, which moves with its offsets. The store applies an article's corrections every time it stores the article
-(``tracker.store.apply_corrections``); ``correct`` records one and stores the article again at once.
+(``tracker.store.apply_corrections``); ``correct`` records one and stores the article again at once, which
+recounts its speakers and targets (a rejected claim counts for none: ``tracker.views.REJECTED``).
 """
 
 import getpass

@@ -19,7 +19,7 @@ from .article import ORIGINS, Article
 from .claims import Claim
 from .identity import HOLDER_SEPARATOR, holders, name_key, preferred_name, same_person
 from .names import is_fuller_form
-from .views import HOLDER_NAMES, create_views
+from .views import HOLDER_NAMES, REJECTED, create_views
 
 MIGRATIONS = sqlite_utils.Migrations("tracker")
 NEUTRAL = "neutral"  # a correction's stance for none: the claim's stance is stored empty
@@ -147,6 +147,13 @@ def m008_corrections(db):
         defaults={"rejected": 0, "state": "applied"})
     for column in ("article_id", "claim_id", "state"):
         db.table("corrections").create_index([column])
+
+
+@MIGRATIONS()
+def m009_cue_lemma(db):
+    # the cue's lemma phrase ("say" for "said", "has said", "says"), which the desk facets on; ALTER TABLE: the
+    # quote's search triggers stay. Null for claims stored before, until their article is ingested again
+    db.table("claims").add_column("cue_lemma", str)
 
 
 class IdTaken(ValueError):
@@ -460,22 +467,28 @@ def absorb_surname_rows(db, speaker_id, name, kind):
 
 
 def _recount(db, table, links, column, ids):
+    """Set ``claim_count`` of the rows ``ids`` of ``table`` to their claims (``links`` rows, joinable to
+    ``claims``, whose ``column`` is the row's id) that no correction rejected (``REJECTED``), and remove the rows
+    no claim links to any more; a row whose claims are all rejected stays, counted 0."""
     for chunk in chunks(ids):
         marks = ", ".join("?" * len(chunk))
-        db.execute(f"update {table} set claim_count = (select count(*) from {links} where {column} = {table}.id)"
-                   f" where id in ({marks})", chunk)
-        db.execute(f"delete from {table} where claim_count = 0 and id in ({marks})", chunk)
+        db.execute(f"update {table} set claim_count = (select count(*) from {links} where {column} = {table}.id"
+                   f" and not {REJECTED}) where id in ({marks})", chunk)
+        db.execute(f"delete from {table} where id in ({marks}) and not exists"
+                   f" (select 1 from {links} where {column} = {table}.id)", chunk)
 
 
 def recount_speakers(db, speaker_ids):
-    """Recompute ``claim_count`` of the given speakers (every claim they hold, alone or with others) and remove
-    those left without claims."""
-    _recount(db, "speakers", "claim_speakers", "speaker_id", speaker_ids)
+    """Recompute ``claim_count`` of the given speakers (every claim they hold, alone or with others, but the
+    rejected ones) and remove those left without claims."""
+    _recount(db, "speakers", "claim_speakers join claims on claims.id = claim_speakers.claim_id",
+             "claim_speakers.speaker_id", speaker_ids)
 
 
 def recount_targets(db, target_ids):
-    """Recompute ``claim_count`` of the given targets and remove those left without claims."""
-    _recount(db, "targets", "claims", "target_id", target_ids)
+    """Recompute ``claim_count`` of the given targets (but their rejected claims) and remove those left without
+    claims."""
+    _recount(db, "targets", "claims", "claims.target_id", target_ids)
 
 
 def claim_row(claim, speaker_ids, target_ids):
@@ -484,7 +497,8 @@ def claim_row(claim, speaker_ids, target_ids):
         "speaker_id": speaker_ids[holders(claim.speaker)[0]] if claim.speaker is not None else None,
         "speaker_mention": claim.speaker_mention, "speaker_start": claim.speaker_start,
         "speaker_end": claim.speaker_end, "role": claim.role, "addressee": claim.addressee,
-        "cue": claim.cue, "cue_start": claim.cue_start, "cue_end": claim.cue_end, "kind": claim.kind,
+        "cue": claim.cue, "cue_start": claim.cue_start, "cue_end": claim.cue_end, "cue_lemma": claim.cue_lemma,
+        "kind": claim.kind,
         "quote_text": claim.quote_text, "start": claim.start, "end": claim.end,
         "spans": [list(span) for span in claim.spans], "paragraph": claim.paragraph,
         "stance": claim.stance, "target": claim.target, "stance_evidence": claim.stance_evidence,

@@ -3,17 +3,20 @@
 ``claim_details``: one row per claim with its speakers' names (several holders joined by "; ", and as a JSON
 list ``speakers`` for a facet that counts the claim for each), its target's name and its article's date,
 month and title - the table journalists browse and facet (``claims`` itself has no date) - and the
-attribution rule that found it, and ``corrected``: what a journalist corrected in it (``tracker.corrections``).
-``claim_desk``: the compact table a journalist starts from - date, speakers, cue, the statement (its pieces joined
-by " ... " where the attribution splits it), stance as a word (``neutral`` included), target and its kind
-(``claim`` for a statement answered, never a ``claim:...`` name), what a correction changed, article - with the columns its links, search and
-facets need (``id``, ``month``, ``article_id``, ``claim_rowid``); ``claim_details`` keeps every column.
+attribution rule that found it, ``corrected``: what a journalist corrected in it (``tracker.corrections``), and
+``rejected``: 1 when a correction rejected it.
+``claim_desk``: the compact table a journalist starts from - date, speaker (several joined by "; "), cue as
+written, the statement (its pieces joined by " ... " where the attribution splits it), stance as a word
+(``neutral`` included), target and its kind (``claim`` for a statement answered, never a ``claim:...`` name), what
+a correction changed, article - with the columns its links, search and facets need (``id``, ``month``, the
+``speakers`` list, the ``cue_lemma``, ``article_id``, ``claim_rowid``); ``claim_details`` keeps every column.
 ``stance_summary``: per speaker (each holder of a claim) per target, how many claims support, oppose, deny or are
-neutral; claims rejected by a correction are not counted.
+neutral.
 
-A rejected claim stays in ``claim_details``, flagged ``rejected`` in ``corrected``: where journalists browse,
-they see that someone rejected it (and on its page who and why) and can check that; ``stance_summary``
-leaves it out.
+A rejected claim (``REJECTED``) is one a journalist says is wrong: it stays in ``claim_details`` and
+``claim_desk``, flagged ``rejected`` in ``corrected`` - where journalists browse, they see that someone rejected
+it (and on its page who and why) and can check that - but nothing counts it: not ``stance_summary``, the
+speakers' and targets' ``claim_count`` (``tracker.store``), the charts, the canned queries or a speaker's page.
 """
 
 # the names of a claim's holders, in the order the article gives them
@@ -25,6 +28,7 @@ CORRECTED_FIELDS = """select group_concat(field, ', ') from (select distinct cha
     from corrections, json_each(corrections.fields) as changed
     where corrections.claim_id = claims.id and corrections.state = 'applied')"""
 
+# a claim a journalist rejected (``tracker correct --reject``): the one condition that leaves it out of every count
 REJECTED = """exists (select 1 from corrections where corrections.claim_id = claims.id
     and corrections.state = 'applied' and corrections.rejected)"""
 
@@ -40,6 +44,7 @@ CLAIM_DETAILS = f"""select
   claims.speaker_mention,
   claims.role,
   claims.cue,
+  claims.cue_lemma,
   claims.kind,
   claims.rule,
   claims.quote_text,
@@ -52,6 +57,7 @@ CLAIM_DETAILS = f"""select
   claims.paragraph,
   claims.start,
   ({CORRECTED_FIELDS}) as corrected,
+  cast({REJECTED} as integer) as rejected,  -- integer, so that the filter ?rejected=0 matches
   claims.rowid as claim_rowid
 from claims
   join articles on articles.id = claims.article_id
@@ -66,8 +72,10 @@ CLAIM_DESK = f"""select
   claims.id,
   articles.date,
   substr(articles.date, 1, 7) as month,
+  (select group_concat(name, '; ') from ({HOLDER_NAMES})) as speaker,
   (select json_group_array(name) from ({HOLDER_NAMES})) as speakers,
   claims.cue,
+  claims.cue_lemma,
   case when json_array_length(claims.spans) > 1 then (select group_concat(piece, ' ... ') from ({PIECES}))
     else claims.quote_text end as statement,
   coalesce(claims.stance, 'neutral') as stance,

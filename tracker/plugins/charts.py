@@ -4,7 +4,8 @@
 speakers, and the stance of the claims about the most discussed targets (stacked bars of support, against,
 deny and neutral claims); every bar links to the claims behind it. ``/-/charts/stance?target=NAME[&by=month|date]``:
 stance toward one target over time; ``/-/charts/speakers``: quotes per speaker. Each chart has its numbers as
-a table under it. Settings (metadata ``plugins: tracker-charts:``): ``speakers_limit`` (default 25) for the
+a table under it. A claim a journalist rejected is in none of them (``tracker.views.REJECTED``: ``rejected`` in
+``claim_details``). Settings (metadata ``plugins: tracker-charts:``): ``speakers_limit`` (default 25) for the
 speakers page, ``index_limit`` (default 10) for the speakers and targets of ``/-/charts``.
 
 Why SVG from Python rather than datasette-vega (0.6.2, the last release): that plugin adds a chart builder
@@ -19,6 +20,8 @@ from urllib.parse import quote, urlencode
 
 from datasette import hookimpl
 from datasette.utils.asgi import Response
+
+from tracker.views import REJECTED
 
 STANCE_COLOURS = {"support": "#2a9d4b", "against": "#d1495b", "deny": "#7b4fa0", "neutral": "#9aa0a6"}
 BAR_COLOUR = "#1d3557"
@@ -100,7 +103,8 @@ def months_between(first, last):
 async def claims_per_month(db):
     """``([(month, claims), ...], undated)``: every month from the first to the last dated claim (none left
     out, empty ones at 0), and how many claims have no date because their article has none."""
-    rows = (await db.execute("""select month, count(*) from claim_details group by month order by month""")).rows
+    rows = (await db.execute("""select month, count(*) from claim_details where not rejected
+        group by month order by month""")).rows
     counts = {month: n for month, n in rows if month}
     undated = sum(n for month, n in rows if not month)
     months = months_between(min(counts), max(counts)) if counts else []
@@ -110,12 +114,13 @@ async def claims_per_month(db):
 async def top_speakers(db, limit):
     """``(name, claims, direct, indirect, mixed)`` of the ``limit`` most quoted speakers, a claim of several
     holders counted for each of them."""
-    return (await db.execute("""select speakers.name, count(*) as n,
+    return (await db.execute(f"""select speakers.name, count(*) as n,
             count(*) filter (where claims.kind = 'direct') as direct,
             count(*) filter (where claims.kind = 'indirect') as indirect,
             count(*) filter (where claims.kind = 'mixed') as mixed
         from claims join claim_speakers on claim_speakers.claim_id = claims.id
           join speakers on speakers.id = claim_speakers.speaker_id
+        where not {REJECTED}
         group by speakers.id order by n desc, speakers.name limit ?""", [limit])).rows
 
 
@@ -124,7 +129,7 @@ async def stance_by_target(db, limit):
     another claim ("claim:...", the denials and disputes) are left out, and no stance counts as neutral."""
     rows = (await db.execute("""select target, coalesce(stance, 'neutral') as stance, count(*),
             sum(count(*)) over (partition by target) as total
-        from claim_details where target is not null and target not like 'claim:%'
+        from claim_details where target is not null and target not like 'claim:%' and not rejected
         group by target, coalesce(stance, 'neutral') order by total desc, target""")).rows
     targets = {}
     for target, stance, n, _ in rows:
@@ -153,7 +158,7 @@ def speaker_bars(datasette, db, rows):
 
 async def target_choices(db):
     """``(target, claim count)`` of the most frequent targets, for the chart's form."""
-    return (await db.execute("""select target, count(*) as n from claims where target is not null
+    return (await db.execute(f"""select target, count(*) as n from claims where target is not null and not {REJECTED}
         group by target order by n desc, target limit 200""")).rows
 
 
@@ -161,20 +166,20 @@ async def charts_index(datasette, request):
     db = datasette.get_database()
     config = datasette.plugin_config("tracker-charts", database=db.name) or {}
     limit = int(config.get("index_limit", 10))
-    details = datasette.urls.table(db.name, "claim_details")
+    counted = datasette.urls.table(db.name, "claim_details") + "?rejected=0&"  # the claims the charts count
     months, undated = await claims_per_month(db)
     speakers = await top_speakers(db, limit)
     targets = await stance_by_target(db, limit)
 
     def stance_link(target, stance):
-        return details + "?" + urlencode({"target": target} | (
+        return counted + urlencode({"target": target} | (
             {"stance__isnull": 1} if stance == "neutral" else {"stance": stance}))
 
     return await render(datasette, request, {
         "page": "index", "colours": STANCE_COLOURS, "months": months, "undated": undated,
-        "undated_url": details + "?date__isnull=1", "disputed_url": datasette.urls.query(db.name, "disputed_claims"),
+        "undated_url": counted + "date__isnull=1", "disputed_url": datasette.urls.query(db.name, "disputed_claims"),
         "months_chart": column_bars([(month, [Segment(n, BAR_COLOUR, f"{month}: {claims(n)}",
-                                                      details + "?month=" + month)])
+                                                      counted + "month=" + month)])
                                      for month, n in months]) if months else None,
         "speakers": speakers, "speakers_chart": speaker_bars(datasette, db, speakers) if speakers else None,
         "targets": targets, "choices": await target_choices(db),
@@ -189,7 +194,7 @@ async def stance_chart(datasette, request):
     target = request.args.get("target") or ""
     by = "date" if request.args.get("by") == "date" else "month"
     rows = (await db.execute(f"""select {by} as bucket, coalesce(stance, 'neutral') as stance, count(*) as n
-        from claim_details where target = ? collate nocase
+        from claim_details where target = ? collate nocase and not rejected
         group by bucket, coalesce(stance, 'neutral') order by bucket""", [target])).rows
     counts, undated = {}, 0
     for bucket, stance, n in rows:

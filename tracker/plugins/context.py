@@ -1,6 +1,6 @@
 """Plugin: a claim in context with its corrections (``/-/claim/<id>``), an article with all its claims marked
 (``/-/article/<id>``) and a speaker's page (``/-/speaker/<id or name>``: their names, their claims over time,
-their stances by target).
+their stances by target; the claims a journalist rejected, ``tracker.views.REJECTED``, only as a number).
 
 Ids in these paths are tilde-encoded as Datasette encodes row ids (``seeds/a.txt`` -> ``seeds~2Fa.txt``); an
 article id also opens its page as the tables show it (``/-/article/seeds/a.txt``).
@@ -17,6 +17,7 @@ from datasette.utils.asgi import NotFound, Response
 
 from tracker.marks import paragraphs
 from tracker.plugins.highlight import Mark, covering_paragraphs, highlight, mark, tag
+from tracker.views import REJECTED
 
 STANCES = ("support", "against", "deny")
 
@@ -167,7 +168,7 @@ async def article_page(datasette, request):
     return Response.html(html)
 
 
-SPEAKER_CLAIMS = """select claims.id, claims.quote_text, claims.cue, claims.stance, claims.article_id,
+SPEAKER_CLAIMS = f"""select {REJECTED} as rejected, claims.id, claims.quote_text, claims.cue, claims.stance, claims.article_id,
   coalesce(targets.name, claims.target) as target, articles.date, articles.title,
   (select count(*) from claim_speakers others where others.claim_id = claims.id) as holders
 from claim_speakers join claims on claims.id = claim_speakers.claim_id
@@ -191,6 +192,8 @@ async def speaker_page(datasette, request):
     if speaker is None:
         raise NotFound(f"No speaker {key}")
     claims = await fetch_all(db, SPEAKER_CLAIMS, [speaker["id"]])
+    rejected = sum(claim["rejected"] for claim in claims)
+    claims = [claim for claim in claims if not claim["rejected"]]
     try:
         aliases = [alias for alias in json.loads(speaker["aliases"] or "[]") if alias != speaker["name"]]
     except ValueError:
@@ -203,6 +206,7 @@ async def speaker_page(datasette, request):
         "speaker": speaker,
         "aliases": aliases,
         "claims": claims,
+        "rejected": rejected,
         "per_month": list(per_month.items()),
         "busiest": max(per_month.values(), default=1),
         "stances": await fetch_all(db, SPEAKER_STANCES, [speaker["id"]]),
