@@ -65,7 +65,8 @@ def corrected(tmp_path_factory):
         ("harbour", "harbour tunnel"), ("tax", "tax plan"), ("board", "water board"), ("union", "the strike"))}
     db = open_db(db_path)
     correct(db, before["board"]["id"], speaker="Lena Ortiz", note="he is the mayor here", by="Ana")
-    correct(db, before["tax"]["id"], stance="against", target="the new tax plan", by="Ana")
+    correct(db, before["tax"]["id"], stance="support", target="the new tax plan", note="irony: he backs the plan",
+            by="Ana")
     correct(db, before["harbour"]["id"], target="the harbour tunnel", by="Ana")
     db.close()
     result = CliRunner().invoke(cli, ["correct", before["union"]["id"], "--reject", "--note", "a rumour, not a quote",
@@ -79,7 +80,7 @@ def corrected(tmp_path_factory):
 def test_the_tracker_found_what_the_corrections_change(corrected):
     _, _, before, _ = corrected
     assert before["board"]["speaker"] != "Lena Ortiz" and before["board"]["speaker_mention"] == "He"
-    assert before["tax"]["stance"] != "against" and before["tax"]["target"] != "the new tax plan"
+    assert before["tax"]["stance"] != "support" and before["tax"]["target"] != "the new tax plan"
     assert before["harbour"]["target"] != "the harbour tunnel"
     assert before["union"]["corrected"] is None
 
@@ -92,7 +93,7 @@ def test_corrections_hold_after_the_text_changed_before_the_claims(corrected):
     for what in after:  # the claims moved: new offsets, new ids
         assert after[what]["start"] == before[what]["start"] + len(RAIN) and after[what]["id"] != before[what]["id"]
     assert after["board"]["speaker"] == "Lena Ortiz" and after["board"]["corrected"] == "speaker"
-    assert after["tax"]["stance"] == "against" and after["tax"]["target"] == "the new tax plan"
+    assert after["tax"]["stance"] == "support" and after["tax"]["target"] == "the new tax plan"
     assert after["harbour"]["target"] == "the harbour tunnel" and after["harbour"]["corrected"] == "target"
     assert after["union"]["corrected"] == "rejected"
     corrections = rows(db_path, "select claim_id, state from corrections order by id")
@@ -142,7 +143,8 @@ def test_the_claim_page_shows_who_corrected_what_and_why(corrected):
     assert "by Ana on" in html and '<q class="note">he is the mayor here</q>' in html
     assert 'id="rejected"' not in html
     html = get(site, f"/-/claim/{claim_where(db_path, 'tax plan')['id']}").text
-    assert "stance “neutral” → “against”" in html and "target “-” → “the new tax plan”" in html
+    stance, target = before["tax"]["stance"] or "neutral", before["tax"]["target"] or "-"
+    assert f"stance “{stance}” → “support”" in html and f"target “{target}” → “the new tax plan”" in html
     html = get(site, f"/-/claim/{claim_where(db_path, 'the strike')['id']}").text
     assert 'id="rejected">Rejected by Ben on' in html and "a rumour, not a quote" in html
     listed = get(site, "/claims/corrections.json?_shape=array").json()

@@ -12,7 +12,7 @@ import json
 
 from .store import NEUTRAL, content_key, now, store_article, stored_article, stored_claims, write_transaction
 
-STANCES = ("support", "against", "deny", NEUTRAL)
+STANCE_CHOICES = ("support", "against", "deny", NEUTRAL)
 
 
 class CorrectionError(ValueError):
@@ -22,12 +22,12 @@ class CorrectionError(ValueError):
 def correct(db, claim_id, *, speaker=None, stance=None, target=None, reject=False, note=None, by=None):
     """Record a correction of the stored claim ``claim_id`` and apply it; returns the correction's id.
 
-    ``speaker`` (a name; several holders joined by "; "), ``stance`` (one of ``STANCES``) and ``target``
+    ``speaker`` (a name; several holders joined by "; "), ``stance`` (one of ``STANCE_CHOICES``) and ``target``
     replace the claim's own; ``reject`` marks the claim wrong. ``by`` defaults to the OS user name. Raises
     ``CorrectionError`` for an unknown claim, an invalid stance, an empty name or nothing to change."""
     changes = {"speaker": checked_name("speaker", speaker), "stance": stance, "target": checked_name("target", target)}
-    if stance is not None and stance not in STANCES:
-        raise CorrectionError(f"invalid stance {stance!r}: choose one of {', '.join(STANCES)}")
+    if stance is not None and stance not in STANCE_CHOICES:
+        raise CorrectionError(f"invalid stance {stance!r}: choose one of {', '.join(STANCE_CHOICES)}")
     fields = [field for field, value in changes.items() if value is not None] + (["rejected"] if reject else [])
     if not fields:
         raise CorrectionError("nothing to correct: give a speaker, a stance or a target, or reject the claim")

@@ -469,11 +469,13 @@ def absorb_surname_rows(db, speaker_id, name, kind):
 def _recount(db, table, links, column, ids):
     """Set ``claim_count`` of the rows ``ids`` of ``table`` to their claims (``links`` rows, joinable to
     ``claims``, whose ``column`` is the row's id) that no correction rejected (``REJECTED``), and remove the rows
-    no claim links to any more; a row whose claims are all rejected stays, counted 0."""
+    no claim links to any more; a row whose claims are all rejected stays, counted 0. A migration before
+    m008 (``m006_speaker_identity``) recounts before there is a corrections table, so before any rejection."""
+    counted = f" and not {REJECTED}" if db["corrections"].exists() else ""
     for chunk in chunks(ids):
         marks = ", ".join("?" * len(chunk))
         db.execute(f"update {table} set claim_count = (select count(*) from {links} where {column} = {table}.id"
-                   f" and not {REJECTED}) where id in ({marks})", chunk)
+                   f"{counted}) where id in ({marks})", chunk)
         db.execute(f"delete from {table} where id in ({marks}) and not exists"
                    f" (select 1 from {links} where {column} = {table}.id)", chunk)
 
