@@ -35,7 +35,8 @@ from attribution_lab import documents, folds_of, read_records  # noqa: E402
 from tracker.evaluate import _target_matches, matched_pairs  # noqa: E402
 from tracker.extract import statements_of  # noqa: E402
 from tracker.relations import RELATION_STANCE  # noqa: E402
-from tracker.stance import CLAIM_CLASSES, CLAIM_MODEL_PATH, TARGET_MODEL_PATH  # noqa: E402
+from tracker.stance import (CLAIM_CLASSES, CLAIM_MODEL_PATH, DENIAL_CUES, FLAT_DENIALS,  # noqa: E402
+                            TARGET_MODEL_PATH)
 from tracker.targets import ClaimJudge  # noqa: E402
 
 LABELS = ROOT / "scripts" / "labels" / "polnear_train.jsonl"
@@ -153,12 +154,21 @@ def stance_scores(model, rows):
     return numpy.log(probabilities + 1e-12)
 
 
+def is_denial(features):
+    """``tracker.stance.denial_evidence`` read off a row's named features: a denying cue or a flat denial in the
+    content."""
+    return any(f"cue:{cue}" in features for cue in DENIAL_CUES) or any(
+        f"c_denial:{phrase}" in features for phrase in FLAT_DENIALS)
+
+
 def decide_stances(scores, classes, rows, neutral_offset=0.0):
-    """Stances as the pipeline decides: the relation step's stance, else the model's best class once
-    ``neutral_offset`` is taken off the neutral score (folded into the shipped intercept)."""
+    """Stances as the pipeline decides: the relation step's stance, else a denial by its words, else the
+    model's best class once ``neutral_offset`` is taken off the neutral score (folded into the shipped
+    intercept)."""
     scores = scores.copy()
     scores[:, list(classes).index("neutral")] -= neutral_offset
-    return [RELATION_STANCE.get(r["relation"]) or str(classes[k]) for r, k in zip(rows, scores.argmax(1))]
+    return [RELATION_STANCE.get(r["relation"]) or ("deny" if is_denial(r["features"]) else str(classes[k]))
+            for r, k in zip(rows, scores.argmax(1))]
 
 
 def target_rows(rows):
@@ -268,7 +278,7 @@ def main():
                 figures = figures_of(rows, decide_stances(scores, classes, rows, offset), chosen)
                 print(f"C {C} weight {weight} target C {target_C} neutral offset {offset}: " +
                       ", ".join(f"{k} {v:.1f}" for k, v in figures.items()), flush=True)
-                key = figures["macro_f1"] + figures["target_acc"]
+                key = (round(figures["macro_f1"], 1), figures["target_acc"])  # the issue's stance measure first
                 if best is None or key > best[0]:
                     best = (key, C, weight, target_C, offset, scores, chosen, classes)
     _, C, weight, target_C, offset, scores, chosen, classes = best

@@ -101,3 +101,13 @@ def test_a_denial_of_a_report_denies_a_claim(claims_of):
 def test_negation_turns_support_into_opposition(claims_of):
     claim, = claims_of("Senator Maria Vega said she did not support the new pipeline through the valley.")
     assert claim.stance == "against" and "pipeline" in claim.target
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Mayor Jon Vik denied that the city had lost money on the stadium deal.", "lost money"),
+    ("A spokeswoman for the bakery chain said the accusations were baseless.", "baseless"),
+])
+def test_a_denying_cue_or_a_flat_denial_is_a_denial_whatever_the_model_says(claims_of, text, word):
+    claim = claim_with(claims_of, text, word)
+    assert claim.stance == "deny" and claim.target.startswith("claim:")
+    assert "denial" in claim.stance_evidence

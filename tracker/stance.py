@@ -453,6 +453,8 @@ CLAIM_MODEL_PATH = Path(__file__).parent / "data" / "stance_claims.json"
 TARGET_MODEL_PATH = Path(__file__).parent / "data" / "stance_targets.json"
 CLAIM_CLASSES = ("neutral", "support", "against", "deny")
 DENIALS = word_set("denials")
+FLAT_DENIALS = word_set("flat_denials")
+DENIAL_CUES = cues_with("relation", "deny")  # deny, refute, rebut, ...: the cue table's relation column
 FIRST_PERSON = word_set("first_person")
 FUTURE = frozenset({"will", "would", "'ll", "plan", "plans", "going", "expect", "expects"})
 
@@ -497,6 +499,15 @@ def _has_phrase(words: list[str], phrases: frozenset[str]) -> list[str]:
     """The entries of ``phrases`` (words or phrases) found in ``words``."""
     joined = " " + " ".join(words) + " "
     return [phrase for phrase in phrases if f" {phrase} " in joined]
+
+
+def denial_evidence(content: str, cue_lemma: str | None) -> str | None:
+    """Why a claim is a denial whatever the model says - its cue denies ("X denied that ...", "refuted") or its
+    content flatly does ("baseless", "not true", "no connection") - or None."""
+    if cue_lemma in DENIAL_CUES:
+        return f"denial cue '{cue_lemma}'"
+    found = _has_phrase(tokenize(content), FLAT_DENIALS)
+    return f"denial '{found[0]}'" if found else None
 
 
 def evaluative_features(words: list[str], prefix: str) -> dict[str, float]:

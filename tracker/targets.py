@@ -25,8 +25,8 @@ from .names import country_of, last_word
 from .relations import RELATION_CONFIDENCE, RELATION_STANCE, statement_label
 from .speakers import PLACE_NOUNS
 from .stance import (CLAIM_MODEL_PATH, TARGET_MODEL_PATH, StanceResult, TargetSpan, _frame_stance,
-                     claim_lexical_features, evaluative_features, first_rule, is_hedged, load_linear,
-                     rule_features, tokenize)
+                     claim_lexical_features, denial_evidence, evaluative_features, first_rule, is_hedged,
+                     load_linear, rule_features, tokenize)
 from .trees import dependents, preposition
 from .words import word_set
 
@@ -512,6 +512,9 @@ class ClaimJudge:
         best = int(numpy.argmax(probabilities))
         label, confidence = model.classes[best], float(probabilities[best])
         evidence = f"model ({label} {confidence:.2f}): {_top_features(model, found, best)}"
+        denial = denial_evidence(content.translate(EDITORIAL_BRACKETS), attribution.cue_lemma)
+        if denial is not None and label != "deny":  # a rule where it is exact: denials are said in few words
+            label, evidence = "deny", f"{denial} (model: {label} {confidence:.2f})"
         statement.target = None
         if label == "deny":
             words = content.translate(EDITORIAL_BRACKETS).strip(" \"“”'").split()[:DENIAL_WORDS]
