@@ -161,16 +161,18 @@ def is_implication(verb, speaker):
 
 def is_shown_by_a_thing(tree, verb, speaker):
     """ "His guest list signalled that he wanted allies close": a verb of evidence whose subject is a thing
-    (``is_thing``) tells what the thing shows, which nobody said, and so does every cue in what it shows (the
-    writer's inference); "the poll shows", "her aides signalled" are said."""
-    if verb.lemma in EVIDENTIAL and is_thing(tree, speaker):
+    (``is_thing``) and whose complement is a clause tells what the thing shows, which nobody said, and so does
+    a cue heading that clause (the writer's inference); "the poll shows that", "her aides signalled that" are
+    said, and "the base has shown little interest" shows no clause."""
+    if is_evidence_of_a_thing(tree, verb, speaker):
         return True
-    node = verb
-    while node.head:
-        node = tree.head(node)
-        if node.lemma in EVIDENTIAL and any(is_thing(tree, s) for s in tree.kids(node, "nsubj")):
-            return True
-    return False
+    head = tree.head(verb) if verb.head and verb.deprel == "ccomp" else None
+    return head is not None and any(is_evidence_of_a_thing(tree, head, s) for s in tree.kids(head, "nsubj"))
+
+
+def is_evidence_of_a_thing(tree, verb, subject):
+    """A verb of evidence with a clause whose ``subject`` is a thing: "the car revealed that ..."."""
+    return verb.lemma in EVIDENTIAL and bool(tree.kids(verb, "ccomp")) and is_thing(tree, subject)
 
 
 def is_thing(tree, subject):
