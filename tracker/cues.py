@@ -33,6 +33,9 @@ CLAUSE_CUES = cues_with("complements", "clause")
 INFINITIVE_CUES = cues_with("complements", "infinitive")
 # verbs whose direct object ("Russia denies this", "cited derogatory comments") is the content
 OBJECT_CUES = cues_with("complements", "object")
+# verbs that report only through a to-infinitive ("planned to", "urged X to"): an intention or a request, never
+# an utterance of its own
+INFINITIVE_ONLY_CUES = frozenset(row["lemma"] for row in CUE_TABLE if row["complements"] == "infinitive")
 
 # verbs too general to report anything with a bare object ("made", "took", "went"), and actions that PolNeAR's
 # broad annotation counts but a quote tracker should not; a verb here keeps the clause or infinitive the lists

@@ -13,6 +13,7 @@ from .trees import SentenceTree
 from .words import word_set
 
 TIME_TYPES = ("DATE", "TIME")
+PLACE_TYPES = ("GPE", "LOC", "FAC")  # countries and cities, regions, buildings
 TIME_WORDS = word_set("time_words")  # "weeks", "later": words of time outside any date entity
 
 
@@ -33,6 +34,7 @@ class ArticleIndex:
         self.entities = document.ents  # in text order, apart
         self._entity_starts = [e.start_char for e in self.entities]
         self._time_spans = [(e.start_char, e.end_char) for e in self.entities if e.type in TIME_TYPES]
+        self._place_spans = [(e.start_char, e.end_char) for e in self.entities if e.type in PLACE_TYPES]
 
     def sentence_of(self, offset):
         """Index of the last sentence starting at or before ``offset`` (the first one before the start)."""
@@ -66,6 +68,10 @@ class ArticleIndex:
     def in_date(self, word):
         """Whether ``word`` lies inside a date or time entity ("in 2001", "on Tuesday")."""
         return any(start <= word.start_char < end for start, end in self._time_spans)
+
+    def in_place(self, word):
+        """Whether ``word`` lies inside the name of a place ("in New York", "on Capitol Hill")."""
+        return any(start <= word.start_char < end for start, end in self._place_spans)
 
     def is_time(self, word):
         """A word of a date or time expression: a time word ("weeks", "later") or inside a date or time entity."""

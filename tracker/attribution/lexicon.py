@@ -2,7 +2,7 @@
 ``tracker/data/words/`` (see its README), and the marks and tags the rules match, which are grammar."""
 
 from ..cues import CORE_VERBS, DOCUMENTS
-from ..words import DATA, read_table, word_map, word_set
+from ..words import DATA, read_table, table, word_list, word_map, word_set
 
 EDGE_PUNCT = set(",;:-—–") | {"--"}  # punctuation trimmed from the edges of a mention or a content
 # nouns of saying and of stance: "Trump's claim that ...", "criticism of the plan from Democrats"
@@ -74,6 +74,15 @@ ABOUT = word_set("about")  # what a nominal cue is about: "criticism of the plan
 # ... and "to" after these ("opposition to the plan"); after others it is the addressee ("a complaint to the board")
 OPPOSING = word_set("opposing")
 CHOICES = word_set("choices")  # nouns of choosing: a choice to act is no statement, one to speak is
+# verbs of evidence ("the poll shows that X"), whose subject must be a source: a person, a group or a record
+EVIDENTIAL = word_set("evidential")
+# ... the nouns of such a source: people, groups, documents and records ("the experts suggest", "the results show")
+SOURCE_NOUNS = (MEDIA | POLLS | RECORDINGS | word_set("source_nouns") | set(word_map("person_nouns"))
+                | word_set("group_nouns") | word_set("leader_nouns") | word_set("organisation_nouns")
+                | word_set("organisation_words") | word_set("institutions") | word_set("state_bodies")
+                | {row["form"].lower() for row in table("offices")})
+AGENT_SUFFIXES = tuple(word_list("agent_suffixes"))  # "voter", "activist": a noun of a person ...
+AGENT_STEM = 3  # ... after a stem of this many letters at least ("list" is no agent)
 
 # the small words a title leaves in lower case
 TITLE_LOWERCASE = word_set("title_lowercase")

@@ -20,7 +20,7 @@ from .mentions import _cue_mention, _pieces
 from .quotations import kind_of
 from .records import Attribution
 from .subjects import subject_of
-from .verbs import speaker_mention
+from .verbs import is_shown_by_a_thing, speaker_mention
 
 TAGGER_PATH = Path(__file__).resolve().parent.parent / "data" / "attribution_tagger.crfsuite"
 NEIGHBOURS = (-2, -1, 1, 2)
@@ -173,7 +173,8 @@ def tagged_runs(index, found, tagger):
 def _attribution_of_run(index, tree, words):
     """The attribution of a run of content words: its cue the verb the run hangs on, its speaker that verb's
     subject (outside the run); None when the parse gives neither, or when the verb is one of seeming ("X seems
-    to ..." is how things look, which nobody says: the rules' judgement too)."""
+    to ..." is how things look, which nobody says) or shows what a thing shows ("the car revealed that ..."):
+    the rules' judgements too."""
     ids = {w.id for w in words}
     tops = [w for w in words if w.head and w.head not in ids]
     if not tops:
@@ -182,7 +183,7 @@ def _attribution_of_run(index, tree, words):
     if verb.lemma in RAISING:
         return None
     speaker = subject_of(index, tree, verb)
-    if speaker is None or speaker.id in ids:
+    if speaker is None or speaker.id in ids or is_shown_by_a_thing(tree, verb, speaker):
         return None
     mention = speaker_mention(index, tree, verb, speaker, words)
     pieces = _pieces(words)

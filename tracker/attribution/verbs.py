@@ -2,7 +2,7 @@
 unless the verb reports nothing ("it goes without saying", "that means ..."), and the tests that tell a verb that
 may report (``is_reporting_verb``, ``is_reporting_passive``). ``rules.CUE_RULES`` says when each applies."""
 
-from ..cues import CORE_VERBS, DOCUMENTS, SPEECH_VERBS, VERBS
+from ..cues import CORE_VERBS, DOCUMENTS, INFINITIVE_ONLY_CUES, SPEECH_VERBS, VERBS
 from .bounds import through_possessive, without_trailing_apposition
 from .content import (
     called_on_preposition,
@@ -14,11 +14,15 @@ from .content import (
     what_is_made_clear,
 )
 from .lexicon import (
+    AGENT_STEM,
+    AGENT_SUFFIXES,
     ASPECTUAL,
     DISCUSSING,
+    EVIDENTIAL,
     MEETINGS,
     PASSIVE_CUES,
     PERSONAL_SUBJECTS,
+    SOURCE_NOUNS,
     TAKING_UP,
 )
 from .mentions import _cue_mention, _mention, _pieces
@@ -65,9 +69,12 @@ def from_verb(index, tree, word):
         return None
     speaker = subject_of(index, tree, word)
     if speaker is None or is_question_to_you(tree, word, speaker) or is_implication(word, speaker) \
-            or is_proposal(tree, speaker) or is_gathering_topic(tree, word, speaker):
+            or is_proposal(tree, speaker) or is_gathering_topic(tree, word, speaker) \
+            or is_shown_by_a_thing(tree, word, speaker):
         return None
     content, rule = content_of(index, tree, word, speaker)
+    if rule == "xcomp" and is_schedule(index, tree, word):
+        return None
     clarified = what_is_made_clear(tree, word)  # "made it clear that X": the cue runs to "clear"
     content = without_trailing_apposition(tree, through_possessive(tree, content))
     if rule in ("object", "preposition") and speaker.head != word.id and word.deprel != "conj" \
@@ -150,6 +157,51 @@ def is_implication(verb, speaker):
     ("I mean ...", "Smith meant that ..." are said)."""
     return verb.lemma == "mean" and verb.xpos != "VBG" and speaker.upos != "PROPN" and not (
         speaker.upos == "PRON" and speaker.text.lower() in PERSONAL_SUBJECTS)
+
+
+def is_shown_by_a_thing(tree, verb, speaker):
+    """ "His guest list signalled that he wanted allies close": a verb of evidence whose subject is a thing
+    (``is_thing``) and whose complement is a clause tells what the thing shows, which nobody said, and so does
+    a cue heading that clause (the writer's inference); "the poll shows that", "her aides signalled that" are
+    said, and "the base has shown little interest" shows no clause."""
+    if is_evidence_of_a_thing(tree, verb, speaker):
+        return True
+    head = tree.head(verb) if verb.head and verb.deprel == "ccomp" else None
+    return head is not None and any(is_evidence_of_a_thing(tree, head, s) for s in tree.kids(head, "nsubj"))
+
+
+def is_evidence_of_a_thing(tree, verb, subject):
+    """A verb of evidence with a clause whose ``subject`` is a thing: "the car revealed that ..."."""
+    return verb.lemma in EVIDENTIAL and bool(tree.kids(verb, "ccomp")) and is_thing(tree, subject)
+
+
+def is_thing(tree, subject):
+    """A subject that is a noun for neither a person, a group nor a record (``SOURCE_NOUNS``, or a noun of an
+    agent: "voters", "activists"): "the guest list", "the car"."""
+    noun = relative_antecedent(tree, subject) or subject
+    lemma = noun.lemma.lower()
+    return noun.upos == "NOUN" and lemma not in SOURCE_NOUNS and not is_agent_noun(lemma)
+
+
+def is_agent_noun(lemma):
+    """A noun with the ending of an agent or a person after a stem of three letters or more ("voter",
+    "activist", "politician"; not "list")."""
+    return any(lemma.endswith(suffix) and len(lemma) - len(suffix) >= AGENT_STEM for suffix in AGENT_SUFFIXES)
+
+
+def is_schedule(index, tree, verb):
+    """ "Clinton planned to spend Tuesday in New York": an intention verb's infinitive with both a time and a
+    place, and no verb of saying, is what its subject's schedule says they will do, which they did not state
+    (saying is no schedule: "plans to announce the plan in Iowa on Monday" stays a statement)."""
+    if verb.lemma not in INFINITIVE_ONLY_CUES:
+        return False
+    for infinitive in tree.kids(verb, "xcomp"):
+        if infinitive.lemma in VERBS or any(o.id < infinitive.id for o in tree.kids(verb, "obj")):
+            continue
+        parts = tree.kids(infinitive, "obl", "obl:tmod", "obl:npmod", "obj", "advmod")
+        if any(index.is_time(p) for p in parts) and any(index.in_place(p) for p in parts if p.deprel == "obl"):
+            return True
+    return False
 
 
 def is_proposal(tree, speaker):
