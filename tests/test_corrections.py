@@ -234,6 +234,15 @@ def test_a_correction_that_cannot_be_made_raises_and_records_nothing(talk_db, ch
     assert talk_db["corrections"].count == 0
 
 
+def test_a_correction_to_what_the_claim_already_says_is_refused(talk_db):
+    levy = talk_claims()[2]
+    with pytest.raises(CorrectionError) as error:
+        correct(talk_db, levy.id, stance="against", speaker="Ines Moreau")
+    assert str(error.value) == f"nothing to correct: claim {levy.id} already has speaker 'Ines Moreau', stance 'against'"
+    correct(talk_db, talk_claims()[0].id, stance="neutral", target="fares", by="Ana")  # a new target: recorded
+    assert talk_db["corrections"].count == 1
+
+
 @pytest.mark.parametrize("args, message", [
     (["nosuchclaim", "--reject"], "Error: no claim with id 'nosuchclaim'"),
     (["{claim}", "--stance", "angry"], "Error: invalid stance 'angry': choose one of support, against, deny, neutral"),

@@ -37,12 +37,16 @@ def correct(db, claim_id, *, speaker=None, stance=None, target=None, reject=Fals
         if not rows:
             raise CorrectionError(f"no claim with id {claim_id!r}")
         claim = rows[0]
+        current = {field: claim[field] or (NEUTRAL if field == "stance" else None) for field in changes}
+        if not reject and all(current[field] == changes[field] for field in fields):
+            given = ", ".join(f"{field} {changes[field]!r}" for field in fields)
+            raise CorrectionError(f"nothing to correct: claim {claim_id} already has {given}")
         correction_id = db.table("corrections").insert({
             "article_id": claim["article_id"], "claim_id": claim_id, "quote_text": content_key(claim["quote_text"]),
             "speaker_mention": claim["speaker_mention"], "cue": claim["cue"], "start": claim["start"],
             "fields": json.dumps(fields), **changes, "rejected": int(reject),
-            "previous": json.dumps({field: claim[field] or (NEUTRAL if field == "stance" else None)
-                                    for field in changes if changes[field] is not None}, ensure_ascii=False),
+            "previous": json.dumps({field: current[field] for field in changes if changes[field] is not None},
+                                   ensure_ascii=False),
             "note": note, "corrected_by": by or getpass.getuser(), "corrected_at": now(), "state": "applied",
         }).last_pk
         article_id = claim["article_id"]
