@@ -42,7 +42,7 @@ from tracker.targets import ClaimJudge  # noqa: E402
 LABELS = ROOT / "scripts" / "labels" / "polnear_train.jsonl"
 FOLDS = 5
 MIN_ROWS = 3  # a named feature must occur in this many training rows to be kept
-STANCE_C = (0.003, 0.01, 0.03)  # inverse L2 strengths tried by cross-validation
+STANCE_C = (0.001, 0.003, 0.01)  # inverse L2 strengths tried by cross-validation
 STANCE_WEIGHTS = (None, "balanced")
 TARGET_C = (1.0,)
 NEUTRAL_OFFSETS = (0.0, 0.25, 0.5, 0.75, 1.0, 1.25)  # taken off the neutral class's log-probability

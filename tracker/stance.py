@@ -269,14 +269,29 @@ def the_month(words: list[str], k: int) -> bool:
     return words[k] == "May" and k > 0 and words[k - 1] not in BEFORE_A_SENTENCE
 
 
-def predict_stance(text: str, target_start: int, target_end: int) -> StanceResult:
-    """The learned model's stance toward ``text[target_start:target_end]``."""
+def _target_scores(found: dict[str, float]) -> list[float]:
+    """The NewsMTSC model's class scores of a target's features (``features``)."""
     model = load_model()
-    found = features(text, target_start, target_end)
     scores = list(model.intercept)
     for name, value in found.items():
         for k, weight in enumerate(model.weights.get(name, ())):
             scores[k] += value * weight
+    return scores
+
+
+def target_probabilities(text: str, target_start: int, target_end: int) -> dict[str, float]:
+    """``{class: probability}`` of the NewsMTSC model's stance toward ``text[target_start:target_end]``."""
+    scores = _target_scores(features(text, target_start, target_end))
+    top = max(scores)
+    exps = [math.exp(score - top) for score in scores]
+    return {label: e / sum(exps) for label, e in zip(load_model().classes, exps)}
+
+
+def predict_stance(text: str, target_start: int, target_end: int) -> StanceResult:
+    """The learned model's stance toward ``text[target_start:target_end]``."""
+    model = load_model()
+    found = features(text, target_start, target_end)
+    scores = _target_scores(found)
     top = max(scores)
     best = scores.index(top)
     confidence = 1 / sum(math.exp(score - top) for score in scores)
