@@ -80,6 +80,20 @@ def test_a_shared_surname_is_not_a_relative_named_once(claims_of):
         "The ad says the plan would cost five hundred jobs.",
         "The ad", "Harbour Workers Alliance",
         id="a_document_without_its_issuer_speaks_for_the_organisation_the_text_is_about"),
+    pytest.param(
+        "Mayor Jane Roe met the port workers on Monday.\n\n"
+        "Roe and her aides said the harbour plan would go ahead.",
+        "Roe and her aides", "Jane Roe",
+        id="a_name_with_unnamed_helpers_is_the_name"),
+    pytest.param(
+        "The two senators, Jane Roe and Tom Lassiter, said the harbour plan would cost too much.",
+        "The two senators, Jane Roe and Tom Lassiter", "Jane Roe; Tom Lassiter",
+        id="names_in_apposition_to_a_description_are_its_holders"),
+    pytest.param(
+        "Jane Roe, Tom Lassiter and Ann Brody met the port workers on Monday.\n\n"
+        "Roe, Lassiter and Brody said the harbour plan would cost too much.",
+        "Roe, Lassiter and Brody", "Jane Roe; Tom Lassiter; Ann Brody",
+        id="every_name_of_a_list_is_a_holder"),
 ])
 def test_a_description_document_or_pronoun_is_the_entity_it_stands_for(claims_of, text, mention, entity):
     assert (mention, entity) in speakers(claims_of, text)

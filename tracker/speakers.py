@@ -118,8 +118,20 @@ def _phrase_ids(sentence, word, conjuncts=False):
         modifiers += [w for w in dependents(sentence, modifier) if w.deprel in NAME_MODIFIERS or w.text == "-"]
     if conjuncts:
         for conjunct in (w for w in dependents(sentence, word) if w.deprel == "conj"):
-            ids |= _phrase_ids(sentence, conjunct)
+            ids |= _phrase_ids(sentence, conjunct, conjuncts=True)
     return ids
+
+
+def _conjuncts(sentence, head, ids):
+    """``head`` and the nouns, names and pronouns coordinated with it within ``ids``, in text order: "Carson,
+    Fiorina and Huckabee" (the parser hangs "Huckabee" on "Fiorina")."""
+    found, stack = [head], [head]
+    while stack:
+        for conjunct in (w for w in dependents(sentence, stack.pop()) if w.id in ids and w.deprel == "conj"
+                         and w.upos in ("PROPN", "NOUN", "PRON")):
+            found.append(conjunct)
+            stack.append(conjunct)
+    return sorted(found, key=lambda w: w.id)
 
 
 
@@ -236,14 +248,33 @@ class Resolver:
         return Speaker(speaker.name, speaker.type, self._role(mention, speaker.name))
 
     def _named_group(self, sentence, head, ids):
-        """Name the phrase headed by ``head``, joining coordinated names: "Russia; Libyan National Army"."""
-        conjuncts = [w for w in dependents(sentence, head) if w.id in ids and w.deprel == "conj"
-                     and w.upos in ("PROPN", "NOUN")]
-        if not conjuncts:
+        """Name the phrase headed by ``head``, joining coordinated names: "Russia; Libyan National Army"; "the
+        two candidates, Jane Roe and John Doe" are the names in apposition; of "Roe and her aides" or "he and
+        other leaders" only the named holder counts."""
+        members = _conjuncts(sentence, head, ids)
+        if len(members) == 1 and head.upos == "NOUN":  # "the two candidates, Jane Roe and John Doe"
+            listed = next((w for w in dependents(sentence, head) if w.deprel == "appos" and w.id in ids
+                           and w.upos == "PROPN" and len(_conjuncts(sentence, w, ids)) > 1), None)
+            members = _conjuncts(sentence, listed, ids) if listed is not None else members
+        if len(members) == 1:
             return self._named(sentence, head, ids)
-        parts = [self._named(sentence, w, ids) for w in [head, *conjuncts]]
+        parts = [(self._member_pronoun(sentence, w) if w.upos == "PRON" else self._named(sentence, w, ids), w)
+                 for w in members]
+        named = [speaker for speaker, word in parts if speaker.name and (
+            speaker.type is not None or word.upos != "NOUN"
+            or any(sentence.words[i - 1].upos == "PROPN" for i in _phrase_ids(sentence, word)))]
+        parts = named or [speaker for speaker, _ in parts if speaker.name]  # "aides", "others": nobody named
         types = {p.type for p in parts}
-        return Speaker("; ".join(p.name for p in parts if p.name), types.pop() if len(types) == 1 else parts[0].type)
+        return Speaker("; ".join(p.name for p in parts),
+                       types.pop() if len(types) == 1 else parts[0].type if parts else None)
+
+    def _member_pronoun(self, sentence, pronoun):
+        """The ``Speaker`` a personal pronoun coordinated with others stands for ("she and European leaders")."""
+        lowered = pronoun.text.lower()
+        if lowered not in PERSON_PRONOUNS and lowered not in GROUP:
+            return Speaker(None, None)
+        named = self.book.coreferent(sentence, pronoun)
+        return Speaker(*named) if named else self._pronoun(lowered, pronoun.start_char)
 
     def _named(self, sentence, head, ids):
         """Name the phrase headed by ``head``: its own entity, an appositive name, a possessor GPE."""
