@@ -94,6 +94,12 @@ def test_a_shared_surname_is_not_a_relative_named_once(claims_of):
         "Roe, Lassiter and Brody said the harbour plan would cost too much.",
         "Roe, Lassiter and Brody", "Jane Roe; Tom Lassiter; Ann Brody",
         id="every_name_of_a_list_is_a_holder"),
+    pytest.param(
+        "Will Hanley run for the Senate?\n\n"
+        "Mark Hanley told reporters on Monday that he had not decided yet. "
+        "Hanley said the party needed a candidate from the north.",
+        "Hanley", "Mark Hanley",
+        id="a_word_opening_a_headline_is_no_first_name"),
 ])
 def test_a_description_document_or_pronoun_is_the_entity_it_stands_for(claims_of, text, mention, entity):
     assert (mention, entity) in speakers(claims_of, text)

@@ -143,14 +143,31 @@ def named_entities(document):
     keeps its verb)."""
     cues = [w.start_char for s in document.sentences for w in s.words
             if w.xpos in ("VBZ", "VBD") and w.lemma.lower() in VERBS]
+    words = {w.start_char: (w, k == 0) for s in document.sentences for k, w in enumerate(s.words)}
+    lowered = set(re.findall(r"\b[a-z]+\b", document.text))
     entities = []
     for e in sorted((e for e in document.ents if e.type in NAMED_TYPES), key=lambda e: e.start_char):
         k = bisect.bisect_right(cues, e.start_char)
         end = cues[k] if k < len(cues) and cues[k] < e.end_char else e.end_char
-        text = document.text[e.start_char:end].rstrip()
+        start = _past_opening_word(document.text, e, words, lowered)
+        text = document.text[start:end].rstrip()
         if clean_name(text):  # not a bare title or mark the tagger took for a name
-            entities.append(Entity(text, e.type, e.start_char, e.start_char + len(text)))
+            entities.append(Entity(text, e.type, start, start + len(text)))
     return _joined_by_slash(entities, document.text)
+
+
+def _past_opening_word(text, entity, words, lowered):
+    """Where a person's name starts once a word that opens its sentence and is no part of it is left out:
+    "Will Sanders come down?", "Said Comey", "Young Sanders supporters" (a word the parser does not take for a
+    name, or one that is no first name and that the article also writes in lower case)."""
+    first, opening = words.get(entity.start_char, (None, False))
+    if entity.type != "PERSON" or first is None or " " not in text[entity.start_char:entity.end_char].strip():
+        return entity.start_char
+    if first.upos in ("PROPN", "NOUN", "ADJ", "X") and not (
+            opening and first.text.upper() not in first_name_genders() and first.text.lower() in lowered):
+        return entity.start_char
+    rest = re.match(r"\S+\s+", text[entity.start_char:entity.end_char])
+    return entity.start_char + rest.end() if rest else entity.start_char
 
 
 SLASHED = re.compile(r"/[A-Z][\w&'’-]*(?: [A-Z][\w&'’-]*)*")
