@@ -100,6 +100,21 @@ def test_a_shared_surname_is_not_a_relative_named_once(claims_of):
         "Hanley said the party needed a candidate from the north.",
         "Hanley", "Mark Hanley",
         id="a_word_opening_a_headline_is_no_first_name"),
+    pytest.param(
+        "Former Secretary of State Jane Roe spoke to the farmers in Ohio on Monday.\n\n"
+        "The former secretary of state said the trade deal had failed them.",
+        "The former secretary of state", "Jane Roe",
+        id="an_office_of_something_is_the_person_named_with_it"),
+    pytest.param(
+        "Republican front-runner Tom Lassiter spoke in Iowa on Monday.\n\n"
+        "The front-runner said the polls had been wrong all year.",
+        "The front-runner", "Tom Lassiter",
+        id="a_hyphenated_description_is_the_person_named_with_it"),
+    pytest.param(
+        "Agency Director Tom Lassiter testified before the committee on Monday.\n\n"
+        "The director said the agency had made mistakes.",
+        "The director", "Tom Lassiter",
+        id="the_director_is_the_person_named_director"),
 ])
 def test_a_description_document_or_pronoun_is_the_entity_it_stands_for(claims_of, text, mention, entity):
     assert (mention, entity) in speakers(claims_of, text)

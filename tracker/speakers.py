@@ -136,6 +136,15 @@ def _conjuncts(sentence, head, ids):
 
 
 
+def _noun_of(sentence, head):
+    """The lower-cased lemma of a noun with the words a hyphen joins to it: "front-runner", "co-host"."""
+    noun, k = head.lemma.lower(), head.id - 1
+    while k >= 2 and sentence.words[k - 1].text == "-" and sentence.words[k - 1].end_char == head.start_char:
+        noun, k = f"{sentence.words[k - 2].text.lower()}-{noun}", k - 2
+        head = sentence.words[k]
+    return noun
+
+
 def _is_state_body(name):
     """Whether ``name`` is a state body that does not say whose it is: "National Security Council",
     "foreign ministry", "the cabinet" (not "Russia's foreign ministry", not "State Department")."""
@@ -344,14 +353,20 @@ class Resolver:
         while last.id < len(sentence.words) and sentence.words[last.id].id in allowed \
                 and last.id - head.id < DESCRIPTION_WORDS:
             last = sentence.words[last.id]  # a contiguous run: stops at a comma, a clause, an apposition
-        office = OFFICES.get(head.lemma.lower())
+        noun = _noun_of(sentence, head)
+        office = OFFICES.get(noun)
         qualifiers = [w.text for w in sentence.words[first.id - 1:head.id - 1] if w.upos in ("ADJ", "PROPN", "NOUN")]
-        holder = self.book.holder_of(office, head.start_char, qualifiers) if office and last is head \
+        tail = sentence.words[head.id:last.id]
+        if (office or noun in PERSON_NOUNS) and tail and tail[0].lemma.lower() == "of" and all(
+                w.upos in ("NOUN", "PROPN") for w in tail[1:]):  # "the former secretary of state"
+            qualifiers += [w.text for w in tail[1:]]
+            tail = []
+        holder = self.book.holder_of(office, head.start_char, qualifiers) if office and not tail \
             and head.upos == "NOUN" and any(w.lemma.lower() == "the" for w in dependents(sentence, head)
                                             if w.deprel == "det") else None
-        if holder is None and last is head and head.upos == "NOUN" and self._definite(sentence, head) \
-                and (office or head.lemma.lower() in PERSON_NOUNS) and "Number=Plur" not in (head.feats or ""):
-            holder = self._person_meant(head, qualifiers)
+        if holder is None and not tail and head.upos == "NOUN" and self._definite(sentence, head) \
+                and (office or noun in PERSON_NOUNS) and "Number=Plur" not in (head.feats or ""):
+            holder = self._person_meant(head, noun, qualifiers)
         if holder is not None:  # "the president" -> the person the article named as president; "the GOP
             # nominee" -> the one named with "Republican"; "the gambling tycoon" -> the person the text is about
             return Speaker(holder, "PERSON", " ".join(self.text[first.start_char:head.end_char].split()))
@@ -400,12 +415,11 @@ class Resolver:
         """Whether ``noun`` is determined as one the reader knows: "the union", "this finding"."""
         return any(w.deprel == "det" and w.lemma.lower() in DEFINITE for w in dependents(sentence, noun))
 
-    def _person_meant(self, noun, qualifiers):
+    def _person_meant(self, noun, lemma, qualifiers):
         """The person a definite description of a person stands for ("the gambling tycoon", "the former
         governor"): the last person the article named with that noun (and its ``qualifiers``), else the most
         salient person before it, one the article shows to be of the gender the noun tells (if it tells one);
         None when none fits."""
-        lemma = noun.lemma.lower()
         former = "former" in (q.lower() for q in qualifiers)  # "the former mayor" is not the mayor
         gender = PERSON_NOUNS.get(lemma)
         named = self.book.described_as(lemma, noun.start_char, qualifiers) \
