@@ -115,6 +115,11 @@ def test_a_shared_surname_is_not_a_relative_named_once(claims_of):
         "The director said the agency had made mistakes.",
         "The director", "Tom Lassiter",
         id="the_director_is_the_person_named_director"),
+    pytest.param(
+        "Crime fell again in the city last year.\n\n"
+        "The Harlow Institute statistics show that burglaries fell by a third.",
+        "The Harlow Institute statistics", "Harlow Institute",
+        id="records_speak_for_the_organisation_named_in_them"),
 ])
 def test_a_description_document_or_pronoun_is_the_entity_it_stands_for(claims_of, text, mention, entity):
     assert (mention, entity) in speakers(claims_of, text)

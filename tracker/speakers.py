@@ -43,6 +43,7 @@ ALLIED = word_set("allied")
 STOP_ROLES = word_set("stop_roles")
 ORGANISATION_NOUNS = word_set("organisation_nouns")
 NAMING_NOUNS = word_set("naming_nouns")
+OWNED_RECORDS = word_set("owned_records")
 PERSON_NOUNS = {noun: None if gender == "-" else gender for noun, gender in word_map("person_nouns").items()}
 DEFINITE = {"the", "this", "that", "these", "those"}
 PRONOUN_WINDOW = 1500  # characters before a pronoun where its referent is looked for first
@@ -300,6 +301,10 @@ class Resolver:
             return Speaker(*self.book.entity_name(entity))
         if head.lemma.lower() in DOCUMENTS:  # "a statement from Egypt's foreign ministry"
             source = self._author_of_document(sentence, head, ids) or self._earlier_author(sentence, head)
+            if source is not None:
+                return source
+        if head.lemma.lower() in OWNED_RECORDS:  # "FBI statistics", "the RealClearPolitics polling average"
+            source = self._author_of_document(sentence, head, ids)
             if source is not None:
                 return source
         if head.upos == "NOUN" and head.lemma.lower() in ORGANISATION_NOUNS:
