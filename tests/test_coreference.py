@@ -120,6 +120,16 @@ def test_a_shared_surname_is_not_a_relative_named_once(claims_of):
         "The Harlow Institute statistics show that burglaries fell by a third.",
         "The Harlow Institute statistics", "Harlow Institute",
         id="records_speak_for_the_organisation_named_in_them"),
+    pytest.param(
+        "Tom Lassiter is running for governor of Ohio.\n\n"
+        "His team said he would win the state by ten points.",
+        "His team", "Tom Lassiter campaign",
+        id="his_team_is_the_campaign_of_the_person_he_is"),
+    pytest.param(
+        "Tom Lassiter is running for governor of Ohio.\n\n"
+        "The Lassiter camp said the polls were wrong.",
+        "The Lassiter camp", "Tom Lassiter campaign",
+        id="a_person_s_camp_is_the_person_s_campaign"),
 ])
 def test_a_description_document_or_pronoun_is_the_entity_it_stands_for(claims_of, text, mention, entity):
     assert (mention, entity) in speakers(claims_of, text)

@@ -336,6 +336,10 @@ class NameBook:
                 return clean_name(best.text), person_like(best.text, best.type, self.surnames)
         return name, person_like(name, etype, self.surnames)
 
+    def namesakes(self, surname):
+        """The canonical names of the article's persons whose name ends with ``surname``."""
+        return {self.entity_name(e)[0] for e in self._by_last_name.get(surname, ()) if e.type == "PERSON"}
+
     def organisation_ending(self, word):
         """The organisation of the article whose name ends with ``word`` ("USA TODAY" for "TODAY"), the most
         named of them; None if none."""

@@ -44,6 +44,7 @@ STOP_ROLES = word_set("stop_roles")
 ORGANISATION_NOUNS = word_set("organisation_nouns")
 NAMING_NOUNS = word_set("naming_nouns")
 OWNED_RECORDS = word_set("owned_records")
+CAMPAIGN_NOUNS = word_set("campaign_nouns")
 PERSON_NOUNS = {noun: None if gender == "-" else gender for noun, gender in word_map("person_nouns").items()}
 DEFINITE = {"the", "this", "that", "these", "those"}
 PRONOUN_WINDOW = 1500  # characters before a pronoun where its referent is looked for first
@@ -299,6 +300,10 @@ class Resolver:
         entity = self.book.entity_at(head.start_char, head.end_char, AGENT_TYPES)
         if entity is not None:
             return Speaker(*self.book.entity_name(entity))
+        if head.lemma.lower() in CAMPAIGN_NOUNS:  # "his team", "the Sanders camp", "Fiorina's team"
+            person = self._person_owning(sentence, head)
+            if person is not None:
+                return Speaker(f"{person} campaign", "ORG")
         if head.lemma.lower() in DOCUMENTS:  # "a statement from Egypt's foreign ministry"
             source = self._author_of_document(sentence, head, ids) or self._earlier_author(sentence, head)
             if source is not None:
@@ -437,6 +442,20 @@ class Resolver:
         if best is None or former and best.name == self.book.holder_of(OFFICES.get(lemma), noun.start_char):
             return None
         return best.name
+
+    def _person_owning(self, sentence, noun):
+        """The canonical name of the person whose ``noun`` it is: by a possessive pronoun ("his team"), a
+        possessive or a compound name ("Fiorina's team", "the Sanders camp"); else None."""
+        owner = self._possessive_referent(sentence, noun)
+        if owner is not None:
+            return owner.name if owner.type == "PERSON" else None
+        for word in dependents(sentence, noun):
+            if word.deprel in ("nmod:poss", "compound") and word.upos == "PROPN":
+                entity = self.book.entity_at(word.start_char, word.end_char, AGENT_TYPES)
+                name, etype = self.book.entity_name(entity) if entity else self.book.canonical(word.text, None)
+                if etype == "PERSON":  # "the Clinton camp" of an article naming Bill and Hillary stays so
+                    return word.text if len(self.book.namesakes(word.text)) > 1 else name
+        return None
 
     def _possessive_referent(self, sentence, noun):
         """The ``Speaker`` a possessive pronoun of a third person before ``noun`` stands for ("her submission"),
