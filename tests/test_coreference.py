@@ -130,6 +130,21 @@ def test_a_shared_surname_is_not_a_relative_named_once(claims_of):
         "The Lassiter camp said the polls were wrong.",
         "The Lassiter camp", "Tom Lassiter campaign",
         id="a_person_s_camp_is_the_person_s_campaign"),
+    pytest.param(
+        "Ann Brody spoke in Ohio on Monday. Tom Lassiter spoke in Iowa on Tuesday.\n\n"
+        "Both candidates said the trade deal had failed.",
+        "Both candidates", "Ann Brody; Tom Lassiter",
+        id="both_candidates_are_the_two_persons_named_before"),
+    pytest.param(
+        "Ann Brody and Tom Lassiter met the mayor, Joe Kent, on Monday.\n\n"
+        "The two said the harbour plan would go ahead.",
+        "The two", "Ann Brody; Tom Lassiter",
+        id="the_two_are_the_pair_named_together_before"),
+    pytest.param(
+        "Officials in the Obama White House were angry.\n\n"
+        "Obama said the talks would resume on Monday.",
+        "Obama", "Obama",
+        id="a_family_name_written_first_opens_no_organisation"),
 ])
 def test_a_description_document_or_pronoun_is_the_entity_it_stands_for(claims_of, text, mention, entity):
     assert (mention, entity) in speakers(claims_of, text)

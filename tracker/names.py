@@ -330,6 +330,7 @@ class NameBook:
             if not fuller and name in self.surnames:  # a family name written first: "Mr. Ban" -> "Ban Ki-moon"
                 fuller = [e for e in self.entities if e.type == "PERSON" and clean_name(e.text).split()[0] == name
                           and len(clean_name(e.text)) > len(name) and e.start_char not in self._verb_ended
+                          and not ORGANISATION_WORDS.search(e.text)  # "the Obama White House" is no person
                           and not self._in_title_case(e)]
             if fuller:
                 best = self._fullest(fuller)

@@ -124,6 +124,19 @@ def _phrase_ids(sentence, word, conjuncts=False):
     return ids
 
 
+def _names_a_pair(sentence, head, ids):
+    """Whether the phrase headed by ``head`` stands for two persons named before it without naming them: "the
+    two", "both", "the two lawmakers", "both men" (not "two officials", whom the article need not have named)."""
+    words = [w for w in dependents(sentence, head) if w.id in ids]
+    if any(w.upos == "PROPN" or w.deprel in ("appos", "conj") for w in words):
+        return False
+    if head.lemma.lower() in ("two", "both"):
+        return head.lemma.lower() == "both" or any(w.lemma.lower() == "the" for w in words)
+    pair = any(w.lemma.lower() in ("two", "both") for w in words) and (
+        head.lemma.lower() == "both" or any(w.lemma.lower() in ("the", "both") for w in words))
+    return pair and head.upos == "NOUN" and (head.lemma.lower() in PERSON_NOUNS or head.lemma.lower() in OFFICES)
+
+
 def _conjuncts(sentence, head, ids):
     """``head`` and the nouns, names and pronouns coordinated with it within ``ids``, in text order: "Carson,
     Fiorina and Huckabee" (the parser hangs "Huckabee" on "Fiorina")."""
@@ -253,6 +266,10 @@ class Resolver:
             return Speaker(*named) if named else self._pronoun(lowered, mention.start)
         if head is None:
             return Speaker(clean_name(mention.text), None)
+        if _names_a_pair(sentence, head, ids):  # "the two", "both men": the last two persons named
+            pair = self._pair_before(mention.start)
+            if pair is not None:
+                return pair
         speaker = self._named_group(sentence, head, ids)
         if ";" in (speaker.name or ""):
             return speaker
@@ -443,6 +460,22 @@ class Resolver:
             return None
         return best.name
 
+    def _pair_before(self, offset):
+        """The ``Speaker`` of the two persons "the two" or "both men" at ``offset`` stand for: the pair of names
+        coordinated last before it ("Mr. Hale and Mr. Ruiz"), else the last two persons named outside
+        quotations; None if the article names fewer."""
+        candidates = self.referents.candidates(offset, self._nominal_subjects(), self.resolved)
+        pairs = [c for c in candidates if c.plural and (c.name or "").count(";") == 1]
+        best = self.referents.referent(offset, pairs, "group", plural=True)
+        if best is not None:
+            return Speaker(best.name, best.type)
+        found = []
+        for candidate in sorted(candidates, key=lambda c: -c.start):
+            if candidate.type == "PERSON" and not candidate.quoted and not candidate.plural \
+                    and candidate.name not in found:
+                found.append(candidate.name)
+        return Speaker("; ".join(found[1::-1]), "PERSON") if len(found) >= 2 else None
+
     def _person_owning(self, sentence, noun):
         """The canonical name of the person whose ``noun`` it is: by a possessive pronoun ("his team"), a
         possessive or a compound name ("Fiorina's team", "the Sanders camp"); else None."""
@@ -571,16 +604,20 @@ class Resolver:
                                            plural="Number=Plur" in (word.feats or "")))
         return found
 
-    def _pronoun(self, pronoun, offset):
-        """The referent of a pronoun speaker (``tracker.pronouns``): a person for "he" and "she", of their gender
-        when the article shows it, one organisation, country or thing for "it", a group for "they" and "we"."""
+    def _nominal_subjects(self):
+        """The ``_nominal_candidates``, made on first need."""
         if self._nominals is None:
             self._nominals = []  # a description among them ("her campaign") asks for a pronoun's referent
             self._nominals = self._nominal_candidates()
+        return self._nominals
+
+    def _pronoun(self, pronoun, offset):
+        """The referent of a pronoun speaker (``tracker.pronouns``): a person for "he" and "she", of their gender
+        when the article shows it, one organisation, country or thing for "it", a group for "they" and "we"."""
         kind = "person" if pronoun in PERSON_PRONOUNS else "it" if pronoun == "it" else "group"
         best = None
         for window in (PRONOUN_WINDOW, offset):  # the last few paragraphs, else the whole article before it
-            candidates = self.referents.candidates(offset, self._nominals, self.resolved, window)
+            candidates = self.referents.candidates(offset, self._nominal_subjects(), self.resolved, window)
             best = self.referents.referent(offset, candidates, kind, PERSON_PRONOUNS.get(pronoun),
                                            pronoun in GROUP - {"it"})
             if best is not None:
