@@ -145,6 +145,11 @@ def test_a_shared_surname_is_not_a_relative_named_once(claims_of):
         "Obama said the talks would resume on Monday.",
         "Obama", "Obama",
         id="a_family_name_written_first_opens_no_organisation"),
+    pytest.param(
+        "A Harlow Institute survey released on Monday found the race tied in Ohio.\n\n"
+        "A new poll shows that most voters distrust both candidates.",
+        "A new poll", "Harlow Institute",
+        id="a_poll_without_its_pollster_is_the_pollster_the_article_names"),
 ])
 def test_a_description_document_or_pronoun_is_the_entity_it_stands_for(claims_of, text, mention, entity):
     assert (mention, entity) in speakers(claims_of, text)

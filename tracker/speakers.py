@@ -45,6 +45,7 @@ ORGANISATION_NOUNS = word_set("organisation_nouns")
 NAMING_NOUNS = word_set("naming_nouns")
 OWNED_RECORDS = word_set("owned_records")
 CAMPAIGN_NOUNS = word_set("campaign_nouns")
+POLLS = word_set("polls")
 PERSON_NOUNS = {noun: None if gender == "-" else gender for noun, gender in word_map("person_nouns").items()}
 DEFINITE = {"the", "this", "that", "these", "those"}
 PRONOUN_WINDOW = 1500  # characters before a pronoun where its referent is looked for first
@@ -182,6 +183,7 @@ class Resolver:
         self._body_countries = {}  # state body named without its country -> the country it speaks for
         self.referents = Referents(index, book)  # what pronouns may stand for
         self._nominals = None  # subjects that are common nouns or coordinations, made on first need
+        self._pollsters = None  # (offset, Speaker) of the polls the article names with their pollster: on need
 
     def quoted(self, offset):
         """Whether ``offset`` lies inside a quotation."""
@@ -289,8 +291,8 @@ class Resolver:
         parts = [(self._member_pronoun(sentence, w) if w.upos == "PRON" else self._named(sentence, w, ids), w)
                  for w in members]
         named = [speaker for speaker, word in parts if speaker.name and (
-            speaker.type is not None or word.upos != "NOUN"
-            or any(sentence.words[i - 1].upos == "PROPN" for i in _phrase_ids(sentence, word)))]
+            speaker.type in ("PERSON", "ORG", "GPE") or speaker.type is None and (word.upos != "NOUN" or any(
+                sentence.words[i - 1].upos == "PROPN" for i in _phrase_ids(sentence, word))))]
         parts = named or [speaker for speaker, _ in parts if speaker.name]  # "aides", "others": nobody named
         types = {p.type for p in parts}
         return Speaker("; ".join(p.name for p in parts),
@@ -322,7 +324,10 @@ class Resolver:
             if person is not None:
                 return Speaker(f"{person} campaign", "ORG")
         if head.lemma.lower() in DOCUMENTS:  # "a statement from Egypt's foreign ministry"
-            source = self._author_of_document(sentence, head, ids) or self._earlier_author(sentence, head)
+            source = self._author_of_document(sentence, head, ids) or (
+                self._pollster_near(head.start_char) if head.lemma.lower() in POLLS
+                and "Number=Plur" not in (head.feats or "") else None) \
+                or self._earlier_author(sentence, head)
             if source is not None:
                 return source
         if head.lemma.lower() in OWNED_RECORDS:  # "FBI statistics", "the RealClearPolitics polling average"
@@ -459,6 +464,23 @@ class Resolver:
         if best is None or former and best.name == self.book.holder_of(OFFICES.get(lemma), noun.start_char):
             return None
         return best.name
+
+    def _pollster_near(self, offset):
+        """The pollster a poll the article does not tie to one stands for ("a new poll", "the survey", a
+        headline's "Poll: ..."): the pollster of the last poll named with one before ``offset``, else of the
+        first after it; None if the article names none."""
+        if self._pollsters is None:
+            self._pollsters = []
+            for sentence in self.document.sentences:
+                for word in sentence.words:
+                    if word.lemma.lower() in POLLS and word.upos == "NOUN":
+                        every = {w.id for w in sentence.words}
+                        issuer = self._author_of_document(sentence, word, _subtree_ids(sentence, word, every))
+                        if issuer is not None and issuer.name and issuer.type in ("ORG", "PERSON"):
+                            self._pollsters.append((word.start_char, issuer))
+        before = [issuer for start, issuer in self._pollsters if start < offset]
+        after = [issuer for start, issuer in self._pollsters if start > offset]
+        return before[-1] if before else after[0] if after else None
 
     def _pair_before(self, offset):
         """The ``Speaker`` of the two persons "the two" or "both men" at ``offset`` stand for: the pair of names
