@@ -99,8 +99,10 @@ def reads_as_person_name(name):
 
 def person_like(name, etype, surnames=None):
     """``PERSON`` for an ``ORG`` that reads as a person's name ("Olaf Scholz") whose last word is among
-    ``surnames`` (when given: the article's known surnames), else ``etype``."""
-    if etype == "ORG" and reads_as_person_name(name) and (surnames is None or name.split()[-1] in surnames):
+    ``surnames`` (when given: the article's known surnames) or whose first word is a first name of the census
+    ("Carly Fiorina"), else ``etype``."""
+    if etype == "ORG" and reads_as_person_name(name) and (
+            surnames is None or name.split()[-1] in surnames or name.split()[0].upper() in first_name_genders()):
         return "PERSON"
     return etype
 
