@@ -150,6 +150,16 @@ def test_a_shared_surname_is_not_a_relative_named_once(claims_of):
         "A new poll shows that most voters distrust both candidates.",
         "A new poll", "Harlow Institute",
         id="a_poll_without_its_pollster_is_the_pollster_the_article_names"),
+    pytest.param(
+        "Doris Whitlock met the governor on Monday, and he told her about his plan.\n\n"
+        "She said the plan would fail.",
+        "She", "Doris Whitlock",
+        id="a_first_name_tells_a_gender_the_pronouns_near_the_name_do_not"),
+    pytest.param(
+        "Joe Kent smiled when reporters asked whether Tom Lassiter could win the state.\n\n"
+        "He said the race was close.",
+        "He", "Joe Kent",
+        id="he_is_the_subject_of_the_main_clause_before"),
 ])
 def test_a_description_document_or_pronoun_is_the_entity_it_stands_for(claims_of, text, mention, entity):
     assert (mention, entity) in speakers(claims_of, text)

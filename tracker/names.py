@@ -508,8 +508,9 @@ class NameBook:
 
     def _gender(self, name):
         """ "male", "female" or None for a person: from an honorific before the surname (unless another person
-        of the article bears it) and the pronouns outside quotations of sentences where this person is the only
-        one named; without either, from the first name (a lone name is one unless it ends a fuller name)."""
+        of the article bears it); without one, from a first name of the census, else from the pronouns outside
+        quotations of sentences where this person is the only one named (a lone name is a first name unless it
+        ends a fuller name)."""
         votes = {"male": 0, "female": 0}
         last = name.split()[-1]
         namesakes = [e for e in self._by_last_name.get(last, ()) if e.type == "PERSON"
@@ -517,14 +518,16 @@ class NameBook:
         honored = re.finditer(HONORIFIC + r"(?:[A-Z][\w.'-]*\s+)*" + re.escape(last) + r"\b", self.text)
         for match in () if namesakes else honored:
             votes[HONORIFIC_GENDER[match.group(1).lower()]] += 3
+        words = name.split()
+        if votes["male"] == votes["female"] == 0 and len(words) > 1 and words[0].upper() in first_name_genders():
+            return first_name_genders()[words[0].upper()]  # pronouns near a name may be another person's
         if self._sentence_people is None:
             self._sentence_people = self._people_by_sentence()
         for people, surnames, text in self._sentence_people:
             if people.keys() == {name} and surnames <= {name.split()[-1]}:
-                for gender, words in GENDER_WORDS.items():  # a pronoun before the name is someone else
-                    votes[gender] += len(words.findall(text, people[name]))
+                for gender, pronouns in GENDER_WORDS.items():  # a pronoun before the name is someone else
+                    votes[gender] += len(pronouns.findall(text, people[name]))
         if votes["male"] == votes["female"]:
-            words = name.split()
             surname = len(words) == 1 and any(len(e.text.split()) > 1 for e in self._by_last_name.get(last, ()))
             return None if surname else first_name_genders().get(words[0].upper())
         return max(votes, key=votes.get)
