@@ -80,6 +80,86 @@ def test_a_shared_surname_is_not_a_relative_named_once(claims_of):
         "The ad says the plan would cost five hundred jobs.",
         "The ad", "Harbour Workers Alliance",
         id="a_document_without_its_issuer_speaks_for_the_organisation_the_text_is_about"),
+    pytest.param(
+        "Mayor Jane Roe met the port workers on Monday.\n\n"
+        "Roe and her aides said the harbour plan would go ahead.",
+        "Roe and her aides", "Jane Roe",
+        id="a_name_with_unnamed_helpers_is_the_name"),
+    pytest.param(
+        "The two senators, Jane Roe and Tom Lassiter, said the harbour plan would cost too much.",
+        "The two senators, Jane Roe and Tom Lassiter", "Jane Roe; Tom Lassiter",
+        id="names_in_apposition_to_a_description_are_its_holders"),
+    pytest.param(
+        "Jane Roe, Tom Lassiter and Ann Brody met the port workers on Monday.\n\n"
+        "Roe, Lassiter and Brody said the harbour plan would cost too much.",
+        "Roe, Lassiter and Brody", "Jane Roe; Tom Lassiter; Ann Brody",
+        id="every_name_of_a_list_is_a_holder"),
+    pytest.param(
+        "Will Hanley run for the Senate?\n\n"
+        "Mark Hanley told reporters on Monday that he had not decided yet. "
+        "Hanley said the party needed a candidate from the north.",
+        "Hanley", "Mark Hanley",
+        id="a_word_opening_a_headline_is_no_first_name"),
+    pytest.param(
+        "Former Secretary of State Jane Roe spoke to the farmers in Ohio on Monday.\n\n"
+        "The former secretary of state said the trade deal had failed them.",
+        "The former secretary of state", "Jane Roe",
+        id="an_office_of_something_is_the_person_named_with_it"),
+    pytest.param(
+        "Republican front-runner Tom Lassiter spoke in Iowa on Monday.\n\n"
+        "The front-runner said the polls had been wrong all year.",
+        "The front-runner", "Tom Lassiter",
+        id="a_hyphenated_description_is_the_person_named_with_it"),
+    pytest.param(
+        "Agency Director Tom Lassiter testified before the committee on Monday.\n\n"
+        "The director said the agency had made mistakes.",
+        "The director", "Tom Lassiter",
+        id="the_director_is_the_person_named_director"),
+    pytest.param(
+        "Crime fell again in the city last year.\n\n"
+        "The Harlow Institute statistics show that burglaries fell by a third.",
+        "The Harlow Institute statistics", "Harlow Institute",
+        id="records_speak_for_the_organisation_named_in_them"),
+    pytest.param(
+        "Tom Lassiter is running for governor of Ohio.\n\n"
+        "His team said he would win the state by ten points.",
+        "His team", "Tom Lassiter campaign",
+        id="his_team_is_the_campaign_of_the_person_he_is"),
+    pytest.param(
+        "Tom Lassiter is running for governor of Ohio.\n\n"
+        "The Lassiter camp said the polls were wrong.",
+        "The Lassiter camp", "Tom Lassiter campaign",
+        id="a_person_s_camp_is_the_person_s_campaign"),
+    pytest.param(
+        "Ann Brody spoke in Ohio on Monday. Tom Lassiter spoke in Iowa on Tuesday.\n\n"
+        "Both candidates said the trade deal had failed.",
+        "Both candidates", "Ann Brody; Tom Lassiter",
+        id="both_candidates_are_the_two_persons_named_before"),
+    pytest.param(
+        "Ann Brody and Tom Lassiter met the mayor, Joe Kent, on Monday.\n\n"
+        "The two said the harbour plan would go ahead.",
+        "The two", "Ann Brody; Tom Lassiter",
+        id="the_two_are_the_pair_named_together_before"),
+    pytest.param(
+        "Officials in the Obama White House were angry.\n\n"
+        "Obama said the talks would resume on Monday.",
+        "Obama", "Obama",
+        id="a_family_name_written_first_opens_no_organisation"),
+    pytest.param(
+        "A Harlow Institute survey released on Monday found the race tied in Ohio.\n\n"
+        "A new poll shows that most voters distrust both candidates.",
+        "A new poll", "Harlow Institute",
+        id="a_poll_without_its_pollster_is_the_pollster_the_article_names"),
+    pytest.param(
+        "Doris Whitlock met the governor on Monday, and he told her about his plan.\n\n"
+        "She said the plan would fail.",
+        "She", "Doris Whitlock",
+        id="a_first_name_tells_a_gender_the_pronouns_near_the_name_do_not"),
+    pytest.param(
+        "Joe Kent smiled when reporters asked whether Tom Lassiter could win the state.\n\n"
+        "He said the race was close.",
+        "He", "Joe Kent",
+        id="he_is_the_subject_of_the_main_clause_before"),
 ])
 def test_a_description_document_or_pronoun_is_the_entity_it_stands_for(claims_of, text, mention, entity):
     assert (mention, entity) in speakers(claims_of, text)

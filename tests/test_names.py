@@ -38,6 +38,12 @@ def test_an_organisation_is_not_taken_for_a_person():
     assert person_like("Harbour Workers Union", "ORG") == "ORG"
 
 
+def test_an_organisation_named_like_a_person_with_a_census_first_name_is_a_person():
+    # the tagger may take a candidate the article names only so for an organisation: "she" still stands for her
+    assert person_like("Doris Fairweather", "ORG", surnames={"Kim"}) == "PERSON"
+    assert person_like("Fairweather Partners", "ORG", surnames={"Kim"}) == "ORG"
+
+
 @pytest.mark.parametrize("full, short, fuller", [
     ("Maria Lopez", "Lopez", True),
     ("Anna Maria Keller", "Anna Keller", True),

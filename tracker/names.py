@@ -99,8 +99,10 @@ def reads_as_person_name(name):
 
 def person_like(name, etype, surnames=None):
     """``PERSON`` for an ``ORG`` that reads as a person's name ("Olaf Scholz") whose last word is among
-    ``surnames`` (when given: the article's known surnames), else ``etype``."""
-    if etype == "ORG" and reads_as_person_name(name) and (surnames is None or name.split()[-1] in surnames):
+    ``surnames`` (when given: the article's known surnames) or whose first word is a first name of the census
+    ("Carly Fiorina"), else ``etype``."""
+    if etype == "ORG" and reads_as_person_name(name) and (
+            surnames is None or name.split()[-1] in surnames or name.split()[0].upper() in first_name_genders()):
         return "PERSON"
     return etype
 
@@ -143,14 +145,31 @@ def named_entities(document):
     keeps its verb)."""
     cues = [w.start_char for s in document.sentences for w in s.words
             if w.xpos in ("VBZ", "VBD") and w.lemma.lower() in VERBS]
+    words = {w.start_char: (w, k == 0) for s in document.sentences for k, w in enumerate(s.words)}
+    lowered = set(re.findall(r"\b[a-z]+\b", document.text))
     entities = []
     for e in sorted((e for e in document.ents if e.type in NAMED_TYPES), key=lambda e: e.start_char):
         k = bisect.bisect_right(cues, e.start_char)
         end = cues[k] if k < len(cues) and cues[k] < e.end_char else e.end_char
-        text = document.text[e.start_char:end].rstrip()
+        start = _past_opening_word(document.text, e, words, lowered)
+        text = document.text[start:end].rstrip()
         if clean_name(text):  # not a bare title or mark the tagger took for a name
-            entities.append(Entity(text, e.type, e.start_char, e.start_char + len(text)))
+            entities.append(Entity(text, e.type, start, start + len(text)))
     return _joined_by_slash(entities, document.text)
+
+
+def _past_opening_word(text, entity, words, lowered):
+    """Where a person's name starts once a word that opens its sentence and is no part of it is left out:
+    "Will Sanders come down?", "Said Comey", "Young Sanders supporters" (a word the parser does not take for a
+    name, or one that is no first name and that the article also writes in lower case)."""
+    first, opening = words.get(entity.start_char, (None, False))
+    if entity.type != "PERSON" or first is None or " " not in text[entity.start_char:entity.end_char].strip():
+        return entity.start_char
+    if first.upos in ("PROPN", "NOUN", "ADJ", "X") and not (
+            opening and first.text.upper() not in first_name_genders() and first.text.lower() in lowered):
+        return entity.start_char
+    rest = re.match(r"\S+\s+", text[entity.start_char:entity.end_char])
+    return entity.start_char + rest.end() if rest else entity.start_char
 
 
 SLASHED = re.compile(r"/[A-Z][\w&'’-]*(?: [A-Z][\w&'’-]*)*")
@@ -313,11 +332,16 @@ class NameBook:
             if not fuller and name in self.surnames:  # a family name written first: "Mr. Ban" -> "Ban Ki-moon"
                 fuller = [e for e in self.entities if e.type == "PERSON" and clean_name(e.text).split()[0] == name
                           and len(clean_name(e.text)) > len(name) and e.start_char not in self._verb_ended
+                          and not ORGANISATION_WORDS.search(e.text)  # "the Obama White House" is no person
                           and not self._in_title_case(e)]
             if fuller:
                 best = self._fullest(fuller)
                 return clean_name(best.text), person_like(best.text, best.type, self.surnames)
         return name, person_like(name, etype, self.surnames)
+
+    def namesakes(self, surname):
+        """The canonical names of the article's persons whose name ends with ``surname``."""
+        return {self.entity_name(e)[0] for e in self._by_last_name.get(surname, ()) if e.type == "PERSON"}
 
     def organisation_ending(self, word):
         """The organisation of the article whose name ends with ``word`` ("USA TODAY" for "TODAY"), the most
@@ -484,8 +508,9 @@ class NameBook:
 
     def _gender(self, name):
         """ "male", "female" or None for a person: from an honorific before the surname (unless another person
-        of the article bears it) and the pronouns outside quotations of sentences where this person is the only
-        one named; without either, from the first name (a lone name is one unless it ends a fuller name)."""
+        of the article bears it); without one, from a first name of the census, else from the pronouns outside
+        quotations of sentences where this person is the only one named (a lone name is a first name unless it
+        ends a fuller name)."""
         votes = {"male": 0, "female": 0}
         last = name.split()[-1]
         namesakes = [e for e in self._by_last_name.get(last, ()) if e.type == "PERSON"
@@ -493,14 +518,16 @@ class NameBook:
         honored = re.finditer(HONORIFIC + r"(?:[A-Z][\w.'-]*\s+)*" + re.escape(last) + r"\b", self.text)
         for match in () if namesakes else honored:
             votes[HONORIFIC_GENDER[match.group(1).lower()]] += 3
+        words = name.split()
+        if votes["male"] == votes["female"] == 0 and len(words) > 1 and words[0].upper() in first_name_genders():
+            return first_name_genders()[words[0].upper()]  # pronouns near a name may be another person's
         if self._sentence_people is None:
             self._sentence_people = self._people_by_sentence()
         for people, surnames, text in self._sentence_people:
             if people.keys() == {name} and surnames <= {name.split()[-1]}:
-                for gender, words in GENDER_WORDS.items():  # a pronoun before the name is someone else
-                    votes[gender] += len(words.findall(text, people[name]))
+                for gender, pronouns in GENDER_WORDS.items():  # a pronoun before the name is someone else
+                    votes[gender] += len(pronouns.findall(text, people[name]))
         if votes["male"] == votes["female"]:
-            words = name.split()
             surname = len(words) == 1 and any(len(e.text.split()) > 1 for e in self._by_last_name.get(last, ()))
             return None if surname else first_name_genders().get(words[0].upper())
         return max(votes, key=votes.get)

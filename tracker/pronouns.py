@@ -2,9 +2,9 @@
 
 The candidates are the article's named mentions (``Referents.mentions``), the subjects that name no entity ("the
 report", "Mr. Hale and Mr. Ruiz", named by the speaker step) and the speakers already resolved; subjects and
-earlier speakers outside quotations come first, nearer sentences first. A pronoun's kind ("person" for "he" and
-"she", "it", "group" for "they" and "we") and gender come from the speaker step, the genders of the article's
-persons from its ``NameBook`` (``tracker.names``).
+earlier speakers outside quotations come first, the subjects of main clauses before those of clauses within them,
+nearer sentences first. A pronoun's kind ("person" for "he" and "she", "it", "group" for "they" and "we") and
+gender come from the speaker step, the genders of the article's persons from its ``NameBook`` (``tracker.names``).
 """
 
 import bisect
@@ -24,6 +24,7 @@ class Candidate:
     quoted: bool = False
     plural: bool = False
     speaker: bool = False
+    main: bool = False
 
 
 def agrees(kind, candidate):
@@ -53,11 +54,17 @@ class Referents:
         subjects = sorted(w.start_char for s in index.sentences for w in s.words
                           if (w.deprel.startswith("nsubj") or _owns_subject(s, w))
                           and not index.in_quotation(w.start_char))
+        # subjects of a sentence's main clause: "Kent smiled when asked whether Roe could win" is about Kent
+        mains = sorted(w.start_char for s in index.sentences for w in s.words
+                       if w.deprel.startswith("nsubj") and w.head and s.words[w.head - 1].deprel == "root"
+                       and not index.in_quotation(w.start_char))
         # named mentions in text order, as pronoun candidates
         self.mentions = [Candidate(e.start_char, *book.entity_name(e),
                                    subject=bisect.bisect_left(subjects, e.start_char)
                                    < bisect.bisect_left(subjects, e.end_char),
-                                   quoted=index.in_quotation(e.start_char))
+                                   quoted=index.in_quotation(e.start_char),
+                                   main=bisect.bisect_left(mains, e.start_char)
+                                   < bisect.bisect_left(mains, e.end_char))
                          for e in book.entities]
         self._mention_starts = [m.start for m in self.mentions]
 
@@ -90,7 +97,7 @@ class Referents:
             # a person known to share the pronoun's gender beats one whose gender the article never shows
             score = (-(sentence - self.index.sentence_of(candidate.start)) + 1.5 * candidate.subject
                      + candidate.speaker - 2 * candidate.quoted + 0.5 * bool(known)
-                     - (offset - candidate.start) / 10000 + (plural and candidate.plural))
+                     - (offset - candidate.start) / 10000 + (plural and candidate.plural) + 0.5 * candidate.main)
             if best_score is None or score > best_score:
                 best, best_score = candidate, score
         if best is not None and gender and self.index.sentence_of(best.start) < sentence:

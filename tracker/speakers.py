@@ -43,6 +43,9 @@ ALLIED = word_set("allied")
 STOP_ROLES = word_set("stop_roles")
 ORGANISATION_NOUNS = word_set("organisation_nouns")
 NAMING_NOUNS = word_set("naming_nouns")
+OWNED_RECORDS = word_set("owned_records")
+CAMPAIGN_NOUNS = word_set("campaign_nouns")
+POLLS = word_set("polls")
 PERSON_NOUNS = {noun: None if gender == "-" else gender for noun, gender in word_map("person_nouns").items()}
 DEFINITE = {"the", "this", "that", "these", "those"}
 PRONOUN_WINDOW = 1500  # characters before a pronoun where its referent is looked for first
@@ -118,10 +121,44 @@ def _phrase_ids(sentence, word, conjuncts=False):
         modifiers += [w for w in dependents(sentence, modifier) if w.deprel in NAME_MODIFIERS or w.text == "-"]
     if conjuncts:
         for conjunct in (w for w in dependents(sentence, word) if w.deprel == "conj"):
-            ids |= _phrase_ids(sentence, conjunct)
+            ids |= _phrase_ids(sentence, conjunct, conjuncts=True)
     return ids
 
 
+def _names_a_pair(sentence, head, ids):
+    """Whether the phrase headed by ``head`` stands for two persons named before it without naming them: "the
+    two", "both", "the two lawmakers", "both men" (not "two officials", whom the article need not have named)."""
+    words = [w for w in dependents(sentence, head) if w.id in ids]
+    if any(w.upos == "PROPN" or w.deprel in ("appos", "conj") for w in words):
+        return False
+    if head.lemma.lower() in ("two", "both"):
+        return head.lemma.lower() == "both" or any(w.lemma.lower() == "the" for w in words)
+    pair = any(w.lemma.lower() in ("two", "both") for w in words) and (
+        head.lemma.lower() == "both" or any(w.lemma.lower() in ("the", "both") for w in words))
+    return pair and head.upos == "NOUN" and (head.lemma.lower() in PERSON_NOUNS or head.lemma.lower() in OFFICES)
+
+
+def _conjuncts(sentence, head, ids):
+    """``head`` and the nouns, names and pronouns coordinated with it within ``ids``, in text order: "Carson,
+    Fiorina and Huckabee" (the parser hangs "Huckabee" on "Fiorina")."""
+    found, stack = [head], [head]
+    while stack:
+        for conjunct in (w for w in dependents(sentence, stack.pop()) if w.id in ids and w.deprel == "conj"
+                         and w.upos in ("PROPN", "NOUN", "PRON")):
+            found.append(conjunct)
+            stack.append(conjunct)
+    return sorted(found, key=lambda w: w.id)
+
+
+
+
+def _noun_of(sentence, head):
+    """The lower-cased lemma of a noun with the words a hyphen joins to it: "front-runner", "co-host"."""
+    noun, k = head.lemma.lower(), head.id - 1
+    while k >= 2 and sentence.words[k - 1].text == "-" and sentence.words[k - 1].end_char == head.start_char:
+        noun, k = f"{sentence.words[k - 2].text.lower()}-{noun}", k - 2
+        head = sentence.words[k]
+    return noun
 
 
 def _is_state_body(name):
@@ -146,6 +183,7 @@ class Resolver:
         self._body_countries = {}  # state body named without its country -> the country it speaks for
         self.referents = Referents(index, book)  # what pronouns may stand for
         self._nominals = None  # subjects that are common nouns or coordinations, made on first need
+        self._pollsters = None  # (offset, Speaker) of the polls the article names with their pollster: on need
 
     def quoted(self, offset):
         """Whether ``offset`` lies inside a quotation."""
@@ -230,20 +268,43 @@ class Resolver:
             return Speaker(*named) if named else self._pronoun(lowered, mention.start)
         if head is None:
             return Speaker(clean_name(mention.text), None)
+        if _names_a_pair(sentence, head, ids):  # "the two", "both men": the last two persons named
+            pair = self._pair_before(mention.start)
+            if pair is not None:
+                return pair
         speaker = self._named_group(sentence, head, ids)
         if ";" in (speaker.name or ""):
             return speaker
         return Speaker(speaker.name, speaker.type, self._role(mention, speaker.name))
 
     def _named_group(self, sentence, head, ids):
-        """Name the phrase headed by ``head``, joining coordinated names: "Russia; Libyan National Army"."""
-        conjuncts = [w for w in dependents(sentence, head) if w.id in ids and w.deprel == "conj"
-                     and w.upos in ("PROPN", "NOUN")]
-        if not conjuncts:
+        """Name the phrase headed by ``head``, joining coordinated names: "Russia; Libyan National Army"; "the
+        two candidates, Jane Roe and John Doe" are the names in apposition; of "Roe and her aides" or "he and
+        other leaders" only the named holder counts."""
+        members = _conjuncts(sentence, head, ids)
+        if len(members) == 1 and head.upos == "NOUN":  # "the two candidates, Jane Roe and John Doe"
+            listed = next((w for w in dependents(sentence, head) if w.deprel == "appos" and w.id in ids
+                           and w.upos == "PROPN" and len(_conjuncts(sentence, w, ids)) > 1), None)
+            members = _conjuncts(sentence, listed, ids) if listed is not None else members
+        if len(members) == 1:
             return self._named(sentence, head, ids)
-        parts = [self._named(sentence, w, ids) for w in [head, *conjuncts]]
+        parts = [(self._member_pronoun(sentence, w) if w.upos == "PRON" else self._named(sentence, w, ids), w)
+                 for w in members]
+        named = [speaker for speaker, word in parts if speaker.name and (
+            speaker.type in ("PERSON", "ORG", "GPE") or speaker.type is None and (word.upos != "NOUN" or any(
+                sentence.words[i - 1].upos == "PROPN" for i in _phrase_ids(sentence, word))))]
+        parts = named or [speaker for speaker, _ in parts if speaker.name]  # "aides", "others": nobody named
         types = {p.type for p in parts}
-        return Speaker("; ".join(p.name for p in parts if p.name), types.pop() if len(types) == 1 else parts[0].type)
+        return Speaker("; ".join(p.name for p in parts),
+                       types.pop() if len(types) == 1 else parts[0].type if parts else None)
+
+    def _member_pronoun(self, sentence, pronoun):
+        """The ``Speaker`` a personal pronoun coordinated with others stands for ("she and European leaders")."""
+        lowered = pronoun.text.lower()
+        if lowered not in PERSON_PRONOUNS and lowered not in GROUP:
+            return Speaker(None, None)
+        named = self.book.coreferent(sentence, pronoun)
+        return Speaker(*named) if named else self._pronoun(lowered, pronoun.start_char)
 
     def _named(self, sentence, head, ids):
         """Name the phrase headed by ``head``: its own entity, an appositive name, a possessor GPE."""
@@ -258,8 +319,19 @@ class Resolver:
         entity = self.book.entity_at(head.start_char, head.end_char, AGENT_TYPES)
         if entity is not None:
             return Speaker(*self.book.entity_name(entity))
+        if head.lemma.lower() in CAMPAIGN_NOUNS:  # "his team", "the Sanders camp", "Fiorina's team"
+            person = self._person_owning(sentence, head)
+            if person is not None:
+                return Speaker(f"{person} campaign", "ORG")
         if head.lemma.lower() in DOCUMENTS:  # "a statement from Egypt's foreign ministry"
-            source = self._author_of_document(sentence, head, ids) or self._earlier_author(sentence, head)
+            source = self._author_of_document(sentence, head, ids) or (
+                self._pollster_near(head.start_char) if head.lemma.lower() in POLLS
+                and "Number=Plur" not in (head.feats or "") else None) \
+                or self._earlier_author(sentence, head)
+            if source is not None:
+                return source
+        if head.lemma.lower() in OWNED_RECORDS:  # "FBI statistics", "the RealClearPolitics polling average"
+            source = self._author_of_document(sentence, head, ids)
             if source is not None:
                 return source
         if head.upos == "NOUN" and head.lemma.lower() in ORGANISATION_NOUNS:
@@ -313,14 +385,20 @@ class Resolver:
         while last.id < len(sentence.words) and sentence.words[last.id].id in allowed \
                 and last.id - head.id < DESCRIPTION_WORDS:
             last = sentence.words[last.id]  # a contiguous run: stops at a comma, a clause, an apposition
-        office = OFFICES.get(head.lemma.lower())
+        noun = _noun_of(sentence, head)
+        office = OFFICES.get(noun)
         qualifiers = [w.text for w in sentence.words[first.id - 1:head.id - 1] if w.upos in ("ADJ", "PROPN", "NOUN")]
-        holder = self.book.holder_of(office, head.start_char, qualifiers) if office and last is head \
+        tail = sentence.words[head.id:last.id]
+        if (office or noun in PERSON_NOUNS) and tail and tail[0].lemma.lower() == "of" and all(
+                w.upos in ("NOUN", "PROPN") for w in tail[1:]):  # "the former secretary of state"
+            qualifiers += [w.text for w in tail[1:]]
+            tail = []
+        holder = self.book.holder_of(office, head.start_char, qualifiers) if office and not tail \
             and head.upos == "NOUN" and any(w.lemma.lower() == "the" for w in dependents(sentence, head)
                                             if w.deprel == "det") else None
-        if holder is None and last is head and head.upos == "NOUN" and self._definite(sentence, head) \
-                and (office or head.lemma.lower() in PERSON_NOUNS) and "Number=Plur" not in (head.feats or ""):
-            holder = self._person_meant(head, qualifiers)
+        if holder is None and not tail and head.upos == "NOUN" and self._definite(sentence, head) \
+                and (office or noun in PERSON_NOUNS) and "Number=Plur" not in (head.feats or ""):
+            holder = self._person_meant(head, noun, qualifiers)
         if holder is not None:  # "the president" -> the person the article named as president; "the GOP
             # nominee" -> the one named with "Republican"; "the gambling tycoon" -> the person the text is about
             return Speaker(holder, "PERSON", " ".join(self.text[first.start_char:head.end_char].split()))
@@ -369,12 +447,11 @@ class Resolver:
         """Whether ``noun`` is determined as one the reader knows: "the union", "this finding"."""
         return any(w.deprel == "det" and w.lemma.lower() in DEFINITE for w in dependents(sentence, noun))
 
-    def _person_meant(self, noun, qualifiers):
+    def _person_meant(self, noun, lemma, qualifiers):
         """The person a definite description of a person stands for ("the gambling tycoon", "the former
         governor"): the last person the article named with that noun (and its ``qualifiers``), else the most
         salient person before it, one the article shows to be of the gender the noun tells (if it tells one);
         None when none fits."""
-        lemma = noun.lemma.lower()
         former = "former" in (q.lower() for q in qualifiers)  # "the former mayor" is not the mayor
         gender = PERSON_NOUNS.get(lemma)
         named = self.book.described_as(lemma, noun.start_char, qualifiers) \
@@ -387,6 +464,53 @@ class Resolver:
         if best is None or former and best.name == self.book.holder_of(OFFICES.get(lemma), noun.start_char):
             return None
         return best.name
+
+    def _pollster_near(self, offset):
+        """The pollster a poll the article does not tie to one stands for ("a new poll", "the survey", a
+        headline's "Poll: ..."): the pollster of the last poll named with one before ``offset``, else of the
+        first after it; None if the article names none."""
+        if self._pollsters is None:
+            self._pollsters = []
+            for sentence in self.document.sentences:
+                for word in sentence.words:
+                    if word.lemma.lower() in POLLS and word.upos == "NOUN":
+                        every = {w.id for w in sentence.words}
+                        issuer = self._author_of_document(sentence, word, _subtree_ids(sentence, word, every))
+                        if issuer is not None and issuer.name and issuer.type in ("ORG", "PERSON"):
+                            self._pollsters.append((word.start_char, issuer))
+        before = [issuer for start, issuer in self._pollsters if start < offset]
+        after = [issuer for start, issuer in self._pollsters if start > offset]
+        return before[-1] if before else after[0] if after else None
+
+    def _pair_before(self, offset):
+        """The ``Speaker`` of the two persons "the two" or "both men" at ``offset`` stand for: the pair of names
+        coordinated last before it ("Mr. Hale and Mr. Ruiz"), else the last two persons named outside
+        quotations; None if the article names fewer."""
+        candidates = self.referents.candidates(offset, self._nominal_subjects(), self.resolved)
+        pairs = [c for c in candidates if c.plural and (c.name or "").count(";") == 1]
+        best = self.referents.referent(offset, pairs, "group", plural=True)
+        if best is not None:
+            return Speaker(best.name, best.type)
+        found = []
+        for candidate in sorted(candidates, key=lambda c: -c.start):
+            if candidate.type == "PERSON" and not candidate.quoted and not candidate.plural \
+                    and candidate.name not in found:
+                found.append(candidate.name)
+        return Speaker("; ".join(found[1::-1]), "PERSON") if len(found) >= 2 else None
+
+    def _person_owning(self, sentence, noun):
+        """The canonical name of the person whose ``noun`` it is: by a possessive pronoun ("his team"), a
+        possessive or a compound name ("Fiorina's team", "the Sanders camp"); else None."""
+        owner = self._possessive_referent(sentence, noun)
+        if owner is not None:
+            return owner.name if owner.type == "PERSON" else None
+        for word in dependents(sentence, noun):
+            if word.deprel in ("nmod:poss", "compound") and word.upos == "PROPN":
+                entity = self.book.entity_at(word.start_char, word.end_char, AGENT_TYPES)
+                name, etype = self.book.entity_name(entity) if entity else self.book.canonical(word.text, None)
+                if etype == "PERSON":  # "the Clinton camp" of an article naming Bill and Hillary stays so
+                    return word.text if len(self.book.namesakes(word.text)) > 1 else name
+        return None
 
     def _possessive_referent(self, sentence, noun):
         """The ``Speaker`` a possessive pronoun of a third person before ``noun`` stands for ("her submission"),
@@ -502,16 +626,20 @@ class Resolver:
                                            plural="Number=Plur" in (word.feats or "")))
         return found
 
-    def _pronoun(self, pronoun, offset):
-        """The referent of a pronoun speaker (``tracker.pronouns``): a person for "he" and "she", of their gender
-        when the article shows it, one organisation, country or thing for "it", a group for "they" and "we"."""
+    def _nominal_subjects(self):
+        """The ``_nominal_candidates``, made on first need."""
         if self._nominals is None:
             self._nominals = []  # a description among them ("her campaign") asks for a pronoun's referent
             self._nominals = self._nominal_candidates()
+        return self._nominals
+
+    def _pronoun(self, pronoun, offset):
+        """The referent of a pronoun speaker (``tracker.pronouns``): a person for "he" and "she", of their gender
+        when the article shows it, one organisation, country or thing for "it", a group for "they" and "we"."""
         kind = "person" if pronoun in PERSON_PRONOUNS else "it" if pronoun == "it" else "group"
         best = None
         for window in (PRONOUN_WINDOW, offset):  # the last few paragraphs, else the whole article before it
-            candidates = self.referents.candidates(offset, self._nominals, self.resolved, window)
+            candidates = self.referents.candidates(offset, self._nominal_subjects(), self.resolved, window)
             best = self.referents.referent(offset, candidates, kind, PERSON_PRONOUNS.get(pronoun),
                                            pronoun in GROUP - {"it"})
             if best is not None:
