@@ -19,6 +19,11 @@ def test_a_shared_surname_is_not_a_relative_named_once(claims_of):
 
 @pytest.mark.parametrize("text, mention, entity", [
     pytest.param(
+        "Mayor Tom Reed said the closure was a mistake.\n\n"
+        "The transport minister, Ana Ruiz, denied that the bridge was unsafe.",
+        "The transport minister, Ana Ruiz", "Ana Ruiz",
+        id="a_description_in_apposition_to_a_name_the_tagger_missed_is_that_name"),
+    pytest.param(
         "The Association of Flight Attendants criticised the airline on Monday.\n\n"
         "The union said the new schedules were unsafe.",
         "The union", "Association of Flight Attendants",

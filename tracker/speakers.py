@@ -135,7 +135,7 @@ def _names_a_pair(sentence, head, ids):
         return head.lemma.lower() == "both" or any(w.lemma.lower() == "the" for w in words)
     pair = any(w.lemma.lower() in ("two", "both") for w in words) and (
         head.lemma.lower() == "both" or any(w.lemma.lower() in ("the", "both") for w in words))
-    return pair and head.upos == "NOUN" and (head.lemma.lower() in PERSON_NOUNS or head.lemma.lower() in OFFICES)
+    return pair and _is_person_noun(head)
 
 
 def _conjuncts(sentence, head, ids):
@@ -159,6 +159,21 @@ def _noun_of(sentence, head):
         noun, k = f"{sentence.words[k - 2].text.lower()}-{noun}", k - 2
         head = sentence.words[k]
     return noun
+
+
+def _is_person_noun(noun):
+    """A noun for a person: an office or a person noun ("minister", "spokeswoman")."""
+    lemma = noun.lemma.lower()
+    return noun.upos == "NOUN" and (lemma in PERSON_NOUNS or lemma in OFFICES)
+
+
+def _proper_name(sentence, word):
+    """The proper name headed by ``word`` ("Ana Ruiz": the word and its compound and flat proper nouns), or None
+    when one of them is no proper noun."""
+    parts = [w for w in dependents(sentence, word) if w.deprel in ("compound", "flat")] + [word]
+    if not all(w.upos == "PROPN" for w in parts):
+        return None
+    return " ".join(w.text for w in sorted(parts, key=lambda w: w.id))
 
 
 def _is_state_body(name):
@@ -314,6 +329,10 @@ class Resolver:
             entity = self.book.entity_at(appos.start_char, appos.end_char, AGENT_TYPES)
             if entity is not None and (own is None or own.type == "GPE" and entity.type == "PERSON"):
                 return Speaker(*self.book.canonical(entity.text, entity.type))  # "WASHINGTON -- President Obama"
+            if entity is None and own is None and appos.upos == "PROPN" and _is_person_noun(head):
+                name = _proper_name(sentence, appos)  # "The transport minister, Ana Ruiz," the tagger missed
+                if name is not None:
+                    return Speaker(*self.book.canonical(name, "PERSON", offset=appos.start_char))
         if own is not None:
             return Speaker(*self.book.entity_name(own))
         entity = self.book.entity_at(head.start_char, head.end_char, AGENT_TYPES)
