@@ -3,8 +3,11 @@
 
 import importlib.metadata
 import json
+import subprocess
+import sys
 
 import pluggy
+import pytest
 from datasette.app import Datasette
 from datasette.plugins import pm
 from datasette.utils import parse_metadata
@@ -32,6 +35,18 @@ def test_datasette_loads_the_plugins_through_the_entry_points():
     assert {plugin.__name__ for plugin, dist in pm.list_plugin_distinfo()
             if dist.project_name == "tracker"} == set(HOOKS)
     assert plugins.missing(pm) == []
+
+
+@pytest.mark.parametrize("first", sorted(HOOKS))
+def test_each_module_gets_its_hooks_whichever_tracker_module_is_imported_first(first):
+    """In a fresh interpreter that imports one plugin module before Datasette loads its plugins, every module
+    still gets its hooks (importing Datasette's error handler at the top of limits.py loaded the plugins while
+    tracker.plugins was half imported, and its hooks were lost)."""
+    check = (f"import {first}\nfrom datasette.plugins import pm\nimport json\n"
+             "print(json.dumps({p.__name__: sorted(h.name for h in pm.get_hookcallers(p)) "
+             "for p in pm.get_plugins() if p.__name__.startswith('tracker')}))")
+    result = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True, check=True)
+    assert json.loads(result.stdout.splitlines()[-1]) == {module: sorted(hooks) for module, hooks in HOOKS.items()}
 
 
 def test_a_plugin_manager_without_them_misses_them_all():

@@ -20,7 +20,6 @@ import sqlite3
 import traceback
 from pathlib import Path
 
-from datasette import handle_exception as default_errors
 from datasette import hookimpl
 from datasette.views.base import DatasetteError
 
@@ -29,9 +28,6 @@ MAX_RESPONSE_BYTES = 20_000_000
 METHODS = ("GET", "HEAD")
 REQUEST_ERRORS = (ValueError, sqlite3.ProgrammingError, sqlite3.DataError)
 TRACKER = Path(__file__).resolve().parents[1]
-
-default_errors.rich = None  # its print_exception raises outside an except: block (see above)
-
 
 def limit(datasette, name, default):
     return int((datasette.plugin_config("tracker-limits") or {}).get(name, default))
@@ -56,7 +52,13 @@ def bad_request(exception):
 
 @hookimpl(tryfirst=True)
 def handle_exception(datasette, request, exception):
-    """Datasette's own error page, with status 400 for the request errors it files as 500."""
+    """Datasette's own error page, with status 400 for the request errors it files as 500; rich's traceback is
+    turned off in it first (its print_exception raises outside an except: block, see above)."""
+    # imported here: importing Datasette's error handler loads every plugin, this package among them, and at
+    # the top of this module it registered a half-imported package without these hooks
+    from datasette import handle_exception as default_errors
+
+    default_errors.rich = None
     if not bad_request(exception):
         return None
     message = exception.message if isinstance(exception, DatasetteError) else str(exception)
