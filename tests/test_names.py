@@ -26,6 +26,11 @@ def book_of(extractor):
     ("― Marta Quintero", "Marta Quintero"),  # a dash credit
     ("—", ""),
     ("Gov. Martin O’Malley", "Martin O'Malley"),  # one apostrophe, however typeset
+    ("Councillor Ben Osei", "Ben Osei"),  # offices of towns and counties, police and sport too
+    ("Attorney General Jo Vale", "Jo Vale"),
+    ("Chief Nadia Varga", "Nadia Varga"),
+    ("the secretary of state", "secretary of state"),  # no name after the title: a description, kept whole
+    ("the chief of staff", "chief of staff"),
 ])
 def test_clean_name_drops_titles_determiners_and_marks(written, name):
     assert clean_name(written) == name

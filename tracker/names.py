@@ -86,7 +86,9 @@ def clean_name(name):
     name = re.sub(r"[’']s$", "", name)
     name = DETERMINERS.sub("", name)
     stripped = TITLES.sub("", name)
-    return (stripped or name).strip(" ,;:")
+    if not stripped[:1].isupper():  # no name after the title: "secretary of state" is a description
+        stripped = name
+    return stripped.strip(" ,;:")
 
 
 def reads_as_person_name(name):
