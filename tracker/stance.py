@@ -525,6 +525,12 @@ def denial_evidence(content: str, cue_lemma: str | None) -> str | None:
     return f"denial '{found[0]}'" if found else None
 
 
+def is_evaluative(phrase: str) -> bool:
+    """Whether the last word of ``phrase`` has a valence in the lexicon ("a disgrace", "deep admiration")."""
+    words = [word for word in tokenize(phrase) if word.isalpha()]
+    return bool(words) and bool(_analyzer().lexicon.get(words[-1]))
+
+
 def evaluative_features(words: list[str], prefix: str) -> dict[str, float]:
     """Valence sums of ``words`` by the lexicon: praise and fault, each plain or under a negator's scope."""
     lexicon, negated = _analyzer().lexicon, _negated(words)

@@ -25,8 +25,8 @@ from .names import country_of, last_word
 from .relations import RELATION_CONFIDENCE, RELATION_STANCE, statement_label
 from .speakers import PLACE_NOUNS
 from .stance import (CLAIM_MODEL_PATH, TARGET_MODEL_PATH, StanceResult, TargetSpan, _frame_stance,
-                     claim_lexical_features, denial_evidence, evaluative_features, first_rule, is_hedged,
-                     load_linear, rule_features, target_probabilities, tokenize)
+                     claim_lexical_features, denial_evidence, evaluative_features, first_rule, is_evaluative,
+                     is_hedged, load_linear, rule_features, target_probabilities, tokenize)
 from .trees import dependents, preposition
 from .words import word_set
 
@@ -477,7 +477,8 @@ class ClaimJudge:
         found["is_speaker"] = float(speaker is not None and (target.name == speaker.name or (
             last is not None and last == last_word(speaker.name))))
         found["subject"] = float(target.subject)
-        if target.frame:
+        found["evaluative"] = float(is_evaluative(target.name))  # "a disgrace", "the insult": a judgement, not
+        if target.frame:  # what is judged
             found["frame"] = 1.0
             decided = _frame_stance(target.frame)
             if decided:
