@@ -20,7 +20,7 @@ def trained(training_script, seed_sample, scramble=False):
         rows = [(aid, index, found, [(inputs, [rng.choice(LABELS) for _ in labels]) for inputs, labels in row])
                 for aid, index, found, row in rows]
     losses = []
-    tagger = script.fit(rows, epochs=12, losses=losses)
+    tagger = script.fit(rows, epochs=12, losses=losses, batch=16)
     _, index, found, _ = rows[0]
     return tagger, losses, index, found
 
