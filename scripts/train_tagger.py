@@ -65,14 +65,15 @@ def bio_labels(tree, marks):
     return labels
 
 
-def articles(pairs, gold):
-    """``[(article id, index, attributions of the rules, [(features, labels)])]`` of annotated ``pairs``."""
+def articles(pairs, gold, inputs=sentence_features):
+    """``[(article id, index, attributions of the rules, [(inputs, labels)])]`` of annotated ``pairs``, each
+    sentence's inputs made by ``inputs`` (default: the CRF's features)."""
     rows = []
     for article, document in pairs:
         index = ArticleIndex(document)
         found = find_attributions(index, tagger=None)
         marks, gold_at = rule_marks(found), gold_marks(gold[article.id])
-        sentences = [(sentence_features(index, tree, marks), bio_labels(tree, gold_at)) for tree in index.trees]
+        sentences = [(inputs(index, tree, marks), bio_labels(tree, gold_at)) for tree in index.trees]
         rows.append((article.id, index, found, sentences))
     return rows
 
@@ -90,20 +91,25 @@ def fit(rows, path):
     trainer.train(str(path))
 
 
-def held_out(rows, folds=FOLDS):
-    """``{article id: [(confidence, attribution)]}``: each article's tagged runs by a CRF trained on the other
-    folds (``attribution_lab.folds_of``)."""
+def crf_tagger(rows):
+    """A CRF trained on ``rows``, with no threshold."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "fold.crfsuite"
+        fit(rows, path)
+        return Tagger(path, threshold=0.0)
+
+
+def held_out(rows, folds=FOLDS, trained=crf_tagger):
+    """``{article id: [(confidence, attribution)]}``: each article's tagged runs by a tagger trained (by
+    ``trained``, from rows) on the other folds (``attribution_lab.folds_of``)."""
     fold = lab.folds_of({r[0] for r in rows}, folds)
     runs = {}
-    with tempfile.TemporaryDirectory() as tmp:
-        for k in range(folds):
-            path = Path(tmp) / f"fold{k}.crfsuite"
-            fit([r for r in rows if fold[r[0]] != k], path)
-            tagger = Tagger(path, threshold=0.0)
-            for aid, index, found, _ in rows:
-                if fold[aid] == k:
-                    runs[aid] = tagged_runs(index, found, tagger)
-            print(f"  fold {k + 1}/{folds} done", file=sys.stderr, flush=True)
+    for k in range(folds):
+        tagger = trained([r for r in rows if fold[r[0]] != k])
+        for aid, index, found, _ in rows:
+            if fold[aid] == k:
+                runs[aid] = tagged_runs(index, found, tagger)
+        print(f"  fold {k + 1}/{folds} done", file=sys.stderr, flush=True)
     return runs
 
 
@@ -115,20 +121,27 @@ def figures(records, rows, runs, threshold):
     return lab.corpus_figures(records, predicted)
 
 
-def train(corpus, output=TAGGER_PATH, folds=FOLDS):
-    """Cross-validate, choose the threshold, train on all of ``corpus`` and write the model to ``output``."""
+def cross_validated(corpus, folds=FOLDS, inputs=sentence_features, trained=crf_tagger):
+    """The rows of ``corpus`` (``articles``) and the threshold and held-out e2e F1 chosen by ``folds``-fold
+    cross-validation of the taggers ``trained`` makes, printing the held-out figures at every threshold."""
     records = lab.read_records(corpus)
-    rows = articles(lab.documents(corpus), {r["id"]: r["quotes"] for r in records})
-    print(f"{sum(len(r[3]) for r in rows)} sentences of {len(rows)} articles")
-    print(f"rules alone:          {lab.training_line(figures(records, rows, {}, 1.0))}")
-    runs = held_out(rows, folds)
+    rows = articles(lab.documents(corpus), {r["id"]: r["quotes"] for r in records}, inputs)
+    print(f"{sum(len(r[3]) for r in rows)} sentences of {len(rows)} articles", flush=True)
+    print(f"rules alone:          {lab.training_line(figures(records, rows, {}, 1.0))}", flush=True)
+    runs = held_out(rows, folds, trained)
     scores = {}
     for threshold in THRESHOLDS:
         f = figures(records, rows, runs, threshold)
-        print(f"held out, add >= {threshold:.2f}: {lab.training_line(f)}")
+        print(f"held out, add >= {threshold:.2f}: {lab.training_line(f)}", flush=True)
         scores[threshold] = f["attribution_e2e"]["F1"]
     top = max(scores.values())
     best = next((t, f1) for t, f1 in sorted(scores.items(), reverse=True) if f1 >= round(top - TOLERANCE, 1))
+    return rows, best
+
+
+def train(corpus, output=TAGGER_PATH, folds=FOLDS):
+    """Cross-validate, choose the threshold, train on all of ``corpus`` and write the model to ``output``."""
+    rows, best = cross_validated(corpus, folds)
     fit(rows, output)
     settings = {"source": f"trained on {Path(corpus).name} by scripts/train_tagger.py ({len(rows)} articles; "
                           f"{folds}-fold held-out e2e F1 {best[1]:.1f} at threshold {best[0]:.2f})",

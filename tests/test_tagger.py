@@ -84,7 +84,7 @@ def test_the_shipped_tagger_finds_a_view_no_rule_reports(extractor, text, speake
     document, = extractor.annotate([Article(id="t", text=text)])
     index = ArticleIndex(document)
     assert find_attributions(index, tagger=None) == []
-    found, = find_attributions(index)
+    found, = find_attributions(index, tagger=shipped_tagger())  # the CRF, which documents without vectors get
     assert (found.sources, found.speaker.text, found.cue.text, text[found.start:found.end]) == (
         ["tagger"], speaker, cue, content)
 

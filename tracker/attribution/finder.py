@@ -1,8 +1,10 @@
 """``find_attributions``: the attribution rules put together over one article, and the order they run in."""
 
+from ..engine.vectors import word_vectors
 from .classifier import features, judged, shipped_classifier
 from .intervals import Intervals
 from .layout import from_layout
+from .neural import shipped_neural_tagger
 from .quotations import from_quotes, merge_continuations, with_quotes
 from .rules import from_cue
 from .tagger import found_by_tagger, shipped_tagger
@@ -14,10 +16,13 @@ def find_attributions(index, classifier=shipped_classifier, tagger=shipped_tagge
     their marks; those no cue claimed, to a cue nearby or to the speaker they continue), continuations merged.
 
     ``classifier`` judges the rules' proposals (default: the model shipped with the package); with None, every
-    proposal is kept, which is what its training reads. ``tagger`` (default: the CRF shipped with the package;
-    None: no tagger, which is what its training reads) then adds the statements the rules missed."""
+    proposal is kept, which is what its training reads. ``tagger`` (default: the neural tagger shipped with the
+    package where the document has word vectors, else its CRF; None: no tagger, which is what its training
+    reads) then adds the statements the rules missed."""
     classifier = classifier() if classifier is shipped_classifier else classifier
-    tagger = tagger() if tagger is shipped_tagger else tagger
+    if tagger is shipped_tagger:
+        has_vectors = word_vectors(index.document) is not None
+        tagger = (shipped_neural_tagger() if has_vectors else None) or shipped_tagger()
     found = []
     for tree in index.trees:
         for word in tree.words:

@@ -113,7 +113,10 @@ def content_runs(labels, confidences):
 
 
 class Tagger:
-    """The shipped CRF: ``tag(features)`` gives each word's label and its probability of being content."""
+    """The shipped CRF: ``tag(features)`` gives each word's label and its probability of being content;
+    ``inputs`` makes a sentence's features."""
+
+    inputs = staticmethod(sentence_features)
 
     def __init__(self, model_path, threshold):
         import pycrfsuite
@@ -158,7 +161,7 @@ def tagged_runs(index, found, tagger):
     for tree in index.trees:
         if not any(marks.get(w.start_char) is None for w in tree.words):
             continue  # a sentence the rules covered whole
-        labels, content = tagger.tag(sentence_features(index, tree, marks))
+        labels, content = tagger.tag(tagger.inputs(index, tree, marks))
         for first, last, confidence in content_runs(labels, content):
             words = tree.words[first:last + 1]
             start, end = words[0].start_char, words[-1].end_char
