@@ -147,6 +147,9 @@ def load(path):
     """The ``NeuralTagger`` written by ``save`` at ``path``."""
     import torch
 
+    # one thread: a sentence is too small to share out, and threads that spin while they wait took the cores
+    # from each other (and from a second worker) - a run on PolNeAR dev once took 174 s instead of 9 s
+    torch.set_num_threads(1)
     settings = json.loads(Path(path).with_suffix(".json").read_text(encoding="utf-8"))
     encoder = Encoder(settings["vocabularies"])
     model = network(encoder.sizes(), settings["floats_width"])
