@@ -68,7 +68,7 @@ def test_the_shipped_tagger_adds_to_the_rules_and_keeps_them(extractor):
     text = "Few analysts understand the new rules on bank capital. The mayor said the bridge would reopen in March."
     index = ArticleIndex(extractor.annotate([Article(id="t", text=text)])[0])
     rules = find_attributions(index, tagger=None)
-    with_tagger = find_attributions(index)
+    with_tagger = find_attributions(index, tagger=tagger)  # the CRF, which documents without vectors get
     assert [(a.sources, text[a.start:a.end]) for a in with_tagger] == [
         (["tagger"], "the new rules on bank capital"), (["ccomp"], "the bridge would reopen in March")]  # in order
     assert [a.spans for a in rules] == [a.spans for a in with_tagger if a.sources != ["tagger"]]

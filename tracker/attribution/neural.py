@@ -31,10 +31,12 @@ NONE = "-"
 
 
 def lemma_symbol(index, word):
-    """The lower-cased lemma of ``word``, or for a name (a proper noun or a word of a PERSON entity) its entity
-    type, so that no name is learned."""
+    """The lower-cased lemma of ``word``, or for a name (a proper noun, a word of a PERSON entity or one
+    capitalised inside a sentence, which catches the names the parser takes for nouns) its entity type, so that
+    no name is learned."""
     types = [e.type for e in index.entities_overlapping(word.start_char, word.end_char)]
-    if "PERSON" in types or word.upos == "PROPN":
+    capitalised = word.id > 1 and word.text[:1].isupper() and word.upos != "PRON"
+    if "PERSON" in types or word.upos == "PROPN" or capitalised:
         return f"<{types[0] if types else 'PROPN'}>"
     return (word.lemma or word.text).lower()
 
