@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 import attribution_lab as lab  # noqa: E402
 import train_tagger  # noqa: E402
-from tracker.attribution.neural import (LABELS, NEURAL_PATH, Encoder, NeuralTagger, network, save,  # noqa: E402
+from tracker.attribution.neural import (BIO_LABELS, NEURAL_PATH, Encoder, NeuralTagger, network, save,  # noqa: E402
                                         sentence_inputs)
 
 FOLDS = 5
@@ -59,7 +59,7 @@ def fit(rows, epochs=EPOCHS, seed=SEED, losses=None, batch=BATCH):
     torch.manual_seed(seed)
     sentences = [s for _, _, _, row in rows for s in row]
     encoder = Encoder.from_training(symbols for (_, symbols), _ in sentences)
-    items = [(floats, encoder.encode(symbols), [LABELS.index(label) for label in labels])
+    items = [(floats, encoder.encode(symbols), [BIO_LABELS.index(label) for label in labels])
              for (floats, symbols), labels in sentences]
     model = network(encoder.sizes(), items[0][0].shape[1])
     optimizer = torch.optim.Adam(model.parameters(), lr=LEARNING_RATE)
@@ -71,7 +71,7 @@ def fit(rows, epochs=EPOCHS, seed=SEED, losses=None, batch=BATCH):
         for floats, codes, lengths, labels in batches(items, batch):
             optimizer.zero_grad()
             scores = model(floats, codes, lengths)
-            loss = loss_of(scores.reshape(-1, len(LABELS)), labels[:, :scores.shape[1]].reshape(-1))
+            loss = loss_of(scores.reshape(-1, len(BIO_LABELS)), labels[:, :scores.shape[1]].reshape(-1))
             loss.backward()
             optimizer.step()
             total += loss.item() * len(lengths)

@@ -4,7 +4,7 @@ import random
 
 import pytest
 
-from tracker.attribution.neural import LABELS, sentence_inputs
+from tracker.attribution.neural import BIO_LABELS, sentence_inputs
 from tracker.document import ArticleIndex
 
 
@@ -17,7 +17,7 @@ def trained(training_script, seed_sample, scramble=False):
     rows = train_tagger.articles([(article, document)], {article.id: quotes}, sentence_inputs)
     if scramble:
         rng = random.Random(1)
-        rows = [(aid, index, found, [(inputs, [rng.choice(LABELS) for _ in labels]) for inputs, labels in row])
+        rows = [(aid, index, found, [(inputs, [rng.choice(BIO_LABELS) for _ in labels]) for inputs, labels in row])
                 for aid, index, found, row in rows]
     losses = []
     tagger = script.fit(rows, epochs=12, losses=losses, batch=16)

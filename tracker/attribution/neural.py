@@ -21,7 +21,7 @@ from ..engine.vectors import word_vectors
 from .tagger import _cue_above
 
 NEURAL_PATH = Path(__file__).resolve().parent.parent / "data" / "attribution_neural.pt"
-LABELS = ("O", "B-C", "I-C", "B-S", "I-S", "B-Q", "I-Q")
+BIO_LABELS = ("O", "B-C", "I-C", "B-S", "I-S", "B-Q", "I-Q")
 # what each symbol column of a word is, and the vocabulary (and embedding) it uses
 COLUMNS = ("lemma", "upos", "deprel", "mark", "deprel", "depth", "lemma")
 EMBEDDING = {"lemma": 32, "upos": 8, "deprel": 12, "mark": 4, "depth": 4}
@@ -96,7 +96,7 @@ def network(sizes, floats_width):
                                                    for kind, width in EMBEDDING.items()})
             width = floats_width + sum(EMBEDDING[kind] for kind in COLUMNS)
             self.lstm = torch.nn.LSTM(width, HIDDEN, batch_first=True, bidirectional=True)
-            self.out = torch.nn.Linear(2 * HIDDEN, len(LABELS))
+            self.out = torch.nn.Linear(2 * HIDDEN, len(BIO_LABELS))
 
         def forward(self, floats, codes, lengths):
             parts = [floats] + [self.embeddings[kind](codes[..., k]) for k, kind in enumerate(COLUMNS)]
@@ -130,7 +130,7 @@ class NeuralTagger:
             scores = self.model(torch.from_numpy(floats)[None], torch.from_numpy(self.encoder.encode(symbols))[None],
                                 torch.tensor([len(symbols)]))[0]
         probabilities = torch.softmax(scores, -1).numpy()
-        labels = [LABELS[k] for k in probabilities.argmax(-1)]
+        labels = [BIO_LABELS[k] for k in probabilities.argmax(-1)]
         content = [float(p[1] + p[2]) if label.endswith("-C") else 0.0 for p, label in zip(probabilities, labels)]
         return labels, content
 
