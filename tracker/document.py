@@ -7,7 +7,9 @@ stance and relation steps, so no step indexes the document again.
 """
 
 import bisect
+from functools import cached_property
 
+from .engine.vectors import sentence_vectors
 from .marks import find_quotes, paragraphs
 from .trees import SentenceTree
 from .words import word_set
@@ -35,6 +37,11 @@ class ArticleIndex:
         self._entity_starts = [e.start_char for e in self.entities]
         self._time_spans = [(e.start_char, e.end_char) for e in self.entities if e.type in TIME_TYPES]
         self._place_spans = [(e.start_char, e.end_char) for e in self.entities if e.type in PLACE_TYPES]
+
+    @cached_property
+    def sentence_vectors(self):
+        """The parser's word vectors, one array a sentence (``tracker.engine.vectors``), or None without."""
+        return sentence_vectors(self.document)
 
     def sentence_of(self, offset):
         """Index of the last sentence starting at or before ``offset`` (the first one before the start)."""

@@ -279,22 +279,24 @@ def _target_scores(found: dict[str, float]) -> list[float]:
     return scores
 
 
-def target_probabilities(text: str, target_start: int, target_end: int) -> dict[str, float]:
-    """``{class: probability}`` of the NewsMTSC model's stance toward ``text[target_start:target_end]``."""
-    scores = _target_scores(features(text, target_start, target_end))
+def _softmax(scores: list[float]) -> list[float]:
     top = max(scores)
     exps = [math.exp(score - top) for score in scores]
-    return {label: e / sum(exps) for label, e in zip(load_model().classes, exps)}
+    return [e / sum(exps) for e in exps]
+
+
+def target_probabilities(text: str, target_start: int, target_end: int) -> dict[str, float]:
+    """``{class: probability}`` of the NewsMTSC model's stance toward ``text[target_start:target_end]``."""
+    return dict(zip(load_model().classes, _softmax(_target_scores(features(text, target_start, target_end)))))
 
 
 def predict_stance(text: str, target_start: int, target_end: int) -> StanceResult:
     """The learned model's stance toward ``text[target_start:target_end]``."""
     model = load_model()
     found = features(text, target_start, target_end)
-    scores = _target_scores(found)
-    top = max(scores)
-    best = scores.index(top)
-    confidence = 1 / sum(math.exp(score - top) for score in scores)
+    probabilities = _softmax(_target_scores(found))
+    confidence = max(probabilities)
+    best = probabilities.index(confidence)
     label = model.classes[best]
     return StanceResult(stance=None if label == "neutral" else label, confidence=confidence,
                         evidence=_model_evidence(model, found, best, text, target_start, target_end),

@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 
 import numpy
 
-from .engine.vectors import word_vectors
 from .marks import QUOTE_MARKS
 from .names import country_of, last_word
 from .relations import RELATION_CONFIDENCE, RELATION_STANCE, statement_label
@@ -326,12 +325,7 @@ class ClaimJudge:
     def __init__(self, index, book):
         self.index, self.book = index, book
         self.names = ArticleNames(index, book)
-        self.vectors = word_vectors(index.document)
-        starts, row = [], 0
-        for sentence in index.sentences:
-            starts.append(row)
-            row += len(sentence.words)
-        self._rows = starts
+        self.vectors = index.sentence_vectors
         self._types = {}  # canonical name -> entity type, of the entities named so far
         self.mentions = Counter(self._entity_name(entity)[0] for entity in self.names.entities)
         self.salient = [name for name, _ in self.mentions.most_common() if self._types.get(name) in SALIENT_TYPES]
@@ -356,7 +350,7 @@ class ClaimJudge:
         """The mean word vector of ``[(sentence index, word)]`` (zeros without vectors or words)."""
         if self.vectors is None or not words:
             return numpy.zeros(VECTOR_WIDTH, dtype=numpy.float32)
-        return self.vectors[[self._rows[k] + word.id - 1 for k, word in words]].mean(axis=0)
+        return numpy.mean([self.vectors[k][word.id - 1] for k, word in words], axis=0)
 
     def dense(self, statement):
         """The claim's word vectors: the mean over the content's content words, and the cue word's."""
@@ -477,8 +471,9 @@ class ClaimJudge:
         found["is_speaker"] = float(speaker is not None and (target.name == speaker.name or (
             last is not None and last == last_word(speaker.name))))
         found["subject"] = float(target.subject)
-        found["evaluative"] = float(is_evaluative(target.name))  # "a disgrace", "the insult": a judgement, not
-        if target.frame:  # what is judged
+        # "a disgrace", "the insult": a judgement, seldom what is judged
+        found["evaluative"] = float(is_evaluative(target.name))
+        if target.frame:
             found["frame"] = 1.0
             decided = _frame_stance(target.frame)
             if decided:
@@ -510,19 +505,19 @@ class ClaimJudge:
             return
         candidates = self.candidates(statement)
         found = self.stance_features(statement, [target for target, _ in candidates])
-        content = self.index.text[statement.start:statement.end]
-        hedged = is_hedged(content.translate(EDITORIAL_BRACKETS), attribution.cue_lemma)
+        content = self.index.text[statement.start:statement.end].translate(EDITORIAL_BRACKETS)
+        hedged = is_hedged(content, attribution.cue_lemma)
         model = load_linear(CLAIM_MODEL_PATH)
         probabilities = model.probabilities(found, self.dense(statement))
         best = int(numpy.argmax(probabilities))
         label, confidence = model.classes[best], float(probabilities[best])
         evidence = f"model ({label} {confidence:.2f}): {_top_features(model, found, best)}"
-        denial = denial_evidence(content.translate(EDITORIAL_BRACKETS), attribution.cue_lemma)
+        denial = denial_evidence(content, attribution.cue_lemma)
         if denial is not None and label != "deny":  # a rule where it is exact: denials are said in few words
             label, evidence = "deny", f"{denial} (model: {label} {confidence:.2f})"
         statement.target = None
         if label == "deny":
-            words = content.translate(EDITORIAL_BRACKETS).strip(" \"“”'").split()[:DENIAL_WORDS]
+            words = content.strip(" \"“”'").split()[:DENIAL_WORDS]
             statement.target = Target("claim:" + " ".join(words), None, statement.start, statement.end)
         elif label != "neutral" and candidates:
             ranker = load_linear(TARGET_MODEL_PATH)

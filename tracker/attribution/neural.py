@@ -17,7 +17,6 @@ from pathlib import Path
 
 import numpy
 
-from ..engine.vectors import word_vectors
 from .tagger import _cue_above
 
 NEURAL_PATH = Path(__file__).resolve().parent.parent / "data" / "attribution_neural.pt"
@@ -44,11 +43,9 @@ def lemma_symbol(index, word):
 def sentence_inputs(index, tree, marks):
     """``(floats, symbols)`` of the words of ``tree``: ``(n, width)`` float32 rows (the word's vector and
     whether it is quoted) and one tuple of symbols a word, in the order of ``COLUMNS``."""
-    vectors = word_vectors(index.document)
-    offset = sum(len(t.words) for t in index.trees[:tree.index])
     words = tree.words
     quoted = numpy.array([[index.in_quotation(w.start_char)] for w in words], dtype=numpy.float32)
-    floats = numpy.hstack([vectors[offset:offset + len(words)], quoted])
+    floats = numpy.hstack([index.sentence_vectors[tree.index], quoted])
     symbols = []
     for word, above in zip(words, _cue_above(words)):
         relation, depth, cue = above if above is not None else (NONE, NONE, NONE)

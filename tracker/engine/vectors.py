@@ -24,6 +24,15 @@ def attach_vectors(document, vectors):
     return document
 
 
+def sentence_vectors(document):
+    """``word_vectors`` of ``document`` cut by sentence: one ``(n_words, width)`` array a sentence (views of
+    the one array), or None when its engine gives none."""
+    vectors = word_vectors(document)
+    if vectors is None:
+        return None
+    return numpy.split(vectors, numpy.cumsum([len(sentence.words) for sentence in document.sentences])[:-1])
+
+
 def word_vectors(document):
     """``(n_words, width)`` float32 vectors of the words of ``document`` in document order (sentence after
     sentence), or None when its engine gives none (``--engine stanza``)."""
