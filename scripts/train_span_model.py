@@ -1,0 +1,238 @@
+"""Train the cue-conditioned span model (tracker/attribution/span_model.py) on PolNeAR train and write
+tracker/data/attribution_spans.pt and its settings (attribution_spans.json).
+
+    python scripts/attribution_lab.py parse ../shared/eval/polnear_train.jsonl   # once: parses and vectors
+    python scripts/train_span_model.py ../shared/eval/polnear_train.jsonl [--epochs 3]
+
+The cue scorer learns every word: 1 for the head of a gold cue (the word of the cue whose parent is outside
+it), 0 elsewhere. The span tagger learns one window a gold cue, its words labelled by the statements of that
+cue (source S, content C, BIO), and windows at words that head no cue (verbs, and words of the cue lexicon),
+all O, whose "heads a statement" output is 0.
+
+The figures printed are 5-fold cross-validation by article (``attribution_lab.folds_of``): each fold's
+articles get the statements of a model trained on the other four, added to the rules' where the rules found
+none, scored with the reference scorer's measures at every threshold. The threshold is the highest whose
+held-out e2e F1 is within ``TOLERANCE`` of the best. The model written at the end is trained on the whole
+split. Seeded: the same parses give the same model.
+"""
+
+import os
+import random
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")  # spinning OpenMP threads take the shared cores
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import attribution_lab as lab  # noqa: E402
+from train_tagger import gold_marks  # noqa: E402
+from tracker.attribution.finder import find_attributions  # noqa: E402
+from tracker.attribution.span_model import (CUE_COLUMNS, SPAN_LABELS, SPAN_PATH, WORD_COLUMNS, ArticleInputs,  # noqa: E402
+                                            Encoder, SpanModel, networks, padded, save, selected)
+from tracker.cues import VERBS  # noqa: E402
+from tracker.document import ArticleIndex  # noqa: E402
+
+FOLDS = 5
+SEED = 0
+EPOCHS = 3
+BATCH = 64
+LEARNING_RATE = 2e-3
+THREADS = 2
+NEGATIVE_CUES = 0.25  # the share of the cue lexicon's words heading no cue that become negative windows
+NEGATIVE_WORDS = 0.03  # and of the other verbs and nouns
+CUE_WEIGHT = 4.0  # a cue word weighs this much more than another in the cue scorer's loss: recall first
+CUE_THRESHOLD = 0.1
+THRESHOLDS = [t / 100 for t in range(20, 96, 5)]
+TOLERANCE = 0.1  # points of held-out e2e F1
+
+
+def cue_head(tree, spans):
+    """Position (0-based) in ``tree`` of the head of a cue written at character ``spans``: its word whose
+    parent is outside the cue (the first verb of those), or None when the cue is not in this sentence."""
+    inside = [k for k, w in enumerate(tree.words) if any(a < w.end_char and w.start_char < b for a, b in spans)]
+    ids = {tree.words[k].id for k in inside}
+    heads = [k for k in inside if tree.words[k].head not in ids]
+    verbs = [k for k in heads if tree.words[k].upos in ("VERB", "AUX")]
+    return (verbs or heads or [None])[0]
+
+
+def window_labels(index, places, quotes):
+    """The BIO labels (numbers in ``SPAN_LABELS``) of a window's words under the sources and contents of
+    ``quotes``; cues are O."""
+    marks = {i: mark for i, mark in gold_marks(quotes).items() if mark[0] != "Q"}
+    labels, previous = [], None
+    for s, k in places:
+        word = index.trees[s].words[k]
+        mark = next((marks[i] for i in range(word.start_char, word.end_char) if i in marks), None)
+        labels.append(0 if mark is None else SPAN_LABELS.index(("I-" if mark == previous else "B-") + mark[0]))
+        previous = mark
+    return labels
+
+
+def article_row(article, document, quotes, rng):
+    """``(id, index, rules' attributions, inputs, cue labels per sentence, windows)`` of one article: a window
+    is ``(floats, symbols, cue row, labels, heads)``."""
+    index = ArticleIndex(document)
+    found = find_attributions(index, tagger=None)
+    inputs = ArticleInputs(index)
+    by_cue = {}
+    for quote in quotes:
+        if quote.get("cue_start") is None:
+            continue
+        spans = quote.get("cue_spans") or [[quote["cue_start"], quote["cue_end"]]]
+        s = index.sentence_of(spans[0][0])
+        k = cue_head(index.trees[s], spans)
+        if k is not None:
+            by_cue.setdefault((s, k), []).append(quote)
+    cue_labels = [[float((s, k) in by_cue) for k in range(len(tree.words))] for s, tree in enumerate(index.trees)]
+    windows = []
+    for s, tree in enumerate(index.trees):
+        for k, word in enumerate(tree.words):
+            positive = (s, k) in by_cue
+            share = NEGATIVE_CUES if word.lemma in VERBS else NEGATIVE_WORDS if word.upos in ("VERB", "NOUN") else 0
+            if not positive and rng.random() >= share:
+                continue
+            floats, symbols, places = inputs.window(s, k)
+            labels = window_labels(index, places, by_cue[(s, k)]) if positive else [0] * len(places)
+            windows.append((floats, symbols, places.index((s, k)), labels, float(positive)))
+    return article.id, index, found, inputs, cue_labels, windows
+
+
+def rows_of(corpus):
+    """The training rows of every article of ``corpus`` (``article_row``), seeded."""
+    records = {r["id"]: r["quotes"] for r in lab.read_records(corpus)}
+    rng = random.Random(SEED)
+    rows, started = [], time.perf_counter()
+    for article, document in lab.documents(corpus):
+        rows.append(article_row(article, document, records[article.id], rng))
+        if len(rows) % 100 == 0:
+            print(f"  {len(rows)} articles read ({time.perf_counter() - started:.0f} s)", file=sys.stderr, flush=True)
+    return rows
+
+
+def fit(rows, epochs=EPOCHS, seed=SEED, losses=None, batch=BATCH):
+    """A ``SpanModel`` (thresholds 0) trained on ``rows``, ``batch`` sentences or windows a step; each epoch's
+    mean window loss goes to ``losses``."""
+    import torch
+
+    torch.manual_seed(seed)
+    encoder = Encoder.from_training([w[1] for r in rows for w in r[5]], WORD_COLUMNS + CUE_COLUMNS)
+    scorer, tagger = networks(encoder.sizes(), rows[0][3].floats[0].shape[1])
+    columns = WORD_COLUMNS + CUE_COLUMNS
+    sentences = [(f, encoder.encode(s, WORD_COLUMNS), torch.tensor(y))
+                 for r in rows for f, s, y in zip(r[3].floats, r[3].symbols, r[4])]
+    windows = sorted(((f, encoder.encode(s, columns), cue, labels, heads) for r in rows for f, s, cue, labels, heads
+                      in r[5]), key=lambda w: len(w[3]))
+    window_batches = [windows[k:k + batch] for k in range(0, len(windows), batch)]  # alike in length: less padding
+    bce = torch.nn.BCEWithLogitsLoss()
+    cue_loss = torch.nn.BCEWithLogitsLoss(pos_weight=torch.tensor(CUE_WEIGHT))
+    cross = torch.nn.CrossEntropyLoss(ignore_index=-100)
+    optimizer = torch.optim.Adam(list(scorer.parameters()) + list(tagger.parameters()), lr=LEARNING_RATE)
+    for epoch in range(epochs):
+        started, total = time.perf_counter(), 0.0
+        random.Random(seed + epoch).shuffle(sentences)
+        random.Random(seed + epoch).shuffle(window_batches)
+        scorer.train()
+        tagger.train()
+        for k in range(0, len(sentences), batch):
+            chunk = sentences[k:k + batch]
+            optimizer.zero_grad()
+            scores = scorer(torch.from_numpy(numpy_stack([f for f, _, _ in chunk])),
+                            torch.from_numpy(numpy_stack([c for _, c, _ in chunk])))
+            loss = cue_loss(scores, torch.cat([y for _, _, y in chunk]))
+            loss.backward()
+            optimizer.step()
+        for chunk in window_batches:
+            floats, codes, lengths = padded([(f, c) for f, c, _, _, _ in chunk])
+            labels = torch.nn.utils.rnn.pad_sequence([torch.tensor(w[3]) for w in chunk], batch_first=True,
+                                                     padding_value=-100)
+            optimizer.zero_grad()
+            scores, heads = tagger(floats, codes, lengths, torch.tensor([w[2] for w in chunk]))
+            loss = (cross(scores.reshape(-1, len(SPAN_LABELS)), labels[:, :scores.shape[1]].reshape(-1))
+                    + bce(heads, torch.tensor([w[4] for w in chunk])))
+            loss.backward()
+            optimizer.step()
+            total += loss.item() * len(chunk)
+        if losses is not None:
+            losses.append(total / len(windows))
+        print(f"    epoch {epoch + 1}: window loss {total / len(windows):.4f} ({time.perf_counter() - started:.0f} s)",
+              file=sys.stderr, flush=True)
+    return SpanModel(scorer, tagger, encoder, CUE_THRESHOLD, threshold=0.0)
+
+
+def numpy_stack(arrays):
+    """One array of the rows of ``arrays`` (the words of several sentences: the scorer reads words alone)."""
+    import numpy
+
+    return numpy.vstack(arrays)
+
+
+def held_out(rows, folds=FOLDS, epochs=EPOCHS):
+    """``{article id: [(confidence, attribution)]}``: each article's scored statements by a model trained on
+    the other folds."""
+    fold = lab.folds_of({r[0] for r in rows}, folds)
+    scored = {}
+    for k in range(folds):
+        model = fit([r for r in rows if fold[r[0]] != k], epochs)
+        for aid, index, found, *_ in rows:
+            if fold[aid] == k:
+                scored[aid] = model.scored(index, found)
+        print(f"  fold {k + 1}/{folds} done", file=sys.stderr, flush=True)
+    return scored
+
+
+def figures(records, rows, scored, threshold):
+    """The scorer's figures of the rules' attributions with the model's added at ``threshold``."""
+    predicted = {aid: [lab.prediction(a) for a in found + selected(scored.get(aid, []), found, threshold)]
+                 for aid, _, found, *_ in rows}
+    return lab.corpus_figures(records, predicted)
+
+
+def cross_validated(corpus, folds=FOLDS, epochs=EPOCHS):
+    """The rows of ``corpus`` and the threshold and held-out e2e F1 chosen by ``folds``-fold cross-validation,
+    printing the held-out figures at every threshold."""
+    records = lab.read_records(corpus)
+    rows = rows_of(corpus)
+    print(f"{sum(len(r[5]) for r in rows)} windows of {len(rows)} articles", flush=True)
+    print(f"rules alone:          {lab.training_line(figures(records, rows, {}, 1.0))}", flush=True)
+    scored = held_out(rows, folds, epochs)
+    print(f"{sum(len(v) for v in scored.values())} candidate statements held out", flush=True)
+    scores = {}
+    for threshold in THRESHOLDS:
+        f = figures(records, rows, scored, threshold)
+        print(f"held out, add >= {threshold:.2f}: {lab.training_line(f)}", flush=True)
+        scores[threshold] = f["attribution_e2e"]["F1"]
+    top = max(scores.values())
+    best = next((t, f1) for t, f1 in sorted(scores.items(), reverse=True) if f1 >= round(top - TOLERANCE, 1))
+    return rows, best
+
+
+def train(corpus, output=SPAN_PATH, folds=FOLDS, epochs=EPOCHS):
+    """Cross-validate, choose the threshold, train on all of ``corpus`` and write the model to ``output``."""
+    import torch
+
+    torch.set_num_threads(THREADS)
+    started = time.perf_counter()
+    rows, best = cross_validated(corpus, folds, epochs)
+    model = fit(rows, epochs)
+    model.threshold = best[0]
+    settings = {"source": f"trained on {Path(corpus).name} by scripts/train_span_model.py ({len(rows)} articles, "
+                          f"{epochs} epochs; {folds}-fold held-out e2e F1 {best[1]:.1f} at threshold {best[0]:.2f})",
+                "cv_e2e_f1": best[1], "folds": folds, "epochs": epochs, "seed": SEED}
+    save(model, output, settings)
+    print(f"threshold {best[0]:.2f}, model written to {output} ({time.perf_counter() - started:.0f} s in all)")
+    return settings
+
+
+def main(argv=None):
+    parser = lab.training_parser(__doc__.split("\n\n")[0], SPAN_PATH, FOLDS)
+    parser.add_argument("--epochs", type=int, default=EPOCHS)
+    args = parser.parse_args(argv)
+    train(args.corpus, args.output, args.folds, args.epochs)
+
+
+if __name__ == "__main__":
+    main()
