@@ -5,9 +5,9 @@ tracker/data/attribution_spans.pt and its settings (attribution_spans.json).
     python scripts/train_span_model.py ../shared/eval/polnear_train.jsonl [--epochs 3]
 
 The cue scorer learns every word: 1 for the head of a gold cue (the word of the cue whose parent is outside
-it), 0 elsewhere. The span tagger learns one window a gold cue, its words labelled by the statements of that
-cue (source S, content C, BIO), and windows at words that head no cue (verbs, and words of the cue lexicon),
-all O, whose "heads a statement" output is 0.
+it), 0 elsewhere. The span tagger, trained after it, learns one window a gold cue, its words labelled by the
+statements of that cue (source S, content C, BIO), and one window at each word the trained cue scorer proposes
+that heads no cue, all O, whose "heads a statement" output is 0.
 
 The figures printed are 5-fold cross-validation by article (``attribution_lab.folds_of``): each fold's
 articles get the statements of a model trained on the other four, added to the rules' where the rules found
@@ -28,11 +28,11 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
 import attribution_lab as lab  # noqa: E402
+import numpy  # noqa: E402
 from train_tagger import gold_marks  # noqa: E402
 from tracker.attribution.finder import find_attributions  # noqa: E402
 from tracker.attribution.span_model import (CUE_COLUMNS, SPAN_LABELS, SPAN_PATH, WORD_COLUMNS, ArticleInputs,  # noqa: E402
                                             Encoder, SpanModel, networks, padded, save, selected)
-from tracker.cues import VERBS  # noqa: E402
 from tracker.document import ArticleIndex  # noqa: E402
 
 FOLDS = 5
@@ -41,8 +41,6 @@ EPOCHS = 3
 BATCH = 64
 LEARNING_RATE = 2e-3
 THREADS = 2
-NEGATIVE_CUES = 0.25  # the share of the cue lexicon's words heading no cue that become negative windows
-NEGATIVE_WORDS = 0.03  # and of the other verbs and nouns
 CUE_WEIGHT = 4.0  # a cue word weighs this much more than another in the cue scorer's loss: recall first
 CUE_THRESHOLD = 0.1
 THRESHOLDS = [t / 100 for t in range(20, 96, 5)]
@@ -72,11 +70,11 @@ def window_labels(index, places, quotes):
     return labels
 
 
-def article_row(article, document, quotes, rng):
-    """``(id, index, rules' attributions, inputs, cue labels per sentence, windows)`` of one article: a window
-    is ``(floats, symbols, cue row, labels, heads)``."""
+def article_row(article, document, quotes):
+    """``(id, index, rules' attributions, inputs, cue labels per sentence, cue windows)`` of one article: a cue
+    window is ``(floats, symbols, cue row, labels, 1.0)``, one a gold cue."""
     index = ArticleIndex(document)
-    found = find_attributions(index, tagger=None)
+    found = find_attributions(index, tagger=None, span_model=None)
     inputs = ArticleInputs(index)
     by_cue = {}
     for quote in quotes:
@@ -89,62 +87,76 @@ def article_row(article, document, quotes, rng):
             by_cue.setdefault((s, k), []).append(quote)
     cue_labels = [[float((s, k) in by_cue) for k in range(len(tree.words))] for s, tree in enumerate(index.trees)]
     windows = []
-    for s, tree in enumerate(index.trees):
-        for k, word in enumerate(tree.words):
-            positive = (s, k) in by_cue
-            share = NEGATIVE_CUES if word.lemma in VERBS else NEGATIVE_WORDS if word.upos in ("VERB", "NOUN") else 0
-            if not positive and rng.random() >= share:
-                continue
-            floats, symbols, places = inputs.window(s, k)
-            labels = window_labels(index, places, by_cue[(s, k)]) if positive else [0] * len(places)
-            windows.append((floats, symbols, places.index((s, k)), labels, float(positive)))
+    for (s, k), cued in sorted(by_cue.items()):
+        floats, symbols, places = inputs.window(s, k)
+        windows.append((floats, symbols, places.index((s, k)), window_labels(index, places, cued), 1.0))
     return article.id, index, found, inputs, cue_labels, windows
+
+
+def negative_windows(model, row):
+    """The windows of ``row``'s words that the cue scorer of ``model`` proposes (``CUE_THRESHOLD``) and that
+    head no gold cue: all O, heading no statement. The span tagger thus learns to turn down the very
+    candidates it will be shown."""
+    _, _, _, inputs, cue_labels, _ = row
+    windows = []
+    for s, (probabilities, gold) in enumerate(zip(model.cue_probabilities(inputs), cue_labels)):
+        for k in numpy.flatnonzero(probabilities >= CUE_THRESHOLD):
+            if not gold[k]:
+                floats, symbols, places = inputs.window(s, int(k))
+                windows.append((floats, symbols, places.index((s, int(k))), [0] * len(places), 0.0))
+    return windows
 
 
 def rows_of(corpus):
     """The training rows of every article of ``corpus`` (``article_row``), seeded."""
     records = {r["id"]: r["quotes"] for r in lab.read_records(corpus)}
-    rng = random.Random(SEED)
     rows, started = [], time.perf_counter()
     for article, document in lab.documents(corpus):
-        rows.append(article_row(article, document, records[article.id], rng))
+        rows.append(article_row(article, document, records[article.id]))
         if len(rows) % 100 == 0:
             print(f"  {len(rows)} articles read ({time.perf_counter() - started:.0f} s)", file=sys.stderr, flush=True)
     return rows
 
 
 def fit(rows, epochs=EPOCHS, seed=SEED, losses=None, batch=BATCH):
-    """A ``SpanModel`` (thresholds 0) trained on ``rows``, ``batch`` sentences or windows a step; each epoch's
-    mean window loss goes to ``losses``."""
+    """A ``SpanModel`` (threshold 0) trained on ``rows``: the cue scorer for ``epochs`` passes, then the span
+    tagger for as many on the gold cues' windows and the scorer's false candidates (``negative_windows``),
+    ``batch`` sentences or windows a step; each tagger epoch's mean window loss goes to ``losses``."""
     import torch
 
     torch.manual_seed(seed)
-    encoder = Encoder.from_training([w[1] for r in rows for w in r[5]], WORD_COLUMNS + CUE_COLUMNS)
-    scorer, tagger = networks(encoder.sizes(), rows[0][3].floats[0].shape[1])
     columns = WORD_COLUMNS + CUE_COLUMNS
+    words = Encoder.from_training([s for r in rows for s in r[3].symbols], WORD_COLUMNS)
+    places = Encoder.from_training([w[1] for r in rows for w in r[5]], columns)
+    encoder = Encoder({kind: (words if kind in WORD_COLUMNS else places).vocabularies[kind] for kind in columns})
+    scorer, tagger = networks(encoder.sizes(), rows[0][3].floats[0].shape[1])
+    model = SpanModel(scorer, tagger, encoder, CUE_THRESHOLD, threshold=0.0)
     sentences = [(f, encoder.encode(s, WORD_COLUMNS), torch.tensor(y))
                  for r in rows for f, s, y in zip(r[3].floats, r[3].symbols, r[4])]
-    windows = sorted(((f, encoder.encode(s, columns), cue, labels, heads) for r in rows for f, s, cue, labels, heads
-                      in r[5]), key=lambda w: len(w[3]))
-    window_batches = [windows[k:k + batch] for k in range(0, len(windows), batch)]  # alike in length: less padding
-    bce = torch.nn.BCEWithLogitsLoss()
     cue_loss = torch.nn.BCEWithLogitsLoss(pos_weight=torch.tensor(CUE_WEIGHT))
-    cross = torch.nn.CrossEntropyLoss(ignore_index=-100)
-    optimizer = torch.optim.Adam(list(scorer.parameters()) + list(tagger.parameters()), lr=LEARNING_RATE)
+    optimizer = torch.optim.Adam(scorer.parameters(), lr=LEARNING_RATE)
+    scorer.train()
     for epoch in range(epochs):
-        started, total = time.perf_counter(), 0.0
         random.Random(seed + epoch).shuffle(sentences)
-        random.Random(seed + epoch).shuffle(window_batches)
-        scorer.train()
-        tagger.train()
         for k in range(0, len(sentences), batch):
             chunk = sentences[k:k + batch]
             optimizer.zero_grad()
-            scores = scorer(torch.from_numpy(numpy_stack([f for f, _, _ in chunk])),
-                            torch.from_numpy(numpy_stack([c for _, c, _ in chunk])))
+            scores = scorer(torch.from_numpy(numpy.vstack([f for f, _, _ in chunk])),
+                            torch.from_numpy(numpy.vstack([c for _, c, _ in chunk])))
             loss = cue_loss(scores, torch.cat([y for _, _, y in chunk]))
             loss.backward()
             optimizer.step()
+    scorer.eval()
+    windows = sorted(((f, encoder.encode(s, columns), cue, labels, heads) for r in rows
+                      for f, s, cue, labels, heads in r[5] + negative_windows(model, r)), key=lambda w: len(w[3]))
+    window_batches = [windows[k:k + batch] for k in range(0, len(windows), batch)]  # alike in length: less padding
+    bce = torch.nn.BCEWithLogitsLoss()
+    cross = torch.nn.CrossEntropyLoss(ignore_index=-100)
+    optimizer = torch.optim.Adam(tagger.parameters(), lr=LEARNING_RATE)
+    tagger.train()
+    for epoch in range(epochs):
+        started, total = time.perf_counter(), 0.0
+        random.Random(seed + epoch).shuffle(window_batches)
         for chunk in window_batches:
             floats, codes, lengths = padded([(f, c) for f, c, _, _, _ in chunk])
             labels = torch.nn.utils.rnn.pad_sequence([torch.tensor(w[3]) for w in chunk], batch_first=True,
@@ -158,16 +170,10 @@ def fit(rows, epochs=EPOCHS, seed=SEED, losses=None, batch=BATCH):
             total += loss.item() * len(chunk)
         if losses is not None:
             losses.append(total / len(windows))
-        print(f"    epoch {epoch + 1}: window loss {total / len(windows):.4f} ({time.perf_counter() - started:.0f} s)",
-              file=sys.stderr, flush=True)
-    return SpanModel(scorer, tagger, encoder, CUE_THRESHOLD, threshold=0.0)
-
-
-def numpy_stack(arrays):
-    """One array of the rows of ``arrays`` (the words of several sentences: the scorer reads words alone)."""
-    import numpy
-
-    return numpy.vstack(arrays)
+        print(f"    epoch {epoch + 1}: {len(windows)} windows, loss {total / len(windows):.4f} "
+              f"({time.perf_counter() - started:.0f} s)", file=sys.stderr, flush=True)
+    tagger.eval()
+    return model
 
 
 def held_out(rows, folds=FOLDS, epochs=EPOCHS):
@@ -210,28 +216,34 @@ def cross_validated(corpus, folds=FOLDS, epochs=EPOCHS):
     return rows, best
 
 
-def train(corpus, output=SPAN_PATH, folds=FOLDS, epochs=EPOCHS):
-    """Cross-validate, choose the threshold, train on all of ``corpus`` and write the model to ``output``."""
+def train(corpus, output=SPAN_PATH, folds=FOLDS, epochs=EPOCHS, threshold=None):
+    """Cross-validate and choose the threshold (unless ``threshold`` is given: one chosen before), train on all
+    of ``corpus`` and write the model to ``output``."""
     import torch
 
     torch.set_num_threads(THREADS)
     started = time.perf_counter()
-    rows, best = cross_validated(corpus, folds, epochs)
+    if threshold is None:
+        rows, (threshold, f1) = cross_validated(corpus, folds, epochs)
+        how = f"{folds}-fold held-out e2e F1 {f1:.1f} at threshold {threshold:.2f}"
+    else:
+        rows, f1 = rows_of(corpus), None
+        how = f"threshold {threshold:.2f} given"
     model = fit(rows, epochs)
-    model.threshold = best[0]
+    model.threshold = threshold
     settings = {"source": f"trained on {Path(corpus).name} by scripts/train_span_model.py ({len(rows)} articles, "
-                          f"{epochs} epochs; {folds}-fold held-out e2e F1 {best[1]:.1f} at threshold {best[0]:.2f})",
-                "cv_e2e_f1": best[1], "folds": folds, "epochs": epochs, "seed": SEED}
+                          f"{epochs} epochs; {how})", "cv_e2e_f1": f1, "folds": folds, "epochs": epochs, "seed": SEED}
     save(model, output, settings)
-    print(f"threshold {best[0]:.2f}, model written to {output} ({time.perf_counter() - started:.0f} s in all)")
+    print(f"threshold {threshold:.2f}, model written to {output} ({time.perf_counter() - started:.0f} s in all)")
     return settings
 
 
 def main(argv=None):
     parser = lab.training_parser(__doc__.split("\n\n")[0], SPAN_PATH, FOLDS)
     parser.add_argument("--epochs", type=int, default=EPOCHS)
+    parser.add_argument("--threshold", type=float, help="skip the cross-validation and keep this threshold")
     args = parser.parse_args(argv)
-    train(args.corpus, args.output, args.folds, args.epochs)
+    train(args.corpus, args.output, args.folds, args.epochs, args.threshold)
 
 
 if __name__ == "__main__":

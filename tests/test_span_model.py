@@ -13,7 +13,7 @@ def trained(training_script, seed_sample, scramble=False):
     window losses and the seed's training row."""
     script = training_script("train_span_model")
     article, document, quotes = seed_sample
-    row = script.article_row(article, document, quotes, random.Random(0))
+    row = script.article_row(article, document, quotes)
     if scramble:
         rng = random.Random(1)
         windows = [(f, s, cue, [rng.randrange(len(SPAN_LABELS)) for _ in labels], float(rng.random() < 0.5))
@@ -53,6 +53,7 @@ def cued_quotes(quotes):
     return [q for q in quotes if q.get("cue_start") is not None and q.get("speaker_start") is not None]
 
 
+@pytest.mark.slow  # trains a model: a minute of both cores
 def test_the_loss_falls_and_the_seeds_statements_are_found(seed_model, seed_sample):
     model, losses, row = seed_model
     quotes = seed_sample[2]
@@ -62,12 +63,14 @@ def test_the_loss_falls_and_the_seeds_statements_are_found(seed_model, seed_samp
     assert all(a.sources == ["model"] for a in model.statements(row[1], []))
 
 
+@pytest.mark.slow
 def test_labels_at_random_teach_no_statements(training_script, seed_sample):
     model, _, row = trained(training_script, seed_sample, scramble=True)
     quotes = seed_sample[2]
     assert found_with_speaker(model, row, quotes) < 0.5 * len(cued_quotes(quotes))
 
 
+@pytest.mark.slow
 def test_names_are_not_learned(seed_model):
     model, _, row = seed_model
     index = row[1]
