@@ -46,6 +46,8 @@ NAMING_NOUNS = word_set("naming_nouns")
 OWNED_RECORDS = word_set("owned_records")
 CAMPAIGN_NOUNS = word_set("campaign_nouns")
 POLLS = word_set("polls")
+DOCUMENT_PARTS = word_set("document_parts")
+PARTY_MEMBERS = word_set("party_members")
 PERSON_NOUNS = {noun: None if gender == "-" else gender for noun, gender in word_map("person_nouns").items()}
 DEFINITE = {"the", "this", "that", "these", "those"}
 PRONOUN_WINDOW = 1500  # characters before a pronoun where its referent is looked for first
@@ -333,6 +335,12 @@ class Resolver:
                 name = _proper_name(sentence, appos)  # "The transport minister, Ana Ruiz," the tagger missed
                 if name is not None:
                     return Speaker(*self.book.canonical(name, "PERSON", offset=appos.start_char))
+        if own is not None and head.lemma.lower() in PARTY_MEMBERS and self._definite(sentence, head) \
+                and "Number=Plur" not in (head.feats or ""):  # "the Wisconsin Republican": one member
+            member = self._person_meant(head, head.lemma.lower(), [
+                w.text for w in dependents(sentence, head) if w.deprel in ("compound", "amod") and w.id in ids])
+            if member is not None:
+                return Speaker(member, "PERSON", " ".join(self.text[own.start_char:own.end_char].split()))
         if own is not None:
             return Speaker(*self.book.entity_name(own))
         entity = self.book.entity_at(head.start_char, head.end_char, AGENT_TYPES)
@@ -342,6 +350,10 @@ class Resolver:
             person = self._person_owning(sentence, head)
             if person is not None:
                 return Speaker(f"{person} campaign", "ORG")
+        if head.lemma.lower() in DOCUMENT_PARTS:  # "early results of an entrance poll", "the results"
+            part = self._part_of_document(sentence, head, ids)
+            if part is not None:
+                return part
         if head.lemma.lower() in DOCUMENTS:  # "a statement from Egypt's foreign ministry"
             source = self._author_of_document(sentence, head, ids) or (
                 self._pollster_near(head.start_char) if head.lemma.lower() in POLLS
@@ -431,6 +443,20 @@ class Resolver:
         text = text.strip(NAME_EDGES)
         return Speaker(f"{owner}'s {text}" if owner else text, None)
 
+    def _part_of_document(self, sentence, part, ids):
+        """Who speaks by a part or a reading of a document: the issuer of the document it is "of" ("early results
+        of an entrance poll", "the average of recent polls compiled by X"), or its own issuer ("the X average");
+        alone and definite ("the results") the pollster of the poll the article names; else None."""
+        of = next((w for w in dependents(sentence, part) if w.id in ids and w.deprel == "nmod"
+                   and w.lemma.lower() in DOCUMENTS and preposition(sentence, w) == "of"), None)
+        if of is not None:
+            speaker = self._named(sentence, of, ids)
+            return speaker if speaker.type is not None else None
+        issuer = self._author_of_document(sentence, part, ids)
+        if issuer is None and self._definite(sentence, part):
+            issuer = self._pollster_near(part.start_char)
+        return issuer
+
     def _author_of_document(self, sentence, document, ids):
         """Who issued a document the mention names: "a report by Politico", "a speech Mrs. Clinton delivered",
         "the IMF report", "a statement released after the National Security Council meeting"; else None."""
@@ -459,7 +485,23 @@ class Resolver:
             if entity is not None and path and not any(w.id in topics or w.deprel.startswith("acl") and
                                                         w.lemma.lower() not in AUTHORING for w in path):
                 return Speaker(*self.book.entity_name(entity))
-        return None
+        return self._compound_issuer(sentence, document)
+
+    def _compound_issuer(self, sentence, document):
+        """The organisation named by the proper nouns written just before a document noun when the tagger found no
+        entity there: "a Morning Consult Poll" -> Morning Consult; else None."""
+        if any(w.deprel == "nmod:poss" for w in dependents(sentence, document)):
+            return None  # "its FEC reports" are the owner's
+        run = []
+        for word in reversed(sentence.words[:document.id - 1]):
+            if word.upos != "PROPN" or word.deprel not in ("compound", "flat") or word.head not in (
+                    document.id, *(w.id for w in run)):
+                break
+            run.insert(0, word)
+        if not run:
+            return None
+        name, etype = self.book.canonical(" ".join(w.text for w in run), None)
+        return Speaker(name, etype or "ORG")
 
     @staticmethod
     def _definite(sentence, noun):
