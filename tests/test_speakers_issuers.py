@@ -1,0 +1,31 @@
+"""Speakers that are not the words of their mention: a poll's results speak for the pollster, a document named
+with its issuer for the issuer, a party member described by party for the person the article means."""
+
+
+def speakers(claims_of, text):
+    return [(c.speaker_mention, c.speaker) for c in claims_of(text)]
+
+
+def test_results_of_a_poll_speak_for_its_pollster(claims_of):
+    text = ("An exit poll by Harbor Analytics asked 900 voters in Iowa about their choice on Monday.\n\n"
+            "Early results of the exit poll show that most voters care about jobs.")
+    found = dict(speakers(claims_of, text))
+    assert any(speaker == "Harbor Analytics" for mention, speaker in found.items() if "results" in mention)
+
+
+def test_the_results_stand_for_the_poll_named_before(claims_of):
+    text = ("A Harbor Analytics poll surveyed 900 voters in Iowa last week.\n\n"
+            "Jane Roe leads with 40 percent, according to the results.")
+    assert ("the results", "Harbor Analytics") in speakers(claims_of, text)
+
+
+def test_a_website_speaks_for_the_organisation_that_runs_it(claims_of):
+    text = ("The new tax rules will cost farmers more than they save, as the Granite Policy Institute website "
+            "notes.")
+    assert ("the Granite Policy Institute website", "Granite Policy Institute") in speakers(claims_of, text)
+
+
+def test_a_party_member_described_by_state_is_the_person_meant(claims_of):
+    text = ("Senator Tom Hart returned to Madison on Friday after the vote.\n\n"
+            "The Wisconsin Republican said in a statement that the new rules would hurt dairy farmers.")
+    assert ("The Wisconsin Republican", "Tom Hart") in speakers(claims_of, text)
