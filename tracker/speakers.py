@@ -47,7 +47,6 @@ OWNED_RECORDS = word_set("owned_records")
 CAMPAIGN_NOUNS = word_set("campaign_nouns")
 POLLS = word_set("polls")
 DOCUMENT_PARTS = word_set("document_parts")
-PARTY_MEMBERS = word_set("party_members")
 PERSON_NOUNS = {noun: None if gender == "-" else gender for noun, gender in word_map("person_nouns").items()}
 DEFINITE = {"the", "this", "that", "these", "those"}
 PRONOUN_WINDOW = 1500  # characters before a pronoun where its referent is looked for first
@@ -335,12 +334,6 @@ class Resolver:
                 name = _proper_name(sentence, appos)  # "The transport minister, Ana Ruiz," the tagger missed
                 if name is not None:
                     return Speaker(*self.book.canonical(name, "PERSON", offset=appos.start_char))
-        if own is not None and head.lemma.lower() in PARTY_MEMBERS and self._definite(sentence, head) \
-                and "Number=Plur" not in (head.feats or ""):  # "the Wisconsin Republican": one member
-            member = self._person_meant(head, head.lemma.lower(), [
-                w.text for w in dependents(sentence, head) if w.deprel in ("compound", "amod") and w.id in ids])
-            if member is not None:
-                return Speaker(member, "PERSON", " ".join(self.text[own.start_char:own.end_char].split()))
         if own is not None:
             return Speaker(*self.book.entity_name(own))
         entity = self.book.entity_at(head.start_char, head.end_char, AGENT_TYPES)
@@ -495,11 +488,11 @@ class Resolver:
         run = []
         for word in reversed(sentence.words[:document.id - 1]):
             if word.upos != "PROPN" or word.deprel not in ("compound", "flat") or word.head not in (
-                    document.id, *(w.id for w in run)):
+                    document.id, *(w.id for w in run)) or self.index.in_date(word):
                 break
             run.insert(0, word)
-        if not run:
-            return None
+        if not run or self.book.entity_at(run[0].start_char, run[-1].end_char) is not None:
+            return None  # "the April survey", "a Millennial Poll": no issuer's name
         name, etype = self.book.canonical(" ".join(w.text for w in run), None)
         return Speaker(name, etype or "ORG")
 
