@@ -47,6 +47,7 @@ OWNED_RECORDS = word_set("owned_records")
 CAMPAIGN_NOUNS = word_set("campaign_nouns")
 POLLS = word_set("polls")
 DOCUMENT_PARTS = word_set("document_parts")
+INCLUDING = word_set("including")
 PERSON_NOUNS = {noun: None if gender == "-" else gender for noun, gender in word_map("person_nouns").items()}
 DEFINITE = {"the", "this", "that", "these", "those"}
 PRONOUN_WINDOW = 1500  # characters before a pronoun where its referent is looked for first
@@ -297,7 +298,17 @@ class Resolver:
         """Name the phrase headed by ``head``, joining coordinated names: "Russia; Libyan National Army"; "the
         two candidates, Jane Roe and John Doe" are the names in apposition; of "Roe and her aides" or "he and
         other leaders" only the named holder counts."""
+        group = head.upos == "NOUN" or self.book.entity_at(head.start_char, head.end_char, {"NORP"}) is not None
+        example = next((w for w in dependents(sentence, head) if group and w.deprel == "nmod" and w.id in ids
+                        and preposition(sentence, w) in INCLUDING and self._names_agent(w)), None)
+        if example is not None:  # "Democratic candidates, including Jane Roe and John Doe": those named
+            return self._named_group(sentence, example, ids)
         members = _conjuncts(sentence, head, ids)
+        if len(members) == 1 and self._names_agent(head):  # "Jane Roe, John Doe and Ann Lee": the parser takes
+            listed = next((w for w in dependents(sentence, head) if w.deprel == "appos" and w.id in ids  # the second
+                           and len(_conjuncts(sentence, w, ids)) > 1  # for an apposition of the first
+                           and all(self._names_agent(c) for c in _conjuncts(sentence, w, ids))), None)
+            members = [head, *_conjuncts(sentence, listed, ids)] if listed is not None else members
         if len(members) == 1 and head.upos == "NOUN":  # "the two candidates, Jane Roe and John Doe"
             listed = next((w for w in dependents(sentence, head) if w.deprel == "appos" and w.id in ids
                            and w.upos == "PROPN" and len(_conjuncts(sentence, w, ids)) > 1), None)
@@ -313,6 +324,11 @@ class Resolver:
         types = {p.type for p in parts}
         return Speaker("; ".join(p.name for p in parts),
                        types.pop() if len(types) == 1 else parts[0].type if parts else None)
+
+    def _names_agent(self, word):
+        """Whether ``word`` is a proper noun in the name of a person, an organisation or a country."""
+        return word.upos == "PROPN" and self.book.entity_at(word.start_char, word.end_char, AGENT_TYPES - {"NORP"}) \
+            is not None
 
     def _member_pronoun(self, sentence, pronoun):
         """The ``Speaker`` a personal pronoun coordinated with others stands for ("she and European leaders")."""
@@ -334,6 +350,9 @@ class Resolver:
                 name = _proper_name(sentence, appos)  # "The transport minister, Ana Ruiz," the tagger missed
                 if name is not None:
                     return Speaker(*self.book.canonical(name, "PERSON", offset=appos.start_char))
+        family = self.book.namesakes(head.text[:-1]) if head.upos == "PROPN" and head.text.endswith("s") else ()
+        if len(family) > 1:  # "the Clintons": the persons of that surname the article names
+            return Speaker("; ".join(sorted(family)), "PERSON")
         if own is not None:
             return Speaker(*self.book.entity_name(own))
         entity = self.book.entity_at(head.start_char, head.end_char, AGENT_TYPES)
