@@ -1,5 +1,5 @@
 """Speakers that are not the words of their mention: a poll's results speak for the pollster, a document named
-with its issuer for the issuer."""
+with its issuer for the issuer, what someone says for its possessor."""
 
 
 def speakers(claims_of, text):
@@ -24,3 +24,16 @@ def test_a_website_speaks_for_the_organisation_that_runs_it(claims_of):
             "notes.")
     assert ("the Granite Policy Institute website", "Granite Policy Institute") in speakers(claims_of, text)
 
+
+
+def test_what_someone_says_speaks_for_its_possessor(claims_of):
+    text = ("Senator Maria Lopez spoke in Denver on Monday.\n\n"
+            "Her remarks suggested that the state would sue the agency.")
+    assert ("Her remarks", "Maria Lopez") in speakers(claims_of, text)
+
+
+def test_a_description_possessor_speaks_for_its_holder(claims_of):
+    text = ("The Harbor Workers Union met on Monday.\n\n"
+            "The union's statement said the port would close for a week.")
+    found = [speaker for mention, speaker in speakers(claims_of, text) if "statement" in mention]
+    assert found == ["Harbor Workers Union"]

@@ -48,6 +48,7 @@ CAMPAIGN_NOUNS = word_set("campaign_nouns")
 POLLS = word_set("polls")
 DOCUMENT_PARTS = word_set("document_parts")
 INCLUDING = word_set("including")
+SAYINGS = word_set("sayings")
 PERSON_NOUNS = {noun: None if gender == "-" else gender for noun, gender in word_map("person_nouns").items()}
 DEFINITE = {"the", "this", "that", "these", "those"}
 PRONOUN_WINDOW = 1500  # characters before a pronoun where its referent is looked for first
@@ -377,6 +378,10 @@ class Resolver:
             source = self._author_of_document(sentence, head, ids)
             if source is not None:
                 return source
+        if head.lemma.lower() in SAYINGS | DOCUMENTS | OWNED_RECORDS:  # "his remarks", "the campaign's statement"
+            owner = self._possessor(sentence, head)
+            if owner is not None:
+                return owner
         if head.upos == "NOUN" and head.lemma.lower() in ORGANISATION_NOUNS:
             named = self._organisation_meant(sentence, head)
             if named is not None:
@@ -584,6 +589,19 @@ class Resolver:
                 if etype == "PERSON":  # "the Clinton camp" of an article naming Bill and Hillary stays so
                     return word.text if len(self.book.namesakes(word.text)) > 1 else name
         return None
+
+    def _possessor(self, sentence, noun):
+        """The ``Speaker`` whose ``noun`` it is by a possessive: a pronoun's referent ("his remarks"), a name
+        ("Sanders's argument") or a description of a named holder ("the businessman's rhetoric"); else None."""
+        owner = self._possessive_referent(sentence, noun)
+        if owner is not None:
+            return owner if owner.name else None
+        possessor = next((w for w in dependents(sentence, noun) if w.deprel == "nmod:poss"
+                          and w.upos in ("NOUN", "PROPN")), None)
+        if possessor is None:
+            return None
+        named = self._named(sentence, possessor, _phrase_ids(sentence, possessor))
+        return named if named.type is not None and named.name else None
 
     def _possessive_referent(self, sentence, noun):
         """The ``Speaker`` a possessive pronoun of a third person before ``noun`` stands for ("her submission"),
