@@ -1,5 +1,6 @@
 """Speakers that are not the words of their mention: a poll's results speak for the pollster, a document named
-with its issuer for the issuer, what someone says for its possessor."""
+with its issuer for the issuer, what someone says for its possessor; a relative named by first name bears
+the family name."""
 
 
 def speakers(claims_of, text):
@@ -37,3 +38,10 @@ def test_a_description_possessor_speaks_for_its_holder(claims_of):
             "The union's statement said the port would close for a week.")
     found = [speaker for mention, speaker in speakers(claims_of, text) if "statement" in mention]
     assert found == ["Harbor Workers Union"]
+
+
+def test_a_relative_named_by_first_name_takes_the_family_name(claims_of):
+    text = ("Tom Hart, a farmer in Iowa, lost his barn in the storm.\n\n"
+            "His wife, Jane, said the family would rebuild it by spring.")
+    found = [speaker for mention, speaker in speakers(claims_of, text) if "Jane" in mention]
+    assert found == ["Jane Hart"]

@@ -49,6 +49,7 @@ POLLS = word_set("polls")
 DOCUMENT_PARTS = word_set("document_parts")
 INCLUDING = word_set("including")
 SAYINGS = word_set("sayings")
+RELATIVES = word_set("relatives")
 PERSON_NOUNS = {noun: None if gender == "-" else gender for noun, gender in word_map("person_nouns").items()}
 DEFINITE = {"the", "this", "that", "these", "those"}
 PRONOUN_WINDOW = 1500  # characters before a pronoun where its referent is looked for first
@@ -326,6 +327,16 @@ class Resolver:
         return Speaker("; ".join(p.name for p in parts),
                        types.pop() if len(types) == 1 else parts[0].type if parts else None)
 
+    def _relative(self, sentence, noun, name, offset=None):
+        """The ``Speaker`` of the person ``name`` in apposition to ``noun``: a lone first name after a relative
+        ("his wife, Jane", "Schilling's son, Grant") with the family name of the person they are the relative
+        of."""
+        owner = self._person_owning(sentence, noun) if noun.lemma.lower() in RELATIVES \
+            and len(clean_name(name).split()) == 1 else None
+        if owner is not None and len(owner.split()) > 1:
+            name = f"{clean_name(name)} {owner.split()[-1]}"
+        return Speaker(*self.book.canonical(name, "PERSON", offset=offset))
+
     def _names_agent(self, word):
         """Whether ``word`` is a proper noun in the name of a person, an organisation or a country."""
         return word.upos == "PROPN" and self.book.entity_at(word.start_char, word.end_char, AGENT_TYPES - {"NORP"}) \
@@ -346,11 +357,13 @@ class Resolver:
                       and sentence.words[w.id - 2].text != "("):  # "WASHINGTON (AP) -- ...": the wire's credit
             entity = self.book.entity_at(appos.start_char, appos.end_char, AGENT_TYPES)
             if entity is not None and (own is None or own.type == "GPE" and entity.type == "PERSON"):
+                if entity.type == "PERSON":  # "his wife, Jane"
+                    return self._relative(sentence, head, entity.text)
                 return Speaker(*self.book.canonical(entity.text, entity.type))  # "WASHINGTON -- President Obama"
             if entity is None and own is None and appos.upos == "PROPN" and _is_person_noun(head):
                 name = _proper_name(sentence, appos)  # "The transport minister, Ana Ruiz," the tagger missed
                 if name is not None:
-                    return Speaker(*self.book.canonical(name, "PERSON", offset=appos.start_char))
+                    return self._relative(sentence, head, name, appos.start_char)
         family = self.book.namesakes(head.text[:-1]) if head.upos == "PROPN" and head.text.endswith("s") else ()
         if len(family) > 1:  # "the Clintons": the persons of that surname the article names
             return Speaker("; ".join(sorted(family)), "PERSON")
