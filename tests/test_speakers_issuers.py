@@ -45,3 +45,15 @@ def test_a_relative_named_by_first_name_takes_the_family_name(claims_of):
             "His wife, Jane, said the family would rebuild it by spring.")
     found = [speaker for mention, speaker in speakers(claims_of, text) if "Jane" in mention]
     assert found == ["Jane Hart"]
+
+
+
+def test_an_average_names_its_compiler_written_in_camel_case(claims_of):
+    text = "Jane Roe leads John Doe by six points, according to the PollTrackerDaily polling average."
+    assert ("the PollTrackerDaily polling average", "PollTrackerDaily") in speakers(claims_of, text)
+
+
+def test_a_common_word_in_capitals_is_no_issuer(claims_of):
+    text = ("The Harbor Workers Union paid for a TV ad in Boston on Monday.\n\n"
+            "The ad said the port was unsafe for its workers.")
+    assert ("The ad", "Harbor Workers Union") in speakers(claims_of, text)

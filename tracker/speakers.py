@@ -10,6 +10,7 @@ names as president; an unsigned writer's "I" is "author", the one addressed "rea
 The word lists below serve ``tracker.names`` too (which imports them from here) until they move to data files.
 """
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -180,6 +181,12 @@ def _proper_name(sentence, word):
     return " ".join(w.text for w in sorted(parts, key=lambda w: w.id))
 
 
+def _camel_case(word):
+    """Whether ``word`` is written with capitals inside, as names are that the tagger takes for nouns:
+    "RealClearPolitics" (not "TV")."""
+    return word[:1].isupper() and not word.isupper() and word[1:] != word[1:].lower()
+
+
 def _is_state_body(name):
     """Whether ``name`` is a state body that does not say whose it is: "National Security Council",
     "foreign ministry", "the cabinet" (not "Russia's foreign ministry", not "State Department")."""
@@ -203,6 +210,7 @@ class Resolver:
         self.referents = Referents(index, book)  # what pronouns may stand for
         self._nominals = None  # subjects that are common nouns or coordinations, made on first need
         self._pollsters = None  # (offset, Speaker) of the polls the article names with their pollster: on need
+        self._lower_words = None  # the words the article writes in lower case: on need
 
     def quoted(self, offset):
         """Whether ``offset`` lies inside a quotation."""
@@ -479,9 +487,9 @@ class Resolver:
         alone and definite ("the results") the pollster of the poll the article names; else None."""
         of = next((w for w in dependents(sentence, part) if w.id in ids and w.deprel == "nmod"
                    and w.lemma.lower() in DOCUMENTS and preposition(sentence, w) == "of"), None)
-        if of is not None:
-            speaker = self._named(sentence, of, ids)
-            return speaker if speaker.type is not None else None
+        speaker = self._named(sentence, of, ids) if of is not None else None
+        if speaker is not None and speaker.type is not None:
+            return speaker
         issuer = self._author_of_document(sentence, part, ids)
         if issuer is None and self._definite(sentence, part):
             issuer = self._pollster_near(part.start_char)
@@ -518,20 +526,29 @@ class Resolver:
         return self._compound_issuer(sentence, document)
 
     def _compound_issuer(self, sentence, document):
-        """The organisation named by the proper nouns written just before a document noun when the tagger found no
-        entity there: "a Morning Consult Poll" -> Morning Consult; else None."""
+        """The organisation named by the proper nouns that open the compound of a document noun when the tagger
+        found no entity there: "a Morning Consult Poll" -> Morning Consult, "the Crowdpac polling average" ->
+        Crowdpac (not the capitals of a headline: "Exit Poll"); else None."""
         if any(w.deprel == "nmod:poss" for w in dependents(sentence, document)):
             return None  # "its FEC reports" are the owner's
-        run = []
+        compound = []
         for word in reversed(sentence.words[:document.id - 1]):
-            if word.upos != "PROPN" or word.deprel not in ("compound", "flat") or word.head not in (
-                    document.id, *(w.id for w in run)) or self.index.in_date(word):
+            if word.upos not in ("PROPN", "NOUN") or word.deprel not in ("compound", "flat") or word.head not in (
+                    document.id, *(w.id for w in compound)) or self.index.in_date(word):
                 break
-            run.insert(0, word)
-        if not run or self.book.entity_at(run[0].start_char, run[-1].end_char) is not None:
-            return None  # "the April survey", "a Millennial Poll": no issuer's name
+            compound.insert(0, word)
+        run = list(itertools.takewhile(lambda w: w.upos == "PROPN" or _camel_case(w.text), compound))
+        if not run or self.book.entity_at(run[0].start_char, run[-1].end_char) is not None \
+                or all(self._written_lower(w.text) for w in run):
+            return None  # "the April survey", "a Millennial Poll", "Exit Poll": no issuer's name
         name, etype = self.book.canonical(" ".join(w.text for w in run), None)
         return Speaker(name, etype or "ORG")
+
+    def _written_lower(self, word):
+        """Whether the article also writes ``word`` in lower case ("exit" of a headline's "Exit Poll")."""
+        if self._lower_words is None:
+            self._lower_words = set(re.findall(r"\b[a-z]+\b", self.text))
+        return word.lower() in self._lower_words
 
     @staticmethod
     def _definite(sentence, noun):
@@ -567,7 +584,8 @@ class Resolver:
                     if word.lemma.lower() in POLLS and word.upos == "NOUN":
                         every = {w.id for w in sentence.words}
                         issuer = self._author_of_document(sentence, word, _subtree_ids(sentence, word, every))
-                        if issuer is not None and issuer.name and issuer.type in ("ORG", "PERSON"):
+                        if issuer is not None and issuer.name and issuer.type in ("ORG", "PERSON") \
+                                and not all(self._written_lower(w) for w in issuer.name.split()):  # "Exit Poll"
                             self._pollsters.append((word.start_char, issuer))
         before = [issuer for start, issuer in self._pollsters if start < offset]
         after = [issuer for start, issuer in self._pollsters if start > offset]
