@@ -1,5 +1,5 @@
 """Speakers that are several named holders: the members a group names ("including", "like"), a list of names the
-parser reads as an apposition, a family named by its surname."""
+parser reads as an apposition, a family named by its surname; and the person a "who" stands for."""
 
 
 def speakers(claims_of, text):
@@ -29,3 +29,10 @@ def test_a_family_named_by_its_surname_is_its_members(claims_of):
             "The Calders said the drought had cost them half their herd.")
     found = dict(speakers(claims_of, text))
     assert sorted((found.get("The Calders") or "").split("; ")) == ["Owen Calder", "Ruth Calder"]
+
+
+def test_who_after_a_workplace_is_the_person_working_there(claims_of):
+    text = ("The merger will not save the plant, said Jane Roe, a senior analyst at Harbor Bank, who notes that "
+            "the company has lost money for five years.")
+    found = [speaker for mention, speaker in speakers(claims_of, text) if mention.lower() == "who"]
+    assert found == ["Jane Roe"]

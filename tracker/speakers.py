@@ -26,6 +26,7 @@ PERSON_PRONOUNS = {pronoun: None if gender == "-" else gender
 GROUP = word_set("group_pronouns")
 FIRST_PERSON = word_set("first_person")
 RELATIVE = word_set("relative_pronouns")
+PERSON_RELATIVES = {"who", "whom"}  # the relative pronouns that stand for persons only
 POSSESSIVE = word_map("possessive_pronouns")  # "her": either
 INSTITUTIONS = word_set("institutions")
 QUANTITIES = word_set("quantities")
@@ -284,6 +285,8 @@ class Resolver:
         relative = words[-1] if words else None  # "who", or "a super PAC that": named by the antecedent
         if relative is not None and relative.text.lower() in RELATIVE and relative.deprel.startswith("nsubj"):
             antecedent = _antecedent_of_relative(sentence, relative)
+            if antecedent is not None and relative.text.lower() in PERSON_RELATIVES:
+                antecedent = self._person_antecedent(sentence, antecedent)
             if antecedent is not None:
                 return self._named_group(sentence, antecedent, _phrase_ids(sentence, antecedent, conjuncts=True))
         if lowered in FIRST_PERSON and not self.quoted(mention.start):
@@ -344,6 +347,25 @@ class Resolver:
         if owner is not None and len(owner.split()) > 1:
             name = f"{clean_name(name)} {owner.split()[-1]}"
         return Speaker(*self.book.canonical(name, "PERSON", offset=offset))
+
+    def _person_antecedent(self, sentence, noun):
+        """The person a "who" stands for when the parser hangs it on a word for no person: "Jane Roe, an analyst at
+        Harbor Bank, who" is Jane Roe, not the bank; ``noun`` itself when no person heads it."""
+        word = noun
+        while not self._is_person(sentence, word):
+            if word.deprel not in ("nmod", "appos", "compound", "flat") or not word.head:
+                return noun
+            word = sentence.words[word.head - 1]
+            if word.upos not in ("NOUN", "PROPN"):
+                return noun
+        if word.deprel == "appos" and word.head and self._is_person(sentence, sentence.words[word.head - 1]):
+            word = sentence.words[word.head - 1]  # "Jane Roe, the analyst, who"
+        return word
+
+    def _is_person(self, sentence, word):
+        """Whether ``word`` names a person: a person's name or a noun for a person."""
+        return _is_person_noun(word) or word.upos == "PROPN" and self.book.entity_at(
+            word.start_char, word.end_char, {"PERSON"}) is not None
 
     def _names_agent(self, word):
         """Whether ``word`` is a proper noun in the name of a person, an organisation or a country."""
