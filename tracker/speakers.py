@@ -291,8 +291,9 @@ class Resolver:
                 return self._named_group(sentence, antecedent, _phrase_ids(sentence, antecedent, conjuncts=True))
         if lowered in FIRST_PERSON and not self.quoted(mention.start):
             return self._author(mention.start)
-        if lowered == "you" and not self.quoted(mention.start):  # the writer addressing whoever reads
-            return Speaker("reader", None)
+        if lowered == "you" and not self.quoted(mention.start):  # the one interviewed, else whoever reads
+            asked = self.book.interviewee_at(mention.start, asked=True)
+            return Speaker(asked, "PERSON") if asked else Speaker("reader", None)
         if lowered in PERSON_PRONOUNS or lowered in GROUP or lowered == "we":
             named = self.book.coreferent(sentence, head)
             return Speaker(*named) if named else self._pronoun(lowered, mention.start)
@@ -743,9 +744,10 @@ class Resolver:
         return role
 
     def _author(self, offset):
-        """Who says "I" or "we" outside a quotation: the writer the article names (``NameBook.writer_at``); an
-        unsigned writer is "author", as the one addressed is "reader"."""
-        name = self.book.writer_at(offset)
+        """Who says "I" or "we" outside a quotation: the one answering in an interview's answers
+        (``NameBook.interviewee_at``), else the writer the article names (``NameBook.writer_at``); an unsigned
+        writer is "author", as the one addressed is "reader"."""
+        name = self.book.interviewee_at(offset) or self.book.writer_at(offset)
         return Speaker(name, "PERSON") if name else Speaker("author", None)
 
     def _nominal_candidates(self):
