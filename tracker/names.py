@@ -434,6 +434,27 @@ class NameBook:
                  and all(words & forms for forms in wanted)]
         return named[-1] if named else None
 
+    def interviewee_at(self, offset, asked=False):
+        """The person answering at ``offset`` in an interview written as questions and answers ("Q: ..." / "A:
+        ..."): in an answer (with ``asked``, in a question too: the "you" asked), or a paragraph that goes on from
+        one, the person the article's first line names (its headline), else the person it names most; None
+        elsewhere."""
+        spans = self.index.paragraphs
+        k = self.index.paragraph_of(offset)
+        while k >= 0:
+            opening = self.text[spans[k][0]:spans[k][1]].lstrip()[:2]
+            if opening in ("Q:", "A:"):
+                break
+            k -= 1
+        if k < 0 or opening != "A:" and not asked:
+            return None
+        persons = [e for e in self.entities if e.type == "PERSON"]
+        headline = [e for e in persons if e.start_char < spans[0][1]]
+        if headline:
+            return self.entity_name(headline[0])[0]
+        named = Counter(self.entity_name(e)[0] for e in persons)
+        return named.most_common(1)[0][0] if named else None
+
     def writer_at(self, offset):
         """The writer of the text at ``offset``, as the article names them: by the signature closing a letter
         ("Jane Roe." alone after it), else by a first or last line "By Jane Roe" or "Jane Roe is a playwright";

@@ -10,6 +10,7 @@ names as president; an unsigned writer's "I" is "author", the one addressed "rea
 The word lists below serve ``tracker.names`` too (which imports them from here) until they move to data files.
 """
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -25,6 +26,7 @@ PERSON_PRONOUNS = {pronoun: None if gender == "-" else gender
 GROUP = word_set("group_pronouns")
 FIRST_PERSON = word_set("first_person")
 RELATIVE = word_set("relative_pronouns")
+PERSON_RELATIVES = {"who", "whom"}  # the relative pronouns that stand for persons only
 POSSESSIVE = word_map("possessive_pronouns")  # "her": either
 INSTITUTIONS = word_set("institutions")
 QUANTITIES = word_set("quantities")
@@ -46,6 +48,10 @@ NAMING_NOUNS = word_set("naming_nouns")
 OWNED_RECORDS = word_set("owned_records")
 CAMPAIGN_NOUNS = word_set("campaign_nouns")
 POLLS = word_set("polls")
+DOCUMENT_PARTS = word_set("document_parts")
+INCLUDING = word_set("including")
+SAYINGS = word_set("sayings")
+RELATIVES = word_set("relatives")
 PERSON_NOUNS = {noun: None if gender == "-" else gender for noun, gender in word_map("person_nouns").items()}
 DEFINITE = {"the", "this", "that", "these", "those"}
 PRONOUN_WINDOW = 1500  # characters before a pronoun where its referent is looked for first
@@ -176,6 +182,12 @@ def _proper_name(sentence, word):
     return " ".join(w.text for w in sorted(parts, key=lambda w: w.id))
 
 
+def _camel_case(word):
+    """Whether ``word`` is written with capitals inside, as names are that the tagger takes for nouns:
+    "RealClearPolitics" (not "TV")."""
+    return word[:1].isupper() and not word.isupper() and word[1:] != word[1:].lower()
+
+
 def _is_state_body(name):
     """Whether ``name`` is a state body that does not say whose it is: "National Security Council",
     "foreign ministry", "the cabinet" (not "Russia's foreign ministry", not "State Department")."""
@@ -199,6 +211,7 @@ class Resolver:
         self.referents = Referents(index, book)  # what pronouns may stand for
         self._nominals = None  # subjects that are common nouns or coordinations, made on first need
         self._pollsters = None  # (offset, Speaker) of the polls the article names with their pollster: on need
+        self._lower_words = None  # the words the article writes in lower case: on need
 
     def quoted(self, offset):
         """Whether ``offset`` lies inside a quotation."""
@@ -272,12 +285,15 @@ class Resolver:
         relative = words[-1] if words else None  # "who", or "a super PAC that": named by the antecedent
         if relative is not None and relative.text.lower() in RELATIVE and relative.deprel.startswith("nsubj"):
             antecedent = _antecedent_of_relative(sentence, relative)
+            if antecedent is not None and relative.text.lower() in PERSON_RELATIVES:
+                antecedent = self._person_antecedent(sentence, antecedent)
             if antecedent is not None:
                 return self._named_group(sentence, antecedent, _phrase_ids(sentence, antecedent, conjuncts=True))
         if lowered in FIRST_PERSON and not self.quoted(mention.start):
             return self._author(mention.start)
-        if lowered == "you" and not self.quoted(mention.start):  # the writer addressing whoever reads
-            return Speaker("reader", None)
+        if lowered == "you" and not self.quoted(mention.start):  # the one interviewed, else whoever reads
+            asked = self.book.interviewee_at(mention.start, asked=True)
+            return Speaker(asked, "PERSON") if asked else Speaker("reader", None)
         if lowered in PERSON_PRONOUNS or lowered in GROUP or lowered == "we":
             named = self.book.coreferent(sentence, head)
             return Speaker(*named) if named else self._pronoun(lowered, mention.start)
@@ -296,7 +312,17 @@ class Resolver:
         """Name the phrase headed by ``head``, joining coordinated names: "Russia; Libyan National Army"; "the
         two candidates, Jane Roe and John Doe" are the names in apposition; of "Roe and her aides" or "he and
         other leaders" only the named holder counts."""
+        group = head.upos == "NOUN" or self.book.entity_at(head.start_char, head.end_char, {"NORP"}) is not None
+        example = next((w for w in dependents(sentence, head) if group and w.deprel == "nmod" and w.id in ids
+                        and preposition(sentence, w) in INCLUDING and self._names_agent(w)), None)
+        if example is not None:  # "Democratic candidates, including Jane Roe and John Doe": those named
+            return self._named_group(sentence, example, ids)
         members = _conjuncts(sentence, head, ids)
+        if len(members) == 1 and self._names_agent(head):  # "Jane Roe, John Doe and Ann Lee": the parser takes
+            listed = next((w for w in dependents(sentence, head) if w.deprel == "appos" and w.id in ids  # the second
+                           and len(_conjuncts(sentence, w, ids)) > 1  # for an apposition of the first
+                           and all(self._names_agent(c) for c in _conjuncts(sentence, w, ids))), None)
+            members = [head, *_conjuncts(sentence, listed, ids)] if listed is not None else members
         if len(members) == 1 and head.upos == "NOUN":  # "the two candidates, Jane Roe and John Doe"
             listed = next((w for w in dependents(sentence, head) if w.deprel == "appos" and w.id in ids
                            and w.upos == "PROPN" and len(_conjuncts(sentence, w, ids)) > 1), None)
@@ -313,6 +339,40 @@ class Resolver:
         return Speaker("; ".join(p.name for p in parts),
                        types.pop() if len(types) == 1 else parts[0].type if parts else None)
 
+    def _relative(self, sentence, noun, name, offset=None):
+        """The ``Speaker`` of the person ``name`` in apposition to ``noun``: a lone first name after a relative
+        ("his wife, Jane", "Schilling's son, Grant") with the family name of the person they are the relative
+        of."""
+        owner = self._person_owning(sentence, noun) if noun.lemma.lower() in RELATIVES \
+            and len(clean_name(name).split()) == 1 else None
+        if owner is not None and len(owner.split()) > 1:
+            name = f"{clean_name(name)} {owner.split()[-1]}"
+        return Speaker(*self.book.canonical(name, "PERSON", offset=offset))
+
+    def _person_antecedent(self, sentence, noun):
+        """The person a "who" stands for when the parser hangs it on a word for no person: "Jane Roe, an analyst at
+        Harbor Bank, who" is Jane Roe, not the bank; ``noun`` itself when no person heads it."""
+        word = noun
+        while not self._is_person(sentence, word):
+            if word.deprel not in ("nmod", "appos", "compound", "flat") or not word.head:
+                return noun
+            word = sentence.words[word.head - 1]
+            if word.upos not in ("NOUN", "PROPN"):
+                return noun
+        if word.deprel == "appos" and word.head and self._is_person(sentence, sentence.words[word.head - 1]):
+            word = sentence.words[word.head - 1]  # "Jane Roe, the analyst, who"
+        return word
+
+    def _is_person(self, sentence, word):
+        """Whether ``word`` names a person: a person's name or a noun for a person."""
+        return _is_person_noun(word) or word.upos == "PROPN" and self.book.entity_at(
+            word.start_char, word.end_char, {"PERSON"}) is not None
+
+    def _names_agent(self, word):
+        """Whether ``word`` is a proper noun in the name of a person, an organisation or a country."""
+        return word.upos == "PROPN" and self.book.entity_at(word.start_char, word.end_char, AGENT_TYPES - {"NORP"}) \
+            is not None
+
     def _member_pronoun(self, sentence, pronoun):
         """The ``Speaker`` a personal pronoun coordinated with others stands for ("she and European leaders")."""
         lowered = pronoun.text.lower()
@@ -328,11 +388,16 @@ class Resolver:
                       and sentence.words[w.id - 2].text != "("):  # "WASHINGTON (AP) -- ...": the wire's credit
             entity = self.book.entity_at(appos.start_char, appos.end_char, AGENT_TYPES)
             if entity is not None and (own is None or own.type == "GPE" and entity.type == "PERSON"):
+                if entity.type == "PERSON":  # "his wife, Jane"
+                    return self._relative(sentence, head, entity.text)
                 return Speaker(*self.book.canonical(entity.text, entity.type))  # "WASHINGTON -- President Obama"
             if entity is None and own is None and appos.upos == "PROPN" and _is_person_noun(head):
                 name = _proper_name(sentence, appos)  # "The transport minister, Ana Ruiz," the tagger missed
                 if name is not None:
-                    return Speaker(*self.book.canonical(name, "PERSON", offset=appos.start_char))
+                    return self._relative(sentence, head, name, appos.start_char)
+        family = self.book.namesakes(head.text[:-1]) if head.upos == "PROPN" and head.text.endswith("s") else ()
+        if len(family) > 1:  # "the Clintons": the persons of that surname the article names
+            return Speaker("; ".join(sorted(family)), "PERSON")
         if own is not None:
             return Speaker(*self.book.entity_name(own))
         entity = self.book.entity_at(head.start_char, head.end_char, AGENT_TYPES)
@@ -342,6 +407,10 @@ class Resolver:
             person = self._person_owning(sentence, head)
             if person is not None:
                 return Speaker(f"{person} campaign", "ORG")
+        if head.lemma.lower() in DOCUMENT_PARTS:  # "early results of an entrance poll", "the results"
+            part = self._part_of_document(sentence, head, ids)
+            if part is not None:
+                return part
         if head.lemma.lower() in DOCUMENTS:  # "a statement from Egypt's foreign ministry"
             source = self._author_of_document(sentence, head, ids) or (
                 self._pollster_near(head.start_char) if head.lemma.lower() in POLLS
@@ -353,6 +422,10 @@ class Resolver:
             source = self._author_of_document(sentence, head, ids)
             if source is not None:
                 return source
+        if head.lemma.lower() in SAYINGS | DOCUMENTS | OWNED_RECORDS:  # "his remarks", "the campaign's statement"
+            owner = self._possessor(sentence, head)
+            if owner is not None:
+                return owner
         if head.upos == "NOUN" and head.lemma.lower() in ORGANISATION_NOUNS:
             named = self._organisation_meant(sentence, head)
             if named is not None:
@@ -431,6 +504,20 @@ class Resolver:
         text = text.strip(NAME_EDGES)
         return Speaker(f"{owner}'s {text}" if owner else text, None)
 
+    def _part_of_document(self, sentence, part, ids):
+        """Who speaks by a part or a reading of a document: the issuer of the document it is "of" ("early results
+        of an entrance poll", "the average of recent polls compiled by X"), or its own issuer ("the X average");
+        alone and definite ("the results") the pollster of the poll the article names; else None."""
+        of = next((w for w in dependents(sentence, part) if w.id in ids and w.deprel == "nmod"
+                   and w.lemma.lower() in DOCUMENTS and preposition(sentence, w) == "of"), None)
+        speaker = self._named(sentence, of, ids) if of is not None else None
+        if speaker is not None and speaker.type is not None:
+            return speaker
+        issuer = self._author_of_document(sentence, part, ids)
+        if issuer is None and self._definite(sentence, part):
+            issuer = self._pollster_near(part.start_char)
+        return issuer
+
     def _author_of_document(self, sentence, document, ids):
         """Who issued a document the mention names: "a report by Politico", "a speech Mrs. Clinton delivered",
         "the IMF report", "a statement released after the National Security Council meeting"; else None."""
@@ -459,7 +546,32 @@ class Resolver:
             if entity is not None and path and not any(w.id in topics or w.deprel.startswith("acl") and
                                                         w.lemma.lower() not in AUTHORING for w in path):
                 return Speaker(*self.book.entity_name(entity))
-        return None
+        return self._compound_issuer(sentence, document)
+
+    def _compound_issuer(self, sentence, document):
+        """The organisation named by the proper nouns that open the compound of a document noun when the tagger
+        found no entity there: "a Morning Consult Poll" -> Morning Consult, "the Crowdpac polling average" ->
+        Crowdpac (not the capitals of a headline: "Exit Poll"); else None."""
+        if any(w.deprel == "nmod:poss" for w in dependents(sentence, document)):
+            return None  # "its FEC reports" are the owner's
+        compound = []
+        for word in reversed(sentence.words[:document.id - 1]):
+            if word.upos not in ("PROPN", "NOUN") or word.deprel not in ("compound", "flat") or word.head not in (
+                    document.id, *(w.id for w in compound)) or self.index.in_date(word):
+                break
+            compound.insert(0, word)
+        run = list(itertools.takewhile(lambda w: w.upos == "PROPN" or _camel_case(w.text), compound))
+        if not run or self.book.entity_at(run[0].start_char, run[-1].end_char) is not None \
+                or all(self._written_lower(w.text) for w in run):
+            return None  # "the April survey", "a Millennial Poll", "Exit Poll": no issuer's name
+        name, etype = self.book.canonical(" ".join(w.text for w in run), None)
+        return Speaker(name, etype or "ORG")
+
+    def _written_lower(self, word):
+        """Whether the article also writes ``word`` in lower case ("exit" of a headline's "Exit Poll")."""
+        if self._lower_words is None:
+            self._lower_words = set(re.findall(r"\b[a-z]+\b", self.text))
+        return word.lower() in self._lower_words
 
     @staticmethod
     def _definite(sentence, noun):
@@ -495,7 +607,8 @@ class Resolver:
                     if word.lemma.lower() in POLLS and word.upos == "NOUN":
                         every = {w.id for w in sentence.words}
                         issuer = self._author_of_document(sentence, word, _subtree_ids(sentence, word, every))
-                        if issuer is not None and issuer.name and issuer.type in ("ORG", "PERSON"):
+                        if issuer is not None and issuer.name and issuer.type in ("ORG", "PERSON") \
+                                and not all(self._written_lower(w) for w in issuer.name.split()):  # "Exit Poll"
                             self._pollsters.append((word.start_char, issuer))
         before = [issuer for start, issuer in self._pollsters if start < offset]
         after = [issuer for start, issuer in self._pollsters if start > offset]
@@ -530,6 +643,19 @@ class Resolver:
                 if etype == "PERSON":  # "the Clinton camp" of an article naming Bill and Hillary stays so
                     return word.text if len(self.book.namesakes(word.text)) > 1 else name
         return None
+
+    def _possessor(self, sentence, noun):
+        """The ``Speaker`` whose ``noun`` it is by a possessive: a pronoun's referent ("his remarks"), a name
+        ("Sanders's argument") or a description of a named holder ("the businessman's rhetoric"); else None."""
+        owner = self._possessive_referent(sentence, noun)
+        if owner is not None:
+            return owner if owner.name else None
+        possessor = next((w for w in dependents(sentence, noun) if w.deprel == "nmod:poss"
+                          and w.upos in ("NOUN", "PROPN")), None)
+        if possessor is None:
+            return None
+        named = self._named(sentence, possessor, _phrase_ids(sentence, possessor))
+        return named if named.type is not None and named.name else None
 
     def _possessive_referent(self, sentence, noun):
         """The ``Speaker`` a possessive pronoun of a third person before ``noun`` stands for ("her submission"),
@@ -618,9 +744,10 @@ class Resolver:
         return role
 
     def _author(self, offset):
-        """Who says "I" or "we" outside a quotation: the writer the article names (``NameBook.writer_at``); an
-        unsigned writer is "author", as the one addressed is "reader"."""
-        name = self.book.writer_at(offset)
+        """Who says "I" or "we" outside a quotation: the one answering in an interview's answers
+        (``NameBook.interviewee_at``), else the writer the article names (``NameBook.writer_at``); an unsigned
+        writer is "author", as the one addressed is "reader"."""
+        name = self.book.interviewee_at(offset) or self.book.writer_at(offset)
         return Speaker(name, "PERSON") if name else Speaker("author", None)
 
     def _nominal_candidates(self):

@@ -1,0 +1,38 @@
+"""Speakers that are several named holders: the members a group names ("including", "like"), a list of names the
+parser reads as an apposition, a family named by its surname; and the person a "who" stands for."""
+
+
+def speakers(claims_of, text):
+    return [(c.speaker_mention, c.speaker) for c in claims_of(text)]
+
+
+def test_a_group_including_named_members_is_those_members(claims_of):
+    text = ("Several Democratic senators, including Maria Lopez and Tom Hart, said the budget would hurt rural "
+            "hospitals.")
+    found = [speaker for mention, speaker in speakers(claims_of, text) if mention.startswith("Several")]
+    assert found and sorted(found[0].split("; ")) == ["Maria Lopez", "Tom Hart"]
+
+
+def test_a_named_holder_compared_with_another_stays_itself(claims_of):
+    text = "The Daily Ledger, like the Morning Courier, reported that the mayor would resign."
+    assert [speaker for _, speaker in speakers(claims_of, text)] == ["Daily Ledger"]
+
+
+def test_a_list_of_three_names_is_three_holders(claims_of):
+    text = "Maria Lopez, Tom Hart and Ann Weller said the bridge must close for repairs."
+    found = [speaker for _, speaker in speakers(claims_of, text)]
+    assert found and sorted(found[0].split("; ")) == ["Ann Weller", "Maria Lopez", "Tom Hart"]
+
+
+def test_a_family_named_by_its_surname_is_its_members(claims_of):
+    text = ("Ruth Calder and her husband, Owen Calder, run a dairy farm in Vermont.\n\n"
+            "The Calders said the drought had cost them half their herd.")
+    found = dict(speakers(claims_of, text))
+    assert sorted((found.get("The Calders") or "").split("; ")) == ["Owen Calder", "Ruth Calder"]
+
+
+def test_who_after_a_workplace_is_the_person_working_there(claims_of):
+    text = ("The merger will not save the plant, said Jane Roe, a senior analyst at Harbor Bank, who notes that "
+            "the company has lost money for five years.")
+    found = [speaker for mention, speaker in speakers(claims_of, text) if mention.lower() == "who"]
+    assert found == ["Jane Roe"]

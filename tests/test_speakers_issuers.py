@@ -1,0 +1,59 @@
+"""Speakers that are not the words of their mention: a poll's results speak for the pollster, a document named
+with its issuer for the issuer, what someone says for its possessor; a relative named by first name bears
+the family name."""
+
+
+def speakers(claims_of, text):
+    return [(c.speaker_mention, c.speaker) for c in claims_of(text)]
+
+
+def test_results_of_a_poll_speak_for_its_pollster(claims_of):
+    text = ("An exit poll by Harbor Analytics asked 900 voters in Iowa about their choice on Monday.\n\n"
+            "Early results of the exit poll show that most voters care about jobs.")
+    found = dict(speakers(claims_of, text))
+    assert any(speaker == "Harbor Analytics" for mention, speaker in found.items() if "results" in mention)
+
+
+def test_the_results_stand_for_the_poll_named_before(claims_of):
+    text = ("A Harbor Analytics poll surveyed 900 voters in Iowa last week.\n\n"
+            "Jane Roe leads with 40 percent, according to the results.")
+    assert ("the results", "Harbor Analytics") in speakers(claims_of, text)
+
+
+def test_a_website_speaks_for_the_organisation_that_runs_it(claims_of):
+    text = ("The new tax rules will cost farmers more than they save, as the Granite Policy Institute website "
+            "notes.")
+    assert ("the Granite Policy Institute website", "Granite Policy Institute") in speakers(claims_of, text)
+
+
+
+def test_what_someone_says_speaks_for_its_possessor(claims_of):
+    text = ("Senator Maria Lopez spoke in Denver on Monday.\n\n"
+            "Her remarks suggested that the state would sue the agency.")
+    assert ("Her remarks", "Maria Lopez") in speakers(claims_of, text)
+
+
+def test_a_description_possessor_speaks_for_its_holder(claims_of):
+    text = ("The Harbor Workers Union met on Monday.\n\n"
+            "The union's statement said the port would close for a week.")
+    found = [speaker for mention, speaker in speakers(claims_of, text) if "statement" in mention]
+    assert found == ["Harbor Workers Union"]
+
+
+def test_a_relative_named_by_first_name_takes_the_family_name(claims_of):
+    text = ("Tom Hart, a farmer in Iowa, lost his barn in the storm.\n\n"
+            "His wife, Jane, said the family would rebuild it by spring.")
+    found = [speaker for mention, speaker in speakers(claims_of, text) if "Jane" in mention]
+    assert found == ["Jane Hart"]
+
+
+
+def test_an_average_names_its_compiler_written_in_camel_case(claims_of):
+    text = "Jane Roe leads John Doe by six points, according to the PollTrackerDaily polling average."
+    assert ("the PollTrackerDaily polling average", "PollTrackerDaily") in speakers(claims_of, text)
+
+
+def test_a_common_word_in_capitals_is_no_issuer(claims_of):
+    text = ("The Harbor Workers Union paid for a TV ad in Boston on Monday.\n\n"
+            "The ad said the port was unsafe for its workers.")
+    assert ("The ad", "Harbor Workers Union") in speakers(claims_of, text)
