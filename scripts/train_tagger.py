@@ -71,7 +71,7 @@ def articles(pairs, gold, inputs=sentence_features):
     rows = []
     for article, document in pairs:
         index = ArticleIndex(document)
-        found = find_attributions(index, tagger=None)
+        found = find_attributions(index, tagger=None, span_model=None)
         marks, gold_at = rule_marks(found), gold_marks(gold[article.id])
         sentences = [(inputs(index, tree, marks), bio_labels(tree, gold_at)) for tree in index.trees]
         rows.append((article.id, index, found, sentences))

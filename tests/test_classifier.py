@@ -28,7 +28,8 @@ def test_the_finder_drops_what_its_classifier_rejects(seed_sample):
     _, document, _ = seed_sample
     index = ArticleIndex(document)
     everything = find_attributions(index, classifier=None)
-    nothing = find_attributions(index, classifier=Classifier({}, intercept=-5.0, threshold=0.5), tagger=None)
+    nothing = find_attributions(index, classifier=Classifier({}, intercept=-5.0, threshold=0.5), tagger=None,
+                                span_model=None)
     assert everything and nothing == []
 
 

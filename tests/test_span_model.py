@@ -94,3 +94,36 @@ def test_a_cue_path_names_the_relation_below_the_cue(seed_sample):
     assert paths[cue] == "CUE"
     assert paths[complement.id - 1] == "below:ccomp"
     assert all(paths[w.id - 1] == "below:ccomp" for w in tree.subtree(complement))
+
+
+@pytest.mark.parametrize("text, speaker, cue, content", [
+    ("Few analysts understand the new rules on bank capital.", "Few analysts", "understand",
+     "the new rules on bank capital"),
+    ("The mayor made the point that the bridge will reopen.", "The mayor", "made", "that the bridge will reopen"),
+])
+def test_the_shipped_model_finds_a_statement_no_rule_reports(extractor, text, speaker, cue, content):
+    from tracker.article import Article
+    from tracker.attribution.finder import find_attributions
+    from tracker.document import ArticleIndex
+
+    index = ArticleIndex(extractor.annotate([Article(id="t", text=text)])[0])
+    assert find_attributions(index, tagger=None, span_model=None) == []
+    found, = find_attributions(index, tagger=None)
+    assert (found.sources, found.speaker.text, found.cue.text, text[found.start:found.end]) == (
+        ["model"], speaker, cue, content)
+
+
+def test_a_document_without_vectors_gets_nothing_from_the_model(extractor, seed_sample):
+    from tracker.attribution.span_model import shipped_span_model
+    from tracker.document import ArticleIndex
+    from tracker.engine.vectors import VECTORS
+
+    model = shipped_span_model()
+    document = seed_sample[1]
+    assert model is not None and model.scored(ArticleIndex(document), [])
+    vectors = getattr(document, VECTORS)
+    try:
+        delattr(document, VECTORS)  # what the stanza engine gives
+        assert model.scored(ArticleIndex(document), []) == []
+    finally:
+        setattr(document, VECTORS, vectors)

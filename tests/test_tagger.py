@@ -67,8 +67,8 @@ def test_the_shipped_tagger_adds_to_the_rules_and_keeps_them(extractor):
     assert tagger is not None and 0 < tagger.threshold < 1
     text = "Few analysts understand the new rules on bank capital. The mayor said the bridge would reopen in March."
     index = ArticleIndex(extractor.annotate([Article(id="t", text=text)])[0])
-    rules = find_attributions(index, tagger=None)
-    with_tagger = find_attributions(index, tagger=tagger)  # the CRF, which documents without vectors get
+    rules = find_attributions(index, tagger=None, span_model=None)
+    with_tagger = find_attributions(index, tagger=tagger, span_model=None)  # as in a document without vectors
     assert [(a.sources, text[a.start:a.end]) for a in with_tagger] == [
         (["tagger"], "the new rules on bank capital"), (["ccomp"], "the bridge would reopen in March")]  # in order
     assert [a.spans for a in rules] == [a.spans for a in with_tagger if a.sources != ["tagger"]]
@@ -83,8 +83,8 @@ def test_the_shipped_tagger_adds_to_the_rules_and_keeps_them(extractor):
 def test_the_shipped_tagger_finds_a_view_no_rule_reports(extractor, text, speaker, cue, content):
     document, = extractor.annotate([Article(id="t", text=text)])
     index = ArticleIndex(document)
-    assert find_attributions(index, tagger=None) == []
-    found, = find_attributions(index, tagger=shipped_tagger())  # the CRF, which documents without vectors get
+    assert find_attributions(index, tagger=None, span_model=None) == []
+    found, = find_attributions(index, tagger=shipped_tagger(), span_model=None)  # as in a document without vectors
     assert (found.sources, found.speaker.text, found.cue.text, text[found.start:found.end]) == (
         ["tagger"], speaker, cue, content)
 

