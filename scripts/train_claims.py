@@ -176,11 +176,18 @@ def target_rows(rows):
 
 
 def fit_targets(rows, C):
+    """The ranker: a logistic regression on the difference between the features of a claim's labelled target
+    and of another of its candidates (each pair both ways round), so that its score orders one claim's
+    candidates (5-fold on 450 articles: ranker 45.7 -> 46.4 against one fit on the candidates one by one)."""
     examples, labels = [], []
     for row in target_rows(rows):
-        for name, features in row["candidates"]:
-            examples.append(features)
-            labels.append(int(_target_matches(row["target"], name)))
+        right = [f for name, f in row["candidates"] if _target_matches(row["target"], name)]
+        wrong = [f for name, f in row["candidates"] if not _target_matches(row["target"], name)]
+        for a in right:
+            for b in wrong:
+                difference = {k: a.get(k, 0.0) - b.get(k, 0.0) for k in a.keys() | b.keys()}
+                examples += [difference, {k: -v for k, v in difference.items()}]
+                labels += [1, 0]
     return Scaled(C).fit(examples, labels)
 
 
