@@ -227,8 +227,8 @@ class Resolver:
         as a pronoun speaker is resolved; None for another word or when nobody fits."""
         lowered = pronoun.text.lower()
         lowered = POSSESSIVE.get(lowered, lowered)
-        if pronoun.upos != "PRON" or lowered in FIRST_PERSON or lowered not in PERSON_PRONOUNS and lowered not in GROUP \
-                or lowered == "it":
+        third_person = lowered in PERSON_PRONOUNS or lowered in GROUP
+        if pronoun.upos != "PRON" or lowered in FIRST_PERSON or not third_person or lowered == "it":
             return None
         named = self.book.coreferent(sentence, pronoun)
         speaker = Speaker(*named) if named else self._pronoun(lowered, pronoun.start_char)

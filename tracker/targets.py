@@ -61,6 +61,8 @@ class Target:
     subject: bool = False
     acts: list = field(default_factory=list)  # (frame, object words) of what it does: ("support", "dictator")
     via: str | None = None  # "pronoun" or "description" when the content names it so ("him", "the president")
+    head: str | None = None  # a noun phrase's head lemma ("plan" of "the tax plan")
+    owned: bool = False  # a noun phrase with a name or a possessor in it ("Roe's plan", "the Acme merger")
 
 
 def _inside(start, end, spans):
@@ -240,8 +242,11 @@ def candidate_targets(index, attribution, book, names=None, speaker=None, resolv
             else:
                 name, etype = book.canonical(text, None)  # a name the tagger missed: "[Haftar]"
                 etype = etype if name != text else None
+            owned = any(w.upos == "PROPN" or w.deprel == "nmod:poss" for w in dependents(sentence, word)
+                        if w.deprel in TARGET_MODIFIERS)
             found.append(Target(name, etype, first.start_char, word.end_char,
-                                via="description" if person is not None else None))
+                                via="description" if person is not None else None,
+                                head=None if described else word.lemma.lower(), owned=owned))
     _place(found, sentences, depth, own)
     places = _place_adjuncts(sentences)
     return sorted(found, key=lambda t: (min(depth.get(i, 9) for i in range(t.start, t.end)) + (t.type is None)
@@ -452,6 +457,10 @@ class ClaimJudge:
                 target = Target(name, self._types.get(name), -1, -1)
                 found[name] = (target, self._candidate_features(target, speaker, words, attribution))
                 found[name][1]["salient_only"] = 1.0
+        phrases = [target for target, _ in found.values() if target.type is None and target.start >= 0]
+        for target, features in found.values():  # "Acme" of "the Acme merger": the phrase may be the target
+            features["in_phrase"] = float(target.type is not None and any(
+                p.start <= target.start and target.end <= p.end for p in phrases))
         ranked = sorted(found, key=lambda name: -self.mentions.get(name, 0))
         entities = [name for name, (target, features) in found.items() if target.type and not features["is_speaker"]]
         for name, (target, features) in found.items():
@@ -495,12 +504,19 @@ class ClaimJudge:
         found["acts"] = float(bool(target.acts))
         if target.via:
             found[f"via:{target.via}"] = 1.0
+        if target.head:  # which nouns are what a statement is for or against ("plan", "ban"), which not ("time")
+            found[f"head:{target.head}"] = 1.0
+        found["owned"] = float(target.owned)
         if target.start >= attribution.start and target.end <= attribution.end:
             before = tokenize(self.index.text[attribution.start:target.start])
             here = len(before)
             near = words[max(0, here - NEAR):here] + words[here + len(tokenize(target.name)):][:NEAR]
             found.update(evaluative_features(near, "near_"))
             found["position"] = here / max(1, len(words))
+            # what the NewsMTSC model (other labelled news) hears said of it: something for or against, or nothing
+            probabilities = target_probabilities(self.index.text[attribution.start:attribution.end],
+                                                 target.start - attribution.start, target.end - attribution.start)
+            found["newsmtsc_polar"] = probabilities.get("support", 0.0) + probabilities.get("against", 0.0)
         cue = attribution.cue
         if cue is not None and target.start >= 0:
             found["cue_distance"] = math.log1p(abs(target.start - cue.start) / 10)
