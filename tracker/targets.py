@@ -22,7 +22,7 @@ import numpy
 from .marks import QUOTE_MARKS
 from .names import country_of, last_word
 from .relations import RELATION_CONFIDENCE, RELATION_STANCE, statement_label
-from .speakers import PLACE_NOUNS
+from .speakers import PLACE_NOUNS, Resolver
 from .stance import (CLAIM_MODEL_PATH, TARGET_MODEL_PATH, StanceResult, TargetSpan, _frame_stance,
                      claim_lexical_features, denial_evidence, evaluative_features, first_rule, is_evaluative,
                      is_hedged, load_linear, rule_features, target_probabilities, tokenize)
@@ -30,6 +30,7 @@ from .trees import dependents, preposition
 from .words import word_set
 
 TARGET_TYPES = {"PERSON", "ORG", "GPE", "NORP", "LAW", "EVENT", "FAC", "WORK_OF_ART", "LOC", "PRODUCT"}
+PRONOUN_DEPRELS = {"nsubj", "nsubj:pass", "obj", "obl", "nmod", "nmod:poss", "iobj"}  # a pronoun that is a candidate
 PHRASE_DEPRELS = {"nsubj", "nsubj:pass", "obj", "obl", "nmod", "xcomp", "conj", "appos", "root", "ccomp"}
 TARGET_MODIFIERS = {"compound", "amod", "flat", "nmod:poss"}  # deprels of the modifiers in a target's phrase
 EDITORIAL_BRACKETS = str.maketrans("[]", "  ")
@@ -59,6 +60,9 @@ class Target:
     frame: str | None = None
     subject: bool = False
     acts: list = field(default_factory=list)  # (frame, object words) of what it does: ("support", "dictator")
+    via: str | None = None  # "pronoun" or "description" when the content names it so ("him", "the president")
+    head: str | None = None  # a noun phrase's head lemma ("plan" of "the tax plan")
+    owned: bool = False  # a noun phrase with a name or a possessor in it ("Roe's plan", "the Acme merger")
 
 
 def _inside(start, end, spans):
@@ -187,11 +191,12 @@ def _head_of(sentence, start, end):
     return next((w for w in inside if w.head not in ids), inside[0] if inside else None)
 
 
-def candidate_targets(index, attribution, book, names=None, speaker=None):
+def candidate_targets(index, attribution, book, names=None, speaker=None, resolver=None):
     """Candidate targets of one attribution's content, most salient first: arguments of the content's
     main predicate before deeper words, named entities before noun phrases, earlier before later.
     ``book`` is the article's ``NameBook``; ``speaker`` (the resolved ``Speaker``) tells whose stance a frame
-    inside the content is."""
+    inside the content is; with a ``resolver`` (``tracker.speakers.Resolver``), a third-person pronoun ("him")
+    and a description of a person ("the president") are candidates under the name they stand for."""
     names = names or ArticleNames(index, book)
     spans = attribution.spans
 
@@ -214,6 +219,12 @@ def candidate_targets(index, attribution, book, names=None, speaker=None):
             taken.update(range(entity.start_char, entity.end_char))
     for sentence in sentences:
         for word in sentence.words:
+            if resolver is not None and word.upos == "PRON" and word.deprel in PRONOUN_DEPRELS \
+                    and _inside(word.start_char, word.end_char, spans):
+                named = resolver.pronoun_referent(sentence, word)
+                if named is not None:
+                    found.append(Target(named.name, named.type, word.start_char, word.end_char, via="pronoun"))
+                continue
             if not _is_phrase_head(sentence, word) or not _inside(word.start_char, word.end_char, spans):
                 continue
             if word.start_char in taken or _owned(sentence, word, taken):
@@ -223,12 +234,19 @@ def candidate_targets(index, attribution, book, names=None, speaker=None):
             first = min([word] + modifiers, key=lambda w: w.id)
             text = " ".join(QUOTE_MARKS.sub("", index.text[first.start_char:word.end_char]).split())  # a "firm" one
             described = names.described(sentence, word)
+            person = resolver.person_described(sentence, word) if resolver is not None and not described else None
+            if person is not None:
+                described = person.name, person.type
             if described:
                 name, etype = described
             else:
                 name, etype = book.canonical(text, None)  # a name the tagger missed: "[Haftar]"
                 etype = etype if name != text else None
-            found.append(Target(name, etype, first.start_char, word.end_char))
+            owned = any(w.upos == "PROPN" or w.deprel == "nmod:poss" for w in dependents(sentence, word)
+                        if w.deprel in TARGET_MODIFIERS)
+            found.append(Target(name, etype, first.start_char, word.end_char,
+                                via="description" if person is not None else None,
+                                head=None if described else word.lemma.lower(), owned=owned))
     _place(found, sentences, depth, own)
     places = _place_adjuncts(sentences)
     return sorted(found, key=lambda t: (min(depth.get(i, 9) for i in range(t.start, t.end)) + (t.type is None)
@@ -325,6 +343,7 @@ class ClaimJudge:
     def __init__(self, index, book):
         self.index, self.book = index, book
         self.names = ArticleNames(index, book)
+        self.resolver = Resolver(index, book)  # what a pronoun or a description in a content stands for
         self.vectors = index.sentence_vectors
         self._types = {}  # canonical name -> entity type, of the entities named so far
         self.mentions = Counter(self._entity_name(entity)[0] for entity in self.names.entities)
@@ -402,7 +421,7 @@ class ClaimJudge:
         """``[(Target, features)]``: the claim's candidate targets, one per name, with the ranker's features."""
         attribution = statement.attribution
         speaker = statement.speaker
-        inside = candidate_targets(self.index, attribution, self.book, self.names, speaker)
+        inside = candidate_targets(self.index, attribution, self.book, self.names, speaker, self.resolver)
         places = _place_adjuncts(_overlapping(self.index, attribution.spans))
         words = tokenize(self.index.text[attribution.start:attribution.end])
         found, order = {}, {}
@@ -438,6 +457,10 @@ class ClaimJudge:
                 target = Target(name, self._types.get(name), -1, -1)
                 found[name] = (target, self._candidate_features(target, speaker, words, attribution))
                 found[name][1]["salient_only"] = 1.0
+        phrases = [target for target, _ in found.values() if target.type is None and target.start >= 0]
+        for target, features in found.values():  # "Acme" of "the Acme merger": the phrase may be the target
+            features["in_phrase"] = float(target.type is not None and any(
+                p.start <= target.start and target.end <= p.end for p in phrases))
         ranked = sorted(found, key=lambda name: -self.mentions.get(name, 0))
         entities = [name for name, (target, features) in found.items() if target.type and not features["is_speaker"]]
         for name, (target, features) in found.items():
@@ -479,12 +502,21 @@ class ClaimJudge:
             if decided:
                 found[f"frame:{decided[0]}"] = 1.0
         found["acts"] = float(bool(target.acts))
+        if target.via:
+            found[f"via:{target.via}"] = 1.0
+        if target.head:  # which nouns are what a statement is for or against ("plan", "ban"), which not ("time")
+            found[f"head:{target.head}"] = 1.0
+        found["owned"] = float(target.owned)
         if target.start >= attribution.start and target.end <= attribution.end:
             before = tokenize(self.index.text[attribution.start:target.start])
             here = len(before)
             near = words[max(0, here - NEAR):here] + words[here + len(tokenize(target.name)):][:NEAR]
             found.update(evaluative_features(near, "near_"))
             found["position"] = here / max(1, len(words))
+            # what the NewsMTSC model (other labelled news) hears said of it: something for or against, or nothing
+            probabilities = target_probabilities(self.index.text[attribution.start:attribution.end],
+                                                 target.start - attribution.start, target.end - attribution.start)
+            found["newsmtsc_polar"] = probabilities.get("support", 0.0) + probabilities.get("against", 0.0)
         cue = attribution.cue
         if cue is not None and target.start >= 0:
             found["cue_distance"] = math.log1p(abs(target.start - cue.start) / 10)
