@@ -93,6 +93,14 @@ def article_row(article, document, quotes):
     return article.id, index, found, inputs, cue_labels, windows
 
 
+def person_words(rows):
+    """The lower-cased words of every PERSON entity of ``rows``' articles: no lemma of the vocabulary, even
+    where a name opens a sentence in lower-case company ("Trump" first in a sentence is neither a proper noun
+    to the parser nor capitalised inside it)."""
+    return {word.lower() for r in rows for entity in r[1].entities if entity.type == "PERSON"
+            for word in entity.text.split()}
+
+
 def negative_windows(model, row):
     """The windows of ``row``'s words that the cue scorer of ``model`` proposes (``CUE_THRESHOLD``) and that
     head no gold cue: all O, heading no statement. The span tagger thus learns to turn down the very
@@ -128,7 +136,9 @@ def fit(rows, epochs=EPOCHS, seed=SEED, losses=None, batch=BATCH):
     columns = WORD_COLUMNS + CUE_COLUMNS
     words = Encoder.from_training([s for r in rows for s in r[3].symbols], WORD_COLUMNS)
     places = Encoder.from_training([w[1] for r in rows for w in r[5]], columns)
-    encoder = Encoder({kind: (words if kind in WORD_COLUMNS else places).vocabularies[kind] for kind in columns})
+    names = person_words(rows)
+    encoder = Encoder({kind: [s for s in (words if kind in WORD_COLUMNS else places).vocabularies[kind]
+                              if kind != "lemma" or s not in names] for kind in columns})
     scorer, tagger = networks(encoder.sizes(), rows[0][3].floats[0].shape[1])
     model = SpanModel(scorer, tagger, encoder, CUE_THRESHOLD, threshold=0.0)
     sentences = [(f, encoder.encode(s, WORD_COLUMNS), torch.tensor(y))

@@ -113,6 +113,17 @@ def test_the_shipped_model_finds_a_statement_no_rule_reports(extractor, text, sp
         ["model"], speaker, cue, content)
 
 
+def test_the_shipped_model_learned_no_name(seed_sample):
+    from tracker.attribution.span_model import shipped_span_model
+    from tracker.document import ArticleIndex
+
+    lemmas = set(shipped_span_model().encoder.vocabularies["lemma"])
+    index = ArticleIndex(seed_sample[1])
+    names = {w.lower() for e in index.entities if e.type == "PERSON" for w in e.text.split()}
+    assert names and not names & lemmas
+    assert "trump" not in lemmas  # the name PolNeAR's articles give most, often first in a sentence
+
+
 def test_a_document_without_vectors_gets_nothing_from_the_model(extractor, seed_sample):
     from tracker.attribution.span_model import shipped_span_model
     from tracker.document import ArticleIndex
