@@ -134,6 +134,19 @@ def training_line(f):
             f"n {f['n_pred']}")
 
 
+def chosen_threshold(thresholds, figures_at, tolerance):
+    """``(threshold, e2e F1)``: the highest of ``thresholds`` whose held-out e2e F1 (of ``figures_at(t)``) is
+    within ``tolerance`` points of the best, printing the figures at each: of two thresholds that score alike,
+    the one that adds less is kept, as what a learned part adds no rule vouches for."""
+    scores = {}
+    for threshold in thresholds:
+        f = figures_at(threshold)
+        print(f"held out, add >= {threshold:.2f}: {training_line(f)}", flush=True)
+        scores[threshold] = f["attribution_e2e"]["F1"]
+    top = max(scores.values())
+    return next((t, f1) for t, f1 in sorted(scores.items(), reverse=True) if f1 >= round(top - tolerance, 1))
+
+
 def training_parser(description, output, folds):
     """The arguments every training script takes: the corpus, where the model goes, how many folds."""
     parser = argparse.ArgumentParser(description=description)

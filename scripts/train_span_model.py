@@ -31,8 +31,9 @@ import attribution_lab as lab  # noqa: E402
 import numpy  # noqa: E402
 from train_tagger import gold_marks  # noqa: E402
 from tracker.attribution.finder import find_attributions  # noqa: E402
-from tracker.attribution.span_model import (CUE_COLUMNS, SPAN_LABELS, SPAN_PATH, WORD_COLUMNS, ArticleInputs,  # noqa: E402
-                                            Encoder, SpanModel, networks, padded, save, selected)
+from tracker.attribution.span_model import (CUE_COLUMNS, SPAN_LABELS, SPAN_PATH,  # noqa: E402
+                                            WORD_COLUMNS, ArticleInputs, Encoder, SpanModel, networks, padded,
+                                            save, selected)
 from tracker.document import ArticleIndex  # noqa: E402
 
 FOLDS = 5
@@ -216,14 +217,7 @@ def cross_validated(corpus, folds=FOLDS, epochs=EPOCHS):
     print(f"rules alone:          {lab.training_line(figures(records, rows, {}, 1.0))}", flush=True)
     scored = held_out(rows, folds, epochs)
     print(f"{sum(len(v) for v in scored.values())} candidate statements held out", flush=True)
-    scores = {}
-    for threshold in THRESHOLDS:
-        f = figures(records, rows, scored, threshold)
-        print(f"held out, add >= {threshold:.2f}: {lab.training_line(f)}", flush=True)
-        scores[threshold] = f["attribution_e2e"]["F1"]
-    top = max(scores.values())
-    best = next((t, f1) for t, f1 in sorted(scores.items(), reverse=True) if f1 >= round(top - TOLERANCE, 1))
-    return rows, best
+    return rows, lab.chosen_threshold(THRESHOLDS, lambda t: figures(records, rows, scored, t), TOLERANCE)
 
 
 def train(corpus, output=SPAN_PATH, folds=FOLDS, epochs=EPOCHS, threshold=None):

@@ -129,14 +129,7 @@ def cross_validated(corpus, folds=FOLDS, inputs=sentence_features, trained=crf_t
     print(f"{sum(len(r[3]) for r in rows)} sentences of {len(rows)} articles", flush=True)
     print(f"rules alone:          {lab.training_line(figures(records, rows, {}, 1.0))}", flush=True)
     runs = held_out(rows, folds, trained)
-    scores = {}
-    for threshold in THRESHOLDS:
-        f = figures(records, rows, runs, threshold)
-        print(f"held out, add >= {threshold:.2f}: {lab.training_line(f)}", flush=True)
-        scores[threshold] = f["attribution_e2e"]["F1"]
-    top = max(scores.values())
-    best = next((t, f1) for t, f1 in sorted(scores.items(), reverse=True) if f1 >= round(top - TOLERANCE, 1))
-    return rows, best
+    return rows, lab.chosen_threshold(THRESHOLDS, lambda t: figures(records, rows, runs, t), TOLERANCE)
 
 
 def train(corpus, output=TAGGER_PATH, folds=FOLDS):

@@ -6,8 +6,9 @@ Two small torch networks read the parser's own word vectors (``tracker.engine.ve
 - the **cue scorer** gives every word its probability of being the head of a cue (a reporting verb, "according
   to", a noun such as "claim", or any word the data makes a cue: "voted", "pledged");
 - the **span tagger**, as in semantic role labelling, reads one candidate cue at a time with the sentence it
-  is in and one sentence each side, and labels each of those words O, source (S) or content (C) in BIO form;
-  a second output, read at the cue, is the probability that the cue heads a statement at all.
+  is in (and ``WINDOW`` sentences each side: 0 ships, as one each side makes every window three times as
+  long), and labels each of those words O, source (S) or content (C) in BIO form; a second output, read at
+  the cue, is the probability that the cue heads a statement at all.
 
 A word's inputs: its vector, whether it is quoted, and learned embeddings of its lemma (a name is never
 learned: a proper noun or a word of an entity is its entity type), part of speech, relation, and where it
@@ -15,7 +16,7 @@ stands from the cue: words between (bucketed), sentence before/same/after, and t
 path (the cue itself, below it through which relation, above it, or beside it under which relation of the
 cue's); nothing the rules found, so that the model learns the cues the rules miss as well as those they find.
 Where the rules found no statement at a cue, the model's confident statements are added
-(``found_by_model``); the rules stay where they are exact (quotations, layouts, speakers). Trained by
+(``SpanModel.statements``); the rules stay where they are exact (quotations, layouts, speakers). Trained by
 ``scripts/train_span_model.py``; shipped as ``tracker/data/attribution_spans.pt`` with its vocabularies and
 thresholds in ``attribution_spans.json``. A document without vectors (``--engine stanza``) gets none.
 """
