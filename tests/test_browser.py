@@ -260,6 +260,18 @@ def test_charts_page(made_site, tmp_path):
     assert colours.get(SUPPORT_GREEN, 0) > 1000 and colours.get(AGAINST_RED, 0) > 1000  # stance by target
 
 
+def store_one_quote(folder, article, quote_text, **fields):
+    """Store ``article`` in ``folder``/claims.db with one direct claim of ``quote_text`` (its offsets found in
+    the text) and the claim ``fields``: the open database and the claim."""
+    start = article.text.index(quote_text)
+    end = start + len(quote_text)
+    claim = Claim(article_id=article.id, start=start, end=end, quote_text=quote_text, kind="direct",
+                  spans=[[start, end]], **fields)
+    db = open_db(folder / "claims.db")
+    store_article(db, article, [claim])
+    return db, claim
+
+
 PAYLOAD = "<script>document.body.setAttribute('data-pwned', 'script')</script>"
 IMG = "<img src=x onerror=\"document.body.setAttribute('data-pwned', 'img')\">"
 
@@ -268,14 +280,10 @@ IMG = "<img src=x onerror=\"document.body.setAttribute('data-pwned', 'img')\">"
 def hostile_site(tmp_path_factory):
     folder = tmp_path_factory.mktemp("hostile-site")
     text = f'The mayor said "{PAYLOAD} is not a plan" and {IMG} was left out.'
-    quote_text = f'"{PAYLOAD} is not a plan"'
-    start = text.index(quote_text)
-    claim = Claim(article_id="x1", start=start, end=start + len(quote_text), quote_text=quote_text, kind="direct",
-                  speaker=IMG, speaker_type="PERSON", speaker_mention="The mayor", speaker_start=0, speaker_end=9,
-                  cue="said", cue_start=10, cue_end=14, spans=[[start, start + len(quote_text)]],
-                  stance="against", target=PAYLOAD)
-    db = open_db(folder / "claims.db")
-    store_article(db, Article(id="x1", text=text, date="2021-05-05", title=IMG, url="javascript:alert(1)"), [claim])
+    db, claim = store_one_quote(folder, Article(id="x1", text=text, date="2021-05-05", title=IMG,
+                                                url="javascript:alert(1)"), f'"{PAYLOAD} is not a plan"',
+                                speaker=IMG, speaker_type="PERSON", speaker_mention="The mayor", speaker_start=0,
+                                speaker_end=9, cue="said", cue_start=10, cue_end=14, stance="against", target=PAYLOAD)
     db.close()
     server = serve(folder / "claims.db", folder)
     yield server, claim.id
@@ -304,13 +312,10 @@ def corrected_site(tmp_path_factory):
 
     folder = tmp_path_factory.mktemp("corrected-site")
     text = 'Chief Nadia Varga said: "The ferry will sail at dawn." The port reopened later.'
-    quote_text = '"The ferry will sail at dawn."'
-    start = text.index(quote_text)
-    claim = Claim(article_id="ferry", start=start, end=start + len(quote_text), quote_text=quote_text, kind="direct",
-                  speaker="Nadia Varga", speaker_type="PERSON", speaker_mention="Chief Nadia Varga", speaker_start=0,
-                  speaker_end=17, cue="said", cue_start=18, cue_end=22, spans=[[start, start + len(quote_text)]])
-    db = open_db(folder / "claims.db")
-    store_article(db, Article(id="ferry", text=text, date="2023-06-01"), [claim])
+    db, claim = store_one_quote(folder, Article(id="ferry", text=text, date="2023-06-01"),
+                                '"The ferry will sail at dawn."', speaker="Nadia Varga", speaker_type="PERSON",
+                                speaker_mention="Chief Nadia Varga", speaker_start=0, speaker_end=17, cue="said",
+                                cue_start=18, cue_end=22)
     correct(db, claim.id, speaker="Port Authority", note="the chief read out the authority's statement", by="Ana")
     db.close()
     server = serve(folder / "claims.db", folder)
