@@ -29,7 +29,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 import attribution_lab as lab  # noqa: E402
 import numpy  # noqa: E402
-from train_tagger import gold_marks  # noqa: E402
+from train_tagger import bio_labels, gold_marks  # noqa: E402
 from tracker.attribution.finder import find_attributions  # noqa: E402
 from tracker.attribution.span_model import (CUE_COLUMNS, SPAN_LABELS, SPAN_PATH,  # noqa: E402
                                             WORD_COLUMNS, ArticleInputs, Encoder, SpanModel, networks, padded,
@@ -59,16 +59,11 @@ def cue_head(tree, spans):
 
 
 def window_labels(index, places, quotes):
-    """The BIO labels (numbers in ``SPAN_LABELS``) of a window's words under the sources and contents of
-    ``quotes``; cues are O."""
+    """The BIO labels (numbers in ``SPAN_LABELS``) of a window's words (whole sentences) under the sources and
+    contents of ``quotes``, as ``train_tagger.bio_labels`` gives them; cues are O."""
     marks = {i: mark for i, mark in gold_marks(quotes).items() if mark[0] != "Q"}
-    labels, previous = [], None
-    for s, k in places:
-        word = index.trees[s].words[k]
-        mark = next((marks[i] for i in range(word.start_char, word.end_char) if i in marks), None)
-        labels.append(0 if mark is None else SPAN_LABELS.index(("I-" if mark == previous else "B-") + mark[0]))
-        previous = mark
-    return labels
+    labels = [label for s in sorted({s for s, _ in places}) for label in bio_labels(index.trees[s], marks)]
+    return [SPAN_LABELS.index(label) for label in labels]
 
 
 def article_row(article, document, quotes):
