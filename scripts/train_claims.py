@@ -88,6 +88,17 @@ def training_rows(corpus, labels):
     return rows
 
 
+def rows_cache():
+    """Where the training rows are kept: a name keyed to the code, data and labels that make them (every file
+    of the package but the two models this script writes), so that rows built by other code (another checkout,
+    an older commit) are never read as these."""
+    digest = hashlib.sha1(LABELS.read_bytes())
+    for path in sorted((ROOT / "tracker").rglob("*")):
+        if path.is_file() and path not in (CLAIM_MODEL_PATH, TARGET_MODEL_PATH) and "__pycache__" not in path.parts:
+            digest.update(path.read_bytes())
+    return Path("/tmp") / f"stance_training_rows-{digest.hexdigest()[:12]}.pkl.gz"
+
+
 def kept_features(examples):
     """The examples with only the named features that occur in MIN_ROWS of them."""
     frequency = Counter(name for example in examples for name in example)
@@ -266,7 +277,7 @@ def compare_mlp(rows, C, weight):
 
 def main():
     corpus = sys.argv[1] if len(sys.argv) > 1 else str(ROOT.parent / "shared" / "eval" / "polnear_train.jsonl")
-    cache = Path("/tmp") / "stance_training_rows.pkl.gz"
+    cache = rows_cache()
     if cache.exists() and "--fresh" not in sys.argv:
         rows = pickle.load(gzip.open(cache))
     else:

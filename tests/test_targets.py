@@ -144,3 +144,31 @@ def test_a_noun_phrase_carries_its_head_noun_and_whether_a_name_owns_it(candidat
     candidates = candidates_of("The senator said the Harlow tax plan would ruin small farms.")
     plan = next(features for name, features in candidates.items() if name.endswith("plan"))
     assert plan["head:plan"] == 1.0 and plan["owned"] == 1.0
+
+
+def test_a_candidate_carries_its_parse_role_and_whether_a_judgement_governs_it(candidates_of):
+    judged = candidates_of("The mayor said the new stadium was dangerous.")["new stadium"]
+    assert judged["deprel:nsubj"] == 1.0 and judged["governor_evaluative"] == 1.0
+    plain = candidates_of("The mayor said the new stadium opens in May.")["new stadium"]
+    assert plain["deprel:nsubj"] == 1.0 and plain["governor_evaluative"] == 0.0
+
+
+def test_a_candidate_carries_the_parsers_vectors_of_its_head_and_governor(candidates_of):
+    candidates = candidates_of("The mayor said the stadium would ruin the river.")
+    stadium, river = candidates["stadium"], candidates["river"]
+    assert [stadium[f"vec:{i}"] for i in range(96)] != [river[f"vec:{i}"] for i in range(96)]
+    assert stadium["governor_vec:0"] == river["governor_vec:0"]  # both hang on "ruin"
+    assert -1.0 <= stadium["content_cosine"] <= 1.0 and stadium["content_cosine"] != 0.0
+
+
+def test_the_articles_most_named_place_is_its_setting(candidates_of):
+    text = ("Floods hit Portugal on Monday. Rescuers in Portugal worked through the night, and Portugal's army "
+            "was sent north.\n\n"
+            "The minister said Chile had been generous to Portugal.")
+    candidates = candidates_of(text, "generous")
+    assert candidates["Portugal"]["setting"] == 1.0 and candidates["Chile"]["setting"] == 0.0
+
+
+def test_a_name_is_never_a_judgement_even_when_its_last_word_is(candidates_of):
+    candidates = candidates_of("The senator said the Liberty Party had lost its way, a disgrace.")
+    assert candidates["Liberty Party"]["evaluative"] == 0.0

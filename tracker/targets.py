@@ -328,6 +328,7 @@ CONTENT_UPOS = {"NOUN", "VERB", "ADJ", "ADV", "PROPN", "INTJ"}
 VECTOR_WIDTH = 96  # spaCy's tok2vec rows; a document without vectors reads zeros
 SALIENT_ENTITIES = 5  # the article's most-mentioned people and bodies that are candidates of every claim
 SALIENT_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
+SETTING_TYPES = {"GPE", "LOC"}
 DENIAL_WORDS = 8  # words of a denied claim's content that name it when the relation step found none
 THIRD_PERSON = frozenset({"he", "him", "his", "she", "her", "hers"})
 NEAR = 4  # words each side of a candidate whose valence counts as said of it
@@ -349,8 +350,11 @@ class ClaimJudge:
         self.mentions = Counter(self._entity_name(entity)[0] for entity in self.names.entities)
         self.salient = [name for name, _ in self.mentions.most_common() if self._types.get(name) in SALIENT_TYPES]
         self.salient = self.salient[:SALIENT_ENTITIES]
+        places = [name for name, _ in self.mentions.most_common() if self._types.get(name) in SETTING_TYPES]
+        self.setting = places[0] if places else None  # the most named place: where the news happens
         self._lower_text = index.text.lower()
         self._word_counts = {}  # a name's last word -> how often the article writes it
+        self._content_of = (None, None)  # (attribution, its content's mean vector), of the last one asked
 
     def _count_in_text(self, word):
         """How often the lower-cased article text holds ``word``, counted once per word."""
@@ -371,9 +375,8 @@ class ClaimJudge:
             return numpy.zeros(VECTOR_WIDTH, dtype=numpy.float32)
         return numpy.mean([self.vectors[k][word.id - 1] for k, word in words], axis=0)
 
-    def dense(self, statement):
-        """The claim's word vectors: the mean over the content's content words, and the cue word's."""
-        attribution = statement.attribution
+    def _content_words(self, attribution):
+        """``([(sentence index, word)] of the content's content words, [...] of the cue's words)``."""
         spans, cue = attribution.spans, attribution.cue
         first = self.index.sentence_of(spans[0][0])
         content, cue_words = [], []
@@ -383,6 +386,11 @@ class ClaimJudge:
                     content.append((k, word))
                 if cue is not None and cue.start <= word.start_char < cue.end:
                     cue_words.append((k, word))
+        return content, cue_words
+
+    def dense(self, statement):
+        """The claim's word vectors: the mean over the content's content words, and the cue word's."""
+        content, cue_words = self._content_words(statement.attribution)
         return numpy.concatenate([self._mean_vector(content), self._mean_vector(cue_words)])
 
     def stance_features(self, statement, candidates):
@@ -494,8 +502,9 @@ class ClaimJudge:
         found["is_speaker"] = float(speaker is not None and (target.name == speaker.name or (
             last is not None and last == last_word(speaker.name))))
         found["subject"] = float(target.subject)
-        # "a disgrace", "the insult": a judgement, seldom what is judged
-        found["evaluative"] = float(is_evaluative(target.name))
+        # "a disgrace", "the insult": a judgement, seldom what is judged (a name is none: "Grand Old Party")
+        found["evaluative"] = float(target.type is None and is_evaluative(target.name))
+        found["setting"] = float(target.name == self.setting)
         if target.frame:
             found["frame"] = 1.0
             decided = _frame_stance(target.frame)
@@ -520,7 +529,40 @@ class ClaimJudge:
         cue = attribution.cue
         if cue is not None and target.start >= 0:
             found["cue_distance"] = math.log1p(abs(target.start - cue.start) / 10)
+        if target.start >= 0:
+            found.update(self._parse_features(target, attribution))
         return found
+
+    def _parse_features(self, target, attribution):
+        """Where a candidate stands in the parse: the relation of its head word to the word that governs it,
+        whether that word is a judgement ("X is dangerous", "condemned X"), the two words' vectors and how
+        close the head word's vector is to the content's mean (what the statement is about)."""
+        k = self.index.sentence_of(target.start)
+        sentence = self.index.sentences[k]
+        head = _head_of(sentence, target.start, target.end)
+        if head is None:
+            return {}
+        node = _stands_for(sentence, head)
+        found = {f"deprel:{node.deprel.split(':')[0]}": 1.0}
+        governor = sentence.words[node.head - 1] if node.head else None
+        if governor is not None:
+            found[f"governor:{governor.upos}"] = 1.0
+            found["governor_evaluative"] = float(is_evaluative(governor.text))
+        if self.vectors is not None:
+            vector = self.vectors[k][head.id - 1]
+            found.update({f"vec:{i}": float(v) for i, v in enumerate(vector)})
+            if governor is not None:
+                found.update({f"governor_vec:{i}": float(v) for i, v in enumerate(self.vectors[k][governor.id - 1])})
+            content = self._content_vector(attribution)
+            norms = float(numpy.linalg.norm(vector) * numpy.linalg.norm(content))
+            found["content_cosine"] = float(vector @ content) / norms if norms else 0.0
+        return found
+
+    def _content_vector(self, attribution):
+        """The mean vector of the content's content words (``dense``'s first half), kept per attribution."""
+        if self._content_of[0] is not attribution:
+            self._content_of = (attribution, self._mean_vector(self._content_words(attribution)[0]))
+        return self._content_of[1]
 
     def judge(self, statement):
         """Set ``statement.stance`` and ``statement.target``."""
