@@ -72,7 +72,9 @@ def test_a_stance_inside_a_reported_act_belongs_to_its_agent_not_the_speaker(can
 def test_a_clearly_negative_statement_is_against_its_named_subject(claims_of):
     claim, = claims_of("Diaz said any Brazilian intervention would be a reckless, dangerous and costly "
                                "blunder that would hurt everyone.")
-    assert (claim.stance, claim.target) == ("against", "Brazil")
+    # the named subject is the intervention Brazil would make: the country or its act (a "thing" the stance is
+    # toward, ../shared/eval/LABELS.md), never the judgement ("blunder") or the speaker
+    assert claim.stance == "against" and claim.target in ("Brazil", "Brazilian intervention")
 
 
 def test_a_neutral_report_stays_neutral_and_has_no_target(claims_of):

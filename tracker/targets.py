@@ -176,11 +176,17 @@ def _agent(sentence, word, depth):
         node = sentence.words[node.head - 1]
 
 
+def _modified(sentence, word):
+    """The noun ``word`` modifies, up the chain of modifiers ("Brazilian" -> "intervention" of "the Brazilian
+    intervention", "Acme" -> "merger"); ``word`` itself when it modifies nothing."""
+    while word.deprel in ("amod", "compound", "nmod:poss", "flat") and word.head:
+        word = sentence.words[word.head - 1]
+    return word
+
+
 def _is_subject(sentence, word, depth):
     """Whether ``word`` (or the phrase it modifies) is the subject of the content's top predicate."""
-    node = _stands_for(sentence, word)
-    while node.deprel in ("amod", "compound", "nmod:poss", "flat") and node.head:
-        node = sentence.words[node.head - 1]
+    node = _modified(sentence, _stands_for(sentence, word))
     return node.deprel in ("nsubj", "nsubj:pass") and depth.get(sentence.words[node.head - 1].start_char) == 0
 
 
@@ -542,7 +548,7 @@ class ClaimJudge:
         head = _head_of(sentence, target.start, target.end)
         if head is None:
             return {}
-        node = _stands_for(sentence, head)
+        node = _stands_for(sentence, _modified(sentence, head))  # "Brazilian" of "the Brazilian intervention"
         found = {f"deprel:{node.deprel.split(':')[0]}": 1.0}
         governor = sentence.words[node.head - 1] if node.head else None
         if governor is not None:
