@@ -1,0 +1,78 @@
+"""The referent ranker (``tracker.referents``): who a description or a pronoun speaker stands for, on hand-written
+news sentences through the embedded engine."""
+
+import pytest
+
+from tracker.article import Article
+from tracker.attribution import find_attributions
+from tracker.document import ArticleIndex
+from tracker.names import NameBook
+from tracker.referents import ReferentRanker, shipped_weights
+from tracker.speakers import Resolver, resolve_speakers
+from tracker.statement import Statement
+
+
+class Keeping(ReferentRanker):
+    """The shipped ranker, keeping each mention's options and their features."""
+
+    def __init__(self, weights=None):
+        super().__init__(weights)
+        self.seen = {}
+
+    def choose(self, resolver, attribution, sentence, head, kind, ruled):
+        self.seen[attribution.speaker.text] = (kind, dict((o.name, f) for o, f in self.options(
+            resolver, attribution, sentence, head, kind, ruled)))
+        return super().choose(resolver, attribution, sentence, head, kind, ruled)
+
+
+@pytest.fixture(scope="module")
+def resolved(extractor):
+    """``resolved(text, ranker)``: ``[(speaker mention, speaker name)]`` of ``text`` with ``ranker``."""
+    def resolve(text, ranker):
+        document, = extractor.annotate([Article(id="t", text=text)])
+        index = ArticleIndex(document)
+        statements = [Statement(a) for a in find_attributions(index)]
+        resolve_speakers(statements, Resolver(index, NameBook(index), ranker))
+        return [(s.attribution.speaker.text, s.speaker.name if s.speaker else None) for s in statements
+                if s.attribution.speaker is not None]
+    return resolve
+
+
+def test_a_model_is_shipped():
+    weights = shipped_weights()
+    assert weights and any(name.startswith("rule|") for name in weights)
+
+
+def test_a_pronoun_agrees_in_gender(resolved):
+    ranker = Keeping()
+    resolved("Maria Lopez met the board on Monday. Tom Hart, the treasurer, joined them later.\n\n"
+             "He said the budget would be cut.", ranker)
+    kind, options = ranker.seen["He"]
+    assert kind == "pronoun:he"
+    assert options["Tom Hart"]["gender:agree"] == 1.0
+    assert options["Maria Lopez"]["gender:clash"] == 1.0
+
+
+def test_a_description_matches_the_words_beside_a_name(resolved):
+    ranker = Keeping()
+    resolved("Dana Whitfield, the nominee, toured a steel plant in Ohio on Monday with Paul Greene.\n\n"
+             "The nominee said the plant would stay open.", ranker)
+    kind, options = ranker.seen["The nominee"]
+    assert kind == "person_noun"
+    assert options["Dana Whitfield"]["described_as"] == 1.0
+    assert options["Paul Greene"]["described_as"] == 0.0
+
+
+def test_a_name_inside_the_statement_is_marked(resolved):
+    ranker = Keeping()
+    resolved("Tom Hart and Paul Greene debated in Denver on Monday.\n\n"
+             "He said Paul Greene would raise taxes.", ranker)
+    _, options = ranker.seen["He"]
+    assert options["Paul Greene"]["in_content|pronoun:he"] == 1.0
+    assert options["Tom Hart"]["in_content|pronoun:he"] == 0.0
+
+
+def test_a_mention_with_a_name_is_left_to_the_rules(resolved):
+    ranker = Keeping()
+    resolved("Tom Hart met voters in Ohio on Monday. Paul Greene said the race was close.", ranker)
+    assert "Paul Greene" not in ranker.seen
