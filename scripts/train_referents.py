@@ -16,6 +16,7 @@ Usage: python scripts/train_referents.py ../shared/eval/polnear_train.jsonl
 
 import gzip
 import importlib.util
+import json
 import pickle
 import sys
 from collections import Counter
@@ -38,6 +39,7 @@ from tracker.statement import Statement  # noqa: E402
 
 FOLDS = 5
 C_GRID = (0.01, 0.03, 0.1)
+MARGINS = (0.0, 0.5, 1.0, 2.0)  # how much better than the rules' choice an option must score to replace it
 SCORER = ROOT.parent / "shared" / "eval" / "score.py"
 
 
@@ -86,8 +88,8 @@ def training_rows(corpus, labels, same_holders):
                 continue
             kind, ruled, options = recorder.seen[(mention.start, mention.end)]
             holder = label["speaker_canonical"]
-            if not holder and kind.startswith("pronoun"):
-                continue  # the writer's "I", a vague "they": nobody to choose
+            if not holder and not any(o.own for o, _ in options):
+                continue  # a vague "they" the rules named nobody for either
             rows.append({"article": article.id, "kind": kind, "named": bool(holder),
                          "options": [(o.name, features, right(o, holder, same_holders))
                                      for o, features in options]})
@@ -117,21 +119,23 @@ def weights_of(model):
 
 
 def chosen_right(ranker, row):
-    """Whether the ranker's best option for a row names the labelled holder."""
-    options = [(name, features) for name, features, _ in row["options"]]
-    best = ranker.pick(options)
-    return best is not None and dict((n, ok) for n, _, ok in row["options"])[best[0]]
+    """Whether the ranker's choice for a row is right."""
+    ruled = next((name for name, features, _ in row["options"] if any(k.startswith("rule|") for k in features)), None)
+    best = ranker.pick([(name, features) for name, features, _ in row["options"]], ruled)
+    return best is not None and dict((n, ok) for n, _, ok in row["options"])[best]
 
 
 def out_of_fold(rows, C):
-    """Per row, whether the ranker fit on the other folds chooses right."""
+    """Per margin of ``MARGINS``, per row, whether the ranker fit on the other folds chooses right."""
     fold = folds_of({r["article"] for r in rows}, FOLDS)
-    right = [False] * len(rows)
+    right = {margin: [False] * len(rows) for margin in MARGINS}
     for k in range(FOLDS):
-        ranker = ReferentRanker(weights_of(fit([r for r in rows if fold[r["article"]] != k], C)))
-        for i, row in enumerate(rows):
-            if fold[row["article"]] == k:
-                right[i] = chosen_right(ranker, row)
+        weights = weights_of(fit([r for r in rows if fold[r["article"]] != k], C))
+        for margin in MARGINS:
+            ranker = ReferentRanker(weights, margin)
+            for i, row in enumerate(rows):
+                if fold[row["article"]] == k:
+                    right[margin][i] = chosen_right(ranker, row)
     return right
 
 
@@ -162,18 +166,21 @@ def main():
           f"{100 * sum(ok for r, ok in zip(rows, ruled) if r['named']) / named:.1f}% {by_kind(rows, ruled)}")
     best = None
     for C in C_GRID:
-        right = out_of_fold(rows, C)
-        accuracy = 100 * sum(right) / len(rows)
-        print(f"C {C}: ranker right (5-fold) {accuracy:.1f}%, of named holders "
-              f"{100 * sum(ok for r, ok in zip(rows, right) if r['named']) / named:.1f}% {by_kind(rows, right)}",
-              flush=True)
-        if best is None or accuracy > best[0]:
-            best = (accuracy, C)
-    _, C = best
+        for margin, right in out_of_fold(rows, C).items():
+            accuracy = 100 * sum(right) / len(rows)
+            print(f"C {C} margin {margin}: ranker right (5-fold) {accuracy:.1f}%, of named holders "
+                  f"{100 * sum(ok for r, ok in zip(rows, right) if r['named']) / named:.1f}% {by_kind(rows, right)}",
+                  flush=True)
+            if best is None or accuracy > best[0]:
+                best = (accuracy, C, margin)
+    _, C, margin = best
     model = fit(rows, C)
     model.export(MODEL_PATH, f"trained on {len(rows)} labelled PolNeAR train speaker mentions by "
                              f"scripts/train_referents.py, C {C}")
-    print(f"chosen C {C}; wrote {MODEL_PATH.relative_to(ROOT)} ({MODEL_PATH.stat().st_size:,} bytes)")
+    exported = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    MODEL_PATH.write_text(json.dumps({**exported, "margin": margin}, separators=(",", ":")), encoding="utf-8")
+    print(f"chosen C {C} margin {margin}; wrote {MODEL_PATH.relative_to(ROOT)} "
+          f"({MODEL_PATH.stat().st_size:,} bytes)")
 
 
 if __name__ == "__main__":

@@ -22,6 +22,7 @@ from pathlib import Path
 import numpy
 
 from .names import AGENT_TYPES, OFFICES, clean_name
+from .pronouns import agrees
 from .trees import dependents
 
 MODEL_PATH = Path(__file__).parent / "data" / "speaker_referents.json"
@@ -38,43 +39,60 @@ class Option:
     starts: list = field(default_factory=list)  # offsets of its named mentions
     subjects: list = field(default_factory=list)  # offsets of those that are subjects outside quotations
     spoke: list = field(default_factory=list)  # offsets of the statements it was resolved as the speaker of
-    plural: bool = False
+    plural: bool = False  # several holders ("Jane Roe; John Doe") or a plural noun
     quoted: list = field(default_factory=list)  # offsets of its mentions inside quotations
     own: bool = False  # the description itself ("officials familiar with the talks"), for an unnamed holder
 
 
 @cache
-def shipped_weights():
-    """``{feature: weight}`` of the shipped ranker, or None when no model file is there."""
+def shipped_model():
+    """``(weights, margin)`` of the shipped ranker (``{feature: weight}``, and how much better than the rules'
+    choice an option must score to replace it), or ``(None, 0.0)`` when no model file is there."""
     if not MODEL_PATH.exists():
-        return None
+        return None, 0.0
     data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
-    return {name: values[0] for name, values in data["weights"].items()}
+    return {name: values[0] for name, values in data["weights"].items()}, data.get("margin", 0.0)
 
 
 class ReferentRanker:
     """Chooses the entity a description or pronoun speaker stands for among the article's named entities and
-    the rules' choice, by a linear score of the features of each (``weights``: the shipped model's)."""
+    the rules' choice, by a linear score of the features of each (``weights`` and ``margin``: the shipped
+    model's when not given)."""
 
-    def __init__(self, weights=None):
-        self.weights = weights if weights is not None else shipped_weights()
+    def __init__(self, weights=None, margin=None):
+        shipped, shipped_margin = shipped_model() if weights is None or margin is None else (None, 0.0)
+        self.weights = weights if weights is not None else shipped
+        self.margin = margin if margin is not None else shipped_margin
 
     def choose(self, resolver, attribution, sentence, head, kind, ruled):
         """The ``Speaker`` an attribution's speaker mention of ``kind`` (``tracker.speakers.mention_kind``)
         stands for: the best-scored option, the rules' choice ``ruled`` when no model is shipped."""
         if not self.weights:
             return ruled
-        options = self.options(resolver, attribution, sentence, head, kind, ruled)
-        best = self.pick(options)
-        if best is None or best[0].name == ruled.name:
+        options = {o.name: (o, f) for o, f in self.options(resolver, attribution, sentence, head, kind, ruled)}
+        best = self.pick([(name, f) for name, (_, f) in options.items()], ruled.name)
+        if best is None or best == ruled.name:
             return ruled
-        return type(ruled)(best[0].name, best[0].type)
+        return type(ruled)(best, options[best][0].type)
 
-    def pick(self, options):
-        """The ``(Option, features)`` of ``options`` with the highest score, None without options."""
-        scored = [(sum(self.weights.get(k, 0.0) * v for k, v in features.items()), k)
-                  for k, (_, features) in enumerate(options)]
-        return options[max(scored)[1]] if scored else None
+    def score(self, features):
+        """The linear score of one option's features."""
+        return sum(self.weights.get(k, 0.0) * v for k, v in features.items())
+
+    def pick(self, options, ruled=None):
+        """The name of the best of ``options`` (``[(name, features)]``): the highest score, unless the rules'
+        choice ``ruled`` scores within ``margin`` of it; None without options."""
+        if not options:
+            return None
+        scores = {name: self.score(features) for name, features in options}
+        best = max(scores, key=scores.get)
+        return ruled if ruled in scores and scores[best] - scores[ruled] < self.margin else best
+
+    @staticmethod
+    def _clashes(resolver, name, gender):
+        """Whether the article shows the person ``name`` to be of another gender than ``gender``."""
+        known = resolver.book.gender_of(name)
+        return bool(known) and known != gender
 
     def options(self, resolver, attribution, sentence, head, kind, ruled):
         """``[(Option, features)]``: the rules' choice and the article's named agents, with their features."""
@@ -91,10 +109,15 @@ class ReferentRanker:
             if speaker and speaker.name and position < mention.start:
                 option = by_name.setdefault(speaker.name, Option(speaker.name, speaker.type, plural=plural))
                 option.spoke.append(position)
+        pronoun = kind.split(":")[0] if ":" in kind else None
+        gender, _ = resolver.gender_and_number(mention, head)
+        by_name = {name: option for name, option in by_name.items() if pronoun is None or agrees(pronoun, option)
+                   and not (gender and option.type == "PERSON" and self._clashes(resolver, name, gender))}
         if ruled.name:
             by_name.setdefault(ruled.name, Option(ruled.name, ruled.type, plural=";" in ruled.name))
-        if not kind.startswith("pronoun"):  # a description may stand for nobody the article names
-            own = ruled.name if ruled.type is None and ruled.name else clean_name(mention.text)
+        # a description, or a pronoun the rules gave one, may stand for nobody the article names
+        own = ruled.name if ruled.type is None and ruled.name else None if pronoun else clean_name(mention.text)
+        if own:
             by_name.setdefault(own, Option(own, None)).own = True
         context = Context(resolver, attribution, sentence, head, kind, ruled)
         ranks = context.recency_ranks(by_name.values())

@@ -191,16 +191,19 @@ def _camel_case(word):
 
 
 def mention_kind(words, head):
-    """The kind of a speaker mention that names nobody itself, for ``tracker.referents``: "pronoun:he",
-    "relative", "person_noun", "organisation_noun", "document_noun", "noun"; None for one that holds a proper
-    noun (a name the rules read exactly), a first or second person or no noun."""
-    if head is None or any(w.upos == "PROPN" for w in words):
+    """The kind of a speaker mention that names nobody itself, for ``tracker.referents``: a third-person pronoun
+    by what it may stand for ("person:he", "it:it", "group:they", as ``tracker.pronouns.agrees`` reads them),
+    "person_noun", "organisation_noun", "document_noun", "noun"; None for one that holds a proper noun (a name the
+    rules read exactly), a first or second person, a relative pronoun (its antecedent is in its sentence) or no
+    noun."""
+    if head is None or any(w.upos == "PROPN" for w in words) or words[-1].text.lower() in RELATIVE:
         return None
     lowered = " ".join(w.text for w in words).lower()
+    if lowered in FIRST_PERSON or lowered == "you":
+        return None
     if lowered in PERSON_PRONOUNS or lowered in GROUP - {"we"}:
-        return f"pronoun:{lowered}"
-    if words[-1].text.lower() in RELATIVE:
-        return "relative"
+        agreement = "person" if lowered in PERSON_PRONOUNS else "it" if lowered == "it" else "group"
+        return f"{agreement}:{lowered}"
     if head.upos != "NOUN":
         return None
     lemma = head.lemma.lower()
