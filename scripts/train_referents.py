@@ -38,7 +38,7 @@ from tracker.speakers import Resolver, resolve_speakers  # noqa: E402
 from tracker.statement import Statement  # noqa: E402
 
 FOLDS = 5
-C_GRID = (0.01, 0.03, 0.1)
+C_GRID = (0.03, 0.1)
 MARGINS = (0.0, 0.5, 1.0, 2.0)  # how much better than the rules' choice an option must score to replace it
 SCORER = ROOT.parent / "shared" / "eval" / "score.py"
 

@@ -76,3 +76,27 @@ def test_a_mention_with_a_name_is_left_to_the_rules(resolved):
     ranker = Keeping()
     resolved("Tom Hart met voters in Ohio on Monday. Paul Greene said the race was close.", ranker)
     assert "Paul Greene" not in ranker.seen
+
+
+def test_it_finds_the_organisation_the_rules_left_unnamed(resolved):
+    text = ("The Harbour Board and Tom Hart met on Monday to discuss the pier.\n\n"
+            "It said the pier would close in May.")
+    assert ("It", "Harbour Board") in resolved(text, ReferentRanker())
+    assert ("It", None) in resolved(text, ReferentRanker(weights={}))  # the rules alone name nobody
+
+
+def test_the_rules_choice_stands_unless_another_option_scores_a_margin_above_it():
+    options = [("Harbour Board", {"salience": 2.0}), ("Tom Hart", {"salience": 1.0})]
+    assert ReferentRanker({"salience": 1.0}, margin=0.5).pick(options, "Tom Hart") == "Harbour Board"
+    assert ReferentRanker({"salience": 1.0}, margin=1.5).pick(options, "Tom Hart") == "Tom Hart"
+    assert ReferentRanker({"salience": 1.0}, margin=0.0).pick([], None) is None
+
+
+def test_training_ranks_the_right_option_first(training_script):
+    train = training_script("train_referents")
+    rows = [{"article": f"a{k}", "kind": "person:he", "named": True,
+             "options": [("Tom Hart", {"gender:agree": 1.0, "mentions": 0.5}, True),
+                         ("Maria Lopez", {"gender:clash": 1.0, "mentions": 1.0 + k}, False)]} for k in range(6)]
+    ranker = ReferentRanker(train.weights_of(train.fit(rows, 1.0)), margin=0.0)
+    assert all(train.chosen_right(ranker, row) for row in rows)
+    assert ranker.weights["gender:agree"] > ranker.weights["gender:clash"]

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import numpy
 
-from .names import AGENT_TYPES, OFFICES, clean_name
+from .names import AGENT_TYPES, OFFICES
 from .pronouns import agrees
 from .trees import dependents
 
@@ -115,10 +115,9 @@ class ReferentRanker:
                    and not (gender and option.type == "PERSON" and self._clashes(resolver, name, gender))}
         if ruled.name:
             by_name.setdefault(ruled.name, Option(ruled.name, ruled.type, plural=";" in ruled.name))
-        # a description, or a pronoun the rules gave one, may stand for nobody the article names
-        own = ruled.name if ruled.type is None and ruled.name else None if pronoun else clean_name(mention.text)
-        if own:
-            by_name.setdefault(own, Option(own, None)).own = True
+        # the description the rules left (or gave a pronoun) may stand for nobody the article names
+        if ruled.type is None and ruled.name:
+            by_name[ruled.name].own = True
         context = Context(resolver, attribution, sentence, head, kind, ruled)
         ranks = context.recency_ranks(by_name.values())
         return [(option, context.features(option, ranks.get(option.name))) for option in by_name.values()]

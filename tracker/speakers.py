@@ -214,6 +214,13 @@ def mention_kind(words, head):
     return "document_noun" if lemma in RECORDS else "noun"
 
 
+def _says_whose(sentence, head, ids):
+    """Whether a description says within ``ids`` whose it is ("her remarks", "results of a poll", "forces loyal
+    to the government"): then the rules' reading of it is exact."""
+    return any(w.id in ids and w.deprel in ("nmod:poss", "nmod", "acl", "acl:relcl", "appos")
+               for w in dependents(sentence, head))
+
+
 def _is_state_body(name):
     """Whether ``name`` is a state body that does not say whose it is: "National Security Council",
     "foreign ministry", "the cabinet" (not "Russia's foreign ministry", not "State Department")."""
@@ -253,11 +260,11 @@ class Resolver:
         speaker = self._resolve_mention(mention, sentence, words, head)
         if speaker.type is None and re.fullmatch(r"the \w+", mention.text.strip(), re.I):
             speaker = self._earlier_fuller(speaker, mention.start)
+        kind = mention_kind(words, head)
+        if kind is not None and not (speaker.type and _says_whose(sentence, head, set(mention.word_ids))):
+            speaker = self.ranker.choose(self, attribution, sentence, head, kind, speaker)
         if speaker.type in ("ORG", None) and _is_state_body(speaker.name):
             speaker = self._state_of_body(speaker, attribution)
-        kind = mention_kind(words, head)
-        if kind is not None:
-            speaker = self.ranker.choose(self, attribution, sentence, head, kind, speaker)
         lowered = mention.text.lower().strip()
         plural = lowered in ("they", "them") or ";" in (speaker.name or "") or (
             lowered not in PERSON_PRONOUNS and lowered != "it" and head is not None
