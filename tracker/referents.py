@@ -9,7 +9,7 @@ sentences, how often it was named so far, whether it spoke last or was the subje
 whether the article places the mention's noun beside its name ("Jane Roe, the nominee"), and the cosine of the
 parser's vectors of the mention's head and of the candidate's last mention. The ranker
 (``tracker/data/speaker_referents.json``, trained by ``scripts/train_referents.py`` on labelled PolNeAR train
-articles) scores each candidate; the best one is the speaker.
+articles) scores each candidate; the best one is the speaker when it scores a margin above the rules' choice.
 """
 
 import bisect
@@ -127,7 +127,7 @@ class Context:
     """What the features of one mention's options are measured against."""
 
     def __init__(self, resolver, attribution, sentence, head, kind, ruled):
-        self.resolver, self.book, self.index = resolver, resolver.book, resolver.index
+        self.book, self.index = resolver.book, resolver.index
         self.mention, self.kind, self.ruled = attribution.speaker, kind, ruled
         self.content = attribution.spans
         mention = self.mention
@@ -186,7 +186,6 @@ class Context:
             features[f"own|{kind}"] = 1.0
             features[f"own:{self.determiner}|{kind}"] = 1.0
             features[f"own_plural:{self.plural}|{kind}"] = 1.0
-            features[f"own_rule_type:{self.ruled.type}|{kind}"] = 1.0
         if rank is not None:
             features[f"recency:{min(rank, 3)}|{kind}"] = 1.0
             last = self.last_before(option)
