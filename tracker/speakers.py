@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from .cues import DOCUMENTS
 from .names import AGENT_TYPES, DETERMINERS, NAME_EDGES, OFFICES, clean_name
 from .pronouns import Candidate, Referents
+from .referents import ReferentRanker
 from .trees import dependents, preposition
 from .words import word_map, word_set
 
@@ -53,6 +54,7 @@ INCLUDING = word_set("including")
 SAYINGS = word_set("sayings")
 RELATIVES = word_set("relatives")
 PERSON_NOUNS = {noun: None if gender == "-" else gender for noun, gender in word_map("person_nouns").items()}
+RECORDS = DOCUMENTS | POLLS | OWNED_RECORDS | SAYINGS | DOCUMENT_PARTS  # nouns of what is written or said
 DEFINITE = {"the", "this", "that", "these", "those"}
 PRONOUN_WINDOW = 1500  # characters before a pronoun where its referent is looked for first
 EARLIER_DOCUMENT_SENTENCES = 12  # how far back "the statement" looks for the statement the article introduced
@@ -188,6 +190,37 @@ def _camel_case(word):
     return word[:1].isupper() and not word.isupper() and word[1:] != word[1:].lower()
 
 
+def mention_kind(words, head):
+    """The kind of a speaker mention that names nobody itself, for ``tracker.referents``: a third-person pronoun
+    by what it may stand for ("person:he", "it:it", "group:they", as ``tracker.pronouns.agrees`` reads them),
+    "person_noun", "organisation_noun", "document_noun", "noun"; None for one that holds a proper noun (a name the
+    rules read exactly), a first or second person, a relative pronoun (its antecedent is in its sentence) or no
+    noun."""
+    if head is None or any(w.upos == "PROPN" for w in words) or words[-1].text.lower() in RELATIVE:
+        return None
+    lowered = " ".join(w.text for w in words).lower()
+    if lowered in FIRST_PERSON or lowered == "you":
+        return None
+    if lowered in PERSON_PRONOUNS or lowered in GROUP - {"we"}:
+        agreement = "person" if lowered in PERSON_PRONOUNS else "it" if lowered == "it" else "group"
+        return f"{agreement}:{lowered}"
+    if head.upos != "NOUN":
+        return None
+    lemma = head.lemma.lower()
+    if _is_person_noun(head):
+        return "person_noun"
+    if lemma in ORGANISATION_NOUNS | INSTITUTIONS | CAMPAIGN_NOUNS:
+        return "organisation_noun"
+    return "document_noun" if lemma in RECORDS else "noun"
+
+
+def _says_whose(sentence, head, ids):
+    """Whether a description says within ``ids`` whose it is ("her remarks", "results of a poll", "forces loyal
+    to the government"): then the rules' reading of it is exact."""
+    return any(w.id in ids and w.deprel in ("nmod:poss", "nmod", "acl", "acl:relcl", "appos")
+               for w in dependents(sentence, head))
+
+
 def _is_state_body(name):
     """Whether ``name`` is a state body that does not say whose it is: "National Security Council",
     "foreign ministry", "the cabinet" (not "Russia's foreign ministry", not "State Department")."""
@@ -201,9 +234,10 @@ class Resolver:
     """Resolves the speakers of one document's attributions, in text order, by the names of its ``NameBook``
     (``tracker.names``): what each mention says, a pronoun's referent, a description's holder or owner."""
 
-    def __init__(self, index, book):
+    def __init__(self, index, book, ranker=None):
         self.index = index
         self.book = book
+        self.ranker = ranker or ReferentRanker()  # the entity a description or pronoun stands for
         self.document = index.document
         self.text = index.text
         self.resolved = []  # (offset, Speaker, plural) of mentions already resolved, for pronouns
@@ -226,6 +260,9 @@ class Resolver:
         speaker = self._resolve_mention(mention, sentence, words, head)
         if speaker.type is None and re.fullmatch(r"the \w+", mention.text.strip(), re.I):
             speaker = self._earlier_fuller(speaker, mention.start)
+        kind = mention_kind(words, head)
+        if kind is not None and not (speaker.type and _says_whose(sentence, head, set(mention.word_ids))):
+            speaker = self.ranker.choose(self, attribution, sentence, head, kind, speaker)
         if speaker.type in ("ORG", None) and _is_state_body(speaker.name):
             speaker = self._state_of_body(speaker, attribution)
         lowered = mention.text.lower().strip()
@@ -234,6 +271,13 @@ class Resolver:
             and "Number=Plur" in (head.feats or ""))
         self.resolved.append((mention.start, speaker, plural))
         return speaker
+
+    def gender_and_number(self, mention, head):
+        """``(gender or None, plural)`` a speaker mention tells: "she" a woman, "the spokesmen" several."""
+        lowered = mention.text.lower().strip()
+        noun = head.lemma.lower() if head.upos == "NOUN" else None
+        gender = PERSON_PRONOUNS.get(lowered) or (PERSON_NOUNS.get(noun) if noun else None)
+        return gender, lowered in ("they", "them") or noun is not None and "Number=Plur" in (head.feats or "")
 
     def pronoun_referent(self, sentence, pronoun):
         """The ``Speaker`` a third-person pronoun inside a statement stands for ("criticised him", "their plan"),

@@ -1,0 +1,187 @@
+"""Train the referent ranker (``tracker.referents``) on labelled PolNeAR train articles.
+
+Runs the steps after the parse on the kept parses (``attribution_lab.py parse``) of the articles that
+``scripts/labels/polnear_train.jsonl`` labels, with a ranker that records, for each speaker mention that names
+nobody itself (a description or a pronoun), its options and their features and keeps the rules' choice. Each
+statement is paired with its gold quote as the scorer pairs them (``tracker.evaluate.matched_pairs``); an option
+is right when the reference scorer's ``same_holders`` takes it for the label's ``speaker_canonical``. Prints
+5-fold figures (folds by article, ``attribution_lab.folds_of``): the accuracy of the rules' choice and of the
+ranker's on the mentions with a named holder, and on descriptions of an unnamed one (where the description
+itself is right). Then fits on every row and writes
+``tracker/data/speaker_referents.json``. Needs scikit-learn at training time only. Deterministic (folds of seed
+0, a convex fit).
+
+Usage: python scripts/train_referents.py ../shared/eval/polnear_train.jsonl
+"""
+
+import gzip
+import importlib.util
+import json
+import pickle
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from attribution_lab import documents, folds_of, read_records  # noqa: E402
+from train_claims import Scaled, article_key, read_labels  # noqa: E402
+
+from tracker.attribution import find_attributions  # noqa: E402
+from tracker.document import ArticleIndex  # noqa: E402
+from tracker.evaluate import matched_pairs  # noqa: E402
+from tracker.names import NameBook  # noqa: E402
+from tracker.referents import MODEL_PATH, ReferentRanker  # noqa: E402
+from tracker.speakers import Resolver, resolve_speakers  # noqa: E402
+from tracker.statement import Statement  # noqa: E402
+
+FOLDS = 5
+C_GRID = (0.03, 0.1)
+MARGINS = (0.0, 0.5, 1.0, 2.0)  # how much better than the rules' choice an option must score to replace it
+SCORER = ROOT.parent / "shared" / "eval" / "score.py"
+
+
+def scorer():
+    """The reference scorer's module (``../shared/eval/score.py``), for its ``same_holders``."""
+    spec = importlib.util.spec_from_file_location("reference_score", SCORER)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+class Recorder(ReferentRanker):
+    """A ranker that keeps the rules' choice and records each mention's options with their features."""
+
+    def __init__(self):
+        super().__init__(weights={})
+        self.seen = {}  # (start, end) of a mention -> (kind, rules' name, [(option name, features)])
+
+    def choose(self, resolver, attribution, sentence, head, kind, ruled):
+        options = self.options(resolver, attribution, sentence, head, kind, ruled)
+        mention = attribution.speaker
+        self.seen[(mention.start, mention.end)] = (kind, ruled.name, [(o, f) for o, f in options])
+        return ruled
+
+
+def right(option, holder, same_holders):
+    """Whether ``option`` names the labelled ``holder``: the scorer's ``same_holders``, or for an unnamed holder
+    the description itself."""
+    return same_holders(option.name, holder) if holder else option.own
+
+
+def training_rows(corpus, labels, same_holders):
+    """One row per statement paired with a labelled gold quote whose speaker mention names nobody itself."""
+    records = {r["id"]: r for r in read_records(corpus) if article_key(r["id"]) in labels}
+    rows = []
+    for article, document in documents(corpus, only=set(records)):
+        index = ArticleIndex(document)
+        statements = [Statement(attribution) for attribution in find_attributions(index)]
+        recorder = Recorder()
+        resolve_speakers(statements, Resolver(index, NameBook(index), recorder))
+        quotes = records[article.id]["quotes"]
+        for g, p in matched_pairs(quotes, [{"start": s.start, "end": s.end} for s in statements]):
+            label = labels[article_key(article.id)].get(quotes[g]["id"])
+            mention = statements[p].attribution.speaker
+            if label is None or mention is None or (mention.start, mention.end) not in recorder.seen:
+                continue
+            kind, ruled, options = recorder.seen[(mention.start, mention.end)]
+            holder = label["speaker_canonical"]
+            if not holder and not any(o.own for o, _ in options):
+                continue  # a vague "they" the rules named nobody for either
+            rows.append({"article": article.id, "kind": kind, "named": bool(holder),
+                         "options": [(o.name, features, right(o, holder, same_holders))
+                                     for o, features in options]})
+            rows[-1]["ruled"] = dict((n, ok) for n, _, ok in rows[-1]["options"]).get(ruled, False)
+    return rows
+
+
+def fit(rows, C):
+    """A logistic regression on the difference between the features of a right and of a wrong option of one
+    mention (each pair both ways round), so that its score orders one mention's options."""
+    examples, labels = [], []
+    for row in rows:
+        right = [f for _, f, ok in row["options"] if ok]
+        wrong = [f for _, f, ok in row["options"] if not ok]
+        for a in right:
+            for b in wrong:
+                difference = {k: a.get(k, 0.0) - b.get(k, 0.0) for k in a.keys() | b.keys()}
+                examples += [difference, {k: -v for k, v in difference.items()}]
+                labels += [1, 0]
+    return Scaled(C).fit(examples, labels)
+
+
+def weights_of(model):
+    """``{feature: weight}`` of a fitted ``Scaled`` ranker, its scaling folded in."""
+    coef = model.classifier.coef_[0] / model.scale
+    return {str(name): float(coef[k]) for k, name in enumerate(model.vectorizer.get_feature_names_out())}
+
+
+def chosen_right(ranker, row):
+    """Whether the ranker's choice for a row is right."""
+    ruled = next((name for name, features, _ in row["options"] if any(k.startswith("rule|") for k in features)), None)
+    best = ranker.pick([(name, features) for name, features, _ in row["options"]], ruled)
+    return best is not None and dict((n, ok) for n, _, ok in row["options"])[best]
+
+
+def out_of_fold(rows, C):
+    """Per margin of ``MARGINS``, per row, whether the ranker fit on the other folds chooses right."""
+    fold = folds_of({r["article"] for r in rows}, FOLDS)
+    right = {margin: [False] * len(rows) for margin in MARGINS}
+    for k in range(FOLDS):
+        weights = weights_of(fit([r for r in rows if fold[r["article"]] != k], C))
+        for margin in MARGINS:
+            ranker = ReferentRanker(weights, margin)
+            for i, row in enumerate(rows):
+                if fold[row["article"]] == k:
+                    right[margin][i] = chosen_right(ranker, row)
+    return right
+
+
+def by_kind(rows, right):
+    """``{kind: (n, accuracy %)}`` of ``right`` per mention kind, the unnamed holders apart."""
+    def kind(row):
+        return row["kind"].split(":")[0] + ("" if row["named"] else " unnamed")
+
+    counts = Counter(kind(r) for r in rows)
+    hits = Counter(kind(r) for r, ok in zip(rows, right) if ok)
+    return {k: (n, round(100 * hits[k] / n, 1)) for k, n in counts.most_common()}
+
+
+def main():
+    corpus = sys.argv[1] if len(sys.argv) > 1 else str(ROOT.parent / "shared" / "eval" / "polnear_train.jsonl")
+    cache = Path("/tmp") / "referent_training_rows.pkl.gz"
+    if cache.exists() and "--fresh" not in sys.argv:
+        rows = pickle.load(gzip.open(cache))
+    else:
+        rows = training_rows(corpus, read_labels(), scorer().same_holders)
+        pickle.dump(rows, gzip.open(cache, "wb"))
+    named = sum(r["named"] for r in rows)
+    ruled = [r["ruled"] for r in rows]
+    reachable = [any(ok for _, _, ok in r["options"]) for r in rows]
+    print(f"{len(rows)} mentions ({named} of a named holder) from {len({r['article'] for r in rows})} articles; the holder among the options: "
+          f"{100 * sum(reachable) / len(rows):.1f}%")
+    print(f"rules' choice right: {100 * sum(ruled) / len(rows):.1f}%, of named holders "
+          f"{100 * sum(ok for r, ok in zip(rows, ruled) if r['named']) / named:.1f}% {by_kind(rows, ruled)}")
+    best = None
+    for C in C_GRID:
+        for margin, right in out_of_fold(rows, C).items():
+            accuracy = 100 * sum(right) / len(rows)
+            print(f"C {C} margin {margin}: ranker right (5-fold) {accuracy:.1f}%, of named holders "
+                  f"{100 * sum(ok for r, ok in zip(rows, right) if r['named']) / named:.1f}% {by_kind(rows, right)}",
+                  flush=True)
+            if best is None or accuracy > best[0]:
+                best = (accuracy, C, margin)
+    _, C, margin = best
+    model = fit(rows, C)
+    model.export(MODEL_PATH, f"trained on {len(rows)} labelled PolNeAR train speaker mentions by "
+                             f"scripts/train_referents.py, C {C}")
+    exported = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    MODEL_PATH.write_text(json.dumps({**exported, "margin": margin}, separators=(",", ":")), encoding="utf-8")
+    print(f"chosen C {C} margin {margin}; wrote {MODEL_PATH.relative_to(ROOT)} "
+          f"({MODEL_PATH.stat().st_size:,} bytes)")
+
+
+if __name__ == "__main__":
+    main()
