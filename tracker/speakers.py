@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from .cues import DOCUMENTS
 from .names import AGENT_TYPES, DETERMINERS, NAME_EDGES, OFFICES, clean_name
 from .pronouns import Candidate, Referents
-from .referents import ReferentRanker
+from .referents import DEFINITE, ReferentRanker
 from .trees import dependents, preposition
 from .words import word_map, word_set
 
@@ -54,8 +54,7 @@ INCLUDING = word_set("including")
 SAYINGS = word_set("sayings")
 RELATIVES = word_set("relatives")
 PERSON_NOUNS = {noun: None if gender == "-" else gender for noun, gender in word_map("person_nouns").items()}
-RECORDS = DOCUMENTS | POLLS | OWNED_RECORDS | SAYINGS | DOCUMENT_PARTS  # nouns of what is written or said
-DEFINITE = {"the", "this", "that", "these", "those"}
+WRITTEN_NOUNS = DOCUMENTS | POLLS | OWNED_RECORDS | SAYINGS | DOCUMENT_PARTS  # nouns of what is written or said
 PRONOUN_WINDOW = 1500  # characters before a pronoun where its referent is looked for first
 EARLIER_DOCUMENT_SENTENCES = 12  # how far back "the statement" looks for the statement the article introduced
 
@@ -211,7 +210,7 @@ def mention_kind(words, head):
         return "person_noun"
     if lemma in ORGANISATION_NOUNS | INSTITUTIONS | CAMPAIGN_NOUNS:
         return "organisation_noun"
-    return "document_noun" if lemma in RECORDS else "noun"
+    return "document_noun" if lemma in WRITTEN_NOUNS else "noun"
 
 
 def _says_whose(sentence, head, ids):
