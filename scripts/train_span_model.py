@@ -2,7 +2,7 @@
 tracker/data/attribution_spans.pt and its settings (attribution_spans.json).
 
     python scripts/attribution_lab.py parse ../shared/eval/polnear_train.jsonl   # once: parses and vectors
-    python scripts/train_span_model.py ../shared/eval/polnear_train.jsonl [--epochs 6]
+    python scripts/train_span_model.py ../shared/eval/polnear_train.jsonl [--epochs 3]
 
 The cue scorer learns every word: 1 for the head of a gold cue (the word of the cue whose parent is outside
 it), 0 elsewhere. The span tagger, trained after it, learns one window a gold cue, its words labelled by the
@@ -38,7 +38,7 @@ from tracker.document import ArticleIndex  # noqa: E402
 
 FOLDS = 5
 SEED = 0
-EPOCHS = 6
+EPOCHS = 3
 BATCH = 64
 LEARNING_RATE = 2e-3
 THREADS = 2
