@@ -218,6 +218,7 @@ class NameBook:
         verb_ends = {w.end_char for s in index.sentences for w in s.words if w.upos in ("VERB", "AUX")}
         self._verb_ended = {e.start_char for e in self.entities if e.end_char in verb_ends}
         self._by_last_name = self._last_names()  # last word of a named agent -> its entities
+        self._family_forms = {}  # name -> persons it is a family name of (``_family_name_forms``)
         self._canonical_entities = {e.start_char: self.canonical(e.text, e.type, self._honorific_gender(e),
                                                                  e.start_char) for e in self.entities}
         self._person_contexts = None  # (offset, name, words beside the name) of persons: on first need
@@ -328,18 +329,27 @@ class NameBook:
             else:
                 fuller = [e for e in fuller if self._may_be(clean_name(e.text), gender)]
             if not fuller and len(name.split()) == 1:  # a first family name: "Ms. Acosta" -> "Melba Acosta Febo"
-                fuller = [e for e in self.entities if e.type == "PERSON" and len(clean_name(e.text).split()) >= 3
-                          and clean_name(e.text).split()[-2] == name and not self._in_title_case(e)
-                          and clean_name(e.text).split()[-1].rstrip(".") not in ("Jr", "Sr")]
+                fuller = self._family_name_forms(name)[0]
             if not fuller and name in self.surnames:  # a family name written first: "Mr. Ban" -> "Ban Ki-moon"
-                fuller = [e for e in self.entities if e.type == "PERSON" and clean_name(e.text).split()[0] == name
-                          and len(clean_name(e.text)) > len(name) and e.start_char not in self._verb_ended
-                          and not ORGANISATION_WORDS.search(e.text)  # "the Obama White House" is no person
-                          and not self._in_title_case(e)]
+                fuller = self._family_name_forms(name)[1]
             if fuller:
                 best = self._fullest(fuller)
                 return clean_name(best.text), person_like(best.text, best.type, self.surnames)
         return name, person_like(name, etype, self.surnames)
+
+    def _family_name_forms(self, name):
+        """``(first family name, family name written first)``: the persons whose name has ``name`` as its first of
+        two family names, and those whose name starts with it; once per name (``canonical`` asks at every mention
+        of a long article)."""
+        if name not in self._family_forms:
+            persons = [e for e in self.entities if e.type == "PERSON" and not self._in_title_case(e)]
+            self._family_forms[name] = (
+                [e for e in persons if len(clean_name(e.text).split()) >= 3 and clean_name(e.text).split()[-2] == name
+                 and clean_name(e.text).split()[-1].rstrip(".") not in ("Jr", "Sr")],
+                [e for e in persons if clean_name(e.text).split()[0] == name and len(clean_name(e.text)) > len(name)
+                 and e.start_char not in self._verb_ended
+                 and not ORGANISATION_WORDS.search(e.text)])  # "the Obama White House" is no person
+        return self._family_forms[name]
 
     def namesakes(self, surname):
         """The canonical names of the article's persons whose name ends with ``surname``."""

@@ -16,7 +16,7 @@ import bisect
 import json
 import math
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import numpy
@@ -96,15 +96,9 @@ class ReferentRanker:
 
     def options(self, resolver, attribution, sentence, head, kind, ruled):
         """``[(Option, features)]``: the rules' choice and the article's named agents, with their features."""
-        mention, by_name = attribution.speaker, {}
-        for candidate in resolver.referents.mentions:
-            if candidate.name and candidate.type in AGENT_TYPES:
-                option = by_name.setdefault(candidate.name, Option(candidate.name, candidate.type))
-                option.starts.append(candidate.start)
-                if candidate.subject and not candidate.quoted:
-                    option.subjects.append(candidate.start)
-                if candidate.quoted:
-                    option.quoted.append(candidate.start)
+        mention = attribution.speaker
+        by_name = {name: Option(name, type_, list(starts), list(subjects), quoted=list(quoted))
+                   for name, type_, starts, subjects, quoted in named_agents(resolver.referents)}
         for position, speaker, plural in resolver.resolved:
             if speaker and speaker.name and position < mention.start:
                 option = by_name.setdefault(speaker.name, Option(speaker.name, speaker.type, plural=plural))
@@ -121,6 +115,23 @@ class ReferentRanker:
         context = Context(resolver, attribution, sentence, head, kind, ruled)
         ranks = context.recency_ranks(by_name.values())
         return [(option, context.features(option, ranks.get(option.name))) for option in by_name.values()]
+
+
+@lru_cache(maxsize=1)
+def named_agents(referents):
+    """``(name, type, starts, subjects, quoted)`` of each agent an article names (``referents``: its
+    ``Referents``), once per article: every speaker mention of a long article asks."""
+    by_name = {}
+    for candidate in referents.mentions:
+        if candidate.name and candidate.type in AGENT_TYPES:
+            starts, subjects, quoted = by_name.setdefault(candidate.name, (candidate.type, [], [], []))[1:]
+            starts.append(candidate.start)
+            if candidate.subject and not candidate.quoted:
+                subjects.append(candidate.start)
+            if candidate.quoted:
+                quoted.append(candidate.start)
+    return tuple((name, type_, tuple(starts), tuple(subjects), tuple(quoted))
+                 for name, (type_, starts, subjects, quoted) in by_name.items())
 
 
 class Context:
