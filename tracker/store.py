@@ -10,6 +10,8 @@ that it follows every write.
 import dataclasses
 import datetime
 import json
+import sqlite3
+import time
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -179,8 +181,23 @@ def open_db(path):
     path.parent.mkdir(parents=True, exist_ok=True)
     db = sqlite_utils.Database(path)
     db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    db.enable_wal()
+    enable_wal(db)
     return ensure_schema(db)
+
+
+def enable_wal(db):
+    """Switch ``db`` to the WAL journal. Two processes that create one database at once can each be refused
+    the switch at once ("database is locked", whatever the busy timeout: SQLite breaks the lock cycle of
+    two connections changing the journal), so it is tried again until the busy timeout has passed."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            db.enable_wal()
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 @contextmanager
