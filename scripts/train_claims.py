@@ -192,10 +192,17 @@ def fit_targets(rows, C):
     """The ranker: a logistic regression on the difference between the features of a claim's labelled target
     and of another of its candidates (each pair both ways round), so that its score orders one claim's
     candidates (5-fold on 450 articles: ranker 45.7 -> 46.4 against one fit on the candidates one by one)."""
+    return fit_pairwise((([f for name, f in row["candidates"] if _target_matches(row["target"], name)],
+                          [f for name, f in row["candidates"] if not _target_matches(row["target"], name)])
+                         for row in target_rows(rows)), C)
+
+
+def fit_pairwise(groups, C):
+    """A logistic regression on the difference between the features of a right and of a wrong option of one
+    group (each pair both ways round), so that its score orders a group's options; ``groups`` yields
+    ``(right features, wrong features)`` lists."""
     examples, labels = [], []
-    for row in target_rows(rows):
-        right = [f for name, f in row["candidates"] if _target_matches(row["target"], name)]
-        wrong = [f for name, f in row["candidates"] if not _target_matches(row["target"], name)]
+    for right, wrong in groups:
         for a in right:
             for b in wrong:
                 difference = {k: a.get(k, 0.0) - b.get(k, 0.0) for k in a.keys() | b.keys()}

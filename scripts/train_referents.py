@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from attribution_lab import documents, folds_of, read_records  # noqa: E402
-from train_claims import Scaled, article_key, read_labels  # noqa: E402
+from train_claims import article_key, fit_pairwise, read_labels  # noqa: E402
 
 from tracker.attribution import find_attributions  # noqa: E402
 from tracker.document import ArticleIndex  # noqa: E402
@@ -98,18 +98,9 @@ def training_rows(corpus, labels, same_holders):
 
 
 def fit(rows, C):
-    """A logistic regression on the difference between the features of a right and of a wrong option of one
-    mention (each pair both ways round), so that its score orders one mention's options."""
-    examples, labels = [], []
-    for row in rows:
-        right = [f for _, f, ok in row["options"] if ok]
-        wrong = [f for _, f, ok in row["options"] if not ok]
-        for a in right:
-            for b in wrong:
-                difference = {k: a.get(k, 0.0) - b.get(k, 0.0) for k in a.keys() | b.keys()}
-                examples += [difference, {k: -v for k, v in difference.items()}]
-                labels += [1, 0]
-    return Scaled(C).fit(examples, labels)
+    """The pairwise ranker (``train_claims.fit_pairwise``) of each mention's right options against its wrong ones."""
+    return fit_pairwise((([f for _, f, ok in row["options"] if ok], [f for _, f, ok in row["options"] if not ok])
+                         for row in rows), C)
 
 
 def weights_of(model):
