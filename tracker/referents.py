@@ -161,7 +161,7 @@ class Context:
         vectors = self.index.sentence_vectors
         if vectors is None or sentence is None:
             return None
-        return vectors[self.index.document.sentences.index(sentence)][word.id - 1]
+        return vectors[self.index.sentence_of(word.start_char)][word.id - 1]
 
     def _vector_of(self, offset):
         """The parser's vector of the word starting at ``offset``, None without vectors."""
