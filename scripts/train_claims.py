@@ -13,6 +13,7 @@ Usage: python scripts/train_claims.py ../shared/eval/polnear_train.jsonl
 import gzip
 import hashlib
 import json
+import math
 import os
 import pickle
 import sys
@@ -35,8 +36,8 @@ from attribution_lab import documents, folds_of, read_records  # noqa: E402
 from tracker.evaluate import _target_matches, matched_pairs  # noqa: E402
 from tracker.extract import statements_of  # noqa: E402
 from tracker.relations import RELATION_STANCE  # noqa: E402
-from tracker.stance import (CLAIM_CLASSES, CLAIM_MODEL_PATH, DENIAL_CUES, FLAT_DENIALS,  # noqa: E402
-                            TARGET_MODEL_PATH)
+from tracker.stance import (CLAIM_CLASSES, CLAIM_MODEL_PATH, DENIAL_CUES, DENIAL_MODEL_PATH,  # noqa: E402
+                            FLAT_DENIALS, TARGET_MODEL_PATH)
 from tracker.targets import ClaimJudge  # noqa: E402
 
 LABELS = ROOT / "scripts" / "labels" / "polnear_train.jsonl"
@@ -48,7 +49,12 @@ STANCE_WEIGHTS = (None, "balanced")
 # 0.0001 49.1)
 TARGET_C = (0.0005,)
 NEUTRAL_OFFSETS = (0.0, 0.25, 0.5, 0.75, 1.0, 1.25)  # taken off the neutral class's log-probability
+DENIAL_C = (0.001, 0.01)
+DENIAL_THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9)
 DECIMALS = 5
+
+
+MODELS_TRAINED_ON_ROWS = (CLAIM_MODEL_PATH, TARGET_MODEL_PATH, DENIAL_MODEL_PATH)
 
 
 def article_key(article_id):
@@ -92,11 +98,11 @@ def training_rows(corpus, labels):
 
 def rows_cache():
     """Where the training rows are kept: a name keyed to the code, data and labels that make them (every file
-    of the package but the two models this script writes), so that rows built by other code (another checkout,
+    of the package but the models trained on these rows), so that rows built by other code (another checkout,
     an older commit) are never read as these."""
     digest = hashlib.sha1(LABELS.read_bytes())
     for path in sorted((ROOT / "tracker").rglob("*")):
-        if path.is_file() and path not in (CLAIM_MODEL_PATH, TARGET_MODEL_PATH) and "__pycache__" not in path.parts:
+        if path.is_file() and path not in MODELS_TRAINED_ON_ROWS and "__pycache__" not in path.parts:
             digest.update(path.read_bytes())
     return Path("/tmp") / f"stance_training_rows-{digest.hexdigest()[:12]}.pkl.gz"
 
@@ -145,15 +151,17 @@ class Scaled:
         return path.stat().st_size
 
 
+def class_f1(gold, predicted, label):
+    """F1 (%) of one class."""
+    tp = sum(g == p == label for g, p in zip(gold, predicted))
+    precision = tp / max(1, sum(p == label for p in predicted))
+    recall = tp / max(1, sum(g == label for g in gold))
+    return 100 * 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
 def macro_f1(gold, predicted):
     """Macro-F1 (%) over the classes the gold has, as ../shared/eval/score.py computes it."""
-    total = []
-    for label in sorted(set(gold)):
-        tp = sum(g == p == label for g, p in zip(gold, predicted))
-        precision = tp / max(1, sum(p == label for p in predicted))
-        recall = tp / max(1, sum(g == label for g in gold))
-        total.append(2 * precision * recall / (precision + recall) if precision + recall else 0.0)
-    return 100 * sum(total) / len(total)
+    return sum(class_f1(gold, predicted, label) for label in set(gold)) / len(set(gold))
 
 
 def fit_stance(rows, C, weight):
@@ -174,14 +182,36 @@ def is_denial(features):
         f"c_denial:{phrase}" in features for phrase in FLAT_DENIALS)
 
 
-def decide_stances(scores, classes, rows, neutral_offset=0.0):
-    """Stances as the pipeline decides: the relation step's stance, else a denial by its words, else the
-    model's best class once ``neutral_offset`` is taken off the neutral score (folded into the shipped
-    intercept)."""
+def decide_stances(scores, classes, rows, neutral_offset=0.0, denials=None, threshold=0.5):
+    """Stances as the pipeline decides: the relation step's stance, else a denial by its words or by the
+    denial model (``denials``: its probabilities, a denial above ``threshold``), else the model's best class
+    once ``neutral_offset`` is taken off the neutral score (folded into the shipped intercept)."""
     scores = scores.copy()
     scores[:, list(classes).index("neutral")] -= neutral_offset
-    return [RELATION_STANCE.get(r["relation"]) or ("deny" if is_denial(r["features"]) else str(classes[k]))
-            for r, k in zip(rows, scores.argmax(1))]
+    denied = [is_denial(r["features"]) for r in rows] if denials is None else [
+        is_denial(r["features"]) or p > threshold for r, p in zip(rows, denials)]
+    return [RELATION_STANCE.get(r["relation"]) or ("deny" if d else str(classes[k]))
+            for r, k, d in zip(rows, scores.argmax(1), denied)]
+
+
+def fit_denials(rows, C):
+    """The denial model: a logistic regression of "deny" against every other stance, classes balanced (a
+    denial is 2 % of the claims, too rare for the stance model to ever say it: out of fold it found 9 of 62 in
+    one fold)."""
+    return Scaled(C, "balanced").fit([r["features"] for r in rows], [r["stance"] == "deny" for r in rows],
+                                     numpy.array([r["dense"] for r in rows]))
+
+
+def denials_out_of_fold(rows, C):
+    """Each row's denial probability from the denial model fit on the other folds."""
+    fold = folds_of({r["article"] for r in rows}, FOLDS)
+    found = numpy.zeros(len(rows))
+    for k in range(FOLDS):
+        model = fit_denials([r for r in rows if fold[r["article"]] != k], C)
+        test = [i for i, r in enumerate(rows) if fold[r["article"]] == k]
+        found[test] = model.probabilities([rows[i]["features"] for i in test],
+                                          numpy.array([rows[i]["dense"] for i in test]))[:, 1]
+    return found
 
 
 def target_rows(rows):
@@ -244,12 +274,16 @@ def targets_out_of_fold(rows, C):
     return chosen
 
 
-def best_offset(rows, scores, classes):
-    """The neutral offset of ``NEUTRAL_OFFSETS`` with the best out-of-fold macro-F1: the model, fit for
-    likelihood on a set where most statements are neutral, says neutral more often than is best for the
-    polar classes. (A negative offset, tried on 840 articles, bought 0.4 macro-F1 for 3.7 target points.)"""
+def best_decision(rows, scores, classes, denials):
+    """``(macro-F1, neutral offset, denial C, denial threshold)`` with the best out-of-fold macro-F1, over the
+    offsets of ``NEUTRAL_OFFSETS`` (the model, fit for likelihood on a set where most statements are neutral,
+    says neutral more often than is best for the polar classes; a negative offset, tried on 840 articles,
+    bought 0.4 macro-F1 for 3.7 target points) and the denial models ``denials`` (``{C: out-of-fold
+    probabilities}``) at each of ``DENIAL_THRESHOLDS``, or none (C and threshold None)."""
     gold = [r["stance"] for r in rows]
-    return max(NEUTRAL_OFFSETS, key=lambda d: macro_f1(gold, decide_stances(scores, classes, rows, d)))
+    options = [(None, None)] + [(C, t) for C in denials for t in DENIAL_THRESHOLDS]
+    return max((macro_f1(gold, decide_stances(scores, classes, rows, offset, denials.get(C), t or 0.5)),
+                offset, C, t) for offset in NEUTRAL_OFFSETS for C, t in options)
 
 
 def figures_of(rows, stances, chosen, show=False):
@@ -313,22 +347,25 @@ def main():
         print(f"target C {target_C}: ranker picks the labelled target {ranked[target_C][0]:.1f}%", flush=True)
     target_C = max(ranked, key=lambda c: ranked[c][0])
     chosen = ranked[target_C][1]
+    denials = {C: denials_out_of_fold(rows, C) for C in DENIAL_C}
     best = None
     for C in STANCE_C:
         for weight in STANCE_WEIGHTS:
             scores, classes = out_of_fold(rows, C, weight)
-            offset = best_offset(rows, scores, classes)
-            figures = figures_of(rows, decide_stances(scores, classes, rows, offset), chosen)
-            print(f"C {C} weight {weight} neutral offset {offset}: " +
-                  ", ".join(f"{k} {v:.1f}" for k, v in figures.items()), flush=True)
+            _, offset, denial_C, threshold = decision = best_decision(rows, scores, classes, denials)
+            stances = decide_stances(scores, classes, rows, offset, denials.get(denial_C), threshold or 0.5)
+            figures = figures_of(rows, stances, chosen)
+            print(f"C {C} weight {weight} neutral offset {offset} denial model C {denial_C} threshold {threshold}: "
+                  + ", ".join(f"{k} {v:.1f}" for k, v in figures.items()), flush=True)
             key = (round(figures["macro_f1"], 1), figures["target_acc"])  # the issue's stance measure first
             if best is None or key > best[0]:
-                best = (key, C, weight, offset, scores, classes)
-    _, C, weight, offset, scores, classes = best
-    print(f"chosen: C {C} weight {weight} target C {target_C} neutral offset {offset}")
-    print("without the offset: " + ", ".join(
-        f"{k} {v:.1f}" for k, v in figures_of(rows, decide_stances(scores, classes, rows), chosen).items()))
-    figures_of(rows, decide_stances(scores, classes, rows, offset), chosen, show=True)
+                best = (key, C, weight, decision, stances)
+    _, C, weight, (_, offset, denial_C, threshold), stances = best
+    print(f"chosen: C {C} weight {weight} target C {target_C} neutral offset {offset} denial model C {denial_C} "
+          f"threshold {threshold}")
+    figures_of(rows, stances, chosen, show=True)
+    gold = [r["stance"] for r in rows]
+    print("per class F1:", {c: round(class_f1(gold, stances, c), 1) for c in CLAIM_CLASSES})
     if "--compare" in sys.argv:
         compare_mlp(rows, C, weight)
     source = f"trained on {len(rows)} labelled PolNeAR train attributions by scripts/train_claims.py"
@@ -338,6 +375,13 @@ def main():
     print(f"wrote {CLAIM_MODEL_PATH.relative_to(ROOT)} ({size:,} bytes)")
     size = fit_targets(rows, target_C).export(TARGET_MODEL_PATH, source)
     print(f"wrote {TARGET_MODEL_PATH.relative_to(ROOT)} ({size:,} bytes)")
+    if denial_C is None:
+        DENIAL_MODEL_PATH.unlink(missing_ok=True)
+        return
+    model = fit_denials(rows, denial_C)
+    model.classifier.intercept_ -= math.log(threshold / (1 - threshold))  # a denial above 0.5 is one above it
+    size = model.export(DENIAL_MODEL_PATH, source + f", threshold {threshold}")
+    print(f"wrote {DENIAL_MODEL_PATH.relative_to(ROOT)} ({size:,} bytes)")
 
 
 if __name__ == "__main__":

@@ -468,6 +468,7 @@ def claim_stance(content: str, cue_lemma: str | None, targets: list[TargetSpan |
 # for the stance, the parser's word vectors.
 CLAIM_MODEL_PATH = Path(__file__).parent / "data" / "stance_claims.json"
 TARGET_MODEL_PATH = Path(__file__).parent / "data" / "stance_targets.json"
+DENIAL_MODEL_PATH = Path(__file__).parent / "data" / "stance_denials.json"
 CLAIM_CLASSES = ("neutral", "support", "against", "deny")
 DENIALS = word_set("denials")
 FLAT_DENIALS = word_set("flat_denials")

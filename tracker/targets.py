@@ -19,11 +19,12 @@ from dataclasses import dataclass, field
 
 import numpy
 
+from .attribution.records import within
 from .marks import QUOTE_MARKS
 from .names import country_of, last_word
 from .relations import RELATION_CONFIDENCE, RELATION_STANCE, statement_label
 from .speakers import PLACE_NOUNS, Resolver
-from .stance import (CLAIM_MODEL_PATH, TARGET_MODEL_PATH, StanceResult, TargetSpan, _frame_stance,
+from .stance import (CLAIM_MODEL_PATH, DENIAL_MODEL_PATH, TARGET_MODEL_PATH, StanceResult, TargetSpan, _frame_stance,
                      claim_lexical_features, denial_evidence, evaluative_features, first_rule, is_evaluative,
                      is_hedged, load_linear, rule_features, target_probabilities, tokenize)
 from .trees import dependents, preposition
@@ -63,10 +64,6 @@ class Target:
     via: str | None = None  # "pronoun" or "description" when the content names it so ("him", "the president")
     head: str | None = None  # a noun phrase's head lemma ("plan" of "the tax plan")
     owned: bool = False  # a noun phrase with a name or a possessor in it ("Roe's plan", "the Acme merger")
-
-
-def _inside(start, end, spans):
-    return any(a <= start and end <= b for a, b in spans)
 
 
 class ArticleNames:
@@ -217,7 +214,7 @@ def candidate_targets(index, attribution, book, names=None, speaker=None, resolv
     depth = _depths(sentences, spans)
     found, taken = [], set()
     for entity in names.entities_within(spans[0][0], spans[-1][1]):
-        if _inside(entity.start_char, entity.end_char, spans):
+        if within(entity.start_char, entity.end_char, spans):
             name, etype = book.entity_name(entity)
             if etype == "NORP":
                 name = country_of(name) or name
@@ -226,12 +223,12 @@ def candidate_targets(index, attribution, book, names=None, speaker=None, resolv
     for sentence in sentences:
         for word in sentence.words:
             if resolver is not None and word.upos == "PRON" and word.deprel in PRONOUN_DEPRELS \
-                    and _inside(word.start_char, word.end_char, spans):
+                    and within(word.start_char, word.end_char, spans):
                 named = resolver.pronoun_referent(sentence, word)
                 if named is not None:
                     found.append(Target(named.name, named.type, word.start_char, word.end_char, via="pronoun"))
                 continue
-            if not _is_phrase_head(sentence, word) or not _inside(word.start_char, word.end_char, spans):
+            if not _is_phrase_head(sentence, word) or not within(word.start_char, word.end_char, spans):
                 continue
             if word.start_char in taken or _owned(sentence, word, taken):
                 continue
@@ -319,7 +316,7 @@ def _depths(sentences, spans):
     """For each character of the content, how deep its word sits under the content's top words."""
     depth = {}
     for sentence in sentences:
-        inside = {w.id: w for w in sentence.words if _inside(w.start_char, w.end_char, spans)}
+        inside = {w.id: w for w in sentence.words if within(w.start_char, w.end_char, spans)}
         for word in inside.values():
             level, node = 0, word
             while node.head in inside and level < 9:
@@ -388,7 +385,7 @@ class ClaimJudge:
         content, cue_words = [], []
         for k in range(first, min(len(self.index.sentences), first + 8)):
             for word in self.index.sentences[k].words:
-                if word.upos in CONTENT_UPOS and _inside(word.start_char, word.end_char, spans):
+                if word.upos in CONTENT_UPOS and within(word.start_char, word.end_char, spans):
                     content.append((k, word))
                 if cue is not None and cue.start <= word.start_char < cue.end:
                     cue_words.append((k, word))
@@ -417,7 +414,7 @@ class ClaimJudge:
         # they named the outlet and the setting ("news agency") more than a stance (5-fold macro-F1 49.1 -> 50.0)
         for sentence in sentences:
             for word in sentence.words:
-                if word.upos in CONTENT_UPOS and word.upos != "PROPN" and word.lemma and _inside(
+                if word.upos in CONTENT_UPOS and word.upos != "PROPN" and word.lemma and within(
                         word.start_char, word.end_char, attribution.spans):
                     found[f"w:{word.lemma.lower()}"] = 1.0
         found[f"kind:{attribution.kind}"] = 1.0
@@ -449,7 +446,7 @@ class ClaimJudge:
             order[target.name] = len(order)
         for sentence in _overlapping(self.index, attribution.spans):
             for entity in self.names.entities_within(sentence.tokens[0].start_char, sentence.tokens[-1].end_char):
-                if _inside(entity.start_char, entity.end_char, attribution.spans):
+                if within(entity.start_char, entity.end_char, attribution.spans):
                     continue
                 name, etype = self._entity_name(entity)
                 if name not in found:
@@ -570,6 +567,14 @@ class ClaimJudge:
             self._content_of = (attribution, self._mean_vector(self._content_words(attribution)[0]))
         return self._content_of[1]
 
+    def _stance_of(self, statement, found):
+        """``(label, confidence, evidence)`` of the stance model."""
+        model = load_linear(CLAIM_MODEL_PATH)
+        probabilities = model.probabilities(found, self.dense(statement))
+        best = int(numpy.argmax(probabilities))
+        label, confidence = model.classes[best], float(probabilities[best])
+        return label, confidence, f"model ({label} {confidence:.2f}): {_top_features(model, found, best)}"
+
     def judge(self, statement):
         """Set ``statement.stance`` and ``statement.target``."""
         attribution = statement.attribution
@@ -587,14 +592,16 @@ class ClaimJudge:
         found = self.stance_features(statement, [target for target, _ in candidates])
         content = self.index.text[statement.start:statement.end].translate(EDITORIAL_BRACKETS)
         hedged = is_hedged(content, attribution.cue_lemma)
-        model = load_linear(CLAIM_MODEL_PATH)
-        probabilities = model.probabilities(found, self.dense(statement))
-        best = int(numpy.argmax(probabilities))
-        label, confidence = model.classes[best], float(probabilities[best])
-        evidence = f"model ({label} {confidence:.2f}): {_top_features(model, found, best)}"
+        label, confidence, evidence = self._stance_of(statement, found)
         denial = denial_evidence(content, attribution.cue_lemma)
         if denial is not None and label != "deny":  # a rule where it is exact: denials are said in few words
             label, evidence = "deny", f"{denial} (model: {label} {confidence:.2f})"
+        elif label != "deny" and DENIAL_MODEL_PATH.exists():
+            denials = load_linear(DENIAL_MODEL_PATH)
+            chance = float(denials.probabilities(found, self.dense(statement))[0])
+            if chance > 0.5:  # the model's threshold is folded into its intercept
+                label, confidence = "deny", chance
+                evidence = f"denial model ({chance:.2f}): {_top_features(denials, found, 0)}"
         statement.target = None
         if label == "deny":
             words = content.strip(" \"“”'").split()[:DENIAL_WORDS]

@@ -4,6 +4,11 @@ statement to a speaker."""
 from dataclasses import dataclass, field
 
 
+def within(start, end, spans):
+    """Whether characters ``start:end`` lie inside one of ``spans`` (``[(start, end)]``)."""
+    return any(a <= start and end <= b for a, b in spans)
+
+
 @dataclass
 class Mention:
     """Characters ``start:end`` of a span in the article, with the words it covers."""
