@@ -11,7 +11,8 @@ itself is right). Then fits on every row and writes
 ``tracker/data/speaker_referents.json``. Needs scikit-learn at training time only. Deterministic (folds of seed
 0, a convex fit).
 
-Usage: python scripts/train_referents.py ../shared/eval/polnear_train.jsonl
+Usage: python scripts/train_referents.py ../shared/eval/polnear_train.jsonl [--fresh] [--rows=CACHE.pkl.gz]
+(the rows are kept in ``--rows``, /tmp/referent_training_rows.pkl.gz unless given, and made again with ``--fresh``)
 """
 
 import gzip
@@ -142,7 +143,8 @@ def by_kind(rows, right):
 
 def main():
     corpus = sys.argv[1] if len(sys.argv) > 1 else str(ROOT.parent / "shared" / "eval" / "polnear_train.jsonl")
-    cache = Path("/tmp") / "referent_training_rows.pkl.gz"
+    cache = Path(next((a.split("=", 1)[1] for a in sys.argv if a.startswith("--rows=")),
+                      "/tmp/referent_training_rows.pkl.gz"))
     if cache.exists() and "--fresh" not in sys.argv:
         rows = pickle.load(gzip.open(cache))
     else:

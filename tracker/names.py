@@ -47,6 +47,7 @@ OFFICE_BEFORE = re.compile(r"(?<![Vv]ice )(?<![Vv]ice-)(?<![Ff]ormer )\b((?i:" +
                            + r"))\.?\s+(?:[A-Z][\w.'’-]*\s+)*$")
 OFFICE_AFTER = re.compile(r"^\s*,\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(" + "|".join(OFFICES) + r")\b",
                           re.IGNORECASE)
+TITLE_DOTS = re.compile(r"\b(" + "|".join(t for t in word_list("titles") if " " not in t) + r")\.", re.IGNORECASE)
 LEAD_BREAKS = re.compile(r"[,.;:()]")  # what ends the words leading up to a name
 LEAD_BREAKS_OR_LINE = re.compile(r"[,.;:()\n]")
 APPOSITION = re.compile(r"\s*,\s+(?:the|a|an)\s+([^,.;:()\n]{1,60})")  # ", the gambling tycoon"
@@ -221,7 +222,7 @@ class NameBook:
         self._family_forms = {}  # name -> persons it is a family name of (``_family_name_forms``)
         self._canonical_entities = {e.start_char: self.canonical(e.text, e.type, self._honorific_gender(e),
                                                                  e.start_char) for e in self.entities}
-        self._person_contexts = None  # (offset, name, words beside the name) of persons: on first need
+        self._role_book = None  # (offset, name, type, words beside the name) of persons and organisations
         self._office_holders = None  # (offset, office, name) of persons named with their office: on first need
         self._sentence_people = None  # per sentence, the persons it names (for genders): on first need
         self._signatures = None  # (offset, name) of the names signing letters, and the writer: on first need
@@ -424,25 +425,35 @@ class NameBook:
         return holders[-1] if holders else None
 
     def _lead(self, start, breaks):
-        """The words just before ``start`` back to the nearest of ``breaks`` (60 characters at most): "gambling
-        tycoon" of "gambling tycoon Sheldon Adelson"."""
-        return breaks.split(self.text[max(0, start - 60):start])[-1]
+        """The words just before ``start`` back to the nearest of ``breaks`` (60 characters at most), the dot of
+        an abbreviated title being none: "gambling tycoon" of "gambling tycoon Sheldon Adelson", "Florida Sen."
+        of "Florida Sen. Marco Rubio"."""
+        return breaks.split(TITLE_DOTS.sub(r"\1 ", self.text[max(0, start - 60):start]))[-1]
 
-    def described_as(self, noun, offset, qualifiers=()):
-        """The person last named before ``offset`` with ``noun`` beside the name ("gambling tycoon Sheldon
-        Adelson", "Tim Allen, the actor"), and each of ``qualifiers`` there too; None if none."""
-        if self._person_contexts is None:
-            self._person_contexts = []
-            for entity in self.entities:
-                if entity.type == "PERSON":
-                    lead = self._lead(entity.start_char, LEAD_BREAKS_OR_LINE)
-                    after = APPOSITION.match(self.text, entity.end_char)
-                    words = re.findall(r"[\w-]+", (lead + " " + (after.group(1) if after else "")).lower())
-                    self._person_contexts.append((entity.start_char, self.entity_name(entity)[0], set(words)))
+    def described_as(self, noun, offset, qualifiers=(), types=("PERSON",)):
+        """The agent of ``types`` last named before ``offset`` with ``noun`` beside the name (its role book:
+        ``_role_words``): "gambling tycoon Sheldon Adelson", "Tim Allen, the actor", "Florida Sen. Marco Rubio"
+        for "the senator", "the airline EgyptAir"; with each of
+        ``qualifiers`` there too ("the Florida senator"); None if none."""
+        if self._role_book is None:
+            self._role_book = [(e.start_char, *self.entity_name(e), self._role_words(e))
+                               for e in self.entities if e.type in ("PERSON", "ORG")]
         wanted = qualifier_forms(qualifiers)
-        named = [name for start, name, words in self._person_contexts if start < offset and noun in words
-                 and all(words & forms for forms in wanted)]
+        named = [name for start, name, etype, words in self._role_book if start < offset and etype in types
+                 and noun in words and all(words & forms for forms in wanted)]
         return named[-1] if named else None
+
+    def _role_words(self, entity):
+        """The lower-cased words the article writes beside one of its names: the words leading up to it back to a
+        mark or the name before it ("FBI Director", "the airline") and an apposition after it (", the club's president"), with the office
+        a title stands for ("Sen." as "senator")."""
+        k = bisect.bisect_left(self._entity_starts, entity.start_char)
+        since = self.entities[k - 1].end_char if k > 0 else 0  # not the words of the name before it
+        lead = self._lead(entity.start_char, LEAD_BREAKS_OR_LINE)
+        lead = lead[max(0, len(lead) - (entity.start_char - since)):]
+        after = APPOSITION.match(self.text, entity.end_char)
+        words = set(re.findall(r"[\w-]+", (lead + " " + (after.group(1) if after else "")).lower()))
+        return words | {OFFICES[w] for w in words if w in OFFICES}
 
     def interviewee_at(self, offset, asked=False):
         """The person answering at ``offset`` in an interview written as questions and answers ("Q: ..." / "A:

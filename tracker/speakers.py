@@ -744,7 +744,8 @@ class Resolver:
         if holding is None and (noun.lemma.lower() in NAMING_NOUNS or any(
                 noun.lemma.lower() in e.text.lower().split() for e in self.book.entities)):
             return None  # "the party", "the institute": the name that holds the noun, found by the name
-        return holding or self._salient_organisation(noun.start_char)
+        described = self.book.described_as(noun.lemma.lower(), noun.start_char, types=("ORG",))
+        return holding or (Speaker(described, "ORG") if described else self._salient_organisation(noun.start_char))
 
     def _salient_organisation(self, offset, word=None):
         """The most salient organisation named or speaking before ``offset`` (with ``word``: one whose name
