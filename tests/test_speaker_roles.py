@@ -44,8 +44,8 @@ def test_a_title_before_a_name_tells_the_office_and_its_qualifiers(resolved):
     speakers = resolved("Former Sen. Maria Vance endorsed Gov. Paul Greene in Columbus on Monday. Greene thanked "
                         "the crowd.\n\nThe former senator said the governor would win.", ranker)
     options = ranker.seen["The former senator"]
-    assert options["Maria Vance"]["described_fully"] == 1.0
-    assert options["Paul Greene"]["described_fully"] == 0.0
+    assert options["Maria Vance"]["described_fully|person_noun"] == 1.0
+    assert options["Paul Greene"]["described_fully|person_noun"] == 0.0
     assert speakers["The former senator"] == "Maria Vance"
 
 

@@ -232,8 +232,8 @@ class Context:
         features[f"number:{self.plural == (option.plural or ';' in option.name)}|{kind}"] = 1.0
         if self.noun:
             features[f"noun_in_name|{kind}"] = float(self.noun in option.name.lower().split())
-            features["described_as"] = float(option.name == self.described)
-            features["described_fully"] = float(option.name == self.described_fully)
+            features[f"described_as|{kind}"] = float(option.name == self.described)
+            features[f"described_fully|{kind}"] = float(option.name == self.described_fully)
             features["holds_office"] = float(option.name == self.holder)
         if self.vector is not None and before:
             other = self._vector_of(before[-1])
