@@ -50,8 +50,8 @@ def test_a_title_before_a_name_tells_the_office_and_its_qualifiers(resolved):
 
 
 def test_an_organisation_named_beside_its_noun_is_that_noun(resolved):
-    speakers = resolved("The Harbour Board met on Monday, and passengers of the airline Nordic Wings were "
-                        "stranded in Oslo, the Harbour Board said.\n\n"
+    speakers = resolved("The Harbour Board closed the port on Monday. Passengers of the airline Nordic Wings were "
+                        "stranded in Oslo, and the Harbour Board sent buses.\n\n"
                         "The airline said flights would resume on Friday.")
     assert speakers["The airline"] == "Nordic Wings"
 

@@ -438,8 +438,8 @@ class NameBook:
     def described_as(self, noun, offset, qualifiers=(), types=("PERSON",)):
         """The agent of ``types`` last named before ``offset`` with ``noun`` beside the name (its role book:
         ``_role_words``): "gambling tycoon Sheldon Adelson", "Tim Allen, the actor", "Florida Sen. Marco Rubio"
-        for "the senator", "the airline EgyptAir"; with each of
-        ``qualifiers`` there too ("the Florida senator"); None if none."""
+        for "the senator", "the airline EgyptAir"; with each of ``qualifiers`` there too ("the Florida senator");
+        None if none."""
         if self._role_book is None:
             self._role_book = [(e.start_char, *self.entity_name(e), self._role_words(e))
                                for e in self.entities if e.type in ("PERSON", "ORG")]
