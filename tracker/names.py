@@ -377,8 +377,8 @@ class NameBook:
         """The fuller forms of the one person a bare surname shared by several stands for at ``offset``: the one
         whose gender the pronouns of its sentence (outside quotations) give, else the one named first, whom the
         article is about: not a relative named after them ("his wife, Melania Trump"), whatever honorific the
-        article gives the relative ("Mrs. Trump"); but one the text names in full just before, as a relative of
-        nobody there, goes first ("Jeb Bush says ... Bush says")."""
+        article gives the relative ("Mrs. Trump"); but one the text names in full just before, and nowhere as a
+        relative of someone, goes first ("Jeb Bush says ... Bush says")."""
         pronouns, here = set(), None
         if offset is not None:
             here = self.index.sentence_of(offset)
@@ -389,9 +389,10 @@ class NameBook:
         def weight(first, entities):
             gender = first_name_genders().get(first.upper())
             agrees = 0 if gender is None or len(pronouns) != 1 else 1 if gender in pronouns else -1
-            nearby = [e.start_char for e in entities if e.start_char < offset and here - NEARBY_SENTENCES
-                      <= self.index.sentence_of(e.start_char) and not RELATIVE_BEFORE.search(
-                          self.text[max(0, e.start_char - 30):e.start_char])] if offset is not None else []
+            relative = any(RELATIVE_BEFORE.search(self.text[max(0, e.start_char - 30):e.start_char])
+                           for e in entities)  # "His father, Rafael Marsh, ... Rafael Marsh waved"
+            nearby = [e.start_char for e in entities if offset is not None and e.start_char < offset
+                      and here - NEARBY_SENTENCES <= self.index.sentence_of(e.start_char)] if not relative else []
             return agrees, max(nearby, default=-1), entities[0] is fuller[0]
 
         return max(self._persons(fuller).items(), key=lambda person: weight(*person))[1]
