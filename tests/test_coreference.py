@@ -17,6 +17,15 @@ def test_a_shared_surname_is_not_a_relative_named_once(claims_of):
     assert [name for mention, name in found if mention == "Trump"] == ["Donald Trump", "Donald Trump"]
 
 
+def test_a_shared_surname_is_the_namesake_named_just_before(claims_of):
+    # two unrelated namesakes: the bare surname is the one the text has just named in full, not the first named
+    text = ("Anne Marsh won the primary in Ohio on Tuesday, and Paul Marsh lost a race for the county board.\n\n"
+            "Anne Marsh thanked her volunteers. Marsh said the turnout had been high.\n\n"
+            "Paul Marsh spoke to reporters in Dayton on Wednesday. Marsh said the count had been fair.")
+    found = speakers(claims_of, text)
+    assert [name for mention, name in found if mention == "Marsh"] == ["Anne Marsh", "Paul Marsh"]
+
+
 @pytest.mark.parametrize("text, mention, entity", [
     pytest.param(
         "Mayor Tom Reed said the closure was a mistake.\n\n"

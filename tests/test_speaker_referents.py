@@ -59,8 +59,8 @@ def test_a_description_matches_the_words_beside_a_name(resolved):
              "The nominee said the plant would stay open.", ranker)
     kind, options = ranker.seen["The nominee"]
     assert kind == "person_noun"
-    assert options["Dana Whitfield"]["described_as"] == 1.0
-    assert options["Paul Greene"]["described_as"] == 0.0
+    assert options["Dana Whitfield"]["described_as|person_noun"] == 1.0
+    assert options["Paul Greene"]["described_as|person_noun"] == 0.0
 
 
 def test_a_name_inside_the_statement_is_marked(resolved):

@@ -22,7 +22,7 @@ import names as census  # the `names` package (PyPI): census tables of first nam
 
 from .cues import VERBS
 from .trees import dependents
-from .words import word_list, word_map
+from .words import word_list, word_map, word_set
 
 GENDER_WORDS = {"male": re.compile(r"\b(?:he|him|his|himself)\b", re.I),
                 "female": re.compile(r"\b(?:she|her|hers|herself)\b", re.I)}
@@ -47,9 +47,12 @@ OFFICE_BEFORE = re.compile(r"(?<![Vv]ice )(?<![Vv]ice-)(?<![Ff]ormer )\b((?i:" +
                            + r"))\.?\s+(?:[A-Z][\w.'’-]*\s+)*$")
 OFFICE_AFTER = re.compile(r"^\s*,\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(" + "|".join(OFFICES) + r")\b",
                           re.IGNORECASE)
+NOUN_PHRASE_TAGS = {"PROPN", "NOUN", "ADJ", "DET", "NUM", "PART"}  # the words a title or role before a name is of
 LEAD_BREAKS = re.compile(r"[,.;:()]")  # what ends the words leading up to a name
-LEAD_BREAKS_OR_LINE = re.compile(r"[,.;:()\n]")
 APPOSITION = re.compile(r"\s*,\s+(?:the|a|an)\s+([^,.;:()\n]{1,60})")  # ", the gambling tycoon"
+NEARBY_SENTENCES = 2  # a person named in full this many sentences before a shared surname is who it stands for
+# a relative named in full ("his wife, Melania Trump", "daughter Ivanka Trump"): no namesake's bare surname
+RELATIVE_BEFORE = re.compile(r"\b(?:" + "|".join(word_set("relatives")) + r")\b,?\s*$", re.IGNORECASE)
 FIRST_NAME_ODDS = 10  # a first name tells a gender when this many more of its bearers have it than not
 NAME_EDGES = " ,;:\"'“”’‘()[]—–―"  # marks around a name or description that are no part of it
 ORGANISATION_WORDS = re.compile(r"\b(" + "|".join(word_list("organisation_words")) + r")\b", re.I)
@@ -221,7 +224,7 @@ class NameBook:
         self._family_forms = {}  # name -> persons it is a family name of (``_family_name_forms``)
         self._canonical_entities = {e.start_char: self.canonical(e.text, e.type, self._honorific_gender(e),
                                                                  e.start_char) for e in self.entities}
-        self._person_contexts = None  # (offset, name, words beside the name) of persons: on first need
+        self._role_book = None  # (offset, name, type, words beside the name) of persons and organisations
         self._office_holders = None  # (offset, office, name) of persons named with their office: on first need
         self._sentence_people = None  # per sentence, the persons it names (for genders): on first need
         self._signatures = None  # (offset, name) of the names signing letters, and the writer: on first need
@@ -374,8 +377,9 @@ class NameBook:
         """The fuller forms of the one person a bare surname shared by several stands for at ``offset``: the one
         whose gender the pronouns of its sentence (outside quotations) give, else the one named first, whom the
         article is about: not a relative named after them ("his wife, Melania Trump"), whatever honorific the
-        article gives the relative ("Mrs. Trump")."""
-        pronouns = set()
+        article gives the relative ("Mrs. Trump"); but one the text names in full just before, and nowhere as a
+        relative of someone, goes first ("Jeb Bush says ... Bush says")."""
+        pronouns, here = set(), None
         if offset is not None:
             here = self.index.sentence_of(offset)
             start = self.index.sentence_starts[here]
@@ -385,7 +389,11 @@ class NameBook:
         def weight(first, entities):
             gender = first_name_genders().get(first.upper())
             agrees = 0 if gender is None or len(pronouns) != 1 else 1 if gender in pronouns else -1
-            return agrees, entities[0] is fuller[0]
+            relative = any(RELATIVE_BEFORE.search(self.text[max(0, e.start_char - 30):e.start_char])
+                           for e in entities)  # "His father, Rafael Marsh, ... Rafael Marsh waved"
+            nearby = [e.start_char for e in entities if offset is not None and e.start_char < offset
+                      and here - NEARBY_SENTENCES <= self.index.sentence_of(e.start_char)] if not relative else []
+            return agrees, max(nearby, default=-1), entities[0] is fuller[0]
 
         return max(self._persons(fuller).items(), key=lambda person: weight(*person))[1]
 
@@ -428,21 +436,32 @@ class NameBook:
         tycoon" of "gambling tycoon Sheldon Adelson"."""
         return breaks.split(self.text[max(0, start - 60):start])[-1]
 
-    def described_as(self, noun, offset, qualifiers=()):
-        """The person last named before ``offset`` with ``noun`` beside the name ("gambling tycoon Sheldon
-        Adelson", "Tim Allen, the actor"), and each of ``qualifiers`` there too; None if none."""
-        if self._person_contexts is None:
-            self._person_contexts = []
-            for entity in self.entities:
-                if entity.type == "PERSON":
-                    lead = self._lead(entity.start_char, LEAD_BREAKS_OR_LINE)
-                    after = APPOSITION.match(self.text, entity.end_char)
-                    words = re.findall(r"[\w-]+", (lead + " " + (after.group(1) if after else "")).lower())
-                    self._person_contexts.append((entity.start_char, self.entity_name(entity)[0], set(words)))
+    def described_as(self, noun, offset, qualifiers=(), types=("PERSON",)):
+        """The agent of ``types`` last named before ``offset`` with ``noun`` beside the name (its role book:
+        ``_role_words``): "gambling tycoon Sheldon Adelson", "Tim Allen, the actor", "Florida Sen. Marco Rubio"
+        for "the senator", "the airline EgyptAir"; with each of ``qualifiers`` there too ("the Florida senator");
+        None if none."""
+        if self._role_book is None:
+            self._role_book = [(e.start_char, *self.entity_name(e), self._role_words(e))
+                               for e in self.entities if e.type in ("PERSON", "ORG")]
         wanted = qualifier_forms(qualifiers)
-        named = [name for start, name, words in self._person_contexts if start < offset and noun in words
-                 and all(words & forms for forms in wanted)]
+        named = [name for start, name, etype, words in self._role_book if start < offset and etype in types
+                 and noun in words and all(words & forms for forms in wanted)]
         return named[-1] if named else None
+
+    def _role_words(self, entity):
+        """The lower-cased words the article writes beside one of its names: those of the noun phrase leading up
+        to it ("FBI Director", "the airline", "Florida Sen.") and of an apposition after it (", the club's
+        president"), with the office a title stands for ("Sen." as "senator")."""
+        sentence = self.index.sentences[self.index.sentence_of(entity.start_char)]
+        lead = []
+        for word in reversed([w for w in sentence.words if w.end_char <= entity.start_char]):
+            if word.upos not in NOUN_PHRASE_TAGS and word.text != "-":
+                break  # "The candidate pointed out that Sen. Ted Cruz": not the candidate
+            lead.append(word.text)
+        after = APPOSITION.match(self.text, entity.end_char)
+        words = set(re.findall(r"[\w-]+", (" ".join(lead) + " " + (after.group(1) if after else "")).lower()))
+        return words | {OFFICES[w] for w in words if w in OFFICES}
 
     def interviewee_at(self, offset, asked=False):
         """The person answering at ``offset`` in an interview written as questions and answers ("Q: ..." / "A:

@@ -149,7 +149,11 @@ class Context:
         self.determiner = "definite" if determiners & DEFINITE else "possessed" if any(
             w.deprel == "nmod:poss" for w in dependents(sentence, head)) else "other" if determiners else "bare"
         self.vector = self._vector_at(sentence, head)
-        self.described = self.book.described_as(self.noun, mention.start) if self.noun else None
+        qualifiers = [w.text for w in dependents(sentence, head) if w.deprel in ("amod", "compound")
+                      and w.id < head.id] if sentence and self.noun else []
+        self.described = self.book.described_as(self.noun, mention.start, types=AGENT_TYPES) if self.noun else None
+        self.described_fully = self.book.described_as(self.noun, mention.start, qualifiers, AGENT_TYPES) \
+            if qualifiers else None  # "the Florida senator": "Florida Sen. Marco Rubio"
         office = OFFICES.get(self.noun) if self.noun else None
         self.holder = self.book.holder_of(office, mention.start) if office else None
         spoke = sorted({p for p, s, _ in resolver.resolved if s and s.name and p < mention.start})
@@ -228,7 +232,8 @@ class Context:
         features[f"number:{self.plural == (option.plural or ';' in option.name)}|{kind}"] = 1.0
         if self.noun:
             features[f"noun_in_name|{kind}"] = float(self.noun in option.name.lower().split())
-            features["described_as"] = float(option.name == self.described)
+            features[f"described_as|{kind}"] = float(option.name == self.described)
+            features[f"described_fully|{kind}"] = float(option.name == self.described_fully)
             features["holds_office"] = float(option.name == self.holder)
         if self.vector is not None and before:
             other = self._vector_of(before[-1])

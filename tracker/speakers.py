@@ -644,16 +644,19 @@ class Resolver:
 
     def _person_meant(self, noun, lemma, qualifiers):
         """The person a definite description of a person stands for ("the gambling tycoon", "the former
-        governor"): the last person the article named with that noun (and its ``qualifiers``), else the most
-        salient person before it, one the article shows to be of the gender the noun tells (if it tells one);
-        None when none fits."""
+        governor"): the last person the article named with that noun (and its ``qualifiers``, or at least those
+        that are names: "Ohio", "GOP") if named in the last paragraphs, else the most salient person before it,
+        one the article shows to be of the gender the noun tells (if it tells one); None when none fits."""
         former = "former" in (q.lower() for q in qualifiers)  # "the former mayor" is not the mayor
         gender = PERSON_NOUNS.get(lemma)
+        names = [q for q in qualifiers if q[:1].isupper()]  # "the Ohio governor" is not "Florida Gov. Jane Roe"
         named = self.book.described_as(lemma, noun.start_char, qualifiers) \
-            or (None if former else self.book.described_as(lemma, noun.start_char))
-        if named is not None and (gender is None or self.book.gender_of(named) in (None, gender)):
+            or (None if former else self.book.described_as(lemma, noun.start_char, names))
+        nearby = self.referents.candidates(noun.start_char, [], self.resolved)
+        if named is not None and (gender is None or self.book.gender_of(named) in (None, gender)) \
+                and any(c.name == named for c in nearby):  # not an actor named so far back that another is meant
             return named
-        candidates = [c for c in self.referents.candidates(noun.start_char, [], self.resolved)
+        candidates = [c for c in nearby
                       if gender is None or c.name and self.book.gender_of(c.name) == gender]  # "the woman": a woman
         best = self.referents.referent(noun.start_char, candidates, "person", gender)
         if best is None or former and best.name == self.book.holder_of(OFFICES.get(lemma), noun.start_char):
@@ -744,7 +747,8 @@ class Resolver:
         if holding is None and (noun.lemma.lower() in NAMING_NOUNS or any(
                 noun.lemma.lower() in e.text.lower().split() for e in self.book.entities)):
             return None  # "the party", "the institute": the name that holds the noun, found by the name
-        return holding or self._salient_organisation(noun.start_char)
+        described = self.book.described_as(noun.lemma.lower(), noun.start_char, types=("ORG",))
+        return holding or (Speaker(described, "ORG") if described else self._salient_organisation(noun.start_char))
 
     def _salient_organisation(self, offset, word=None):
         """The most salient organisation named or speaking before ``offset`` (with ``word``: one whose name

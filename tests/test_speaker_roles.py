@@ -1,0 +1,62 @@
+"""The role book (``NameBook.described_as``): a description speaker stands for the entity the article itself
+names with that role ("Ohio Sen. Jane Roe" for "the Ohio senator", "the airline AeroNord" for "the airline"), on
+hand-written news sentences through the embedded engine."""
+
+import pytest
+
+from tracker.article import Article
+from tracker.attribution import find_attributions
+from tracker.document import ArticleIndex
+from tracker.names import NameBook
+from tracker.referents import ReferentRanker
+from tracker.speakers import Resolver, resolve_speakers
+from tracker.statement import Statement
+
+
+class Keeping(ReferentRanker):
+    """The shipped ranker, keeping each mention's options and their features."""
+
+    def __init__(self):
+        super().__init__()
+        self.seen = {}
+
+    def choose(self, resolver, attribution, sentence, head, kind, ruled):
+        self.seen[attribution.speaker.text] = dict((o.name, f) for o, f in self.options(
+            resolver, attribution, sentence, head, kind, ruled))
+        return super().choose(resolver, attribution, sentence, head, kind, ruled)
+
+
+@pytest.fixture(scope="module")
+def resolved(extractor):
+    """``resolved(text, ranker)``: ``{speaker mention: speaker name}`` of ``text`` with ``ranker``."""
+    def resolve(text, ranker=None):
+        document, = extractor.annotate([Article(id="t", text=text)])
+        index = ArticleIndex(document)
+        statements = [Statement(a) for a in find_attributions(index)]
+        resolve_speakers(statements, Resolver(index, NameBook(index), ranker))
+        return {s.attribution.speaker.text: s.speaker.name if s.speaker else None for s in statements
+                if s.attribution.speaker is not None}
+    return resolve
+
+
+def test_a_title_before_a_name_tells_the_office_and_its_qualifiers(resolved):
+    ranker = Keeping()
+    speakers = resolved("Former Sen. Maria Vance endorsed Gov. Paul Greene in Columbus on Monday. Greene thanked "
+                        "the crowd.\n\nThe former senator said the governor would win.", ranker)
+    options = ranker.seen["The former senator"]
+    assert options["Maria Vance"]["described_fully|person_noun"] == 1.0
+    assert options["Paul Greene"]["described_fully|person_noun"] == 0.0
+    assert speakers["The former senator"] == "Maria Vance"
+
+
+def test_an_organisation_named_beside_its_noun_is_that_noun(resolved):
+    speakers = resolved("The Harbour Board closed the port on Monday. Passengers of the airline Nordic Wings were "
+                        "stranded in Oslo, and the Harbour Board sent buses.\n\n"
+                        "The airline said flights would resume on Friday.")
+    assert speakers["The airline"] == "Nordic Wings"
+
+
+def test_an_abbreviated_title_is_no_part_of_the_name(resolved):
+    speakers = resolved("Laura Prine spoke to lawyers in Denver on Monday.\n\n"
+                        "AG Prine said the ruling would be appealed.")
+    assert speakers["AG Prine"] == "Laura Prine"
