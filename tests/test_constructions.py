@@ -76,6 +76,17 @@ def test_cueless_quote_in_the_next_paragraph_goes_on_the_last_speaker(claims_of)
                                      ("Karl Moss", "We will appeal the result in court")]
 
 
+def test_cueless_quote_led_in_by_another_person_is_theirs(claims_of):
+    """A cue-less quotation after a sentence whose subject is another named person is that person's own
+    statement, not the last speaker going on; after the last speaker's own sentence it still goes on."""
+    text = ('"We will build the bridge," Mayor Ann Smith said on Monday. Council member Jim Jones was blunter. '
+            '"It is a waste of money."')
+    assert said(claims_of, text) == [("Ann Smith", "We will build the bridge"),
+                                     ("Jim Jones", "It is a waste of money")]
+    text = '"We will build the bridge," Mayor Ann Smith said. "It will open next year."'
+    assert said(claims_of, text) == [("Ann Smith", "We will build the bridge It will open next year")]
+
+
 def test_short_quote_without_a_cue_is_no_claim(claims_of):
     """A one-word quotation with no cue beside it is a word or a headline, not the last speaker going on."""
     text = 'Karl Moss said the deal was fine.\n\n"Fair." That was the headline in every paper.'

@@ -103,12 +103,36 @@ def from_quotes(index, found, used_cues):
                 last = max(spoken, key=lambda a: a.end)  # B goes on what X said, not on the act described
             if index.paragraph_of(quote.start) - last.paragraph > 1:
                 continue
+            lead = person_just_before(index, quote, last) if starts_a_sentence(index, quote) else None
             attribution = Attribution(
-                spans=[(quote.start, quote.end)], kind="direct", cue=None, speaker=last.speaker,
+                spans=[(quote.start, quote.end)], kind="direct", cue=None, speaker=lead or last.speaker,
                 sentence=index.sentence_of(quote.start), paragraph=index.paragraph_of(quote.start),
-                follows=last, sources=["continuation"])
+                follows=None if lead else last, sources=["lead-in" if lead else "continuation"])
         result.append(attribution)
     return result
+
+
+def person_just_before(index, quote, last):
+    """Another named person than the speaker of ``last``, the statement before, who is the subject of the
+    sentence that leads into a cue-less quotation, a sentence of its paragraph after ``last``: the quotation's
+    own sentence before it, or the sentence just before ('"A," Smith said. Jones was blunter. "B."': B is
+    Jones's, not Smith's), as a ``Mention``; else None."""
+    first = index.sentence_of(quote.start)
+    if index.trees[first].start >= quote.start:
+        first -= 1
+    if first < 0 or index.trees[first].start < last.end \
+            or index.paragraph_of(index.trees[first].start) != index.paragraph_of(quote.start):
+        return None  # '"A," Smith said. "B."': the sentence before is the one that said A
+    tree = index.trees[first]
+    said_last = (last.speaker.text.split() or [""])[-1] if last.speaker is not None else ""
+    for word in tree.words:
+        if word.deprel in ("nsubj", "nsubj:pass") and tree.head(word).deprel == "root" \
+                and word.start_char < quote.start and not index.in_quotation(word.start_char) \
+                and any(e.type == "PERSON" for e in index.entities_overlapping(word.start_char, word.end_char)):
+            mention = _mention([w for w in tree.subtree(word) if w.end_char <= quote.start], index.text, tree.index)
+            if mention is not None and said_last not in mention.text.split():  # 'Trump asked.' after his quote
+                return mention
+    return None
 
 
 def is_statement_shaped(index, quote):
