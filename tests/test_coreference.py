@@ -174,6 +174,11 @@ def test_a_shared_surname_is_the_namesake_named_just_before(claims_of):
         "He said the race was close.",
         "He", "Joe Kent",
         id="he_is_the_subject_of_the_main_clause_before"),
+    pytest.param(
+        "Tom Lassiter spoke in Dayton on Monday. Lassiter's pollster, Dan Hale, studied the new figures.\n\n"
+        "\"The numbers moved after the debate,\" he said.",
+        "he", "Dan Hale",
+        id="he_is_the_name_beside_the_subject_not_its_possessor"),
 ])
 def test_a_description_document_or_pronoun_is_the_entity_it_stands_for(claims_of, text, mention, entity):
     assert (mention, entity) in speakers(claims_of, text)

@@ -37,11 +37,21 @@ def agrees(kind, candidate):
     return candidate.plural or candidate.type in ("ORG", "NORP")
 
 
+def _names_subject(sentence, word):
+    """Whether ``word`` is a name in apposition to a common-noun subject: "Roe's pollster, Dan Hale, says ..." is
+    about Dan Hale."""
+    head = sentence.words[word.head - 1] if word.head else None
+    return word.deprel == "appos" and word.upos == "PROPN" and head is not None and head.upos == "NOUN" \
+        and head.deprel.startswith("nsubj")
+
+
 def _owns_subject(sentence, word):
-    """Whether ``word`` is the possessor of a subject: "Tuttle's article also attacked Christie" is about
-    Tuttle."""
-    return word.deprel == "nmod:poss" and word.upos == "PROPN" and bool(word.head) \
-        and sentence.words[word.head - 1].deprel.startswith("nsubj")
+    """Whether ``word`` is the possessor of a subject that no name stands beside: "Tuttle's article also attacked
+    Christie" is about Tuttle, "Roe's pollster, Dan Hale, says" is not about Roe."""
+    head = sentence.words[word.head - 1] if word.head else None
+    return word.deprel == "nmod:poss" and word.upos == "PROPN" and head is not None \
+        and head.deprel.startswith("nsubj") and not any(_names_subject(sentence, w) for w in sentence.words
+                                                        if w.head == head.id)
 
 
 class Referents:
@@ -52,11 +62,12 @@ class Referents:
         self.index = index
         self.book = book
         subjects = sorted(w.start_char for s in index.sentences for w in s.words
-                          if (w.deprel.startswith("nsubj") or _owns_subject(s, w))
+                          if (w.deprel.startswith("nsubj") or _owns_subject(s, w) or _names_subject(s, w))
                           and not index.in_quotation(w.start_char))
         # subjects of a sentence's main clause: "Kent smiled when asked whether Roe could win" is about Kent
         mains = sorted(w.start_char for s in index.sentences for w in s.words
-                       if w.deprel.startswith("nsubj") and w.head and s.words[w.head - 1].deprel == "root"
+                       if (w.deprel.startswith("nsubj") and w.head and s.words[w.head - 1].deprel == "root"
+                           or _names_subject(s, w) and s.words[s.words[w.head - 1].head - 1].deprel == "root")
                        and not index.in_quotation(w.start_char))
         # named mentions in text order, as pronoun candidates
         self.mentions = [Candidate(e.start_char, *book.entity_name(e),
