@@ -58,9 +58,16 @@ def test_an_organisation_named_like_a_person_with_a_census_first_name_is_a_perso
     ("Tom Hart; supporters", "supporters", True),  # the last word decides, whatever the name is
     ("Tom Hart", "HART", False),  # letter case counts (the store compares lower-cased names)
     ("Maria Lopez", "", False),
+    ("Tom R. Hart Jr.", "Hart", True),  # the generation is no family name
+    ("Tom Hart III", "Tom Hart", True),
 ])
 def test_a_fuller_form_ends_with_the_last_word_and_opens_with_the_first(full, short, fuller):
     assert is_fuller_form(full, short) is fuller
+
+
+def test_a_surname_takes_the_fullest_name_with_its_generation(book_of):
+    book, _ = book_of("Senator Thomas R. Whitfield Jr. met the mayor on Monday.\n\nWhitfield said the deal was done.")
+    assert book.canonical("Whitfield", "PERSON") == ("Thomas R. Whitfield Jr.", "PERSON")
 
 
 def test_country_of_a_demonym():

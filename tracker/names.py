@@ -117,10 +117,21 @@ def qualifier_forms(qualifiers):
     return [{q.lower(), QUALIFIER_ALIASES.get(q.lower(), q.lower())} for q in qualifiers]
 
 
+GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})  # "Joseph R. Biden Jr.": Biden is the family name
+
+
 def last_word(name):
     """Lower-cased last word of a name, the unit names are compared on ("Ibrahim Kalin" -> "kalin")."""
-    words = [w for w in re.findall(r"[A-Za-z][A-Za-z'\-]+", name or "") if w.lower() not in {"jr", "sr", "ii", "iii"}]
+    words = [w for w in re.findall(r"[A-Za-z][A-Za-z'\-]+", name or "") if w.lower() not in GENERATIONS]
     return words[-1].lower() if words else None
+
+
+def family_words(name):
+    """The words of a name without its generation ("Joseph R. Biden Jr." -> "Joseph R. Biden")."""
+    words = name.split()
+    while len(words) > 1 and words[-1].rstrip(".,").lower() in GENERATIONS:
+        words = words[:-1]
+    return words
 
 
 def is_fuller_form(full, short):
@@ -129,7 +140,7 @@ def is_fuller_form(full, short):
     of "Hillary Clinton"; not "Hillary Clinton" of "Bill Clinton", not "Kalin" of itself)."""
     if len(full) <= len(short):
         return False
-    full_words, words = full.split(), short.split()
+    full_words, words = family_words(full), family_words(short)
     return full_words[-1:] == words[-1:] and (len(words) == 1 or full_words[:1] == words[:1])
 
 
@@ -214,7 +225,7 @@ class NameBook:
         self._surname_honorifics = None  # surname -> genders of the honorifics written before it: on first need
         self._genders = {}  # person's name -> "male", "female" or None, as found or learnt from a pronoun
         # surnames the article gives persons: of PERSON entities and after titles ("Chancellor Olaf Scholz")
-        self.surnames = {clean_name(e.text).split()[-1] for e in self.entities
+        self.surnames = {family_words(clean_name(e.text))[-1] for e in self.entities
                          if e.type == "PERSON" and clean_name(e.text)}
         self.surnames.update(m.group(1) for m in HONORED.finditer(self.text))
         # entities the tagger ran into a verb ("Obama Says" in a headline): no fuller form of a name
@@ -255,7 +266,7 @@ class NameBook:
         line counts only when it opens with a first name."""
         found = {}
         for entity in self.entities:
-            words = clean_name(entity.text).split()
+            words = family_words(clean_name(entity.text))
             if entity.type in AGENT_TYPES and words and (words[0].upper() in first_name_genders()
                                                          or not self._in_title_case(entity)):
                 found.setdefault(words[-1], []).append(entity)
@@ -321,7 +332,7 @@ class NameBook:
         if name in CAPITALS and etype in (None, "GPE", "ORG", "FAC", "LOC"):
             return CAPITALS[name], "GPE"
         if name and (etype in ("PERSON", None) or len(name.split()) == 1):
-            last = name.split()[-1]
+            last = family_words(name)[-1]
             if etype is None:  # a name the tagger missed here is what it is where the tagger found it
                 found = {e.type for e in self._by_last_name.get(last, ()) if clean_name(e.text) == name}
                 etype = found.pop() if len(found) == 1 else None
@@ -347,8 +358,8 @@ class NameBook:
         if name not in self._family_forms:
             persons = [e for e in self.entities if e.type == "PERSON" and not self._in_title_case(e)]
             self._family_forms[name] = (
-                [e for e in persons if len(clean_name(e.text).split()) >= 3 and clean_name(e.text).split()[-2] == name
-                 and clean_name(e.text).split()[-1].rstrip(".") not in ("Jr", "Sr")],
+                [e for e in persons if len(family_words(clean_name(e.text))) >= 3
+                 and family_words(clean_name(e.text))[-2] == name],
                 [e for e in persons if clean_name(e.text).split()[0] == name and len(clean_name(e.text)) > len(name)
                  and e.start_char not in self._verb_ended
                  and not ORGANISATION_WORDS.search(e.text)])  # "the Obama White House" is no person
@@ -564,7 +575,7 @@ class NameBook:
         quotations of sentences where this person is the only one named (a lone name is a first name unless it
         ends a fuller name)."""
         votes = {"male": 0, "female": 0}
-        last = name.split()[-1]
+        last = family_words(name)[-1]
         namesakes = [e for e in self._by_last_name.get(last, ()) if e.type == "PERSON"
                      and clean_name(e.text).split()[0] not in (last, name.split()[0])]
         honored = re.finditer(HONORIFIC + r"(?:[A-Z][\w.'-]*\s+)*" + re.escape(last) + r"\b", self.text)
