@@ -8,22 +8,21 @@ def speakers(claims_of, text):
     return [(c.speaker_mention, c.speaker) for c in claims_of(text)]
 
 
-def test_a_shared_surname_is_not_a_relative_named_once(claims_of):
-    # Melania Trump is named once and written "Mrs. Trump" once: the bare "Trump" is still the candidate
-    text = ("Donald Trump spoke to voters in Ohio on Monday. His wife, Melania Trump, stayed in New York, "
-            "where Mrs. Trump visited a school.\n\n"
-            "Trump told the crowd that he would win the state. Trump said the polls were wrong.")
-    found = speakers(claims_of, text)
-    assert [name for mention, name in found if mention == "Trump"] == ["Donald Trump", "Donald Trump"]
-
-
-def test_a_shared_surname_is_the_namesake_named_just_before(claims_of):
-    # two unrelated namesakes: the bare surname is the one the text has just named in full, not the first named
-    text = ("Anne Marsh won the primary in Ohio on Tuesday, and Paul Marsh lost a race for the county board.\n\n"
-            "Anne Marsh thanked her volunteers. Marsh said the turnout had been high.\n\n"
-            "Paul Marsh spoke to reporters in Dayton on Wednesday. Marsh said the count had been fair.")
-    found = speakers(claims_of, text)
-    assert [name for mention, name in found if mention == "Marsh"] == ["Anne Marsh", "Paul Marsh"]
+@pytest.mark.parametrize("text, named", [
+    pytest.param(  # Melania Trump is named once and written "Mrs. Trump" once: the bare "Trump" is the candidate
+        "Donald Trump spoke to voters in Ohio on Monday. His wife, Melania Trump, stayed in New York, "
+        "where Mrs. Trump visited a school.\n\n"
+        "Trump told the crowd that he would win the state. Trump said the polls were wrong.",
+        ["Donald Trump", "Donald Trump"], id="not_a_relative_named_once"),
+    pytest.param(  # two unrelated namesakes: the one the text has just named in full, not the first named
+        "Anne Marsh won the primary in Ohio on Tuesday, and Paul Marsh lost a race for the county board.\n\n"
+        "Anne Marsh thanked her volunteers. Marsh said the turnout had been high.\n\n"
+        "Paul Marsh spoke to reporters in Dayton on Wednesday. Marsh said the count had been fair.",
+        ["Anne Marsh", "Paul Marsh"], id="the_namesake_named_just_before"),
+])
+def test_a_shared_surname_is_the_person_the_text_is_about(claims_of, text, named):
+    surname = named[0].split()[-1]
+    assert [name for mention, name in speakers(claims_of, text) if mention == surname] == named
 
 
 @pytest.mark.parametrize("text, mention, entity", [
