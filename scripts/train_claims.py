@@ -202,13 +202,18 @@ def fit_denials(rows, C):
                                      numpy.array([r["dense"] for r in rows]))
 
 
+def held_out(rows):
+    """``(training rows, held-out row indices)`` of each of the ``FOLDS`` folds by article."""
+    fold = folds_of({r["article"] for r in rows}, FOLDS)
+    for k in range(FOLDS):
+        yield [r for r in rows if fold[r["article"]] != k], [i for i, r in enumerate(rows) if fold[r["article"]] == k]
+
+
 def denials_out_of_fold(rows, C):
     """Each row's denial probability from the denial model fit on the other folds."""
-    fold = folds_of({r["article"] for r in rows}, FOLDS)
     found = numpy.zeros(len(rows))
-    for k in range(FOLDS):
-        model = fit_denials([r for r in rows if fold[r["article"]] != k], C)
-        test = [i for i, r in enumerate(rows) if fold[r["article"]] == k]
+    for train, test in held_out(rows):
+        model = fit_denials(train, C)
         found[test] = model.probabilities([rows[i]["features"] for i in test],
                                           numpy.array([rows[i]["dense"] for i in test]))[:, 1]
     return found
@@ -250,11 +255,8 @@ def chosen_target(ranker, row):
 
 def out_of_fold(rows, C, weight):
     """Each row's stance log-probabilities from the models fit on the other folds."""
-    fold = folds_of({r["article"] for r in rows}, FOLDS)
     scores, classes = numpy.zeros((len(rows), len(CLAIM_CLASSES))), None
-    for k in range(FOLDS):
-        train = [r for r in rows if fold[r["article"]] != k]
-        test = [i for i, r in enumerate(rows) if fold[r["article"]] == k]
+    for train, test in held_out(rows):
         model = fit_stance(train, C, weight)
         classes = model.classifier.classes_
         scores[test] = stance_scores(model, [rows[i] for i in test])
@@ -264,13 +266,11 @@ def out_of_fold(rows, C, weight):
 def targets_out_of_fold(rows, C):
     """Each row's target chosen by the ranker fit on the other folds (the ranker does not depend on the stance
     model, so it is fit once per strength, not once per stance setting)."""
-    fold = folds_of({r["article"] for r in rows}, FOLDS)
     chosen = [None] * len(rows)
-    for k in range(FOLDS):
-        ranker = fit_targets([r for r in rows if fold[r["article"]] != k], C)
-        for i, row in enumerate(rows):
-            if fold[row["article"]] == k:
-                chosen[i] = chosen_target(ranker, row)
+    for train, test in held_out(rows):
+        ranker = fit_targets(train, C)
+        for i in test:
+            chosen[i] = chosen_target(ranker, rows[i])
     return chosen
 
 
@@ -311,11 +311,9 @@ def compare_mlp(rows, C, weight):
     """Out-of-fold stance macro-F1 of the chosen logistic regression against a small MLP on the same inputs."""
     from sklearn.neural_network import MLPClassifier
 
-    fold = folds_of({r["article"] for r in rows}, FOLDS)
     gold, linear, mlp = [], [], []
-    for k in range(FOLDS):
-        train = [r for r in rows if fold[r["article"]] != k]
-        test = [r for r in rows if fold[r["article"]] == k]
+    for train, held in held_out(rows):
+        test = [rows[i] for i in held]
         model = fit_stance(train, C, weight)
         linear += decide_stances(stance_scores(model, test), model.classifier.classes_, test)
         network = MLPClassifier(hidden_layer_sizes=(64,), alpha=1.0, max_iter=300, early_stopping=True,

@@ -31,8 +31,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from attribution_lab import documents, folds_of, read_records  # noqa: E402
-from train_claims import article_key, fit_pairwise, read_labels  # noqa: E402
+from attribution_lab import documents, read_records  # noqa: E402
+from train_claims import article_key, fit_pairwise, held_out, read_labels  # noqa: E402
 
 from tracker.attribution import find_attributions  # noqa: E402
 from tracker.document import ArticleIndex  # noqa: E402
@@ -42,7 +42,6 @@ from tracker.referents import MODEL_PATH, ReferentRanker  # noqa: E402
 from tracker.speakers import Resolver, resolve_speakers  # noqa: E402
 from tracker.statement import Statement  # noqa: E402
 
-FOLDS = 5
 C_GRID = (0.03, 0.1)
 MARGINS = (0.0, 0.5, 1.0, 2.0)  # how much better than the rules' choice an option must score to replace it
 SCORER = ROOT.parent / "shared" / "eval" / "score.py"
@@ -123,15 +122,13 @@ def chosen_right(ranker, row):
 
 def out_of_fold(rows, C, margins=MARGINS):
     """Per margin of ``margins``, per row, whether the ranker fit on the other folds chooses right."""
-    fold = folds_of({r["article"] for r in rows}, FOLDS)
     right = {margin: [False] * len(rows) for margin in margins}
-    for k in range(FOLDS):
-        weights = weights_of(fit([r for r in rows if fold[r["article"]] != k], C))
+    for train, test in held_out(rows):
+        weights = weights_of(fit(train, C))
         for margin in margins:
             ranker = ReferentRanker(weights, margin)
-            for i, row in enumerate(rows):
-                if fold[row["article"]] == k:
-                    right[margin][i] = chosen_right(ranker, row)
+            for i in test:
+                right[margin][i] = chosen_right(ranker, rows[i])
     return right
 
 

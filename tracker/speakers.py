@@ -213,6 +213,12 @@ def mention_kind(words, head):
     return "document_noun" if lemma in WRITTEN_NOUNS else "noun"
 
 
+def _says_several(lowered, head):
+    """Whether a speaker mention (``lowered``: its text lower-cased) names several: "they", "the spokesmen"."""
+    return lowered in ("they", "them") or (lowered not in PERSON_PRONOUNS and lowered != "it" and head is not None
+                                           and "Number=Plur" in (head.feats or ""))
+
+
 def _says_whose(sentence, head, ids):
     """Whether a description says within ``ids`` whose it is ("her remarks", "results of a poll", "forces loyal
     to the government"): then the rules' reading of it is exact."""
@@ -265,9 +271,7 @@ class Resolver:
         if speaker.type in ("ORG", None) and _is_state_body(speaker.name):
             speaker = self._state_of_body(speaker, attribution)
         lowered = mention.text.lower().strip()
-        plural = lowered in ("they", "them") or ";" in (speaker.name or "") or (
-            lowered not in PERSON_PRONOUNS and lowered != "it" and head is not None
-            and "Number=Plur" in (head.feats or ""))
+        plural = _says_several(lowered, head) or ";" in (speaker.name or "")
         self.resolved.append((mention.start, speaker, plural))
         return speaker
 
@@ -275,8 +279,8 @@ class Resolver:
         """``(gender or None, plural)`` a speaker mention tells: "she" a woman, "the spokesmen" several."""
         lowered = mention.text.lower().strip()
         noun = head.lemma.lower() if head.upos == "NOUN" else None
-        gender = PERSON_PRONOUNS.get(lowered) or (PERSON_NOUNS.get(noun) if noun else None)
-        return gender, lowered in ("they", "them") or noun is not None and "Number=Plur" in (head.feats or "")
+        return PERSON_PRONOUNS.get(lowered) or (PERSON_NOUNS.get(noun) if noun else None), \
+            _says_several(lowered, head)
 
     def pronoun_referent(self, sentence, pronoun):
         """The ``Speaker`` a third-person pronoun inside a statement stands for ("criticised him", "their plan"),

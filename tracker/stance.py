@@ -513,6 +513,13 @@ def load_linear(path: Path) -> LinearModel:
                        weights={k: numpy.asarray(v) for k, v in data["weights"].items()}, dense=dense)
 
 
+@lru_cache(maxsize=1)
+def shipped_denial_model() -> LinearModel | None:
+    """The denial model (``DENIAL_MODEL_PATH``), or None when its training chose none
+    (``scripts/train_claims.py`` then leaves no file); read once per process."""
+    return load_linear(DENIAL_MODEL_PATH) if DENIAL_MODEL_PATH.exists() else None
+
+
 def _has_phrase(words: list[str], phrases: frozenset[str]) -> list[str]:
     """The entries of ``phrases`` (words or phrases) found in ``words``."""
     joined = " " + " ".join(words) + " "

@@ -24,9 +24,10 @@ from .marks import QUOTE_MARKS
 from .names import country_of, last_word
 from .relations import RELATION_CONFIDENCE, RELATION_STANCE, statement_label
 from .speakers import PLACE_NOUNS, Resolver
-from .stance import (CLAIM_MODEL_PATH, DENIAL_MODEL_PATH, TARGET_MODEL_PATH, StanceResult, TargetSpan, _frame_stance,
+from .stance import (CLAIM_MODEL_PATH, TARGET_MODEL_PATH, StanceResult, TargetSpan, _frame_stance,
                      claim_lexical_features, denial_evidence, evaluative_features, first_rule, is_evaluative,
-                     is_hedged, load_linear, rule_features, target_probabilities, tokenize)
+                     is_hedged, load_linear, rule_features, shipped_denial_model, target_probabilities,
+                     tokenize)
 from .trees import dependents, preposition
 from .words import word_set
 
@@ -567,14 +568,6 @@ class ClaimJudge:
             self._content_of = (attribution, self._mean_vector(self._content_words(attribution)[0]))
         return self._content_of[1]
 
-    def _stance_of(self, statement, found):
-        """``(label, confidence, evidence)`` of the stance model."""
-        model = load_linear(CLAIM_MODEL_PATH)
-        probabilities = model.probabilities(found, self.dense(statement))
-        best = int(numpy.argmax(probabilities))
-        label, confidence = model.classes[best], float(probabilities[best])
-        return label, confidence, f"model ({label} {confidence:.2f}): {_top_features(model, found, best)}"
-
     def judge(self, statement):
         """Set ``statement.stance`` and ``statement.target``."""
         attribution = statement.attribution
@@ -592,13 +585,17 @@ class ClaimJudge:
         found = self.stance_features(statement, [target for target, _ in candidates])
         content = self.index.text[statement.start:statement.end].translate(EDITORIAL_BRACKETS)
         hedged = is_hedged(content, attribution.cue_lemma)
-        label, confidence, evidence = self._stance_of(statement, found)
+        model, vectors = load_linear(CLAIM_MODEL_PATH), self.dense(statement)
+        probabilities = model.probabilities(found, vectors)
+        best = int(numpy.argmax(probabilities))
+        label, confidence = model.classes[best], float(probabilities[best])
+        evidence = f"model ({label} {confidence:.2f}): {_top_features(model, found, best)}"
         denial = denial_evidence(content, attribution.cue_lemma)
+        denials = shipped_denial_model()
         if denial is not None and label != "deny":  # a rule where it is exact: denials are said in few words
             label, evidence = "deny", f"{denial} (model: {label} {confidence:.2f})"
-        elif label != "deny" and DENIAL_MODEL_PATH.exists():
-            denials = load_linear(DENIAL_MODEL_PATH)
-            chance = float(denials.probabilities(found, self.dense(statement))[0])
+        elif label != "deny" and denials is not None:
+            chance = float(denials.probabilities(found, vectors)[0])
             if chance > 0.5:  # the model's threshold is folded into its intercept
                 label, confidence = "deny", chance
                 evidence = f"denial model ({chance:.2f}): {_top_features(denials, found, 0)}"
