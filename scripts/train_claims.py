@@ -282,8 +282,9 @@ def best_decision(rows, scores, classes, denials):
     probabilities}``) at each of ``DENIAL_THRESHOLDS``, or none (C and threshold None)."""
     gold = [r["stance"] for r in rows]
     options = [(None, None)] + [(C, t) for C in denials for t in DENIAL_THRESHOLDS]
-    return max((macro_f1(gold, decide_stances(scores, classes, rows, offset, denials.get(C), t or 0.5)),
-                offset, C, t) for offset in NEUTRAL_OFFSETS for C, t in options)
+    return max(((macro_f1(gold, decide_stances(scores, classes, rows, offset, denials.get(C), t or 0.5)),
+                 offset, C, t) for offset in NEUTRAL_OFFSETS for C, t in options),
+               key=lambda decision: decision[0])  # a tie keeps the first: no denial model, the smaller offset
 
 
 def figures_of(rows, stances, chosen, show=False):
