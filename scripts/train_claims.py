@@ -38,7 +38,7 @@ from tracker.extract import statements_of  # noqa: E402
 from tracker.relations import RELATION_STANCE  # noqa: E402
 from tracker.stance import (CLAIM_CLASSES, CLAIM_MODEL_PATH, DENIAL_CUES, DENIAL_MODEL_PATH,  # noqa: E402
                             FLAT_DENIALS, TARGET_MODEL_PATH)
-from tracker.targets import ClaimJudge  # noqa: E402
+from tracker.targets import ClaimJudge, ranking_features  # noqa: E402
 
 LABELS = ROOT / "scripts" / "labels" / "polnear_train.jsonl"
 FOLDS = 5
@@ -227,8 +227,10 @@ def fit_targets(rows, C):
     """The ranker: a logistic regression on the difference between the features of a claim's labelled target
     and of another of its candidates (each pair both ways round), so that its score orders one claim's
     candidates (5-fold on 450 articles: ranker 45.7 -> 46.4 against one fit on the candidates one by one)."""
-    return fit_pairwise((([f for name, f in row["candidates"] if _target_matches(row["target"], name)],
-                          [f for name, f in row["candidates"] if not _target_matches(row["target"], name)])
+    return fit_pairwise((([ranking_features(f, row["stance"]) for name, f in row["candidates"]
+                           if _target_matches(row["target"], name)],
+                          [ranking_features(f, row["stance"]) for name, f in row["candidates"]
+                           if not _target_matches(row["target"], name)])
                          for row in target_rows(rows)), C)
 
 
@@ -246,10 +248,11 @@ def fit_pairwise(groups, C):
     return Scaled(C).fit(examples, labels)
 
 
-def chosen_target(ranker, row):
+def chosen_target(ranker, row, stance):
+    """The candidate the ranker chooses for a claim of ``stance`` (support or against)."""
     if not row["candidates"]:
         return None
-    scores = ranker.probabilities([f for _, f in row["candidates"]])[:, 1]
+    scores = ranker.probabilities([ranking_features(f, stance) for _, f in row["candidates"]])[:, 1]
     return row["candidates"][int(scores.argmax())][0]
 
 
@@ -264,13 +267,14 @@ def out_of_fold(rows, C, weight):
 
 
 def targets_out_of_fold(rows, C):
-    """Each row's target chosen by the ranker fit on the other folds (the ranker does not depend on the stance
-    model, so it is fit once per strength, not once per stance setting)."""
+    """Each row's targets ``{stance: target}`` chosen, for a support and for an attack, by the ranker fit on
+    the other folds (the ranker does not depend on the stance model, so it is fit once per strength, not once
+    per stance setting, and the figures read the choice for the stance the model gives)."""
     chosen = [None] * len(rows)
     for train, test in held_out(rows):
         ranker = fit_targets(train, C)
         for i in test:
-            chosen[i] = chosen_target(ranker, rows[i])
+            chosen[i] = {stance: chosen_target(ranker, rows[i], stance) for stance in ("support", "against")}
     return chosen
 
 
@@ -293,9 +297,9 @@ def figures_of(rows, stances, chosen, show=False):
     ranked, end_to_end = [], []
     for row, stance, target in zip(rows, stances, chosen):
         if row["stance"] in ("support", "against") and row["target"]:
-            ranked.append(_target_matches(row["target"], target))
+            ranked.append(_target_matches(row["target"], target[row["stance"]]))
         if row["target"]:
-            guess = "claim:" if stance == "deny" else target if stance in ("support", "against") else None
+            guess = "claim:" if stance == "deny" else target[stance] if stance in ("support", "against") else None
             end_to_end.append(_target_matches(row["target"], guess))
     figures = {"macro_f1": macro_f1(gold, stances),
                "accuracy": 100 * sum(g == p for g, p in zip(gold, stances)) / len(gold),

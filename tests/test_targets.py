@@ -4,7 +4,7 @@ import pytest
 
 from tracker.article import Article
 from tracker.extract import statements_of
-from tracker.targets import ClaimJudge
+from tracker.targets import ClaimJudge, ranking_features
 
 
 def claim_with(claims_of, text, words):
@@ -46,7 +46,26 @@ def test_a_groups_owner_and_its_leader_stand_for_the_person(claims_of, extractor
 
 
 def test_a_target_named_with_a_quoted_word_drops_the_marks(candidates_of):
-    assert "firm response" in candidates_of('The minister said peace requires a "firm" response to the smugglers.')
+    found = candidates_of('The minister said peace requires a "firm" response to the smugglers.')
+    assert "firm response to the smugglers" in found
+
+
+@pytest.mark.parametrize("sentence, phrase", [
+    ("The bishop said the church would back a ban on all forms of human cloning.",
+     "ban on all forms of human cloning"),
+    ("Critics said the war against drugs had failed.", "war against drugs"),
+    ("The mayor said the rally in Springfield was a disgrace.", "rally"),  # a place is no part of it
+])
+def test_a_phrase_target_is_named_with_its_complements(candidates_of, sentence, phrase):
+    assert phrase in candidates_of(sentence)
+
+
+def test_a_candidates_frame_counts_for_the_stance_it_agrees_with(candidates_of):
+    features = candidates_of("The senator said she strongly backs the pipeline.")["pipeline"]
+    assert features["frame:support"] == 1.0
+    for_it, against_it = (ranking_features(features, stance) for stance in ("support", "against"))
+    assert (for_it["agreeing_frame"], against_it["agreeing_frame"]) == (1.0, -1.0)
+    assert for_it["frame:support|support"] == against_it["frame:support|against"] == 1.0
 
 
 @pytest.mark.parametrize("sentence, stance, target", [

@@ -46,6 +46,11 @@ TRANSPARENT_NOUNS = GROUP_NOUNS | word_set("transparent_nouns")
 # "the leader of the eastern forces": a person named by what they lead.
 LEADER_NOUNS = word_set("leader_nouns")
 NAMING_VERBS = word_set("naming_verbs")  # "the proposal, dubbed X"
+# the prepositions of a noun's complement that belong to what a statement judges: "a ban on cloning", "the war
+# against drugs", "a response to foreign interference" (never a place or a time: "a rally in Ohio")
+COMPLEMENT_PREPOSITIONS = {"of", "on", "for", "against", "to", "about", "over", "with"}
+COMPLEMENT_DEPTH = 2  # complements of complements taken: "a ban on all forms of human cloning"
+TARGET_WORDS = 8  # the longest phrase a target is named by
 
 
 @dataclass
@@ -236,7 +241,8 @@ def candidate_targets(index, attribution, book, names=None, speaker=None, resolv
             modifiers = [w for w in dependents(sentence, word) if w.deprel in TARGET_MODIFIERS
                          and w.upos in ("NOUN", "ADJ", "PROPN") and w.id < word.id]
             first = min([word] + modifiers, key=lambda w: w.id)
-            text = " ".join(QUOTE_MARKS.sub("", index.text[first.start_char:word.end_char]).split())  # a "firm" one
+            last = _phrase_end(sentence, first, word, spans)
+            text = " ".join(QUOTE_MARKS.sub("", index.text[first.start_char:last.end_char]).split())  # a "firm" one
             described = names.described(sentence, word)
             person = resolver.person_described(sentence, word) if resolver is not None and not described else None
             if person is not None:
@@ -248,7 +254,7 @@ def candidate_targets(index, attribution, book, names=None, speaker=None, resolv
                 etype = etype if name != text else None
             owned = any(w.upos == "PROPN" or w.deprel == "nmod:poss" for w in dependents(sentence, word)
                         if w.deprel in TARGET_MODIFIERS)
-            found.append(Target(name, etype, first.start_char, word.end_char,
+            found.append(Target(name, etype, first.start_char, last.end_char,
                                 via="description" if person is not None else None,
                                 head=None if described else word.lemma.lower(), owned=owned))
     _place(found, sentences, depth, own)
@@ -262,6 +268,28 @@ def _is_phrase_head(sentence, word):
     if word.upos == "NOUN":
         return word.deprel in PHRASE_DEPRELS and word.lemma not in UNINFORMATIVE
     return word.upos == "VERB" and word.deprel == "acl" and word.text.endswith("ing") and _is_of(sentence, word)
+
+
+def _complement_end(sentence, word, depth):
+    """The last word of ``word``'s phrase with its first complement of ``COMPLEMENT_PREPOSITIONS``, and theirs,
+    ``depth`` deep ("ban" -> "cloning" of "a ban on all forms of human cloning")."""
+    for child in dependents(sentence, word):
+        if depth and child.id > word.id and child.deprel == "nmod" \
+                and preposition(sentence, child) in COMPLEMENT_PREPOSITIONS:
+            return _complement_end(sentence, child, depth - 1)
+    return word
+
+
+def _phrase_end(sentence, first, head, spans):
+    """The last word of the phrase a target headed by ``head`` (from ``first``) is named by: the head with its
+    complements (``_complement_end``) when they stay inside the content, run to no punctuation but quotation
+    marks and make at most ``TARGET_WORDS`` words; else the head."""
+    last = _complement_end(sentence, head, COMPLEMENT_DEPTH)
+    words = sentence.words[first.id - 1:last.id]
+    if len(words) > TARGET_WORDS or any(w.upos == "PUNCT" and not QUOTE_MARKS.fullmatch(w.text) for w in words) \
+            or not within(first.start_char, last.end_char, spans):
+        return head
+    return last
 
 
 def _owned(sentence, word, taken):
@@ -605,13 +633,37 @@ class ClaimJudge:
             statement.target = Target("claim:" + " ".join(words), None, statement.start, statement.end)
         elif label != "neutral" and candidates:
             ranker = load_linear(TARGET_MODEL_PATH)
-            scores = [float(ranker.probabilities(features)[0]) for _, features in candidates]
+            ranked = [(target, ranking_features(features, label)) for target, features in candidates]
+            scores = [float(ranker.probabilities(features)[0]) for _, features in ranked]
             top = int(numpy.argmax(scores))
-            target, features = candidates[top]
+            target, features = ranked[top]
             statement.target = target
             evidence += f"; target '{target.name}' ({scores[top]:.2f}): {_top_features(ranker, features, 0)}"
         statement.stance = StanceResult(stance=None if label == "neutral" else label,
                                         confidence=confidence, evidence=evidence, hedged=hedged)
+
+
+STANCE_SIGN = {"support": 1.0, "against": -1.0}
+# the features whose weight in choosing a target depends on whether the claim is for or against it
+STANCE_DEPENDENT = ("type:", "frame:", "deprel:", "via:")
+STANCE_DEPENDENT_FLAGS = {"subject", "is_speaker", "in_content", "owned", "evaluative", "governor_evaluative", "acts"}
+
+
+def ranking_features(features, stance):
+    """A candidate's ranker features given the claim's ``stance`` (support or against): its own, how the
+    words around it and the frame governing it agree with the stance (praise near what is supported, fault
+    near what is attacked), and its place and kind apart for each stance (5-fold on 6,656 labelled claims:
+    ranker 49.5 -> 49.9 %)."""
+    sign = STANCE_SIGN[stance]
+    found = dict(features)
+    valence = (features.get("near_pos", 0.0) - features.get("near_neg", 0.0)
+               - features.get("near_pos_negated", 0.0) + features.get("near_neg_negated", 0.0))
+    found["agreeing_valence"] = sign * valence
+    found["agreeing_frame"] = sign * (features.get("frame:support", 0.0) - features.get("frame:against", 0.0))
+    for name, value in features.items():
+        if name.startswith(STANCE_DEPENDENT) or name in STANCE_DEPENDENT_FLAGS:
+            found[f"{name}|{stance}"] = value
+    return found
 
 
 def newsmtsc_features(content, spans):
