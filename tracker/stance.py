@@ -36,6 +36,8 @@ MODEL_TARGETS = 3  # the model weighs this many of the most salient candidates; 
 WINDOW = 6  # words each side of the target that count as its context
 NEGATION_SCOPE = 5  # words after a negator that it reverses
 TARGET = "<T>"  # stands for the target's own words in the sentence
+NAME = "<Name>"  # stands for a capitalised word, a name as likely as not: no name is a feature of the model
+FUNCTION_WORDS = word_set("function_words")  # words that are no name even when capitalised ("The", "She")
 
 # Reporting verbs that carry a stance of their own (the cue table's stance column: this project's list).
 AGAINST_CUES = cues_with("stance", "against") & cues_with("pos", "VERB")
@@ -129,9 +131,24 @@ class StanceModel:
 BEFORE_A_SENTENCE = {".", "!", "?", '"', "“", "'", "‘", ":"}  # what may stand before a sentence's first word
 
 
+def _lower(token: str) -> str:
+    return token.lower().replace("’", "'")
+
+
 def tokenize(text: str) -> list[str]:
     """Lower-cased words and punctuation, curly apostrophes made straight."""
-    return [token.lower().replace("’", "'") for token in TOKEN.findall(text)]
+    return [_lower(token) for token in TOKEN.findall(text)]
+
+
+def model_words(text: str) -> list[str]:
+    """``tokenize``'s words as the model reads them: a capitalised word (but a function word: "The", "She", "I")
+    and an acronym are NAME, so that no one's name is a feature."""
+    return [NAME if _may_be_a_name(token) else _lower(token) for token in TOKEN.findall(text)]
+
+
+def _may_be_a_name(token: str) -> bool:
+    """Whether a token is capitalised and no function word, or an acronym ("Pelosi", "Hope", "FBI")."""
+    return token[0].isupper() and (token.isupper() and len(token) > 1 or _lower(token) not in FUNCTION_WORDS)
 
 
 @lru_cache(maxsize=None)
@@ -182,8 +199,9 @@ def _clause(words: list[str], position: int) -> tuple[int, int]:
 
 def features(text: str, target_start: int, target_end: int) -> dict[str, float]:
     """The model's features for the target span: context words (target masked), stems, window words by side
-    and distance, the target's own words, quoting cues, and VADER scores near the target and overall."""
-    left, right = tokenize(text[:target_start]), tokenize(text[target_end:])
+    and distance, the target's own words, quoting cues, and VADER scores near the target and overall. Words
+    are ``model_words``: a capitalised word, the target's too, counts as its shape NAME, never as itself."""
+    left, right = model_words(text[:target_start]), model_words(text[target_end:])
     words = left + [TARGET] + right
     here = len(left)
     found = Counter()
@@ -197,7 +215,7 @@ def features(text: str, target_start: int, target_end: int) -> dict[str, float]:
             found[f"S{side}:{stem(word)}"] += 1
             if distance <= 2:
                 found[f"{side}{distance}:{word}"] += 1
-    for word in tokenize(text[target_start:target_end]):
+    for word in model_words(text[target_start:target_end]):
         found["t:" + word] += 1
     quotes_before = sum(text[:target_start].count(mark) for mark in '"“”')
     found["in_quote"] = float(quotes_before % 2 == 1)
@@ -205,7 +223,7 @@ def features(text: str, target_start: int, target_end: int) -> dict[str, float]:
     found["said_before"] = float(any(w in SAID_FORMS for w in left[-3:]))
     found["at_start"] = float(target_start == 0)
     found.update(_lexicon_features(words, here))
-    found.update(_vader_features(text, words, here))
+    found.update(_vader_features(words, here))
     return found
 
 
@@ -233,13 +251,14 @@ def _polarity(span: str) -> dict:
     return _analyzer().polarity_scores(span)
 
 
-def _vader_features(text: str, words: list[str], here: int) -> dict[str, float]:
-    """VADER's scores (compound, positive, negative) of windows around the target, its clause and the text."""
+def _vader_features(words: list[str], here: int) -> dict[str, float]:
+    """VADER's scores (compound, positive, negative) of windows around the target, its clause and the whole
+    text, the target read as "it" (and names as NAME: "Hope" or "Joy" has no valence)."""
     masked = words[:here] + ["it"] + words[here + 1:]
     start, end = _clause(words, here)
     spans = {f"w{k}": " ".join(masked[max(0, here - k): here + k + 1]) for k in (3, 6, 12)}
     spans["clause"] = " ".join(masked[start:end])
-    spans["text"] = text
+    spans["text"] = " ".join(masked)
     found = {}
     for name, span in spans.items():
         scores = _polarity(span)
