@@ -184,12 +184,12 @@ def test_the_month_may_is_no_hedge():
     ("{} is a brilliant and honest leader who has served the town well.", ("Mara Quell", "Hope Pelham"), None),
     ("The council said {} had betrayed the harbour workers.", ("Olek Marsh", "Joy Pelham"), None),
     ("Critics said the plan by {} would ruin the harbour.", ("Ida Marsh", "Grace Pelham"), "the plan"),
-    ("{} warned that the new toll was a disgrace.", ("Sen. Vell", "Faith Marsh"), "the new toll"),
+    ("{} warned that the new toll was a disgrace.", ("Sen. Vell", "Sen. Faith"), "the new toll"),
 ])
 def test_the_model_reads_no_name(template, names, target):
     """Sentences alike but for a person's name, the target's or another's, have the same features and
     probabilities ("Hope", "Joy", "Grace" and "Faith" are lexicon words too; "Olek" and "Vell" are no census
-    names, but stand before a surname or after a title)."""
+    names, but stand before a surname or after a title, as "Faith" does)."""
     found, probabilities = [], []
     for name in names:
         text = template.format(name)

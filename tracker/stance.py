@@ -155,8 +155,10 @@ def model_words(text: str) -> list[str]:
     for i, token in enumerate(tokens):  # a capitalised word after a title or a name: "Sen. Quell", "Mara Quell"
         if i and not named[i] and _is_capitalised(token) and (named[i - 1] or _after_title(tokens, i)):
             named[i] = True
-    for i in range(len(tokens) - 2, -1, -1):  # a census name before a name: "Grace" of "Grace Pelham"
-        if named[i + 1] and not named[i] and _is_capitalised(tokens[i]) and _lower(tokens[i]) in _census_names():
+    for i in range(len(tokens) - 2, -1, -1):  # a first name before a name: "Grace Pelham", "Olek Marsh"
+        word = _lower(tokens[i])
+        if named[i + 1] and not named[i] and _is_capitalised(tokens[i]) and (
+                word in _census_names() or word not in COMMON_WORDS):
             named[i] = True
     return [NAME if name else _lower(token) for token, name in zip(tokens, named)]
 
