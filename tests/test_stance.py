@@ -6,8 +6,8 @@ from pathlib import Path
 import numpy
 import pytest
 
-from tracker.stance import (CLASSES, MODEL_PATH, StanceResult, claim_stance, is_hedged, load_linear, load_model,
-                            predict_stance)
+from tracker.stance import (CLASSES, MODEL_PATH, NAME, StanceResult, claim_stance, features, is_hedged, load_linear,
+                            load_model, model_words, predict_stance, target_probabilities)
 
 NEWSMTSC_DEV = Path(__file__).resolve().parent.parent.parent / "shared" / "stance" / "newsmtsc_dev.jsonl"
 
@@ -177,3 +177,35 @@ def test_a_tiny_training_run_lowers_the_loss_and_exports_what_it_learned(trainin
 def test_the_month_may_is_no_hedge():
     assert not is_hedged("the bridge reopened in May")
     assert is_hedged("the bridge may reopen") and is_hedged("May it reopen soon?")
+
+
+
+@pytest.mark.parametrize("template, names, target", [
+    ("{} is a brilliant and honest leader who has served the town well.", ("Mara Quell", "Hope Pelham"), None),
+    ("The council said {} had betrayed the harbour workers.", ("Olek Marsh", "Joy Pelham"), None),
+    ("Critics said the plan by {} would ruin the harbour.", ("Ida Marsh", "Grace Pelham"), "the plan"),
+    ("{} warned that the new toll was a disgrace.", ("Sen. Vell", "Sen. Faith"), "the new toll"),
+])
+def test_the_model_reads_no_name(template, names, target):
+    """Sentences alike but for a person's name, the target's or another's, have the same features and
+    probabilities ("Hope", "Joy", "Grace" and "Faith" are lexicon words too; "Olek" and "Vell" are no census
+    names, but stand before a surname or after a title, as "Faith" does)."""
+    found, probabilities = [], []
+    for name in names:
+        text = template.format(name)
+        _, start, end = span(text, target or name)
+        found.append(features(text, start, end))
+        probabilities.append(target_probabilities(text, start, end))
+    assert found[0] == found[1]
+    assert probabilities[0] == probabilities[1]
+    assert not any(feature.split(":")[-1] == part.lower() for feature in found[0] for name in names
+                   for part in name.split())
+
+
+@pytest.mark.parametrize("word", ["Republicans", "Congress", "Iran", "Critics"])
+def test_a_capitalised_word_that_is_no_name_is_read_as_itself(word):
+    """Parties, institutions, countries and a sentence's first word are words, not NAME."""
+    text = f"{word} condemned the toll that Mara Quell proposed."
+    assert model_words(text) == [word.lower(), "condemned", "the", "toll", "that", NAME, NAME, "proposed", "."]
+    _, start, end = span(text, "the toll")
+    assert f"L:{word.lower()}" in features(text, start, end)

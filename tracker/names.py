@@ -65,12 +65,25 @@ def first_name_genders():
     ``names`` package ships (shares of the male and of the female population)."""
     shares = {}
     for gender in ("male", "female"):
-        with open(census.FILES[f"first:{gender}"], encoding="ascii") as table:
-            for line in table:
-                name, share = line.split()[:2]
-                shares.setdefault(name, {"male": 0.0, "female": 0.0})[gender] = float(share)
+        for name, share, _ in _census_rows(f"first:{gender}"):
+            shares.setdefault(name, {"male": 0.0, "female": 0.0})[gender] = share
     return {name: gender for name, share in shares.items() for gender, other in (("male", "female"), ("female", "male"))
             if share[gender] >= FIRST_NAME_ODDS * share[other]}
+
+
+@cache
+def census_names(table, top_percent):
+    """Upper-case names of the census ``table`` ("first:male", "first:female" or "last") borne together by its
+    first ``top_percent`` percent of people, the commoner names: "SMITH" and "PELOSI" of "last" at 80."""
+    return frozenset(name for name, _, cumulative in _census_rows(table) if cumulative <= top_percent)
+
+
+def _census_rows(table):
+    """(name, percent of people, cumulative percent) per row of a census table of the ``names`` package."""
+    with open(census.FILES[table], encoding="ascii") as rows:
+        for line in rows:
+            name, share, cumulative = line.split()[:3]
+            yield name, float(share), float(cumulative)
 
 
 class Entity(NamedTuple):

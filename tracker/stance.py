@@ -28,6 +28,7 @@ import numpy
 from vaderSentiment.vaderSentiment import NEGATE, SentimentIntensityAnalyzer
 
 from .cues import cue_values, cues_with
+from .names import census_names
 from .words import word_list, word_map, word_set
 
 MODEL_PATH = Path(__file__).parent / "data" / "stance_model.json"
@@ -36,6 +37,14 @@ MODEL_TARGETS = 3  # the model weighs this many of the most salient candidates; 
 WINDOW = 6  # words each side of the target that count as its context
 NEGATION_SCOPE = 5  # words after a negator that it reverses
 TARGET = "<T>"  # stands for the target's own words in the sentence
+NAME = "<Name>"  # stands for a word of a person's name: no one's name is a feature of the model
+FUNCTION_WORDS = word_set("function_words")  # words that are no name even when capitalised ("The", "She")
+# the last words of titles written before a name ("Sen.", "President", "Prime Minister"): the next word is a name
+TITLE_WORDS = frozenset(title.split()[-1] for title in word_list("titles"))
+# census names that are English words too ("House", "Will"), and titles, read as words unless in a full name
+COMMON_WORDS = FUNCTION_WORDS | word_set("common_words") | TITLE_WORDS
+FIRST_NAMES_PERCENT = 90  # the first names borne by this percent of the census's people count as names
+LAST_NAMES_PERCENT = 75  # and the surnames borne by this percent ("Pelham" is in, "Okoro" out)
 
 # Reporting verbs that carry a stance of their own (the cue table's stance column: this project's list).
 AGAINST_CUES = cues_with("stance", "against") & cues_with("pos", "VERB")
@@ -129,9 +138,55 @@ class StanceModel:
 BEFORE_A_SENTENCE = {".", "!", "?", '"', "“", "'", "‘", ":"}  # what may stand before a sentence's first word
 
 
+def _lower(token: str) -> str:
+    return token.lower().replace("’", "'")
+
+
 def tokenize(text: str) -> list[str]:
     """Lower-cased words and punctuation, curly apostrophes made straight."""
-    return [token.lower().replace("’", "'") for token in TOKEN.findall(text)]
+    return [_lower(token) for token in TOKEN.findall(text)]
+
+
+def model_words(text: str) -> list[str]:
+    """``tokenize``'s words as the model reads them: the words of a person's name are NAME, so that no one's name
+    is a feature; other capitalised words ("Republicans", "Congress", "The") are words."""
+    tokens = TOKEN.findall(text)
+    named = [_is_name(token) for token in tokens]
+    for i, token in enumerate(tokens):  # a capitalised word after a title or a name: "Sen. Quell", "Mara Quell"
+        if i and not named[i] and _is_capitalised(token) and (named[i - 1] or _after_title(tokens, i)):
+            named[i] = True
+    for i in range(len(tokens) - 2, -1, -1):  # a first name before a name: "Grace Pelham", "Olek Marsh"
+        word = _lower(tokens[i])
+        if named[i + 1] and not named[i] and _is_capitalised(tokens[i]) and (
+                word in _census_names() or word not in COMMON_WORDS):
+            named[i] = True
+    return [NAME if name else _lower(token) for token, name in zip(tokens, named)]
+
+
+def _is_capitalised(token: str) -> bool:
+    """Whether a token is a capitalised word, no acronym and no function word ("Quell", not "FBI", not "The")."""
+    return token[0].isupper() and not (token.isupper() and len(token) > 1) and _lower(token) not in FUNCTION_WORDS
+
+
+def _is_name(token: str) -> bool:
+    """Whether a capitalised token is a common first name or surname of the census and no English word
+    ("Pelham", "Trump"; not "Hope", "House", "Republicans", "Iran")."""
+    word = _lower(token)
+    return _is_capitalised(token) and word in _census_names() and word not in COMMON_WORDS \
+        and word not in _analyzer().lexicon
+
+
+def _after_title(tokens: list[str], i: int) -> bool:
+    """Whether the token at ``i`` follows a title, its dot aside ("Sen. Quell", "President Quell")."""
+    before = i - 2 if tokens[i - 1] == "." and i >= 2 else i - 1
+    return _lower(tokens[before]) in TITLE_WORDS
+
+
+@lru_cache(maxsize=1)
+def _census_names() -> frozenset[str]:
+    """Lower-cased first names and surnames that the census tables give as the commoner ones."""
+    tables = {"first:male": FIRST_NAMES_PERCENT, "first:female": FIRST_NAMES_PERCENT, "last": LAST_NAMES_PERCENT}
+    return frozenset(name.lower() for table, percent in tables.items() for name in census_names(table, percent))
 
 
 @lru_cache(maxsize=None)
@@ -182,8 +237,9 @@ def _clause(words: list[str], position: int) -> tuple[int, int]:
 
 def features(text: str, target_start: int, target_end: int) -> dict[str, float]:
     """The model's features for the target span: context words (target masked), stems, window words by side
-    and distance, the target's own words, quoting cues, and VADER scores near the target and overall."""
-    left, right = tokenize(text[:target_start]), tokenize(text[target_end:])
+    and distance, the target's own words, quoting cues, and VADER scores near the target and overall. Words
+    are ``model_words``: a word of a person's name, the target's too, counts as its shape NAME, never as itself."""
+    left, right = model_words(text[:target_start]), model_words(text[target_end:])
     words = left + [TARGET] + right
     here = len(left)
     found = Counter()
@@ -197,7 +253,7 @@ def features(text: str, target_start: int, target_end: int) -> dict[str, float]:
             found[f"S{side}:{stem(word)}"] += 1
             if distance <= 2:
                 found[f"{side}{distance}:{word}"] += 1
-    for word in tokenize(text[target_start:target_end]):
+    for word in model_words(text[target_start:target_end]):
         found["t:" + word] += 1
     quotes_before = sum(text[:target_start].count(mark) for mark in '"“”')
     found["in_quote"] = float(quotes_before % 2 == 1)
@@ -205,7 +261,7 @@ def features(text: str, target_start: int, target_end: int) -> dict[str, float]:
     found["said_before"] = float(any(w in SAID_FORMS for w in left[-3:]))
     found["at_start"] = float(target_start == 0)
     found.update(_lexicon_features(words, here))
-    found.update(_vader_features(text, words, here))
+    found.update(_vader_features(words, here))
     return found
 
 
@@ -233,13 +289,14 @@ def _polarity(span: str) -> dict:
     return _analyzer().polarity_scores(span)
 
 
-def _vader_features(text: str, words: list[str], here: int) -> dict[str, float]:
-    """VADER's scores (compound, positive, negative) of windows around the target, its clause and the text."""
+def _vader_features(words: list[str], here: int) -> dict[str, float]:
+    """VADER's scores (compound, positive, negative) of windows around the target, its clause and the whole
+    text, the target read as "it" (and names as NAME: "Hope" or "Joy" has no valence)."""
     masked = words[:here] + ["it"] + words[here + 1:]
     start, end = _clause(words, here)
     spans = {f"w{k}": " ".join(masked[max(0, here - k): here + k + 1]) for k in (3, 6, 12)}
     spans["clause"] = " ".join(masked[start:end])
-    spans["text"] = text
+    spans["text"] = " ".join(masked)
     found = {}
     for name, span in spans.items():
         scores = _polarity(span)
