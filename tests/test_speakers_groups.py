@@ -36,3 +36,15 @@ def test_who_after_a_workplace_is_the_person_working_there(claims_of):
             "the company has lost money for five years.")
     found = [speaker for mention, speaker in speakers(claims_of, text) if mention.lower() == "who"]
     assert found == ["Jane Roe"]
+
+
+def test_they_are_the_names_coordinated_before_in_any_role(claims_of):
+    text = ("The governor praised Senators Mike Crane and Jim Rich on Monday.\n\n"
+            "Last week, they said the state courts needed more judges.")
+    assert ("they", "Mike Crane; Jim Rich") in speakers(claims_of, text)
+
+
+def test_they_are_no_plural_of_things_but_the_people_before(claims_of):
+    text = ("Mike Crane and Jim Rich of Harbor University studied the mill towns of Ohio last year.\n\n"
+            "Wages stayed low in most of those towns, they argue.")
+    assert ("they", "Mike Crane; Jim Rich") in speakers(claims_of, text)

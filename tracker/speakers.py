@@ -14,6 +14,8 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from .attribution.lexicon import SOURCE_NOUNS
+from .attribution.verbs import is_agent_noun
 from .cues import DOCUMENTS
 from .names import AGENT_TYPES, DETERMINERS, NAME_EDGES, OFFICES, clean_name
 from .pronouns import Candidate, Referents
@@ -172,6 +174,13 @@ def _is_person_noun(noun):
     """A noun for a person: an office or a person noun ("minister", "spokeswoman")."""
     lemma = noun.lemma.lower()
     return noun.upos == "NOUN" and (lemma in PERSON_NOUNS or lemma in OFFICES)
+
+
+def is_thing_noun(lemma):
+    """Whether a common noun names things, which do not speak: no noun of a person, a group or a record
+    (``SOURCE_NOUNS`` of the attribution step) nor of an agent ("wages", "consequences"; not "voters",
+    "researchers", "reports")."""
+    return lemma not in SOURCE_NOUNS and not is_agent_noun(lemma)
 
 
 def _proper_name(sentence, word):
@@ -823,25 +832,31 @@ class Resolver:
         return Speaker(name, "PERSON") if name else Speaker("author", None)
 
     def _nominal_candidates(self):
-        """Subjects outside quotations that name no entity: common nouns ("the report", "environmentalists")
-        and coordinations ("Mr. Hale and Mr. Ruiz"), for "it" and "they"."""
+        """Mentions outside quotations that name no one entity, for "it" and "they": subjects that are common
+        nouns ("the report", "environmentalists"; not a plural for things, "wages", which does not speak) and
+        coordinations of names in any role ("Mr. Hale and Mr. Ruiz", "the governor praised Mr. Hale and Mr.
+        Ruiz")."""
         found = []
         for sentence in self.document.sentences:
             for word in sentence.words:
                 possessor = word.deprel == "nmod:poss" and word.upos == "NOUN" and word.head \
                     and sentence.words[word.head - 1].deprel.startswith("nsubj")  # "the president's roots ..."
-                if not (word.deprel.startswith("nsubj") or possessor) or self.quoted(word.start_char):
+                subject = word.deprel.startswith("nsubj") or possessor
+                names = word.deprel != "conj" and self._names_agent(word) and any(
+                    w.deprel == "conj" and self._names_agent(w) for w in dependents(sentence, word))
+                if not (subject or names) or self.quoted(word.start_char):
                     continue
                 ids = _phrase_ids(sentence, word, conjuncts=True)
                 named = self._named_group(sentence, word, ids) if any(
                     sentence.words[i - 1].deprel == "conj" for i in ids) else None
+                plural = "Number=Plur" in (word.feats or "")
                 if named is not None and ";" in (named.name or ""):
-                    found.append(Candidate(word.start_char, named.name, named.type, subject=True, plural=True))
-                elif word.upos == "NOUN" and self.book.entity_at(word.start_char, word.end_char) is None:
+                    found.append(Candidate(word.start_char, named.name, named.type, subject=subject, plural=True))
+                elif subject and word.upos == "NOUN" and self.book.entity_at(word.start_char, word.end_char) is None \
+                        and not (plural and is_thing_noun(word.lemma.lower())):
                     named = self._named(sentence, word, ids)
                     etype = named.type  # a person only when the article names who holds the office
-                    found.append(Candidate(word.start_char, named.name, etype, subject=True,
-                                           plural="Number=Plur" in (word.feats or "")))
+                    found.append(Candidate(word.start_char, named.name, etype, subject=True, plural=plural))
         return found
 
     def _nominal_subjects(self):
