@@ -72,8 +72,10 @@ class Speaker:
 
 def _antecedent_of_relative(sentence, pronoun):
     """The noun a relative pronoun stands for: "Cruz, who refused ..." -> "Cruz", "the council, which ..."
-    -> "council" (else the noun just before it), passing over appositions to a name ("Cruz, the senator, who") and
-    quantities ("a number of cities that")."""
+    -> "council" (else the noun just before it), passing over appositions to a name ("Cruz, the senator, who",
+    "Cruz, a lawyer and a senator who"; not a list of names, "his rivals, Bush and Christie, who"), from a noun to
+    the name in apposition to it ("his friend Jane Roe, who") and over quantities ("a number of cities that"); of
+    coordinated names, the ones the relative clause's verb agrees with (``_conjuncts_meant``)."""
     verb = sentence.words[pronoun.head - 1] if pronoun.head else None
     while verb is not None and verb.deprel == "conj" and verb.head:
         verb = sentence.words[verb.head - 1]
@@ -86,12 +88,35 @@ def _antecedent_of_relative(sentence, pronoun):
         noun = before[-1]
         while noun.deprel in ("compound", "flat") and noun.head:
             noun = sentence.words[noun.head - 1]
-    if noun.deprel == "appos" and noun.head and sentence.words[noun.head - 1].upos == "PROPN":
-        noun = sentence.words[noun.head - 1]
+    head = sentence.words[noun.head - 1] if noun.head else None
+    if noun.deprel == "conj" and head.deprel == "appos" and head.upos == "NOUN":
+        noun, head = head, sentence.words[head.head - 1]  # "Jane Roe, a consultant and an activist who"
+    if noun.deprel == "appos" and head.upos == "PROPN" and not any(
+            w.deprel == "conj" and w.upos == "PROPN" for w in dependents(sentence, noun)):
+        noun = head
+    named = [w for w in dependents(sentence, noun) if w.deprel == "appos" and w.upos == "PROPN" and w.id < pronoun.id]
+    if noun.upos == "NOUN" and named:  # "his friend Jane Roe, who"
+        noun = named[-1]
     if noun.lemma.lower() in QUANTITIES:
         of = [w for w in dependents(sentence, noun) if w.deprel == "nmod" and w.upos in ("NOUN", "PROPN")]
         noun = of[0] if of else noun
-    return noun
+    return _conjuncts_meant(sentence, noun, verb) if verb is not None else noun
+
+
+def _conjuncts_meant(sentence, noun, verb):
+    """Of names coordinated before a relative pronoun, the word that names those its clause's ``verb`` agrees
+    with: all ("Bush and Christie, who say": the first conjunct, which heads the others) for a plural verb, the
+    last one ("Bush and Christie, who says") for a singular verb; ``noun`` when the verb does not tell."""
+    first = noun
+    while first.deprel == "conj" and first.head:
+        first = sentence.words[first.head - 1]
+    conjuncts = [w for w in _conjuncts(sentence, first, {w.id for w in sentence.words}) if w.id < verb.id]
+    if len(conjuncts) < 2:
+        return noun
+    finite = next((w for w in dependents(sentence, verb) if w.deprel in ("aux", "cop")), verb)
+    plural = finite.xpos == "VBP" or finite.text.lower() == "were"
+    singular = finite.xpos == "VBZ" or finite.text.lower() == "was"
+    return first if plural else conjuncts[-1] if singular else noun
 
 
 def _subtree_ids(sentence, word, ids):
@@ -436,8 +461,10 @@ class Resolver:
             word = sentence.words[word.head - 1]
             if word.upos not in ("NOUN", "PROPN"):
                 return noun
-        if word.deprel == "appos" and word.head and self._is_person(sentence, sentence.words[word.head - 1]):
-            word = sentence.words[word.head - 1]  # "Jane Roe, the analyst, who"
+        if word.deprel == "appos" and word.head and self._is_person(sentence, sentence.words[word.head - 1]) \
+                and not any(w.deprel == "conj" and w.upos == "PROPN" for w in dependents(sentence, word)):
+            word = sentence.words[word.head - 1]  # "Jane Roe, the analyst, who" (not "his rivals, Bush and Christie,
+            # who")
         return word
 
     def _is_person(self, sentence, word):
