@@ -623,18 +623,19 @@ class Resolver:
         return issuer
 
     def _author_of_document(self, sentence, document, ids):
-        """Who issued a document the mention names: "a report by Politico", "a speech Mrs. Clinton delivered",
-        "the IMF report", "a statement released after the National Security Council meeting"; else None."""
+        """Who issued a document the mention names: "a report by Politico" (several: "a study by Jane Roe and John
+        Doe"), "a speech Mrs. Clinton delivered", "the IMF report", "a statement released after the National
+        Security Council meeting"; else None."""
         words = [w for w in sentence.words if w.id in ids]
         children = [w for w in words if w.head == document.id]
         for child in children:
             if child.deprel == "nmod" and any(c.head == child.id and c.lemma in ("from", "by") for c in words):
-                return self._named(sentence, child, ids)
+                return self._named_group(sentence, child, ids)  # "a study by Jane Roe and John Doe": both
             if child.deprel.startswith("acl") and child.lemma.lower() in AUTHORING:  # "released by the ministry"
                 for agent in (w for w in words if w.head == child.id and w.upos in ("PROPN", "NOUN")):
                     if agent.deprel.startswith("nsubj") or agent.deprel.startswith("obl") and any(
                             c.head == agent.id and c.lemma == "by" for c in words):
-                        return self._named(sentence, agent, ids)
+                        return self._named_group(sentence, agent, ids)
             if child.deprel in ("compound", "nmod:poss"):
                 entity = self.book.entity_at(child.start_char, child.end_char, AGENT_TYPES)
                 if entity is not None:
