@@ -77,3 +77,10 @@ def test_who_after_descriptions_of_the_last_of_several_names_is_that_name(claims
     text = ("The manager dismissed criticism from Hart, Mills and Tom Doyle, a banker and former state official "
             "who has said the campaign wastes money.")
     assert ("who", "Tom Doyle") in speakers(claims_of, text)
+
+
+def test_names_in_apposition_to_a_party_noun_are_its_holders(claims_of):
+    text = ("But the two leading Republicans, Donald J. Lamb and Senator Ted Cole, have questioned the science "
+            "of climate change.")
+    found = [speaker for mention, speaker in speakers(claims_of, text) if mention.startswith("the two")]
+    assert found == ["Donald J. Lamb; Ted Cole"]

@@ -425,7 +425,7 @@ class Resolver:
                            and len(_conjuncts(sentence, w, ids)) > 1  # for an apposition of the first
                            and all(self._names_agent(c) for c in _conjuncts(sentence, w, ids))), None)
             members = [head, *_conjuncts(sentence, listed, ids)] if listed is not None else members
-        if len(members) == 1 and head.upos == "NOUN":  # "the two candidates, Jane Roe and John Doe"
+        if len(members) == 1 and group:  # "the two candidates, Jane Roe and John Doe", "the two Republicans, ..."
             listed = next((w for w in dependents(sentence, head) if w.deprel == "appos" and w.id in ids
                            and w.upos == "PROPN" and len(_conjuncts(sentence, w, ids)) > 1), None)
             members = _conjuncts(sentence, listed, ids) if listed is not None else members
