@@ -740,16 +740,18 @@ class Resolver:
 
     def _person_owning(self, sentence, noun):
         """The canonical name of the person whose ``noun`` it is: by a possessive pronoun ("his team"), a
-        possessive or a compound name ("Fiorina's team", "the Sanders camp"); else None."""
+        possessive or a compound name ("Fiorina's team", "the Sanders camp"), also one the tagger took for a
+        place or a common noun that is the surname of a person the article names; else None."""
         owner = self._possessive_referent(sentence, noun)
         if owner is not None:
             return owner.name if owner.type == "PERSON" else None
         for word in dependents(sentence, noun):
-            if word.deprel in ("nmod:poss", "compound") and word.upos == "PROPN":
+            if word.deprel in ("nmod:poss", "compound") and word.text[:1].isupper():
                 entity = self.book.entity_at(word.start_char, word.end_char, AGENT_TYPES)
                 name, etype = self.book.entity_name(entity) if entity else self.book.canonical(word.text, None)
-                if etype == "PERSON":  # "the Clinton camp" of an article naming Bill and Hillary stays so
-                    return word.text if len(self.book.namesakes(word.text)) > 1 else name
+                family = self.book.namesakes(word.text)
+                if etype == "PERSON" or family:  # "the Clinton camp" of an article naming Bill and Hillary stays so
+                    return word.text if len(family) > 1 else next(iter(family), name)
         return None
 
     def _possessor(self, sentence, noun):
