@@ -78,6 +78,11 @@ def test_a_shared_surname_is_the_person_the_text_is_about(claims_of, text, named
         "Her campaign", "Jane Roe campaign",
         id="her_campaign_is_the_campaign_of_the_person_she_is"),
     pytest.param(
+        "Bernard Sands spoke to farmers in a small town in Iowa on Monday.\n\n"
+        "Sands' team said the race was not over.",
+        "Sands' team", "Bernard Sands campaign",
+        id="a_surname_the_tagger_took_for_a_noun_owns_the_campaign"),
+    pytest.param(
         "Donald Trump said on Monday that he felt healthy.\n\n"
         "Mehmet Oz, the television doctor, read the results of the tests on his show on Thursday. "
         "He said the results were excellent.",

@@ -36,3 +36,51 @@ def test_who_after_a_workplace_is_the_person_working_there(claims_of):
             "the company has lost money for five years.")
     found = [speaker for mention, speaker in speakers(claims_of, text) if mention.lower() == "who"]
     assert found == ["Jane Roe"]
+
+
+def test_they_are_the_names_coordinated_before_in_any_role(claims_of):
+    text = ("The governor praised Senators Mike Crane and Jim Rich on Monday.\n\n"
+            "Last week, they said the state courts needed more judges.")
+    assert ("they", "Mike Crane; Jim Rich") in speakers(claims_of, text)
+
+
+def test_they_are_no_plural_of_things_but_the_people_before(claims_of):
+    text = ("Mike Crane and Jim Rich of Harbor University studied the mill towns of Ohio last year.\n\n"
+            "Wages stayed low in most of those towns, they argue.")
+    assert ("they", "Mike Crane; Jim Rich") in speakers(claims_of, text)
+
+
+def test_who_after_coordinated_names_with_a_plural_verb_is_all_of_them(claims_of):
+    text = ("Rubin spared his rivals on Monday, particularly Jeb Stone and Chris Hale, who say the tax plan is a "
+            "mistake.")
+    assert ("who", "Jeb Stone; Chris Hale") in speakers(claims_of, text)
+
+
+def test_who_after_coordinated_names_with_a_singular_verb_is_the_last_one(claims_of):
+    text = ("The tax plan drew fire from several candidates, including Donald Lamb and Ted Cole, who has said the "
+            "plan would hurt farmers.")
+    assert ("who", "Ted Cole") in speakers(claims_of, text)
+
+
+def test_who_after_a_second_description_in_apposition_is_the_name(claims_of):
+    text = ("\"The party has lost its way,\" said Lionel Soto, a Texas media consultant and an influential "
+            "Hispanic Republican who said he would not vote in November.")
+    assert ("who", "Lionel Soto") in speakers(claims_of, text)
+
+
+def test_who_after_a_noun_with_a_name_in_apposition_is_the_name(claims_of):
+    text = "Mr. Icahn invited his friend Donald Lamb, who has promised to cut taxes for every family."
+    assert ("who", "Donald Lamb") in speakers(claims_of, text)
+
+
+def test_who_after_descriptions_of_the_last_of_several_names_is_that_name(claims_of):
+    text = ("The manager dismissed criticism from Hart, Mills and Tom Doyle, a banker and former state official "
+            "who has said the campaign wastes money.")
+    assert ("who", "Tom Doyle") in speakers(claims_of, text)
+
+
+def test_names_in_apposition_to_a_party_noun_are_its_holders(claims_of):
+    text = ("But the two leading Republicans, Donald J. Lamb and Senator Ted Cole, have questioned the science "
+            "of climate change.")
+    found = [speaker for mention, speaker in speakers(claims_of, text) if mention.startswith("the two")]
+    assert found == ["Donald J. Lamb; Ted Cole"]

@@ -2,6 +2,8 @@
 with its issuer for the issuer, what someone says for its possessor; a relative named by first name bears
 the family name."""
 
+import pytest
+
 
 def speakers(claims_of, text):
     return [(c.speaker_mention, c.speaker) for c in claims_of(text)]
@@ -57,3 +59,15 @@ def test_a_common_word_in_capitals_is_no_issuer(claims_of):
     text = ("The Harbor Workers Union paid for a TV ad in Boston on Monday.\n\n"
             "The ad said the port was unsafe for its workers.")
     assert ("The ad", "Harbor Workers Union") in speakers(claims_of, text)
+
+
+@pytest.mark.parametrize("text, mention, speaker", [
+    pytest.param("A 2014 study by economists Peter Shaw and Justin Pike found that the tariffs cost 40,000 jobs.",
+                 "A 2014 study by economists Peter Shaw and Justin Pike", "Peter Shaw; Justin Pike",
+                 id="persons"),
+    pytest.param("Other recent polls from Lakeside College and Harbor Analytics show the race tied.",
+                 "Other recent polls from Lakeside College and Harbor Analytics",
+                 "Lakeside College; Harbor Analytics", id="organisations"),
+])
+def test_a_document_by_several_speaks_for_each_of_them(claims_of, text, mention, speaker):
+    assert (mention, speaker) in speakers(claims_of, text)

@@ -14,6 +14,8 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from .attribution.lexicon import SOURCE_NOUNS
+from .attribution.verbs import is_agent_noun
 from .cues import DOCUMENTS
 from .names import AGENT_TYPES, DETERMINERS, NAME_EDGES, OFFICES, clean_name
 from .pronouns import Candidate, Referents
@@ -70,8 +72,10 @@ class Speaker:
 
 def _antecedent_of_relative(sentence, pronoun):
     """The noun a relative pronoun stands for: "Cruz, who refused ..." -> "Cruz", "the council, which ..."
-    -> "council" (else the noun just before it), passing over appositions to a name ("Cruz, the senator, who") and
-    quantities ("a number of cities that")."""
+    -> "council" (else the noun just before it), passing over appositions to a name ("Cruz, the senator, who",
+    "Cruz, a lawyer and a senator who"; not a list of names, "his rivals, Bush and Christie, who"), from a noun to
+    the name in apposition to it ("his friend Jane Roe, who") and over quantities ("a number of cities that"); of
+    coordinated names, the ones the relative clause's verb agrees with (``_conjuncts_meant``)."""
     verb = sentence.words[pronoun.head - 1] if pronoun.head else None
     while verb is not None and verb.deprel == "conj" and verb.head:
         verb = sentence.words[verb.head - 1]
@@ -84,12 +88,35 @@ def _antecedent_of_relative(sentence, pronoun):
         noun = before[-1]
         while noun.deprel in ("compound", "flat") and noun.head:
             noun = sentence.words[noun.head - 1]
-    if noun.deprel == "appos" and noun.head and sentence.words[noun.head - 1].upos == "PROPN":
-        noun = sentence.words[noun.head - 1]
+    head = sentence.words[noun.head - 1] if noun.head else None
+    if noun.deprel == "conj" and head.deprel == "appos" and head.upos == "NOUN":
+        noun, head = head, sentence.words[head.head - 1]  # "Jane Roe, a consultant and an activist who"
+    if noun.deprel == "appos" and head.upos == "PROPN" and not any(
+            w.deprel == "conj" and w.upos == "PROPN" for w in dependents(sentence, noun)):
+        noun = head
+    named = [w for w in dependents(sentence, noun) if w.deprel == "appos" and w.upos == "PROPN" and w.id < pronoun.id]
+    if noun.upos == "NOUN" and named:  # "his friend Jane Roe, who"
+        noun = named[-1]
     if noun.lemma.lower() in QUANTITIES:
         of = [w for w in dependents(sentence, noun) if w.deprel == "nmod" and w.upos in ("NOUN", "PROPN")]
         noun = of[0] if of else noun
-    return noun
+    return _conjuncts_meant(sentence, noun, verb) if verb is not None else noun
+
+
+def _conjuncts_meant(sentence, noun, verb):
+    """Of names coordinated before a relative pronoun, the word that names those its clause's ``verb`` agrees
+    with: all ("Bush and Christie, who say": the first conjunct, which heads the others) for a plural verb, the
+    last one ("Bush and Christie, who says") for a singular verb; ``noun`` when the verb does not tell."""
+    first = noun
+    while first.deprel == "conj" and first.head:
+        first = sentence.words[first.head - 1]
+    conjuncts = [w for w in _conjuncts(sentence, first, {w.id for w in sentence.words}) if w.id < verb.id]
+    if len(conjuncts) < 2:
+        return noun
+    finite = next((w for w in dependents(sentence, verb) if w.deprel in ("aux", "cop")), verb)
+    plural = finite.xpos == "VBP" or finite.text.lower() == "were"
+    singular = finite.xpos == "VBZ" or finite.text.lower() == "was"
+    return first if plural else conjuncts[-1] if singular else noun
 
 
 def _subtree_ids(sentence, word, ids):
@@ -172,6 +199,13 @@ def _is_person_noun(noun):
     """A noun for a person: an office or a person noun ("minister", "spokeswoman")."""
     lemma = noun.lemma.lower()
     return noun.upos == "NOUN" and (lemma in PERSON_NOUNS or lemma in OFFICES)
+
+
+def is_thing_noun(lemma):
+    """Whether a common noun names things, which do not speak: no noun of a person, a group or a record
+    (``SOURCE_NOUNS`` of the attribution step) nor of an agent ("wages", "consequences"; not "voters",
+    "researchers", "reports")."""
+    return lemma not in SOURCE_NOUNS and not is_agent_noun(lemma)
 
 
 def _proper_name(sentence, word):
@@ -391,7 +425,7 @@ class Resolver:
                            and len(_conjuncts(sentence, w, ids)) > 1  # for an apposition of the first
                            and all(self._names_agent(c) for c in _conjuncts(sentence, w, ids))), None)
             members = [head, *_conjuncts(sentence, listed, ids)] if listed is not None else members
-        if len(members) == 1 and head.upos == "NOUN":  # "the two candidates, Jane Roe and John Doe"
+        if len(members) == 1 and group:  # "the two candidates, Jane Roe and John Doe", "the two Republicans, ..."
             listed = next((w for w in dependents(sentence, head) if w.deprel == "appos" and w.id in ids
                            and w.upos == "PROPN" and len(_conjuncts(sentence, w, ids)) > 1), None)
             members = _conjuncts(sentence, listed, ids) if listed is not None else members
@@ -427,8 +461,10 @@ class Resolver:
             word = sentence.words[word.head - 1]
             if word.upos not in ("NOUN", "PROPN"):
                 return noun
-        if word.deprel == "appos" and word.head and self._is_person(sentence, sentence.words[word.head - 1]):
-            word = sentence.words[word.head - 1]  # "Jane Roe, the analyst, who"
+        if word.deprel == "appos" and word.head and self._is_person(sentence, sentence.words[word.head - 1]) \
+                and not any(w.deprel == "conj" and w.upos == "PROPN" for w in dependents(sentence, word)):
+            word = sentence.words[word.head - 1]  # "Jane Roe, the analyst, who" (not "his rivals, Bush and Christie,
+            # who")
         return word
 
     def _is_person(self, sentence, word):
@@ -587,18 +623,19 @@ class Resolver:
         return issuer
 
     def _author_of_document(self, sentence, document, ids):
-        """Who issued a document the mention names: "a report by Politico", "a speech Mrs. Clinton delivered",
-        "the IMF report", "a statement released after the National Security Council meeting"; else None."""
+        """Who issued a document the mention names: "a report by Politico" (several: "a study by Jane Roe and John
+        Doe"), "a speech Mrs. Clinton delivered", "the IMF report", "a statement released after the National
+        Security Council meeting"; else None."""
         words = [w for w in sentence.words if w.id in ids]
         children = [w for w in words if w.head == document.id]
         for child in children:
             if child.deprel == "nmod" and any(c.head == child.id and c.lemma in ("from", "by") for c in words):
-                return self._named(sentence, child, ids)
+                return self._named_group(sentence, child, ids)  # "a study by Jane Roe and John Doe": both
             if child.deprel.startswith("acl") and child.lemma.lower() in AUTHORING:  # "released by the ministry"
                 for agent in (w for w in words if w.head == child.id and w.upos in ("PROPN", "NOUN")):
                     if agent.deprel.startswith("nsubj") or agent.deprel.startswith("obl") and any(
                             c.head == agent.id and c.lemma == "by" for c in words):
-                        return self._named(sentence, agent, ids)
+                        return self._named_group(sentence, agent, ids)
             if child.deprel in ("compound", "nmod:poss"):
                 entity = self.book.entity_at(child.start_char, child.end_char, AGENT_TYPES)
                 if entity is not None:
@@ -703,16 +740,18 @@ class Resolver:
 
     def _person_owning(self, sentence, noun):
         """The canonical name of the person whose ``noun`` it is: by a possessive pronoun ("his team"), a
-        possessive or a compound name ("Fiorina's team", "the Sanders camp"); else None."""
+        possessive or a compound name ("Fiorina's team", "the Sanders camp"), also one the tagger took for a
+        place or a common noun that is the surname of a person the article names; else None."""
         owner = self._possessive_referent(sentence, noun)
         if owner is not None:
             return owner.name if owner.type == "PERSON" else None
         for word in dependents(sentence, noun):
-            if word.deprel in ("nmod:poss", "compound") and word.upos == "PROPN":
+            if word.deprel in ("nmod:poss", "compound") and word.text[:1].isupper():
                 entity = self.book.entity_at(word.start_char, word.end_char, AGENT_TYPES)
                 name, etype = self.book.entity_name(entity) if entity else self.book.canonical(word.text, None)
-                if etype == "PERSON":  # "the Clinton camp" of an article naming Bill and Hillary stays so
-                    return word.text if len(self.book.namesakes(word.text)) > 1 else name
+                family = self.book.namesakes(word.text)
+                if etype == "PERSON" or family:  # "the Clinton camp" of an article naming Bill and Hillary stays so
+                    return word.text if len(family) > 1 else next(iter(family), name)
         return None
 
     def _possessor(self, sentence, noun):
@@ -823,25 +862,31 @@ class Resolver:
         return Speaker(name, "PERSON") if name else Speaker("author", None)
 
     def _nominal_candidates(self):
-        """Subjects outside quotations that name no entity: common nouns ("the report", "environmentalists")
-        and coordinations ("Mr. Hale and Mr. Ruiz"), for "it" and "they"."""
+        """Mentions outside quotations that name no one entity, for "it" and "they": subjects that are common
+        nouns ("the report", "environmentalists"; not a plural for things, "wages", which does not speak) and
+        coordinations of names in any role ("Mr. Hale and Mr. Ruiz", "the governor praised Mr. Hale and Mr.
+        Ruiz")."""
         found = []
         for sentence in self.document.sentences:
             for word in sentence.words:
                 possessor = word.deprel == "nmod:poss" and word.upos == "NOUN" and word.head \
                     and sentence.words[word.head - 1].deprel.startswith("nsubj")  # "the president's roots ..."
-                if not (word.deprel.startswith("nsubj") or possessor) or self.quoted(word.start_char):
+                subject = word.deprel.startswith("nsubj") or possessor
+                names = word.deprel != "conj" and self._names_agent(word) and any(
+                    w.deprel == "conj" and self._names_agent(w) for w in dependents(sentence, word))
+                if not (subject or names) or self.quoted(word.start_char):
                     continue
                 ids = _phrase_ids(sentence, word, conjuncts=True)
                 named = self._named_group(sentence, word, ids) if any(
                     sentence.words[i - 1].deprel == "conj" for i in ids) else None
+                plural = "Number=Plur" in (word.feats or "")
                 if named is not None and ";" in (named.name or ""):
-                    found.append(Candidate(word.start_char, named.name, named.type, subject=True, plural=True))
-                elif word.upos == "NOUN" and self.book.entity_at(word.start_char, word.end_char) is None:
+                    found.append(Candidate(word.start_char, named.name, named.type, subject=subject, plural=True))
+                elif subject and word.upos == "NOUN" and self.book.entity_at(word.start_char, word.end_char) is None \
+                        and not (plural and is_thing_noun(word.lemma.lower())):
                     named = self._named(sentence, word, ids)
                     etype = named.type  # a person only when the article names who holds the office
-                    found.append(Candidate(word.start_char, named.name, etype, subject=True,
-                                           plural="Number=Plur" in (word.feats or "")))
+                    found.append(Candidate(word.start_char, named.name, etype, subject=True, plural=plural))
         return found
 
     def _nominal_subjects(self):
