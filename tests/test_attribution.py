@@ -453,6 +453,16 @@ def test_a_quote_continues_the_last_statement_with_a_speaker(nlp):
     assert found(nlp, text)[0] == ("direct", "the chairman", "said", ['"We will return,"', '"This is not over."'])
 
 
+def test_a_quote_goes_on_from_the_last_quotation_past_a_remark_on_its_speaker(nlp):
+    text = '"The plan failed," said Ann Cole, who wrote about the vote in her memoir. "Nobody wanted to admit it."'
+    (kind, speaker, cue, spans), *_ = found(nlp, text)
+    assert (speaker.split(",")[0], cue, spans) == ("Ann Cole", "said",
+                                                   ['"The plan failed,"', '"Nobody wanted to admit it."'])
+    text = '"We will win," Ann Cole said. She said the plan was flawed. "It is a waste of money."'
+    assert [(speaker, spans) for _, speaker, _, spans in found(nlp, text)[1:]] == [
+        ("She", ["the plan was flawed"]), ("She", ['"It is a waste of money."'])]
+
+
 def test_a_transcript_label_inside_the_quotation_is_not_content(nlp):
     text = 'The debate went on.\n\n"MODERATOR: Will you release your tax returns before the vote?\n\nOther news.'
     assert found(nlp, text) == [

@@ -101,6 +101,7 @@ def from_quotes(index, found, used_cues):
             spoken = [a for a in previous if a.sources[:1] != ["object"] and a.paragraph == last.paragraph]
             if last.sources[:1] == ["object"] and spoken:  # '"A," X said. He did not suggest a reply. "B."':
                 last = max(spoken, key=lambda a: a.end)  # B goes on what X said, not on the act described
+            last = quotation_continued(index, last, [a for a in previous if a.paragraph == last.paragraph])
             if index.paragraph_of(quote.start) - last.paragraph > 1:
                 continue
             lead = person_just_before(index, quote, last) if starts_a_sentence(index, quote) else None
@@ -110,6 +111,25 @@ def from_quotes(index, found, used_cues):
                 follows=None if lead else last, sources=["lead-in" if lead else "continuation"])
         result.append(attribution)
     return result
+
+
+def quotation_continued(index, last, previous):
+    """The statement a cue-less quotation goes on from, given ``last``, the statement just before it, and
+    ``previous``, those of its paragraph: ``last`` itself, unless it quotes nothing, names no speaker of its own
+    (a pronoun) and lies in the sentence of the last statement that quotes someone, as a remark on its speaker
+    ('"A," said Roe, who wrote a book. "B."'): then that statement, whose words B goes on. A statement of a
+    sentence of its own ('"A," Roe said. She said X. "B."') is the one B goes on."""
+    if last.kind != "indirect" or last.speaker is None or not names_no_one(index, last.speaker):
+        return last
+    quoting = [a for a in previous if a.kind != "indirect" and a.end <= last.end]
+    quoted = max(quoting, key=lambda a: a.end) if quoting else None
+    return quoted if quoted is not None and quoted.sentence == last.sentence else last
+
+
+def names_no_one(index, mention):
+    """Whether a speaker mention is a pronoun alone ("he", "who", "they"), not a name or description."""
+    words = [w for w in index.trees[mention.sentence].words if w.id in mention.word_ids]
+    return bool(words) and all(w.upos == "PRON" or w.upos == "PUNCT" for w in words)
 
 
 def person_just_before(index, quote, last):
