@@ -463,6 +463,12 @@ def test_a_quote_goes_on_from_the_last_quotation_past_a_remark_on_its_speaker(nl
         ("She", ["the plan was flawed"]), ("She", ['"It is a waste of money."'])]
 
 
+def test_the_subject_of_a_clause_introducing_a_quote_in_its_sentence_says_it(nlp):
+    text = ('"We need a new plan," Ann Cole said at the rally. Asked about the cost, Ms. Cole shot back: '
+            '"That is a question for the council."')
+    assert found(nlp, text)[-1] == ("direct", "Ms. Cole", None, ['"That is a question for the council."'])
+
+
 def test_a_transcript_label_inside_the_quotation_is_not_content(nlp):
     text = 'The debate went on.\n\n"MODERATOR: Will you release your tax returns before the vote?\n\nOther news.'
     assert found(nlp, text) == [

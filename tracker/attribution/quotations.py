@@ -104,7 +104,8 @@ def from_quotes(index, found, used_cues):
             last = quotation_continued(index, last, [a for a in previous if a.paragraph == last.paragraph])
             if index.paragraph_of(quote.start) - last.paragraph > 1:
                 continue
-            lead = person_just_before(index, quote, last) if starts_a_sentence(index, quote) else None
+            lead = introducing_subject(index, quote, last) \
+                or (person_just_before(index, quote, last) if starts_a_sentence(index, quote) else None)
             attribution = Attribution(
                 spans=[(quote.start, quote.end)], kind="direct", cue=None, speaker=lead or last.speaker,
                 sentence=index.sentence_of(quote.start), paragraph=index.paragraph_of(quote.start),
@@ -130,6 +131,25 @@ def names_no_one(index, mention):
     """Whether a speaker mention is a pronoun alone ("he", "who", "they"), not a name or description."""
     words = [w for w in index.trees[mention.sentence].words if w.id in mention.word_ids]
     return bool(words) and all(w.upos == "PRON" or w.upos == "PUNCT" for w in words)
+
+
+def introducing_subject(index, quote, last):
+    """The subject of the clause that introduces a cue-less quotation in its own sentence, ending in a colon or a
+    comma right before it ('Asked about it, Reed shot back: "..."', 'The screens showed one word: "..."'): the
+    subject of the verb nearest the quotation that has one, as a ``Mention``; else None. Not in a sentence that
+    holds ``last``, the statement before ('"A," he said, "B."' and 'He argued that A: "B."' go on with A)."""
+    tree = index.trees[index.sentence_of(quote.start)]
+    if not last.end <= tree.start < quote.start \
+            or not index.text[tree.start:quote.start].rstrip().endswith((":", ",")):
+        return None
+    verbs = [w for w in tree.words if w.end_char <= quote.start and w.upos in ("VERB", "AUX")
+             and not index.in_quotation(w.start_char)]
+    for verb in reversed(verbs):
+        subject = subject_of(index, tree, verb)
+        if subject is not None and subject.end_char <= quote.start:
+            return _mention([w for w in tree.subtree(subject, exclude={verb}) if w.end_char <= quote.start],
+                            index.text, tree.index)
+    return None
 
 
 def person_just_before(index, quote, last):
