@@ -469,6 +469,16 @@ def test_the_subject_of_a_clause_introducing_a_quote_in_its_sentence_says_it(nlp
     assert found(nlp, text)[-1] == ("direct", "Ms. Cole", None, ['"That is a question for the council."'])
 
 
+def test_a_quote_right_before_its_speaker_and_a_verb_with_an_object_is_what_the_verb_says(nlp):
+    for text, speaker, quote in [
+            ('"We need a new plan," Ann Cole said. "The mayor is no liar, folks," Reed assured the quiet crowd.',
+             "Reed", '"The mayor is no liar, folks,"'),
+            ('"We need a new plan," Ann Cole said. "Just one more minute, alright?" she urged the restless crowd.',
+             "she", '"Just one more minute, alright?"')]:
+        kind, said_by, _, spans = found(nlp, text)[-1]
+        assert (kind, said_by, spans) == ("direct", speaker, [quote])
+
+
 def test_a_transcript_label_inside_the_quotation_is_not_content(nlp):
     text = 'The debate went on.\n\n"MODERATOR: Will you release your tax returns before the vote?\n\nOther news.'
     assert found(nlp, text) == [

@@ -78,6 +78,10 @@ def from_quotes(index, found, used_cues):
         statement = is_statement_shaped(index, quote)
         if following is None and not statement and not starts_a_sentence(index, quote):
             continue  # a scare quote or a title, not a statement
+        if following is not None and following.kind == "indirect":  # '"X," Reed assured the crowd': X is
+            following.spans, following.sources = [(quote.start, quote.end)], ["adjacent"] + following.sources
+            following.kind = "direct"  # what was said, and the object whom it was said to
+            continue
         if following is not None:  # '"X," he told the host, "Y."': X joins the quote after the cue, even
             # a word or two ('"Perhaps," he said, "..."')
             following.spans = _union(following.spans + [(quote.start, quote.end)])
@@ -227,9 +231,13 @@ def opens_with_a_clause(index, quote):
 
 
 def attribution_right_after(index, quote, found):
-    """The attribution whose speaker and cue directly follow ``quote`` in its paragraph, if any."""
+    """The attribution whose speaker and cue directly follow ``quote`` in its paragraph, if any: one that quotes,
+    or one whose content is the cue's object after a quotation that ends as speech before its cue does
+    ('"...," Reed assured the crowd', '"...?" she urged them': ``addressed_right_after``)."""
+    spoken = index.text[quote.start:quote.end].rstrip("\"”’'» ").endswith((",", "?", "!"))
     for a in found:
-        if a.cue is None or a.speaker is None or a.start < quote.end or a.kind == "indirect":
+        if a.cue is None or a.speaker is None or a.start < quote.end \
+                or a.kind == "indirect" and not (spoken and addressed_right_after(index, quote, a)):
             continue
         gap_start, gap_end = quote.end, a.start
         between = index.text[gap_start:gap_end]
@@ -238,6 +246,14 @@ def attribution_right_after(index, quote, found):
         if gap_start <= a.cue.start < gap_end and gap_start <= a.speaker.start < gap_end:
             return a
     return None
+
+
+def addressed_right_after(index, quote, attribution):
+    """Whether ``attribution`` is a cue's object ('Reed assured the crowd') whose speaker and cue come straight
+    after ``quote``, with nothing but the speaker between them."""
+    return attribution.sources[:1] == ["object"] and attribution.cue.start < attribution.start \
+        and not index.text[quote.end:attribution.speaker.start].strip() \
+        and not index.text[attribution.speaker.end:attribution.cue.start].strip()
 
 
 def nearby_cue(index, quote, used_cues, right_by=False):
