@@ -474,7 +474,9 @@ def test_a_quote_right_before_its_speaker_and_a_verb_with_an_object_is_what_the_
             ('"We need a new plan," Ann Cole said. "The mayor is no liar, folks," Reed assured the quiet crowd.',
              "Reed", '"The mayor is no liar, folks,"'),
             ('"We need a new plan," Ann Cole said. "Just one more minute, alright?" she urged the restless crowd.',
-             "she", '"Just one more minute, alright?"')]:
+             "she", '"Just one more minute, alright?"'),
+            ('"We need a new plan," Ann Cole said. "Why would you hide it?" Reed said about the missing report.',
+             "Reed", '"Why would you hide it?"')]:
         kind, said_by, _, spans = found(nlp, text)[-1]
         assert (kind, said_by, spans) == ("direct", speaker, [quote])
 

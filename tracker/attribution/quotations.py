@@ -80,7 +80,7 @@ def from_quotes(index, found, used_cues):
             continue  # a scare quote or a title, not a statement
         if following is not None and following.kind == "indirect":  # '"X," Reed assured the crowd': X is
             following.spans, following.sources = [(quote.start, quote.end)], ["adjacent"] + following.sources
-            following.kind = "direct"  # what was said, and the object whom it was said to
+            following.kind = "direct"  # what was said, the object whom it was said to or what about
             continue
         if following is not None:  # '"X," he told the host, "Y."': X joins the quote after the cue, even
             # a word or two ('"Perhaps," he said, "..."')
@@ -249,9 +249,10 @@ def attribution_right_after(index, quote, found):
 
 
 def addressed_right_after(index, quote, attribution):
-    """Whether ``attribution`` is a cue's object ('Reed assured the crowd') whose speaker and cue come straight
-    after ``quote``, with nothing but the speaker between them."""
-    return attribution.sources[:1] == ["object"] and attribution.cue.start < attribution.start \
+    """Whether ``attribution`` is a cue's object or what its preposition introduces ('Reed assured the crowd',
+    'Roe said about the plan') whose speaker and cue come straight after ``quote``, with nothing but the speaker
+    between them."""
+    return attribution.sources[:1] in (["object"], ["preposition"]) and attribution.cue.start < attribution.start \
         and not index.text[quote.end:attribution.speaker.start].strip() \
         and not index.text[attribution.speaker.end:attribution.cue.start].strip()
 
