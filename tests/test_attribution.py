@@ -877,6 +877,12 @@ def test_a_title_on_its_own_is_no_continuation_of_the_last_speaker(nlp):
         ['"We will rebuild the harbor,"', '"Nobody will stop us now."']]
 
 
+def test_a_short_quote_naming_the_noun_before_it_is_no_statement(nlp):
+    for text in ['"We will win," Ann Cole said. Her rival launched a new radio program, "The Night Shift."',
+                 '"We will win," Ann Cole said. She avoided the charged term, "deep state," all evening.']:
+        assert [spans for _, _, _, spans in found(nlp, text)] == [['"We will win,"']]
+
+
 def test_a_decision_to_act_is_no_statement_but_a_decision_to_speak_is(nlp):
     assert found(nlp, "Norway's decision to leave the alliance surprised its neighbors.") == []
     (kind, speaker, cue, spans), = found(nlp, "The board's decision to endorse the mayor surprised her rivals.")

@@ -95,7 +95,7 @@ def from_quotes(index, found, used_cues):
             same_cue[0].spans = _union(same_cue[0].spans + attribution.spans)
             continue
         if attribution is None:
-            if is_title(index, quote):
+            if is_title(index, quote) or names_the_noun_before(index, quote):
                 continue  # 'Legend in the Hills.' standing alone names a work or a headline, no one goes on
             previous = [a for a in found + result if a.end <= quote.start and a.speaker is not None
                         and "remark" not in a.sources]  # '"A," she said, citing X. "B."': B goes on A
@@ -209,6 +209,18 @@ def is_title(index, quote):
     text = index.text[quote.start:quote.end].rstrip("\"”’'» .!?")
     return 2 <= len(words) <= 8 and bool(rest) and all(w.text[0].isupper() for w in rest) \
         and any(w.upos != "PROPN" for w in rest) and not text.isupper() and ". " not in text
+
+
+def names_the_noun_before(index, quote):
+    """A short quotation (five words or fewer) in apposition to the noun before it names that thing, a work or a
+    term ('his memoir, "Open Roads,"', 'the charged term, "deep state,"'), and says nothing."""
+    if len(index.text[quote.start:quote.end].split()) > 5:
+        return False
+    tree = index.trees[index.sentence_of(quote.start)]
+    inside = [w for w in tree.words if quote.start <= w.start_char < quote.end]
+    ids = {w.id for w in inside}
+    return any(w.deprel == "appos" and w.head not in ids and tree.head(w).upos in ("NOUN", "PROPN")
+               and tree.head(w).end_char <= quote.start for w in inside)
 
 
 def opens_sentence(index, quote):
