@@ -453,6 +453,34 @@ def test_a_quote_continues_the_last_statement_with_a_speaker(nlp):
     assert found(nlp, text)[0] == ("direct", "the chairman", "said", ['"We will return,"', '"This is not over."'])
 
 
+def test_a_quote_goes_on_from_the_last_quotation_past_a_remark_on_its_speaker(nlp):
+    text = '"The plan failed," said Ann Cole, who wrote about the vote in her memoir. "Nobody wanted to admit it."'
+    (kind, speaker, cue, spans), *_ = found(nlp, text)
+    assert (speaker.split(",")[0], cue, spans) == ("Ann Cole", "said",
+                                                   ['"The plan failed,"', '"Nobody wanted to admit it."'])
+    text = '"We will win," Ann Cole said. She said the plan was flawed. "It is a waste of money."'
+    assert [(speaker, spans) for _, speaker, _, spans in found(nlp, text)[1:]] == [
+        ("She", ["the plan was flawed"]), ("She", ['"It is a waste of money."'])]
+
+
+def test_the_subject_of_a_clause_introducing_a_quote_in_its_sentence_says_it(nlp):
+    text = ('"We need a new plan," Ann Cole said at the rally. Asked about the cost, Ms. Cole shot back: '
+            '"That is a question for the council."')
+    assert found(nlp, text)[-1] == ("direct", "Ms. Cole", None, ['"That is a question for the council."'])
+
+
+def test_a_quote_right_before_its_speaker_and_a_verb_with_an_object_is_what_the_verb_says(nlp):
+    for text, speaker, quote in [
+            ('"We need a new plan," Ann Cole said. "The mayor is no liar, folks," Reed assured the quiet crowd.',
+             "Reed", '"The mayor is no liar, folks,"'),
+            ('"We need a new plan," Ann Cole said. "Just one more minute, alright?" she urged the restless crowd.',
+             "she", '"Just one more minute, alright?"'),
+            ('"We need a new plan," Ann Cole said. "Why would you hide it?" Reed said about the missing report.',
+             "Reed", '"Why would you hide it?"')]:
+        kind, said_by, _, spans = found(nlp, text)[-1]
+        assert (kind, said_by, spans) == ("direct", speaker, [quote])
+
+
 def test_a_transcript_label_inside_the_quotation_is_not_content(nlp):
     text = 'The debate went on.\n\n"MODERATOR: Will you release your tax returns before the vote?\n\nOther news.'
     assert found(nlp, text) == [
@@ -847,6 +875,12 @@ def test_a_title_on_its_own_is_no_continuation_of_the_last_speaker(nlp):
     text = '"We will rebuild the harbor," the mayor said. "Nobody will stop us now."'
     assert [spans for _, _, _, spans in found(nlp, text)] == [
         ['"We will rebuild the harbor,"', '"Nobody will stop us now."']]
+
+
+def test_a_short_quote_naming_the_noun_before_it_is_no_statement(nlp):
+    for text in ['"We will win," Ann Cole said. Her rival launched a new radio program, "The Night Shift."',
+                 '"We will win," Ann Cole said. She avoided the charged term, "deep state," all evening.']:
+        assert [spans for _, _, _, spans in found(nlp, text)] == [['"We will win,"']]
 
 
 def test_a_decision_to_act_is_no_statement_but_a_decision_to_speak_is(nlp):

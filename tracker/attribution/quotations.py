@@ -78,6 +78,10 @@ def from_quotes(index, found, used_cues):
         statement = is_statement_shaped(index, quote)
         if following is None and not statement and not starts_a_sentence(index, quote):
             continue  # a scare quote or a title, not a statement
+        if following is not None and following.kind == "indirect":  # '"X," Reed assured the crowd': X is
+            following.spans, following.sources = [(quote.start, quote.end)], ["adjacent"] + following.sources
+            following.kind = "direct"  # what was said, the object whom it was said to or what about
+            continue
         if following is not None:  # '"X," he told the host, "Y."': X joins the quote after the cue, even
             # a word or two ('"Perhaps," he said, "..."')
             following.spans = _union(following.spans + [(quote.start, quote.end)])
@@ -91,7 +95,7 @@ def from_quotes(index, found, used_cues):
             same_cue[0].spans = _union(same_cue[0].spans + attribution.spans)
             continue
         if attribution is None:
-            if is_title(index, quote):
+            if is_title(index, quote) or names_the_noun_before(index, quote):
                 continue  # 'Legend in the Hills.' standing alone names a work or a headline, no one goes on
             previous = [a for a in found + result if a.end <= quote.start and a.speaker is not None
                         and "remark" not in a.sources]  # '"A," she said, citing X. "B."': B goes on A
@@ -101,15 +105,55 @@ def from_quotes(index, found, used_cues):
             spoken = [a for a in previous if a.sources[:1] != ["object"] and a.paragraph == last.paragraph]
             if last.sources[:1] == ["object"] and spoken:  # '"A," X said. He did not suggest a reply. "B."':
                 last = max(spoken, key=lambda a: a.end)  # B goes on what X said, not on the act described
+            last = quotation_continued(index, last, [a for a in previous if a.paragraph == last.paragraph])
             if index.paragraph_of(quote.start) - last.paragraph > 1:
                 continue
-            lead = person_just_before(index, quote, last) if starts_a_sentence(index, quote) else None
+            lead = introducing_subject(index, quote, last) \
+                or (person_just_before(index, quote, last) if starts_a_sentence(index, quote) else None)
             attribution = Attribution(
                 spans=[(quote.start, quote.end)], kind="direct", cue=None, speaker=lead or last.speaker,
                 sentence=index.sentence_of(quote.start), paragraph=index.paragraph_of(quote.start),
                 follows=None if lead else last, sources=["lead-in" if lead else "continuation"])
         result.append(attribution)
     return result
+
+
+def quotation_continued(index, last, previous):
+    """The statement a cue-less quotation goes on from, given ``last``, the statement just before it, and
+    ``previous``, those of its paragraph: ``last`` itself, unless it quotes nothing, names no speaker of its own
+    (a pronoun) and lies in the sentence of the last statement that quotes someone, as a remark on its speaker
+    ('"A," said Roe, who wrote a book. "B."'): then that statement, whose words B goes on. A statement of a
+    sentence of its own ('"A," Roe said. She said X. "B."') is the one B goes on."""
+    if last.kind != "indirect" or last.speaker is None or not names_no_one(index, last.speaker):
+        return last
+    quoting = [a for a in previous if a.kind != "indirect" and a.end <= last.end]
+    quoted = max(quoting, key=lambda a: a.end) if quoting else None
+    return quoted if quoted is not None and quoted.sentence == last.sentence else last
+
+
+def names_no_one(index, mention):
+    """Whether a speaker mention is a pronoun alone ("he", "who", "they"), not a name or description."""
+    words = [w for w in index.trees[mention.sentence].words if w.id in mention.word_ids]
+    return bool(words) and all(w.upos == "PRON" or w.upos == "PUNCT" for w in words)
+
+
+def introducing_subject(index, quote, last):
+    """The subject of the clause that introduces a cue-less quotation in its own sentence, ending in a colon or a
+    comma right before it ('Asked about it, Reed shot back: "..."', 'The screens showed one word: "..."'): the
+    subject of the verb nearest the quotation that has one, as a ``Mention``; else None. Not in a sentence that
+    holds ``last``, the statement before ('"A," he said, "B."' and 'He argued that A: "B."' go on with A)."""
+    tree = index.trees[index.sentence_of(quote.start)]
+    if not last.end <= tree.start < quote.start \
+            or not index.text[tree.start:quote.start].rstrip().endswith((":", ",")):
+        return None
+    verbs = [w for w in tree.words if w.end_char <= quote.start and w.upos in ("VERB", "AUX")
+             and not index.in_quotation(w.start_char)]
+    for verb in reversed(verbs):
+        subject = subject_of(index, tree, verb)
+        if subject is not None and subject.end_char <= quote.start:
+            return _mention([w for w in tree.subtree(subject, exclude={verb}) if w.end_char <= quote.start],
+                            index.text, tree.index)
+    return None
 
 
 def person_just_before(index, quote, last):
@@ -167,6 +211,18 @@ def is_title(index, quote):
         and any(w.upos != "PROPN" for w in rest) and not text.isupper() and ". " not in text
 
 
+def names_the_noun_before(index, quote):
+    """A short quotation (five words or fewer) in apposition to the noun before it names that thing, a work or a
+    term ('his memoir, "Open Roads,"', 'the charged term, "deep state,"'), and says nothing."""
+    if len(index.text[quote.start:quote.end].split()) > 5:
+        return False
+    tree = index.trees[index.sentence_of(quote.start)]
+    inside = [w for w in tree.words if quote.start <= w.start_char < quote.end]
+    ids = {w.id for w in inside}
+    return any(w.deprel == "appos" and w.head not in ids and tree.head(w).upos in ("NOUN", "PROPN")
+               and tree.head(w).end_char <= quote.start for w in inside)
+
+
 def opens_sentence(index, quote):
     """The quotation stands where a sentence or clause starts, not inside narration ('Japan called it
     an "outlaw nation."')."""
@@ -187,9 +243,13 @@ def opens_with_a_clause(index, quote):
 
 
 def attribution_right_after(index, quote, found):
-    """The attribution whose speaker and cue directly follow ``quote`` in its paragraph, if any."""
+    """The attribution whose speaker and cue directly follow ``quote`` in its paragraph, if any: one that quotes,
+    or one whose content is the cue's object after a quotation that ends as speech before its cue does
+    ('"...," Reed assured the crowd', '"...?" she urged them': ``addressed_right_after``)."""
+    spoken = index.text[quote.start:quote.end].rstrip("\"”’'» ").endswith((",", "?", "!"))
     for a in found:
-        if a.cue is None or a.speaker is None or a.start < quote.end or a.kind == "indirect":
+        if a.cue is None or a.speaker is None or a.start < quote.end \
+                or a.kind == "indirect" and not (spoken and addressed_right_after(index, quote, a)):
             continue
         gap_start, gap_end = quote.end, a.start
         between = index.text[gap_start:gap_end]
@@ -198,6 +258,15 @@ def attribution_right_after(index, quote, found):
         if gap_start <= a.cue.start < gap_end and gap_start <= a.speaker.start < gap_end:
             return a
     return None
+
+
+def addressed_right_after(index, quote, attribution):
+    """Whether ``attribution`` is a cue's object or what its preposition introduces ('Reed assured the crowd',
+    'Roe said about the plan') whose speaker and cue come straight after ``quote``, with nothing but the speaker
+    between them."""
+    return attribution.sources[:1] in (["object"], ["preposition"]) and attribution.cue.start < attribution.start \
+        and not index.text[quote.end:attribution.speaker.start].strip() \
+        and not index.text[attribution.speaker.end:attribution.cue.start].strip()
 
 
 def nearby_cue(index, quote, used_cues, right_by=False):
