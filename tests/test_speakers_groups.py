@@ -1,6 +1,8 @@
 """Speakers that are several named holders: the members a group names ("including", "like"), a list of names the
 parser reads as an apposition, a family named by its surname; and the person a "who" stands for."""
 
+import pytest
+
 
 def speakers(claims_of, text):
     return [(c.speaker_mention, c.speaker) for c in claims_of(text)]
@@ -56,27 +58,21 @@ def test_who_after_coordinated_names_with_a_plural_verb_is_all_of_them(claims_of
     assert ("who", "Jeb Stone; Chris Hale") in speakers(claims_of, text)
 
 
-def test_who_after_coordinated_names_with_a_singular_verb_is_the_last_one(claims_of):
-    text = ("The tax plan drew fire from several candidates, including Donald Lamb and Ted Cole, who has said the "
-            "plan would hurt farmers.")
-    assert ("who", "Ted Cole") in speakers(claims_of, text)
-
-
-def test_who_after_a_second_description_in_apposition_is_the_name(claims_of):
-    text = ("\"The party has lost its way,\" said Lionel Soto, a Texas media consultant and an influential "
-            "Hispanic Republican who said he would not vote in November.")
-    assert ("who", "Lionel Soto") in speakers(claims_of, text)
-
-
-def test_who_after_a_noun_with_a_name_in_apposition_is_the_name(claims_of):
-    text = "Mr. Icahn invited his friend Donald Lamb, who has promised to cut taxes for every family."
-    assert ("who", "Donald Lamb") in speakers(claims_of, text)
-
-
-def test_who_after_descriptions_of_the_last_of_several_names_is_that_name(claims_of):
-    text = ("The manager dismissed criticism from Hart, Mills and Tom Doyle, a banker and former state official "
-            "who has said the campaign wastes money.")
-    assert ("who", "Tom Doyle") in speakers(claims_of, text)
+@pytest.mark.parametrize("text, name", [
+    pytest.param("The tax plan drew fire from several candidates, including Donald Lamb and Ted Cole, who has said "
+                 "the plan would hurt farmers.", "Ted Cole",
+                 id="who_after_coordinated_names_with_a_singular_verb_is_the_last_one"),
+    pytest.param("\"The party has lost its way,\" said Lionel Soto, a Texas media consultant and an influential "
+                 "Hispanic Republican who said he would not vote in November.", "Lionel Soto",
+                 id="who_after_a_second_description_in_apposition_is_the_name"),
+    pytest.param("Mr. Icahn invited his friend Donald Lamb, who has promised to cut taxes for every family.",
+                 "Donald Lamb", id="who_after_a_noun_with_a_name_in_apposition_is_the_name"),
+    pytest.param("The manager dismissed criticism from Hart, Mills and Tom Doyle, a banker and former state "
+                 "official who has said the campaign wastes money.", "Tom Doyle",
+                 id="who_after_descriptions_of_the_last_of_several_names_is_that_name"),
+])
+def test_who_stands_for_the_name_its_clause_is_about(claims_of, text, name):
+    assert ("who", name) in speakers(claims_of, text)
 
 
 def test_names_in_apposition_to_a_party_noun_are_its_holders(claims_of):
