@@ -26,10 +26,10 @@ from pathlib import Path
 for variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):  # many threads on 2 shared
     os.environ.setdefault(variable, "1")  # cores make each fit 20 times slower
 
+import lightgbm  # noqa: E402
 import numpy  # noqa: E402
 from sklearn.feature_extraction import DictVectorizer  # noqa: E402
 from sklearn.linear_model import LogisticRegression  # noqa: E402
-import lightgbm  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -365,8 +365,11 @@ def train_targets(rows, source):
 
 
 def arguments():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("corpus", nargs="?", default=str(ROOT.parent / "shared" / "eval" / "polnear_train.jsonl"))
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0],
+        epilog="example: python scripts/train_claims.py --targets-only --rows /tmp/stance_training_rows-KEY.pkl.gz")
+    parser.add_argument("corpus", nargs="?", default=str(ROOT.parent / "shared" / "eval" / "polnear_train.jsonl"),
+                        help="the labelled corpus whose kept parses make the rows")
     parser.add_argument("--rows", type=Path, help="read the training rows from this file (gzipped pickle)")
     parser.add_argument("--fresh", action="store_true", help="build the rows again, whatever the cache holds")
     parser.add_argument("--targets-only", action="store_true", help="train the target ranker alone")

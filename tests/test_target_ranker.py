@@ -21,7 +21,7 @@ def ranked_candidates(extractor, text, words, stance):
     best = int(numpy.argmax(scores))
     ranked = sorted(((target.name, float(score)) for (target, _), score in zip(candidates, scores)),
                     key=lambda pair: -pair[1])
-    return ranked, ranker.reasons(features, best)
+    return ranked, ranker.reasons(features[best])
 
 
 def test_the_shipped_ranker_picks_the_person_a_claim_attacks(extractor):

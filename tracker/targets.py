@@ -637,7 +637,7 @@ class ClaimJudge:
             top = int(numpy.argmax(scores))
             statement.target = candidates[top][0]
             evidence += (f"; target '{statement.target.name}' (ranker score {scores[top]:.2f}): "
-                         + ", ".join(ranker.reasons(ranked, top)))
+                         + ", ".join(ranker.reasons(ranked[top])))
         statement.stance = StanceResult(stance=None if label == "neutral" else label,
                                         confidence=confidence, evidence=evidence, hedged=hedged)
 
