@@ -521,8 +521,8 @@ def claim_stance(content: str, cue_lemma: str | None, targets: list[TargetSpan |
 
 
 # The learned claim models (``scripts/train_claims.py``, on labelled PolNeAR train articles): the stance of a
-# whole attributed claim, and the ranker of its candidate targets. Both are linear over named features and,
-# for the stance, the parser's word vectors.
+# whole attributed claim, linear over named features and the parser's word vectors, and the ranker of its
+# candidate targets, LightGBM trees over the candidates' named features.
 CLAIM_MODEL_PATH = Path(__file__).parent / "data" / "stance_claims.json"
 TARGET_MODEL_PATH = Path(__file__).parent / "data" / "stance_targets.json"
 DENIAL_MODEL_PATH = Path(__file__).parent / "data" / "stance_denials.json"
@@ -568,6 +568,49 @@ def load_linear(path: Path) -> LinearModel:
     dense = numpy.asarray(data["dense"], dtype=numpy.float32) if data.get("dense") else None
     return LinearModel(classes=data["classes"], intercept=numpy.asarray(data["intercept"], dtype=numpy.float64),
                        weights={k: numpy.asarray(v) for k, v in data["weights"].items()}, dense=dense)
+
+
+class TargetRanker:
+    """A ranker of one claim's candidate targets: a LightGBM booster (lambdarank) over the candidates' named
+    features, in the order of ``features`` (a name it was not trained on is left out)."""
+
+    def __init__(self, booster, features: list[str]):
+        self.booster = booster
+        self.features = features
+        self._column = {name: k for k, name in enumerate(features)}
+
+    def matrix(self, candidates: list[dict[str, float]]) -> numpy.ndarray:
+        """One row per candidate, one column per feature of the model."""
+        rows = numpy.zeros((len(candidates), len(self.features)))
+        for i, found in enumerate(candidates):
+            for name, value in found.items():
+                k = self._column.get(name)
+                if k is not None:
+                    rows[i, k] = value
+        return rows
+
+    def scores(self, candidates: list[dict[str, float]]) -> numpy.ndarray:
+        """Each candidate's score: the highest is the target."""
+        return self.booster.predict(self.matrix(candidates), num_threads=1)
+
+    def reasons(self, found: dict[str, float], count: int = 3) -> list[str]:
+        """The names of the ``count`` features that most raised a candidate's score: its largest SHAP
+        contributions (``pred_contrib``; for one candidate only, as they cost 3 ms a row), "no X" for a
+        feature it lacks."""
+        row = self.matrix([found])
+        pushes = self.booster.predict(row, pred_contrib=True, num_threads=1)[0, :-1]
+        return [self.features[k] if row[0, k] else f"no {self.features[k]}"
+                for k in numpy.argsort(-pushes)[:count] if pushes[k] > 0]
+
+
+@lru_cache(maxsize=1)
+def shipped_target_ranker() -> TargetRanker:
+    """The target ranker (``TARGET_MODEL_PATH``: the booster's text model and its feature names), read once
+    per process."""
+    import lightgbm  # imports scikit-learn when installed: a second's start, paid by the stance step only
+
+    data = json.loads(TARGET_MODEL_PATH.read_text(encoding="utf-8"))
+    return TargetRanker(lightgbm.Booster(model_str=data["booster"]), data["features"])
 
 
 @lru_cache(maxsize=1)

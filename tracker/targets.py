@@ -24,10 +24,9 @@ from .marks import QUOTE_MARKS
 from .names import country_of, last_word
 from .relations import RELATION_CONFIDENCE, RELATION_STANCE, statement_label
 from .speakers import PLACE_NOUNS, Resolver
-from .stance import (CLAIM_MODEL_PATH, TARGET_MODEL_PATH, StanceResult, TargetSpan, _frame_stance,
-                     claim_lexical_features, denial_evidence, evaluative_features, first_rule, is_evaluative,
-                     is_hedged, load_linear, rule_features, shipped_denial_model, target_probabilities,
-                     tokenize)
+from .stance import (CLAIM_MODEL_PATH, StanceResult, TargetSpan, _frame_stance, claim_lexical_features,
+                     denial_evidence, evaluative_features, first_rule, is_evaluative, is_hedged, load_linear,
+                     rule_features, shipped_denial_model, shipped_target_ranker, target_probabilities, tokenize)
 from .trees import dependents, preposition
 from .words import word_set
 
@@ -632,13 +631,13 @@ class ClaimJudge:
             words = content.strip(" \"“”'").split()[:DENIAL_WORDS]
             statement.target = Target("claim:" + " ".join(words), None, statement.start, statement.end)
         elif label != "neutral" and candidates:
-            ranker = load_linear(TARGET_MODEL_PATH)
-            ranked = [(target, ranking_features(features, label)) for target, features in candidates]
-            scores = [float(ranker.probabilities(features)[0]) for _, features in ranked]
+            ranker = shipped_target_ranker()
+            ranked = [ranking_features(features, label) for _, features in candidates]
+            scores = ranker.scores(ranked)
             top = int(numpy.argmax(scores))
-            target, features = ranked[top]
-            statement.target = target
-            evidence += f"; target '{target.name}' ({scores[top]:.2f}): {_top_features(ranker, features, 0)}"
+            statement.target = candidates[top][0]
+            evidence += (f"; target '{statement.target.name}' (ranker score {scores[top]:.2f}): "
+                         + ", ".join(ranker.reasons(ranked[top])))
         statement.stance = StanceResult(stance=None if label == "neutral" else label,
                                         confidence=confidence, evidence=evidence, hedged=hedged)
 
