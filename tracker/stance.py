@@ -344,7 +344,14 @@ def _softmax(scores: list[float]) -> list[float]:
 
 def target_probabilities(text: str, target_start: int, target_end: int) -> dict[str, float]:
     """``{class: probability}`` of the NewsMTSC model's stance toward ``text[target_start:target_end]``."""
-    return dict(zip(load_model().classes, _softmax(_target_scores(features(text, target_start, target_end)))))
+    return dict(zip(load_model().classes, _probabilities(text, target_start, target_end)))
+
+
+@lru_cache(maxsize=1024)
+def _probabilities(text: str, target_start: int, target_end: int) -> tuple[float, ...]:
+    """The NewsMTSC model's probabilities, in ``load_model().classes`` order, kept for the latest targets: the
+    stance step asks for the same candidate of a claim twice (its stance features and its target's)."""
+    return tuple(_softmax(_target_scores(features(text, target_start, target_end))))
 
 
 def predict_stance(text: str, target_start: int, target_end: int) -> StanceResult:
