@@ -91,8 +91,7 @@ def _antecedent_of_relative(sentence, pronoun):
     head = sentence.words[noun.head - 1] if noun.head else None
     if noun.deprel == "conj" and head.deprel == "appos" and head.upos == "NOUN":
         noun, head = head, sentence.words[head.head - 1]  # "Jane Roe, a consultant and an activist who"
-    if noun.deprel == "appos" and head.upos == "PROPN" and not any(
-            w.deprel == "conj" and w.upos == "PROPN" for w in dependents(sentence, noun)):
+    if noun.deprel == "appos" and head.upos == "PROPN" and not _lists_names(sentence, noun):
         noun = head
     named = [w for w in dependents(sentence, noun) if w.deprel == "appos" and w.upos == "PROPN" and w.id < pronoun.id]
     if noun.upos == "NOUN" and named:  # "his friend Jane Roe, who"
@@ -101,6 +100,12 @@ def _antecedent_of_relative(sentence, pronoun):
         of = [w for w in dependents(sentence, noun) if w.deprel == "nmod" and w.upos in ("NOUN", "PROPN")]
         noun = of[0] if of else noun
     return _conjuncts_meant(sentence, noun, verb) if verb is not None else noun
+
+
+def _lists_names(sentence, word):
+    """Whether ``word`` heads a coordination of names ("Bush and Christie" of "his rivals, Bush and Christie, who"):
+    an apposition that lists names, which a relative pronoun does not pass over."""
+    return any(w.deprel == "conj" and w.upos == "PROPN" for w in dependents(sentence, word))
 
 
 def _conjuncts_meant(sentence, noun, verb):
@@ -462,7 +467,7 @@ class Resolver:
             if word.upos not in ("NOUN", "PROPN"):
                 return noun
         if word.deprel == "appos" and word.head and self._is_person(sentence, sentence.words[word.head - 1]) \
-                and not any(w.deprel == "conj" and w.upos == "PROPN" for w in dependents(sentence, word)):
+                and not _lists_names(sentence, word):
             word = sentence.words[word.head - 1]  # "Jane Roe, the analyst, who" (not "his rivals, Bush and Christie,
             # who")
         return word
