@@ -10,7 +10,8 @@ from tracker.targets import ClaimJudge, ranking_features
 
 def ranked_candidates(extractor, text, words, stance):
     """``[(name, score)]`` of the candidates of the statement whose content holds ``words``, best first, by
-    the shipped ranker for a claim of ``stance``, and the features it names for the best one."""
+    the shipped ranker for a claim of ``stance``, the features it names for the best one and the best one's
+    features."""
     document, = extractor.annotate([Article(id="t", text=text)])
     index, book, statements = statements_of(document)
     statement = next(s for s in statements if words in index.text[s.start:s.end])
@@ -18,18 +19,26 @@ def ranked_candidates(extractor, text, words, stance):
     ranker = shipped_target_ranker()
     features = [ranking_features(found, stance) for _, found in candidates]
     scores = ranker.scores(features)
-    best = int(numpy.argmax(scores))
+    (best, _, reasons), = ranker.choices([features])
+    assert best == int(numpy.argmax(scores))
     ranked = sorted(((target.name, float(score)) for (target, _), score in zip(candidates, scores)),
                     key=lambda pair: -pair[1])
-    return ranked, ranker.reasons(features[best])
+    return ranked, reasons, features[best]
 
 
 def test_the_shipped_ranker_picks_the_person_a_claim_attacks(extractor):
     text = ("Governor Ada Lindqvist closed the harbour school in Marrow Bay on Friday.\n\n"
             "Councillor Rui Santos said Lindqvist had betrayed every family in the harbour district.")
-    ranked, reasons = ranked_candidates(extractor, text, "betrayed", "against")
+    ranked, reasons, best = ranked_candidates(extractor, text, "betrayed", "against")
     assert len(ranked) > 2 and ranked[0][0] == "Ada Lindqvist"
-    assert reasons and {reason.removeprefix("no ") for reason in reasons} <= set(shipped_target_ranker().features)
+    ranker = shipped_target_ranker()
+    score, = ranker.scores([best])
+    without = []
+    for reason in reasons:  # a feature of the chosen candidate, or all the floats of one of its word vectors
+        kept = {name: value for name, value in best.items() if name != reason and not name.startswith(reason + ":")}
+        assert len(kept) < len(best)
+        without.append(ranker.scores([kept])[0])
+    assert reasons and all(lower < score for lower in without) and without == sorted(without)  # strongest first
 
 
 def test_the_ranker_reads_only_the_features_it_was_trained_on():
@@ -37,3 +46,18 @@ def test_the_ranker_reads_only_the_features_it_was_trained_on():
     known = ranker.features[0]
     matrix = ranker.matrix([{known: 2.0, "no such feature": 5.0}, {}])
     assert matrix.shape == (2, len(ranker.features)) and matrix.sum() == 2.0 and matrix[0, 0] == 2.0
+
+
+def test_one_ranking_of_several_claims_chooses_as_one_ranking_each(extractor):
+    text = ("Governor Ada Lindqvist closed the harbour school in Marrow Bay on Friday.\n\n"
+            "Councillor Rui Santos said Lindqvist had betrayed every family in the harbour district.\n\n"
+            "Teacher Mia Holt said the new ferry plan of the port authority was a blessing for the bay.")
+    document, = extractor.annotate([Article(id="t", text=text)])
+    index, book, statements = statements_of(document)
+    judge, ranker = ClaimJudge(index, book), shipped_target_ranker()
+    claims = [[ranking_features(found, stance) for _, found in judge.candidates(statement)]
+              for statement, stance in zip(statements, ("against", "support"))]
+    assert len(claims) == 2 and min(len(candidates) for candidates in claims) > 1
+    together = ranker.choices(claims)
+    assert together == [ranker.choices([candidates])[0] for candidates in claims]
+    assert [best for best, _, _ in together] == [int(numpy.argmax(ranker.scores(c))) for c in claims]

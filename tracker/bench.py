@@ -5,8 +5,9 @@ only to a temporary folder) when present, else a generated corpus of the same si
 the wall-clock time of a fresh process, so each one pays the same start-up (imports, model loading):
 
 - ``parse_only_s``: the bare engine, the stanza pipeline alone (``Extractor.annotate``) on the same texts;
-  in that process, ``attribution_s`` times quotes, cues and speakers on the parsed documents
-  (``attribution_ratio``: that time over the parse's own);
+  in that process, every step after the parse is timed on the parsed documents: ``attribution_s`` (quotes,
+  cues, speakers and relations, ``tracker.extract.statements_of``) and ``stance_s`` (stance, target and the
+  claim rows), each over the parse's own time (``attribution_ratio``, ``stance_ratio``, ``after_parse_ratio``);
 - ``tracker_s``: ``tracker ingest`` into a fresh database, one job; ``jobs2_s``: the same with two jobs;
 - ``dask2_s``: the same on the dask backend, a local cluster of two workers started by the run
   (``dask2_ratio``: its throughput over one job's, ``dask2_same_rows``); there is no merge step (this
@@ -114,30 +115,34 @@ def table_rows(db_path):
 
 
 def parse_only(corpus, batch_size):
-    """The bare engine on the corpus' texts; prints the number of tokens, the seconds the parse took
-    and the seconds attribution (quotes, cues and speakers) took on the parsed documents."""
+    """The bare engine on the corpus' texts; prints the number of tokens, the seconds the parse took, then the
+    seconds of the steps after it on the parsed documents: attribution (up to the relations), then stance and
+    target with the claim rows (the models loaded beforehand, as an ingest loads them once)."""
     from .article import Article, read_jsonl
-    from .attribution import find_attributions
-    from .document import ArticleIndex
-    from .extract import Extractor
-    from .names import NameBook
-    from .speakers import Resolver, resolve_speakers
-    from .statement import Statement
+    from .claims import claims_from_statements
+    from .extract import Extractor, statements_of
+    from .stance import shipped_target_ranker
+    from .targets import judge_stances
 
     articles = [a for a in read_jsonl(corpus) if isinstance(a, Article)]
     extractor = Extractor(None, batch_size=batch_size)
-    tokens, parse_s, attribution_s = 0, 0.0, 0.0
+    shipped_target_ranker()
+    tokens, parse_s, attribution_s, stance_s = 0, 0.0, 0.0, 0.0
     for k in range(0, len(articles), batch_size):
         started = time.perf_counter()
-        documents = extractor.annotate(articles[k:k + batch_size])
-        parsed = time.perf_counter()
-        for document in documents:
-            index = ArticleIndex(document)
-            resolve_speakers([Statement(a) for a in find_attributions(index)], Resolver(index, NameBook(index)))
-        attribution_s += time.perf_counter() - parsed
-        parse_s += parsed - started
+        batch = articles[k:k + batch_size]
+        documents = extractor.annotate(batch)
+        parse_s += time.perf_counter() - started
+        for article, document in zip(batch, documents):
+            started = time.perf_counter()
+            index, book, statements = statements_of(document)
+            attributed = time.perf_counter()
+            judge_stances(index, statements, book)
+            claims_from_statements(article.id, article.text, statements, article.date)
+            attribution_s += attributed - started
+            stance_s += time.perf_counter() - attributed
         tokens += sum(d.num_tokens for d in documents)
-    print(tokens, round(parse_s, 3), round(attribution_s, 3))
+    print(tokens, round(parse_s, 3), round(attribution_s, 3), round(stance_s, 3))
 
 
 def long_article(size):
@@ -213,13 +218,16 @@ def benchmark(batch_size=16):
         ingest = [python, "-m", "tracker", "ingest", str(corpus), "--batch-size", size]
 
         seconds, out = timed([python, "-m", "tracker.bench", "--parse-only", str(corpus), "--batch-size", size])
-        tokens, parse_s, attribution_s = out.split()[-3:]
-        seconds -= float(attribution_s)  # the process also timed attribution: keep the bare engine's share
-        figures.update(articles=len(records), characters=characters, tokens=int(tokens),
-                       parse_only_s=round(seconds, 2), attribution_s=float(attribution_s),
-                       attribution_ratio=round(float(attribution_s) / float(parse_s), 3))
-        print(f"parse only (stanza pipeline alone): {seconds:.1f} s, {figures['tokens']:,} tokens; attribution "
-              f"on the parsed documents {attribution_s} s ({figures['attribution_ratio']:.3f} x the parse)", flush=True)
+        tokens, parse_s, attribution_s, stance_s = (float(value) for value in out.split()[-4:])
+        seconds -= attribution_s + stance_s  # the process also timed the steps after the parse: keep the engine's
+        figures.update(articles=len(records), characters=characters, tokens=int(tokens), parse_only_s=round(seconds, 2),
+                       attribution_s=attribution_s, attribution_ratio=round(attribution_s / parse_s, 3),
+                       stance_s=stance_s, stance_ratio=round(stance_s / parse_s, 3),
+                       after_parse_ratio=round((attribution_s + stance_s) / parse_s, 3))
+        print(f"parse only (stanza pipeline alone): {seconds:.1f} s, {figures['tokens']:,} tokens; on the parsed "
+              f"documents, attribution {attribution_s} s ({figures['attribution_ratio']:.3f} x the parse), stance "
+              f"and target {stance_s} s ({figures['stance_ratio']:.3f} x), every step after the parse "
+              f"{figures['after_parse_ratio']:.3f} x the parse", flush=True)
 
         seconds, out = timed(ingest + ["--db", str(folder / "jobs1.db"), "--jobs", "1"])
         print(f"  {out.strip()}", flush=True)

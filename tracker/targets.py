@@ -357,6 +357,8 @@ def _depths(sentences, spans):
 
 CONTENT_UPOS = {"NOUN", "VERB", "ADJ", "ADV", "PROPN", "INTJ"}
 VECTOR_WIDTH = 96  # spaCy's tok2vec rows; a document without vectors reads zeros
+HEAD_VECTOR = [f"vec:{i}" for i in range(VECTOR_WIDTH)]  # the ranker's names of a head word's floats
+GOVERNOR_VECTOR = [f"governor_vec:{i}" for i in range(VECTOR_WIDTH)]
 SALIENT_ENTITIES = 5  # the article's most-mentioned people and bodies that are candidates of every claim
 SALIENT_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
 SETTING_TYPES = {"GPE", "LOC"}
@@ -581,9 +583,9 @@ class ClaimJudge:
             found["governor_evaluative"] = float(is_evaluative(governor.text))
         if self.vectors is not None:
             vector = self.vectors[k][head.id - 1]
-            found.update({f"vec:{i}": float(v) for i, v in enumerate(vector)})
+            found.update(zip(HEAD_VECTOR, vector.tolist()))
             if governor is not None:
-                found.update({f"governor_vec:{i}": float(v) for i, v in enumerate(self.vectors[k][governor.id - 1])})
+                found.update(zip(GOVERNOR_VECTOR, self.vectors[k][governor.id - 1].tolist()))
             content = self._content_vector(attribution)
             norms = float(numpy.linalg.norm(vector) * numpy.linalg.norm(content))
             found["content_cosine"] = float(vector @ content) / norms if norms else 0.0
@@ -596,7 +598,9 @@ class ClaimJudge:
         return self._content_of[1]
 
     def judge(self, statement):
-        """Set ``statement.stance`` and ``statement.target``."""
+        """Set ``statement.stance`` and ``statement.target``, but for a claim for or against something, whose
+        target the ranker chooses among its candidates: return ``(candidates, ranker features)`` for
+        ``judge_stances`` to rank all of an article's claims at once (None when nothing is left)."""
         attribution = statement.attribution
         if statement.relation in RELATION_STANCE:
             content = self.index.text[statement.start:statement.end]
@@ -607,7 +611,7 @@ class ClaimJudge:
                 hedged=is_hedged(content.translate(EDITORIAL_BRACKETS), attribution.cue_lemma))
             related = statement.related
             statement.target = Target(statement_label(related, self.index.text), None, related.start, related.end)
-            return
+            return None
         candidates = self.candidates(statement)
         found = self.stance_features(statement, [target for target, _ in candidates])
         content = self.index.text[statement.start:statement.end].translate(EDITORIAL_BRACKETS)
@@ -627,19 +631,14 @@ class ClaimJudge:
                 label, confidence = "deny", chance
                 evidence = f"denial model ({chance:.2f}): {_top_features(denials, found, 0)}"
         statement.target = None
+        statement.stance = StanceResult(stance=None if label == "neutral" else label,
+                                        confidence=confidence, evidence=evidence, hedged=hedged)
         if label == "deny":
             words = content.strip(" \"“”'").split()[:DENIAL_WORDS]
             statement.target = Target("claim:" + " ".join(words), None, statement.start, statement.end)
         elif label != "neutral" and candidates:
-            ranker = shipped_target_ranker()
-            ranked = [ranking_features(features, label) for _, features in candidates]
-            scores = ranker.scores(ranked)
-            top = int(numpy.argmax(scores))
-            statement.target = candidates[top][0]
-            evidence += (f"; target '{statement.target.name}' (ranker score {scores[top]:.2f}): "
-                         + ", ".join(ranker.reasons(ranked[top])))
-        statement.stance = StanceResult(stance=None if label == "neutral" else label,
-                                        confidence=confidence, evidence=evidence, hedged=hedged)
+            return candidates, [ranking_features(features, label) for _, features in candidates]
+        return None
 
 
 STANCE_SIGN = {"support": 1.0, "against": -1.0}
@@ -686,8 +685,15 @@ def _top_features(model, found, best, count=3):
 
 
 def judge_stances(index, statements, book):
-    """The stance step: each statement's ``stance`` and ``target`` (``ClaimJudge``). A statement that denies,
-    disputes or confirms another (``relations``) takes the relation's stance toward that statement."""
+    """The stance step: each statement's ``stance`` and ``target`` (``ClaimJudge``), the targets of all the
+    article's claims chosen by one ranking. A statement that denies, disputes or confirms another
+    (``relations``) takes the relation's stance toward that statement."""
     judge = ClaimJudge(index, book)
-    for statement in statements:
-        judge.judge(statement)
+    owed = [(statement, ranking) for statement in statements if (ranking := judge.judge(statement)) is not None]
+    if not owed:
+        return
+    choices = shipped_target_ranker().choices([rows for _, (_, rows) in owed])
+    for (statement, (candidates, _)), (top, score, reasons) in zip(owed, choices):
+        statement.target = candidates[top][0]
+        statement.stance.evidence += (f"; target '{statement.target.name}' (ranker score {score:.2f}): "
+                                      + ", ".join(reasons))
