@@ -364,6 +364,7 @@ SALIENT_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
 SETTING_TYPES = {"GPE", "LOC"}
 DENIAL_WORDS = 8  # words of a denied claim's content that name it when the relation step found none
 THIRD_PERSON = frozenset({"he", "him", "his", "she", "her", "hers"})
+RANKED_AT_ONCE = 200  # claims whose candidates the ranker scores in one call: 1,383 floats a candidate
 NEAR = 4  # words each side of a candidate whose valence counts as said of it
 NEWSMTSC_TARGETS = 5  # candidate targets in a content that the NewsMTSC model judges, first ones first
 
@@ -685,14 +686,16 @@ def _top_features(model, found, best, count=3):
 
 
 def judge_stances(index, statements, book):
-    """The stance step: each statement's ``stance`` and ``target`` (``ClaimJudge``), the targets of all the
-    article's claims chosen by one ranking. A statement that denies, disputes or confirms another
+    """The stance step: each statement's ``stance`` and ``target`` (``ClaimJudge``), the targets of the
+    article's claims ranked ``RANKED_AT_ONCE`` claims at a time. A statement that denies, disputes or confirms another
     (``relations``) takes the relation's stance toward that statement."""
     judge = ClaimJudge(index, book)
     owed = [(statement, ranking) for statement in statements if (ranking := judge.judge(statement)) is not None]
     if not owed:
         return
-    choices = shipped_target_ranker().choices([rows for _, (_, rows) in owed])
+    ranker = shipped_target_ranker()
+    choices = [choice for k in range(0, len(owed), RANKED_AT_ONCE)
+               for choice in ranker.choices([rows for _, (_, rows) in owed[k:k + RANKED_AT_ONCE]])]
     for (statement, (candidates, _)), (top, score, reasons) in zip(owed, choices):
         statement.target = candidates[top][0]
         statement.stance.evidence += (f"; target '{statement.target.name}' (ranker score {score:.2f}): "
