@@ -61,6 +61,11 @@ def test_a_phrase_target_is_named_with_its_complements(candidates_of, sentence, 
     assert phrase in candidates_of(sentence)
 
 
+def test_a_phrase_target_is_named_with_its_modifiers_modifiers(candidates_of):
+    assert "city council's budget" in candidates_of(
+        "Mayor Jon Vik said the city council's budget was a disaster for schools.")
+
+
 def test_a_candidates_frame_counts_for_the_stance_it_agrees_with(candidates_of):
     features = candidates_of("The senator said she strongly backs the pipeline.")["pipeline"]
     assert features["frame:support"] == 1.0

@@ -237,9 +237,7 @@ def candidate_targets(index, attribution, book, names=None, speaker=None, resolv
                 continue
             if word.start_char in taken or _owned(sentence, word, taken):
                 continue
-            modifiers = [w for w in dependents(sentence, word) if w.deprel in TARGET_MODIFIERS
-                         and w.upos in ("NOUN", "ADJ", "PROPN") and w.id < word.id]
-            first = min([word] + modifiers, key=lambda w: w.id)
+            first = _phrase_start(sentence, word)
             last = _phrase_end(sentence, first, word, spans)
             text = " ".join(QUOTE_MARKS.sub("", index.text[first.start_char:last.end_char]).split())  # a "firm" one
             described = names.described(sentence, word)
@@ -267,6 +265,14 @@ def _is_phrase_head(sentence, word):
     if word.upos == "NOUN":
         return word.deprel in PHRASE_DEPRELS and word.lemma not in UNINFORMATIVE
     return word.upos == "VERB" and word.deprel == "acl" and word.text.endswith("ing") and _is_of(sentence, word)
+
+
+def _phrase_start(sentence, word):
+    """The first word of the phrase a target headed by ``word`` is named by: its modifiers before it
+    (``TARGET_MODIFIERS``), and theirs ("city" of "the city council's budget")."""
+    modifiers = [w for w in dependents(sentence, word) if w.deprel in TARGET_MODIFIERS
+                 and w.upos in ("NOUN", "ADJ", "PROPN") and w.id < word.id]
+    return min([word] + [_phrase_start(sentence, w) for w in modifiers], key=lambda w: w.id)
 
 
 def _complement_end(sentence, word, depth):
