@@ -42,7 +42,7 @@ from tracker.extract import statements_of  # noqa: E402
 from tracker.relations import RELATION_STANCE  # noqa: E402
 from tracker.stance import (CLAIM_CLASSES, CLAIM_MODEL_PATH, DENIAL_CUES, DENIAL_MODEL_PATH,  # noqa: E402
                             FLAT_DENIALS, TARGET_MODEL_PATH, TargetRanker)
-from tracker.targets import ClaimJudge, ranking_features  # noqa: E402
+from tracker.targets import TARGET_FLOOR, ClaimJudge, ranking_features  # noqa: E402
 
 LABELS = ROOT / "scripts" / "labels" / "polnear_train.jsonl"
 FOLDS = 5
@@ -269,11 +269,12 @@ def fit_pairwise(groups, C):
 
 
 def chosen_target(ranker, row, stance):
-    """The candidate the ranker chooses for a claim of ``stance`` (support or against)."""
+    """The candidate the ranker chooses for a claim of ``stance`` (support or against), None when it has none
+    or none scores ``TARGET_FLOOR``."""
     if not row["candidates"]:
         return None
     scores = ranker.scores([ranking_features(f, stance) for _, f in row["candidates"]])
-    return row["candidates"][int(scores.argmax())][0]
+    return row["candidates"][int(scores.argmax())][0] if scores.max() >= TARGET_FLOOR else None
 
 
 def out_of_fold(rows, C, weight):

@@ -205,3 +205,13 @@ def test_a_denial_said_in_words_no_rule_lists_is_found_by_the_denial_model(claim
     claim, = claims_of("The senator rejected the allegation that she had taken money from the developer.")
     assert claim.stance == "deny" and claim.target.startswith("claim:")
     assert claim.stance_evidence.startswith("denial model (")
+
+
+@pytest.mark.parametrize("text, words", [
+    ('Senator Ann Bell wrote: "Shameful."', "Shameful"),
+    ('Mary Smith lost the vote on Monday. "No," she said.', "No"),
+])
+def test_a_polar_claim_that_names_nothing_has_no_target_rather_than_its_own_speaker(claims_of, text, words):
+    claim = claim_with(claims_of, text, words)
+    assert claim.stance == "against" and claim.target is None
+    assert "no target" in claim.stance_evidence
