@@ -471,29 +471,31 @@ class ClaimJudge:
 
     def candidates(self, statement):
         """``[(Target, features)]``: the claim's candidate targets, one per name, with the ranker's features."""
+        return self.with_features(statement, self.listed_candidates(statement))
+
+    def listed_candidates(self, statement):
+        """``[(Target, features)]``: the claim's candidate targets, one per name, with the features that place
+        each among the others (in the content or its sentence, rank, the most mentioned, ...). The rest of the
+        ranker's features cost more and are read only for a claim for or against something (``with_features``)."""
         attribution = statement.attribution
         speaker = statement.speaker
         inside = candidate_targets(self.index, attribution, self.book, self.names, speaker, self.resolver)
         places = _place_adjuncts(_overlapping(self.index, attribution.spans))
-        words = tokenize(self.index.text[attribution.start:attribution.end])
-        found, order = {}, {}
+        found = {}
         for rank, target in enumerate(inside):
             if target.name in found:
                 found[target.name][1]["repeats"] += 1
                 continue
-            found[target.name] = (target, self._candidate_features(target, speaker, words, attribution))
-            found[target.name][1].update({"in_content": 1.0, "rank": math.log1p(rank), "first": float(rank == 0),
-                                          "place_adjunct": float(target.start in places), "repeats": 0.0})
-            order[target.name] = len(order)
+            found[target.name] = (target, Counter({"in_content": 1.0, "rank": math.log1p(rank),
+                                                   "first": float(rank == 0),
+                                                   "place_adjunct": float(target.start in places), "repeats": 0.0}))
         for sentence in _overlapping(self.index, attribution.spans):
             for entity in self.names.entities_within(sentence.tokens[0].start_char, sentence.tokens[-1].end_char):
                 if within(entity.start_char, entity.end_char, attribution.spans):
                     continue
                 name, etype = self._entity_name(entity)
                 if name not in found:
-                    target = Target(name, etype, entity.start_char, entity.end_char)
-                    found[name] = (target, self._candidate_features(target, speaker, words, attribution))
-                    found[name][1]["in_sentence"] = 1.0
+                    found[name] = (Target(name, etype, entity.start_char, entity.end_char), Counter(in_sentence=1.0))
                     cue = attribution.cue
                     if cue is not None:
                         found[name][1]["after_cue"] = float(entity.start_char >= cue.end)
@@ -501,24 +503,32 @@ class ClaimJudge:
         if referent is not None:
             name, etype = referent
             if name not in found:
-                target = Target(name, etype, -1, -1)
-                found[name] = (target, self._candidate_features(target, speaker, words, attribution))
+                found[name] = (Target(name, etype, -1, -1), Counter())
             found[name][1]["pronoun_referent"] = 1.0
         for name in self.salient:
             if name not in found:
-                target = Target(name, self._types.get(name), -1, -1)
-                found[name] = (target, self._candidate_features(target, speaker, words, attribution))
-                found[name][1]["salient_only"] = 1.0
+                found[name] = (Target(name, self._types.get(name), -1, -1), Counter(salient_only=1.0))
         phrases = [target for target, _ in found.values() if target.type is None and target.start >= 0]
         for target, features in found.values():  # "Acme" of "the Acme merger": the phrase may be the target
             features["in_phrase"] = float(target.type is not None and any(
                 p.start <= target.start and target.end <= p.end for p in phrases))
         ranked = sorted(found, key=lambda name: -self.mentions.get(name, 0))
-        entities = [name for name, (target, features) in found.items() if target.type and not features["is_speaker"]]
+        entities = [name for name, (target, _) in found.items() if target.type and not _is_speaker(target, speaker)]
         for name, (target, features) in found.items():
             features["most_mentioned"] = float(name == ranked[0])
             features["first_other_entity"] = float(bool(entities) and name == entities[0])
         return list(found.values())
+
+    def with_features(self, statement, listed):
+        """The ``listed_candidates`` with all the ranker's features."""
+        attribution = statement.attribution
+        words = tokenize(self.index.text[attribution.start:attribution.end])
+        candidates = []
+        for target, placed in listed:
+            features = self._candidate_features(target, statement.speaker, words, attribution)
+            features.update(placed)
+            candidates.append((target, features))
+        return candidates
 
     def _pronoun_referent(self, statement):
         """``(name, type)`` of the person a third-person pronoun of the content most likely stands for: the
@@ -543,8 +553,7 @@ class ClaimJudge:
             found[f"salient:{self.salient.index(target.name)}"] = 1.0
         last = last_word(target.name)
         found["last_word_count"] = math.log1p(self._count_in_text(last)) if last else 0.0
-        found["is_speaker"] = float(speaker is not None and (target.name == speaker.name or (
-            last is not None and last == last_word(speaker.name))))
+        found["is_speaker"] = float(_is_speaker(target, speaker))
         found["subject"] = float(target.subject)
         # "a disgrace", "the insult": a judgement, seldom what is judged (a name is none: "Grand Old Party")
         found["evaluative"] = float(target.type is None and is_evaluative(target.name))
@@ -623,8 +632,8 @@ class ClaimJudge:
             related = statement.related
             statement.target = Target(statement_label(related, self.index.text), None, related.start, related.end)
             return None
-        candidates = self.candidates(statement)
-        found = self.stance_features(statement, [target for target, _ in candidates])
+        listed = self.listed_candidates(statement)
+        found = self.stance_features(statement, [target for target, _ in listed])
         content = self.index.text[statement.start:statement.end].translate(EDITORIAL_BRACKETS)
         hedged = is_hedged(content, attribution.cue_lemma)
         model, vectors = load_linear(CLAIM_MODEL_PATH), self.dense(statement)
@@ -647,9 +656,17 @@ class ClaimJudge:
         if label == "deny":
             words = content.strip(" \"“”'").split()[:DENIAL_WORDS]
             statement.target = Target("claim:" + " ".join(words), None, statement.start, statement.end)
-        elif label != "neutral" and candidates:
+        elif label != "neutral" and listed:
+            candidates = self.with_features(statement, listed)
             return candidates, [ranking_features(features, label) for _, features in candidates]
         return None
+
+
+def _is_speaker(target, speaker):
+    """Whether a candidate target names the claim's own speaker, in full or by the last word of the name."""
+    last = last_word(target.name)
+    return speaker is not None and (target.name == speaker.name
+                                    or (last is not None and last == last_word(speaker.name)))
 
 
 STANCE_SIGN = {"support": 1.0, "against": -1.0}
