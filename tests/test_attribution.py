@@ -607,6 +607,14 @@ def test_what_someone_is_asked_about(nlp):
     assert found(nlp, text) == [("indirect", "The host", "asked", ["the budget deficit"])]
 
 
+def test_a_question_put_by_someone_unnamed_has_no_speaker(nlp):
+    """ "Asked what X, she ...": the one asked answers; who asked is not named, and the parse may read the
+    participle as a finite verb. The question is no statement of the one who answers."""
+    found_here = found(nlp, "Asked what the new bridge would cost, the mayor declined to answer.")
+    assert ("indirect", None, "Asked", ["what the new bridge would cost"]) in found_here
+    assert not any(speaker == "the mayor" and "cost" in " ".join(spans) for _, speaker, _, spans in found_here)
+
+
 def test_a_quoted_phrase_inside_narration_is_no_ones_continuation(nlp):
     text = ('The minister said the talks would go on. The rebels gave the offer the name "cynical trick to buy '
             'more time." The army said it would withdraw.')

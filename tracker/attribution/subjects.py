@@ -82,8 +82,10 @@ def issuer_of(index, tree, document):
 
 def is_reduced_passive(tree, verb):
     """A participle clause with no subject or auxiliary of its own and a passive sense ("when asked about X",
-    "pressed on the deal"): the main clause's subject undergoes it."""
-    return verb.deprel == "advcl" and verb.xpos == "VBN" and not tree.kids(verb, *SUBJECTS, "aux", "aux:pass")
+    "pressed on the deal"): the main clause's subject undergoes it. A past form the tagger read as finite
+    ("Asked what it cost, she ...") is the participle too: a finite clause would have a subject."""
+    return verb.deprel == "advcl" and verb.xpos in ("VBN", "VBD") \
+        and not tree.kids(verb, *SUBJECTS, "aux", "aux:pass")
 
 
 def object_controller(index, tree, xcomp, head):
