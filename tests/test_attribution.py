@@ -430,6 +430,16 @@ def test_passive_cues_report_their_subject(nlp):
     assert found(nlp, "The bridge was built in 1990.") == []
 
 
+def test_the_subject_of_a_passive_of_asking_or_telling_is_spoken_to(nlp):
+    """ "X was asked whether Y", "X were told that Y": X is addressed; what was said is Y alone."""
+    assert found(nlp, "Ms. Lund was asked whether the tax would rise.") == [
+        ("indirect", None, "was asked", ["whether the tax would rise"])]
+    assert found(nlp, "The workers were told that the plant would close in May.") == [
+        ("indirect", None, "were told", ["that the plant would close in May"])]
+    (_, _, _, spans), = found(nlp, "The mayor was once asked which of her rivals she admired most.")
+    assert spans == ["which of her rivals she admired most"]
+
+
 def test_calls_for_an_action_and_continued_calls(nlp):
     text = "The senator called for cutting the budget."
     assert found(nlp, text) == [("indirect", "The senator", "called for", ["cutting the budget"])]

@@ -2,7 +2,7 @@
 
 from ..cues import CLAUSE_CUES, DOCUMENTS
 from .content import is_comparison
-from .lexicon import NOT_SAID_WHEN_PASSIVE, PASSIVE_COMPLEMENTS
+from .lexicon import ADDRESSING, NOT_SAID_WHEN_PASSIVE, OBJECT_CONTROL, PASSIVE_COMPLEMENTS
 from .mentions import _cue_mention, _mention, _pieces
 from .records import Attribution
 from .subjects import is_reduced_passive
@@ -13,7 +13,8 @@ def from_passive(index, tree, verb):
     subject is what is reported, the agent (if any) the speaker."""
     agents = [k for k in tree.kids(verb, "obl:agent", "obl") if k.id > verb.id
               and any(c.text.lower() == "by" for c in tree.kids(k, "case"))] or issuing_document(tree, verb)
-    content = tree.subtree(tree.kids(verb, "nsubj:pass")[0])
+    content = [w for o in tree.kids(verb, "obj") if o.id > verb.id for w in tree.subtree(o)] \
+        if is_addressed(tree, verb) else tree.subtree(tree.kids(verb, "nsubj:pass")[0])  # "was asked which X ..."
     bare = not agents
     for extra in tree.kids(verb, "ccomp", "xcomp", "obl", "advcl", "advmod"):
         span = tree.subtree(extra, exclude=set(agents))
@@ -36,6 +37,12 @@ def from_passive(index, tree, verb):
         spans=pieces, kind="indirect", cue=_cue_mention(tree, verb, index.text), speaker=speaker,
         sentence=tree.index, paragraph=index.paragraph_of(pieces[0][0]), sources=["passive"],
         cue_lemma=verb.lemma)
+
+
+def is_addressed(tree, verb):
+    """ "She was asked whether X", "He was told that X": the subject of a passive verb of addressing or of
+    object control with a clause after it is the one spoken to; what was said is the clause alone."""
+    return verb.lemma in ADDRESSING | OBJECT_CONTROL and any(k.id > verb.id for k in tree.kids(verb, "ccomp"))
 
 
 def is_unnamed_question(index, tree, verb):
