@@ -430,6 +430,16 @@ def test_passive_cues_report_their_subject(nlp):
     assert found(nlp, "The bridge was built in 1990.") == []
 
 
+def test_the_subject_of_a_passive_of_asking_or_telling_is_spoken_to(nlp):
+    """ "X was asked whether Y", "X were told that Y": X is addressed; what was said is Y alone."""
+    assert found(nlp, "Ms. Lund was asked whether the tax would rise.") == [
+        ("indirect", None, "was asked", ["whether the tax would rise"])]
+    assert found(nlp, "The workers were told that the plant would close in May.") == [
+        ("indirect", None, "were told", ["that the plant would close in May"])]
+    (_, _, _, spans), = found(nlp, "The mayor was once asked which of her rivals she admired most.")
+    assert spans == ["which of her rivals she admired most"]
+
+
 def test_calls_for_an_action_and_continued_calls(nlp):
     text = "The senator called for cutting the budget."
     assert found(nlp, text) == [("indirect", "The senator", "called for", ["cutting the budget"])]
@@ -605,6 +615,14 @@ def test_of_two_subjects_the_nearest_is_the_speaker(nlp):
 def test_what_someone_is_asked_about(nlp):
     text = "The host asked the senator about the budget deficit."
     assert found(nlp, text) == [("indirect", "The host", "asked", ["the budget deficit"])]
+
+
+def test_a_question_put_by_someone_unnamed_has_no_speaker(nlp):
+    """ "Asked what X, she ...": the one asked answers; who asked is not named, and the parse may read the
+    participle as a finite verb. The question is no statement of the one who answers."""
+    found_here = found(nlp, "Asked what the new bridge would cost, the mayor declined to answer.")
+    assert ("indirect", None, "Asked", ["what the new bridge would cost"]) in found_here
+    assert not any(speaker == "the mayor" and "cost" in " ".join(spans) for _, speaker, _, spans in found_here)
 
 
 def test_a_quoted_phrase_inside_narration_is_no_ones_continuation(nlp):
@@ -826,6 +844,15 @@ def test_what_an_issued_or_filed_document_says_is_the_content(nlp):
         ("indirect", "The council", "issued", ["the vote a fraud"])]
     assert found(nlp, "Two newspapers filed a motion to open the court files.") == [
         ("indirect", "Two newspapers", "filed", ["to open the court files"])]
+
+
+def test_a_document_speaks_for_whoever_put_it_out(nlp):
+    """A participle or relative clause on a document that its subject gave, ran or issued is that subject's
+    statement: the mayor urges, the union warns, not the speech or the advertisement."""
+    (_, speaker, _, spans), = found(nlp, "The mayor gave a speech urging voters to reject the tax.")
+    assert (speaker, spans) == ("The mayor", ["voters to reject the tax"])
+    (_, speaker, _, spans), = found(nlp, "The union ran an advertisement that warned the plant would close.")
+    assert (speaker, spans) == ("The union", ["the plant would close"])
 
 
 def test_a_noun_that_only_frames_the_content_is_left_out(nlp):

@@ -14,7 +14,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from .attribution.lexicon import SOURCE_NOUNS
+from .attribution.lexicon import AUTHORING, SOURCE_NOUNS
 from .attribution.verbs import is_agent_noun
 from .cues import DOCUMENTS
 from .names import AGENT_TYPES, DETERMINERS, NAME_EDGES, OFFICES, clean_name
@@ -40,8 +40,6 @@ PLACE_NOUNS = word_set("place_nouns")
 INTENTION = word_set("intention")
 STATE_BODIES = word_set("state_bodies")
 STATE_BODY_WORDS = STATE_BODIES | word_set("state_body_words")
-# verbs whose agent is the author of the document they modify: "a statement released by the ministry"
-AUTHORING = word_set("authoring")
 TOPIC_PREPOSITIONS = word_set("topic_prepositions")
 ARMED = word_set("armed")
 ALLIED = word_set("allied")

@@ -59,6 +59,7 @@ PERSONAL_SUBJECTS = word_set("personal_subjects")  # pronouns that stand for peo
 UNDERGONE = word_set("undergone")  # "faced criticism for X", "faced questions about X"
 UNDERGOING = word_set("undergoing")
 PUBLISHING = word_set("publishing")  # verbs that put out a document or a record: "issued a statement"
+AUTHORING = word_set("authoring")  # verbs whose agent is the author of their document: "issued a statement"
 # nouns that only frame what is said: "the idea of X", "insights into X", "questions about X"
 CONTAINERS = {noun: set(prepositions.split()) for noun, prepositions in word_map("containers").items()}
 POLLS = word_set("polls")  # "In the latest poll, ..."

@@ -19,6 +19,7 @@ from .nominal import (
     in_a_poll,
     misread_verb,
 )
+from .passives import from_unnamed_question, is_unnamed_question
 from .verbs import (
     from_reporting_passive,
     from_verb,
@@ -76,6 +77,7 @@ CUE_RULES = (
     CueRule("noun", is_cue_noun, from_noun, ("NOUN",)),
     CueRule("adjective", is_stance_adjective, from_adjective, ("ADJ",)),
     CueRule("passive", is_reporting_passive, from_reporting_passive, ("VERB", "AUX")),
+    CueRule("unnamed-question", is_unnamed_question, from_unnamed_question, ("VERB",)),
     CueRule("verb", is_reporting_verb, from_verb, ("VERB", "AUX")),
     CueRule("quoted-label", is_other_verb, from_quoted_label, ("VERB",)),
 )

@@ -4,6 +4,7 @@ clauses), the words of the noun phrase that name the speaker, and the addressee.
 from ..cues import DOCUMENTS, SPEECH_VERBS, VERBS
 from .lexicon import (
     ADDRESSING,
+    AUTHORING,
     OBJECT_CONTROL,
     QUANTIFIERS,
     RECORDINGS,
@@ -25,7 +26,9 @@ def subject_of(index, tree, verb):
                     and (any(c.isalnum() for c in w.text) or is_share(tree, w))
                     and (quoted or not index.in_quotation(w.start_char))]
         if subjects:  # the nearest: in '"People like Scott," he said' the parse makes both subjects
-            return min(subjects, key=lambda w: abs(w.id - verb.id))
+            nearest = min(subjects, key=lambda w: abs(w.id - verb.id))
+            antecedent = relative_antecedent(tree, nearest)  # "released an ad that accused X": its issuer
+            return (antecedent is not None and issuer_of(index, tree, antecedent)) or nearest
         inverted = inverted_speaker(tree, verb) if node is verb else None
         if inverted is not None:
             return inverted
@@ -59,15 +62,30 @@ def subject_of(index, tree, verb):
                     and head.lemma not in DOCUMENTS and node.id > head.id:
                 return subject_of(index, tree, above)  # "said at a news conference announcing ...",
                 # "set up a policy urging ...": the participle goes on with the clause's subject
-            return head if head.upos in ("NOUN", "PROPN") else None
+            issuer = issuer_of(index, tree, head) if node.id > head.id else None
+            return issuer or (head if head.upos in ("NOUN", "PROPN") else None)
         return None
     return None
 
 
+def issuer_of(index, tree, document):
+    """Who put out ``document`` when it is the object of a verb of authoring with a subject ("the council
+    issued a statement calling ...", "she gave a speech urging ..."): that subject, the one who speaks
+    through it; None otherwise ("a tweet attacking X", "read a letter saying X")."""
+    if document.deprel != "obj" or document.lemma not in DOCUMENTS or not document.head:
+        return None
+    verb = tree.head(document)
+    if verb.upos != "VERB" or verb.lemma not in AUTHORING:
+        return None
+    return subject_of(index, tree, verb)
+
+
 def is_reduced_passive(tree, verb):
     """A participle clause with no subject or auxiliary of its own and a passive sense ("when asked about X",
-    "pressed on the deal"): the main clause's subject undergoes it."""
-    return verb.deprel == "advcl" and verb.xpos == "VBN" and not tree.kids(verb, *SUBJECTS, "aux", "aux:pass")
+    "pressed on the deal"): the main clause's subject undergoes it. A past form the tagger read as finite
+    ("Asked what it cost, she ...") is the participle too: a finite clause would have a subject."""
+    return verb.deprel == "advcl" and verb.xpos in ("VBN", "VBD") \
+        and not tree.kids(verb, *SUBJECTS, "aux", "aux:pass")
 
 
 def object_controller(index, tree, xcomp, head):
