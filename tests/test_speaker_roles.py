@@ -45,7 +45,7 @@ def test_a_title_before_a_name_tells_the_office_and_its_qualifiers(resolved):
                         "the crowd.\n\nThe former senator said the governor would win.", ranker)
     options = ranker.seen["The former senator"]
     assert options["Maria Vance"]["described_fully|person_noun"] == 1.0
-    assert options["Paul Greene"]["described_fully|person_noun"] == 0.0
+    assert "Paul Greene" not in options  # a governor is no senator
     assert speakers["The former senator"] == "Maria Vance"
 
 
@@ -60,3 +60,19 @@ def test_an_abbreviated_title_is_no_part_of_the_name(resolved):
     speakers = resolved("Laura Prine spoke to lawyers in Denver on Monday.\n\n"
                         "AG Prine said the ruling would be appealed.")
     assert speakers["AG Prine"] == "Laura Prine"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # nobody holds the office: the warlord of the paragraph is not "the minister"
+    ("Warlord Omar Daud seized the port last week. Daud's men burned the market.\n\n"
+     '"The army will retake the port," the minister said.', "minister"),
+    # a person the article names without the office does not hold it either
+    ("Warlord Omar Daud seized the port last week. His men burned the market, said Lena Holm.\n\n"
+     '"The army will retake the port," the minister said.', "minister"),
+    # the one the article names as minister does, past the warlord named after her
+    ("Interior Minister Lena Holm flew to the coast on Monday.\n\n"
+     "Warlord Omar Daud seized the port last week. Daud's men burned the market.\n\n"
+     '"The army will retake the port," the minister said.', "Lena Holm"),
+])
+def test_an_office_is_held_only_by_one_the_article_gives_it(resolved, text, expected):
+    assert resolved(text)["the minister"] == expected

@@ -465,13 +465,25 @@ class NameBook:
         ``_role_words``): "gambling tycoon Sheldon Adelson", "Tim Allen, the actor", "Florida Sen. Marco Rubio"
         for "the senator", "the airline EgyptAir"; with each of ``qualifiers`` there too ("the Florida senator");
         None if none."""
+        wanted = qualifier_forms(qualifiers)
+        named = [name for start, name, etype, words in self._roles() if start < offset and etype in types
+                 and noun in words and all(words & forms for forms in wanted)]
+        return named[-1] if named else None
+
+    def given_role(self, noun, offset):
+        """The names of the persons the article gives the role ``noun`` before ``offset``, by a title or an
+        apposition ("Interior Minister Lena Holm", "Lena Holm, the minister"): whom "the minister" may stand
+        for."""
+        office = OFFICES.get(noun, noun)
+        return {name for start, name, etype, words in self._roles()
+                if start < offset and etype == "PERSON" and (noun in words or office in words)}
+
+    def _roles(self):
+        """``(offset, name, type, role words)`` of the article's persons and organisations, made on first need."""
         if self._role_book is None:
             self._role_book = [(e.start_char, *self.entity_name(e), self._role_words(e))
                                for e in self.entities if e.type in ("PERSON", "ORG")]
-        wanted = qualifier_forms(qualifiers)
-        named = [name for start, name, etype, words in self._role_book if start < offset and etype in types
-                 and noun in words and all(words & forms for forms in wanted)]
-        return named[-1] if named else None
+        return self._role_book
 
     def _role_words(self, entity):
         """The lower-cased words the article writes beside one of its names: those of the noun phrase leading up

@@ -692,12 +692,15 @@ class Resolver:
         """The person a definite description of a person stands for ("the gambling tycoon", "the former
         governor"): the last person the article named with that noun (and its ``qualifiers``, or at least those
         that are names: "Ohio", "GOP") if named in the last paragraphs, else the most salient person before it,
-        one the article shows to be of the gender the noun tells (if it tells one); None when none fits."""
+        one the article shows to be of the gender the noun tells (if it tells one); for an office ("the
+        minister") only the one the article gives it; None when none fits."""
         former = "former" in (q.lower() for q in qualifiers)  # "the former mayor" is not the mayor
         gender = PERSON_NOUNS.get(lemma)
         names = [q for q in qualifiers if q[:1].isupper()]  # "the Ohio governor" is not "Florida Gov. Jane Roe"
         named = self.book.described_as(lemma, noun.start_char, qualifiers) \
             or (None if former else self.book.described_as(lemma, noun.start_char, names))
+        if lemma in OFFICES:  # a role ("the minister") is held by one the article gives it, never by whoever is near
+            return named if named is not None and self.book.gender_of(named) in (None, gender) else None
         nearby = self.referents.candidates(noun.start_char, [], self.resolved)
         if named is not None and (gender is None or self.book.gender_of(named) in (None, gender)) \
                 and any(c.name == named for c in nearby):  # not an actor named so far back that another is meant
