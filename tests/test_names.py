@@ -154,3 +154,12 @@ def test_whose_a_noun_is(book_of):
     campaign = next(w for w in sentence.words if w.text == "campaign")
     assert book.owner(sentence, campaign, {w.id for w in sentence.words}) == "Ann Cole"
     assert book.coreferent(sentence, campaign) is None  # the embedded engine makes no coref chains
+
+
+def test_a_dateline_run_into_a_name_is_no_part_of_it(book_of):
+    # the tagger takes "CLEVELAND - Tom Harlan" for one organisation; "Harlan" is he, not his daughter
+    book, _ = book_of("Mayor accepts nomination.\n\n"
+                      "CLEVELAND - Tom Harlan painted a grim portrait of the city as he accepted the nomination here "
+                      "Thursday night.\n\nHe spoke after an introduction by his daughter Carla Harlan.")
+    assert ("Tom Harlan", "PERSON") in [(e.text, e.type) for e in book.entities]
+    assert book.canonical("Harlan", "PERSON") == ("Tom Harlan", "PERSON")

@@ -168,10 +168,13 @@ def country_of(demonym):
     return DEMONYMS.get(demonym)
 
 
+DATELINE = re.compile(r"[A-Z][A-Z.,' ]*\s(?:-{1,2}|[—–―])\s+(?=\S)")  # a dateline the tagger ran into a name
+
+
 def named_entities(document):
     """The document's named ``Entity``s in text order, each cut before an inflected reporting verb the tagger
     ran it into ("Obama Says Talks Will Resume" of a headline is Obama; "Alliance to Reclaim Our Schools"
-    keeps its verb)."""
+    keeps its verb) and each after a dateline it was run into ("CLEVELAND - Tom Harlan" is Tom Harlan)."""
     cues = [w.start_char for s in document.sentences for w in s.words
             if w.xpos in ("VBZ", "VBD") and w.lemma.lower() in VERBS]
     words = {w.start_char: (w, k == 0) for s in document.sentences for k, w in enumerate(s.words)}
@@ -181,9 +184,12 @@ def named_entities(document):
         k = bisect.bisect_right(cues, e.start_char)
         end = cues[k] if k < len(cues) and cues[k] < e.end_char else e.end_char
         start = _past_opening_word(document.text, e, words, lowered)
+        dateline = DATELINE.match(document.text, start, end) if document.text[start - 1:start] in ("", "\n") else None
+        start = dateline.end() if dateline else start  # "CLEVELAND - Tom Harlan": the name after the dash
         text = document.text[start:end].rstrip()
+        etype = person_like(text, e.type, surnames=()) if dateline else e.type  # a place and a name: no ORG
         if clean_name(text):  # not a bare title or mark the tagger took for a name
-            entities.append(Entity(text, e.type, start, start + len(text)))
+            entities.append(Entity(text, etype, start, start + len(text)))
     return _joined_by_slash(entities, document.text)
 
 

@@ -46,6 +46,7 @@ TOPIC_PREPOSITIONS = word_set("topic_prepositions")
 ARMED = word_set("armed")
 ALLIED = word_set("allied")
 STOP_ROLES = word_set("stop_roles")
+RUNNING_OFFICES = word_set("running_offices")
 ORGANISATION_NOUNS = word_set("organisation_nouns")
 NAMING_NOUNS = word_set("naming_nouns")
 OWNED_RECORDS = word_set("owned_records")
@@ -692,15 +693,15 @@ class Resolver:
         """The person a definite description of a person stands for ("the gambling tycoon", "the former
         governor"): the last person the article named with that noun (and its ``qualifiers``, or at least those
         that are names: "Ohio", "GOP") if named in the last paragraphs, else the most salient person before it,
-        one the article shows to be of the gender the noun tells (if it tells one); for an office ("the
-        minister") only the one the article gives it; None when none fits."""
+        one the article shows to be of the gender the noun tells (if it tells one); None when none fits or for
+        an office the article gives nobody (``holds_no_office``)."""
         former = "former" in (q.lower() for q in qualifiers)  # "the former mayor" is not the mayor
         gender = PERSON_NOUNS.get(lemma)
         names = [q for q in qualifiers if q[:1].isupper()]  # "the Ohio governor" is not "Florida Gov. Jane Roe"
         named = self.book.described_as(lemma, noun.start_char, qualifiers) \
             or (None if former else self.book.described_as(lemma, noun.start_char, names))
-        if lemma in OFFICES:  # a role ("the minister") is held by one the article gives it, never by whoever is near
-            return named if named is not None and self.book.gender_of(named) in (None, gender) else None
+        if self.holds_no_office(lemma, noun.start_char, qualifiers):
+            return None  # "the minister" of an article that names no minister is not whoever is near
         nearby = self.referents.candidates(noun.start_char, [], self.resolved)
         if named is not None and (gender is None or self.book.gender_of(named) in (None, gender)) \
                 and any(c.name == named for c in nearby):  # not an actor named so far back that another is meant
@@ -711,6 +712,15 @@ class Resolver:
         if best is None or former and best.name == self.book.holder_of(OFFICES.get(lemma), noun.start_char):
             return None
         return best.name
+
+    def holds_no_office(self, noun, offset, qualifiers):
+        """Whether a definite description of an office before ``offset`` stands for nobody the article names:
+        a bare office noun ("the minister", "the judge") that the article gives nobody, by a title or an
+        apposition. Not a qualified one ("the Vermont senator": news writes it of the one the story is about
+        without the title), nor a standing in a race ("the candidate": ``RUNNING_OFFICES``)."""
+        if noun not in OFFICES or OFFICES[noun] in RUNNING_OFFICES or qualifiers:
+            return False
+        return not self.book.given_role(noun, offset)
 
     def _pollster_near(self, offset):
         """The pollster a poll the article does not tie to one stands for ("a new poll", "the survey", a
