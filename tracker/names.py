@@ -26,6 +26,7 @@ from .words import word_list, word_map, word_set
 
 GENDER_WORDS = {"male": re.compile(r"\b(?:he|him|his|himself)\b", re.I),
                 "female": re.compile(r"\b(?:she|her|hers|herself)\b", re.I)}
+OPENING_PRONOUN = re.compile(r"\s*(He|She)\b")  # a sentence whose subject is a pronoun of a person
 HONORIFIC_GENDER = word_map("honorific_genders")
 # group 1: a key of HONORIFIC_GENDER, capitalised
 HONORIFIC = r"\b(" + "|".join(honorific.capitalize() for honorific in HONORIFIC_GENDER) + r")\.?\s+"
@@ -603,8 +604,8 @@ class NameBook:
     def _gender(self, name):
         """ "male", "female" or None for a person: from an honorific before the surname (unless another person
         of the article bears it); without one, from a first name of the census, else from the pronouns outside
-        quotations of sentences where this person is the only one named (a lone name is a first name unless it
-        ends a fuller name)."""
+        quotations of sentences where this person is the only one named, and a "He" or "She" opening the next
+        sentence when it names nobody (a lone name is a first name unless it ends a fuller name)."""
         votes = {"male": 0, "female": 0}
         last = family_words(name)[-1]
         namesakes = [e for e in self._by_last_name.get(last, ()) if e.type == "PERSON"
@@ -617,10 +618,15 @@ class NameBook:
             return first_name_genders()[words[0].upper()]  # pronouns near a name may be another person's
         if self._sentence_people is None:
             self._sentence_people = self._people_by_sentence()
-        for people, surnames, text in self._sentence_people:
+        for k, (people, surnames, text) in enumerate(self._sentence_people):
             if people.keys() == {name} and surnames <= {name.split()[-1]}:
                 for gender, pronouns in GENDER_WORDS.items():  # a pronoun before the name is someone else
                     votes[gender] += len(pronouns.findall(text, people[name]))
+                following = self._sentence_people[k + 1] if k + 1 < len(self._sentence_people) else None
+                opening = OPENING_PRONOUN.match(following[2]) if following and not following[0] \
+                    and not following[1] else None
+                if opening:  # "Jane Roe left. She said ...": the next sentence, naming nobody, opens with her
+                    votes["male" if opening.group(1).lower() == "he" else "female"] += 1
         if votes["male"] == votes["female"]:
             surname = len(words) == 1 and any(len(e.text.split()) > 1 for e in self._by_last_name.get(last, ()))
             return None if surname else first_name_genders().get(words[0].upper())
