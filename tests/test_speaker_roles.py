@@ -76,3 +76,26 @@ def test_an_abbreviated_title_is_no_part_of_the_name(resolved):
 ])
 def test_an_office_is_held_only_by_one_the_article_gives_it(resolved, text, expected):
     assert resolved(text)["the minister"] == expected
+
+
+@pytest.mark.parametrize("text, mention, expected", [
+    ("House Speaker Tom Ardell met the governors on Monday.\n\n"
+     "The Ohio Republican said the budget would pass by June.", "The Ohio Republican", "Tom Ardell"),
+    ("Senator Ruth Calder spoke in Dallas on Friday. Calder praised the new law.\n\n"
+     '"It will help farmers," the Texan said.', "the Texan", "Ruth Calder"),
+    # the members of a party are the party's
+    ("The Republicans met in Dallas. Voters cheered.\n\n"
+     '"We will win," the Republicans said.', "the Republicans", "Republicans"),
+])
+def test_the_member_of_a_party_or_a_people_is_a_person(resolved, text, mention, expected):
+    assert resolved(text)[mention] == expected
+
+
+@pytest.mark.parametrize("text, mention, expected", [
+    ("Talks on the pipeline stalled in Geneva on Monday.\n\n"
+     "The Russians said the pipeline would be finished next year.", "The Russians", "Russia"),
+    ("Talks on the pipeline stalled in Geneva on Monday.\n\n"
+     "The Chinese said the talks would resume.", "The Chinese", "China"),
+])
+def test_the_people_of_a_country_speak_for_the_country(resolved, text, mention, expected):
+    assert resolved(text)[mention] == expected

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from .attribution.lexicon import SOURCE_NOUNS
 from .attribution.verbs import is_agent_noun
 from .cues import DOCUMENTS
-from .names import AGENT_TYPES, DETERMINERS, NAME_EDGES, OFFICES, clean_name
+from .names import AGENT_TYPES, DETERMINERS, NAME_EDGES, OFFICES, clean_name, country_of
 from .pronouns import Candidate, Referents
 from .referents import DEFINITE, ReferentRanker
 from .trees import dependents, preposition
@@ -508,6 +508,15 @@ class Resolver:
         family = self.book.namesakes(head.text[:-1]) if head.upos == "PROPN" and head.text.endswith("s") else ()
         if len(family) > 1:  # "the Clintons": the persons of that surname the article names
             return Speaker("; ".join(sorted(family)), "PERSON")
+        people = own is not None and own.type == "NORP" and self._definite(sentence, head) and not any(
+            w.text == "The" and w.id > 1 for w in dependents(sentence, head))  # "according to The Federalist"
+        country = country_of(re.sub(r"s$", "", head.text)) if people else None
+        if country is not None:  # "the Saudis have warned", "the Chinese": the country's government
+            return Speaker(country, "GPE")
+        if people and "Number=Plur" not in (head.feats or "") and not head.text.endswith("s"):
+            person = self._member_meant(sentence, head)  # "the Wisconsin Republican": a person, not the party
+            if person is not None:
+                return person
         if own is not None:
             return Speaker(*self.book.entity_name(own))
         entity = self.book.entity_at(head.start_char, head.end_char, AGENT_TYPES)
@@ -721,6 +730,18 @@ class Resolver:
         if noun not in OFFICES or OFFICES[noun] in RUNNING_OFFICES or qualifiers:
             return False
         return not self.book.given_role(noun, offset)
+
+    def _member_meant(self, sentence, word):
+        """The ``Speaker`` of the person a definite singular member of a party or a people stands for ("the
+        Wisconsin Republican", "the Texan"), as a definite description of a person is resolved
+        (``_person_meant``); None when none fits."""
+        before = [w for w in dependents(sentence, word) if w.id < word.id and w.deprel in NAME_MODIFIERS]
+        qualifiers = [w.text for w in before if w.upos in ("ADJ", "PROPN", "NOUN")]
+        person = self._person_meant(word, word.text.lower(), qualifiers)
+        if person is None:
+            return None
+        first = min(before + [word], key=lambda w: w.id)
+        return Speaker(person, "PERSON", " ".join(self.text[first.start_char:word.end_char].split()))
 
     def _pollster_near(self, offset):
         """The pollster a poll the article does not tie to one stands for ("a new poll", "the survey", a
