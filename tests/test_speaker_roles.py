@@ -99,3 +99,15 @@ def test_the_member_of_a_party_or_a_people_is_a_person(resolved, text, mention, 
 ])
 def test_the_people_of_a_country_speak_for_the_country(resolved, text, mention, expected):
     assert resolved(text)[mention] == expected
+
+
+@pytest.mark.parametrize("text, mention, expected", [
+    ("Mayor Ana Ruiz closed the bridge on Monday. Tom Beck, a spokesman for the mayor, said repairs would take "
+     'a month.\n\nRuiz visited the site on Tuesday.\n\n"The bridge will reopen in May," the spokesman said.',
+     "the spokesman", "Tom Beck"),
+    # the one an adviser works for is not the adviser
+    ('Mayor Ana Ruiz closed the bridge on Monday. Ruiz visited the site on Tuesday.\n\n'
+     '"The bridge will reopen in May," the adviser said.', "the adviser", "adviser"),
+])
+def test_one_who_speaks_for_another_is_only_one_named_so(resolved, text, mention, expected):
+    assert resolved(text)[mention] == expected

@@ -47,6 +47,7 @@ ARMED = word_set("armed")
 ALLIED = word_set("allied")
 STOP_ROLES = word_set("stop_roles")
 RUNNING_OFFICES = word_set("running_offices")
+PROXY_NOUNS = word_set("proxy_nouns")
 ORGANISATION_NOUNS = word_set("organisation_nouns")
 NAMING_NOUNS = word_set("naming_nouns")
 OWNED_RECORDS = word_set("owned_records")
@@ -608,7 +609,7 @@ class Resolver:
             and head.upos == "NOUN" and any(w.lemma.lower() == "the" for w in dependents(sentence, head)
                                             if w.deprel == "det") else None
         if holder is None and not tail and head.upos == "NOUN" and self._definite(sentence, head) \
-                and (office or noun in PERSON_NOUNS) and "Number=Plur" not in (head.feats or ""):
+                and (office or noun in PERSON_NOUNS or noun in PROXY_NOUNS) and "Number=Plur" not in (head.feats or ""):
             holder = self._person_meant(head, noun, qualifiers)
         if holder is not None:  # "the president" -> the person the article named as president; "the GOP
             # nominee" -> the one named with "Republican"; "the gambling tycoon" -> the person the text is about
@@ -702,13 +703,16 @@ class Resolver:
         """The person a definite description of a person stands for ("the gambling tycoon", "the former
         governor"): the last person the article named with that noun (and its ``qualifiers``, or at least those
         that are names: "Ohio", "GOP") if named in the last paragraphs, else the most salient person before it,
-        one the article shows to be of the gender the noun tells (if it tells one); None when none fits or for
-        an office the article gives nobody (``holds_no_office``)."""
+        one the article shows to be of the gender the noun tells (if it tells one); None when none fits, for
+        an office the article gives nobody (``holds_no_office``), and for one who speaks for another ("the
+        spokesman": ``PROXY_NOUNS``) whom the article does not name with that noun."""
         former = "former" in (q.lower() for q in qualifiers)  # "the former mayor" is not the mayor
         gender = PERSON_NOUNS.get(lemma)
         names = [q for q in qualifiers if q[:1].isupper()]  # "the Ohio governor" is not "Florida Gov. Jane Roe"
         named = self.book.described_as(lemma, noun.start_char, qualifiers) \
             or (None if former else self.book.described_as(lemma, noun.start_char, names))
+        if lemma in PROXY_NOUNS:  # "the spokesman" is one the article names so, not the one he speaks for
+            return named
         if self.holds_no_office(lemma, noun.start_char, qualifiers):
             return None  # "the minister" of an article that names no minister is not whoever is near
         nearby = self.referents.candidates(noun.start_char, [], self.resolved)
