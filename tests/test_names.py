@@ -154,3 +154,22 @@ def test_whose_a_noun_is(book_of):
     campaign = next(w for w in sentence.words if w.text == "campaign")
     assert book.owner(sentence, campaign, {w.id for w in sentence.words}) == "Ann Cole"
     assert book.coreferent(sentence, campaign) is None  # the embedded engine makes no coref chains
+
+
+def test_a_dateline_run_into_a_name_is_no_part_of_it(book_of):
+    # the tagger takes "CLEVELAND - Tom Harlan" for one organisation; "Harlan" is he, not his daughter
+    book, _ = book_of("Mayor accepts nomination.\n\n"
+                      "CLEVELAND - Tom Harlan painted a grim portrait of the city as he accepted the nomination here "
+                      "Thursday night.\n\nHe spoke after an introduction by his daughter Carla Harlan.")
+    assert ("Tom Harlan", "PERSON") in [(e.text, e.type) for e in book.entities]
+    assert book.canonical("Harlan", "PERSON") == ("Tom Harlan", "PERSON")
+
+
+def test_a_pronoun_opening_the_next_sentence_tells_the_gender_of_the_one_named_before(book_of):
+    book, _ = book_of("Zephra Quill chairs the harbour board. She founded it in 1990.\n\n"
+                      "Ruslan Petrov runs the ferry company. He hired 40 workers last year.\n\n"
+                      "Quill and Petrov toured the new pier on Monday. Petrov met the crew.")
+    assert first_name_genders().get("ZEPHRA") is None and first_name_genders().get("RUSLAN") is None
+    assert (book.gender_of("Zephra Quill"), book.gender_of("Ruslan Petrov")) == ("female", "male")
+    book, _ = book_of("Ruslan Petrov runs the ferry company. Zephra Quill said she founded it.")
+    assert book.gender_of("Ruslan Petrov") is None  # the next sentence names someone else

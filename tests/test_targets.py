@@ -33,9 +33,9 @@ def test_a_description_meets_the_name_the_article_gives_it(candidates_of):
 
 def test_a_groups_owner_and_its_leader_stand_for_the_person(claims_of, extractor):
     text = ("Rebel forces of warlord Omar Daud seized the port last week.\n\n"
-            "Interior minister Lena Holm said the leader of the rebel forces must withdraw from the port at once.\n\n"
+            "The minister said the leader of the rebel forces must withdraw from the port at once.\n\n"
             "Officials said Daud's forces should be evacuated from the airport by the army.")
-    # a named speaker: the speaker step takes an unnamed "The minister" for Daud, and the ranker avoids the speaker
+    # "The minister", whom the article does not name, is not Daud, whom the target ranker avoids as the speaker
     leader = claim_with(claims_of, text, "leader of the rebel forces")
     assert (leader.stance, leader.target) == ("against", "Omar Daud")
     document, = extractor.annotate([Article(id="t", text=text)])

@@ -26,6 +26,7 @@ from .words import word_list, word_map, word_set
 
 GENDER_WORDS = {"male": re.compile(r"\b(?:he|him|his|himself)\b", re.I),
                 "female": re.compile(r"\b(?:she|her|hers|herself)\b", re.I)}
+OPENING_PRONOUN = re.compile(r"\s*(He|She)\b")  # a sentence whose subject is a pronoun of a person
 HONORIFIC_GENDER = word_map("honorific_genders")
 # group 1: a key of HONORIFIC_GENDER, capitalised
 HONORIFIC = r"\b(" + "|".join(honorific.capitalize() for honorific in HONORIFIC_GENDER) + r")\.?\s+"
@@ -168,10 +169,13 @@ def country_of(demonym):
     return DEMONYMS.get(demonym)
 
 
+DATELINE = re.compile(r"[A-Z][A-Z.,' ]*\s(?:-{1,2}|[—–―])\s+(?=\S)")  # a dateline the tagger ran into a name
+
+
 def named_entities(document):
     """The document's named ``Entity``s in text order, each cut before an inflected reporting verb the tagger
     ran it into ("Obama Says Talks Will Resume" of a headline is Obama; "Alliance to Reclaim Our Schools"
-    keeps its verb)."""
+    keeps its verb) and each after a dateline it was run into ("CLEVELAND - Tom Harlan" is Tom Harlan)."""
     cues = [w.start_char for s in document.sentences for w in s.words
             if w.xpos in ("VBZ", "VBD") and w.lemma.lower() in VERBS]
     words = {w.start_char: (w, k == 0) for s in document.sentences for k, w in enumerate(s.words)}
@@ -181,9 +185,12 @@ def named_entities(document):
         k = bisect.bisect_right(cues, e.start_char)
         end = cues[k] if k < len(cues) and cues[k] < e.end_char else e.end_char
         start = _past_opening_word(document.text, e, words, lowered)
+        dateline = DATELINE.match(document.text, start, end) if document.text[start - 1:start] in ("", "\n") else None
+        start = dateline.end() if dateline else start  # "CLEVELAND - Tom Harlan": the name after the dash
         text = document.text[start:end].rstrip()
+        etype = person_like(text, e.type, surnames=()) if dateline else e.type  # a place and a name: no ORG
         if clean_name(text):  # not a bare title or mark the tagger took for a name
-            entities.append(Entity(text, e.type, start, start + len(text)))
+            entities.append(Entity(text, etype, start, start + len(text)))
     return _joined_by_slash(entities, document.text)
 
 
@@ -465,13 +472,25 @@ class NameBook:
         ``_role_words``): "gambling tycoon Sheldon Adelson", "Tim Allen, the actor", "Florida Sen. Marco Rubio"
         for "the senator", "the airline EgyptAir"; with each of ``qualifiers`` there too ("the Florida senator");
         None if none."""
+        wanted = qualifier_forms(qualifiers)
+        named = [name for start, name, etype, words in self._roles() if start < offset and etype in types
+                 and noun in words and all(words & forms for forms in wanted)]
+        return named[-1] if named else None
+
+    def given_role(self, noun, offset):
+        """The names of the persons the article gives the role ``noun`` before ``offset``, by a title or an
+        apposition ("Interior Minister Lena Holm", "Lena Holm, the minister"): whom "the minister" may stand
+        for."""
+        office = OFFICES.get(noun, noun)
+        return {name for start, name, etype, words in self._roles()
+                if start < offset and etype == "PERSON" and (noun in words or office in words)}
+
+    def _roles(self):
+        """``(offset, name, type, role words)`` of the article's persons and organisations, made on first need."""
         if self._role_book is None:
             self._role_book = [(e.start_char, *self.entity_name(e), self._role_words(e))
                                for e in self.entities if e.type in ("PERSON", "ORG")]
-        wanted = qualifier_forms(qualifiers)
-        named = [name for start, name, etype, words in self._role_book if start < offset and etype in types
-                 and noun in words and all(words & forms for forms in wanted)]
-        return named[-1] if named else None
+        return self._role_book
 
     def _role_words(self, entity):
         """The lower-cased words the article writes beside one of its names: those of the noun phrase leading up
@@ -585,8 +604,8 @@ class NameBook:
     def _gender(self, name):
         """ "male", "female" or None for a person: from an honorific before the surname (unless another person
         of the article bears it); without one, from a first name of the census, else from the pronouns outside
-        quotations of sentences where this person is the only one named (a lone name is a first name unless it
-        ends a fuller name)."""
+        quotations of sentences where this person is the only one named, and a "He" or "She" opening the next
+        sentence when it names nobody (a lone name is a first name unless it ends a fuller name)."""
         votes = {"male": 0, "female": 0}
         last = family_words(name)[-1]
         namesakes = [e for e in self._by_last_name.get(last, ()) if e.type == "PERSON"
@@ -599,10 +618,15 @@ class NameBook:
             return first_name_genders()[words[0].upper()]  # pronouns near a name may be another person's
         if self._sentence_people is None:
             self._sentence_people = self._people_by_sentence()
-        for people, surnames, text in self._sentence_people:
+        for k, (people, surnames, text) in enumerate(self._sentence_people):
             if people.keys() == {name} and surnames <= {name.split()[-1]}:
                 for gender, pronouns in GENDER_WORDS.items():  # a pronoun before the name is someone else
                     votes[gender] += len(pronouns.findall(text, people[name]))
+                following = self._sentence_people[k + 1] if k + 1 < len(self._sentence_people) else None
+                opening = OPENING_PRONOUN.match(following[2]) if following and not following[0] \
+                    and not following[1] else None
+                if opening:  # "Jane Roe left. She said ...": the next sentence, naming nobody, opens with her
+                    votes["male" if opening.group(1).lower() == "he" else "female"] += 1
         if votes["male"] == votes["female"]:
             surname = len(words) == 1 and any(len(e.text.split()) > 1 for e in self._by_last_name.get(last, ()))
             return None if surname else first_name_genders().get(words[0].upper())

@@ -107,6 +107,9 @@ class ReferentRanker:
         gender, _ = resolver.gender_and_number(mention, head)
         by_name = {name: option for name, option in by_name.items() if pronoun is None or agrees(pronoun, option)
                    and not (gender and option.type == "PERSON" and self._clashes(resolver, name, gender))}
+        qualifiers = [w for w in dependents(sentence, head) if w.deprel in ("amod", "compound", "nmod")]
+        if head.upos == "NOUN" and resolver.holds_no_office(head.lemma.lower(), mention.start, qualifiers):
+            by_name = {}  # "the minister" of an article that names no minister: the description only
         if ruled.name:
             by_name.setdefault(ruled.name, Option(ruled.name, ruled.type, plural=";" in ruled.name))
         # the description the rules left (or gave a pronoun) may stand for nobody the article names

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from .attribution.lexicon import AUTHORING, SOURCE_NOUNS
 from .attribution.verbs import is_agent_noun
 from .cues import DOCUMENTS
-from .names import AGENT_TYPES, DETERMINERS, NAME_EDGES, OFFICES, clean_name
+from .names import AGENT_TYPES, DETERMINERS, NAME_EDGES, OFFICES, clean_name, country_of
 from .pronouns import Candidate, Referents
 from .referents import DEFINITE, ReferentRanker
 from .trees import dependents, preposition
@@ -44,6 +44,8 @@ TOPIC_PREPOSITIONS = word_set("topic_prepositions")
 ARMED = word_set("armed")
 ALLIED = word_set("allied")
 STOP_ROLES = word_set("stop_roles")
+RUNNING_OFFICES = word_set("running_offices")
+PROXY_NOUNS = word_set("proxy_nouns")
 ORGANISATION_NOUNS = word_set("organisation_nouns")
 NAMING_NOUNS = word_set("naming_nouns")
 OWNED_RECORDS = word_set("owned_records")
@@ -505,6 +507,15 @@ class Resolver:
         family = self.book.namesakes(head.text[:-1]) if head.upos == "PROPN" and head.text.endswith("s") else ()
         if len(family) > 1:  # "the Clintons": the persons of that surname the article names
             return Speaker("; ".join(sorted(family)), "PERSON")
+        people = own is not None and own.type == "NORP" and self._definite(sentence, head) and not any(
+            w.text == "The" and w.id > 1 for w in dependents(sentence, head))  # "according to The Federalist"
+        country = country_of(re.sub(r"s$", "", head.text)) if people else None
+        if country is not None:  # "the Saudis have warned", "the Chinese": the country's government
+            return Speaker(country, "GPE")
+        if people and "Number=Plur" not in (head.feats or "") and not head.text.endswith("s"):
+            person = self._member_meant(sentence, head)  # "the Wisconsin Republican": a person, not the party
+            if person is not None:
+                return person
         if own is not None:
             return Speaker(*self.book.entity_name(own))
         entity = self.book.entity_at(head.start_char, head.end_char, AGENT_TYPES)
@@ -596,7 +607,7 @@ class Resolver:
             and head.upos == "NOUN" and any(w.lemma.lower() == "the" for w in dependents(sentence, head)
                                             if w.deprel == "det") else None
         if holder is None and not tail and head.upos == "NOUN" and self._definite(sentence, head) \
-                and (office or noun in PERSON_NOUNS) and "Number=Plur" not in (head.feats or ""):
+                and (office or noun in PERSON_NOUNS or noun in PROXY_NOUNS) and "Number=Plur" not in (head.feats or ""):
             holder = self._person_meant(head, noun, qualifiers)
         if holder is not None:  # "the president" -> the person the article named as president; "the GOP
             # nominee" -> the one named with "Republican"; "the gambling tycoon" -> the person the text is about
@@ -690,12 +701,18 @@ class Resolver:
         """The person a definite description of a person stands for ("the gambling tycoon", "the former
         governor"): the last person the article named with that noun (and its ``qualifiers``, or at least those
         that are names: "Ohio", "GOP") if named in the last paragraphs, else the most salient person before it,
-        one the article shows to be of the gender the noun tells (if it tells one); None when none fits."""
+        one the article shows to be of the gender the noun tells (if it tells one); None when none fits, for
+        an office the article gives nobody (``holds_no_office``), and for one who speaks for another ("the
+        spokesman": ``PROXY_NOUNS``) whom the article does not name with that noun."""
         former = "former" in (q.lower() for q in qualifiers)  # "the former mayor" is not the mayor
         gender = PERSON_NOUNS.get(lemma)
         names = [q for q in qualifiers if q[:1].isupper()]  # "the Ohio governor" is not "Florida Gov. Jane Roe"
         named = self.book.described_as(lemma, noun.start_char, qualifiers) \
             or (None if former else self.book.described_as(lemma, noun.start_char, names))
+        if lemma in PROXY_NOUNS:  # "the spokesman" is one the article names so, not the one he speaks for
+            return named
+        if self.holds_no_office(lemma, noun.start_char, qualifiers):
+            return None  # "the minister" of an article that names no minister is not whoever is near
         nearby = self.referents.candidates(noun.start_char, [], self.resolved)
         if named is not None and (gender is None or self.book.gender_of(named) in (None, gender)) \
                 and any(c.name == named for c in nearby):  # not an actor named so far back that another is meant
@@ -706,6 +723,27 @@ class Resolver:
         if best is None or former and best.name == self.book.holder_of(OFFICES.get(lemma), noun.start_char):
             return None
         return best.name
+
+    def holds_no_office(self, noun, offset, qualifiers):
+        """Whether a definite description of an office before ``offset`` stands for nobody the article names:
+        a bare office noun ("the minister", "the judge") that the article gives nobody, by a title or an
+        apposition. Not a qualified one ("the Vermont senator": news writes it of the one the story is about
+        without the title), nor a standing in a race ("the candidate": ``RUNNING_OFFICES``)."""
+        if noun not in OFFICES or OFFICES[noun] in RUNNING_OFFICES or qualifiers:
+            return False
+        return not self.book.given_role(noun, offset)
+
+    def _member_meant(self, sentence, word):
+        """The ``Speaker`` of the person a definite singular member of a party or a people stands for ("the
+        Wisconsin Republican", "the Texan"), as a definite description of a person is resolved
+        (``_person_meant``); None when none fits."""
+        before = [w for w in dependents(sentence, word) if w.id < word.id and w.deprel in NAME_MODIFIERS]
+        qualifiers = [w.text for w in before if w.upos in ("ADJ", "PROPN", "NOUN")]
+        person = self._person_meant(word, word.text.lower(), qualifiers)
+        if person is None:
+            return None
+        first = min(before + [word], key=lambda w: w.id)
+        return Speaker(person, "PERSON", " ".join(self.text[first.start_char:word.end_char].split()))
 
     def _pollster_near(self, offset):
         """The pollster a poll the article does not tie to one stands for ("a new poll", "the survey", a
