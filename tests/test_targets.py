@@ -215,3 +215,8 @@ def test_a_polar_claim_that_names_nothing_has_no_target_rather_than_its_own_spea
     claim = claim_with(claims_of, text, words)
     assert claim.stance == "against" and claim.target is None
     assert "no target" in claim.stance_evidence
+
+
+def test_a_denied_claim_is_named_without_the_quotations_closing_comma(claims_of):
+    claim = claim_with(claims_of, '"Those reports are baseless," a spokeswoman for the bakery chain said.', "baseless")
+    assert (claim.stance, claim.target) == ("deny", "claim:Those reports are baseless")

@@ -655,7 +655,8 @@ class ClaimJudge:
                                         confidence=confidence, evidence=evidence, hedged=hedged)
         if label == "deny":
             words = content.strip(" \"“”'").split()[:DENIAL_WORDS]
-            statement.target = Target("claim:" + " ".join(words), None, statement.start, statement.end)
+            claim = " ".join(words).rstrip(".,;:!?")  # '"That is false," he said': "claim:That is false"
+            statement.target = Target("claim:" + claim, None, statement.start, statement.end)
         elif label != "neutral" and listed:
             candidates = self.with_features(statement, listed)
             return candidates, [ranking_features(features, label) for _, features in candidates]
