@@ -44,6 +44,14 @@ def test_he_prefers_the_last_subject_to_an_earlier_speaker(claims_of):
     assert ("He", "Tom Hart") in speakers(claims_of, text)
 
 
+def test_he_finds_a_subject_the_tagger_missed_by_its_family_name(claims_of):
+    # the tagger leaves the lone "Hope" untagged: it is still the governor, not the lawyer who spoke before
+    text = ("Governor Amos Hope spoke in Ohio on Monday.\n\n"
+            "Tom Reed, a lawyer for the union, said the ruling was wrong. Reed said the union would appeal.\n\n"
+            "Hope appeared to shrug off the attack. He said the bill would pass.")
+    assert ("He", "Amos Hope") in speakers(claims_of, text)
+
+
 def test_they_finds_a_group_not_a_place(claims_of):
     text = ("Environmental groups sued the agency in Denver on Monday. "
             "They said the new rule would poison the rivers.")

@@ -10,7 +10,8 @@ gender come from the speaker step, the genders of the article's persons from its
 import bisect
 from dataclasses import dataclass
 
-from .names import reads_as_person_name
+from .names import family_words, reads_as_person_name
+from .trees import dependents
 
 
 @dataclass
@@ -54,6 +55,31 @@ def _owns_subject(sentence, word):
                                                         if w.head == head.id)
 
 
+def _untagged_subject_names(index, book):
+    """``Candidate``s of the subjects outside quotations that the tagger did not take for a name but that write
+    the family name of a person the article names ("Sanders appeared to ..." after "Bernie Sanders", "Ivanka
+    Trump, 34, could ..." after "Donald Trump"): for a later "he" or "she", the person just written about."""
+    found = []
+    places = {e.text for e in book.entities if e.type != "PERSON"}
+    for sentence in index.sentences:
+        for word in sentence.words:
+            if not word.deprel.startswith("nsubj") or word.upos not in ("PROPN", "NOUN") \
+                    or not word.text[:1].isupper() or index.in_quotation(word.start_char) \
+                    or book.entity_at(word.start_char, word.end_char) is not None:
+                continue
+            parts = [word] + [w for w in dependents(sentence, word) if w.upos == "PROPN"
+                              and w.deprel in ("compound", "flat") and abs(w.id - word.id) <= 2]
+            start, end = min(w.start_char for w in parts), max(w.end_char for w in parts)
+            text = index.text[start:end]
+            if not book.namesakes(family_words(text)[-1]) or book.entity_at(start, end) is not None \
+                    or text in places:  # "Ferguson had 115 crimes" in a story on the town
+                continue
+            main = bool(word.head) and sentence.words[word.head - 1].deprel == "root"
+            found.append(Candidate(start, book.canonical(text, "PERSON", offset=start)[0], "PERSON", subject=True,
+                                   main=main))
+    return found
+
+
 class Referents:
     """The named mentions of one article (an ``ArticleIndex`` with its ``NameBook``) as pronoun candidates, and
     the choice of a pronoun's referent among the candidates before it."""
@@ -77,6 +103,7 @@ class Referents:
                                    main=bisect.bisect_left(mains, e.start_char)
                                    < bisect.bisect_left(mains, e.end_char))
                          for e in book.entities]
+        self.mentions = sorted(self.mentions + _untagged_subject_names(index, book), key=lambda c: c.start)
         self._mention_starts = [m.start for m in self.mentions]
 
     def candidates(self, offset, nominals, resolved, window=1500):
