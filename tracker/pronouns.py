@@ -38,12 +38,21 @@ def agrees(kind, candidate):
     return candidate.plural or candidate.type in ("ORG", "NORP")
 
 
+def _subject_named(sentence, word):
+    """The common-noun subject ``word`` is a name in apposition to ("Roe's pollster, Dan Hale, says ..." is about
+    Dan Hale; "The director of the Rowe Institute, Ann Lee, said", where the parser hangs the name on the
+    institute, is about Ann Lee), else None."""
+    if word.deprel != "appos" or word.upos != "PROPN" or not word.head:
+        return None
+    head = sentence.words[word.head - 1]
+    if head.upos == "PROPN" and head.deprel == "nmod" and head.head:
+        head = sentence.words[head.head - 1]
+    return head if head.upos == "NOUN" and head.deprel.startswith("nsubj") else None
+
+
 def _names_subject(sentence, word):
-    """Whether ``word`` is a name in apposition to a common-noun subject: "Roe's pollster, Dan Hale, says ..." is
-    about Dan Hale."""
-    head = sentence.words[word.head - 1] if word.head else None
-    return word.deprel == "appos" and word.upos == "PROPN" and head is not None and head.upos == "NOUN" \
-        and head.deprel.startswith("nsubj")
+    """Whether ``word`` is a name in apposition to a common-noun subject (``_subject_named``)."""
+    return _subject_named(sentence, word) is not None
 
 
 def _owns_subject(sentence, word):
@@ -60,7 +69,7 @@ def _untagged_subject_names(index, book):
     the family name of a person the article names ("Sanders appeared to ..." after "Bernie Sanders", "Ivanka
     Trump, 34, could ..." after "Donald Trump"): for a later "he" or "she", the person just written about."""
     found = []
-    places = {e.text for e in book.entities if e.type != "PERSON"}
+    places = {e.text for e in book.entities if e.type in ("GPE", "LOC", "FAC")}
     for sentence in index.sentences:
         for word in sentence.words:
             if not word.deprel.startswith("nsubj") or word.upos not in ("PROPN", "NOUN") \
@@ -93,7 +102,7 @@ class Referents:
         # subjects of a sentence's main clause: "Kent smiled when asked whether Roe could win" is about Kent
         mains = sorted(w.start_char for s in index.sentences for w in s.words
                        if (w.deprel.startswith("nsubj") and w.head and s.words[w.head - 1].deprel == "root"
-                           or _names_subject(s, w) and s.words[s.words[w.head - 1].head - 1].deprel == "root")
+                           or _names_subject(s, w) and s.words[_subject_named(s, w).head - 1].deprel == "root")
                        and not index.in_quotation(w.start_char))
         # named mentions in text order, as pronoun candidates
         self.mentions = [Candidate(e.start_char, *book.entity_name(e),
@@ -125,16 +134,24 @@ class Referents:
         """The candidate a pronoun of ``kind`` at ``offset`` stands for, agreeing in number, kind and ``gender``
         when known (``plural``: people before an organisation, for "they"); None when none fits."""
         sentence = self.index.sentence_of(offset)
-        best, best_score = None, None
+        fitting = []
         for candidate in candidates:
             if not candidate.name or not agrees(kind, candidate):
                 continue
             known = self.book.gender_of(candidate.name) if gender else None
-            if known and known != gender:
-                continue
+            if not (known and known != gender):
+                fitting.append((candidate, known))
+        # the main subject of a sentence that comes after a statement takes the floor from its speaker: "When Roe
+        # defended the plan, Doe disagreed. '...,' he said" is Doe
+        last_main = max((c.start for c, _ in fitting if c.main and not c.quoted), default=-1)
+        best, best_score = None, None
+        for candidate, known in fitting:
+            spoke = candidate.speaker and not any(
+                c.main and c.start > candidate.start and not set(c.name.split()) & set(candidate.name.split())
+                and not c.quoted for c, _ in fitting if c.start == last_main)  # "his wife, Jane," is Jane Roe
             # a person known to share the pronoun's gender beats one whose gender the article never shows
             score = (-(sentence - self.index.sentence_of(candidate.start)) + 1.5 * candidate.subject
-                     + candidate.speaker - 2 * candidate.quoted + 0.5 * bool(known)
+                     + spoke - 2 * candidate.quoted + 0.5 * bool(known)
                      - (offset - candidate.start) / 10000 + (plural and candidate.plural) + 0.5 * candidate.main)
             if best_score is None or score > best_score:
                 best, best_score = candidate, score
