@@ -44,6 +44,28 @@ def test_he_prefers_the_last_subject_to_an_earlier_speaker(claims_of):
     assert ("He", "Tom Hart") in speakers(claims_of, text)
 
 
+def test_he_finds_a_subject_the_tagger_missed_by_its_family_name(claims_of):
+    # the tagger leaves the lone "Hope" untagged: it is still the governor, not the lawyer who spoke before
+    text = ("Governor Amos Hope spoke in Ohio on Monday.\n\n"
+            "Tom Reed, a lawyer for the union, said the ruling was wrong. Reed said the union would appeal.\n\n"
+            "Hope appeared to shrug off the attack. He said the bill would pass.")
+    assert ("He", "Amos Hope") in speakers(claims_of, text)
+
+
+def test_he_after_a_statement_is_the_main_subject_that_answers_it(claims_of):
+    # the mayor spoke in the "when" clause; the governor, subject of the main clause, has the floor
+    text = ("When Mayor Tom Reed said the state budget was sound, Governor Paul Hart disagreed.\n\n"
+            '"The city cannot pay for it," he said.')
+    assert ("he", "Paul Hart") in speakers(claims_of, text)
+
+
+def test_she_finds_a_name_in_apposition_to_a_subject_with_an_of_phrase(claims_of):
+    # the parser hangs "Ann Lee" on "Rowe Institute": she is still the director, the subject
+    text = ("Mary Hall, a union lawyer, said the ruling was wrong.\n\n"
+            "The director of the Rowe Institute, Ann Lee, visited the plant on Monday. She said the plant was safe.")
+    assert ("She", "Ann Lee") in speakers(claims_of, text)
+
+
 def test_they_finds_a_group_not_a_place(claims_of):
     text = ("Environmental groups sued the agency in Denver on Monday. "
             "They said the new rule would poison the rivers.")
@@ -148,10 +170,10 @@ def test_stanza_coref_chains_decide_a_pronoun_where_present(extractor):
     article = Article(id="t", text=text)
     document, = extractor.annotate([article])
     by_salience = [(c.speaker_mention, c.speaker) for c in extractor.claims(article, document)]
-    assert by_salience == [("He", "Tom Reed")]
+    assert by_salience == [("He", "Paul Hart")]  # the subject of the sentence before
     he = len(document.sentences) - 1
-    document.coref = [CorefChain(0, [CorefMention(0, 6, 8), CorefMention(he, 0, 1)], "Paul Hart", 0)]
-    assert [(c.speaker_mention, c.speaker) for c in extractor.claims(article, document)] == [("He", "Paul Hart")]
+    document.coref = [CorefChain(0, [CorefMention(0, 0, 2), CorefMention(he, 0, 1)], "Tom Reed", 0)]
+    assert [(c.speaker_mention, c.speaker) for c in extractor.claims(article, document)] == [("He", "Tom Reed")]
 
 
 @pytest.mark.parametrize("text, expected", [

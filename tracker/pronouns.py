@@ -10,7 +10,8 @@ gender come from the speaker step, the genders of the article's persons from its
 import bisect
 from dataclasses import dataclass
 
-from .names import reads_as_person_name
+from .names import family_words, reads_as_person_name
+from .trees import dependents
 
 
 @dataclass
@@ -37,12 +38,21 @@ def agrees(kind, candidate):
     return candidate.plural or candidate.type in ("ORG", "NORP")
 
 
+def _subject_named(sentence, word):
+    """The common-noun subject ``word`` is a name in apposition to ("Roe's pollster, Dan Hale, says ..." is about
+    Dan Hale; "The director of the Rowe Institute, Ann Lee, said", where the parser hangs the name on the
+    institute, is about Ann Lee), else None."""
+    if word.deprel != "appos" or word.upos != "PROPN" or not word.head:
+        return None
+    head = sentence.words[word.head - 1]
+    if head.upos == "PROPN" and head.deprel == "nmod" and head.head:
+        head = sentence.words[head.head - 1]
+    return head if head.upos == "NOUN" and head.deprel.startswith("nsubj") else None
+
+
 def _names_subject(sentence, word):
-    """Whether ``word`` is a name in apposition to a common-noun subject: "Roe's pollster, Dan Hale, says ..." is
-    about Dan Hale."""
-    head = sentence.words[word.head - 1] if word.head else None
-    return word.deprel == "appos" and word.upos == "PROPN" and head is not None and head.upos == "NOUN" \
-        and head.deprel.startswith("nsubj")
+    """Whether ``word`` is a name in apposition to a common-noun subject (``_subject_named``)."""
+    return _subject_named(sentence, word) is not None
 
 
 def _owns_subject(sentence, word):
@@ -52,6 +62,31 @@ def _owns_subject(sentence, word):
     return word.deprel == "nmod:poss" and word.upos == "PROPN" and head is not None \
         and head.deprel.startswith("nsubj") and not any(_names_subject(sentence, w) for w in sentence.words
                                                         if w.head == head.id)
+
+
+def _untagged_subject_names(index, book):
+    """``Candidate``s of the subjects outside quotations that the tagger did not take for a name but that write
+    the family name of a person the article names ("Sanders appeared to ..." after "Bernie Sanders", "Ivanka
+    Trump, 34, could ..." after "Donald Trump"): for a later "he" or "she", the person just written about."""
+    found = []
+    places = {e.text for e in book.entities if e.type in ("GPE", "LOC", "FAC")}
+    for sentence in index.sentences:
+        for word in sentence.words:
+            if not word.deprel.startswith("nsubj") or word.upos not in ("PROPN", "NOUN") \
+                    or not word.text[:1].isupper() or index.in_quotation(word.start_char) \
+                    or book.entity_at(word.start_char, word.end_char) is not None:
+                continue
+            parts = [word] + [w for w in dependents(sentence, word) if w.upos == "PROPN"
+                              and w.deprel in ("compound", "flat") and abs(w.id - word.id) <= 2]
+            start, end = min(w.start_char for w in parts), max(w.end_char for w in parts)
+            text = index.text[start:end]
+            if not book.namesakes(family_words(text)[-1]) or book.entity_at(start, end) is not None \
+                    or text in places:  # "Ferguson had 115 crimes" in a story on the town
+                continue
+            main = bool(word.head) and sentence.words[word.head - 1].deprel == "root"
+            found.append(Candidate(start, book.canonical(text, "PERSON", offset=start)[0], "PERSON", subject=True,
+                                   main=main))
+    return found
 
 
 class Referents:
@@ -67,7 +102,7 @@ class Referents:
         # subjects of a sentence's main clause: "Kent smiled when asked whether Roe could win" is about Kent
         mains = sorted(w.start_char for s in index.sentences for w in s.words
                        if (w.deprel.startswith("nsubj") and w.head and s.words[w.head - 1].deprel == "root"
-                           or _names_subject(s, w) and s.words[s.words[w.head - 1].head - 1].deprel == "root")
+                           or _names_subject(s, w) and s.words[_subject_named(s, w).head - 1].deprel == "root")
                        and not index.in_quotation(w.start_char))
         # named mentions in text order, as pronoun candidates
         self.mentions = [Candidate(e.start_char, *book.entity_name(e),
@@ -77,6 +112,7 @@ class Referents:
                                    main=bisect.bisect_left(mains, e.start_char)
                                    < bisect.bisect_left(mains, e.end_char))
                          for e in book.entities]
+        self.mentions = sorted(self.mentions + _untagged_subject_names(index, book), key=lambda c: c.start)
         self._mention_starts = [m.start for m in self.mentions]
 
     def candidates(self, offset, nominals, resolved, window=1500):
@@ -98,16 +134,24 @@ class Referents:
         """The candidate a pronoun of ``kind`` at ``offset`` stands for, agreeing in number, kind and ``gender``
         when known (``plural``: people before an organisation, for "they"); None when none fits."""
         sentence = self.index.sentence_of(offset)
-        best, best_score = None, None
+        fitting = []
         for candidate in candidates:
             if not candidate.name or not agrees(kind, candidate):
                 continue
             known = self.book.gender_of(candidate.name) if gender else None
-            if known and known != gender:
-                continue
+            if not (known and known != gender):
+                fitting.append((candidate, known))
+        # the main subject of a sentence that comes after a statement takes the floor from its speaker: "When Roe
+        # defended the plan, Doe disagreed. '...,' he said" is Doe
+        last_main = max((c.start for c, _ in fitting if c.main and not c.quoted), default=-1)
+        best, best_score = None, None
+        for candidate, known in fitting:
+            spoke = candidate.speaker and not any(
+                c.main and c.start > candidate.start and not set(c.name.split()) & set(candidate.name.split())
+                and not c.quoted for c, _ in fitting if c.start == last_main)  # "his wife, Jane," is Jane Roe
             # a person known to share the pronoun's gender beats one whose gender the article never shows
             score = (-(sentence - self.index.sentence_of(candidate.start)) + 1.5 * candidate.subject
-                     + candidate.speaker - 2 * candidate.quoted + 0.5 * bool(known)
+                     + spoke - 2 * candidate.quoted + 0.5 * bool(known)
                      - (offset - candidate.start) / 10000 + (plural and candidate.plural) + 0.5 * candidate.main)
             if best_score is None or score > best_score:
                 best, best_score = candidate, score
