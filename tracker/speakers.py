@@ -55,6 +55,7 @@ DOCUMENT_PARTS = word_set("document_parts")
 INCLUDING = word_set("including")
 SAYINGS = word_set("sayings")
 RELATIVES = word_set("relatives")
+STAFF_NOUNS = word_set("staff_nouns")
 PERSON_NOUNS = {noun: None if gender == "-" else gender for noun, gender in word_map("person_nouns").items()}
 WRITTEN_NOUNS = DOCUMENTS | POLLS | OWNED_RECORDS | SAYINGS | DOCUMENT_PARTS  # nouns of what is written or said
 PRONOUN_WINDOW = 1500  # characters before a pronoun where its referent is looked for first
@@ -146,6 +147,7 @@ def _path_up(sentence, word, top):
     return path
 
 
+CLAUSE_RELATIONS = ("advcl", "ccomp", "xcomp", "csubj", "acl", "parataxis")  # dependents that are clauses of their own
 NAME_MODIFIERS = ("compound", "amod", "flat", "nummod")  # deprels of the words of a noun phrase that make its name
 
 
@@ -529,10 +531,11 @@ class Resolver:
             part = self._part_of_document(sentence, head, ids)
             if part is not None:
                 return part
-        if head.lemma.lower() in DOCUMENTS:  # "a statement from Egypt's foreign ministry"
+        if head.lemma.lower() in DOCUMENTS | POLLS:  # "a statement from Egypt's foreign ministry"
             source = self._author_of_document(sentence, head, ids) or (
                 self._pollster_near(head.start_char) if head.lemma.lower() in POLLS
-                and "Number=Plur" not in (head.feats or "") else None) \
+                and "Number=Plur" not in (head.feats or "") and not any(  # not "the group's tally"
+                    w.deprel == "nmod:poss" for w in dependents(sentence, head)) else None) \
                 or self._earlier_author(sentence, head)
             if source is not None:
                 return source
@@ -540,10 +543,15 @@ class Resolver:
             source = self._author_of_document(sentence, head, ids)
             if source is not None:
                 return source
-        if head.lemma.lower() in SAYINGS | DOCUMENTS | OWNED_RECORDS:  # "his remarks", "the campaign's statement"
+        if head.lemma.lower() in SAYINGS | DOCUMENTS | POLLS | OWNED_RECORDS:  # "his remarks", "the group's tally"
             owner = self._possessor(sentence, head)
             if owner is not None:
                 return owner
+        if head.lemma.lower() in STAFF_NOUNS and "Number=Plur" in (head.feats or ""):
+            organisation = next((entity for w in dependents(sentence, head) if w.deprel == "compound" and (
+                entity := self.book.entity_at(w.start_char, w.end_char, {"ORG"})) is not None), None)
+            if organisation is not None:  # "Facebook officials" speak for Facebook
+                return Speaker(*self.book.entity_name(organisation))
         if head.upos == "NOUN" and head.lemma.lower() in ORGANISATION_NOUNS:
             named = self._organisation_meant(sentence, head)
             if named is not None:
@@ -753,9 +761,10 @@ class Resolver:
             self._pollsters = []
             for sentence in self.document.sentences:
                 for word in sentence.words:
-                    if word.lemma.lower() in POLLS and word.upos == "NOUN":
+                    if word.lemma.lower() in POLLS and word.upos in ("NOUN", "PROPN"):  # "a Morning Consult Poll"
                         every = {w.id for w in sentence.words}
-                        issuer = self._author_of_document(sentence, word, _subtree_ids(sentence, word, every))
+                        issuer = self._author_of_document(sentence, word, _subtree_ids(sentence, word, every)) \
+                            or self._issuer(sentence, word)  # "The survey was conducted by Edison Research"
                         if issuer is not None and issuer.name and issuer.type in ("ORG", "PERSON") \
                                 and not all(self._written_lower(w) for w in issuer.name.split()):  # "Exit Poll"
                             self._pollsters.append((word.start_char, issuer))
@@ -869,12 +878,21 @@ class Resolver:
         return None if qualifiers else self._salient_organisation(document.start_char)
 
     def _issuer(self, sentence, document):
-        """The subject of the verb that issues ``document``: "Jane Roe gave an emotional speech" -> Jane Roe."""
-        if document.deprel != "obj" or not document.head:
+        """Who the verb that issues ``document`` names as its author: its subject ("Jane Roe gave an emotional
+        speech" -> Jane Roe), or of a passive its "by" agent ("The survey was conducted for AP by Edison
+        Research" -> Edison Research, also when the parser hangs the agent on a word of the clause)."""
+        if document.deprel not in ("obj", "nsubj:pass") or not document.head:
             return None
         verb = sentence.words[document.head - 1]
-        subject = next((w for w in dependents(sentence, verb) if w.deprel == "nsubj"), None)
-        if verb.lemma.lower() not in AUTHORING or subject is None or subject.upos not in ("PROPN", "NOUN"):
+        if verb.lemma.lower() not in AUTHORING:
+            return None
+        if document.deprel == "nsubj:pass":
+            subject = next((w for w in sentence.words if w.upos in ("PROPN", "NOUN") and any(
+                c.lemma == "by" and c.deprel == "case" for c in dependents(sentence, w)) and (path := _path_up(
+                    sentence, w, verb)) and not any(x.deprel.split(":")[0] in CLAUSE_RELATIONS for x in path)), None)
+        else:
+            subject = next((w for w in dependents(sentence, verb) if w.deprel == "nsubj"), None)
+        if subject is None or subject.upos not in ("PROPN", "NOUN"):
             return None
         named = self._named_group(sentence, subject, _phrase_ids(sentence, subject, conjuncts=True))
         return named if named.type is not None else None
