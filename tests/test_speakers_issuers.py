@@ -104,7 +104,3 @@ def test_a_tally_with_a_possessor_is_the_possessors_not_the_pollsters(claims_of)
     found = [speaker for mention, speaker in speakers(claims_of, text) if "tally" in mention]
     assert found == ["Harbor Workers Union"]
 
-
-def test_officials_named_with_their_organisation_speak_for_it(claims_of):
-    text = "Quartz Media officials said the app would close in May."
-    assert ("Quartz Media officials", "Quartz Media") in speakers(claims_of, text)

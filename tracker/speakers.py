@@ -55,7 +55,6 @@ DOCUMENT_PARTS = word_set("document_parts")
 INCLUDING = word_set("including")
 SAYINGS = word_set("sayings")
 RELATIVES = word_set("relatives")
-STAFF_NOUNS = word_set("staff_nouns")
 PERSON_NOUNS = {noun: None if gender == "-" else gender for noun, gender in word_map("person_nouns").items()}
 WRITTEN_NOUNS = DOCUMENTS | POLLS | OWNED_RECORDS | SAYINGS | DOCUMENT_PARTS  # nouns of what is written or said
 PRONOUN_WINDOW = 1500  # characters before a pronoun where its referent is looked for first
@@ -547,11 +546,6 @@ class Resolver:
             owner = self._possessor(sentence, head)
             if owner is not None:
                 return owner
-        if head.lemma.lower() in STAFF_NOUNS and "Number=Plur" in (head.feats or ""):
-            organisation = next((entity for w in dependents(sentence, head) if w.deprel == "compound" and (
-                entity := self.book.entity_at(w.start_char, w.end_char, {"ORG"})) is not None), None)
-            if organisation is not None:  # "Facebook officials" speak for Facebook
-                return Speaker(*self.book.entity_name(organisation))
         if head.upos == "NOUN" and head.lemma.lower() in ORGANISATION_NOUNS:
             named = self._organisation_meant(sentence, head)
             if named is not None:
