@@ -97,10 +97,11 @@ def test_data_speak_for_the_organisation_named_in_their_compound(claims_of):
     assert ("The FBI data", "FBI") in speakers(claims_of, text)
 
 
-def test_a_tally_with_a_possessor_is_the_possessors_not_the_pollsters(claims_of):
+def test_a_poll_with_a_possessor_is_the_possessors_not_another_pollsters(claims_of):
     text = ("A Brightline Research poll found that Jane Roe leads in Ohio.\n\n"
-            "The Harbor Workers Union counted its members on Monday.\n\n"
-            "The union's tally showed that 4,000 members had voted to strike.")
-    found = [speaker for mention, speaker in speakers(claims_of, text) if "tally" in mention]
+            "The Harbor Workers Union asked its members on Monday.\n\n"
+            "The union's poll showed that 4,000 members wanted to strike.")
+    found = [speaker for mention, speaker in speakers(claims_of, text) if "poll" in mention and "union" in mention]
     assert found == ["Harbor Workers Union"]
+
 

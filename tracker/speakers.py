@@ -530,10 +530,10 @@ class Resolver:
             part = self._part_of_document(sentence, head, ids)
             if part is not None:
                 return part
-        if head.lemma.lower() in DOCUMENTS | POLLS:  # "a statement from Egypt's foreign ministry"
+        if head.lemma.lower() in DOCUMENTS:  # "a statement from Egypt's foreign ministry"
             source = self._author_of_document(sentence, head, ids) or (
                 self._pollster_near(head.start_char) if head.lemma.lower() in POLLS
-                and "Number=Plur" not in (head.feats or "") and not any(  # not "the group's tally"
+                and "Number=Plur" not in (head.feats or "") and not any(  # not "the group's poll"
                     w.deprel == "nmod:poss" for w in dependents(sentence, head)) else None) \
                 or self._earlier_author(sentence, head)
             if source is not None:
@@ -542,7 +542,7 @@ class Resolver:
             source = self._author_of_document(sentence, head, ids)
             if source is not None:
                 return source
-        if head.lemma.lower() in SAYINGS | DOCUMENTS | POLLS | OWNED_RECORDS:  # "his remarks", "the group's tally"
+        if head.lemma.lower() in SAYINGS | DOCUMENTS | OWNED_RECORDS:  # "his remarks", "the campaign's statement"
             owner = self._possessor(sentence, head)
             if owner is not None:
                 return owner
