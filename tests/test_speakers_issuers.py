@@ -71,3 +71,37 @@ def test_a_common_word_in_capitals_is_no_issuer(claims_of):
 ])
 def test_a_document_by_several_speaks_for_each_of_them(claims_of, text, mention, speaker):
     assert (mention, speaker) in speakers(claims_of, text)
+
+
+def test_a_poll_speaks_for_the_pollster_a_passive_names_by_its_agent(claims_of):
+    text = ("Early results of an entrance poll of Ohio caucus-goers are showing that half of them backed Roe.\n\n"
+            "The survey was conducted for the networks by Lakeview Research as voters arrived.")
+    found = [speaker for mention, speaker in speakers(claims_of, text) if "results" in mention]
+    assert found == ["Lakeview Research"]
+
+
+def test_a_poll_named_in_capitals_gives_its_pollster_to_the_polls_around_it(claims_of):
+    text = ("Jane Roe leads Tom Hale by six points, according to a new poll.\n\n"
+            "With the mayor weighing a run, a Morning Consult Poll found that he would draw from Roe's support.")
+    assert ("a new poll", "Morning Consult") in speakers(claims_of, text)
+
+
+def test_polling_reported_by_a_network_speaks_for_the_network(claims_of):
+    text = "Preliminary exit polling reported by Acme News showed that turnout was high in Ohio."
+    found = [speaker for mention, speaker in speakers(claims_of, text) if "polling" in mention]
+    assert found == ["Acme News"]
+
+
+def test_data_speak_for_the_organisation_named_in_their_compound(claims_of):
+    text = "Crime fell last year across the state. The FBI data shows that thefts dropped by a third."
+    assert ("The FBI data", "FBI") in speakers(claims_of, text)
+
+
+def test_a_poll_with_a_possessor_is_the_possessors_not_another_pollsters(claims_of):
+    text = ("A Brightline Research poll found that Jane Roe leads in Ohio.\n\n"
+            "The Harbor Workers Union asked its members on Monday.\n\n"
+            "The union's poll showed that 4,000 members wanted to strike.")
+    found = [speaker for mention, speaker in speakers(claims_of, text) if "poll" in mention and "union" in mention]
+    assert found == ["Harbor Workers Union"]
+
+

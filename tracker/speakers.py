@@ -146,6 +146,7 @@ def _path_up(sentence, word, top):
     return path
 
 
+CLAUSE_RELATIONS = ("advcl", "ccomp", "xcomp", "csubj", "acl", "parataxis")  # dependents that are clauses of their own
 NAME_MODIFIERS = ("compound", "amod", "flat", "nummod")  # deprels of the words of a noun phrase that make its name
 
 
@@ -532,7 +533,8 @@ class Resolver:
         if head.lemma.lower() in DOCUMENTS:  # "a statement from Egypt's foreign ministry"
             source = self._author_of_document(sentence, head, ids) or (
                 self._pollster_near(head.start_char) if head.lemma.lower() in POLLS
-                and "Number=Plur" not in (head.feats or "") else None) \
+                and "Number=Plur" not in (head.feats or "") and not any(  # not "the group's poll"
+                    w.deprel == "nmod:poss" for w in dependents(sentence, head)) else None) \
                 or self._earlier_author(sentence, head)
             if source is not None:
                 return source
@@ -753,9 +755,10 @@ class Resolver:
             self._pollsters = []
             for sentence in self.document.sentences:
                 for word in sentence.words:
-                    if word.lemma.lower() in POLLS and word.upos == "NOUN":
+                    if word.lemma.lower() in POLLS and word.upos in ("NOUN", "PROPN"):  # "a Morning Consult Poll"
                         every = {w.id for w in sentence.words}
-                        issuer = self._author_of_document(sentence, word, _subtree_ids(sentence, word, every))
+                        issuer = self._author_of_document(sentence, word, _subtree_ids(sentence, word, every)) \
+                            or self._issuer(sentence, word)  # "The survey was conducted by Edison Research"
                         if issuer is not None and issuer.name and issuer.type in ("ORG", "PERSON") \
                                 and not all(self._written_lower(w) for w in issuer.name.split()):  # "Exit Poll"
                             self._pollsters.append((word.start_char, issuer))
@@ -869,12 +872,21 @@ class Resolver:
         return None if qualifiers else self._salient_organisation(document.start_char)
 
     def _issuer(self, sentence, document):
-        """The subject of the verb that issues ``document``: "Jane Roe gave an emotional speech" -> Jane Roe."""
-        if document.deprel != "obj" or not document.head:
+        """Who the verb that issues ``document`` names as its author: its subject ("Jane Roe gave an emotional
+        speech" -> Jane Roe), or of a passive its "by" agent ("The survey was conducted for AP by Edison
+        Research" -> Edison Research, also when the parser hangs the agent on a word of the clause)."""
+        if document.deprel not in ("obj", "nsubj:pass") or not document.head:
             return None
         verb = sentence.words[document.head - 1]
-        subject = next((w for w in dependents(sentence, verb) if w.deprel == "nsubj"), None)
-        if verb.lemma.lower() not in AUTHORING or subject is None or subject.upos not in ("PROPN", "NOUN"):
+        if verb.lemma.lower() not in AUTHORING:
+            return None
+        if document.deprel == "nsubj:pass":
+            subject = next((w for w in sentence.words if w.upos in ("PROPN", "NOUN") and any(
+                c.lemma == "by" and c.deprel == "case" for c in dependents(sentence, w)) and (path := _path_up(
+                    sentence, w, verb)) and not any(x.deprel.split(":")[0] in CLAUSE_RELATIONS for x in path)), None)
+        else:
+            subject = next((w for w in dependents(sentence, verb) if w.deprel == "nsubj"), None)
+        if subject is None or subject.upos not in ("PROPN", "NOUN"):
             return None
         named = self._named_group(sentence, subject, _phrase_ids(sentence, subject, conjuncts=True))
         return named if named.type is not None else None
