@@ -102,7 +102,8 @@ class Referents:
         # subjects of a sentence's main clause: "Kent smiled when asked whether Roe could win" is about Kent
         mains = sorted(w.start_char for s in index.sentences for w in s.words
                        if (w.deprel.startswith("nsubj") and w.head and s.words[w.head - 1].deprel == "root"
-                           or _names_subject(s, w) and s.words[_subject_named(s, w).head - 1].deprel == "root")
+                           or (named := _subject_named(s, w)) is not None
+                           and s.words[named.head - 1].deprel == "root")
                        and not index.in_quotation(w.start_char))
         # named mentions in text order, as pronoun candidates
         self.mentions = [Candidate(e.start_char, *book.entity_name(e),
@@ -143,12 +144,14 @@ class Referents:
                 fitting.append((candidate, known))
         # the main subject of a sentence that comes after a statement takes the floor from its speaker: "When Roe
         # defended the plan, Doe disagreed. '...,' he said" is Doe
-        last_main = max((c.start for c, _ in fitting if c.main and not c.quoted), default=-1)
+        mains = [c for c, _ in fitting if c.main and not c.quoted]
+        last_main = max((c.start for c in mains), default=-1)
+        last_mains = [c for c in mains if c.start == last_main]
         best, best_score = None, None
         for candidate, known in fitting:
             spoke = candidate.speaker and not any(
-                c.main and c.start > candidate.start and not set(c.name.split()) & set(candidate.name.split())
-                and not c.quoted for c, _ in fitting if c.start == last_main)  # "his wife, Jane," is Jane Roe
+                c.start > candidate.start and not set(c.name.split()) & set(candidate.name.split())
+                for c in last_mains)  # "his wife, Jane," is Jane Roe
             # a person known to share the pronoun's gender beats one whose gender the article never shows
             score = (-(sentence - self.index.sentence_of(candidate.start)) + 1.5 * candidate.subject
                      + spoke - 2 * candidate.quoted + 0.5 * bool(known)
