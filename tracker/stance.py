@@ -556,11 +556,17 @@ class LinearModel:
         """Each named feature's push on the class scores."""
         return {name: value * self.weights[name] for name, value in found.items() if name in self.weights}
 
+    def __post_init__(self):
+        self._row = {name: k for k, name in enumerate(self.weights)}
+        self._matrix = numpy.array(list(self.weights.values())).reshape(len(self.weights), len(self.classes))
+
     def probabilities(self, found: dict[str, float], vector: numpy.ndarray | None = None) -> numpy.ndarray:
         """Class probabilities (softmax of the scores; one class: the logistic of its score)."""
         scores = self.intercept.copy()
-        for push in self.contributions(found).values():
-            scores += push
+        rows = [(self._row[name], value) for name, value in found.items() if name in self._row]
+        if rows:
+            where, values = zip(*rows)
+            scores += numpy.asarray(values) @ self._matrix[list(where)]
         if self.dense is not None and vector is not None:
             scores += vector @ self.dense
         if len(scores) == 1:

@@ -399,6 +399,7 @@ class ClaimJudge:
         self._lower_text = index.text.lower()
         self._word_counts = {}  # a name's last word -> how often the article writes it
         self._content_of = (None, None)  # (attribution, its content's mean vector), of the last one asked
+        self._words_of = (None, None)  # (attribution, its ``_content_words``), of the last one asked
 
     def _count_in_text(self, word):
         """How often the lower-cased article text holds ``word``, counted once per word."""
@@ -420,11 +421,19 @@ class ClaimJudge:
         return numpy.mean([self.vectors[k][word.id - 1] for k, word in words], axis=0)
 
     def _content_words(self, attribution):
-        """``([(sentence index, word)] of the content's content words, [...] of the cue's words)``."""
+        """``([(sentence index, word)] of the content's content words, [...] of the cue's words)``, kept for the
+        last attribution asked (``dense`` and the ranker's ``content_cosine`` read them)."""
+        if self._words_of[0] is not attribution:
+            self._words_of = (attribution, self._find_content_words(attribution))
+        return self._words_of[1]
+
+    def _find_content_words(self, attribution):
         spans, cue = attribution.spans, attribution.cue
         first = self.index.sentence_of(spans[0][0])
+        ends = [end for _, end in spans] + ([cue.end] if cue is not None else [])
+        last = min(len(self.index.sentences) - 1, first + 7, self.index.sentence_of(max(ends) - 1))
         content, cue_words = [], []
-        for k in range(first, min(len(self.index.sentences), first + 8)):
+        for k in range(first, last + 1):
             for word in self.index.sentences[k].words:
                 if word.upos in CONTENT_UPOS and within(word.start_char, word.end_char, spans):
                     content.append((k, word))
