@@ -207,6 +207,7 @@ def _analyzer() -> SentimentIntensityAnalyzer:
     return analyzer
 
 
+@lru_cache(maxsize=65536)
 def _is_negator(word: str) -> bool:
     return word in NEGATE or word.endswith("n't")
 

@@ -88,6 +88,7 @@ class ArticleInputs:
         return numpy.vstack(floats), symbols, places
 
 
+@lru_cache(maxsize=None)
 def offset_symbol(distance):
     """The bucket of a signed distance in words from the cue ("+3", "-8", "0")."""
     size = OFFSET_BUCKETS[bisect.bisect_right(OFFSET_BUCKETS, abs(distance)) - 1]
@@ -139,8 +140,11 @@ class Encoder:
 
     def encode(self, symbols, columns):
         """``(n, len(columns))`` int64 numbers of the per-word symbol tuples ``symbols``."""
-        return numpy.array([[self._numbers[kind].get(s, 0) for kind, s in zip(columns, word)] for word in symbols],
-                           dtype=numpy.int64).reshape(len(symbols), len(columns))
+        codes = numpy.zeros((len(symbols), len(columns)), dtype=numpy.int64)
+        for k, kind in enumerate(columns):
+            numbers = self._numbers[kind]
+            codes[:, k] = [numbers.get(word[k], 0) for word in symbols]
+        return codes
 
 
 def networks(sizes, floats_width):
