@@ -85,7 +85,7 @@ def export(classifier, vectorizer, path):
 
 def score_dev():
     """Predict NewsMTSC dev with the exported model and print the reference scorer's output."""
-    stance.load_model.cache_clear()
+    stance.load_linear.cache_clear()
     with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as out:
         for row in read_rows(DEV):
             result = stance.predict_stance(row["text"], row["target_start"], row["target_end"])

@@ -584,10 +584,6 @@ class ClaimJudge:
             near = words[max(0, here - NEAR):here] + words[here + len(tokenize(target.name)):][:NEAR]
             found.update(evaluative_features(near, "near_"))
             found["position"] = here / max(1, len(words))
-            # what the NewsMTSC model (other labelled news) hears said of it: something for or against, or nothing
-            probabilities = target_probabilities(self.index.text[attribution.start:attribution.end],
-                                                 target.start - attribution.start, target.end - attribution.start)
-            found["newsmtsc_polar"] = probabilities.get("support", 0.0) + probabilities.get("against", 0.0)
         cue = attribution.cue
         if cue is not None and target.start >= 0:
             found["cue_distance"] = math.log1p(abs(target.start - cue.start) / 10)
@@ -716,10 +712,10 @@ def newsmtsc_features(content, spans):
 
 def _top_features(model, found, best, count=3):
     """The names of the ``count`` features that pushed hardest toward class ``best``."""
-    pushes = {}
-    for name, push in model.contributions(found).items():
-        pushes[name] = push[best] - (push.mean() if len(push) > 1 else 0.0)
-    return ", ".join(name for name, push in sorted(pushes.items(), key=lambda kv: -kv[1])[:count] if push > 0)
+    names, pushes = model.contributions(found)
+    toward = pushes[:, best] - (pushes.mean(axis=1) if pushes.shape[1] > 1 else 0.0)
+    return ", ".join(name for name, push in sorted(zip(names, toward.tolist()), key=lambda kv: -kv[1])[:count]
+                     if push > 0)
 
 
 def judge_stances(index, statements, book):
