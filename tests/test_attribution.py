@@ -164,6 +164,25 @@ def test_a_second_reporting_verb_starts_its_own_statement(nlp):
         ("indirect", "The union", "warned", ["that talks had collapsed"])]
 
 
+def test_a_report_joined_on_with_its_own_speaker_ends_the_content_before_it(nlp):
+    text = ("The mayor accused the council of wasting money on consultants while the council suggests the mayor "
+            "is out of touch.")
+    assert found(nlp, text) == [
+        ("indirect", "The mayor", "accused", ["the council of wasting money on consultants"]),
+        ("indirect", "the council", "suggests", ["the mayor is out of touch"])]
+    text = "Local farmers said the drought had cut their harvest by half, whereas the ministry claims yields were low."
+    assert found(nlp, text) == [
+        ("indirect", "Local farmers", "said", ["the drought had cut their harvest by half"]),
+        ("indirect", "the ministry", "claims", ["yields were low"])]
+    # a noun of saying joined on is no clause of its own; a report set inside the content does not end it
+    text = "The senator criticised the mayor for his silence on the strike and his refusal to meet the unions."
+    assert [content for *_, content in found(nlp, text)] == [
+        ["the mayor for his silence on the strike and his refusal to meet the unions"]]
+    text = "The pastor said that, while critics claim the shelter is unsafe, the building passed every inspection."
+    assert [content for *_, content in found(nlp, text)] == [
+        ["that, while critics claim the shelter is unsafe, the building passed every inspection"]]
+
+
 def test_who_is_urged_belongs_to_the_content(nlp):
     text = "The governor urged residents to stay indoors."
     assert found(nlp, text) == [("indirect", "The governor", "urged", ["residents to stay indoors"])]
