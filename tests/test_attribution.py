@@ -953,6 +953,25 @@ def test_a_cue_interrupting_the_subject_reports_the_whole_clause(nlp):
     assert found(nlp, text) == [("indirect", "he", "told", ["The difference now", "is that the company has more cash"])]
 
 
+def test_what_opens_the_interrupted_clause_is_content_when_the_parse_hangs_it_on_the_cue():
+    doc = conllu([("Tenants", "tenant", "NOUN", 4, "nsubj", "NNS"), (",", ",", "PUNCT", 4, "punct"),
+                  ("Moreno", "Moreno", "PROPN", 4, "nsubj", "NNP"), ("suggested", "suggest", "VERB", 7, "parataxis"),
+                  (",", ",", "PUNCT", 4, "punct"), ("need", "need", "AUX", 7, "aux", "MD"),
+                  ("fear", "fear", "VERB", 0, "root", "VB"), ("no", "no", "DET", 9, "det"),
+                  ("increase", "increase", "NOUN", 7, "obj", "NN"), (".", ".", "PUNCT", 7, "punct")])
+    (a,) = rule_attributions(doc)
+    assert (a.speaker.text, a.cue.text, [doc.text[s:e] for s, e in a.spans]) == (
+        "Moreno", "suggested", ["Tenants", "need fear no increase"])
+    doc = conllu([("Most", "most", "ADJ", 2, "amod"), ("nights", "night", "NOUN", 5, "obl:npmod", "NNS"),
+                  (",", ",", "PUNCT", 5, "punct"), ("neighbours", "neighbour", "NOUN", 5, "nsubj", "NNS"),
+                  ("said", "say", "VERB", 9, "parataxis", "VBD"), (",", ",", "PUNCT", 5, "punct"),
+                  ("the", "the", "DET", 8, "det"), ("band", "band", "NOUN", 9, "nsubj"),
+                  ("rehearsed", "rehearse", "VERB", 0, "root", "VBD"), ("until", "until", "ADP", 11, "case"),
+                  ("dawn", "dawn", "NOUN", 9, "obl"), (".", ".", "PUNCT", 9, "punct")])
+    (a,) = rule_attributions(doc)
+    assert [doc.text[s:e] for s, e in a.spans] == ["Most nights", "the band rehearsed until dawn"]
+
+
 def test_a_trailing_apposition_with_a_relative_clause_is_the_writers(nlp):
     assert found(nlp, "Aides say the governor would have to consider Jane Smith, a former judge who can raise "
                       "money across the state.") == [

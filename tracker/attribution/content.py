@@ -148,6 +148,10 @@ def parataxis_shape(c):
     while root.id < verb.id < root.head:
         root = tree.head(root)
     words = [w for w in tree.subtree(root, exclude={verb}) if w.upos != "PUNCT" or w.id != root.id]
+    first = min(verb.id, c.speaker.id)  # "Voters, she suggested, need not worry": what opens the clause the
+    for kid in tree.kids(verb):  # cue interrupts, which the parse may hang on the cue
+        if kid.id < first and kid.upos not in ("PUNCT", "CCONJ") and kid is not c.speaker:
+            words += tree.subtree(kid)
     return [w for w in words if w is not c.speaker], "parataxis"
 
 
