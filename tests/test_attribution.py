@@ -866,15 +866,12 @@ def test_what_an_issued_or_filed_document_says_is_the_content(nlp):
 
 
 def test_a_document_speaks_for_whoever_put_it_out(nlp):
-    """A participle or relative clause on a document that its subject gave, ran or issued, or on one with a
-    possessor, is that subject's or possessor's statement: the mayor urges, the union warns, she explains, not
-    the speech, the advertisement or the statement."""
+    """A participle or relative clause on a document that its subject gave, ran or issued is that subject's
+    statement: the mayor urges, the union warns, not the speech or the advertisement."""
     (_, speaker, _, spans), = found(nlp, "The mayor gave a speech urging voters to reject the tax.")
     assert (speaker, spans) == ("The mayor", ["voters to reject the tax"])
     (_, speaker, _, spans), = found(nlp, "The union ran an advertisement that warned the plant would close.")
     assert (speaker, spans) == ("The union", ["the plant would close"])
-    (_, speaker, _, spans), = found(nlp, "The mayor revised her statement explaining that she had not read the files.")
-    assert (speaker, spans) == ("her", ["that she had not read the files"])
 
 
 def test_a_noun_that_only_frames_the_content_is_left_out(nlp):

@@ -69,16 +69,10 @@ def subject_of(index, tree, verb):
 
 
 def issuer_of(index, tree, document):
-    """Who put out ``document``: its possessor ("revised her statement explaining ...", "the union's report
-    saying ..."), or the subject of a verb of authoring it is the object of ("the council issued a statement
-    calling ...", "she gave a speech urging ..."), the one who speaks through it; None otherwise ("a tweet
-    attacking X", "read a letter saying X")."""
-    if document.lemma not in DOCUMENTS:
-        return None
-    possessors = [p for p in tree.kids(document, "nmod:poss") if p.upos in ("PRON", "PROPN", "NOUN")]
-    if possessors:
-        return possessors[0]
-    if document.deprel != "obj" or not document.head:
+    """Who put out ``document`` when it is the object of a verb of authoring with a subject ("the council
+    issued a statement calling ...", "she gave a speech urging ..."): that subject, the one who speaks
+    through it; None otherwise ("a tweet attacking X", "read a letter saying X")."""
+    if document.deprel != "obj" or document.lemma not in DOCUMENTS or not document.head:
         return None
     verb = tree.head(document)
     if verb.upos != "VERB" or verb.lemma not in AUTHORING:
