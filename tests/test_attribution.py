@@ -164,6 +164,25 @@ def test_a_second_reporting_verb_starts_its_own_statement(nlp):
         ("indirect", "The union", "warned", ["that talks had collapsed"])]
 
 
+def test_a_report_joined_on_with_its_own_speaker_ends_the_content_before_it(nlp):
+    text = ("The mayor accused the council of wasting money on consultants while the council suggests the mayor "
+            "is out of touch.")
+    assert found(nlp, text) == [
+        ("indirect", "The mayor", "accused", ["the council of wasting money on consultants"]),
+        ("indirect", "the council", "suggests", ["the mayor is out of touch"])]
+    text = "Local farmers said the drought had cut their harvest by half, whereas the ministry claims yields were low."
+    assert found(nlp, text) == [
+        ("indirect", "Local farmers", "said", ["the drought had cut their harvest by half"]),
+        ("indirect", "the ministry", "claims", ["yields were low"])]
+    # a noun of saying joined on is no clause of its own; a report set inside the content does not end it
+    text = "The senator criticised the mayor for his silence on the strike and his refusal to meet the unions."
+    assert [content for *_, content in found(nlp, text)] == [
+        ["the mayor for his silence on the strike and his refusal to meet the unions"]]
+    text = "The pastor said that, while critics claim the shelter is unsafe, the building passed every inspection."
+    assert [content for *_, content in found(nlp, text)] == [
+        ["that, while critics claim the shelter is unsafe, the building passed every inspection"]]
+
+
 def test_who_is_urged_belongs_to_the_content(nlp):
     text = "The governor urged residents to stay indoors."
     assert found(nlp, text) == [("indirect", "The governor", "urged", ["residents to stay indoors"])]
@@ -932,6 +951,25 @@ def test_an_object_cue_describing_the_speaker_is_no_statement_of_its_own(nlp):
 def test_a_cue_interrupting_the_subject_reports_the_whole_clause(nlp):
     text = "The difference now, he told me on Friday, is that the company has more cash."
     assert found(nlp, text) == [("indirect", "he", "told", ["The difference now", "is that the company has more cash"])]
+
+
+def test_what_opens_the_interrupted_clause_is_content_when_the_parse_hangs_it_on_the_cue():
+    doc = conllu([("Tenants", "tenant", "NOUN", 4, "nsubj", "NNS"), (",", ",", "PUNCT", 4, "punct"),
+                  ("Moreno", "Moreno", "PROPN", 4, "nsubj", "NNP"), ("suggested", "suggest", "VERB", 7, "parataxis"),
+                  (",", ",", "PUNCT", 4, "punct"), ("need", "need", "AUX", 7, "aux", "MD"),
+                  ("fear", "fear", "VERB", 0, "root", "VB"), ("no", "no", "DET", 9, "det"),
+                  ("increase", "increase", "NOUN", 7, "obj", "NN"), (".", ".", "PUNCT", 7, "punct")])
+    (a,) = rule_attributions(doc)
+    assert (a.speaker.text, a.cue.text, [doc.text[s:e] for s, e in a.spans]) == (
+        "Moreno", "suggested", ["Tenants", "need fear no increase"])
+    doc = conllu([("Most", "most", "ADJ", 2, "amod"), ("nights", "night", "NOUN", 5, "obl:npmod", "NNS"),
+                  (",", ",", "PUNCT", 5, "punct"), ("neighbours", "neighbour", "NOUN", 5, "nsubj", "NNS"),
+                  ("said", "say", "VERB", 9, "parataxis", "VBD"), (",", ",", "PUNCT", 5, "punct"),
+                  ("the", "the", "DET", 8, "det"), ("band", "band", "NOUN", 9, "nsubj"),
+                  ("rehearsed", "rehearse", "VERB", 0, "root", "VBD"), ("until", "until", "ADP", 11, "case"),
+                  ("dawn", "dawn", "NOUN", 9, "obl"), (".", ".", "PUNCT", 9, "punct")])
+    (a,) = rule_attributions(doc)
+    assert [doc.text[s:e] for s, e in a.spans] == ["Most nights", "the band rehearsed until dawn"]
 
 
 def test_a_trailing_apposition_with_a_relative_clause_is_the_writers(nlp):

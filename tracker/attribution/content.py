@@ -140,7 +140,8 @@ def name_given_shape(c):
 
 def parataxis_shape(c):
     """ '"The difference now," he said, "is that ..."': the cue set in the clause it reports, which the parse
-    may hang on the subject it interrupts; the content is the whole clause."""
+    may hang on the subject it interrupts; the content is the whole clause, with what opens it when the parse
+    hangs that on the cue ("Voters, she suggested, need not worry")."""
     tree, verb = c.tree, c.verb
     if verb.deprel != "parataxis" or verb.lemma not in CLAUSE_CUES or not verb.head:
         return None
@@ -148,6 +149,10 @@ def parataxis_shape(c):
     while root.id < verb.id < root.head:
         root = tree.head(root)
     words = [w for w in tree.subtree(root, exclude={verb}) if w.upos != "PUNCT" or w.id != root.id]
+    first = min(verb.id, c.speaker.id)
+    for kid in tree.kids(verb):
+        if kid.id < first and kid.upos not in ("PUNCT", "CCONJ") and kid is not c.speaker:
+            words += tree.subtree(kid)
     return [w for w in words if w is not c.speaker], "parataxis"
 
 

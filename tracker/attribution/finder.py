@@ -1,5 +1,7 @@
 """``find_attributions``: the attribution rules put together over one article, and the order they run in."""
 
+import re
+
 from .classifier import features, judged, shipped_classifier
 from .intervals import Intervals
 from .layout import from_layout
@@ -28,7 +30,7 @@ def find_attributions(index, classifier=shipped_classifier, tagger=shipped_tagge
             attribution = from_cue(index, tree, word)
             if attribution:
                 found.append(attribution)
-    found = drop_nested(found)
+    found = drop_nested(index, found)
     taken = {(a.start, a.end) for a in found}
     found.extend(a for a in from_layout(index) if not any(s < a.end and a.start < e for s, e in taken))
     found = [with_quotes(index, a) for a in found]
@@ -48,18 +50,44 @@ def find_attributions(index, classifier=shipped_classifier, tagger=shipped_tagge
     return sorted(kept + found_by_tagger(index, kept, tagger), key=lambda a: a.start)
 
 
-def drop_nested(found):
+def drop_nested(index, found):
     """A cue inside another attribution's content ("a return to what he said were ...", or a later sentence of
     a statement set off by a colon) is dropped, and so is an object cue
-    inside a speaker's description ('said Roe, a lawyer who has been challenging the company')."""
+    inside a speaker's description ('said Roe, a lawyer who has been challenging the company'); a report with
+    a speaker of its own joined on by "and", "but", "while" or "whereas" ("nurses said the plan was fair,
+    while doctors said it was not") is kept, and the content it ends is cut before the joint."""
     contents = Intervals((s, e, b) for b in found for s, e in b.spans)
     speakers = Intervals((b.speaker.start, b.speaker.end, b) for b in found if b.speaker)
     kept = []
     for a in found:
         at_cue = (a.cue.start, a.cue.start + 1) if a.cue else None
-        inner = at_cue and (any(b is not a for b in contents.overlapping(*at_cue))
-                            or a.sources[:1] == ["object"] and any(b is not a for b in speakers.overlapping(*at_cue)))
-        if not inner:
-            kept.append(a)
+        around = [b for b in contents.overlapping(*at_cue)  # as cut so far
+                  if b is not a and any(s <= a.cue.start < e for s, e in b.spans)] if at_cue else []
+        joint = joint_before(index, a, around)
+        if joint is not None:
+            for b in around:
+                b.spans = [(s, min(e, joint)) for s, e in b.spans if s < joint]
+        elif around or at_cue and a.sources[:1] == ["object"] and any(
+                b is not a for b in speakers.overlapping(*at_cue)):
+            continue
+        kept.append(a)
     return kept
 
+
+JOINT = re.compile(r"[,;]?\s*\b(?:and|but|while|whereas)\s*$", re.IGNORECASE)
+
+
+def joint_before(index, report, around):
+    """Where the contents ``around`` a nested ``report`` end when the report is a clause of its own that ends
+    them, joined on with its own speaker ("..., while doctors said ..."; not "his refusal to ..." nor what an
+    "according to" source says): the offset of the joint before its speaker; None otherwise."""
+    speaker, cue = report.speaker, report.cue
+    if speaker is None or not around or not all(
+            any(s < speaker.start and speaker.end <= e for s, e in b.spans) and b.end <= report.end
+            and "according" not in b.sources for b in around):
+        return None
+    tree = index.trees[cue.sentence]
+    if not any(tree.words[i - 1].upos == "VERB" for i in cue.word_ids):
+        return None
+    joint = JOINT.search(index.text, max(0, speaker.start - 12), speaker.start)
+    return joint.start() if joint and all(b.start < joint.start() for b in around) else None
