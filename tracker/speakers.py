@@ -15,12 +15,13 @@ import re
 from dataclasses import dataclass
 
 from .attribution.lexicon import AUTHORING, SOURCE_NOUNS
+from .attribution.subjects import issuer_of
 from .attribution.verbs import is_agent_noun
 from .cues import DOCUMENTS
 from .names import AGENT_TYPES, DETERMINERS, NAME_EDGES, OFFICES, clean_name, country_of
 from .pronouns import Candidate, Referents
 from .referents import DEFINITE, ReferentRanker
-from .trees import dependents, preposition
+from .trees import dependents, path_up, preposition
 from .words import word_map, word_set
 
 # pronouns that stand for one person, with the gender each tells
@@ -135,18 +136,6 @@ def _subtree_ids(sentence, word, ids):
     return found
 
 
-def _path_up(sentence, word, top):
-    """The words from ``word`` up to ``top`` (excluded), or [] when ``word`` is not under ``top``."""
-    path = []
-    while word.id != top.id:
-        path.append(word)
-        if not word.head or len(path) > len(sentence.words):
-            return []
-        word = sentence.words[word.head - 1]
-    return path
-
-
-CLAUSE_RELATIONS = ("advcl", "ccomp", "xcomp", "csubj", "acl", "parataxis")  # dependents that are clauses of their own
 NAME_MODIFIERS = ("compound", "amod", "flat", "nummod")  # deprels of the words of a noun phrase that make its name
 
 
@@ -663,7 +652,7 @@ class Resolver:
         topics = {w.head for w in words if w.lemma in TOPIC_PREPOSITIONS}
         for word in words:
             entity = self.book.entity_at(word.start_char, word.end_char, {"ORG"})
-            path = _path_up(sentence, word, document)
+            path = path_up(sentence, word, document)
             if entity is not None and path and not any(w.id in topics or w.deprel.startswith("acl") and
                                                         w.lemma.lower() not in AUTHORING for w in path):
                 return Speaker(*self.book.entity_name(entity))
@@ -872,23 +861,13 @@ class Resolver:
         return None if qualifiers else self._salient_organisation(document.start_char)
 
     def _issuer(self, sentence, document):
-        """Who the verb that issues ``document`` names as its author: its subject ("Jane Roe gave an emotional
-        speech" -> Jane Roe), or of a passive its "by" agent ("The survey was conducted for AP by Edison
-        Research" -> Edison Research, also when the parser hangs the agent on a word of the clause)."""
-        if document.deprel not in ("obj", "nsubj:pass") or not document.head:
+        """The named ``Speaker`` who issued ``document`` by the verb whose object or passive subject it is
+        (``tracker.attribution.subjects.issuer_of``): "Jane Roe gave an emotional speech" -> Jane Roe, "The survey
+        was conducted for AP by Edison Research" -> Edison Research; None when that is no noun or name."""
+        issuer = issuer_of(self.index, self.index.trees[self.index.sentence_of(document.start_char)], document)
+        if issuer is None or issuer.upos not in ("PROPN", "NOUN"):
             return None
-        verb = sentence.words[document.head - 1]
-        if verb.lemma.lower() not in AUTHORING:
-            return None
-        if document.deprel == "nsubj:pass":
-            subject = next((w for w in sentence.words if w.upos in ("PROPN", "NOUN") and any(
-                c.lemma == "by" and c.deprel == "case" for c in dependents(sentence, w)) and (path := _path_up(
-                    sentence, w, verb)) and not any(x.deprel.split(":")[0] in CLAUSE_RELATIONS for x in path)), None)
-        else:
-            subject = next((w for w in dependents(sentence, verb) if w.deprel == "nsubj"), None)
-        if subject is None or subject.upos not in ("PROPN", "NOUN"):
-            return None
-        named = self._named_group(sentence, subject, _phrase_ids(sentence, subject, conjuncts=True))
+        named = self._named_group(sentence, issuer, _phrase_ids(sentence, issuer, conjuncts=True))
         return named if named.type is not None else None
 
     def _role(self, mention, name):
