@@ -97,17 +97,6 @@ def test_a_surname_an_acronym_and_a_capital_take_their_fullest_names(book_of):
     assert {book.entity_name(e) for e in book.entities if e.text == "Whitfield"} == {("Laura Whitfield", "PERSON")}
 
 
-def test_an_organisation_named_by_its_first_word_takes_its_full_name(book_of):
-    book, _ = book_of("The State Department and Lakeview University warned travellers about the storm on Monday. "
-                      "Harbor News and Harbor Radio covered it, and Mr. Vance said Vance Industries would close.\n\n"
-                      "State said the embassy would stay open.")
-    assert book.canonical("State", "ORG") == ("State Department", "ORG")
-    assert book.canonical("Lakeview", "ORG") == ("Lakeview University", "ORG")
-    assert book.canonical("Harbor", "ORG") == ("Harbor", "ORG")  # two organisations open with it
-    assert book.canonical("Vance", "ORG") == ("Vance", "ORG")  # a person's surname too
-    assert {book.entity_name(e) for e in book.entities if e.text == "State"} == {("State Department", "ORG")}
-
-
 def test_a_name_the_tagger_missed_takes_the_type_it_has_elsewhere(book_of):
     book, _ = book_of("Laura Whitfield met the governor in Lima on Monday, and the talks went on for hours.")
     assert book.canonical("Laura Whitfield", None) == ("Laura Whitfield", "PERSON")

@@ -55,7 +55,6 @@ NEARBY_SENTENCES = 2  # a person named in full this many sentences before a shar
 # a relative named in full ("his wife, Melania Trump", "daughter Ivanka Trump"): no namesake's bare surname
 RELATIVE_BEFORE = re.compile(r"\b(?:" + "|".join(word_set("relatives")) + r")\b,?\s*$", re.IGNORECASE)
 FIRST_NAME_ODDS = 10  # a first name tells a gender when this many more of its bearers have it than not
-COMMON_SURNAMES = 80  # percent of the census's people whose surnames count as surnames where the tagger is unsure
 NAME_EDGES = " ,;:\"'“”’‘()[]—–―"  # marks around a name or description that are no part of it
 ORGANISATION_WORDS = re.compile(r"\b(" + "|".join(word_list("organisation_words")) + r")\b", re.I)
 
@@ -253,11 +252,6 @@ class NameBook:
         verb_ends = {w.end_char for s in index.sentences for w in s.words if w.upos in ("VERB", "AUX")}
         self._verb_ended = {e.start_char for e in self.entities if e.end_char in verb_ends}
         self._by_last_name = self._last_names()  # last word of a named agent -> its entities
-        self._organisations = {}  # first word -> names of the article's organisations that open with it
-        for entity in self.entities:
-            name = clean_name(entity.text)
-            if entity.type == "ORG" and name and not self._in_title_case(entity):  # not a headline's run of capitals
-                self._organisations.setdefault(name.split()[0], set()).add(name)
         self._family_forms = {}  # name -> persons it is a family name of (``_family_name_forms``)
         self._canonical_entities = {e.start_char: self.canonical(e.text, e.type, self._honorific_gender(e),
                                                                  e.start_char) for e in self.entities}
@@ -375,30 +369,7 @@ class NameBook:
             if fuller:
                 best = self._fullest(fuller)
                 return clean_name(best.text), person_like(best.text, best.type, self.surnames)
-        opened = self._organisation_opened_by(name) if etype == "ORG" else None
-        if opened is not None:
-            return opened, "ORG"
         return name, person_like(name, etype, self.surnames)
-
-    def _organisation_opened_by(self, name):
-        """The one name of an organisation of the article that is ``name`` and one word more, as news names an
-        organisation in full and then by its first words ("Monmouth University" ... "Monmouth", "the State
-        Department" ... "State"); None if none or several ("Fox News", "Fox Business"), and for an acronym ("NBC"
-        is a name of its own), a name that is an organisation's by its own words ("the House" is not the "House
-        Committee") or the surname of a person the article names in full ("Trump" is not "Trump University")."""
-        words = name.split()
-        if not words or name.isupper() or ORGANISATION_WORDS.search(name) or self._is_surname(words[-1]):
-            return None
-        fuller = {other for other in self._organisations.get(words[0], ()) if other.split()[:-1] == words}
-        return fuller.pop() if len(fuller) == 1 else None
-
-    def _is_surname(self, word):
-        """Whether the article gives ``word`` to a person as a surname: a person it names in full bears it, or it
-        is a surname after an honorific or as the tagger's person and the census's ("Trump" where the article
-        never writes "Donald"; not "Census", which the tagger once took for a person)."""
-        return any(e.type == "PERSON" and len(family_words(clean_name(e.text))) > 1
-                   for e in self._by_last_name.get(word, ())) \
-            or word in self.surnames and word.upper() in census_names("last", COMMON_SURNAMES)
 
     def _family_name_forms(self, name):
         """``(first family name, family name written first)``: the persons whose name has ``name`` as its first of
