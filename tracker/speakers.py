@@ -179,6 +179,21 @@ def _conjuncts(sentence, head, ids):
     return sorted(found, key=lambda w: w.id)
 
 
+def _is_title(word):
+    """Whether ``word`` may be part of a title written before a name: "House Speaker", "co-host", "Sen."."""
+    return word.upos in ("PROPN", "NOUN", "ADJ") or word.text in ("-", ".")
+
+
+def _joins_names(gap):
+    """Whether the words between two names of a list are its separator and a title: "and House Speaker", ", and",
+    "(Ky.) and" (a parenthesis first), not ", Hale, Governor" (two separators: a name the tagger missed)."""
+    words, depth = [], 0
+    for word in gap:
+        depth += (word.text == "(") - (word.text == ")")
+        if depth == 0 and word.text != ")":
+            words.append(word)
+    separators = list(itertools.takewhile(lambda w: w.text == "," or w.lemma == "and", words))
+    return 0 < len(separators) <= 2 and all(_is_title(w) for w in words[len(separators):])
 
 
 def _noun_of(sentence, head):
@@ -425,6 +440,9 @@ class Resolver:
                            and w.upos == "PROPN" and len(_conjuncts(sentence, w, ids)) > 1), None)
             members = _conjuncts(sentence, listed, ids) if listed is not None else members
         if len(members) == 1:
+            listed = self._listed_persons(sentence, ids)
+            if listed:  # "Jane Roe and House Speaker Tom Hale", which the parser read as one name
+                return Speaker("; ".join(self.book.entity_name(e)[0] for e in listed), "PERSON")
             return self._named(sentence, head, ids)
         parts = [(self._member_pronoun(sentence, w) if w.upos == "PRON" else self._named(sentence, w, ids), w)
                  for w in members]
@@ -435,6 +453,26 @@ class Resolver:
         types = {p.type for p in parts}
         return Speaker("; ".join(p.name for p in parts),
                        types.pop() if len(types) == 1 else parts[0].type if parts else None)
+
+    def _listed_persons(self, sentence, ids):
+        """The persons the words ``ids`` list by name where the parser read no list ("Jane Roe and House Speaker Tom
+        Hale" as one compound): two or more persons the tagger found, after at most a title ("Celebrities Jane Roe,
+        ..."; not "Advisers to the candidates Jane Roe and ..."), each after the one before with an "and" or a comma
+        and at most a title ("and co-host", ", Senator"; not ", Hale, Governor": the tagger missed a name), an
+        "and" before the last; else []."""
+        persons, gaps = [], [[]]
+        for word in (w for w in sentence.words if w.id in ids):
+            entity = self.book.entity_at(word.start_char, word.end_char, {"PERSON"})
+            if entity is not None and (not persons or entity != persons[-1]):
+                persons.append(entity)
+                gaps.append([])
+            elif entity is None:
+                gaps[-1].append(word)
+        opening, joins = gaps[0], gaps[1:len(persons)]  # the words before the first person, and between two
+        if len(persons) < 2 or not all(_is_title(w) or w.upos == "DET" for w in opening) \
+                or not all(_joins_names(gap) for gap in joins) or not any(w.lemma == "and" for w in joins[-1]):
+            return []
+        return persons
 
     def _relative(self, sentence, noun, name, offset=None):
         """The ``Speaker`` of the person ``name`` in apposition to ``noun``: a lone first name after a relative
