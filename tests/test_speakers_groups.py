@@ -97,3 +97,9 @@ def test_names_in_apposition_to_a_party_noun_are_its_holders(claims_of):
             "of climate change.")
     found = [speaker for mention, speaker in speakers(claims_of, text) if mention.startswith("the two")]
     assert found == ["Donald J. Lamb; Ted Cole"]
+
+
+def test_who_the_parser_hangs_on_a_time_is_the_person_named_before_it(claims_of):
+    text = "Dock workers hope to re-elect Mayor Jane Roe this fall, who promised to rebuild the pier."
+    found = [speaker for mention, speaker in speakers(claims_of, text) if mention.lower() == "who"]
+    assert found == ["Jane Roe"]

@@ -398,7 +398,8 @@ class Resolver:
         if relative is not None and relative.text.lower() in RELATIVE and relative.deprel.startswith("nsubj"):
             antecedent = _antecedent_of_relative(sentence, relative)
             if antecedent is not None and relative.text.lower() in PERSON_RELATIVES:
-                antecedent = self._person_antecedent(sentence, antecedent)
+                antecedent = self._person_before(sentence, relative) if self.index.is_time(antecedent) \
+                    else self._person_antecedent(sentence, antecedent)
             if antecedent is not None:
                 return self._named_group(sentence, antecedent, _phrase_ids(sentence, antecedent, conjuncts=True))
         if lowered in FIRST_PERSON and not self.quoted(mention.start):
@@ -483,6 +484,12 @@ class Resolver:
         if owner is not None and len(owner.split()) > 1:
             name = f"{clean_name(name)} {owner.split()[-1]}"
         return Speaker(*self.book.canonical(name, "PERSON", offset=offset))
+
+    def _person_before(self, sentence, pronoun):
+        """The person named last before a "who" the parser hung on a time ("Sen. Jane Roe this year, who", "On
+        Monday, Roe, who"), or None."""
+        return next((w for w in reversed(sentence.words[:pronoun.id - 1]) if self._is_person(sentence, w)
+                     and not self.index.is_time(w)), None)
 
     def _person_antecedent(self, sentence, noun):
         """The person a "who" stands for when the parser hangs it on a word for no person: "Jane Roe, an analyst at
