@@ -103,3 +103,12 @@ def test_who_the_parser_hangs_on_a_time_is_the_person_named_before_it(claims_of)
     text = "Dock workers hope to re-elect Mayor Jane Roe this fall, who promised to rebuild the pier."
     found = [speaker for mention, speaker in speakers(claims_of, text) if mention.lower() == "who"]
     assert found == ["Jane Roe"]
+
+
+@pytest.mark.parametrize("text", [
+    "Maria Lopez ran the bakery on Main Street for twenty years. She was a proud woman who said the rent had doubled.",
+    "Maria Lopez is a lawyer who says the port must close.",
+])
+def test_who_after_a_description_said_of_someone_is_that_someone(claims_of, text):
+    found = [speaker for mention, speaker in speakers(claims_of, text) if mention.lower() == "who"]
+    assert found == ["Maria Lopez"]
