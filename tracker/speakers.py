@@ -400,11 +400,9 @@ class Resolver:
             if antecedent is not None and relative.text.lower() in PERSON_RELATIVES:
                 antecedent = self._person_before(sentence, relative) if self.index.is_time(antecedent) \
                     else self._person_antecedent(sentence, antecedent)
-            subject = self._described_subject(sentence, antecedent) if antecedent is not None \
+            described = self._said_of(sentence, antecedent) if antecedent is not None \
                 and relative.text.lower() in PERSON_RELATIVES else None
-            described = (self._member_pronoun(sentence, subject) if subject.upos == "PRON" else self._named_group(
-                sentence, subject, _phrase_ids(sentence, subject, conjuncts=True))) if subject is not None else None
-            if described is not None and described.name:  # "She was a proud woman who ...": the one it is said of
+            if described is not None:  # "She was a proud woman who ...": the one the description is said of
                 return described
             if antecedent is not None:
                 return self._named_group(sentence, antecedent, _phrase_ids(sentence, antecedent, conjuncts=True))
@@ -491,15 +489,20 @@ class Resolver:
             name = f"{clean_name(name)} {owner.split()[-1]}"
         return Speaker(*self.book.canonical(name, "PERSON", offset=offset))
 
-    @staticmethod
-    def _described_subject(sentence, noun):
-        """The subject a person noun describes as a predicate ("Jane Roe is a lawyer who ...", "she was a proud
-        woman who ..."): a name or a personal pronoun; None for another noun."""
+    def _said_of(self, sentence, noun):
+        """The ``Speaker`` a person noun is said of as a predicate ("Jane Roe is a lawyer who ...", "she was a proud
+        woman who ..."): the subject's name or the pronoun's referent; None for another noun or when nobody
+        resolves."""
         if noun.upos != "NOUN" or not _is_person_noun(noun) \
                 or not any(w.deprel == "cop" for w in dependents(sentence, noun)):
             return None
-        return next((w for w in dependents(sentence, noun) if w.deprel == "nsubj" and (
+        subject = next((w for w in dependents(sentence, noun) if w.deprel == "nsubj" and (
             w.upos == "PROPN" or w.upos == "PRON" and w.text.lower() in PERSON_PRONOUNS)), None)
+        if subject is None:
+            return None
+        speaker = self._member_pronoun(sentence, subject) if subject.upos == "PRON" \
+            else self._named_group(sentence, subject, _phrase_ids(sentence, subject, conjuncts=True))
+        return speaker if speaker.name else None
 
     def _person_before(self, sentence, pronoun):
         """The person named last before a "who" the parser hung on a time ("Sen. Jane Roe this year, who", "On
