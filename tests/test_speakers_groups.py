@@ -1,5 +1,5 @@
 """Speakers that are several named holders: the members a group names ("including", "like"), a list of names the
-parser reads as an apposition, a family named by its surname; and the person a "who" stands for."""
+parser reads as an apposition or as one name, a family named by its surname; and the person a "who" stands for."""
 
 import pytest
 
@@ -24,6 +24,23 @@ def test_a_list_of_three_names_is_three_holders(claims_of):
     text = "Maria Lopez, Tom Hart and Ann Weller said the bridge must close for repairs."
     found = [speaker for _, speaker in speakers(claims_of, text)]
     assert found and sorted(found[0].split("; ")) == ["Ann Weller", "Maria Lopez", "Tom Hart"]
+
+
+def test_names_listed_with_a_title_the_parser_reads_as_one_name_are_each_a_holder(claims_of):
+    text = "Jane Roe and House Speaker Tom Hale said on Monday that the bridge would reopen in May."
+    found = [speaker for _, speaker in speakers(claims_of, text)]
+    assert found and sorted(found[0].split("; ")) == ["Jane Roe", "Tom Hale"]
+
+
+def test_names_after_a_preposition_are_not_the_holders(claims_of):
+    text = "Aides to Jane Roe and House Speaker Tom Hale said on Monday that the bridge would reopen in May."
+    assert [speaker for _, speaker in speakers(claims_of, text)] == ["Aides"]
+
+
+def test_a_list_with_a_name_the_tagger_missed_is_not_cut_to_the_names_it_found(claims_of):
+    text = "Jane Roe, Hale, Mayor Ana Ruiz and Senator Paul Beck said on Monday that the bridge would reopen in May."
+    found = [speaker for _, speaker in speakers(claims_of, text)]
+    assert found and ";" not in found[0]  # not "Jane Roe; Paul Beck", which leaves out Hale
 
 
 def test_a_family_named_by_its_surname_is_its_members(claims_of):
@@ -80,3 +97,18 @@ def test_names_in_apposition_to_a_party_noun_are_its_holders(claims_of):
             "of climate change.")
     found = [speaker for mention, speaker in speakers(claims_of, text) if mention.startswith("the two")]
     assert found == ["Donald J. Lamb; Ted Cole"]
+
+
+def test_who_the_parser_hangs_on_a_time_is_the_person_named_before_it(claims_of):
+    text = "Dock workers hope to re-elect Mayor Jane Roe this fall, who promised to rebuild the pier."
+    found = [speaker for mention, speaker in speakers(claims_of, text) if mention.lower() == "who"]
+    assert found == ["Jane Roe"]
+
+
+@pytest.mark.parametrize("text", [
+    "Maria Lopez ran the bakery on Main Street for twenty years. She was a proud woman who said the rent had doubled.",
+    "Maria Lopez is a lawyer who says the port must close.",
+])
+def test_who_after_a_description_said_of_someone_is_that_someone(claims_of, text):
+    found = [speaker for mention, speaker in speakers(claims_of, text) if mention.lower() == "who"]
+    assert found == ["Maria Lopez"]

@@ -15,12 +15,13 @@ import re
 from dataclasses import dataclass
 
 from .attribution.lexicon import AUTHORING, SOURCE_NOUNS
+from .attribution.subjects import issuer_of
 from .attribution.verbs import is_agent_noun
 from .cues import DOCUMENTS
 from .names import AGENT_TYPES, DETERMINERS, NAME_EDGES, OFFICES, clean_name, country_of
 from .pronouns import Candidate, Referents
 from .referents import DEFINITE, ReferentRanker
-from .trees import dependents, preposition
+from .trees import dependents, path_up, preposition
 from .words import word_map, word_set
 
 # pronouns that stand for one person, with the gender each tells
@@ -135,18 +136,6 @@ def _subtree_ids(sentence, word, ids):
     return found
 
 
-def _path_up(sentence, word, top):
-    """The words from ``word`` up to ``top`` (excluded), or [] when ``word`` is not under ``top``."""
-    path = []
-    while word.id != top.id:
-        path.append(word)
-        if not word.head or len(path) > len(sentence.words):
-            return []
-        word = sentence.words[word.head - 1]
-    return path
-
-
-CLAUSE_RELATIONS = ("advcl", "ccomp", "xcomp", "csubj", "acl", "parataxis")  # dependents that are clauses of their own
 NAME_MODIFIERS = ("compound", "amod", "flat", "nummod")  # deprels of the words of a noun phrase that make its name
 
 
@@ -190,6 +179,21 @@ def _conjuncts(sentence, head, ids):
     return sorted(found, key=lambda w: w.id)
 
 
+def _is_title(word):
+    """Whether ``word`` may be part of a title written before a name: "House Speaker", "co-host", "Sen."."""
+    return word.upos in ("PROPN", "NOUN", "ADJ") or word.text in ("-", ".")
+
+
+def _joins_names(gap):
+    """Whether the words between two names of a list are its separator and a title: "and House Speaker", ", and",
+    "(Ky.) and" (a parenthesis first), not ", Hale, Governor" (two separators: a name the tagger missed)."""
+    words, depth = [], 0
+    for word in gap:
+        depth += (word.text == "(") - (word.text == ")")
+        if depth == 0 and word.text != ")":
+            words.append(word)
+    separators = list(itertools.takewhile(lambda w: w.text == "," or w.lemma == "and", words))
+    return 0 < len(separators) <= 2 and all(_is_title(w) for w in words[len(separators):])
 
 
 def _noun_of(sentence, head):
@@ -394,7 +398,12 @@ class Resolver:
         if relative is not None and relative.text.lower() in RELATIVE and relative.deprel.startswith("nsubj"):
             antecedent = _antecedent_of_relative(sentence, relative)
             if antecedent is not None and relative.text.lower() in PERSON_RELATIVES:
-                antecedent = self._person_antecedent(sentence, antecedent)
+                antecedent = self._person_before(sentence, relative) if self.index.is_time(antecedent) \
+                    else self._person_antecedent(sentence, antecedent)
+            described = self._said_of(sentence, antecedent) if antecedent is not None \
+                and relative.text.lower() in PERSON_RELATIVES else None
+            if described is not None:  # "She was a proud woman who ...": the one the description is said of
+                return described
             if antecedent is not None:
                 return self._named_group(sentence, antecedent, _phrase_ids(sentence, antecedent, conjuncts=True))
         if lowered in FIRST_PERSON and not self.quoted(mention.start):
@@ -436,6 +445,9 @@ class Resolver:
                            and w.upos == "PROPN" and len(_conjuncts(sentence, w, ids)) > 1), None)
             members = _conjuncts(sentence, listed, ids) if listed is not None else members
         if len(members) == 1:
+            listed = self._listed_persons(sentence, ids)
+            if listed:  # "Jane Roe and House Speaker Tom Hale", which the parser read as one name
+                return Speaker("; ".join(self.book.entity_name(e)[0] for e in listed), "PERSON")
             return self._named(sentence, head, ids)
         parts = [(self._member_pronoun(sentence, w) if w.upos == "PRON" else self._named(sentence, w, ids), w)
                  for w in members]
@@ -447,6 +459,26 @@ class Resolver:
         return Speaker("; ".join(p.name for p in parts),
                        types.pop() if len(types) == 1 else parts[0].type if parts else None)
 
+    def _listed_persons(self, sentence, ids):
+        """The persons the words ``ids`` list by name where the parser read no list ("Jane Roe and House Speaker Tom
+        Hale" as one compound): two or more persons the tagger found, after at most a title ("Celebrities Jane Roe,
+        ..."; not "Advisers to the candidates Jane Roe and ..."), each after the one before with an "and" or a comma
+        and at most a title ("and co-host", ", Senator"; not ", Hale, Governor": the tagger missed a name), an
+        "and" before the last; else []."""
+        persons, gaps = [], [[]]
+        for word in (w for w in sentence.words if w.id in ids):
+            entity = self.book.entity_at(word.start_char, word.end_char, {"PERSON"})
+            if entity is not None and (not persons or entity != persons[-1]):
+                persons.append(entity)
+                gaps.append([])
+            elif entity is None:
+                gaps[-1].append(word)
+        opening, joins = gaps[0], gaps[1:len(persons)]  # the words before the first person, and between two
+        if len(persons) < 2 or not all(_is_title(w) or w.upos == "DET" for w in opening) \
+                or not all(_joins_names(gap) for gap in joins) or not any(w.lemma == "and" for w in joins[-1]):
+            return []
+        return persons
+
     def _relative(self, sentence, noun, name, offset=None):
         """The ``Speaker`` of the person ``name`` in apposition to ``noun``: a lone first name after a relative
         ("his wife, Jane", "Schilling's son, Grant") with the family name of the person they are the relative
@@ -456,6 +488,27 @@ class Resolver:
         if owner is not None and len(owner.split()) > 1:
             name = f"{clean_name(name)} {owner.split()[-1]}"
         return Speaker(*self.book.canonical(name, "PERSON", offset=offset))
+
+    def _said_of(self, sentence, noun):
+        """The ``Speaker`` a person noun is said of as a predicate ("Jane Roe is a lawyer who ...", "she was a proud
+        woman who ..."): the subject's name or the pronoun's referent; None for another noun or when nobody
+        resolves."""
+        if noun.upos != "NOUN" or not _is_person_noun(noun) \
+                or not any(w.deprel == "cop" for w in dependents(sentence, noun)):
+            return None
+        subject = next((w for w in dependents(sentence, noun) if w.deprel == "nsubj" and (
+            w.upos == "PROPN" or w.upos == "PRON" and w.text.lower() in PERSON_PRONOUNS)), None)
+        if subject is None:
+            return None
+        speaker = self._member_pronoun(sentence, subject) if subject.upos == "PRON" \
+            else self._named_group(sentence, subject, _phrase_ids(sentence, subject, conjuncts=True))
+        return speaker if speaker.name else None
+
+    def _person_before(self, sentence, pronoun):
+        """The person named last before a "who" the parser hung on a time ("Sen. Jane Roe this year, who", "On
+        Monday, Roe, who"), or None."""
+        return next((w for w in reversed(sentence.words[:pronoun.id - 1]) if self._is_person(sentence, w)
+                     and not self.index.is_time(w)), None)
 
     def _person_antecedent(self, sentence, noun):
         """The person a "who" stands for when the parser hangs it on a word for no person: "Jane Roe, an analyst at
@@ -663,7 +716,7 @@ class Resolver:
         topics = {w.head for w in words if w.lemma in TOPIC_PREPOSITIONS}
         for word in words:
             entity = self.book.entity_at(word.start_char, word.end_char, {"ORG"})
-            path = _path_up(sentence, word, document)
+            path = path_up(sentence, word, document)
             if entity is not None and path and not any(w.id in topics or w.deprel.startswith("acl") and
                                                         w.lemma.lower() not in AUTHORING for w in path):
                 return Speaker(*self.book.entity_name(entity))
@@ -872,23 +925,13 @@ class Resolver:
         return None if qualifiers else self._salient_organisation(document.start_char)
 
     def _issuer(self, sentence, document):
-        """Who the verb that issues ``document`` names as its author: its subject ("Jane Roe gave an emotional
-        speech" -> Jane Roe), or of a passive its "by" agent ("The survey was conducted for AP by Edison
-        Research" -> Edison Research, also when the parser hangs the agent on a word of the clause)."""
-        if document.deprel not in ("obj", "nsubj:pass") or not document.head:
+        """The named ``Speaker`` who issued ``document`` by the verb whose object or passive subject it is
+        (``tracker.attribution.subjects.issuer_of``): "Jane Roe gave an emotional speech" -> Jane Roe, "The survey
+        was conducted for AP by Edison Research" -> Edison Research; None when that is no noun or name."""
+        issuer = issuer_of(self.index, self.index.trees[self.index.sentence_of(document.start_char)], document)
+        if issuer is None or issuer.upos not in ("PROPN", "NOUN"):
             return None
-        verb = sentence.words[document.head - 1]
-        if verb.lemma.lower() not in AUTHORING:
-            return None
-        if document.deprel == "nsubj:pass":
-            subject = next((w for w in sentence.words if w.upos in ("PROPN", "NOUN") and any(
-                c.lemma == "by" and c.deprel == "case" for c in dependents(sentence, w)) and (path := _path_up(
-                    sentence, w, verb)) and not any(x.deprel.split(":")[0] in CLAUSE_RELATIONS for x in path)), None)
-        else:
-            subject = next((w for w in dependents(sentence, verb) if w.deprel == "nsubj"), None)
-        if subject is None or subject.upos not in ("PROPN", "NOUN"):
-            return None
-        named = self._named_group(sentence, subject, _phrase_ids(sentence, subject, conjuncts=True))
+        named = self._named_group(sentence, issuer, _phrase_ids(sentence, issuer, conjuncts=True))
         return named if named.type is not None else None
 
     def _role(self, mention, name):

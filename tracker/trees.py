@@ -28,6 +28,21 @@ def preposition(sentence, word, deprels=("case",)):
     return next((w.text.lower() for w in dependents(sentence, word) if w.deprel in deprels), None)
 
 
+CLAUSE_RELATIONS = ("advcl", "ccomp", "xcomp", "csubj", "acl", "parataxis")  # dependents that are clauses of their own
+
+
+def path_up(sentence, word, top):
+    """The words from ``word`` up to ``top`` (excluded), or [] when ``word`` is not under ``top``; ``sentence``
+    is a stanza sentence or a ``SentenceTree``."""
+    path = []
+    while word.id != top.id:
+        path.append(word)
+        if not word.head or len(path) > len(sentence.words):
+            return []
+        word = sentence.words[word.head - 1]
+    return path
+
+
 class SentenceTree:
     """Dependency access for one stanza sentence."""
 

@@ -2,10 +2,12 @@
 clauses), the words of the noun phrase that name the speaker, and the addressee."""
 
 from ..cues import DOCUMENTS, SPEECH_VERBS, VERBS
+from ..trees import CLAUSE_RELATIONS, path_up
 from .lexicon import (
     ADDRESSING,
     AUTHORING,
     OBJECT_CONTROL,
+    POLLS,
     QUANTIFIERS,
     RECORDINGS,
     RELATIVE_SUBJECTS,
@@ -69,15 +71,26 @@ def subject_of(index, tree, verb):
 
 
 def issuer_of(index, tree, document):
-    """Who put out ``document`` when it is the object of a verb of authoring with a subject ("the council
-    issued a statement calling ...", "she gave a speech urging ..."): that subject, the one who speaks
-    through it; None otherwise ("a tweet attacking X", "read a letter saying X")."""
-    if document.deprel != "obj" or document.lemma not in DOCUMENTS or not document.head:
+    """Who put out ``document`` (a document or a poll), by the verb of authoring it is the object of: that verb's
+    subject ("the council issued a statement calling ...", "she gave a speech urging ..."); of a passive, its "by"
+    agent ("The survey was conducted for AP by Edison Research"); None otherwise ("a tweet attacking X", "read a
+    letter saying X")."""
+    if document.lemma.lower() not in DOCUMENTS | POLLS or not document.head:
         return None
     verb = tree.head(document)
-    if verb.upos != "VERB" or verb.lemma not in AUTHORING:
+    if verb.lemma.lower() not in AUTHORING:
         return None
-    return subject_of(index, tree, verb)
+    if document.deprel == "obj" and verb.upos == "VERB":
+        return subject_of(index, tree, verb)
+    return passive_agent(tree, verb) if document.deprel == "nsubj:pass" else None
+
+
+def passive_agent(tree, verb):
+    """The "by" agent of a passive ``verb``, also when the parser hangs it on a word of the verb's clause ("was
+    conducted for AP by Edison Research"), not of a clause below it; None without one."""
+    return next((w for w in tree.words if w.upos in ("PROPN", "NOUN")
+                 and any(c.lemma == "by" for c in tree.kids(w, "case")) and (path := path_up(tree, w, verb))
+                 and not any(x.deprel.split(":")[0] in CLAUSE_RELATIONS for x in path)), None)
 
 
 def is_reduced_passive(tree, verb):
