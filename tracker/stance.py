@@ -493,6 +493,9 @@ FLAT_DENIALS = word_set("flat_denials")
 DENIAL_CUES = cues_with("relation", "deny")  # deny, refute, rebut, ...: the cue table's relation column
 FIRST_PERSON = word_set("first_person")
 FUTURE = frozenset({"will", "would", "'ll", "plan", "plans", "going", "expect", "expects"})
+CUE_ACTS = {lemma: tuple(acts.split()) for lemma, acts in word_map("cue_acts").items()}  # predict, plan, ask, ...
+POLL_FIGURES = word_set("poll_figures")
+PERCENT_SIGNS = frozenset({"%", "percent", "per cent"})
 
 
 @dataclass
@@ -642,7 +645,9 @@ def evaluative_features(words: list[str], prefix: str) -> dict[str, float]:
 def claim_lexical_features(content: str, cue_lemma: str | None, context: str) -> dict[str, float]:
     """The named features of a claim from its words: the cue lemma and its stance, relation and hedging
     columns; lexicon valence with negation scope in the content and in the rest of its sentence
-    (``context``); denial words; hedges; questions, first person, future, numbers; VADER's scores."""
+    (``context``); denial words; hedges; questions, first person, future, numbers; what the cue says the speaker
+    does (``CUE_ACTS``: predict, plan, ask, ...), percentages and the words of poll figures, which the labels
+    call neutral; VADER's scores."""
     words, around = tokenize(content), tokenize(context)
     found = Counter(evaluative_features(words, "c_"))
     found.update(evaluative_features(around, "x_"))
@@ -653,6 +658,8 @@ def claim_lexical_features(content: str, cue_lemma: str | None, context: str) ->
             found[f"cue_stance:{stance}"] = 1.0
         if cue_lemma in HEDGING_CUES:
             found["cue_hedging"] = 1.0
+        for act in CUE_ACTS.get(cue_lemma, ()):
+            found[f"cue_act:{act}"] = 1.0
     else:
         found["no_cue"] = 1.0
     for side, tokens in (("c", words), ("x", around)):
@@ -664,6 +671,8 @@ def claim_lexical_features(content: str, cue_lemma: str | None, context: str) ->
     found["first_person"] = float(any(word in FIRST_PERSON for word in words))
     found["future"] = float(any(word in FUTURE for word in words))
     found["numbers"] = sum(word.isdigit() for word in words) / max(1, len(words))
+    found["percent"] = float(bool(_has_phrase(words, PERCENT_SIGNS)))
+    found["poll_figures"] = float(any(word in POLL_FIGURES for word in words))
     found["length"] = math.log1p(len(words))
     scores = _polarity(content)
     found["vader_c"], found["vader_p"], found["vader_n"] = scores["compound"], scores["pos"], scores["neg"]

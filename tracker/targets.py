@@ -24,7 +24,7 @@ from .marks import QUOTE_MARKS
 from .names import country_of, last_word
 from .relations import RELATION_CONFIDENCE, RELATION_STANCE, statement_label
 from .speakers import PLACE_NOUNS, Resolver
-from .stance import (CLAIM_MODEL_PATH, StanceResult, TargetSpan, _frame_stance, claim_lexical_features,
+from .stance import (CLAIM_MODEL_PATH, FIRST_PERSON, StanceResult, TargetSpan, _frame_stance, claim_lexical_features,
                      denial_evidence, evaluative_features, first_rule, is_evaluative, is_hedged, load_linear,
                      rule_features, shipped_denial_model, shipped_target_ranker, target_probabilities, tokenize)
 from .trees import dependents, preposition
@@ -50,6 +50,13 @@ NAMING_VERBS = word_set("naming_verbs")  # "the proposal, dubbed X"
 COMPLEMENT_PREPOSITIONS = {"of", "on", "for", "against", "to", "about", "over", "with"}
 COMPLEMENT_DEPTH = 2  # complements of complements taken: "a ban on all forms of human cloning"
 TARGET_WORDS = 8  # the longest phrase a target is named by
+# the modal auxiliaries by what they tell of a claim: a prediction or plan ("will"), an obligation ("must"), a
+# possibility ("could")
+FUTURE_MODALS = word_set("intention")
+OBLIGATION_MODALS = word_set("modals") & word_set("obligation")
+POSSIBILITY_MODALS = word_set("modals") - FUTURE_MODALS - OBLIGATION_MODALS
+INTENDING = word_set("intending")  # "plans to build": a plan
+PREDICATE_UPOS = {"VERB", "AUX", "ADJ", "NOUN", "PROPN", "PRON"}
 
 
 @dataclass
@@ -476,6 +483,7 @@ class ClaimJudge:
                  for t in candidates if t.start >= start]
         found.update(rule_features(first_rule(content, attribution.cue_lemma, spans)))
         found.update(newsmtsc_features(content, spans))
+        found.update(modality_features(sentences, attribution))
         return found
 
     def candidates(self, statement):
@@ -666,6 +674,58 @@ class ClaimJudge:
             candidates = self.with_features(statement, listed)
             return candidates, [ranking_features(features, label) for _, features in candidates]
         return None
+
+
+def _modal_kind(word):
+    """"future", "obligation" or "possibility" for a modal auxiliary, else None."""
+    forms = {word.text.lower(), (word.lemma or "").lower()}
+    for kind, modals in (("future", FUTURE_MODALS), ("obligation", OBLIGATION_MODALS),
+                         ("possibility", POSSIBILITY_MODALS)):
+        if forms & modals:
+            return kind
+    return None
+
+
+def _main_predicate(sentences, spans):
+    """``(sentence, word)`` of the content's main predicate: its first verb, adjective, noun or pronoun whose
+    head lies outside the content, or ``(None, None)``."""
+    for sentence in sentences:
+        inside = {word.id for word in sentence.words if within(word.start_char, word.end_char, spans)}
+        for word in sentence.words:
+            if word.id in inside and word.head not in inside and word.upos in PREDICATE_UPOS:
+                return sentence, word
+    return None, None
+
+
+def modality_features(sentences, attribution):
+    """What the parse tells of a claim's modality: the modal auxiliary of the content's main predicate ("will
+    win", "must go", "could fall"), a modal on the cue ("would say"), an intending verb with its infinitive
+    ("plans to build"), and a first-person subject with either ("we will build"): the speaker's own plan.
+    The labels call predictions and plans neutral (5-fold on 14,896 labelled train claims, with ``CUE_ACTS`` and
+    the poll figures: macro-F1 52.43 -> 52.79, log-loss 0.8468 -> 0.8430)."""
+    found = {}
+    sentence, predicate = _main_predicate(sentences, attribution.spans)
+    if predicate is not None:
+        below = dependents(sentence, predicate)
+        for word in below:
+            kind = _modal_kind(word) if word.deprel == "aux" and within(word.start_char, word.end_char,
+                                                                         attribution.spans) else None
+            if kind:
+                found[f"modal:{kind}"] = 1.0
+        if (predicate.lemma or "").lower() in INTENDING and any(word.deprel == "xcomp" for word in below):
+            found["intending"] = 1.0
+        subjects = [word for word in below if word.deprel in ("nsubj", "nsubj:pass", "expl")]
+        if subjects and subjects[0].text.lower() in FIRST_PERSON and (
+                "modal:future" in found or "intending" in found):
+            found["own_plan"] = 1.0
+    cue = attribution.cue
+    for sentence in sentences if cue is not None else ():
+        for word in sentence.words:
+            if cue.start <= word.start_char < cue.end:
+                for below in dependents(sentence, word):
+                    if below.deprel == "aux" and (kind := _modal_kind(below)):
+                        found[f"cue_modal:{kind}"] = 1.0
+    return found
 
 
 def _is_speaker(target, speaker):
