@@ -21,6 +21,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
 from typing import NamedTuple
 
@@ -558,11 +559,11 @@ class TargetRanker:
     def matrix(self, candidates: list[dict[str, float]]) -> numpy.ndarray:
         """One row per candidate, one column per feature of the model."""
         rows = numpy.zeros((len(candidates), len(self.features)))
-        for i, found in enumerate(candidates):
-            for name, value in found.items():
-                k = self._column.get(name)
-                if k is not None:
-                    rows[i, k] = value
+        for i, found in enumerate(candidates):  # a name the model does not know has column -1, left out
+            columns = numpy.fromiter(map(self._column.get, found, repeat(-1)), dtype=int, count=len(found))
+            values = numpy.fromiter(found.values(), dtype=float, count=len(found))
+            known = columns >= 0
+            rows[i, columns[known]] = values[known]
         return rows
 
     def scores(self, candidates: list[dict[str, float]]) -> numpy.ndarray:
