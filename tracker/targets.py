@@ -563,8 +563,9 @@ class ClaimJudge:
         return None
 
     def _candidate_features(self, target, speaker, words, attribution):
-        """The ranker's features of one candidate, wherever it stands."""
-        found = Counter({f"type:{target.type or 'phrase'}": 1.0})
+        """The ranker's features of one candidate, wherever it stands, as a ``Counter`` (a feature it lacks reads
+        0); gathered in a dict, whose ``update`` copies the 200 floats of the parse features at C speed."""
+        found = {f"type:{target.type or 'phrase'}": 1.0}
         found["mentions"] = math.log1p(self.mentions.get(target.name, 0))
         if target.name in self.salient:
             found[f"salient:{self.salient.index(target.name)}"] = 1.0
@@ -597,7 +598,7 @@ class ClaimJudge:
             found["cue_distance"] = math.log1p(abs(target.start - cue.start) / 10)
         if target.start >= 0:
             found.update(self._parse_features(target, attribution))
-        return found
+        return Counter(found)
 
     def _parse_features(self, target, attribution):
         """Where a candidate stands in the parse: the relation of its head word to the word that governs it,
