@@ -518,9 +518,9 @@ class LinearModel:
     def contributions(self, found: dict[str, float]) -> tuple[list[str], numpy.ndarray]:
         """``(names, pushes)``: the named features the model knows, and each one's push on the class scores
         (a row per feature, a column per class)."""
-        names = [name for name in found if name in self._row]
-        values = numpy.array([found[name] for name in names], dtype=numpy.float64)
-        return names, values[:, None] * self._matrix[[self._row[name] for name in names]]
+        names = list(filter(self._row.__contains__, found))
+        values = numpy.fromiter(map(found.__getitem__, names), dtype=numpy.float64, count=len(names))
+        return names, values[:, None] * self._matrix[list(map(self._row.__getitem__, names))]
 
     def __post_init__(self):
         self._row = {name: k for k, name in enumerate(self.weights)}

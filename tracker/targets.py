@@ -16,6 +16,7 @@ import bisect
 import math
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy
 
@@ -753,10 +754,15 @@ def ranking_features(features, stance):
                - features.get("near_pos_negated", 0.0) + features.get("near_neg_negated", 0.0))
     found["agreeing_valence"] = sign * valence
     found["agreeing_frame"] = sign * (features.get("frame:support", 0.0) - features.get("frame:against", 0.0))
-    for name, value in features.items():
-        if name.startswith(STANCE_DEPENDENT) or name in STANCE_DEPENDENT_FLAGS:
-            found[f"{name}|{stance}"] = value
+    for name in filter(_is_stance_dependent, features):
+        found[f"{name}|{stance}"] = features[name]
     return found
+
+
+@lru_cache(maxsize=4096)  # asked of every feature of every candidate, 200 of them word-vector floats
+def _is_stance_dependent(name):
+    """Whether a ranker feature weighs differently for a claim for and against a candidate (``STANCE_DEPENDENT``)."""
+    return name.startswith(STANCE_DEPENDENT) or name in STANCE_DEPENDENT_FLAGS
 
 
 def newsmtsc_features(content, spans):
