@@ -317,7 +317,7 @@ def _place(targets, sentences, depth, own_stance):
     not the speaker (``own_stance`` tells) is that agent's act, kept on the agent's target instead."""
     heads, acts = {}, {}
     for target in targets:
-        for sentence in sentences:
+        for sentence in _overlapping_sentences(sentences, target.start, target.end):
             head = _head_of(sentence, target.start, target.end)
             if head is None:
                 continue
@@ -332,6 +332,12 @@ def _place(targets, sentences, depth, own_stance):
             break
     for target in targets:
         target.acts = acts.get(heads.get(id(target)), [])
+
+
+def _overlapping_sentences(sentences, start, end):
+    """The ``sentences`` that share characters with ``start:end`` (the others hold none of its words)."""
+    return [sentence for sentence in sentences
+            if sentence.tokens[0].start_char < end and start < sentence.tokens[-1].end_char]
 
 
 def _place_adjuncts(sentences):
@@ -364,8 +370,7 @@ def _depths(sentences, spans):
             while node.head in inside and level < 9:
                 node = inside[node.head]
                 level += 1
-            for i in range(word.start_char, word.end_char):
-                depth[i] = level
+            depth.update(dict.fromkeys(range(word.start_char, word.end_char), level))
     return depth
 
 
