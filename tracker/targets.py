@@ -357,7 +357,7 @@ def _overlapping(index, spans):
     start, end = spans[0][0], spans[-1][1]
     first = index.sentence_of(start)
     last = bisect.bisect_left(index.sentence_starts, end)
-    return [sentence for sentence in index.sentences[first:last] if start < sentence.tokens[-1].end_char]
+    return _overlapping_sentences(index.sentences[first:last], start, end)
 
 
 def _depths(sentences, spans):
