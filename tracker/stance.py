@@ -18,9 +18,10 @@ stanza's sentence sentiment (stanza engine, model installed) has the last word.
 import json
 import math
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
 from typing import NamedTuple
 
@@ -133,9 +134,15 @@ def _lower(token: str) -> str:
     return token.lower().replace("’", "'")
 
 
+def _lowered(tokens: list[str]) -> list[str]:
+    """``_lower`` of each token, in one call on the tokens joined (no token holds a line break or a capital sigma,
+    whose lower case alone depends on its neighbours)."""
+    return _lower("\n".join(tokens)).split("\n") if tokens else []
+
+
 def tokenize(text: str) -> list[str]:
     """Lower-cased words and punctuation, curly apostrophes made straight."""
-    return [_lower(token) for token in TOKEN.findall(text)]
+    return _lowered(TOKEN.findall(text))
 
 
 def model_words(text: str) -> list[str]:
@@ -146,12 +153,12 @@ def model_words(text: str) -> list[str]:
     for i, token in enumerate(tokens):  # a capitalised word after a title or a name: "Sen. Quell", "Mara Quell"
         if i and not named[i] and _is_capitalised(token) and (named[i - 1] or _after_title(tokens, i)):
             named[i] = True
+    words = _lowered(tokens)
     for i in range(len(tokens) - 2, -1, -1):  # a first name before a name: "Grace Pelham", "Olek Marsh"
-        word = _lower(tokens[i])
         if named[i + 1] and not named[i] and _is_capitalised(tokens[i]) and (
-                word in _census_names() or word not in COMMON_WORDS):
+                words[i] in _census_names() or words[i] not in COMMON_WORDS):
             named[i] = True
-    return [NAME if name else _lower(token) for token, name in zip(tokens, named)]
+    return [NAME if name else word for word, name in zip(words, named)]
 
 
 def _is_capitalised(token: str) -> bool:
@@ -237,7 +244,7 @@ def features(text: str, target_start: int, target_end: int) -> dict[str, float]:
     left, right = model_words(text[:target_start]), model_words(text[target_end:])
     words = left + [TARGET] + right
     here = len(left)
-    found = Counter()
+    found = defaultdict(int)  # a Counter's += on a new name costs a Python call, a defaultdict's none
     for i, word in enumerate(words):
         found["s:" + word] += 1 / (1 + abs(i - here) / 8)
         if len(word) > 3:
@@ -256,14 +263,14 @@ def features(text: str, target_start: int, target_end: int) -> dict[str, float]:
     found["said_before"] = float(any(w in SAID_FORMS for w in left[-3:]))
     found["at_start"] = float(target_start == 0)
     found.update(_lexicon_features(words, here))
-    return found
+    return Counter(found)
 
 
-def _lexicon_features(words: list[str], here: int) -> Counter:
+def _lexicon_features(words: list[str], here: int) -> dict[str, float]:
     """Valences of lexicon words by side, weighted by distance, and bucketed by side, distance, sign and
     negation."""
     lexicon, negated = _analyzer().lexicon, _negated(words)
-    found = Counter()
+    found = defaultdict(float)
     for i, word in enumerate(words):
         valence = lexicon.get(word)
         if not valence or i == here:
@@ -511,9 +518,9 @@ class LinearModel:
     def contributions(self, found: dict[str, float]) -> tuple[list[str], numpy.ndarray]:
         """``(names, pushes)``: the named features the model knows, and each one's push on the class scores
         (a row per feature, a column per class)."""
-        names = [name for name in found if name in self._row]
-        values = numpy.array([found[name] for name in names], dtype=numpy.float64)
-        return names, values[:, None] * self._matrix[[self._row[name] for name in names]]
+        names = list(filter(self._row.__contains__, found))
+        values = numpy.fromiter(map(found.__getitem__, names), dtype=numpy.float64, count=len(names))
+        return names, values[:, None] * self._matrix[list(map(self._row.__getitem__, names))]
 
     def __post_init__(self):
         self._row = {name: k for k, name in enumerate(self.weights)}
@@ -558,11 +565,11 @@ class TargetRanker:
     def matrix(self, candidates: list[dict[str, float]]) -> numpy.ndarray:
         """One row per candidate, one column per feature of the model."""
         rows = numpy.zeros((len(candidates), len(self.features)))
-        for i, found in enumerate(candidates):
-            for name, value in found.items():
-                k = self._column.get(name)
-                if k is not None:
-                    rows[i, k] = value
+        for i, found in enumerate(candidates):  # a name the model does not know has column -1, left out
+            columns = numpy.fromiter(map(self._column.get, found, repeat(-1)), dtype=int, count=len(found))
+            values = numpy.fromiter(found.values(), dtype=float, count=len(found))
+            known = columns >= 0
+            rows[i, columns[known]] = values[known]
         return rows
 
     def scores(self, candidates: list[dict[str, float]]) -> numpy.ndarray:
