@@ -15,7 +15,7 @@ articles by the same rule as an article merges "Kalin" into "Ibrahim Kalin".
 import bisect
 import re
 from collections import Counter
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from typing import NamedTuple
 
 import names as census  # the `names` package (PyPI): census tables of first names, not this module
@@ -610,8 +610,10 @@ class NameBook:
         last = family_words(name)[-1]
         namesakes = [e for e in self._by_last_name.get(last, ()) if e.type == "PERSON"
                      and clean_name(e.text).split()[0] not in (last, name.split()[0])]
-        honored = re.finditer(HONORIFIC + r"(?:[A-Z][\w.'-]*\s+)*" + re.escape(last) + r"\b", self.text)
-        for match in () if namesakes else honored:
+        first = None if namesakes else self._first_honorific  # no honorific: no pattern to make and run
+        honored = () if first is None else re.compile(
+            HONORIFIC + r"(?:[A-Z][\w.'-]*\s+)*" + re.escape(last) + r"\b").finditer(self.text, first)
+        for match in honored:
             votes[HONORIFIC_GENDER[match.group(1).lower()]] += 3
         words = name.split()
         if votes["male"] == votes["female"] == 0 and len(words) > 1 and words[0].upper() in first_name_genders():
@@ -631,6 +633,12 @@ class NameBook:
             surname = len(words) == 1 and any(len(e.text.split()) > 1 for e in self._by_last_name.get(last, ()))
             return None if surname else first_name_genders().get(words[0].upper())
         return max(votes, key=votes.get)
+
+    @cached_property
+    def _first_honorific(self):
+        """Offset of the article's first honorific ("Mr.", "Dr."), or None: where a search for one may start."""
+        found = re.search(HONORIFIC, self.text)
+        return found.start() if found else None
 
     def _people_by_sentence(self):
         """Per sentence: where it first names each person (by canonical name), the known surnames in it (a
