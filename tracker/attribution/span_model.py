@@ -65,7 +65,7 @@ class ArticleInputs:
         self.index = index
         self.floats, self.symbols = [], []
         for tree, vectors in zip(index.trees, index.sentence_vectors):
-            quoted = numpy.array([[index.in_quotation(w.start_char)] for w in tree.words], dtype=numpy.float32)
+            quoted = numpy.array([[flag] for flag in index.quoted_words(tree)], dtype=numpy.float32)
             self.floats.append(numpy.hstack([vectors, quoted]).astype(numpy.float32))
             self.symbols.append([(lemma_symbol(index, w, [e.type for e in index.entities_overlapping(
                 w.start_char, w.end_char)]), w.upos or "X", w.deprel or "dep") for w in tree.words])
