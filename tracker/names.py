@@ -376,7 +376,7 @@ class NameBook:
         two family names, and those whose name starts with it; once per name (``canonical`` asks at every mention
         of a long article)."""
         if name not in self._family_forms:
-            persons = [e for e in self.entities if e.type == "PERSON" and not self._in_title_case(e)]
+            persons = self._persons_outside_title_case
             self._family_forms[name] = (
                 [e for e in persons if len(family_words(clean_name(e.text))) >= 3
                  and family_words(clean_name(e.text))[-2] == name],
@@ -384,6 +384,11 @@ class NameBook:
                  and e.start_char not in self._verb_ended
                  and not ORGANISATION_WORDS.search(e.text)])  # "the Obama White House" is no person
         return self._family_forms[name]
+
+    @cached_property
+    def _persons_outside_title_case(self):
+        """The persons the article names outside title-case lines (``_in_title_case``), found once."""
+        return [e for e in self.entities if e.type == "PERSON" and not self._in_title_case(e)]
 
     def namesakes(self, surname):
         """The canonical names of the article's persons whose name ends with ``surname``."""
