@@ -67,8 +67,9 @@ class ArticleInputs:
         for tree, vectors in zip(index.trees, index.sentence_vectors):
             quoted = numpy.array([[flag] for flag in index.quoted_words(tree)], dtype=numpy.float32)
             self.floats.append(numpy.hstack([vectors, quoted]).astype(numpy.float32))
+            named = bool(index.entities_overlapping(tree.start, tree.end))  # else no word is in an entity
             self.symbols.append([(lemma_symbol(index, w, [e.type for e in index.entities_overlapping(
-                w.start_char, w.end_char)]), w.upos or "X", w.deprel or "dep") for w in tree.words])
+                w.start_char, w.end_char)] if named else []), w.upos or "X", w.deprel or "dep") for w in tree.words])
 
     def window(self, sentence, cue):
         """``(floats, symbols, places)`` of the window around word ``cue`` (0-based) of ``sentence``: the
