@@ -89,7 +89,7 @@ def test_a_cue_path_names_the_relation_below_the_cue(seed_sample):
     tree = next(t for t in index.trees if any(w.lemma == "say" and any(k.deprel == "ccomp" for k in t.kids(w))
                                               for w in t.words))
     cue = next(i for i, w in enumerate(tree.words) if w.lemma == "say" and tree.kids(w, "ccomp"))
-    paths = cue_paths(tree.words, cue)
+    paths = cue_paths(tree, cue)
     complement = tree.kids(tree.words[cue], "ccomp")[0]
     assert paths[cue] == "CUE"
     assert paths[complement.id - 1] == "below:ccomp"

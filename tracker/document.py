@@ -60,6 +60,13 @@ class ArticleIndex:
         """The quotations that share characters with ``start:end``, in text order."""
         return self.quotes[bisect.bisect_right(self._quote_ends, start):bisect.bisect_left(self._quote_starts, end)]
 
+    def quoted_words(self, tree):
+        """For each word of ``tree`` (a ``SentenceTree``), whether it starts inside a quotation (``in_quotation``),
+        looked up word by word only in a sentence that overlaps one."""
+        if not self.quotes_overlapping(tree.start, tree.end):
+            return [False] * len(tree.words)
+        return [self.in_quotation(w.start_char) for w in tree.words]
+
     def in_quotation(self, offset):
         """Whether ``offset`` lies inside a quotation of the article."""
         return self.quotation_at(offset) is not None

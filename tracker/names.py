@@ -15,7 +15,7 @@ articles by the same rule as an article merges "Kalin" into "Ibrahim Kalin".
 import bisect
 import re
 from collections import Counter
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from typing import NamedTuple
 
 import names as census  # the `names` package (PyPI): census tables of first names, not this module
@@ -376,7 +376,7 @@ class NameBook:
         two family names, and those whose name starts with it; once per name (``canonical`` asks at every mention
         of a long article)."""
         if name not in self._family_forms:
-            persons = [e for e in self.entities if e.type == "PERSON" and not self._in_title_case(e)]
+            persons = self._persons_outside_title_case
             self._family_forms[name] = (
                 [e for e in persons if len(family_words(clean_name(e.text))) >= 3
                  and family_words(clean_name(e.text))[-2] == name],
@@ -384,6 +384,11 @@ class NameBook:
                  and e.start_char not in self._verb_ended
                  and not ORGANISATION_WORDS.search(e.text)])  # "the Obama White House" is no person
         return self._family_forms[name]
+
+    @cached_property
+    def _persons_outside_title_case(self):
+        """The persons the article names outside title-case lines (``_in_title_case``), found once."""
+        return [e for e in self.entities if e.type == "PERSON" and not self._in_title_case(e)]
 
     def namesakes(self, surname):
         """The canonical names of the article's persons whose name ends with ``surname``."""
@@ -610,8 +615,10 @@ class NameBook:
         last = family_words(name)[-1]
         namesakes = [e for e in self._by_last_name.get(last, ()) if e.type == "PERSON"
                      and clean_name(e.text).split()[0] not in (last, name.split()[0])]
-        honored = re.finditer(HONORIFIC + r"(?:[A-Z][\w.'-]*\s+)*" + re.escape(last) + r"\b", self.text)
-        for match in () if namesakes else honored:
+        first = None if namesakes else self._first_honorific  # no honorific: no pattern to make and run
+        honored = () if first is None else re.compile(
+            HONORIFIC + r"(?:[A-Z][\w.'-]*\s+)*" + re.escape(last) + r"\b").finditer(self.text, first)
+        for match in honored:
             votes[HONORIFIC_GENDER[match.group(1).lower()]] += 3
         words = name.split()
         if votes["male"] == votes["female"] == 0 and len(words) > 1 and words[0].upper() in first_name_genders():
@@ -631,6 +638,12 @@ class NameBook:
             surname = len(words) == 1 and any(len(e.text.split()) > 1 for e in self._by_last_name.get(last, ()))
             return None if surname else first_name_genders().get(words[0].upper())
         return max(votes, key=votes.get)
+
+    @cached_property
+    def _first_honorific(self):
+        """Offset of the article's first honorific ("Mr.", "Dr."), or None: where a search for one may start."""
+        found = re.search(HONORIFIC, self.text)
+        return found.start() if found else None
 
     def _people_by_sentence(self):
         """Per sentence: where it first names each person (by canonical name), the known surnames in it (a

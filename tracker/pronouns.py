@@ -58,10 +58,11 @@ def _names_subject(sentence, word):
 def _owns_subject(sentence, word):
     """Whether ``word`` is the possessor of a subject that no name stands beside: "Tuttle's article also attacked
     Christie" is about Tuttle, "Roe's pollster, Dan Hale, says" is not about Roe."""
-    head = sentence.words[word.head - 1] if word.head else None
-    return word.deprel == "nmod:poss" and word.upos == "PROPN" and head is not None \
-        and head.deprel.startswith("nsubj") and not any(_names_subject(sentence, w) for w in sentence.words
-                                                        if w.head == head.id)
+    if word.deprel != "nmod:poss" or word.upos != "PROPN" or not word.head:
+        return False
+    head = sentence.words[word.head - 1]
+    return head.deprel.startswith("nsubj") and not any(_names_subject(sentence, w) for w in sentence.words
+                                                       if w.head == head.id)
 
 
 def _untagged_subject_names(index, book):

@@ -152,6 +152,7 @@ class Context:
         self.determiner = "definite" if determiners & DEFINITE else "possessed" if any(
             w.deprel == "nmod:poss" for w in dependents(sentence, head)) else "other" if determiners else "bare"
         self.vector = self._vector_at(sentence, head)
+        self.vector_norm = numpy.linalg.norm(self.vector) if self.vector is not None else None
         qualifiers = [w.text for w in dependents(sentence, head) if w.deprel in ("amod", "compound")
                       and w.id < head.id] if sentence and self.noun else []
         self.described = self.book.described_as(self.noun, mention.start, types=AGENT_TYPES) if self.noun else None
@@ -176,9 +177,8 @@ class Context:
         if vectors is None:
             return None
         k = self.index.sentence_of(offset)
-        words = self.index.sentences[k].words
-        j = bisect.bisect_left([w.start_char for w in words], offset)
-        return vectors[k][min(j, len(words) - 1)]
+        starts = self.index.trees[k].word_starts
+        return vectors[k][min(bisect.bisect_left(starts, offset), len(starts) - 1)]
 
     def last_before(self, option):
         """Offset of the option's last mention or statement before the mention, None if none."""
@@ -240,6 +240,6 @@ class Context:
             features["holds_office"] = float(option.name == self.holder)
         if self.vector is not None and before:
             other = self._vector_of(before[-1])
-            norm = float(numpy.linalg.norm(self.vector) * numpy.linalg.norm(other))
+            norm = float(self.vector_norm * numpy.linalg.norm(other))
             features[f"cosine|{kind}"] = float(self.vector @ other) / norm if norm else 0.0
         return features

@@ -13,6 +13,7 @@ The word lists below serve ``tracker.names`` too (which imports them from here) 
 import itertools
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from .attribution.lexicon import AUTHORING, SOURCE_NOUNS
 from .attribution.subjects import issuer_of
@@ -295,6 +296,11 @@ class Resolver:
         self._nominals = None  # subjects that are common nouns or coordinations, made on first need
         self._pollsters = None  # (offset, Speaker) of the polls the article names with their pollster: on need
         self._lower_words = None  # the words the article writes in lower case: on need
+
+    @cached_property
+    def _entity_words(self):
+        """``[(entity, the lower-cased words of its text)]`` of the article's named entities, made once."""
+        return [(e, e.text.lower().split()) for e in self.book.entities]
 
     def quoted(self, offset):
         """Whether ``offset`` lies inside a quotation."""
@@ -612,8 +618,9 @@ class Resolver:
             country = self.book.possessor(sentence, head, {"GPE"})
             if country is not None:
                 return Speaker(*self.book.canonical(country.text, "GPE"))
-            earlier = [e for e in self.book.entities if e.end_char <= head.start_char
-                       and e.type in ("ORG", "GPE", "NORP") and head.text.lower() in e.text.lower().split()]
+            lowered = head.text.lower()
+            earlier = [e for e, words in self._entity_words if e.end_char <= head.start_char
+                       and e.type in ("ORG", "GPE", "NORP") and lowered in words]
             if earlier and head.upos == "NOUN" and not any(w.deprel == "nmod:poss" for w in dependents(sentence, head)):
                 return Speaker(*self.book.canonical(earlier[-1].text, earlier[-1].type))
         return self._described(sentence, head, ids)
@@ -885,7 +892,7 @@ class Resolver:
             return None  # "the groups" are not one of them; "the Trump campaign" says whose it is
         holding = self._salient_organisation(noun.start_char, noun.lemma.lower())
         if holding is None and (noun.lemma.lower() in NAMING_NOUNS or any(
-                noun.lemma.lower() in e.text.lower().split() for e in self.book.entities)):
+                noun.lemma.lower() in words for _, words in self._entity_words)):
             return None  # "the party", "the institute": the name that holds the noun, found by the name
         described = self.book.described_as(noun.lemma.lower(), noun.start_char, types=("ORG",))
         return holding or (Speaker(described, "ORG") if described else self._salient_organisation(noun.start_char))

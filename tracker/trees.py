@@ -3,6 +3,7 @@ indexed once per sentence, the preposition that marks a word, and ``SentenceTree
 of a sentence."""
 
 import weakref
+from functools import cached_property
 
 _DEPENDENTS = weakref.WeakKeyDictionary()  # sentence -> {head id: its dependents}; lives as long as the sentence
 
@@ -52,6 +53,11 @@ class SentenceTree:
         self.children = _dependents_index(sentence)
         self.start = self.words[0].start_char
         self.end = self.words[-1].end_char
+
+    @cached_property
+    def word_starts(self):
+        """The words' start offsets, in order (for a bisect)."""
+        return [w.start_char for w in self.words]
 
     def word(self, word_id):
         """The word with id ``word_id``."""

@@ -65,17 +65,18 @@ class ArticleInputs:
         self.index = index
         self.floats, self.symbols = [], []
         for tree, vectors in zip(index.trees, index.sentence_vectors):
-            quoted = numpy.array([[index.in_quotation(w.start_char)] for w in tree.words], dtype=numpy.float32)
+            quoted = numpy.array([[flag] for flag in index.quoted_words(tree)], dtype=numpy.float32)
             self.floats.append(numpy.hstack([vectors, quoted]).astype(numpy.float32))
+            named = bool(index.entities_overlapping(tree.start, tree.end))  # else no word is in an entity
             self.symbols.append([(lemma_symbol(index, w, [e.type for e in index.entities_overlapping(
-                w.start_char, w.end_char)]), w.upos or "X", w.deprel or "dep") for w in tree.words])
+                w.start_char, w.end_char)] if named else []), w.upos or "X", w.deprel or "dep") for w in tree.words])
 
     def window(self, sentence, cue):
         """``(floats, symbols, places)`` of the window around word ``cue`` (0-based) of ``sentence``: the
         words of the sentences ``WINDOW`` each side, each with the symbols of ``CUE_COLUMNS`` added, and
         ``places`` the ``(sentence, word position)`` of each row."""
         first, last = max(0, sentence - WINDOW), min(len(self.floats) - 1, sentence + WINDOW)
-        paths = cue_paths(self.index.trees[sentence].words, cue)
+        paths = cue_paths(self.index.trees[sentence], cue)
         floats, symbols, places = [], [], []
         at = sum(len(self.symbols[s]) for s in range(first, sentence)) + cue
         for s in range(first, last + 1):
@@ -95,24 +96,23 @@ def offset_symbol(distance):
     return ("-" if distance < 0 else "+") + str(size) if size else "0"
 
 
-def cue_paths(words, cue):
-    """For each word of a sentence, how the tree joins it to word ``cue`` (0-based): "CUE", "below:<relation
-    of the cue's dependent it is under>", "above" (the cue's ancestors), or "beside:<the cue's relation>"."""
-    ancestors, i = set(), cue
+def cue_paths(tree, cue):
+    """For each word of a sentence (a ``SentenceTree``), how the tree joins it to word ``cue`` (0-based): "CUE",
+    "below:<relation of the cue's dependent it is under>", "above" (the cue's ancestors), or "beside:<the cue's
+    relation>"."""
+    words = tree.words
+    paths = [f"beside:{words[cue].deprel}"] * len(words)
+    i = cue
     while words[i].head:
         i = words[i].head - 1
-        ancestors.add(i)
-    paths = []
-    for k in range(len(words)):
-        if k == cue:
-            paths.append("CUE")
-        elif k in ancestors:
-            paths.append("above")
-        else:
-            j, child = k, None
-            while words[j].head and j != cue:
-                child, j = j, words[j].head - 1
-            paths.append(f"below:{words[child].deprel}" if j == cue else f"beside:{words[cue].deprel}")
+        paths[i] = "above"
+    paths[cue] = "CUE"
+    for dependent in tree.kids(words[cue]):
+        below, todo = f"below:{dependent.deprel}", [dependent]
+        while todo:
+            word = todo.pop()
+            paths[word.id - 1] = below
+            todo.extend(tree.children.get(word.id, ()))
     return paths
 
 

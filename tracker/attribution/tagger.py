@@ -57,21 +57,23 @@ def _cue_above(words):
     return [find(i) for i in range(len(words))]
 
 
-def _word_features(index, word, head, above, marks):
+def _word_features(word, head, above, marks, quoted):
     """The features of one word ("name:value", or a bare name for a feature that holds), and the three its
     neighbours borrow: lemma, part of speech and the rules' mark."""
-    text, upos, deprel = word.text, word.upos, word.deprel
-    lemma = (word.lemma or text).lower()
-    head_lemma = (head.lemma or head.text).lower() if head is not None else "ROOT"
-    mark = marks.get(word.start_char, "O")
+    text, upos, deprel, start, own_lemma = word.text, word.upos, word.deprel, word.start_char, word.lemma
+    lemma = (own_lemma or text).lower()
+    if head is None:
+        head_lemma = head_upos = "ROOT"
+    else:
+        head_lemma, head_upos = (head.lemma or head.text).lower(), head.upos
+    mark = marks.get(start, "O")
     found = [f"w:{text.lower()}", f"lem:{lemma}", f"upos:{upos}", f"xpos:{word.xpos or '-'}", f"dep:{deprel}",
-             f"hlem:{head_lemma}", f"hupos:{head.upos if head is not None else 'ROOT'}",
-             f"dep+hlem:{deprel}+{head_lemma}", f"rule:{mark}"]
-    if index.in_quotation(word.start_char):
+             f"hlem:{head_lemma}", f"hupos:{head_upos}", f"dep+hlem:{deprel}+{head_lemma}", f"rule:{mark}"]
+    if quoted:
         found.append("quote")
-    if word.lemma in VERBS:
+    if own_lemma in VERBS:
         found.append("cue")
-    if word.lemma in SPEECH_VERBS:
+    if own_lemma in SPEECH_VERBS:
         found.append("speech")
     if text[:1].isupper():
         found.append("cap")
@@ -84,21 +86,18 @@ def _word_features(index, word, head, above, marks):
 def sentence_features(index, tree, marks):
     """The features of the words of ``tree``, each with its neighbours' lemma, part of speech and mark."""
     words = tree.words
-    above = _cue_above(words)
-    own = [_word_features(index, w, words[w.head - 1] if w.head else None, above[i], marks)
-           for i, w in enumerate(words)]
-    features = []
+    own = [_word_features(w, words[w.head - 1] if w.head else None, above, marks, quoted)
+           for w, above, quoted in zip(words, _cue_above(words), index.quoted_words(tree))]
+    count = len(own)
     for i, (found, _) in enumerate(own):
-        found = list(found)
         for d in NEIGHBOURS:
             j = i + d
-            if 0 <= j < len(own):
+            if 0 <= j < count:
                 lemma, upos, mark = own[j][1]
                 found += [f"{d}:lem:{lemma}", f"{d}:upos:{upos}", f"{d}:rule:{mark}"]
             else:
                 found.append(f"{d}:lem:PAD")
-        features.append(found)
-    return features
+    return [found for found, _ in own]
 
 
 def content_runs(labels, confidences):
