@@ -411,8 +411,7 @@ class ClaimJudge:
         self.setting = places[0] if places else None  # the most named place: where the news happens
         self._lower_text = index.text.lower()
         self._word_counts = {}  # a name's last word -> how often the article writes it
-        self._content_of = (None, None)  # (attribution, its content's mean vector), of the last one asked
-        self._words_of = (None, None)  # (attribution, its ``_content_words``), of the last one asked
+        self._vectors_of = (None, None)  # (attribution, its ``_claim_vectors``), of the last one asked
 
     def _count_in_text(self, word):
         """How often the lower-cased article text holds ``word``, counted once per word."""
@@ -433,14 +432,16 @@ class ClaimJudge:
             return numpy.zeros(VECTOR_WIDTH, dtype=numpy.float32)
         return numpy.mean([self.vectors[k][word.id - 1] for k, word in words], axis=0)
 
-    def _content_words(self, attribution):
-        """``([(sentence index, word)] of the content's content words, [...] of the cue's words)``, kept for the
-        last attribution asked (``dense`` and the ranker's ``content_cosine`` read them)."""
-        if self._words_of[0] is not attribution:
-            self._words_of = (attribution, self._find_content_words(attribution))
-        return self._words_of[1]
+    def _claim_vectors(self, attribution):
+        """``(mean vector of the content's content words, mean vector of the cue's words)``, kept for the last
+        attribution asked (``dense`` and the ranker's ``content_cosine`` read them)."""
+        if self._vectors_of[0] is not attribution:
+            content, cue_words = self._content_words(attribution)
+            self._vectors_of = (attribution, (self._mean_vector(content), self._mean_vector(cue_words)))
+        return self._vectors_of[1]
 
-    def _find_content_words(self, attribution):
+    def _content_words(self, attribution):
+        """``([(sentence index, word)] of the content's content words, [...] of the cue's words)``."""
         spans, cue = attribution.spans, attribution.cue
         first = self.index.sentence_of(spans[0][0])
         ends = [end for _, end in spans] + ([cue.end] if cue is not None else [])
@@ -456,8 +457,7 @@ class ClaimJudge:
 
     def dense(self, statement):
         """The claim's word vectors: the mean over the content's content words, and the cue word's."""
-        content, cue_words = self._content_words(statement.attribution)
-        return numpy.concatenate([self._mean_vector(content), self._mean_vector(cue_words)])
+        return numpy.concatenate(self._claim_vectors(statement.attribution))
 
     def stance_features(self, statement, candidates):
         """The named features of a claim's stance: its words, cue, relation, speaker type and the rules (the
@@ -626,16 +626,10 @@ class ClaimJudge:
             found.update(zip(HEAD_VECTOR, vector.tolist()))
             if governor is not None:
                 found.update(zip(GOVERNOR_VECTOR, self.vectors[k][governor.id - 1].tolist()))
-            content = self._content_vector(attribution)
+            content = self._claim_vectors(attribution)[0]
             norms = float(numpy.linalg.norm(vector) * numpy.linalg.norm(content))
             found["content_cosine"] = float(vector @ content) / norms if norms else 0.0
         return found
-
-    def _content_vector(self, attribution):
-        """The mean vector of the content's content words (``dense``'s first half), kept per attribution."""
-        if self._content_of[0] is not attribution:
-            self._content_of = (attribution, self._mean_vector(self._content_words(attribution)[0]))
-        return self._content_of[1]
 
     def judge(self, statement):
         """Set ``statement.stance`` and ``statement.target``, but for a claim for or against something, whose
