@@ -4,7 +4,8 @@ Runs the steps after the parse on the kept parses (``attribution_lab.py parse``)
 ``scripts/labels/polnear_train.jsonl`` labels, pairs each statement found with its gold quote as the scorer
 does (``tracker.evaluate.matched_pairs``, coverage > 0.3), and takes the label's stance and target. Prints
 5-fold figures (folds by article, ``attribution_lab.folds_of``), then fits on every row and writes
-``tracker/data/stance_claims.json`` and ``tracker/data/stance_targets.json``. Needs scikit-learn at training
+``tracker/data/stance_claims.json`` (with ``stance_claim_trees.json`` when the trees are weighed in) and
+``tracker/data/stance_targets.json``. Needs scikit-learn at training
 time only. ``--targets-only`` trains and cross-validates the target ranker alone, ``--rows PATH`` reads the
 training rows from a file (a ``rows_cache()`` of other code) instead of building them.
 
@@ -28,6 +29,7 @@ for variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"): 
 
 import lightgbm  # noqa: E402
 import numpy  # noqa: E402
+import scipy.sparse  # noqa: E402
 from sklearn.feature_extraction import DictVectorizer  # noqa: E402
 from sklearn.linear_model import LogisticRegression  # noqa: E402
 
@@ -40,8 +42,8 @@ from attribution_lab import documents, folds_of, read_records  # noqa: E402
 from tracker.evaluate import _target_matches, matched_pairs  # noqa: E402
 from tracker.extract import statements_of  # noqa: E402
 from tracker.relations import RELATION_STANCE  # noqa: E402
-from tracker.stance import (CLAIM_CLASSES, CLAIM_MODEL_PATH, DENIAL_CUES, DENIAL_MODEL_PATH,  # noqa: E402
-                            FLAT_DENIALS, TARGET_MODEL_PATH, TargetRanker)
+from tracker.stance import (CLAIM_CLASSES, CLAIM_MODEL_PATH, CLAIM_TREES_PATH, DENIAL_CUES,  # noqa: E402
+                            DENIAL_MODEL_PATH, FLAT_DENIALS, TARGET_MODEL_PATH, ClaimTrees, TargetRanker)
 from tracker.targets import TARGET_FLOOR, ClaimJudge, ranking_features  # noqa: E402
 
 LABELS = ROOT / "scripts" / "labels" / "polnear_train.jsonl"
@@ -54,13 +56,19 @@ STANCE_WEIGHTS = (None, "balanced")
 RANKER = {"objective": "lambdarank", "n_estimators": 300, "learning_rate": 0.05, "num_leaves": 31,
           "min_child_samples": 20, "colsample_bytree": 0.5, "subsample": 0.8, "subsample_freq": 1,
           "reg_lambda": 1.0, "n_jobs": 1, "random_state": 0, "verbose": -1}
+# the claim model's trees: LightGBM multiclass over the linear model's inputs, their class scores weighed in
+# with the linear model's by one of TREE_WEIGHTS (0: the linear model alone)
+STANCE_TREES = {"objective": "multiclass", "n_estimators": 400, "learning_rate": 0.05, "num_leaves": 15,
+                "min_child_samples": 20, "colsample_bytree": 0.3, "subsample": 0.8, "subsample_freq": 1,
+                "reg_lambda": 1.0, "n_jobs": 1, "random_state": 0, "verbose": -1}
+TREE_WEIGHTS = (0.0, 0.3, 0.5, 0.7)
 NEUTRAL_OFFSETS = (0.0, 0.25, 0.5, 0.75, 1.0, 1.25)  # taken off the neutral class's log-probability
 DENIAL_C = (0.001, 0.01)
 DENIAL_THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9)
 DECIMALS = 5
 
 
-MODELS_TRAINED_ON_ROWS = (CLAIM_MODEL_PATH, TARGET_MODEL_PATH, DENIAL_MODEL_PATH)
+MODELS_TRAINED_ON_ROWS = (CLAIM_MODEL_PATH, TARGET_MODEL_PATH, DENIAL_MODEL_PATH, CLAIM_TREES_PATH)
 
 
 def article_key(article_id):
@@ -198,6 +206,38 @@ def decide_stances(scores, classes, rows, neutral_offset=0.0, denials=None, thre
         is_denial(r["features"]) or p > threshold for r, p in zip(rows, denials)]
     return [RELATION_STANCE.get(r["relation"]) or ("deny" if d else str(classes[k]))
             for r, k, d in zip(rows, scores.argmax(1), denied)]
+
+
+def fit_trees(rows):
+    """The claim model's trees (``tracker.stance.ClaimTrees``, weight 1): LightGBM multiclass over the named
+    features that occur in ``MIN_ROWS`` rows and the word vectors."""
+    vectorizer = DictVectorizer()
+    named = vectorizer.fit_transform(kept_features([r["features"] for r in rows]))
+    vectors = scipy.sparse.csr_matrix(numpy.array([r["dense"] for r in rows]))
+    classifier = lightgbm.LGBMClassifier(**STANCE_TREES).fit(scipy.sparse.hstack([named, vectors]).tocsr(),
+                                                             [r["stance"] for r in rows])
+    return ClaimTrees(classifier.booster_, [str(name) for name in vectorizer.get_feature_names_out()],
+                      [str(c) for c in classifier.classes_], 1.0)
+
+
+def trees_out_of_fold(rows):
+    """Each row's class scores (raw, in ``CLAIM_CLASSES`` sorted as the classifiers sort them) from the trees
+    fit on the other folds, as the stance step computes them."""
+    scores = numpy.zeros((len(rows), len(CLAIM_CLASSES)))
+    for train, test in held_out(rows):
+        trees = fit_trees(train)
+        for i in test:
+            scores[i] = trees.scores(rows[i]["features"], numpy.asarray(rows[i]["dense"]))
+    return scores
+
+
+def export_trees(trees, weight, path, source):
+    """Write the trees with the weight the stance step gives them, as ``tracker.stance.shipped_claim_trees``
+    reads them."""
+    model = {"source": source, "classes": trees.classes, "weight": weight, "features": trees.features,
+             "booster": trees.booster.model_to_string()}
+    path.write_text(json.dumps(model, separators=(",", ":")), encoding="utf-8")
+    return path.stat().st_size
 
 
 def fit_denials(rows, C):
@@ -393,20 +433,23 @@ def main():
     if options.targets_only:
         return
     denials = {C: denials_out_of_fold(rows, C) for C in DENIAL_C}
+    tree_scores = trees_out_of_fold(rows)
     best = None
     for C in STANCE_C:
         for weight in STANCE_WEIGHTS:
-            scores, classes = out_of_fold(rows, C, weight)
-            _, offset, denial_C, threshold = decision = best_decision(rows, scores, classes, denials)
-            stances = decide_stances(scores, classes, rows, offset, denials.get(denial_C), threshold or 0.5)
-            figures = figures_of(rows, stances, chosen)
-            print(f"C {C} weight {weight} neutral offset {offset} denial model C {denial_C} threshold {threshold}: "
-                  + ", ".join(f"{k} {v:.1f}" for k, v in figures.items()), flush=True)
-            key = (round(figures["macro_f1"], 1), figures["target_acc"])  # the issue's stance measure first
-            if best is None or key > best[0]:
-                best = (key, C, weight, decision, stances)
-    _, C, weight, (_, offset, denial_C, threshold), stances = best
-    print(f"chosen: C {C} weight {weight} neutral offset {offset} denial model C {denial_C} "
+            linear, classes = out_of_fold(rows, C, weight)
+            for tree_weight in TREE_WEIGHTS:  # log-probabilities and raw scores: the same argmax and softmax
+                scores = (1 - tree_weight) * linear + tree_weight * tree_scores
+                _, offset, denial_C, threshold = decision = best_decision(rows, scores, classes, denials)
+                stances = decide_stances(scores, classes, rows, offset, denials.get(denial_C), threshold or 0.5)
+                figures = figures_of(rows, stances, chosen)
+                print(f"C {C} weight {weight} trees {tree_weight} neutral offset {offset} denial model C {denial_C} "
+                      f"threshold {threshold}: " + ", ".join(f"{k} {v:.1f}" for k, v in figures.items()), flush=True)
+                key = (round(figures["macro_f1"], 1), figures["target_acc"])  # the issue's stance measure first
+                if best is None or key > best[0]:
+                    best = (key, C, weight, tree_weight, decision, stances)
+    _, C, weight, tree_weight, (_, offset, denial_C, threshold), stances = best
+    print(f"chosen: C {C} weight {weight} trees {tree_weight} neutral offset {offset} denial model C {denial_C} "
           f"threshold {threshold}")
     figures_of(rows, stances, chosen, show=True)
     gold = [r["stance"] for r in rows]
@@ -414,9 +457,17 @@ def main():
     if options.compare:
         compare_mlp(rows, C, weight)
     model = fit_stance(rows, C, weight)
-    model.classifier.intercept_[list(model.classifier.classes_).index("neutral")] -= offset
+    # the offset folded into the linear model's neutral intercept, which counts for 1 - tree_weight of the scores
+    model.classifier.intercept_[list(model.classifier.classes_).index("neutral")] -= offset / (1 - tree_weight)
     size = model.export(CLAIM_MODEL_PATH, source + f", neutral offset {offset}")
     print(f"wrote {CLAIM_MODEL_PATH.relative_to(ROOT)} ({size:,} bytes)")
+    if tree_weight:
+        trees = fit_trees(rows)
+        assert trees.classes == [str(c) for c in model.classifier.classes_], "the two models' classes in one order"
+        size = export_trees(trees, tree_weight, CLAIM_TREES_PATH, source + f", weight {tree_weight}")
+        print(f"wrote {CLAIM_TREES_PATH.relative_to(ROOT)} ({size:,} bytes)")
+    else:
+        CLAIM_TREES_PATH.unlink(missing_ok=True)
     if denial_C is None:
         DENIAL_MODEL_PATH.unlink(missing_ok=True)
         return

@@ -201,10 +201,10 @@ def test_a_name_is_never_a_judgement_even_when_its_last_word_is(candidates_of):
     assert candidates["Liberty Party"]["evaluative"] == 0.0
 
 
-def test_a_denial_said_in_words_no_rule_lists_is_found_by_the_denial_model(claims_of):
+def test_a_denial_said_in_words_no_rule_lists_is_found_by_the_learned_models(claims_of):
     claim, = claims_of("The senator rejected the allegation that she had taken money from the developer.")
     assert claim.stance == "deny" and claim.target.startswith("claim:")
-    assert claim.stance_evidence.startswith("denial model (")
+    assert claim.stance_evidence.startswith(("model (deny", "denial model ("))  # not a denial rule's words
 
 
 @pytest.mark.parametrize("text, words", [

@@ -489,11 +489,12 @@ def claim_stance(content: str, cue_lemma: str | None, targets: list[TargetSpan |
 
 
 # The learned claim models (``scripts/train_claims.py``, on labelled PolNeAR train articles): the stance of a
-# whole attributed claim, linear over named features and the parser's word vectors, and the ranker of its
-# candidate targets, LightGBM trees over the candidates' named features.
+# whole attributed claim, linear over named features and the parser's word vectors with LightGBM trees over
+# the same weighed in, and the ranker of its candidate targets, LightGBM trees over the candidates' named features.
 CLAIM_MODEL_PATH = Path(__file__).parent / "data" / "stance_claims.json"
 TARGET_MODEL_PATH = Path(__file__).parent / "data" / "stance_targets.json"
 DENIAL_MODEL_PATH = Path(__file__).parent / "data" / "stance_denials.json"
+CLAIM_TREES_PATH = Path(__file__).parent / "data" / "stance_claim_trees.json"
 CLAIM_CLASSES = ("neutral", "support", "against", "deny")
 DENIALS = word_set("denials")
 FLAT_DENIALS = word_set("flat_denials")
@@ -526,15 +527,24 @@ class LinearModel:
         self._row = {name: k for k, name in enumerate(self.weights)}
         self._matrix = numpy.array(list(self.weights.values())).reshape(len(self.weights), len(self.classes))
 
-    def probabilities(self, found: dict[str, float], vector: numpy.ndarray | None = None) -> numpy.ndarray:
-        """Class probabilities (softmax of the scores; one class: the logistic of its score)."""
+    def scores(self, found: dict[str, float], vector: numpy.ndarray | None = None) -> numpy.ndarray:
+        """The class scores (logits)."""
         scores = self.intercept + self.contributions(found)[1].sum(axis=0)
         if self.dense is not None and vector is not None:
             scores += vector @ self.dense
-        if len(scores) == 1:
-            return 1 / (1 + numpy.exp(-scores))
-        scores = numpy.exp(scores - scores.max())
-        return scores / scores.sum()
+        return scores
+
+    def probabilities(self, found: dict[str, float], vector: numpy.ndarray | None = None) -> numpy.ndarray:
+        """Class probabilities (softmax of the scores; one class: the logistic of its score)."""
+        return class_probabilities(self.scores(found, vector))
+
+
+def class_probabilities(scores: numpy.ndarray) -> numpy.ndarray:
+    """The softmax of class scores; of one score, its logistic."""
+    if len(scores) == 1:
+        return 1 / (1 + numpy.exp(-scores))
+    scores = numpy.exp(scores - scores.max())
+    return scores / scores.sum()
 
 
 @lru_cache(maxsize=None)
@@ -547,6 +557,39 @@ def load_linear(path: Path) -> LinearModel:
 
 
 VECTOR_FLOAT = re.compile(r"(?<=vec):\d+$")  # "vec:17", "governor_vec:3": one float of a word vector
+
+
+def named_matrix(column: dict[str, int], rows: list[dict[str, float]], width: int) -> numpy.ndarray:
+    """One row per dict of named features, ``width`` columns: each name the model knows (``column``: its
+    column) in its column, a name it does not know left out."""
+    matrix = numpy.zeros((len(rows), width))
+    for i, found in enumerate(rows):
+        columns = numpy.fromiter(map(column.get, found, repeat(-1)), dtype=int, count=len(found))
+        values = numpy.fromiter(found.values(), dtype=float, count=len(found))
+        known = columns >= 0
+        matrix[i, columns[known]] = values[known]
+    return matrix
+
+
+class ClaimTrees:
+    """Gradient-boosted trees (a LightGBM multiclass booster) over a claim's named features (``features``, in
+    column order) and then its word vectors, whose class scores are weighed in with the linear claim model's:
+    ``weight`` of the trees' scores, the rest the linear model's."""
+
+    def __init__(self, booster, features: list[str], classes: list[str], weight: float):
+        self.booster, self.features, self.classes, self.weight = booster, features, classes, weight
+        self._column = {name: k for k, name in enumerate(features)}
+
+    def scores(self, found: dict[str, float], vector: numpy.ndarray) -> numpy.ndarray:
+        """The trees' class scores (raw, in ``classes`` order) of one claim."""
+        row = named_matrix(self._column, [found], len(self.features) + len(vector))
+        row[0, len(self.features):] = vector
+        return self.booster.predict(row, raw_score=True, num_threads=1)[0]
+
+    def blended(self, linear: LinearModel, found: dict[str, float], vector: numpy.ndarray) -> numpy.ndarray:
+        """The claim's class scores, in the linear model's class order: the linear model's and the trees'
+        weighed together."""
+        return (1 - self.weight) * linear.scores(found, vector) + self.weight * self.scores(found, vector)
 
 
 class TargetRanker:
@@ -564,13 +607,7 @@ class TargetRanker:
 
     def matrix(self, candidates: list[dict[str, float]]) -> numpy.ndarray:
         """One row per candidate, one column per feature of the model."""
-        rows = numpy.zeros((len(candidates), len(self.features)))
-        for i, found in enumerate(candidates):  # a name the model does not know has column -1, left out
-            columns = numpy.fromiter(map(self._column.get, found, repeat(-1)), dtype=int, count=len(found))
-            values = numpy.fromiter(found.values(), dtype=float, count=len(found))
-            known = columns >= 0
-            rows[i, columns[known]] = values[known]
-        return rows
+        return named_matrix(self._column, candidates, len(self.features))
 
     def scores(self, candidates: list[dict[str, float]]) -> numpy.ndarray:
         """Each candidate's score: the highest is the target."""
@@ -607,6 +644,18 @@ def shipped_target_ranker() -> TargetRanker:
 
     data = json.loads(TARGET_MODEL_PATH.read_text(encoding="utf-8"))
     return TargetRanker(lightgbm.Booster(model_str=data["booster"]), data["features"])
+
+
+@lru_cache(maxsize=1)
+def shipped_claim_trees() -> ClaimTrees | None:
+    """The claim model's trees (``CLAIM_TREES_PATH``), or None when its training weighed them at nothing
+    (``scripts/train_claims.py`` then leaves no file); read once per process."""
+    if not CLAIM_TREES_PATH.exists():
+        return None
+    import lightgbm
+
+    data = json.loads(CLAIM_TREES_PATH.read_text(encoding="utf-8"))
+    return ClaimTrees(lightgbm.Booster(model_str=data["booster"]), data["features"], data["classes"], data["weight"])
 
 
 @lru_cache(maxsize=1)

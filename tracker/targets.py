@@ -25,9 +25,10 @@ from .marks import QUOTE_MARKS
 from .names import country_of, last_word
 from .relations import RELATION_CONFIDENCE, RELATION_STANCE, statement_label
 from .speakers import PLACE_NOUNS, Resolver
-from .stance import (CLAIM_MODEL_PATH, FIRST_PERSON, StanceResult, TargetSpan, _frame_stance, claim_lexical_features,
-                     denial_evidence, evaluative_features, first_rule, is_evaluative, is_hedged, load_linear,
-                     rule_features, shipped_denial_model, shipped_target_ranker, target_probabilities, tokenize)
+from .stance import (CLAIM_MODEL_PATH, FIRST_PERSON, StanceResult, TargetSpan, _frame_stance, class_probabilities,
+                     claim_lexical_features, denial_evidence, evaluative_features, first_rule, is_evaluative, is_hedged,
+                     load_linear, rule_features, shipped_claim_trees, shipped_denial_model, shipped_target_ranker,
+                     target_probabilities, tokenize)
 from .trees import dependents, preposition
 from .words import word_set
 
@@ -650,8 +651,9 @@ class ClaimJudge:
         found = self.stance_features(statement, [target for target, _ in listed])
         content = self.index.text[statement.start:statement.end].translate(EDITORIAL_BRACKETS)
         hedged = is_hedged(content, attribution.cue_lemma)
-        model, vectors = load_linear(CLAIM_MODEL_PATH), self.dense(statement)
-        probabilities = model.probabilities(found, vectors)
+        model, vectors, trees = load_linear(CLAIM_MODEL_PATH), self.dense(statement), shipped_claim_trees()
+        probabilities = class_probabilities(model.scores(found, vectors) if trees is None
+                                            else trees.blended(model, found, vectors))
         best = int(numpy.argmax(probabilities))
         label, confidence = model.classes[best], float(probabilities[best])
         evidence = f"model ({label} {confidence:.2f}): {_top_features(model, found, best)}"
