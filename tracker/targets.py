@@ -25,9 +25,9 @@ from .marks import QUOTE_MARKS
 from .names import country_of, last_word
 from .relations import RELATION_CONFIDENCE, RELATION_STANCE, statement_label
 from .speakers import PLACE_NOUNS, Resolver
-from .stance import (CLAIM_MODEL_PATH, FIRST_PERSON, StanceResult, TargetSpan, _frame_stance, class_probabilities,
-                     claim_lexical_features, denial_evidence, evaluative_features, first_rule, is_evaluative, is_hedged,
-                     load_linear, rule_features, shipped_claim_trees, shipped_denial_model, shipped_target_ranker,
+from .stance import (CLAIM_MODEL_PATH, FIRST_PERSON, StanceResult, TargetSpan, _frame_stance, claim_lexical_features,
+                     claim_scores, class_probabilities, denial_evidence, evaluative_features, first_rule, is_evaluative,
+                     is_hedged, load_linear, rule_features, shipped_denial_model, shipped_target_ranker,
                      target_probabilities, tokenize)
 from .trees import dependents, preposition
 from .words import word_set
@@ -632,12 +632,21 @@ class ClaimJudge:
             found["content_cosine"] = float(vector @ content) / norms if norms else 0.0
         return found
 
-    def judge(self, statement):
-        """Set ``statement.stance`` and ``statement.target``, but for a claim for or against something, whose
-        target the ranker chooses among its candidates: return ``(candidates, ranker features)`` for
+    def stance_inputs(self, statement):
+        """``(listed candidates, named features, word vectors)`` of a claim's stance, or None for a statement
+        that takes its relation's stance."""
+        if statement.relation in RELATION_STANCE:
+            return None
+        listed = self.listed_candidates(statement)
+        return listed, self.stance_features(statement, [target for target, _ in listed]), self.dense(statement)
+
+    def judge(self, statement, inputs, scores):
+        """Set ``statement.stance`` and ``statement.target`` from its ``stance_inputs`` and the claim model's
+        class ``scores`` of them (``tracker.stance.claim_scores``), but for a claim for or against something,
+        whose target the ranker chooses among its candidates: return ``(candidates, ranker features)`` for
         ``judge_stances`` to rank all of an article's claims at once (None when nothing is left)."""
         attribution = statement.attribution
-        if statement.relation in RELATION_STANCE:
+        if inputs is None:
             content = self.index.text[statement.start:statement.end]
             cue = attribution.cue.text if attribution.cue else None
             statement.stance = StanceResult(
@@ -647,13 +656,10 @@ class ClaimJudge:
             related = statement.related
             statement.target = Target(statement_label(related, self.index.text), None, related.start, related.end)
             return None
-        listed = self.listed_candidates(statement)
-        found = self.stance_features(statement, [target for target, _ in listed])
+        listed, found, vectors = inputs
         content = self.index.text[statement.start:statement.end].translate(EDITORIAL_BRACKETS)
         hedged = is_hedged(content, attribution.cue_lemma)
-        model, vectors, trees = load_linear(CLAIM_MODEL_PATH), self.dense(statement), shipped_claim_trees()
-        probabilities = class_probabilities(model.scores(found, vectors) if trees is None
-                                            else trees.blended(model, found, vectors))
+        model, probabilities = load_linear(CLAIM_MODEL_PATH), class_probabilities(scores)
         best = int(numpy.argmax(probabilities))
         label, confidence = model.classes[best], float(probabilities[best])
         evidence = f"model ({label} {confidence:.2f}): {_top_features(model, found, best)}"
@@ -787,11 +793,16 @@ def _top_features(model, found, best, count=3):
 
 
 def judge_stances(index, statements, book):
-    """The stance step: each statement's ``stance`` and ``target`` (``ClaimJudge``), the targets of the
-    article's claims ranked ``RANKED_AT_ONCE`` claims at a time. A statement that denies, disputes or confirms another
+    """The stance step: each statement's ``stance`` and ``target`` (``ClaimJudge``), the stances of the article's
+    claims scored and their targets ranked ``RANKED_AT_ONCE`` claims at a time. A statement that denies, disputes or confirms another
     (``relations``) takes the relation's stance toward that statement."""
-    judge = ClaimJudge(index, book)
-    owed = [(statement, ranking) for statement in statements if (ranking := judge.judge(statement)) is not None]
+    judge, owed = ClaimJudge(index, book), []
+    for k in range(0, len(statements), RANKED_AT_ONCE):  # the claim model scores as many claims in one call
+        chunk = statements[k:k + RANKED_AT_ONCE]
+        inputs = [judge.stance_inputs(statement) for statement in chunk]
+        scores = iter(claim_scores([(found, vectors) for _, found, vectors in filter(None, inputs)]))
+        owed += [(statement, ranking) for statement, claim in zip(chunk, inputs)
+                 if (ranking := judge.judge(statement, claim, next(scores) if claim else None)) is not None]
     if not owed:
         return
     ranker = shipped_target_ranker()
