@@ -718,9 +718,12 @@ def test_said_as_much_points_to_an_earlier_statement(nlp):
     assert found(nlp, "He knows as much about trade as I do.") == []
 
 
-def test_a_pronoun_object_is_who_the_content_is_about(nlp):
+def test_a_pronoun_object_stays_on_what_it_is_accused_of(nlp):
+    """PolNeAR's contents keep the object with its preposition ("accused him of X", "praised her for X")."""
     text = "The senator accused him of hiding the report."
-    assert found(nlp, text) == [("indirect", "The senator", "accused", ["hiding the report"])]
+    assert found(nlp, text) == [("indirect", "The senator", "accused", ["him of hiding the report"])]
+    text = "The mayor praised them for their quick work on the bridge."
+    assert found(nlp, text) == [("indirect", "The mayor", "praised", ["them for their quick work on the bridge"])]
 
 
 def test_an_expressed_feeling_names_the_cue_and_its_complement_is_the_content(nlp):

@@ -38,7 +38,6 @@ from .complements import (
 from .lexicon import (
     ASPECTUAL,
     CIRCUMSTANTIAL,
-    COMPARING,
     DEPICTING,
     GATHERINGS,
     MEDIA,
@@ -274,9 +273,6 @@ def object_content(c, obj):
                 or extra.deprel == "obl" and span[0].id == max(w.id for w in words) + 1
                 and first not in CIRCUMSTANTIAL and not index.is_time(extra)
                 or describes_the_object(tree, extra, words) or is_comparison(tree, extra)):
-            if obj.upos == "PRON" and obj.xpos not in ("WDT", "WP") and verb.lemma not in COMPARING \
-                    and first in PREPOSITIONAL_CUES.get(verb.lemma, ()):
-                return span[1:], "object"  # "accused her of lying": what she is accused of
             words += span
     words = without_medium(tree, words, obj)
     return words + coordinated_object(tree, verb, words, exclude), "object"
