@@ -983,6 +983,16 @@ def test_a_trailing_apposition_with_a_relative_clause_is_the_writers(nlp):
         ("indirect", "The mayor", "praised", ["the plan by Jane Smith, the director"])]
 
 
+def test_a_trailing_relative_clause_set_off_by_a_comma_is_the_writers(nlp):
+    assert found(nlp, "The mayor said she would back the ferry plan, which comes to a vote on Monday.") == [
+        ("indirect", "The mayor", "said", ["she would back the ferry plan"])]
+    assert found(nlp, "Aides said the council hired Tom Berry, who ran the harbor for ten years.") == [
+        ("indirect", "Aides", "said", ["the council hired Tom Berry"])]
+    text = "The mayor said the ferry plan that the council drafted would cost too much."  # restrictive: said
+    assert found(nlp, text) == [
+        ("indirect", "The mayor", "said", ["the ferry plan that the council drafted would cost too much"])]
+
+
 def test_a_quotation_after_the_colon_ending_reported_speech_goes_on_with_it(nlp):
     text = 'The coach said the team has the one quality a champion needs: "Patience -- real patience, and mixed with nerve."'
     assert found(nlp, text) == [("mixed", "The coach", "said", [
