@@ -482,6 +482,11 @@ def test_a_quote_continues_the_last_statement_with_a_speaker(nlp):
     assert found(nlp, text)[0] == ("direct", "the chairman", "said", ['"We will return,"', '"This is not over."'])
 
 
+def test_a_quote_after_no_break_spaces_continues_the_last_statement(nlp):
+    text = '"We will return,"\xa0the chairman said.\xa0"This is not over."'
+    assert found(nlp, text)[0] == ("direct", "the chairman", "said", ['"We will return,"', '"This is not over."'])
+
+
 def test_a_quote_goes_on_from_the_last_quotation_past_a_remark_on_its_speaker(nlp):
     text = '"The plan failed," said Ann Cole, who wrote about the vote in her memoir. "Nobody wanted to admit it."'
     (kind, speaker, cue, spans), *_ = found(nlp, text)

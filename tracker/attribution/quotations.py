@@ -12,6 +12,7 @@ from .records import Attribution
 
 CLAUSE_HEADS = frozenset({"root", "parataxis", "ccomp", "conj"})  # deprels of a verb heading its own clause
 INVERTED_STOPS = frozenset(".,;:!?()\"“”")  # where a speaker named after the verb ends
+SPACES = " \xa0"  # the spaces between a quotation and its neighbours: news pages often use no-break spaces
 from .subjects import addressee_of, subject_of
 
 
@@ -193,7 +194,7 @@ def is_statement_shaped(index, quote):
 def starts_a_sentence(index, quote):
     """The quotation opens a sentence of the text, or follows a colon ('She wrote: "Shameful."'); not one
     after a comma or "and", where a title or a name stands as often as speech."""
-    before = index.text[:quote.start].rstrip(" " + "".join(CLOSERS) + "\"'")
+    before = index.text[:quote.start].rstrip(SPACES + "".join(CLOSERS) + "\"'")
     return not before or before.endswith((".", "!", "?", ":", "\n"))
 
 
@@ -226,7 +227,7 @@ def names_the_noun_before(index, quote):
 def opens_sentence(index, quote):
     """The quotation stands where a sentence or clause starts, not inside narration ('Japan called it
     an "outlaw nation."')."""
-    before = index.text[max(0, quote.start - 8):quote.start].rstrip(" ")
+    before = index.text[max(0, quote.start - 8):quote.start].rstrip(SPACES)
     return not before or before.endswith(SENTENCE_OPENERS)
 
 
@@ -278,7 +279,7 @@ def nearby_cue(index, quote, used_cues, right_by=False):
         overlaps = tree.start < quote.end and quote.start < tree.end
         introduces = tree.end <= quote.start and not index.text[tree.end:quote.start].strip() \
             and index.text[tree.start:tree.end].rstrip().endswith((":", ",", "—"))
-        closes = tree.start >= quote.end and index.text[quote.end:tree.start] in (" ", "")  # '"...?" he asked.'
+        closes = tree.start >= quote.end and not index.text[quote.end:tree.start].strip(SPACES)  # '"...?" he asked.'
         if not (overlaps or introduces or closes):
             continue
         for word in tree.words[:25] if closes else tree.words:
