@@ -487,6 +487,13 @@ def test_a_quote_after_no_break_spaces_continues_the_last_statement(nlp):
     assert found(nlp, text)[0] == ("direct", "the chairman", "said", ['"We will return,"', '"This is not over."'])
 
 
+def test_a_quotation_that_closes_its_sentence_is_not_said_by_the_cue_after_it(nlp):
+    text = '"We are neighbours," Ms. Cole said. "We are not to blame." Mr. Reed said: "The fire was an accident."'
+    assert [(speaker, spans) for _, speaker, _, spans in found(nlp, text)] == [
+        ("Ms. Cole", ['"We are neighbours,"', '"We are not to blame."']),
+        ("Mr. Reed", ['"The fire was an accident."'])]
+
+
 def test_a_quote_goes_on_from_the_last_quotation_past_a_remark_on_its_speaker(nlp):
     text = '"The plan failed," said Ann Cole, who wrote about the vote in her memoir. "Nobody wanted to admit it."'
     (kind, speaker, cue, spans), *_ = found(nlp, text)

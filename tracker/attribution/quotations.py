@@ -247,7 +247,10 @@ def attribution_right_after(index, quote, found):
     """The attribution whose speaker and cue directly follow ``quote`` in its paragraph, if any: one that quotes,
     or one whose content is the cue's object after a quotation that ends as speech before its cue does
     ('"...," Reed assured the crowd', '"...?" she urged them': ``addressed_right_after``)."""
-    spoken = index.text[quote.start:quote.end].rstrip("\"”’'» ").endswith((",", "?", "!"))
+    said = index.text[quote.start:quote.end].rstrip("\"”’'» ")
+    if said.endswith("."):  # '"We are not to blame." Cole said: "..."': the quotation closed its sentence
+        return None
+    spoken = said.endswith((",", "?", "!"))
     for a in found:
         if a.cue is None or a.speaker is None or a.start < quote.end \
                 or a.kind == "indirect" and not (spoken and addressed_right_after(index, quote, a)):
