@@ -504,6 +504,12 @@ def test_a_quote_goes_on_from_the_last_quotation_past_a_remark_on_its_speaker(nl
         ("She", ["the plan was flawed"]), ("She", ['"It is a waste of money."'])]
 
 
+def test_a_quote_goes_on_from_the_last_quotation_past_a_named_report_in_its_narration(nlp):
+    text = '"We will return," the chairman said on Monday, after critics said the plan was dead. "This is not over."'
+    assert [(speaker, spans) for _, speaker, _, spans in found(nlp, text)] == [
+        ("the chairman", ['"We will return,"', '"This is not over."']), ("critics", ["the plan was dead"])]
+
+
 def test_the_subject_of_a_clause_introducing_a_quote_in_its_sentence_says_it(nlp):
     text = ('"We need a new plan," Ann Cole said at the rally. Asked about the cost, Ms. Cole shot back: '
             '"That is a question for the council."')

@@ -121,21 +121,16 @@ def from_quotes(index, found, used_cues):
 
 def quotation_continued(index, last, previous):
     """The statement a cue-less quotation goes on from, given ``last``, the statement just before it, and
-    ``previous``, those of its paragraph: ``last`` itself, unless it quotes nothing, names no speaker of its own
-    (a pronoun) and lies in the sentence of the last statement that quotes someone, as a remark on its speaker
-    ('"A," said Roe, who wrote a book. "B."'): then that statement, whose words B goes on. A statement of a
-    sentence of its own ('"A," Roe said. She said X. "B."') is the one B goes on."""
-    if last.kind != "indirect" or last.speaker is None or not names_no_one(index, last.speaker):
+    ``previous``, those of its paragraph: ``last`` itself, unless it quotes nothing and lies in the sentence of
+    the last statement that quotes someone, as a remark in that sentence's narration ('"A," said Roe, who wrote
+    a book. "B."', '"A," Roe said, hours after critics called the plan dead. "B."'): then that statement, whose
+    words B goes on. A statement of a sentence of its own ('"A," Roe said. She said X. "B."') is the one B goes
+    on."""
+    if last.kind != "indirect" or last.speaker is None:
         return last
     quoting = [a for a in previous if a.kind != "indirect" and a.end <= last.end]
     quoted = max(quoting, key=lambda a: a.end) if quoting else None
     return quoted if quoted is not None and quoted.sentence == last.sentence else last
-
-
-def names_no_one(index, mention):
-    """Whether a speaker mention is a pronoun alone ("he", "who", "they"), not a name or description."""
-    words = [w for w in index.trees[mention.sentence].words if w.id in mention.word_ids]
-    return bool(words) and all(w.upos == "PRON" or w.upos == "PUNCT" for w in words)
 
 
 def introducing_subject(index, quote, last):
