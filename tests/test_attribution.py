@@ -494,6 +494,13 @@ def test_a_quotation_that_closes_its_sentence_is_not_said_by_the_cue_after_it(nl
         ("Mr. Reed", ['"The fire was an accident."'])]
 
 
+def test_the_opening_parenthesis_of_a_sentence_in_brackets_is_not_content(nlp):
+    text = 'The council met on Friday. ("The plan is dead," the mayor said.) Nobody voted.'
+    assert found(nlp, text) == [("direct", "the mayor", "said", ['"The plan is dead,"'])]
+    text = "The council met on Friday. (The plan is dead, the mayor said.) Nobody voted."
+    assert found(nlp, text) == [("indirect", "the mayor", "said", ["The plan is dead"])]
+
+
 def test_a_quote_goes_on_from_the_last_quotation_past_a_remark_on_its_speaker(nlp):
     text = '"The plan failed," said Ann Cole, who wrote about the vote in her memoir. "Nobody wanted to admit it."'
     (kind, speaker, cue, spans), *_ = found(nlp, text)
