@@ -656,6 +656,11 @@ def test_of_two_subjects_the_nearest_is_the_speaker(nlp):
     assert found(nlp, text)[-1] == ("indirect", "he", "said", ["People like Scott"])
 
 
+def test_who_is_asked_to_act_belongs_to_the_content(nlp):
+    text = "The senators asked the agency to release the files."
+    assert found(nlp, text) == [("indirect", "The senators", "asked", ["the agency to release the files"])]
+
+
 def test_what_someone_is_asked_about(nlp):
     text = "The host asked the senator about the budget deficit."
     assert found(nlp, text) == [("indirect", "The host", "asked", ["the budget deficit"])]

@@ -186,10 +186,9 @@ def infinitive_content(c, xcomp):
                 and not tree.kids(conj, *SUBJECTS):
             words += tree.subtree(conj, exclude=c.exclude)  # base form goes on the infinitive
             words += [k for k in tree.kids(verb, "cc") if xcomp.id < k.id < conj.id]  # its "and"
-    if verb.lemma != "ask":  # "urged Congress to act": who is urged belongs to the content
-        for obj in tree.kids(verb, "obj"):
-            if obj.id < xcomp.id:
-                words += tree.subtree(obj, exclude=c.exclude)
+    for obj in tree.kids(verb, "obj"):  # "urged Congress to act": who is urged belongs to the content
+        if obj.id < xcomp.id:
+            words += tree.subtree(obj, exclude=c.exclude)
     words += called_on(index, tree, verb, xcomp)
     return words, "xcomp"
 
