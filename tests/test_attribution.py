@@ -426,6 +426,11 @@ def test_a_seeming_has_no_speaker(nlp):
     assert found(nlp, text) == [("indirect", None, "seems", ["The plan", "to have stalled in the committee"])]
 
 
+def test_seeming_to_say_something_is_saying_it(nlp):
+    text = "The senator seemed to confirm the reports of a deal."
+    assert found(nlp, text) == [("indirect", "The senator", "seemed", ["the reports of a deal"])]
+
+
 def test_what_someone_is_blamed_for_belongs_to_the_content(nlp):
     text = "The senator blamed the agency for the delays."
     assert found(nlp, text) == [("indirect", "The senator", "blamed", ["the agency for the delays"])]

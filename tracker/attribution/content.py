@@ -170,7 +170,8 @@ def infinitive_shape(c):
 def infinitive_content(c, xcomp):
     """The content of a cue verb whose to-infinitive is ``xcomp``."""
     index, tree, verb, speaker = c.index, c.tree, c.verb, c.speaker
-    if xcomp.lemma in DISCLOSING and not tree.kids(verb, "obj"):  # "refused to disclose X": X
+    if (xcomp.lemma in DISCLOSING or verb.lemma in RAISING and xcomp.lemma in CORE_VERBS) \
+            and not tree.kids(verb, "obj"):  # "refused to disclose X", "seemed to confirm X": X
         words, rule = content_of(index, tree, xcomp, speaker)
         if rule in ("ccomp", "object"):
             return words, rule
