@@ -903,6 +903,13 @@ def test_what_an_issued_or_filed_document_says_is_the_content(nlp):
         ("indirect", "Two newspapers", "filed", ["to open the court files"])]
 
 
+def test_what_a_document_is_about_or_against_is_the_content(nlp):
+    assert found(nlp, "The families filed a lawsuit against the gun maker.") == [
+        ("indirect", "The families", "filed", ["the gun maker"])]
+    assert found(nlp, "The mayor wrote a letter about the closure of the library.") == [
+        ("indirect", "The mayor", "wrote", ["the closure of the library"])]
+
+
 def test_a_document_speaks_for_whoever_put_it_out(nlp):
     """A participle or relative clause on a document that its subject gave, ran or issued is that subject's
     statement: the mayor urges, the union warns, not the speech or the advertisement."""
