@@ -426,6 +426,11 @@ def test_a_seeming_has_no_speaker(nlp):
     assert found(nlp, text) == [("indirect", None, "seems", ["The plan", "to have stalled in the committee"])]
 
 
+def test_seeming_to_say_something_is_saying_it(nlp):
+    text = "The senator seemed to confirm the reports of a deal."
+    assert found(nlp, text) == [("indirect", "The senator", "seemed", ["the reports of a deal"])]
+
+
 def test_what_someone_is_blamed_for_belongs_to_the_content(nlp):
     text = "The senator blamed the agency for the delays."
     assert found(nlp, text) == [("indirect", "The senator", "blamed", ["the agency for the delays"])]
@@ -482,6 +487,25 @@ def test_a_quote_continues_the_last_statement_with_a_speaker(nlp):
     assert found(nlp, text)[0] == ("direct", "the chairman", "said", ['"We will return,"', '"This is not over."'])
 
 
+def test_a_quote_after_no_break_spaces_continues_the_last_statement(nlp):
+    text = '"We will return,"\xa0the chairman said.\xa0"This is not over."'
+    assert found(nlp, text)[0] == ("direct", "the chairman", "said", ['"We will return,"', '"This is not over."'])
+
+
+def test_a_quotation_that_closes_its_sentence_is_not_said_by_the_cue_after_it(nlp):
+    text = '"We are neighbours," Ms. Cole said. "We are not to blame." Mr. Reed said: "The fire was an accident."'
+    assert [(speaker, spans) for _, speaker, _, spans in found(nlp, text)] == [
+        ("Ms. Cole", ['"We are neighbours,"', '"We are not to blame."']),
+        ("Mr. Reed", ['"The fire was an accident."'])]
+
+
+def test_the_opening_parenthesis_of_a_sentence_in_brackets_is_not_content(nlp):
+    text = 'The council met on Friday. ("The plan is dead," the mayor said.) Nobody voted.'
+    assert found(nlp, text) == [("direct", "the mayor", "said", ['"The plan is dead,"'])]
+    text = "The council met on Friday. (The plan is dead, the mayor said.) Nobody voted."
+    assert found(nlp, text) == [("indirect", "the mayor", "said", ["The plan is dead"])]
+
+
 def test_a_quote_goes_on_from_the_last_quotation_past_a_remark_on_its_speaker(nlp):
     text = '"The plan failed," said Ann Cole, who wrote about the vote in her memoir. "Nobody wanted to admit it."'
     (kind, speaker, cue, spans), *_ = found(nlp, text)
@@ -490,6 +514,12 @@ def test_a_quote_goes_on_from_the_last_quotation_past_a_remark_on_its_speaker(nl
     text = '"We will win," Ann Cole said. She said the plan was flawed. "It is a waste of money."'
     assert [(speaker, spans) for _, speaker, _, spans in found(nlp, text)[1:]] == [
         ("She", ["the plan was flawed"]), ("She", ['"It is a waste of money."'])]
+
+
+def test_a_quote_goes_on_from_the_last_quotation_past_a_named_report_in_its_narration(nlp):
+    text = '"We will return," the chairman said on Monday, after critics said the plan was dead. "This is not over."'
+    assert [(speaker, spans) for _, speaker, _, spans in found(nlp, text)] == [
+        ("the chairman", ['"We will return,"', '"This is not over."']), ("critics", ["the plan was dead"])]
 
 
 def test_the_subject_of_a_clause_introducing_a_quote_in_its_sentence_says_it(nlp):
@@ -631,6 +661,11 @@ def test_of_two_subjects_the_nearest_is_the_speaker(nlp):
     assert found(nlp, text)[-1] == ("indirect", "he", "said", ["People like Scott"])
 
 
+def test_who_is_asked_to_act_belongs_to_the_content(nlp):
+    text = "The senators asked the agency to release the files."
+    assert found(nlp, text) == [("indirect", "The senators", "asked", ["the agency to release the files"])]
+
+
 def test_what_someone_is_asked_about(nlp):
     text = "The host asked the senator about the budget deficit."
     assert found(nlp, text) == [("indirect", "The host", "asked", ["the budget deficit"])]
@@ -718,9 +753,12 @@ def test_said_as_much_points_to_an_earlier_statement(nlp):
     assert found(nlp, "He knows as much about trade as I do.") == []
 
 
-def test_a_pronoun_object_is_who_the_content_is_about(nlp):
+def test_a_pronoun_object_stays_on_what_it_is_accused_of(nlp):
+    """PolNeAR's contents keep the object with its preposition ("accused him of X", "praised her for X")."""
     text = "The senator accused him of hiding the report."
-    assert found(nlp, text) == [("indirect", "The senator", "accused", ["hiding the report"])]
+    assert found(nlp, text) == [("indirect", "The senator", "accused", ["him of hiding the report"])]
+    text = "The mayor praised them for their quick work on the bridge."
+    assert found(nlp, text) == [("indirect", "The mayor", "praised", ["them for their quick work on the bridge"])]
 
 
 def test_an_expressed_feeling_names_the_cue_and_its_complement_is_the_content(nlp):
@@ -865,6 +903,13 @@ def test_what_an_issued_or_filed_document_says_is_the_content(nlp):
         ("indirect", "Two newspapers", "filed", ["to open the court files"])]
 
 
+def test_what_a_document_is_about_or_against_is_the_content(nlp):
+    assert found(nlp, "The families filed a lawsuit against the gun maker.") == [
+        ("indirect", "The families", "filed", ["the gun maker"])]
+    assert found(nlp, "The mayor wrote a letter about the closure of the library.") == [
+        ("indirect", "The mayor", "wrote", ["the closure of the library"])]
+
+
 def test_a_document_speaks_for_whoever_put_it_out(nlp):
     """A participle or relative clause on a document that its subject gave, ran or issued is that subject's
     statement: the mayor urges, the union warns, not the speech or the advertisement."""
@@ -978,6 +1023,16 @@ def test_a_trailing_apposition_with_a_relative_clause_is_the_writers(nlp):
         ("indirect", "Aides", "say", ["the governor would have to consider Jane Smith"])]
     assert found(nlp, "The mayor praised the plan by Jane Smith, the director.") == [
         ("indirect", "The mayor", "praised", ["the plan by Jane Smith, the director"])]
+
+
+def test_a_trailing_relative_clause_set_off_by_a_comma_is_the_writers(nlp):
+    assert found(nlp, "The mayor said she would back the ferry plan, which comes to a vote on Monday.") == [
+        ("indirect", "The mayor", "said", ["she would back the ferry plan"])]
+    assert found(nlp, "Aides said the council hired Tom Berry, who ran the harbor for ten years.") == [
+        ("indirect", "Aides", "said", ["the council hired Tom Berry"])]
+    text = "The mayor said the ferry plan that the council drafted would cost too much."  # restrictive: said
+    assert found(nlp, text) == [
+        ("indirect", "The mayor", "said", ["the ferry plan that the council drafted would cost too much"])]
 
 
 def test_a_quotation_after_the_colon_ending_reported_speech_goes_on_with_it(nlp):

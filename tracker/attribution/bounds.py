@@ -13,6 +13,8 @@ from .lexicon import (
     WH_WORDS,
 )
 
+TRAILING_RELATIVES = ("which", "who", "where")
+
 
 def before_semicolon(index, words, verb):
     """Content after its cue ends at a semicolon outside quotation marks: what follows is a
@@ -188,6 +190,24 @@ def without_trailing_apposition(tree, words):
             span = tree.subtree(w)
             if span[-1].id >= last - 1 and span[0].id > 1 and tree.words[span[0].id - 2].text == ",":
                 return [x for x in words if x.id < span[0].id - 1]
+    return words
+
+
+def without_trailing_relative(index, tree, words):
+    """Content ending in a relative clause set off by a comma and opened by "which", "who" or "where", outside
+    quotation marks ("said she would back the bill, which comes to a vote on Monday"): the writer's note on the
+    last thing named, not what was said."""
+    if not words:
+        return words
+    last = max(w.id for w in words)
+    for w in words:
+        if w.deprel != "acl:relcl" or tree.head(w) not in words:
+            continue
+        span = tree.subtree(w)
+        opener, before = span[0], tree.words[span[0].id - 2] if span[0].id > 1 else None
+        if opener.text.lower() in TRAILING_RELATIVES and before is not None and before.text == "," \
+                and before in words and span[-1].id >= last - 1 and not index.in_quotation(opener.start_char):
+            return [x for x in words if x.id < before.id]
     return words
 
 

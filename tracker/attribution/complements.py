@@ -67,13 +67,17 @@ def what_the_document_says(tree, verb, obj):
     return []
 
 
+DOCUMENT_TOPICS = ("on", "about", "against")  # what introduces what a document is about
+
+
 def what_is_expressed(tree, verb, obj):
     """ "expressed concern about X", "voiced outrage that X": the object names the feeling, X is the
-    content."""
+    content; so is what a document is on, about or against ("wrote a letter about X", "filed a suit against X")."""
     if verb.lemma not in ("express", "voice"):
-        for child in tree.kids(obj, "nmod", "acl"):  # "embraced the idea of X", "offered insights into X"
+        framing = CONTAINERS.get(obj.lemma, ()) or (DOCUMENT_TOPICS if obj.lemma in DOCUMENTS else ())
+        for child in tree.kids(obj, "nmod", "acl"):  # "embraced the idea of X", "issued a statement on X"
             marks = [c for c in tree.kids(child, "case", "mark") if c.id < child.id]
-            if child.id > obj.id and len(marks) == 1 and marks[0].text.lower() in CONTAINERS.get(obj.lemma, ()):
+            if child.id > obj.id and len(marks) == 1 and marks[0].text.lower() in framing:
                 return [w for w in tree.subtree(child) if w is not marks[0]]
         return []
     for child in tree.kids(obj, "nmod", "acl", "ccomp"):

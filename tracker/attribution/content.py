@@ -38,7 +38,6 @@ from .complements import (
 from .lexicon import (
     ASPECTUAL,
     CIRCUMSTANTIAL,
-    COMPARING,
     DEPICTING,
     GATHERINGS,
     MEDIA,
@@ -171,7 +170,8 @@ def infinitive_shape(c):
 def infinitive_content(c, xcomp):
     """The content of a cue verb whose to-infinitive is ``xcomp``."""
     index, tree, verb, speaker = c.index, c.tree, c.verb, c.speaker
-    if xcomp.lemma in DISCLOSING and not tree.kids(verb, "obj"):  # "refused to disclose X": X
+    if (xcomp.lemma in DISCLOSING or verb.lemma in RAISING and xcomp.lemma in CORE_VERBS) \
+            and not tree.kids(verb, "obj"):  # "refused to disclose X", "seemed to confirm X": X
         words, rule = content_of(index, tree, xcomp, speaker)
         if rule in ("ccomp", "object"):
             return words, rule
@@ -187,10 +187,9 @@ def infinitive_content(c, xcomp):
                 and not tree.kids(conj, *SUBJECTS):
             words += tree.subtree(conj, exclude=c.exclude)  # base form goes on the infinitive
             words += [k for k in tree.kids(verb, "cc") if xcomp.id < k.id < conj.id]  # its "and"
-    if verb.lemma != "ask":  # "urged Congress to act": who is urged belongs to the content
-        for obj in tree.kids(verb, "obj"):
-            if obj.id < xcomp.id:
-                words += tree.subtree(obj, exclude=c.exclude)
+    for obj in tree.kids(verb, "obj"):  # "urged Congress to act": who is urged belongs to the content
+        if obj.id < xcomp.id:
+            words += tree.subtree(obj, exclude=c.exclude)
     words += called_on(index, tree, verb, xcomp)
     return words, "xcomp"
 
@@ -274,9 +273,6 @@ def object_content(c, obj):
                 or extra.deprel == "obl" and span[0].id == max(w.id for w in words) + 1
                 and first not in CIRCUMSTANTIAL and not index.is_time(extra)
                 or describes_the_object(tree, extra, words) or is_comparison(tree, extra)):
-            if obj.upos == "PRON" and obj.xpos not in ("WDT", "WP") and verb.lemma not in COMPARING \
-                    and first in PREPOSITIONAL_CUES.get(verb.lemma, ()):
-                return span[1:], "object"  # "accused her of lying": what she is accused of
             words += span
     words = without_medium(tree, words, obj)
     return words + coordinated_object(tree, verb, words, exclude), "object"

@@ -24,7 +24,6 @@ DEPICTING = word_set("depicting")
 # verbs whose passive reports its subject: the reporting verbs of the grammars ("was criticized by X") and
 # verbs of regarding ("is widely considered a threat", "was viewed as weak", "was rated false")
 PASSIVE_CUES = CORE_VERBS | word_set("regarding")
-COMPARING = word_set("comparing")  # "compared him to Nixon": both sides are what is said
 RAISING = word_set("raising")  # "X seems to ...": the content is X's seeming, said by no one
 PASSIVE_COMPLEMENTS = word_set("passive_complements")  # "was described as", "was accused of", "was charged with"
 ASPECTUAL = word_set("aspectual")  # "continued to call for X": the speaker calls

@@ -7,8 +7,9 @@ from .records import Mention
 
 def _trimmed(words):
     """``words`` less the punctuation and conjunctions at their edges (a closing quotation mark stays, and so
-    does a ")" whose "(" is inside)."""
-    while words and (words[0].upos == "PUNCT" and words[0].text in EDGE_PUNCT or words[0].deprel == "cc"):
+    do a "(" whose ")" is inside and a ")" whose "(" is inside)."""
+    while words and (words[0].upos == "PUNCT" and words[0].text in EDGE_PUNCT or words[0].deprel == "cc"
+                     or words[0].text == "(" and not any(w.text == ")" for w in words)):
         words = words[1:]
     while words and (words[-1].upos == "PUNCT" and words[-1].text not in "\"”’'»" or words[-1].deprel == "cc") \
             and not (words[-1].text == ")" and any(w.text == "(" for w in words)):

@@ -12,6 +12,7 @@ from .records import Attribution
 
 CLAUSE_HEADS = frozenset({"root", "parataxis", "ccomp", "conj"})  # deprels of a verb heading its own clause
 INVERTED_STOPS = frozenset(".,;:!?()\"“”")  # where a speaker named after the verb ends
+SPACES = " \xa0"  # the spaces between a quotation and its neighbours: news pages often use no-break spaces
 from .subjects import addressee_of, subject_of
 
 
@@ -120,21 +121,16 @@ def from_quotes(index, found, used_cues):
 
 def quotation_continued(index, last, previous):
     """The statement a cue-less quotation goes on from, given ``last``, the statement just before it, and
-    ``previous``, those of its paragraph: ``last`` itself, unless it quotes nothing, names no speaker of its own
-    (a pronoun) and lies in the sentence of the last statement that quotes someone, as a remark on its speaker
-    ('"A," said Roe, who wrote a book. "B."'): then that statement, whose words B goes on. A statement of a
-    sentence of its own ('"A," Roe said. She said X. "B."') is the one B goes on."""
-    if last.kind != "indirect" or last.speaker is None or not names_no_one(index, last.speaker):
+    ``previous``, those of its paragraph: ``last`` itself, unless it quotes nothing and lies in the sentence of
+    the last statement that quotes someone, as a remark in that sentence's narration ('"A," said Roe, who wrote
+    a book. "B."', '"A," Roe said, hours after critics called the plan dead. "B."'): then that statement, whose
+    words B goes on. A statement of a sentence of its own ('"A," Roe said. She said X. "B."') is the one B goes
+    on."""
+    if last.kind != "indirect" or last.speaker is None:
         return last
     quoting = [a for a in previous if a.kind != "indirect" and a.end <= last.end]
     quoted = max(quoting, key=lambda a: a.end) if quoting else None
     return quoted if quoted is not None and quoted.sentence == last.sentence else last
-
-
-def names_no_one(index, mention):
-    """Whether a speaker mention is a pronoun alone ("he", "who", "they"), not a name or description."""
-    words = [w for w in index.trees[mention.sentence].words if w.id in mention.word_ids]
-    return bool(words) and all(w.upos == "PRON" or w.upos == "PUNCT" for w in words)
 
 
 def introducing_subject(index, quote, last):
@@ -193,7 +189,7 @@ def is_statement_shaped(index, quote):
 def starts_a_sentence(index, quote):
     """The quotation opens a sentence of the text, or follows a colon ('She wrote: "Shameful."'); not one
     after a comma or "and", where a title or a name stands as often as speech."""
-    before = index.text[:quote.start].rstrip(" " + "".join(CLOSERS) + "\"'")
+    before = index.text[:quote.start].rstrip(SPACES + "".join(CLOSERS) + "\"'")
     return not before or before.endswith((".", "!", "?", ":", "\n"))
 
 
@@ -226,7 +222,7 @@ def names_the_noun_before(index, quote):
 def opens_sentence(index, quote):
     """The quotation stands where a sentence or clause starts, not inside narration ('Japan called it
     an "outlaw nation."')."""
-    before = index.text[max(0, quote.start - 8):quote.start].rstrip(" ")
+    before = index.text[max(0, quote.start - 8):quote.start].rstrip(SPACES)
     return not before or before.endswith(SENTENCE_OPENERS)
 
 
@@ -246,7 +242,10 @@ def attribution_right_after(index, quote, found):
     """The attribution whose speaker and cue directly follow ``quote`` in its paragraph, if any: one that quotes,
     or one whose content is the cue's object after a quotation that ends as speech before its cue does
     ('"...," Reed assured the crowd', '"...?" she urged them': ``addressed_right_after``)."""
-    spoken = index.text[quote.start:quote.end].rstrip("\"”’'» ").endswith((",", "?", "!"))
+    said = index.text[quote.start:quote.end].rstrip("\"”’'» ")
+    if said.endswith("."):  # '"We are not to blame." Cole said: "..."': the quotation closed its sentence
+        return None
+    spoken = said.endswith((",", "?", "!"))
     for a in found:
         if a.cue is None or a.speaker is None or a.start < quote.end \
                 or a.kind == "indirect" and not (spoken and addressed_right_after(index, quote, a)):
@@ -278,7 +277,7 @@ def nearby_cue(index, quote, used_cues, right_by=False):
         overlaps = tree.start < quote.end and quote.start < tree.end
         introduces = tree.end <= quote.start and not index.text[tree.end:quote.start].strip() \
             and index.text[tree.start:tree.end].rstrip().endswith((":", ",", "—"))
-        closes = tree.start >= quote.end and index.text[quote.end:tree.start] in (" ", "")  # '"...?" he asked.'
+        closes = tree.start >= quote.end and not index.text[quote.end:tree.start].strip(SPACES)  # '"...?" he asked.'
         if not (overlaps or introduces or closes):
             continue
         for word in tree.words[:25] if closes else tree.words:

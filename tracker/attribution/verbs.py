@@ -3,7 +3,7 @@ unless the verb reports nothing ("it goes without saying", "that means ..."), an
 may report (``is_reporting_verb``, ``is_reporting_passive``). ``rules.CUE_RULES`` says when each applies."""
 
 from ..cues import CORE_VERBS, DOCUMENTS, INFINITIVE_ONLY_CUES, SPEECH_VERBS, VERBS
-from .bounds import through_possessive, without_trailing_apposition
+from .bounds import through_possessive, without_trailing_apposition, without_trailing_relative
 from .content import (
     called_on_preposition,
     content_of,
@@ -77,6 +77,7 @@ def from_verb(index, tree, word):
         return None
     clarified = what_is_made_clear(tree, word)  # "made it clear that X": the cue runs to "clear"
     content = without_trailing_apposition(tree, through_possessive(tree, content))
+    content = without_trailing_relative(index, tree, content)
     if rule in ("object", "preposition") and speaker.head != word.id and word.deprel != "conj" \
             and tree.head(word).lemma not in ASPECTUAL and not is_participle_remark(tree, word) \
             and not is_discussion_purpose(tree, word) and not is_said_by_its_noun(tree, word, speaker) \
