@@ -120,13 +120,12 @@ def parse_only(corpus, batch_size):
     target with the claim rows (the models loaded beforehand, as an ingest loads them once)."""
     from .article import Article, read_jsonl
     from .claims import claims_from_statements
-    from .extract import Extractor, statements_of
-    from .stance import shipped_target_ranker
+    from .extract import Extractor, load_models, statements_of
     from .targets import judge_stances
 
     articles = [a for a in read_jsonl(corpus) if isinstance(a, Article)]
     extractor = Extractor(None, batch_size=batch_size)
-    shipped_target_ranker()
+    load_models()
     tokens, parse_s, attribution_s, stance_s = 0, 0.0, 0.0, 0.0
     for k in range(0, len(articles), batch_size):
         started = time.perf_counter()
