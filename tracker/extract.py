@@ -1,12 +1,17 @@
 """The whole flow for a batch of articles: annotate, find attributions, resolve speakers, make claims."""
 
 from .attribution import find_attributions
+from .attribution.classifier import shipped_classifier
+from .attribution.span_model import shipped_span_model
+from .attribution.tagger import shipped_tagger
 from .claims import claims_from_statements
 from .document import ArticleIndex
 from .engine import build_pipeline
 from .names import NameBook
+from .referents import shipped_model as shipped_referent_model
 from .relations import link_statements
 from .speakers import Resolver, resolve_speakers
+from .stance import load_stance_models
 from .statement import Statement
 from .targets import judge_stances
 
@@ -35,6 +40,16 @@ class Extractor:
             batch = articles[k:k + self.batch_size]
             for article, document in zip(batch, self.annotate(batch)):
                 yield article, self.claims(article, document)
+
+
+def load_models():
+    """Read every model the steps after the parse read (attribution, speakers, stance), once per process; each
+    is otherwise read on first use, inside the first article's steps."""
+    shipped_classifier()
+    shipped_span_model()
+    shipped_tagger()
+    shipped_referent_model()
+    load_stance_models()
 
 
 def statements_of(document):

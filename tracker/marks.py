@@ -15,6 +15,7 @@ from functools import lru_cache
 OPENERS = {"“": "curly", "«": "guillemet", "„": "curly", "‘": "single", "‹": "guillemet", "‚": "single"}
 CLOSERS = {"”": "curly", "»": "guillemet", "’": "single", "›": "guillemet"}
 DOUBLE = {"straight", "curly"}
+MARK_CHARACTERS = re.compile("[\"'" + "".join(OPENERS) + "".join(CLOSERS) + "]")  # what ``_marks`` looks at
 WORD = re.compile(r"\w")
 SPACES = re.compile(r"\s*")
 # a quotation mark as written, to strip from text: not the apostrophe of "people's"
@@ -44,15 +45,18 @@ def paragraphs(text):
 
 
 def _marks(text, start, end):
-    """``(offset, length, role, family)`` of each quotation mark; role is open, close or either."""
-    found, i = [], start
-    while i < end:
+    """``(offset, length, role, family)`` of each quotation mark of ``text[start:end]``; role is open, close or
+    either. Only the characters that may be marks (``MARK_CHARACTERS``) are looked at."""
+    found = []
+    candidate = MARK_CHARACTERS.search(text, start, end)
+    while candidate:
+        i = candidate.start()
         ch = text[i]
         before = text[i - 1] if i > start else " "
         after = text[i + 1] if i + 1 < end else " "
         if ch == "'" and after == "'":  # '' used as a double quote
             found.append((i, 2, _straight_role(text, i, i + 2, start, end), "doubled"))
-            i += 2
+            candidate = MARK_CHARACTERS.search(text, i + 2, end)
             continue
         if ch == '"':
             found.append((i, 1, _straight_role(text, i, i + 1, start, end), "straight"))
@@ -73,7 +77,7 @@ def _marks(text, start, end):
             role = _straight_role(text, i, i + 1, start, end)
             if not (WORD.match(before) and WORD.match(after)) and role != "either":
                 found.append((i, 1, role, "single"))
-        i += 1
+        candidate = MARK_CHARACTERS.search(text, i + 1, end)
     return found
 
 

@@ -20,7 +20,7 @@ from .attribution.subjects import issuer_of
 from .attribution.verbs import is_agent_noun
 from .cues import DOCUMENTS
 from .names import AGENT_TYPES, DETERMINERS, NAME_EDGES, OFFICES, clean_name, country_of
-from .pronouns import Candidate, Referents
+from .pronouns import Candidate, referents_of
 from .referents import DEFINITE, ReferentRanker
 from .trees import dependents, path_up, preposition
 from .words import word_map, word_set
@@ -292,7 +292,7 @@ class Resolver:
         self.text = index.text
         self.resolved = []  # (offset, Speaker, plural) of mentions already resolved, for pronouns
         self._body_countries = {}  # state body named without its country -> the country it speaks for
-        self.referents = Referents(index, book)  # what pronouns may stand for
+        self.referents = referents_of(index, book)  # what pronouns may stand for
         self._nominals = None  # subjects that are common nouns or coordinations, made on first need
         self._pollsters = None  # (offset, Speaker) of the polls the article names with their pollster: on need
         self._lower_words = None  # the words the article writes in lower case: on need

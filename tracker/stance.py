@@ -676,6 +676,18 @@ def shipped_denial_model() -> LinearModel | None:
     return load_linear(DENIAL_MODEL_PATH) if DENIAL_MODEL_PATH.exists() else None
 
 
+def load_stance_models() -> None:
+    """Read every model and table the stance step reads, once per process (each is otherwise read on first use,
+    inside the first article's stance step): the claim, denial, NewsMTSC and target models, VADER's lexicon
+    and the census names."""
+    load_linear(CLAIM_MODEL_PATH)
+    load_model()
+    shipped_denial_model()
+    shipped_target_ranker()
+    _analyzer()
+    _census_names()
+
+
 def _has_phrase(words: list[str], phrases: frozenset[str]) -> list[str]:
     """The entries of ``phrases`` (words or phrases) found in ``words``."""
     joined = " " + " ".join(words) + " "
