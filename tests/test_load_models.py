@@ -6,11 +6,11 @@ from tracker.attribution.span_model import shipped_span_model
 from tracker.attribution.tagger import shipped_tagger
 from tracker.extract import load_models
 from tracker.referents import shipped_model
-from tracker.stance import (CLAIM_MODEL_PATH, MODEL_PATH, load_linear, shipped_denial_model,
+from tracker.stance import (CLAIM_MODEL_PATH, MODEL_PATH, load_linear, shipped_claim_trees, shipped_denial_model,
                             shipped_target_ranker)
 
-LOADERS = (shipped_classifier, shipped_span_model, shipped_tagger, shipped_model, shipped_denial_model,
-           shipped_target_ranker)
+LOADERS = (shipped_classifier, shipped_span_model, shipped_tagger, shipped_model, shipped_claim_trees,
+           shipped_denial_model, shipped_target_ranker)
 
 
 def test_every_model_is_read_once_before_the_first_article():

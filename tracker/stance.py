@@ -678,9 +678,10 @@ def shipped_denial_model() -> LinearModel | None:
 
 def load_stance_models() -> None:
     """Read every model and table the stance step reads, once per process (each is otherwise read on first use,
-    inside the first article's stance step): the claim, denial, NewsMTSC and target models, VADER's lexicon
-    and the census names."""
+    inside the first article's stance step): the claim model and its trees, the denial, NewsMTSC and target
+    models, VADER's lexicon and the census names."""
     load_linear(CLAIM_MODEL_PATH)
+    shipped_claim_trees()
     load_model()
     shipped_denial_model()
     shipped_target_ranker()
