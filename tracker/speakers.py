@@ -320,7 +320,8 @@ class Resolver:
             speaker = self.ranker.choose(self, attribution, sentence, head, kind, speaker)
         if speaker.type in ("ORG", None) and _is_state_body(speaker.name):
             speaker = self._state_of_body(speaker, attribution)
-        if head is not None and head.upos != "PROPN" and speaker.name and ";" not in speaker.name:
+        if head is not None and (head.upos == "PRON" or head.text[:1].islower()) and speaker.name \
+                and ";" not in speaker.name:  # not a name as written ("State"), which stays the name
             speaker = self._fuller_organisation(speaker, head)  # "the Fox poll" is Fox News's, as named in full
         lowered = mention.text.lower().strip()
         plural = _says_several(lowered, head) or ";" in (speaker.name or "")
