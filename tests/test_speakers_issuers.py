@@ -105,3 +105,10 @@ def test_a_poll_with_a_possessor_is_the_possessors_not_another_pollsters(claims_
     assert found == ["Harbor Workers Union"]
 
 
+
+
+def test_a_poll_named_by_a_short_form_speaks_for_the_organisation_in_full(claims_of):
+    text = ("The Quillan Institute surveyed 900 voters in Iowa last week. The poll was run by Quillan for the county "
+            "board.\n\nJane Roe leads with 40 percent, the Quillan poll found.")
+    assert ("the Quillan poll", "Quillan Institute") in speakers(claims_of, text)
+

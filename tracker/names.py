@@ -400,6 +400,29 @@ class NameBook:
         names = Counter(self.entity_name(e)[0] for e in self._by_last_name.get(word, ()) if e.type == "ORG")
         return names.most_common(1)[0][0] if names else None
 
+    def organisation_opening(self, name):
+        """The one organisation of the article whose name opens with ``name`` and goes on ("Fox News" for "Fox",
+        "Quinnipiac University" for "Quinnipiac"), for a short form that stands for it; None when there is none or
+        several, or when ``name`` ends a person's name the article writes in full ("Trump" of "Trump Organization"
+        after "Donald Trump"). Names in title-case lines ("National Review Crowd Does Not Like") and names joined
+        by "and" do not count."""
+        words = name.split()
+        if any(e.type == "PERSON" and clean_name(e.text) != name for e in self._by_last_name.get(words[-1], ())):
+            return None
+        fuller = {full for opening, full in self._organisation_openings.get(words[0], ())
+                  if opening[:len(words)] == words and len(opening) > len(words)}
+        return fuller.pop() if len(fuller) == 1 else None
+
+    @cached_property
+    def _organisation_openings(self):
+        """``{first word: [(words of the name, canonical name)]}`` of the article's organisations, made once."""
+        found = {}
+        for entity in self.entities:  # not a headline's run of capitals, nor two names the tagger ran together
+            words = clean_name(entity.text).split()
+            if entity.type == "ORG" and words and "and" not in words and not self._in_title_case(entity):
+                found.setdefault(words[0], []).append((words, self.entity_name(entity)[0]))
+        return found
+
     @staticmethod
     def _persons(fuller):
         """``{first word: entities}``: the fuller forms of a surname grouped by person ("Donald Trump", "Donald J.

@@ -320,6 +320,9 @@ class Resolver:
             speaker = self.ranker.choose(self, attribution, sentence, head, kind, speaker)
         if speaker.type in ("ORG", None) and _is_state_body(speaker.name):
             speaker = self._state_of_body(speaker, attribution)
+        if head is not None and (head.upos == "PRON" or head.text[:1].islower()) and speaker.name \
+                and ";" not in speaker.name:  # not a name as written ("State"), which stays the name
+            speaker = self._fuller_organisation(speaker, head)  # "the Fox poll" is Fox News's, as named in full
         lowered = mention.text.lower().strip()
         plural = _says_several(lowered, head) or ";" in (speaker.name or "")
         self.resolved.append((mention.start, speaker, plural))
@@ -362,6 +365,15 @@ class Resolver:
                     and words[-1] == (speaker.name or "").lower() and not set(words) & (DESCRIBING | STOP_ROLES):
                 return Speaker(earlier.name, None, speaker.role)  # not "authors of the report"
         return speaker
+
+    def _fuller_organisation(self, speaker, head):
+        """The organisation a short name resolved for a description or a pronoun (its ``head`` word) stands for when
+        the article names it in full ("Fox" -> "Fox News", "Quinnipiac" -> "Quinnipiac University"; a short form
+        the tagger took for a person only as the issuer of a document, "the poll", not for "he" or "the candidate"):
+        ``NameBook.organisation_opening``; else ``speaker``."""
+        typed = speaker.type in ("ORG", "GPE") or speaker.type == "PERSON" and head.lemma.lower() in WRITTEN_NOUNS
+        fuller = self.book.organisation_opening(speaker.name) if typed else None
+        return Speaker(fuller, "ORG", speaker.role) if fuller else speaker
 
     def _state_of_body(self, body, attribution):
         """The country a state body named without one speaks for ("the National Security Council" -> Turkey
