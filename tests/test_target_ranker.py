@@ -1,10 +1,13 @@
 """The shipped target ranker (LightGBM, ``tracker/data/stance_targets.json``) on hand-written paragraphs."""
 
+import json
+import math
+
 import numpy
 
 from tracker.article import Article
 from tracker.extract import statements_of
-from tracker.stance import shipped_target_ranker
+from tracker.stance import TARGET_MODEL_PATH, shipped_target_ranker
 from tracker.targets import ClaimJudge, ranking_features
 
 
@@ -61,3 +64,21 @@ def test_one_ranking_of_several_claims_chooses_as_one_ranking_each(extractor):
     together = ranker.choices(claims)
     assert together == [ranker.choices([candidates])[0] for candidates in claims]
     assert [best for best, _, _ in together] == [int(numpy.argmax(ranker.scores(c))) for c in claims]
+
+
+def test_training_chooses_the_floor_below_which_a_choice_is_mostly_wrong(training_script):
+    train_claims = training_script("train_claims")
+    # scores of the best candidate: at 2.0 right 9 times in 10, at 0.5 right half the time, at -1.5 right 1 in 20
+    outcomes = [(2.0, True)] * 9 + [(2.0, False)] + [(0.5, True)] * 5 + [(0.5, False)] * 5 \
+        + [(-1.5, True)] + [(-1.5, False)] * 19
+    rows = [{"stance": "against", "target": "Harbour Board", "candidates": []} for _ in outcomes]
+    best = [{"against": ("Harbour Board" if right else "ferry", score)} for score, right in outcomes]
+    floor = train_claims.choose_floor(rows, best)
+    assert -1.5 < floor <= 0.5
+    chosen = train_claims.with_floor(best, floor)
+    assert sum(c["against"] is None for c in chosen) == 20 and chosen[0]["against"] == "Harbour Board"
+
+
+def test_the_shipped_ranker_carries_the_floor_its_training_chose():
+    data = json.loads(TARGET_MODEL_PATH.read_text(encoding="utf-8"))
+    assert shipped_target_ranker().floor == data["floor"] > -math.inf
