@@ -222,46 +222,9 @@ def test_a_denied_claim_is_named_without_the_quotations_closing_comma(claims_of)
     assert (claim.stance, claim.target) == ("deny", "claim:Those reports are baseless")
 
 
-def test_the_praise_or_fault_of_the_word_a_candidate_hangs_on_is_said_of_it(candidates_of):
-    fault = candidates_of("The mayor said the new stadium was not safe.")["new stadium"]
-    praise = candidates_of("The mayor said the new stadium was safe.")["new stadium"]
-    assert fault["governor_negated"] == 1.0 and praise["governor_negated"] == 0.0
-    assert fault["governor_valence"] < 0 < praise["governor_valence"]
-    assert ranking_features(fault, "against")["agreeing_governor"] > 0
-    assert ranking_features(praise, "against")["agreeing_governor"] < 0
-
-
-def test_the_praise_or_fault_of_a_candidates_modifiers_is_said_of_it(candidates_of):
-    judged = candidates_of("The senator said the reckless toll plan would pass in May.")
-    plain = candidates_of("The senator said the new toll plan would pass in May.")
-    reckless = next(features for name, features in judged.items() if name.endswith("plan"))
-    new = next(features for name, features in plain.items() if name.endswith("plan"))
-    assert reckless["modifier_valence"] < 0 == new["modifier_valence"]
-    assert ranking_features(reckless, "against")["agreeing_modifier"] > 0
-
-
-def test_a_candidate_carries_how_recently_the_article_named_it(candidates_of):
-    text = ("Mayor Ivo Brandt opened the new ferry terminal in Port Kessel on Monday. Ships will dock there "
-            "from June. Governor Lena Sorensen cut the harbour grant on Tuesday.\n\n"
-            "Councillor Rui Santos said Brandt and Sorensen had failed the fishermen.")
-    candidates = candidates_of(text, "failed")
-    brandt, sorensen = candidates["Ivo Brandt"], candidates["Lena Sorensen"]
-    assert sorensen["in_previous_sentence"] == 1.0 and brandt["in_previous_sentence"] == 0.0
-    assert brandt["last_mention_distance"] > sorensen["last_mention_distance"] > 0
-    assert brandt["mentions_before"] == sorensen["mentions_before"] > 0
-
-
 def test_a_name_of_the_sentence_before_the_claim_is_a_candidate(candidates_of):
     text = ("The county closed three clinics on Monday. Governor Lena Sorensen signed the order in Dunmore.\n\n"
             '"It is a cruel decision," Councillor Rui Santos said.')
     candidates = candidates_of(text, "cruel")
     assert candidates["Lena Sorensen"]["before_only"] == 1.0
-    assert candidates["Lena Sorensen"]["in_previous_sentence"] == 1.0
 
-
-def test_a_frame_on_a_phrase_counts_for_the_name_that_owns_it(candidates_of):
-    text = "Councillor Rui Santos condemned Moreau's remarks about the harbour."
-    candidates = candidates_of(text, "remarks")
-    owner = next(features for name, features in candidates.items() if name.endswith("Moreau"))
-    assert owner["in_phrase"] == 1.0 and owner["phrase_frame:against"] == 1.0
-    assert ranking_features(owner, "against")["agreeing_phrase_frame"] == 1.0

@@ -633,11 +633,6 @@ def denial_evidence(content: str, cue_lemma: str | None) -> str | None:
     return f"denial '{found[0]}'" if found else None
 
 
-def word_valence(word: str) -> float:
-    """The lexicon's valence of one word, from -1 (fault) to 1 (praise); 0 for a word it does not hold."""
-    return _analyzer().lexicon.get(word.lower(), 0.0) / 4
-
-
 def is_evaluative(phrase: str) -> bool:
     """Whether the last word of ``phrase`` has a valence in the lexicon ("a disgrace", "deep admiration")."""
     words = [word for word in tokenize(phrase) if word.isalpha()]

@@ -27,8 +27,7 @@ from .relations import RELATION_CONFIDENCE, RELATION_STANCE, statement_label
 from .speakers import PLACE_NOUNS, Resolver
 from .stance import (CLAIM_MODEL_PATH, FIRST_PERSON, StanceResult, TargetSpan, _frame_stance, claim_lexical_features,
                      denial_evidence, evaluative_features, first_rule, is_evaluative, is_hedged, load_linear,
-                     rule_features, shipped_denial_model, shipped_target_ranker, target_probabilities, tokenize,
-                     word_valence)
+                     rule_features, shipped_denial_model, shipped_target_ranker, target_probabilities, tokenize)
 from .trees import dependents, preposition
 from .words import word_set
 
@@ -172,18 +171,8 @@ def _frame(sentence, word):
         frame = head.lemma
     else:
         return None, None
-    return ("not " + frame if _is_negated(sentence, head) else frame), head
-
-
-def _is_negated(sentence, word):
-    """Whether a "not" or "never" hangs on ``word`` ("did not back", "is not fit")."""
-    return any(w.deprel == "advmod" and w.lemma in ("not", "never") for w in dependents(sentence, word))
-
-
-def _valence(sentence, word):
-    """``word_valence`` of ``word``, turned round when it is negated ("is not fit": fault)."""
-    valence = word_valence(word.text)
-    return -valence if valence and _is_negated(sentence, word) else valence
+    negated = any(w.deprel == "advmod" and w.lemma in ("not", "never") for w in dependents(sentence, head))
+    return ("not " + frame if negated else frame), head
 
 
 def _agent(sentence, word, depth):
@@ -395,7 +384,6 @@ SETTING_TYPES = {"GPE", "LOC"}
 DENIAL_WORDS = 8  # words of a denied claim's content that name it when the relation step found none
 THIRD_PERSON = frozenset({"he", "him", "his", "she", "her", "hers"})
 RANKED_AT_ONCE = 200  # claims whose candidates the ranker scores in one call: 1,383 floats a candidate
-VALENCE_MODIFIERS = {"amod", "advmod", "acl", "compound"}  # a head's modifiers whose valence is said of it
 NEAR = 4  # words each side of a candidate whose valence counts as said of it
 NEWSMTSC_TARGETS = 5  # candidate targets in a content that the NewsMTSC model judges, first ones first
 
@@ -412,10 +400,7 @@ class ClaimJudge:
         self.resolver = Resolver(index, book)  # what a pronoun or a description in a content stands for
         self.vectors = index.sentence_vectors
         self._types = {}  # canonical name -> entity type, of the entities named so far
-        self.named_at = {}  # canonical name -> the start offsets of its mentions, in text order
-        for entity in self.names.entities:
-            self.named_at.setdefault(self._entity_name(entity)[0], []).append(entity.start_char)
-        self.mentions = Counter({name: len(starts) for name, starts in self.named_at.items()})
+        self.mentions = Counter(self._entity_name(entity)[0] for entity in self.names.entities)
         self.salient = [name for name, _ in self.mentions.most_common() if self._types.get(name) in SALIENT_TYPES]
         self.salient = self.salient[:SALIENT_ENTITIES]
         places = [name for name, _ in self.mentions.most_common() if self._types.get(name) in SETTING_TYPES]
@@ -550,14 +535,8 @@ class ClaimJudge:
                 found[name] = (Target(name, self._types.get(name), -1, -1), Counter(salient_only=1.0))
         phrases = [target for target, _ in found.values() if target.type is None and target.start >= 0]
         for target, features in found.values():  # "Acme" of "the Acme merger": the phrase may be the target
-            holder = next((p for p in phrases if p.start <= target.start and target.end <= p.end),
-                          None) if target.type is not None else None
-            features["in_phrase"] = float(holder is not None)
-            if holder is not None and holder.frame:  # "condemned Reed's remarks": a frame said of Reed's phrase
-                features["phrase_frame"] = 1.0
-                decided = _frame_stance(holder.frame)
-                if decided:
-                    features[f"phrase_frame:{decided[0]}"] = 1.0
+            features["in_phrase"] = float(target.type is not None and any(
+                p.start <= target.start and target.end <= p.end for p in phrases))
         ranked = sorted(found, key=lambda name: -self.mentions.get(name, 0))
         entities = [name for name, (target, _) in found.items() if target.type and not _is_speaker(target, speaker)]
         for name, (target, features) in found.items():
@@ -583,22 +562,6 @@ class ClaimJudge:
             return None
         tokens = self.index.sentences[k - 1].tokens
         return tokens[0].start_char, tokens[-1].end_char
-
-    def _recency_features(self, target, attribution):
-        """How the article named a candidate before the claim: how often, how long before (in hundreds of
-        characters), and whether in the sentence just before it."""
-        starts = self.named_at.get(target.name)
-        if not starts:
-            return {}
-        before = bisect.bisect_left(starts, attribution.start)
-        found = {"mentions_before": math.log1p(before)}
-        if before:
-            found["last_mention_distance"] = math.log1p((attribution.start - starts[before - 1]) / 100)
-        previous = self._previous_sentence(attribution)
-        if previous is not None:
-            first = bisect.bisect_left(starts, previous[0])
-            found["in_previous_sentence"] = float(first < len(starts) and starts[first] < previous[1])
-        return found
 
     def _pronoun_referent(self, statement):
         """``(name, type)`` of the person a third-person pronoun of the content most likely stands for: the
@@ -646,7 +609,6 @@ class ClaimJudge:
             near = words[max(0, here - NEAR):here] + words[here + len(tokenize(target.name)):][:NEAR]
             found.update(evaluative_features(near, "near_"))
             found["position"] = here / max(1, len(words))
-        found.update(self._recency_features(target, attribution))
         cue = attribution.cue
         if cue is not None and target.start >= 0:
             found["cue_distance"] = math.log1p(abs(target.start - cue.start) / 10)
@@ -669,12 +631,6 @@ class ClaimJudge:
         if governor is not None:
             found[f"governor:{governor.upos}"] = 1.0
             found["governor_evaluative"] = float(is_evaluative(governor.text))
-            # "X is reckless", "failed X": the praise or fault of the word it hangs on, and of the words that
-            # modify it ("a reckless plan"), said of it whatever the distance in words
-            found["governor_valence"] = _valence(sentence, governor)
-            found["governor_negated"] = float(_is_negated(sentence, governor))
-        found["modifier_valence"] = sum((_valence(sentence, w) for w in dependents(sentence, head)
-                                         if w.deprel in VALENCE_MODIFIERS), 0.0)
         if self.vectors is not None:
             vector = self.vectors[k][head.id - 1]
             found.update(zip(HEAD_VECTOR, vector.tolist()))
@@ -807,10 +763,6 @@ def ranking_features(features, stance):
                - features.get("near_pos_negated", 0.0) + features.get("near_neg_negated", 0.0))
     found["agreeing_valence"] = sign * valence
     found["agreeing_frame"] = sign * (features.get("frame:support", 0.0) - features.get("frame:against", 0.0))
-    found["agreeing_phrase_frame"] = sign * (features.get("phrase_frame:support", 0.0)
-                                             - features.get("phrase_frame:against", 0.0))
-    found["agreeing_governor"] = sign * features.get("governor_valence", 0.0)
-    found["agreeing_modifier"] = sign * features.get("modifier_valence", 0.0)
     for name in filter(_is_stance_dependent, features):
         found[f"{name}|{stance}"] = features[name]
     return found
