@@ -42,7 +42,7 @@ from tracker.extract import statements_of  # noqa: E402
 from tracker.relations import RELATION_STANCE  # noqa: E402
 from tracker.stance import (CLAIM_CLASSES, CLAIM_MODEL_PATH, DENIAL_CUES, DENIAL_MODEL_PATH,  # noqa: E402
                             FLAT_DENIALS, TARGET_MODEL_PATH, TargetRanker)
-from tracker.targets import ClaimJudge, ranking_features  # noqa: E402
+from tracker.targets import ClaimJudge, claim_context, ranking_features  # noqa: E402
 
 LABELS = ROOT / "scripts" / "labels" / "polnear_train.jsonl"
 FOLDS = 5
@@ -242,7 +242,8 @@ def fit_targets(rows):
     for row in target_rows(rows):
         labels = [int(_target_matches(row["target"], name)) for name, _ in row["candidates"]]
         if any(labels) and not all(labels):
-            examples += [ranking_features(f, row["stance"]) for _, f in row["candidates"]]
+            context = claim_context(row["features"])
+            examples += [ranking_features(f, row["stance"], context) for _, f in row["candidates"]]
             relevant += labels
             groups.append(len(labels))
     vectorizer = DictVectorizer()
@@ -279,7 +280,8 @@ def best_candidate(ranker, row, stance):
     against); ``(None, -inf)`` when it has none."""
     if not row["candidates"]:
         return None, -math.inf
-    scores = ranker.scores([ranking_features(f, stance) for _, f in row["candidates"]])
+    context = claim_context(row["features"])
+    scores = ranker.scores([ranking_features(f, stance, context) for _, f in row["candidates"]])
     return row["candidates"][int(scores.argmax())][0], float(scores.max())
 
 
