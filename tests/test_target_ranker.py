@@ -1,11 +1,14 @@
 """The shipped target ranker (LightGBM, ``tracker/data/stance_targets.json``) on hand-written paragraphs."""
 
+import json
+import math
+
 import numpy
 
 from tracker.article import Article
 from tracker.extract import statements_of
-from tracker.stance import shipped_target_ranker
-from tracker.targets import ClaimJudge, ranking_features
+from tracker.stance import TARGET_MODEL_PATH, claim_scores, shipped_target_ranker
+from tracker.targets import ClaimJudge, claim_context, ranking_features
 
 
 def ranked_candidates(extractor, text, words, stance):
@@ -15,9 +18,11 @@ def ranked_candidates(extractor, text, words, stance):
     document, = extractor.annotate([Article(id="t", text=text)])
     index, book, statements = statements_of(document)
     statement = next(s for s in statements if words in index.text[s.start:s.end])
-    candidates = ClaimJudge(index, book).candidates(statement)
+    judge = ClaimJudge(index, book)
+    candidates = judge.candidates(statement)
+    context = claim_context(judge.stance_features(statement, [target for target, _ in candidates]))
     ranker = shipped_target_ranker()
-    features = [ranking_features(found, stance) for _, found in candidates]
+    features = [ranking_features(found, stance, context) for _, found in candidates]
     scores = ranker.scores(features)
     (best, _, reasons), = ranker.choices([features])
     assert best == int(numpy.argmax(scores))
@@ -61,3 +66,38 @@ def test_one_ranking_of_several_claims_chooses_as_one_ranking_each(extractor):
     together = ranker.choices(claims)
     assert together == [ranker.choices([candidates])[0] for candidates in claims]
     assert [best for best, _, _ in together] == [int(numpy.argmax(ranker.scores(c))) for c in claims]
+
+
+def test_training_chooses_the_floor_below_which_a_choice_is_mostly_wrong(training_script):
+    train_claims = training_script("train_claims")
+    # scores of the best candidate: at 2.0 right 9 times in 10, at 0.5 right half the time, at -1.5 right 1 in 20
+    outcomes = [(2.0, True)] * 9 + [(2.0, False)] + [(0.5, True)] * 5 + [(0.5, False)] * 5 \
+        + [(-1.5, True)] + [(-1.5, False)] * 19
+    rows = [{"stance": "against", "target": "Harbour Board", "candidates": []} for _ in outcomes]
+    best = [{"against": ("Harbour Board" if right else "ferry", score)} for score, right in outcomes]
+    floor = train_claims.choose_floor(rows, best)
+    assert -1.5 < floor <= 0.5
+    chosen = train_claims.with_floor(best, floor)
+    assert sum(c["against"] is None for c in chosen) == 20 and chosen[0]["against"] == "Harbour Board"
+
+
+def test_the_shipped_ranker_carries_the_floor_its_training_chose():
+    data = json.loads(TARGET_MODEL_PATH.read_text(encoding="utf-8"))
+    assert shipped_target_ranker().floor == data["floor"] > -math.inf
+
+
+def test_each_candidate_is_ranked_with_the_claims_cue_kind_and_speaker_type(extractor):
+    text = "Councillor Rui Santos denounced the harbour plan of the port authority on Friday."
+    document, = extractor.annotate([Article(id="t", text=text)])
+    index, book, statements = statements_of(document)
+    statement, = statements
+    judge = ClaimJudge(index, book)
+    candidates = judge.candidates(statement)
+    context = claim_context(judge.stance_features(statement, [target for target, _ in candidates]))
+    assert context["claim_cue:denounce"] == 1.0 and context["claim_speaker:PERSON"] == 1.0
+    assert any(name.startswith("claim_kind:") for name in context)
+    assert not any(name.startswith("claim_w:") for name in context)  # the content's words stay the claim's
+    assert "claim_cue:denounce" not in ranking_features(candidates[0][1], "against")
+    inputs = judge.stance_inputs(statement)
+    _, rankings = judge.judge(statement, inputs, claim_scores([inputs[1:]])[0])  # an attack: ranked with the context
+    assert all(found["claim_cue:denounce"] == 1.0 for found in rankings)

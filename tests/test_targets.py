@@ -220,3 +220,11 @@ def test_a_polar_claim_that_names_nothing_has_no_target_rather_than_its_own_spea
 def test_a_denied_claim_is_named_without_the_quotations_closing_comma(claims_of):
     claim = claim_with(claims_of, '"Those reports are baseless," a spokeswoman for the bakery chain said.', "baseless")
     assert (claim.stance, claim.target) == ("deny", "claim:Those reports are baseless")
+
+
+def test_a_name_of_the_sentence_before_the_claim_is_a_candidate(candidates_of):
+    text = ("The county closed three clinics on Monday. Governor Lena Sorensen signed the order in Dunmore.\n\n"
+            '"It is a cruel decision," Councillor Rui Santos said.')
+    candidates = candidates_of(text, "cruel")
+    assert candidates["Lena Sorensen"]["before_only"] == 1.0
+

@@ -594,11 +594,13 @@ class ClaimTrees:
 class TargetRanker:
     """A ranker of one claim's candidate targets: a LightGBM booster (lambdarank) over the candidates' named
     features, in the order of ``features`` (a name it was not trained on is left out). A word vector's floats
-    ("vec:0" ... "vec:95") are one feature to explain a choice by, named "vec"."""
+    ("vec:0" ... "vec:95") are one feature to explain a choice by, named "vec". A best candidate scoring below
+    ``floor`` is no target (``scripts/train_claims.py`` chooses the floor out of fold, for this booster's scores)."""
 
-    def __init__(self, booster, features: list[str]):
+    def __init__(self, booster, features: list[str], floor: float = float("-inf")):
         self.booster = booster
         self.features = features
+        self.floor = floor
         self._column = {name: k for k, name in enumerate(features)}
         groups: dict[str, int] = {}  # a feature's name, or a word vector's ("vec" for "vec:17"): its number
         self._group_of = numpy.array([groups.setdefault(VECTOR_FLOAT.sub("", name), len(groups)) for name in features])
@@ -637,12 +639,12 @@ class TargetRanker:
 
 @lru_cache(maxsize=1)
 def shipped_target_ranker() -> TargetRanker:
-    """The target ranker (``TARGET_MODEL_PATH``: the booster's text model and its feature names), read once
-    per process."""
+    """The target ranker (``TARGET_MODEL_PATH``: the booster's text model, its feature names and its floor),
+    read once per process."""
     import lightgbm  # imports scikit-learn when installed: a second's start, paid by the stance step only
 
     data = json.loads(TARGET_MODEL_PATH.read_text(encoding="utf-8"))
-    return TargetRanker(lightgbm.Booster(model_str=data["booster"]), data["features"])
+    return TargetRanker(lightgbm.Booster(model_str=data["booster"]), data["features"], data["floor"])
 
 
 @lru_cache(maxsize=1)

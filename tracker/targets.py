@@ -384,10 +384,6 @@ SALIENT_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
 SETTING_TYPES = {"GPE", "LOC"}
 DENIAL_WORDS = 8  # words of a denied claim's content that name it when the relation step found none
 THIRD_PERSON = frozenset({"he", "him", "his", "she", "her", "hers"})
-# below this score the ranker's choice is no target: out of fold on train it was right 11 % of the time there
-# (15 of 138 claims; 23.9 % from -1 to 0), mostly a claim whose words name nothing ("Shameful.") and whose
-# one candidate is its own speaker
-TARGET_FLOOR = -1.0
 RANKED_AT_ONCE = 200  # claims whose candidates the ranker scores in one call: 1,383 floats a candidate
 NEAR = 4  # words each side of a candidate whose valence counts as said of it
 NEWSMTSC_TARGETS = 5  # candidate targets in a content that the NewsMTSC model judges, first ones first
@@ -523,6 +519,12 @@ class ClaimJudge:
                     cue = attribution.cue
                     if cue is not None:
                         found[name][1]["after_cue"] = float(entity.start_char >= cue.end)
+        previous = self._previous_sentence(attribution)
+        if previous is not None:  # what the paragraph was about just before: "Reed cut the grant. '...,' he said"
+            for entity in self.names.entities_within(*previous):
+                name, etype = self._entity_name(entity)
+                if name not in found:
+                    found[name] = (Target(name, etype, entity.start_char, entity.end_char), Counter(before_only=1.0))
         referent = self._pronoun_referent(statement)
         if referent is not None:
             name, etype = referent
@@ -553,6 +555,14 @@ class ClaimJudge:
             features.update(placed)
             candidates.append((target, features))
         return candidates
+
+    def _previous_sentence(self, attribution):
+        """``(start, end)`` of the sentence before the content's first one, or None at the article's start."""
+        k = self.index.sentence_of(attribution.spans[0][0])
+        if k == 0:
+            return None
+        tokens = self.index.sentences[k - 1].tokens
+        return tokens[0].start_char, tokens[-1].end_char
 
     def _pronoun_referent(self, statement):
         """``(name, type)`` of the person a third-person pronoun of the content most likely stands for: the
@@ -681,7 +691,8 @@ class ClaimJudge:
             statement.target = Target("claim:" + claim, None, statement.start, statement.end)
         elif label != "neutral" and listed:
             candidates = self.with_features(statement, listed)
-            return candidates, [ranking_features(features, label) for _, features in candidates]
+            context = claim_context(found)
+            return candidates, [ranking_features(features, label, context) for _, features in candidates]
         return None
 
 
@@ -748,15 +759,24 @@ STANCE_SIGN = {"support": 1.0, "against": -1.0}
 # the features whose weight in choosing a target depends on whether the claim is for or against it
 STANCE_DEPENDENT = ("type:", "frame:", "deprel:", "via:")
 STANCE_DEPENDENT_FLAGS = {"subject", "is_speaker", "in_content", "owned", "evaluative", "governor_evaluative", "acts"}
+# the claim's features read with each of its candidates: its cue lemma, its kind and its speaker's type ("denounced"
+# is said of a person more often than "called for"; an organisation attacks other bodies)
+CLAIM_CONTEXT = ("cue:", "kind:", "speaker:")
 
 
-def ranking_features(features, stance):
-    """A candidate's ranker features given the claim's ``stance`` (support or against): its own, how the
-    words around it and the frame governing it agree with the stance (praise near what is supported, fault
-    near what is attacked), and its place and kind apart for each stance (5-fold on 6,656 labelled claims:
-    ranker 49.5 -> 49.9 %)."""
+def claim_context(claim_features):
+    """The features of a claim (``ClaimJudge.stance_features``) that ``ranking_features`` gives each candidate."""
+    return {f"claim_{name}": value for name, value in claim_features.items() if name.startswith(CLAIM_CONTEXT)}
+
+
+def ranking_features(features, stance, context=None):
+    """A candidate's ranker features given the claim's ``stance`` (support or against) and ``context``
+    (``claim_context``): its own, how the words around it and the frame governing it agree with the stance
+    (praise near what is supported, fault near what is attacked), its place and kind apart for each stance
+    (5-fold on 6,656 labelled claims: ranker 49.5 -> 49.9 %), and the claim's context."""
     sign = STANCE_SIGN[stance]
     found = dict(features)
+    found.update(context or {})
     valence = (features.get("near_pos", 0.0) - features.get("near_neg", 0.0)
                - features.get("near_pos_negated", 0.0) + features.get("near_neg_negated", 0.0))
     found["agreeing_valence"] = sign * valence
@@ -810,7 +830,7 @@ def judge_stances(index, statements, book):
                for choice in ranker.choices([rows for _, (_, rows) in owed[k:k + RANKED_AT_ONCE]])]
     for (statement, (candidates, _)), (top, score, reasons) in zip(owed, choices):
         best = candidates[top][0]
-        if score < TARGET_FLOOR:
+        if score < ranker.floor:  # mostly a claim that names nothing ("Shameful.") but its own speaker
             statement.stance.evidence += f"; no target: the best, '{best.name}', scored {score:.2f}"
             continue
         statement.target = best
