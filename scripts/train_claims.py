@@ -277,7 +277,7 @@ def target_rows(rows):
 def fit_targets(rows):
     """The ranker (``tracker.stance.TargetRanker``): LightGBM's lambdarank on each claim's candidates, the
     labelled target relevant, the others not (a claim whose candidates are all right or all wrong teaches
-    nothing and is left out), over ``ranking_features`` for the claim's labelled stance."""
+    nothing and is left out), over ``ranking_features`` for the claim's labelled stance and its ``claim_context``."""
     examples, relevant, groups = [], [], []
     for row in target_rows(rows):
         labels = [int(_target_matches(row["target"], name)) for name, _ in row["candidates"]]
