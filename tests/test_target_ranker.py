@@ -7,8 +7,8 @@ import numpy
 
 from tracker.article import Article
 from tracker.extract import statements_of
-from tracker.stance import TARGET_MODEL_PATH, claim_scores, shipped_target_ranker
-from tracker.targets import ClaimJudge, claim_context, ranking_features
+from tracker.stance import TARGET_MODEL_PATH, shipped_target_ranker
+from tracker.targets import ClaimJudge, ranking_features
 
 
 def ranked_candidates(extractor, text, words, stance):
@@ -18,11 +18,9 @@ def ranked_candidates(extractor, text, words, stance):
     document, = extractor.annotate([Article(id="t", text=text)])
     index, book, statements = statements_of(document)
     statement = next(s for s in statements if words in index.text[s.start:s.end])
-    judge = ClaimJudge(index, book)
-    candidates = judge.candidates(statement)
-    context = claim_context(judge.stance_features(statement, [target for target, _ in candidates]))
+    candidates = ClaimJudge(index, book).candidates(statement)
     ranker = shipped_target_ranker()
-    features = [ranking_features(found, stance, context) for _, found in candidates]
+    features = [ranking_features(found, stance) for _, found in candidates]
     scores = ranker.scores(features)
     (best, _, reasons), = ranker.choices([features])
     assert best == int(numpy.argmax(scores))
@@ -84,20 +82,3 @@ def test_training_chooses_the_floor_below_which_a_choice_is_mostly_wrong(trainin
 def test_the_shipped_ranker_carries_the_floor_its_training_chose():
     data = json.loads(TARGET_MODEL_PATH.read_text(encoding="utf-8"))
     assert shipped_target_ranker().floor == data["floor"] > -math.inf
-
-
-def test_each_candidate_is_ranked_with_the_claims_cue_kind_and_speaker_type(extractor):
-    text = "Councillor Rui Santos denounced the harbour plan of the port authority on Friday."
-    document, = extractor.annotate([Article(id="t", text=text)])
-    index, book, statements = statements_of(document)
-    statement, = statements
-    judge = ClaimJudge(index, book)
-    candidates = judge.candidates(statement)
-    context = claim_context(judge.stance_features(statement, [target for target, _ in candidates]))
-    assert context["claim_cue:denounce"] == 1.0 and context["claim_speaker:PERSON"] == 1.0
-    assert any(name.startswith("claim_kind:") for name in context)
-    assert not any(name.startswith("claim_w:") for name in context)  # the content's words stay the claim's
-    assert "claim_cue:denounce" not in ranking_features(candidates[0][1], "against")
-    inputs = judge.stance_inputs(statement)
-    _, rankings = judge.judge(statement, inputs, claim_scores([inputs[1:]])[0])  # an attack: ranked with the context
-    assert all(found["claim_cue:denounce"] == 1.0 for found in rankings)

@@ -691,8 +691,7 @@ class ClaimJudge:
             statement.target = Target("claim:" + claim, None, statement.start, statement.end)
         elif label != "neutral" and listed:
             candidates = self.with_features(statement, listed)
-            context = claim_context(found)
-            return candidates, [ranking_features(features, label, context) for _, features in candidates]
+            return candidates, [ranking_features(features, label) for _, features in candidates]
         return None
 
 
@@ -759,24 +758,15 @@ STANCE_SIGN = {"support": 1.0, "against": -1.0}
 # the features whose weight in choosing a target depends on whether the claim is for or against it
 STANCE_DEPENDENT = ("type:", "frame:", "deprel:", "via:")
 STANCE_DEPENDENT_FLAGS = {"subject", "is_speaker", "in_content", "owned", "evaluative", "governor_evaluative", "acts"}
-# the claim's features read with each of its candidates: its cue lemma, its kind and its speaker's type ("denounced"
-# is said of a person more often than "called for"; an organisation attacks other bodies)
-CLAIM_CONTEXT = ("cue:", "kind:", "speaker:")
 
 
-def claim_context(claim_features):
-    """The features of a claim (``ClaimJudge.stance_features``) that ``ranking_features`` gives each candidate."""
-    return {f"claim_{name}": value for name, value in claim_features.items() if name.startswith(CLAIM_CONTEXT)}
-
-
-def ranking_features(features, stance, context=None):
-    """A candidate's ranker features given the claim's ``stance`` (support or against) and ``context``
-    (``claim_context``): its own, how the words around it and the frame governing it agree with the stance
-    (praise near what is supported, fault near what is attacked), its place and kind apart for each stance
-    (5-fold on 6,656 labelled claims: ranker 49.5 -> 49.9 %), and the claim's context."""
+def ranking_features(features, stance):
+    """A candidate's ranker features given the claim's ``stance`` (support or against): its own, how the
+    words around it and the frame governing it agree with the stance (praise near what is supported, fault
+    near what is attacked), and its place and kind apart for each stance (5-fold on 6,656 labelled claims:
+    ranker 49.5 -> 49.9 %)."""
     sign = STANCE_SIGN[stance]
     found = dict(features)
-    found.update(context or {})
     valence = (features.get("near_pos", 0.0) - features.get("near_neg", 0.0)
                - features.get("near_pos_negated", 0.0) + features.get("near_neg_negated", 0.0))
     found["agreeing_valence"] = sign * valence
