@@ -8,11 +8,17 @@ def speakers(claims_of, text):
     return [(c.speaker_mention, c.speaker) for c in claims_of(text)]
 
 
+def holders(claims_of, text, mention=""):
+    """The names of the first claim's speaker (several joined by "; ") whose mention opens with ``mention``,
+    sorted; None without such a claim."""
+    found = [speaker for said, speaker in speakers(claims_of, text) if said.startswith(mention)]
+    return sorted(found[0].split("; ")) if found else None
+
+
 def test_a_group_including_named_members_is_those_members(claims_of):
     text = ("Several Democratic senators, including Maria Lopez and Tom Hart, said the budget would hurt rural "
             "hospitals.")
-    found = [speaker for mention, speaker in speakers(claims_of, text) if mention.startswith("Several")]
-    assert found and sorted(found[0].split("; ")) == ["Maria Lopez", "Tom Hart"]
+    assert holders(claims_of, text, "Several") == ["Maria Lopez", "Tom Hart"]
 
 
 def test_a_named_holder_compared_with_another_stays_itself(claims_of):
@@ -22,14 +28,12 @@ def test_a_named_holder_compared_with_another_stays_itself(claims_of):
 
 def test_a_list_of_three_names_is_three_holders(claims_of):
     text = "Maria Lopez, Tom Hart and Ann Weller said the bridge must close for repairs."
-    found = [speaker for _, speaker in speakers(claims_of, text)]
-    assert found and sorted(found[0].split("; ")) == ["Ann Weller", "Maria Lopez", "Tom Hart"]
+    assert holders(claims_of, text) == ["Ann Weller", "Maria Lopez", "Tom Hart"]
 
 
 def test_names_listed_with_a_title_the_parser_reads_as_one_name_are_each_a_holder(claims_of):
     text = "Jane Roe and House Speaker Tom Hale said on Monday that the bridge would reopen in May."
-    found = [speaker for _, speaker in speakers(claims_of, text)]
-    assert found and sorted(found[0].split("; ")) == ["Jane Roe", "Tom Hale"]
+    assert holders(claims_of, text) == ["Jane Roe", "Tom Hale"]
 
 
 def test_names_after_a_preposition_are_not_the_holders(claims_of):
