@@ -40,3 +40,16 @@ def test_a_quotation_that_turns_with_but_is_a_claim_of_its_own(claims_of):
 def test_a_sentence_the_cue_interrupts_stays_one_quotation(claims_of):
     found = claims_of('"We will not sign this deal," the minister said, "but we will study the other offer."')
     assert len(found) == 1 and len(found[0].spans) == 2
+
+
+def test_that_is_false_denies_the_claim_before_it(claims_of):
+    accusation, denial = claims_of("The opposition said the minister had hidden the report. "
+                                   '"That is simply false," a spokeswoman for the ministry said.')
+    assert (denial.relation, denial.related_claim_id, denial.stance) == ("deny", accusation.id, "deny")
+    assert denial.target.startswith("claim:The opposition said the minister had hidden")
+
+
+def test_it_is_not_true_that_is_a_denial_of_its_own_content(claims_of):
+    first, second = claims_of("The opposition said the minister had hidden the report. "
+                              "The minister said it is not true that taxes will rise.")
+    assert second.relation is None

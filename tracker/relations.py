@@ -9,13 +9,20 @@ denies the nearest earlier claim by another speaker. A quotation with no cue of 
 import re
 
 from .cues import cue_values
+from .words import word_set
 
 RELATION_OF_CUE = cue_values("relation")  # the relation column of the cue table
-ANAPHOR = re.compile(
-    r"^(?:this|that|it|these|those|so|such|the (?:claims?|reports?|allegations?|accusations?|charges?|"
+ANAPHOR_SUBJECT = (  # "this", "the claims", "such reports": what names an earlier claim
+    r"(?:this|that|it|these|those|so|such|the (?:claims?|reports?|allegations?|accusations?|charges?|"
     r"assertions?|account|statements?|suggestion|idea|story|stories|assessment)|"
-    r"(?:these|those|such|the|any) (?:claims?|reports?|allegations?|accusations?|charges?|assertions?))\W*$",
-    re.IGNORECASE)
+    r"(?:these|those|such|the|any) (?:claims?|reports?|allegations?|accusations?|charges?|assertions?))")
+ANAPHOR = re.compile(rf"^{ANAPHOR_SUBJECT}\W*$", re.IGNORECASE)
+DENIED_BY_ANAPHOR = re.compile(  # '"That is simply false," he said': the content denies an earlier claim
+    rf"^{ANAPHOR_SUBJECT}(?:'s|’s|\s+(?:is|are|was|were))\s+(?:(?:simply|just|completely|totally|absolutely|"
+    r"entirely|patently|utterly|categorically|wholly)\s+)*(?:"
+    + "|".join(sorted({re.escape(p) for p in word_set("flat_denials")} | {"false", "a lie", "lies"}, key=len,
+                      reverse=True))
+    + r")\b(?!\s+(?:that|to)\b)", re.IGNORECASE)
 
 
 RELATION_STANCE = {"deny": "deny", "dispute": "against", "confirm": "support"}  # the stance a relation takes
@@ -34,6 +41,8 @@ def relation_of(cue_lemma, content):
     """The relation a claim with this cue and content expresses toward an earlier claim, or None."""
     relation = RELATION_OF_CUE.get(cue_lemma or "")
     content = content.strip(" .,\"'“”")
+    if DENIED_BY_ANAPHOR.match(content):
+        return "deny"
     if content.lower() == "it" and relation != "deny":
         return None  # "rejected it", "backed it": a plan or a proposal more often than a claim
     if relation and ANAPHOR.match(content):
