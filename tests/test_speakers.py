@@ -319,3 +319,10 @@ def test_the_campaign_is_the_one_named_before(claims_of):
     text = ("Senator Ann Cole is running for president.\n\n"
             "Cole's campaign said the debate was unfair. The campaign also said it would file a complaint.")
     assert [name for _, name in speakers(claims_of, text)] == ["Ann Cole campaign"] * 2
+
+
+def test_her_office_is_that_persons_office(claims_of):
+    # one office per person: "office" alone would make every senator's office one speaker across the database
+    text = ("Senator Ann Cole voted against the bill on Thursday.\n\n"
+            "Her office said in a statement that the senator would keep fighting for the farmers.")
+    assert ("Her office", "Ann Cole office") in speakers(claims_of, text)

@@ -52,6 +52,7 @@ ORGANISATION_NOUNS = word_set("organisation_nouns")
 NAMING_NOUNS = word_set("naming_nouns")
 OWNED_RECORDS = word_set("owned_records")
 CAMPAIGN_NOUNS = word_set("campaign_nouns")
+PERSONS_BODIES = ("office", "administration")  # a body that speaks for one person: "X office" in the labels
 POLLS = word_set("polls")
 DOCUMENT_PARTS = word_set("document_parts")
 INCLUDING = word_set("including")
@@ -626,6 +627,10 @@ class Resolver:
                 principal = [w for w in dependents(sentence, side) if w.deprel == "obl" and w.id in ids]
                 if principal:
                     return self._named(sentence, principal[0], ids)
+        if head.lemma.lower() in PERSONS_BODIES and any(w.deprel == "nmod:poss" for w in dependents(sentence, head)):
+            person = self._person_owning(sentence, head)  # "her office", "Ryan's office": that person's own
+            if person:
+                return Speaker(f"{person} {head.lemma.lower()}", "ORG")
         if head.lemma.lower() in INSTITUTIONS or head.upos == "NOUN":
             country = self.book.possessor(sentence, head, {"GPE"})
             if country is not None:
