@@ -326,3 +326,9 @@ def test_her_office_is_that_persons_office(claims_of):
     text = ("Senator Ann Cole voted against the bill on Thursday.\n\n"
             "Her office said in a statement that the senator would keep fighting for the farmers.")
     assert ("Her office", "Ann Cole office") in speakers(claims_of, text)
+
+
+def test_his_advisers_are_that_persons_advisers(claims_of):
+    text = ("Governor Paul Hart signed the measure on Friday.\n\n"
+            "His advisers said the governor would travel to the capital next week.")
+    assert ("His advisers", "Paul Hart's advisers") in speakers(claims_of, text)

@@ -48,6 +48,7 @@ ALLIED = word_set("allied")
 STOP_ROLES = word_set("stop_roles")
 RUNNING_OFFICES = word_set("running_offices")
 PROXY_NOUNS = word_set("proxy_nouns")
+ENTOURAGE_NOUNS = word_set("entourage_nouns")
 ORGANISATION_NOUNS = word_set("organisation_nouns")
 NAMING_NOUNS = word_set("naming_nouns")
 OWNED_RECORDS = word_set("owned_records")
@@ -691,7 +692,8 @@ class Resolver:
         if holder is not None:  # "the president" -> the person the article named as president; "the GOP
             # nominee" -> the one named with "Republican"; "the gambling tycoon" -> the person the text is about
             return Speaker(holder, "PERSON", " ".join(self.text[first.start_char:head.end_char].split()))
-        owner = self.book.owner(sentence, head, ids)
+        owner = self.book.owner(sentence, head, ids) or (
+            self._owner_by_pronoun(sentence, head) if head.lemma.lower() in ENTOURAGE_NOUNS else None)
         if last.id - head.id >= DESCRIPTION_WORDS or last is head:
             # no tail, or a long one that is a clause of its own: the noun is the name, as the tagger may call
             # a name a noun ("Sanders: ..." in a headline)
@@ -896,6 +898,12 @@ class Resolver:
         if possessor is None:
             return None
         return self._pronoun(POSSESSIVE.get(possessor.text.lower(), possessor.text.lower()), possessor.start_char)
+
+    def _owner_by_pronoun(self, sentence, noun):
+        """The name of the person a possessive pronoun before ``noun`` stands for ("his aides" -> "Paul Hart"),
+        else None: "Paul Hart's aides" as "Hart's aides" are, not one speaker "aides" for every article's."""
+        owner = self._possessive_referent(sentence, noun)
+        return owner.name if owner is not None and owner.name and owner.type == "PERSON" else None
 
     def _organisation_meant(self, sentence, noun):
         """The organisation a description stands for: "her campaign" -> "Jane Roe campaign" (whom the pronoun
