@@ -53,3 +53,10 @@ def test_it_is_not_true_that_is_a_denial_of_its_own_content(claims_of):
     first, second = claims_of("The opposition said the minister had hidden the report. "
                               "The minister said it is not true that taxes will rise.")
     assert second.relation is None
+
+
+def test_a_denial_answers_the_claim_not_an_earlier_answer_to_it(claims_of):
+    accusation, dismissal, denial = claims_of(
+        "The union said the company had broken the law. The company dismissed the accusation. "
+        '"These claims are baseless," Tom Reyes, a company spokesman, said.')
+    assert (denial.relation, denial.related_claim_id) == ("deny", accusation.id)

@@ -53,7 +53,8 @@ def relation_of(cue_lemma, content):
 def link_statements(statements, text):
     """Link one article's statements (in text order, speakers resolved) to the earlier statements they continue,
     deny, dispute or confirm: sets ``relation`` and ``related``. A denial answers the nearest earlier statement
-    by another speaker."""
+    by another speaker that is not itself an answer ("X dismissed the criticism. 'These claims are baseless,' a
+    spokesman said" answers the criticism, not X)."""
     by_attribution = {s.attribution: s for s in statements}
     for k, statement in enumerate(statements):
         followed = by_attribution.get(statement.attribution.follows)
@@ -64,9 +65,17 @@ def link_statements(statements, text):
         if relation is None:
             continue
         name = speaker_name(statement)
-        earlier = [s for s in statements[:k] if s.end <= statement.start and speaker_name(s) != name]
+        earlier = [s for s in statements[:k] if s.end <= statement.start and speaker_name(s) != name
+                   and not answers(s)]
         if earlier:
             statement.relation, statement.related = relation, earlier[-1]
+
+
+def answers(statement):
+    """Whether a statement answers another: it denies or disputes by its cue ("dismissed", "rejected") or is
+    linked as a denial or a dispute."""
+    return statement.relation in ("deny", "dispute") or RELATION_OF_CUE.get(
+        statement.attribution.cue_lemma or "") in ("deny", "dispute")
 
 
 def speaker_name(statement):
