@@ -183,6 +183,16 @@ def test_a_report_joined_on_with_its_own_speaker_ends_the_content_before_it(nlp)
         ["that, while critics claim the shelter is unsafe, the building passed every inspection"]]
 
 
+def test_a_reporting_participle_at_the_end_of_the_content_is_a_statement_of_its_own(nlp):
+    # the parse hangs "insisting" inside the dismissed notion, under its subject "the new road": it still ends
+    # that content and goes on with the mayor's words
+    text = ("The mayor dismissed the notion that the new road was a threat to the park, insisting the trees "
+            "would be replanted.")
+    assert found(nlp, text) == [
+        ("indirect", "The mayor", "dismissed", ["the notion that the new road was a threat to the park"]),
+        ("indirect", "The mayor", "insisting", ["the trees would be replanted"])]
+
+
 def test_who_is_urged_belongs_to_the_content(nlp):
     text = "The governor urged residents to stay indoors."
     assert found(nlp, text) == [("indirect", "The governor", "urged", ["residents to stay indoors"])]
