@@ -1027,6 +1027,29 @@ def test_what_opens_the_interrupted_clause_is_content_when_the_parse_hangs_it_on
     assert [doc.text[s:e] for s, e in a.spans] == ["Most nights", "the band rehearsed until dawn"]
 
 
+def test_a_participle_clause_opening_the_interrupted_clause_is_not_content():
+    # "Asked about X" tells how the words came, wherever the parse hangs it; a gerund that is the clause's
+    # subject ("Riding alone, they said, is risky") stays
+    rows = [("Asked", "ask", "VERB", 13, "advcl", "VBN"), ("about", "about", "ADP", 4, "case"),
+            ("the", "the", "DET", 4, "det"), ("delay", "delay", "NOUN", 1, "obl"), (",", ",", "PUNCT", 1, "punct"),
+            ("the", "the", "DET", 7, "det"), ("minister", "minister", "NOUN", 8, "nsubj"),
+            ("said", "say", "VERB", 13, "parataxis", "VBD"), (",", ",", "PUNCT", 8, "punct"),
+            ("the", "the", "DET", 11, "det"), ("bridge", "bridge", "NOUN", 13, "nsubj"),
+            ("will", "will", "AUX", 13, "aux", "MD"), ("open", "open", "VERB", 0, "root", "VB"),
+            ("in", "in", "ADP", 15, "case"), ("May", "May", "PROPN", 13, "obl"), (".", ".", "PUNCT", 13, "punct")]
+    doc = conllu(rows)
+    said = [a for a in rule_attributions(doc) if a.cue.text == "said"]
+    assert [(a.speaker.text, [doc.text[s:e] for s, e in a.spans]) for a in said] == [
+        ("the minister", ["the bridge will open in May"])]
+    doc = conllu([("Riding", "ride", "VERB", 8, "advcl", "VBG"), ("alone", "alone", "ADV", 1, "advmod"),
+                  (",", ",", "PUNCT", 5, "punct"), ("they", "they", "PRON", 5, "nsubj"),
+                  ("said", "say", "VERB", 8, "parataxis", "VBD"), (",", ",", "PUNCT", 5, "punct"),
+                  ("is", "be", "AUX", 8, "cop", "VBZ"), ("risky", "risky", "ADJ", 0, "root", "JJ"),
+                  (".", ".", "PUNCT", 8, "punct")])
+    (a,) = rule_attributions(doc)
+    assert [doc.text[s:e] for s, e in a.spans] == ["Riding alone", "is risky"]
+
+
 def test_a_trailing_apposition_with_a_relative_clause_is_the_writers(nlp):
     assert found(nlp, "Aides say the governor would have to consider Jane Smith, a former judge who can raise "
                       "money across the state.") == [
