@@ -183,6 +183,16 @@ def test_a_report_joined_on_with_its_own_speaker_ends_the_content_before_it(nlp)
         ["that, while critics claim the shelter is unsafe, the building passed every inspection"]]
 
 
+def test_a_reporting_participle_at_the_end_of_the_content_is_a_statement_of_its_own(nlp):
+    # the parse hangs "insisting" inside the dismissed notion, under its subject "the new road": it still ends
+    # that content and goes on with the mayor's words
+    text = ("The mayor dismissed the notion that the new road was a threat to the park, insisting the trees "
+            "would be replanted.")
+    assert found(nlp, text) == [
+        ("indirect", "The mayor", "dismissed", ["the notion that the new road was a threat to the park"]),
+        ("indirect", "The mayor", "insisting", ["the trees would be replanted"])]
+
+
 def test_who_is_urged_belongs_to_the_content(nlp):
     text = "The governor urged residents to stay indoors."
     assert found(nlp, text) == [("indirect", "The governor", "urged", ["residents to stay indoors"])]
@@ -1015,6 +1025,29 @@ def test_what_opens_the_interrupted_clause_is_content_when_the_parse_hangs_it_on
                   ("dawn", "dawn", "NOUN", 9, "obl"), (".", ".", "PUNCT", 9, "punct")])
     (a,) = rule_attributions(doc)
     assert [doc.text[s:e] for s, e in a.spans] == ["Most nights", "the band rehearsed until dawn"]
+
+
+def test_a_participle_clause_opening_the_interrupted_clause_is_not_content():
+    # "Asked about X" tells how the words came, wherever the parse hangs it; a gerund that is the clause's
+    # subject ("Riding alone, they said, is risky") stays
+    rows = [("Asked", "ask", "VERB", 13, "advcl", "VBN"), ("about", "about", "ADP", 4, "case"),
+            ("the", "the", "DET", 4, "det"), ("delay", "delay", "NOUN", 1, "obl"), (",", ",", "PUNCT", 1, "punct"),
+            ("the", "the", "DET", 7, "det"), ("minister", "minister", "NOUN", 8, "nsubj"),
+            ("said", "say", "VERB", 13, "parataxis", "VBD"), (",", ",", "PUNCT", 8, "punct"),
+            ("the", "the", "DET", 11, "det"), ("bridge", "bridge", "NOUN", 13, "nsubj"),
+            ("will", "will", "AUX", 13, "aux", "MD"), ("open", "open", "VERB", 0, "root", "VB"),
+            ("in", "in", "ADP", 15, "case"), ("May", "May", "PROPN", 13, "obl"), (".", ".", "PUNCT", 13, "punct")]
+    doc = conllu(rows)
+    said = [a for a in rule_attributions(doc) if a.cue.text == "said"]
+    assert [(a.speaker.text, [doc.text[s:e] for s, e in a.spans]) for a in said] == [
+        ("the minister", ["the bridge will open in May"])]
+    doc = conllu([("Riding", "ride", "VERB", 8, "advcl", "VBG"), ("alone", "alone", "ADV", 1, "advmod"),
+                  (",", ",", "PUNCT", 5, "punct"), ("they", "they", "PRON", 5, "nsubj"),
+                  ("said", "say", "VERB", 8, "parataxis", "VBD"), (",", ",", "PUNCT", 5, "punct"),
+                  ("is", "be", "AUX", 8, "cop", "VBZ"), ("risky", "risky", "ADJ", 0, "root", "JJ"),
+                  (".", ".", "PUNCT", 8, "punct")])
+    (a,) = rule_attributions(doc)
+    assert [doc.text[s:e] for s, e in a.spans] == ["Riding alone", "is risky"]
 
 
 def test_a_trailing_apposition_with_a_relative_clause_is_the_writers(nlp):

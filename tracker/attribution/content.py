@@ -140,19 +140,28 @@ def name_given_shape(c):
 def parataxis_shape(c):
     """ '"The difference now," he said, "is that ..."': the cue set in the clause it reports, which the parse
     may hang on the subject it interrupts; the content is the whole clause, with what opens it when the parse
-    hangs that on the cue ("Voters, she suggested, need not worry")."""
+    hangs that on the cue ("Voters, she suggested, need not worry"), but not a participle clause that opens the
+    sentence ("Asked about it, she said, ...")."""
     tree, verb = c.tree, c.verb
     if verb.deprel != "parataxis" or verb.lemma not in CLAUSE_CUES or not verb.head:
         return None
     root = tree.head(verb)
     while root.id < verb.id < root.head:
         root = tree.head(root)
-    words = [w for w in tree.subtree(root, exclude={verb}) if w.upos != "PUNCT" or w.id != root.id]
     first = min(verb.id, c.speaker.id)
+    opening = {k for k in tree.kids(root) + tree.kids(verb) if k.id < first and is_participle_clause(tree, k)} \
+        if tree.kids(root, *SUBJECTS, "nsubj:pass", "expl") else set()  # else the subject: "Riding alone is ..."
+    words = [w for w in tree.subtree(root, exclude={verb} | opening) if w.upos != "PUNCT" or w.id != root.id]
     for kid in tree.kids(verb):
-        if kid.id < first and kid.upos not in ("PUNCT", "CCONJ") and kid is not c.speaker:
+        if kid.id < first and kid.upos not in ("PUNCT", "CCONJ") and kid is not c.speaker and kid not in opening:
             words += tree.subtree(kid)
     return [w for w in words if w is not c.speaker], "parataxis"
+
+
+def is_participle_clause(tree, word):
+    """A participle clause with no subject or conjunction of its own ("Asked about the vote, she said, ...",
+    "Pressing the point, he added, ..."): it tells how the words were said, not what was said."""
+    return word.deprel == "advcl" and word.xpos in ("VBG", "VBN") and not tree.kids(word, "mark", *SUBJECTS)
 
 
 def infinitive_shape(c):

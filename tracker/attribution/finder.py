@@ -55,7 +55,8 @@ def drop_nested(index, found):
     a statement set off by a colon) is dropped, and so is an object cue
     inside a speaker's description ('said Roe, a lawyer who has been challenging the company'); a report with
     a speaker of its own joined on by "and", "but", "while" or "whereas" ("nurses said the plan was fair,
-    while doctors said it was not") is kept, and the content it ends is cut before the joint."""
+    while doctors said it was not") is kept, and the content it ends is cut before the joint; so is a
+    participle that goes on with the speaker's words ("said the plan was fair, adding that ...")."""
     contents = Intervals((s, e, b) for b in found for s, e in b.spans)
     speakers = Intervals((b.speaker.start, b.speaker.end, b) for b in found if b.speaker)
     kept = []
@@ -64,6 +65,10 @@ def drop_nested(index, found):
         around = [b for b in contents.overlapping(*at_cue)  # as cut so far
                   if b is not a and any(s <= a.cue.start < e for s, e in b.spans)] if at_cue else []
         joint = joint_before(index, a, around)
+        if joint is None:
+            joint = remark_joint(index, a, around)
+            if joint is not None and any(s <= a.speaker.start < e for b in around for s, e in b.spans):
+                a.speaker = around[0].speaker  # the parse's subject inside the content is not who goes on
         if joint is not None:
             for b in around:
                 b.spans = [(s, min(e, joint)) for s, e in b.spans if s < joint]
@@ -90,4 +95,26 @@ def joint_before(index, report, around):
     if not any(tree.words[i - 1].upos == "VERB" for i in cue.word_ids):
         return None
     joint = JOINT.search(index.text, max(0, speaker.start - 12), speaker.start)
+    return joint.start() if joint and all(b.start < joint.start() for b in around) else None
+
+
+REMARK_JOINT = re.compile(r"(?:,|\band|\bwhile|\bbut)\s*(?:\w+ly\s+)?$", re.IGNORECASE)
+
+
+def remark_joint(index, report, around):
+    """Where the contents ``around`` a nested ``report`` end when the report is a participle clause that ends
+    them, joined on with a comma, "and" or "while", and reports a clause ("said the plan was fair, adding that
+    ...", "praised X and saying Y"; not "..., railing against X"): a statement of its own, by the same speaker;
+    the offset of the joint; None otherwise."""
+    cue = report.cue
+    if report.speaker is None or report.sources[:1] != ["ccomp"] or not around or report.start < cue.end \
+            or index.in_quotation(cue.start) \
+            or not all(b.start < cue.start and b.end <= report.end and b.speaker is not None
+                       and "according" not in b.sources for b in around):
+        return None
+    tree = index.trees[cue.sentence]
+    first = tree.words[cue.word_ids[0] - 1]
+    if first.xpos != "VBG" or tree.kids(first, "nsubj"):
+        return None
+    joint = REMARK_JOINT.search(index.text, max(0, cue.start - 20), cue.start)
     return joint.start() if joint and all(b.start < joint.start() for b in around) else None
