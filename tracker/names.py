@@ -26,6 +26,10 @@ from .words import word_list, word_map, word_set
 
 GENDER_WORDS = {"male": re.compile(r"\b(?:he|him|his|himself)\b", re.I),
                 "female": re.compile(r"\b(?:she|her|hers|herself)\b", re.I)}
+# the pronouns that tell the gender of the one person a sentence names, after the name: not the objects "him" and
+# "her", which are mostly someone else ("Jane Roe thanked her", "Dan Hale said the party owed him")
+OWN_GENDER_WORDS = {"male": re.compile(r"\b(?:he|his|himself)\b", re.I),
+                    "female": re.compile(r"\b(?:she|hers|herself)\b", re.I)}
 OPENING_PRONOUN = re.compile(r"\s*(He|She)\b")  # a sentence whose subject is a pronoun of a person
 HONORIFIC_GENDER = word_map("honorific_genders")
 # group 1: a key of HONORIFIC_GENDER, capitalised
@@ -650,7 +654,7 @@ class NameBook:
             self._sentence_people = self._people_by_sentence()
         for k, (people, surnames, text) in enumerate(self._sentence_people):
             if people.keys() == {name} and surnames <= {name.split()[-1]}:
-                for gender, pronouns in GENDER_WORDS.items():  # a pronoun before the name is someone else
+                for gender, pronouns in OWN_GENDER_WORDS.items():  # a pronoun before the name is someone else
                     votes[gender] += len(pronouns.findall(text, people[name]))
                 following = self._sentence_people[k + 1] if k + 1 < len(self._sentence_people) else None
                 opening = OPENING_PRONOUN.match(following[2]) if following and not following[0] \
