@@ -178,5 +178,5 @@ def test_a_pronoun_opening_the_next_sentence_tells_the_gender_of_the_one_named_b
 def test_an_object_pronoun_after_the_one_person_named_is_someone_else(book_of):
     book, _ = book_of("Ruslan Petrov thanked her for the loan.\n\nZephra Quill said the council had ignored him.")
     assert (book.gender_of("Ruslan Petrov"), book.gender_of("Zephra Quill")) == (None, None)
-    book, _ = book_of("Ruslan Petrov sold his boat in March.\n\nZephra Quill said she would buy it.")
-    assert (book.gender_of("Ruslan Petrov"), book.gender_of("Zephra Quill")) == ("male", "female")
+    book, _ = book_of("Ruslan Petrov sold his boat in March.\n\nZephra Quill painted her house in May.")
+    assert (book.gender_of("Ruslan Petrov"), book.gender_of("Zephra Quill")) == ("male", "female")  # possessives

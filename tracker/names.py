@@ -26,10 +26,6 @@ from .words import word_list, word_map, word_set
 
 GENDER_WORDS = {"male": re.compile(r"\b(?:he|him|his|himself)\b", re.I),
                 "female": re.compile(r"\b(?:she|her|hers|herself)\b", re.I)}
-# the pronouns that tell the gender of the one person a sentence names, after the name: not the objects "him" and
-# "her", which are mostly someone else ("Jane Roe thanked her", "Dan Hale said the party owed him")
-OWN_GENDER_WORDS = {"male": re.compile(r"\b(?:he|his|himself)\b", re.I),
-                    "female": re.compile(r"\b(?:she|hers|herself)\b", re.I)}
 OPENING_PRONOUN = re.compile(r"\s*(He|She)\b")  # a sentence whose subject is a pronoun of a person
 HONORIFIC_GENDER = word_map("honorific_genders")
 # group 1: a key of HONORIFIC_GENDER, capitalised
@@ -654,7 +650,7 @@ class NameBook:
             self._sentence_people = self._people_by_sentence()
         for k, (people, surnames, text) in enumerate(self._sentence_people):
             if people.keys() == {name} and surnames <= {name.split()[-1]}:
-                for gender, pronouns in OWN_GENDER_WORDS.items():  # a pronoun before the name is someone else
+                for gender, pronouns in GENDER_WORDS.items():  # a pronoun before the name is someone else
                     votes[gender] += len(pronouns.findall(text, people[name]))
                 following = self._sentence_people[k + 1] if k + 1 < len(self._sentence_people) else None
                 opening = OPENING_PRONOUN.match(following[2]) if following and not following[0] \
@@ -675,7 +671,8 @@ class NameBook:
     def _people_by_sentence(self):
         """Per sentence: where it first names each person (by canonical name), the known surnames in it (a
         surname the tagger missed, "told Rourke, after he admitted", also counts as a person), and its text with
-        quotations blanked out."""
+        quotations and the objects "him" and "her" blanked out (mostly someone else: "Jane Roe thanked her"; the
+        possessive "her" stays)."""
         starts = self.index.sentence_starts
         people = [{} for _ in starts]
         for entity in self.entities:
@@ -686,5 +683,8 @@ class NameBook:
         found = []
         for named, start, sentence in zip(people, starts, self.index.sentences):
             text = QUOTED.sub(lambda m: " " * len(m.group()), self.text[start:sentence.tokens[-1].end_char])
+            for word in sentence.words:
+                if word.text.lower() in ("him", "her") and word.deprel != "nmod:poss" and word.start_char is not None:
+                    text = text[:word.start_char - start] + " " * len(word.text) + text[word.end_char - start:]
             found.append((named, set(re.findall(r"[A-Z][\w'’-]+", text)) & self.surnames, text))
         return found
