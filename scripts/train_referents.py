@@ -7,16 +7,16 @@ statement is paired with its gold quote as the scorer pairs them (``tracker.eval
 is right when the reference scorer's ``same_holders`` takes it for the label's ``speaker_canonical``. Prints
 5-fold figures (folds by article, ``attribution_lab.folds_of``): the accuracy of the rules' choice and of the
 ranker's on the mentions with a named holder, and on descriptions of an unnamed one (where the description
-itself is right). Then fits on every row and writes
-``tracker/data/speaker_referents.json``. Needs scikit-learn at training time only. Deterministic (folds of seed
-0, a convex fit).
+itself is right). With ``--export``, then fits on every row and writes ``tracker/data/speaker_referents.json``
+(without it, the shipped model stays as it is). Needs scikit-learn at training time only. Deterministic (folds
+of seed 0, a convex fit).
 
-Usage: python scripts/train_referents.py ../shared/eval/polnear_train.jsonl [--fresh] [--rows=CACHE.pkl.gz]
-[--margin=M] (the rows are kept in ``--rows``, /tmp/referent_training_rows.pkl.gz unless given, and made again
-with ``--fresh``; ``--margin`` fixes the margin instead of choosing it by 5-fold accuracy). The shipped model was
-trained with ``--margin=0.5``: on the train articles end to end (``attribution_lab.py score``), the 5-fold choice
-(margin 2.0, 0.1 points better in 5-fold accuracy) gave canonical speakers 84.7%, margin 0.5 85.0%, margin 0.0
-85.1% with fewer speaker names right.
+Usage: python scripts/train_referents.py ../shared/eval/polnear_train.jsonl [--export] [--fresh]
+[--rows=CACHE.pkl.gz] [--margin=M] (the rows are kept in ``--rows``, /tmp/referent_training_rows.pkl.gz unless
+given, and made again with ``--fresh``; ``--margin`` fixes the margin instead of choosing it by 5-fold
+accuracy). The shipped model was trained with ``--margin=0.5``: on the train articles end to end
+(``attribution_lab.py score``), the 5-fold choice (margin 2.0, 0.1 points better in 5-fold accuracy) gave
+canonical speakers 84.7%, margin 0.5 85.0%, margin 0.0 85.1% with fewer speaker names right.
 """
 
 import gzip
@@ -169,6 +169,9 @@ def main():
             if best is None or accuracy > best[0]:
                 best = (accuracy, C, margin)
     _, C, margin = best
+    if "--export" not in sys.argv:
+        print(f"chosen C {C} margin {margin}; {MODEL_PATH.relative_to(ROOT)} left as it is (--export writes it)")
+        return
     model = fit(rows, C)
     model.export(MODEL_PATH, f"trained on {len(rows)} labelled PolNeAR train speaker mentions by "
                              f"scripts/train_referents.py, C {C}")

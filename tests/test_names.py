@@ -173,3 +173,10 @@ def test_a_pronoun_opening_the_next_sentence_tells_the_gender_of_the_one_named_b
     assert (book.gender_of("Zephra Quill"), book.gender_of("Ruslan Petrov")) == ("female", "male")
     book, _ = book_of("Ruslan Petrov runs the ferry company. Zephra Quill said she founded it.")
     assert book.gender_of("Ruslan Petrov") is None  # the next sentence names someone else
+
+
+def test_an_object_pronoun_after_the_one_person_named_is_someone_else(book_of):
+    book, _ = book_of("Ruslan Petrov thanked her for the loan.\n\nZephra Quill said the council had ignored him.")
+    assert (book.gender_of("Ruslan Petrov"), book.gender_of("Zephra Quill")) == (None, None)
+    book, _ = book_of("Ruslan Petrov sold his boat in March.\n\nZephra Quill painted her house in May.")
+    assert (book.gender_of("Ruslan Petrov"), book.gender_of("Zephra Quill")) == ("male", "female")  # possessives

@@ -7,7 +7,8 @@ from tracker.article import Article
 from tracker.attribution import find_attributions
 from tracker.document import ArticleIndex
 from tracker.names import NameBook
-from tracker.referents import ReferentRanker, shipped_model
+from tracker.pronouns import Candidate
+from tracker.referents import ReferentRanker, named_agents, shipped_model
 from tracker.speakers import Resolver, resolve_speakers
 from tracker.statement import Statement
 
@@ -83,6 +84,22 @@ def test_it_finds_the_organisation_the_rules_left_unnamed(resolved):
             "It said the pier would close in May.")
     assert ("It", "Harbour Board") in resolved(text, ReferentRanker())
     assert ("It", None) in resolved(text, ReferentRanker(weights={}))  # the rules alone name nobody
+
+
+class Mentions:
+    """An article's named mentions, as ``Referents`` holds them."""
+
+    def __init__(self, *mentions):
+        self.mentions = list(mentions)
+
+
+def test_a_name_tagged_an_organisation_and_a_person_is_a_persons():
+    agents = named_agents(Mentions(Candidate(0, "Kessler", "ORG"), Candidate(40, "Kessler", "PERSON"),
+                                   Candidate(80, "Harbour Board", "ORG"), Candidate(90, "Larkspur", "GPE"),
+                                   Candidate(120, "Larkspur", "PERSON")))
+    assert {name: type_ for name, type_, *_ in agents} == {
+        "Kessler": "PERSON", "Harbour Board": "ORG", "Larkspur": "GPE"}  # a town named once as a person stays one
+    assert [starts for name, _, starts, *_ in agents if name == "Kessler"] == [(0, 40)]
 
 
 def test_the_rules_choice_stands_unless_another_option_scores_a_margin_above_it():

@@ -671,7 +671,8 @@ class NameBook:
     def _people_by_sentence(self):
         """Per sentence: where it first names each person (by canonical name), the known surnames in it (a
         surname the tagger missed, "told Rourke, after he admitted", also counts as a person), and its text with
-        quotations blanked out."""
+        quotations and the objects "him" and "her" blanked out (mostly someone else: "Jane Roe thanked her"; the
+        possessive "her" stays)."""
         starts = self.index.sentence_starts
         people = [{} for _ in starts]
         for entity in self.entities:
@@ -682,5 +683,8 @@ class NameBook:
         found = []
         for named, start, sentence in zip(people, starts, self.index.sentences):
             text = QUOTED.sub(lambda m: " " * len(m.group()), self.text[start:sentence.tokens[-1].end_char])
+            for word in sentence.words:
+                if word.text.lower() in ("him", "her") and word.deprel != "nmod:poss" and word.start_char is not None:
+                    text = text[:word.start_char - start] + " " * len(word.text) + text[word.end_char - start:]
             found.append((named, set(re.findall(r"[A-Z][\w'’-]+", text)) & self.surnames, text))
         return found

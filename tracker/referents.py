@@ -123,11 +123,14 @@ class ReferentRanker:
 @lru_cache(maxsize=1)
 def named_agents(referents):
     """``(name, type, starts, subjects, quoted)`` of each agent an article names (``referents``: its
-    ``Referents``), once per article: every speaker mention of a long article asks."""
+    ``Referents``), once per article: every speaker mention of a long article asks. A name the tagger takes for an
+    organisation at one mention and for a person at another is a person's ("Trump" tagged both)."""
     by_name = {}
     for candidate in referents.mentions:
         if candidate.name and candidate.type in AGENT_TYPES:
-            starts, subjects, quoted = by_name.setdefault(candidate.name, (candidate.type, [], [], []))[1:]
+            starts, subjects, quoted = by_name.setdefault(candidate.name, [candidate.type, [], [], []])[1:]
+            if candidate.type == "PERSON" and by_name[candidate.name][0] == "ORG":
+                by_name[candidate.name][0] = "PERSON"
             starts.append(candidate.start)
             if candidate.subject and not candidate.quoted:
                 subjects.append(candidate.start)
