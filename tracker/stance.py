@@ -151,7 +151,8 @@ def model_words(text: str) -> list[str]:
     tokens = TOKEN.findall(text)
     named = [_is_name(token) for token in tokens]
     for i, token in enumerate(tokens):  # a capitalised word after a title or a name: "Sen. Quell", "Mara Quell"
-        if i and not named[i] and _is_capitalised(token) and (named[i - 1] or _after_title(tokens, i)):
+        if i and not named[i] and token[0].isupper() and _is_capitalised(token) and (
+                named[i - 1] or _after_title(tokens, i)):
             named[i] = True
     words = _lowered(tokens)
     for i in range(len(tokens) - 2, -1, -1):  # a first name before a name: "Grace Pelham", "Olek Marsh"
@@ -706,6 +707,7 @@ def denial_evidence(content: str, cue_lemma: str | None) -> str | None:
     return f"denial '{found[0]}'" if found else None
 
 
+@lru_cache(maxsize=65536)  # asked of every candidate target and of the word governing it
 def is_evaluative(phrase: str) -> bool:
     """Whether the last word of ``phrase`` has a valence in the lexicon ("a disgrace", "deep admiration")."""
     words = [word for word in tokenize(phrase) if word.isalpha()]
