@@ -134,6 +134,7 @@ def qualifier_forms(qualifiers):
 GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})  # "Joseph R. Biden Jr.": Biden is the family name
 
 
+@lru_cache(maxsize=65536)  # asked of every candidate target and speaker, many times each
 def last_word(name):
     """Lower-cased last word of a name, the unit names are compared on ("Ibrahim Kalin" -> "kalin")."""
     words = [w for w in re.findall(r"[A-Za-z][A-Za-z'\-]+", name or "") if w.lower() not in GENERATIONS]

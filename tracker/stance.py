@@ -21,7 +21,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import repeat
+from itertools import chain, repeat
 from pathlib import Path
 from typing import NamedTuple
 
@@ -151,7 +151,8 @@ def model_words(text: str) -> list[str]:
     tokens = TOKEN.findall(text)
     named = [_is_name(token) for token in tokens]
     for i, token in enumerate(tokens):  # a capitalised word after a title or a name: "Sen. Quell", "Mara Quell"
-        if i and not named[i] and _is_capitalised(token) and (named[i - 1] or _after_title(tokens, i)):
+        if i and not named[i] and token[0].isupper() and _is_capitalised(token) and (
+                named[i - 1] or _after_title(tokens, i)):
             named[i] = True
     words = _lowered(tokens)
     for i in range(len(tokens) - 2, -1, -1):  # a first name before a name: "Grace Pelham", "Olek Marsh"
@@ -563,11 +564,12 @@ def named_matrix(column: dict[str, int], rows: list[dict[str, float]], width: in
     """One row per dict of named features, ``width`` columns: each name the model knows (``column``: its
     column) in its column, a name it does not know left out."""
     matrix = numpy.zeros((len(rows), width))
-    for i, found in enumerate(rows):
-        columns = numpy.fromiter(map(column.get, found, repeat(-1)), dtype=int, count=len(found))
-        values = numpy.fromiter(found.values(), dtype=float, count=len(found))
-        known = columns >= 0
-        matrix[i, columns[known]] = values[known]
+    sizes = [len(found) for found in rows]  # all rows' names and values in one array each: numpy's calls once
+    columns = numpy.fromiter(chain.from_iterable(map(column.get, found, repeat(-1)) for found in rows), dtype=int,
+                             count=sum(sizes))
+    values = numpy.fromiter(chain.from_iterable(found.values() for found in rows), dtype=float, count=sum(sizes))
+    known = columns >= 0
+    matrix[numpy.repeat(numpy.arange(len(rows)), sizes)[known], columns[known]] = values[known]
     return matrix
 
 
@@ -605,6 +607,7 @@ class TargetRanker:
         groups: dict[str, int] = {}  # a feature's name, or a word vector's ("vec" for "vec:17"): its number
         self._group_of = numpy.array([groups.setdefault(VECTOR_FLOAT.sub("", name), len(groups)) for name in features])
         self._group_names = list(groups)
+        self._group_columns = [numpy.flatnonzero(self._group_of == group) for group in range(len(groups))]
 
     def matrix(self, candidates: list[dict[str, float]]) -> numpy.ndarray:
         """One row per candidate, one column per feature of the model."""
@@ -626,7 +629,9 @@ class TargetRanker:
         present = [numpy.unique(self._group_of[numpy.flatnonzero(rows[row])]) for row in best]
         groups = numpy.concatenate(present) if present else numpy.zeros(0, dtype=int)
         occluded = numpy.repeat(rows[best], [len(found) for found in present], axis=0)
-        occluded[self._group_of[None, :] == groups[:, None]] = 0.0
+        columns = [self._group_columns[group] for group in groups]  # each occluded row's group, zeroed
+        occluded[numpy.repeat(numpy.arange(len(groups)), [len(c) for c in columns]),
+                 numpy.concatenate(columns) if columns else numpy.zeros(0, dtype=int)] = 0.0
         lowered = self.booster.predict(occluded, num_threads=1) if len(groups) else groups
         ends = numpy.cumsum([len(found) for found in present])
         chosen = []
@@ -706,6 +711,7 @@ def denial_evidence(content: str, cue_lemma: str | None) -> str | None:
     return f"denial '{found[0]}'" if found else None
 
 
+@lru_cache(maxsize=65536)  # asked of every candidate target and of the word governing it
 def is_evaluative(phrase: str) -> bool:
     """Whether the last word of ``phrase`` has a valence in the lexicon ("a disgrace", "deep admiration")."""
     words = [word for word in tokenize(phrase) if word.isalpha()]

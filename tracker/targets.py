@@ -17,6 +17,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import filterfalse
 
 import numpy
 
@@ -379,6 +380,7 @@ CONTENT_UPOS = {"NOUN", "VERB", "ADJ", "ADV", "PROPN", "INTJ"}
 VECTOR_WIDTH = 96  # spaCy's tok2vec rows; a document without vectors reads zeros
 HEAD_VECTOR = [f"vec:{i}" for i in range(VECTOR_WIDTH)]  # the ranker's names of a head word's floats
 GOVERNOR_VECTOR = [f"governor_vec:{i}" for i in range(VECTOR_WIDTH)]
+VECTOR_NAMES = frozenset(HEAD_VECTOR + GOVERNOR_VECTOR)  # 192 of a candidate's features, none stance dependent
 SALIENT_ENTITIES = 5  # the article's most-mentioned people and bodies that are candidates of every claim
 SALIENT_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
 SETTING_TYPES = {"GPE", "LOC"}
@@ -771,12 +773,12 @@ def ranking_features(features, stance):
                - features.get("near_pos_negated", 0.0) + features.get("near_neg_negated", 0.0))
     found["agreeing_valence"] = sign * valence
     found["agreeing_frame"] = sign * (features.get("frame:support", 0.0) - features.get("frame:against", 0.0))
-    for name in filter(_is_stance_dependent, features):
+    for name in filter(_is_stance_dependent, filterfalse(VECTOR_NAMES.__contains__, features)):
         found[f"{name}|{stance}"] = features[name]
     return found
 
 
-@lru_cache(maxsize=4096)  # asked of every feature of every candidate, 200 of them word-vector floats
+@lru_cache(maxsize=4096)  # asked of every feature of every candidate but its word-vector floats
 def _is_stance_dependent(name):
     """Whether a ranker feature weighs differently for a claim for and against a candidate (``STANCE_DEPENDENT``)."""
     return name.startswith(STANCE_DEPENDENT) or name in STANCE_DEPENDENT_FLAGS

@@ -6,7 +6,10 @@ from dataclasses import dataclass, field
 
 def within(start, end, spans):
     """Whether characters ``start:end`` lie inside one of ``spans`` (``[(start, end)]``)."""
-    return any(a <= start and end <= b for a, b in spans)
+    for a, b in spans:  # a loop, not any() over a generator: asked for every word of every content
+        if a <= start and end <= b:
+            return True
+    return False
 
 
 @dataclass
