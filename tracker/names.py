@@ -30,6 +30,9 @@ OPENING_PRONOUN = re.compile(r"\s*(He|She)\b")  # a sentence whose subject is a 
 HONORIFIC_GENDER = word_map("honorific_genders")
 # group 1: a key of HONORIFIC_GENDER, capitalised
 HONORIFIC = r"\b(" + "|".join(honorific.capitalize() for honorific in HONORIFIC_GENDER) + r")\.?\s+"
+# honorifics only a person is addressed by ("King County", "Queen Street" are places)
+ADDRESSED = re.compile(r"(?:Mr|Mrs|Ms|Miss|Sir|Dame)\.?\s+[A-Z]")
+ADDRESSED_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Sir|Dame)\.?\s+$")
 NAMED_TYPES = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "EVENT", "LAW"}
 AGENT_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
 TITLES = re.compile(r"^(?:(?:the\s+)?(?:" + "|".join(word_list("titles")) + r")\.?\s+)+", re.IGNORECASE)
@@ -190,6 +193,9 @@ def named_entities(document):
         start = dateline.end() if dateline else start  # "CLEVELAND - Tom Harlan": the name after the dash
         text = document.text[start:end].rstrip()
         etype = person_like(text, e.type, surnames=()) if dateline else e.type  # a place and a name: no ORG
+        if etype != "PERSON" and (ADDRESSED.match(text)
+                                  or ADDRESSED_BEFORE.search(document.text, max(0, start - 8), start)):
+            etype = "PERSON"  # "Ms Park", "Mr. Sands" the tagger took for a place or a body
         if clean_name(text):  # not a bare title or mark the tagger took for a name
             entities.append(Entity(text, etype, start, start + len(text)))
     return _joined_by_slash(entities, document.text)
