@@ -709,12 +709,7 @@ def denial_evidence(content: str, cue_lemma: str | None) -> str | None:
 def is_evaluative(phrase: str) -> bool:
     """Whether the last word of ``phrase`` has a valence in the lexicon ("a disgrace", "deep admiration")."""
     words = [word for word in tokenize(phrase) if word.isalpha()]
-    return bool(words) and bool(valence(words[-1]))
-
-
-def valence(word: str) -> float:
-    """The lexicon's valence of one lower-case word: above 0 praise, below 0 fault, 0 for a word it lacks."""
-    return _analyzer().lexicon.get(word, 0.0)
+    return bool(words) and bool(_analyzer().lexicon.get(words[-1]))
 
 
 def evaluative_features(words: list[str], prefix: str) -> dict[str, float]:

@@ -17,7 +17,6 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import NamedTuple
 
 import numpy
 
@@ -29,7 +28,7 @@ from .speakers import PLACE_NOUNS, Resolver
 from .stance import (CLAIM_MODEL_PATH, FIRST_PERSON, StanceResult, TargetSpan, _frame_stance, claim_lexical_features,
                      claim_scores, class_probabilities, denial_evidence, evaluative_features, first_rule, is_evaluative,
                      is_hedged, load_linear, rule_features, shipped_denial_model, shipped_target_ranker,
-                     target_probabilities, tokenize, valence)
+                     target_probabilities, tokenize)
 from .trees import dependents, preposition
 from .words import word_set
 
@@ -390,17 +389,6 @@ NEAR = 4  # words each side of a candidate whose valence counts as said of it
 NEWSMTSC_TARGETS = 5  # candidate targets in a content that the NewsMTSC model judges, first ones first
 
 
-class ClaimVectors(NamedTuple):
-    """The parser's vectors of one claim: the mean over its content's content words and over its cue's words,
-    and the unit vectors of the content's words of praise and of fault (the lexicon's, ``stance.valence``),
-    one row a word, with where each word starts."""
-
-    content: numpy.ndarray
-    cue: numpy.ndarray
-    praise: tuple[numpy.ndarray, numpy.ndarray]  # (unit vectors, start offsets)
-    fault: tuple[numpy.ndarray, numpy.ndarray]
-
-
 class ClaimJudge:
     """The stance step on one article: a learned stance of each claim (``stance_claims.json``) and, for a
     support or an attack, its target chosen among candidates by a learned ranker (``stance_targets.json``).
@@ -413,10 +401,7 @@ class ClaimJudge:
         self.resolver = Resolver(index, book)  # what a pronoun or a description in a content stands for
         self.vectors = index.sentence_vectors
         self._types = {}  # canonical name -> entity type, of the entities named so far
-        self.mentioned = {}  # canonical name -> its entities, in text order
-        for entity in self.names.entities:
-            self.mentioned.setdefault(self._entity_name(entity)[0], []).append(entity)
-        self.mentions = Counter({name: len(entities) for name, entities in self.mentioned.items()})
+        self.mentions = Counter(self._entity_name(entity)[0] for entity in self.names.entities)
         self.salient = [name for name, _ in self.mentions.most_common() if self._types.get(name) in SALIENT_TYPES]
         self.salient = self.salient[:SALIENT_ENTITIES]
         places = [name for name, _ in self.mentions.most_common() if self._types.get(name) in SETTING_TYPES]
@@ -444,24 +429,12 @@ class ClaimJudge:
             return numpy.zeros(VECTOR_WIDTH, dtype=numpy.float32)
         return numpy.mean([self.vectors[k][word.id - 1] for k, word in words], axis=0)
 
-    def _unit_vectors(self, words):
-        """``(unit word vectors, start offsets)`` of ``[(sentence index, word)]``, a row a word (none without
-        vectors)."""
-        if self.vectors is None or not words:
-            return numpy.zeros((0, VECTOR_WIDTH), dtype=numpy.float32), numpy.zeros(0, dtype=int)
-        rows = numpy.array([self.vectors[k][word.id - 1] for k, word in words])
-        rows /= numpy.maximum(numpy.linalg.norm(rows, axis=1, keepdims=True), 1e-9)
-        return rows, numpy.array([word.start_char for _, word in words])
-
     def _claim_vectors(self, attribution):
-        """The claim's ``ClaimVectors``, kept for the last attribution asked (``dense`` and the ranker's
-        cosines read them)."""
+        """``(mean vector of the content's content words, mean vector of the cue's words)``, kept for the last
+        attribution asked (``dense`` and the ranker's ``content_cosine`` read them)."""
         if self._vectors_of[0] is not attribution:
             content, cue_words = self._content_words(attribution)
-            praise = [(k, word) for k, word in content if valence(word.text.lower()) > 0]
-            fault = [(k, word) for k, word in content if valence(word.text.lower()) < 0]
-            self._vectors_of = (attribution, ClaimVectors(self._mean_vector(content), self._mean_vector(cue_words),
-                                                          self._unit_vectors(praise), self._unit_vectors(fault)))
+            self._vectors_of = (attribution, (self._mean_vector(content), self._mean_vector(cue_words)))
         return self._vectors_of[1]
 
     def _content_words(self, attribution):
@@ -481,8 +454,7 @@ class ClaimJudge:
 
     def dense(self, statement):
         """The claim's word vectors: the mean over the content's content words, and the cue word's."""
-        vectors = self._claim_vectors(statement.attribution)
-        return numpy.concatenate([vectors.content, vectors.cue])
+        return numpy.concatenate(self._claim_vectors(statement.attribution))
 
     def stance_features(self, statement, candidates):
         """The named features of a claim's stance: its words, cue, relation, speaker type and the rules (the
@@ -643,24 +615,12 @@ class ClaimJudge:
             found["cue_distance"] = math.log1p(abs(target.start - cue.start) / 10)
         if target.start >= 0:
             found.update(self._parse_features(target, attribution))
-        elif (mention := self._nearest_mention(target.name, attribution.start)) is not None:
-            found.update(self._vector_features(*mention, None, attribution, target))  # not near the claim
         return Counter(found)
-
-    def _nearest_mention(self, name, offset):
-        """``(sentence index, head word)`` of the article's mention of ``name`` nearest ``offset``, or None."""
-        entities = self.mentioned.get(name)
-        if not entities:
-            return None
-        entity = min(entities, key=lambda e: abs(e.start_char - offset))
-        k = self.index.sentence_of(entity.start_char)
-        head = _head_of(self.index.sentences[k], entity.start_char, entity.end_char)
-        return None if head is None else (k, head)
 
     def _parse_features(self, target, attribution):
         """Where a candidate stands in the parse: the relation of its head word to the word that governs it,
-        whether that word is a judgement ("X is dangerous", "condemned X"), and the two words' vectors
-        (``_vector_features``)."""
+        whether that word is a judgement ("X is dangerous", "condemned X"), the two words' vectors and how
+        close the head word's vector is to the content's mean (what the statement is about)."""
         k = self.index.sentence_of(target.start)
         sentence = self.index.sentences[k]
         head = _head_of(sentence, target.start, target.end)
@@ -672,30 +632,14 @@ class ClaimJudge:
         if governor is not None:
             found[f"governor:{governor.upos}"] = 1.0
             found["governor_evaluative"] = float(is_evaluative(governor.text))
-        found.update(self._vector_features(k, head, governor, attribution, target))
-        return found
-
-    def _vector_features(self, k, head, governor, attribution, target):
-        """The vectors of a candidate's head word (in sentence ``k``) and of the word governing it (None when
-        none), and how close the head's is to the claim's (``ClaimVectors``): to the content's mean (what the
-        statement is about), to the cue's, and to the nearest word of praise and of fault in the content
-        outside the candidate's own words."""
-        if self.vectors is None:
-            return {}
-        claim = self._claim_vectors(attribution)
-        vector = self.vectors[k][head.id - 1]
-        found = dict(zip(HEAD_VECTOR, vector.tolist()))
-        found["content_cosine"] = _cosine(vector, claim.content)
-        found["cue_cosine"] = _cosine(vector, claim.cue)
-        unit = vector / max(float(numpy.linalg.norm(vector)), 1e-9)
-        for name, (words, starts) in (("praise", claim.praise), ("fault", claim.fault)):
-            outside = (starts < target.start) | (starts >= target.end)
-            if outside.any():
-                found[f"{name}_cosine"] = float((words[outside] @ unit).max())
-        if governor is not None:
-            governing = self.vectors[k][governor.id - 1]
-            found.update(zip(GOVERNOR_VECTOR, governing.tolist()))
-            found["governor_content_cosine"] = _cosine(governing, claim.content)
+        if self.vectors is not None:
+            vector = self.vectors[k][head.id - 1]
+            found.update(zip(HEAD_VECTOR, vector.tolist()))
+            if governor is not None:
+                found.update(zip(GOVERNOR_VECTOR, self.vectors[k][governor.id - 1].tolist()))
+            content = self._claim_vectors(attribution)[0]
+            norms = float(numpy.linalg.norm(vector) * numpy.linalg.norm(content))
+            found["content_cosine"] = float(vector @ content) / norms if norms else 0.0
         return found
 
     def stance_inputs(self, statement):
@@ -749,12 +693,6 @@ class ClaimJudge:
             candidates = self.with_features(statement, listed)
             return candidates, [ranking_features(features, label) for _, features in candidates]
         return None
-
-
-def _cosine(a, b):
-    """The cosine of two vectors, 0 when either is zero."""
-    norms = float(numpy.linalg.norm(a) * numpy.linalg.norm(b))
-    return float(a @ b) / norms if norms else 0.0
 
 
 def _modal_kind(word):
@@ -833,7 +771,6 @@ def ranking_features(features, stance):
                - features.get("near_pos_negated", 0.0) + features.get("near_neg_negated", 0.0))
     found["agreeing_valence"] = sign * valence
     found["agreeing_frame"] = sign * (features.get("frame:support", 0.0) - features.get("frame:against", 0.0))
-    found["agreeing_cosine"] = sign * (features.get("praise_cosine", 0.0) - features.get("fault_cosine", 0.0))
     for name in filter(_is_stance_dependent, features):
         found[f"{name}|{stance}"] = features[name]
     return found
