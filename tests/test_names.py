@@ -185,8 +185,10 @@ def test_an_object_pronoun_after_the_one_person_named_is_someone_else(book_of):
 def test_a_name_with_an_honorific_is_a_persons_whatever_the_tagger_says(book_of):
     # the tagger takes "Ms Park" for a place; "she" after it must be able to stand for her. A royal title is no
     # such honorific: "King County" stays a place
-    book, _ = book_of('"It is a scandal," said Ruth Ames, who leads the group.\n\n'
+    book, _ = book_of("The Transport Secretary, Helen Park, has defended the rail project.\n\n"
+                      '"It is a scandal," said Ruth Ames, who leads the group.\n\n'
                       "Ms Park rejected the claim. She said costs would not rise again in King County.")
     found = [(e.text, e.type) for e in book.entities]
     assert ("Ms Park", "PERSON") in found
+    assert book.canonical("Ms Park", "PERSON") == ("Helen Park", "PERSON")  # the tagger's place, by her surname
     assert not any(text == "King County" and etype == "PERSON" for text, etype in found)

@@ -193,12 +193,21 @@ def named_entities(document):
         start = dateline.end() if dateline else start  # "CLEVELAND - Tom Harlan": the name after the dash
         text = document.text[start:end].rstrip()
         etype = person_like(text, e.type, surnames=()) if dateline else e.type  # a place and a name: no ORG
-        if etype != "PERSON" and (ADDRESSED.match(text)
-                                  or ADDRESSED_BEFORE.search(document.text, max(0, start - 8), start)):
-            etype = "PERSON"  # "Ms Park", "Mr. Sands" the tagger took for a place or a body
         if clean_name(text):  # not a bare title or mark the tagger took for a name
             entities.append(Entity(text, etype, start, start + len(text)))
-    return _joined_by_slash(entities, document.text)
+    return _joined_by_slash(_addressed_as_persons(entities, document.text), document.text)
+
+
+def _addressed_as_persons(entities, text):
+    """The entities with a person's type for those a personal honorific names ("Ms Park", "Mr. Sands") and for
+    the names that read as a person's with one of their surnames ("Helen Park" of an article that writes "Ms
+    Park"), whatever type the tagger gave them: it takes British "Ms Park" and "Helen Park" for places."""
+    addressed = [e for e in entities if ADDRESSED.match(e.text)
+                 or ADDRESSED_BEFORE.search(text, max(0, e.start_char - 8), e.start_char)]
+    surnames = {e.text.split()[-1] for e in addressed}
+    return [e._replace(type="PERSON") if e.type != "PERSON" and (e in addressed or reads_as_person_name(e.text)
+                                                                  and e.text.split()[-1] in surnames) else e
+            for e in entities]
 
 
 def _past_opening_word(text, entity, words, lowered):
