@@ -30,9 +30,11 @@ OPENING_PRONOUN = re.compile(r"\s*(He|She)\b")  # a sentence whose subject is a 
 HONORIFIC_GENDER = word_map("honorific_genders")
 # group 1: a key of HONORIFIC_GENDER, capitalised
 HONORIFIC = r"\b(" + "|".join(honorific.capitalize() for honorific in HONORIFIC_GENDER) + r")\.?\s+"
-# honorifics only a person is addressed by ("King County", "Queen Street" are places)
-ADDRESSED = re.compile(r"(?:Mr|Mrs|Ms|Miss|Sir|Dame)\.?\s+[A-Z]")
-ADDRESSED_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Sir|Dame)\.?\s+$")
+ROYAL_TITLES = {"lord", "king", "queen"}  # honorifics of places too: "King County", "Queen Street"
+# the honorifics only a person is addressed by ("Ms Park"), written before a name or just before an entity
+PERSONAL_HONORIFIC = r"(?:" + "|".join(h.capitalize() for h in HONORIFIC_GENDER if h not in ROYAL_TITLES) + r")\.?\s+"
+ADDRESSED = re.compile(PERSONAL_HONORIFIC + "[A-Z]")
+ADDRESSED_BEFORE = re.compile(r"\b" + PERSONAL_HONORIFIC + "$")
 NAMED_TYPES = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "EVENT", "LAW"}
 AGENT_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
 TITLES = re.compile(r"^(?:(?:the\s+)?(?:" + "|".join(word_list("titles")) + r")\.?\s+)+", re.IGNORECASE)
@@ -202,8 +204,8 @@ def _addressed_as_persons(entities, text):
     """The entities with a person's type for those a personal honorific names ("Ms Park", "Mr. Sands") and for
     the names that read as a person's with one of their surnames ("Helen Park" of an article that writes "Ms
     Park"), whatever type the tagger gave them: it takes British "Ms Park" and "Helen Park" for places."""
-    addressed = [e for e in entities if ADDRESSED.match(e.text)
-                 or ADDRESSED_BEFORE.search(text, max(0, e.start_char - 8), e.start_char)]
+    addressed = {e for e in entities if ADDRESSED.match(e.text)
+                 or ADDRESSED_BEFORE.search(text, max(0, e.start_char - 8), e.start_char)}
     surnames = {e.text.split()[-1] for e in addressed}
     return [e._replace(type="PERSON") if e.type != "PERSON" and (e in addressed or reads_as_person_name(e.text)
                                                                   and e.text.split()[-1] in surnames) else e
