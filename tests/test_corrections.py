@@ -148,7 +148,8 @@ def test_the_claim_page_shows_who_corrected_what_and_why(corrected):
     html = get(site, f"/-/claim/{claim_where(db_path, 'the strike')['id']}").text
     assert 'id="rejected">Rejected by Ben on' in html and "a rumour, not a quote" in html
     listed = get(site, "/claims/corrections.json?_shape=array").json()
-    assert sorted((row["corrected_by"], row["state"]) for row in listed) == [("Ana", "applied")] * 3 + [("Ben", "applied")]
+    assert sorted((row["corrected_by"], row["state"]) for row in listed) == [("Ana", "applied")] * 3 + [
+        ("Ben", "applied")]
     stamps = [row["corrected_at"] for row in listed]
     assert stamps == sorted(stamps, reverse=True)  # newest first; corrections of one second in any order
 

@@ -806,8 +806,8 @@ def _top_features(model, found, best, count=3):
 
 def judge_stances(index, statements, book):
     """The stance step: each statement's ``stance`` and ``target`` (``ClaimJudge``), the stances of the article's
-    claims scored and their targets ranked ``RANKED_AT_ONCE`` claims at a time. A statement that denies, disputes or confirms another
-    (``relations``) takes the relation's stance toward that statement."""
+    claims scored and their targets ranked ``RANKED_AT_ONCE`` claims at a time. A statement that denies, disputes
+    or confirms another (``relations``) takes the relation's stance toward that statement."""
     judge, owed = ClaimJudge(index, book), []
     for k in range(0, len(statements), RANKED_AT_ONCE):  # the claim model scores as many claims in one call
         chunk = statements[k:k + RANKED_AT_ONCE]
