@@ -138,3 +138,28 @@ def test_a_document_without_vectors_gets_nothing_from_the_model(extractor, seed_
         assert model.scored(ArticleIndex(document), []) == []
     finally:
         setattr(document, VECTORS, vectors)
+
+
+@pytest.mark.parametrize("source_words, speaker", [(["The", "mayor"], "The mayor"), (["The"], None)])
+def test_a_source_of_function_words_alone_names_no_one(extractor, source_words, speaker):
+    import numpy
+
+    from tracker.article import Article
+    from tracker.attribution.span_model import statement_of
+    from tracker.document import ArticleIndex
+
+    text = "The mayor said the bridge will reopen."
+    index = ArticleIndex(extractor.annotate([Article(id="t", text=text)])[0])
+    words = index.trees[0].words
+    places = [(0, k) for k in range(len(words))]
+    labels = numpy.zeros((len(words), len(SPAN_LABELS)))
+    for k, word in enumerate(words):
+        inside = k > 0 and words[k - 1].text in source_words
+        label = ("I-S" if inside else "B-S") if word.text in source_words else (
+            "B-C" if word.text == "the" else "I-C" if k > 3 and word.text != "." else "O")
+        labels[k, SPAN_LABELS.index(label)] = 1.0
+    cue = next(k for k, word in enumerate(words) if word.text == "said")
+    found = statement_of(index, places, cue, labels)
+    assert (found[1].speaker.text if found else None) == speaker
+    if found:
+        assert text[found[1].start:found[1].end] == "the bridge will reopen"

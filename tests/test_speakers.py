@@ -182,6 +182,8 @@ def test_stanza_coref_chains_decide_a_pronoun_where_present(extractor):
     ("Many people involved in the talks said the bridge would reopen in May.",
      "Many people involved in the talks"),
     ("A majority of voters said the bridge should reopen in May.", "voters"),
+    ("Most of the senators said the bridge should reopen in May.", "senators"),
+    ("Some of the residents said the bridge should reopen in May.", "residents"),
     ("An arbitration panel in 2001 said the bridge should reopen.", "arbitration panel"),
 ])
 def test_a_description_names_its_speaker_with_the_words_that_say_which_one(claims_of, text, expected):

@@ -649,8 +649,8 @@ class Resolver:
         a quantity gives way to what it counts ("a majority of voters" -> "voters"), a place noun to the place
         ("the city of Phoenix" -> Phoenix)."""
         after = [w for w in dependents(sentence, head) if w.id in ids and w.id > head.id]
-        of = next((w for w in after if w.deprel == "nmod" and w.upos in ("NOUN", "PROPN")
-                   and preposition(sentence, w) == "of"), None)
+        of = next((w for w in after if w.deprel in ("nmod", "obl") and w.upos in ("NOUN", "PROPN")
+                   and preposition(sentence, w) == "of"), None)  # "obl" under an adjective: "most of the senators"
         if of is not None and head.lemma.lower() in QUANTITIES | {"percent", "some", "most", "many"}:
             return self._named(sentence, of, ids)
         if of is not None and head.lemma.lower() in PLACE_NOUNS:

@@ -44,6 +44,7 @@ EMBEDDING = {"lemma": 32, "upos": 8, "deprel": 12, "offset": 8, "side": 4, "path
 MIN_COUNT = {"lemma": 3, "path": 3}  # a symbol seen fewer times in training is unknown (0); others: once
 HIDDEN = 96
 WINDOW = 0  # sentences each side of the cue's
+NAMING_TAGS = {"NOUN", "PROPN", "PRON", "NUM", "ADJ", "X"}  # a source run names someone by a word of these
 OFFSET_BUCKETS = (0, 1, 2, 3, 5, 8, 12, 20, 35)
 
 
@@ -289,8 +290,8 @@ def selected(scored, found, threshold):
 
 def statement_of(index, places, cue, labels):
     """``(confidence, Attribution)`` read from the label probabilities of a cue's window: the content its
-    content words (in pieces), the speaker the source run nearest the cue; None without a content or a
-    source. The confidence is the mean content probability of the content words."""
+    content words (in pieces), the speaker the source run nearest the cue of those with a word that can name
+    someone; None without a content or such a source. The confidence is the mean content probability of the content words."""
     best = labels.argmax(-1)
     content = [k for k, label in enumerate(best) if SPAN_LABELS[label].endswith("-C")]
     source = [k for k, label in enumerate(best) if SPAN_LABELS[label].endswith("-S")]
@@ -302,6 +303,9 @@ def statement_of(index, places, cue, labels):
             runs[-1].append(k)
         else:
             runs.append([k])
+    runs = [r for r in runs if any(index.trees[places[k][0]].words[places[k][1]].upos in NAMING_TAGS for k in r)]
+    if not runs:  # only function words tagged as the source ("the", "and"): no one to name
+        return None
     run = min(runs, key=lambda r: min(abs(k - cue) for k in r))
     speaker = mention_of(index, [places[k] for k in run])
     spans = pieces_of(index, [places[k] for k in content])
