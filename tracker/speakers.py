@@ -35,6 +35,7 @@ PERSON_RELATIVES = {"who", "whom"}  # the relative pronouns that stand for perso
 POSSESSIVE = word_map("possessive_pronouns")  # "her": either
 INSTITUTIONS = word_set("institutions")
 QUANTITIES = word_set("quantities")
+SHARES = QUANTITIES | {"percent", "%", "half", "some", "most", "many"}  # "40 percent of voters", "most voters"
 DESCRIPTION_WORDS = 8  # at most this many words after a description's noun belong to the speaker's name
 DESCRIBING = word_set("describing")
 # "the city of Phoenix": the noun names the same place as the name after "of"
@@ -440,6 +441,10 @@ class Resolver:
             pair = self._pair_before(mention.start)
             if pair is not None:
                 return pair
+        if head.upos == "NUM" or head.lemma.lower() in SHARES:  # "40 percent of voters" in a poll
+            pollster = self._pollster_of_share(sentence)
+            if pollster is not None:
+                return pollster
         speaker = self._named_group(sentence, head, ids)
         if ";" in (speaker.name or ""):
             return speaker
@@ -651,7 +656,7 @@ class Resolver:
         after = [w for w in dependents(sentence, head) if w.id in ids and w.id > head.id]
         of = next((w for w in after if w.deprel == "nmod" and w.upos in ("NOUN", "PROPN")
                    and preposition(sentence, w) == "of"), None)
-        if of is not None and head.lemma.lower() in QUANTITIES | {"percent", "some", "most", "many"}:
+        if of is not None and head.lemma.lower() in SHARES:
             return self._named(sentence, of, ids)
         if of is not None and head.lemma.lower() in PLACE_NOUNS:
             place = self.book.entity_at(of.start_char, of.end_char, {"GPE", "LOC"})
@@ -702,6 +707,18 @@ class Resolver:
         text = DETERMINERS.sub("", " ".join(self.text[first.start_char:last.end_char].split()))
         text = text.strip(NAME_EDGES)
         return Speaker(f"{owner}'s {text}" if owner else text, None)
+
+    def _pollster_of_share(self, sentence):
+        """Who speaks for a share of people ("40 percent of voters", "six in 10 Republicans") in a sentence that
+        names a poll ("in a new Harbor Institute poll", "according to a survey conducted by ..."): the poll's
+        pollster, as a poll's figures are its pollster's word; None without a poll there or a pollster named."""
+        every = {w.id for w in sentence.words}
+        for poll in (w for w in sentence.words if w.lemma.lower() in POLLS and w.upos in ("NOUN", "PROPN")
+                     and not self.quoted(w.start_char)):
+            pollster = self._named(sentence, poll, _subtree_ids(sentence, poll, every))
+            if pollster.type is not None and pollster.name:
+                return pollster
+        return None
 
     def _part_of_document(self, sentence, part, ids):
         """Who speaks by a part or a reading of a document: the issuer of the document it is "of" ("early results
