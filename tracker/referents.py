@@ -195,8 +195,8 @@ class Context:
         self.last = next((s.name for p, s, _ in reversed(resolver.resolved) if p < mention.start and s), None)
 
     def _described_words(self, sentence, head):
-        """The lower-cased words and lemmas of the mention's nouns, adjectives and numbers besides its head ("utah",
-        "republican" of "the Utah Republican"; "campaign" of "his campaign manager"), which the article may write
+        """The lower-cased words and lemmas of the mention's nouns, adjectives and numbers besides its head ("retired",
+        "navy" of "the retired Navy pilot"; "campaign" of "his campaign manager"), which the article may write
         beside the name of the one it stands for."""
         if sentence is None:
             return set()
