@@ -192,3 +192,17 @@ def test_a_name_with_an_honorific_is_a_persons_whatever_the_tagger_says(book_of)
     assert ("Ms Park", "PERSON") in found
     assert book.canonical("Ms Park", "PERSON") == ("Helen Park", "PERSON")  # the tagger's place, by her surname
     assert not any(text == "King County" and etype == "PERSON" for text, etype in found)
+
+
+@pytest.mark.parametrize("text, name, words", [
+    pytest.param("Nora Quill, Hale's campaign manager, met donors in Ohio on Monday.", "Nora Quill",
+                 {"campaign", "manager", "hale"}, id="apposition-without-article"),
+    pytest.param("The retired Navy pilot, Tom Hart, flew for twenty years.", "Tom Hart",
+                 {"retired", "navy", "pilot"}, id="name-in-apposition-to-the-noun"),
+    pytest.param("Tom Hart is the chief economist of Harbor Bank.", "Tom Hart",
+                 {"chief", "economist", "harbor", "bank"}, id="copula"),
+])
+def test_the_words_written_about_a_name_are_those_the_parse_ties_to_it(book_of, text, name, words):
+    book, _ = book_of(text)
+    assert words <= book.role_words_of(name)
+    assert not {"met", "flew", "donors", "years"} & book.role_words_of(name)

@@ -112,3 +112,15 @@ def test_a_poll_named_by_a_short_form_speaks_for_the_organisation_in_full(claims
             "board.\n\nJane Roe leads with 40 percent, the Quillan poll found.")
     assert ("the Quillan poll", "Quillan Institute") in speakers(claims_of, text)
 
+
+
+@pytest.mark.parametrize("text, mention", [
+    pytest.param("Some 40 percent of voters in a new Harbor Analytics poll said the state was on the wrong track.",
+                 "40 percent of voters", id="share-of-people-in-the-poll"),
+    pytest.param("In a survey conducted by the Granite Policy Institute last month, 55 percent of farmers said the "
+                 "new tax rules would hurt them.", "55 percent of farmers", id="share-beside-the-poll"),
+])
+def test_a_share_of_people_in_a_poll_speaks_for_its_pollster(claims_of, text, mention):
+    found = speakers(claims_of, text)
+    assert any(mention in said and speaker in ("Harbor Analytics", "Granite Policy Institute")
+               for said, speaker in found), found

@@ -274,6 +274,7 @@ class NameBook:
         self._canonical_entities = {e.start_char: self.canonical(e.text, e.type, self._honorific_gender(e),
                                                                  e.start_char) for e in self.entities}
         self._role_book = None  # (offset, name, type, words beside the name) of persons and organisations
+        self._words_by_name = None  # name -> the words beside all its mentions (``role_words_of``): on first need
         self._office_holders = None  # (offset, office, name) of persons named with their office: on first need
         self._sentence_people = None  # per sentence, the persons it names (for genders): on first need
         self._signatures = None  # (offset, name) of the names signing letters, and the writer: on first need
@@ -530,6 +531,41 @@ class NameBook:
         office = OFFICES.get(noun, noun)
         return {name for start, name, etype, words in self._roles()
                 if start < offset and etype == "PERSON" and (noun in words or office in words)}
+
+    def role_words_of(self, name):
+        """The words the article writes beside any of its mentions of the person or organisation ``name``
+        (``_role_words``, before or after a given offset): what a description of it may share with them."""
+        if self._words_by_name is None:
+            self._words_by_name = {}
+            for entity in self.entities:
+                if entity.type in ("PERSON", "ORG"):
+                    self._words_by_name.setdefault(self.entity_name(entity)[0], set()).update(
+                        self._role_words(entity) | self._described_by_parse(entity))
+        return self._words_by_name.get(name, set())
+
+    def _described_by_parse(self, entity):
+        """The lower-cased words (and lemmas) of the noun phrases the parse ties to one mention of a name: the noun
+        it is in apposition to ("Sanders's campaign manager, Jeff Weaver"), a noun in apposition to it ("Jeff
+        Weaver, Sanders's campaign manager"), the noun it is the subject of beside a copula ("Weaver is his
+        campaign manager"), with their modifiers ("former", "Utah", "of Hewlett-Packard")."""
+        sentence = self.index.sentences[self.index.sentence_of(entity.start_char)]
+        inside = {w.id for w in sentence.words if entity.start_char <= w.start_char < entity.end_char}
+        head = next((w for w in sentence.words if w.id in inside and w.head not in inside), None)
+        if head is None:
+            return set()
+        governor = sentence.words[head.head - 1] if head.head else None
+        nouns = [w for w in dependents(sentence, head) if w.deprel == "appos"]
+        if governor is not None and (head.deprel == "appos" or head.deprel.startswith("nsubj") and any(
+                w.deprel == "cop" for w in dependents(sentence, governor))):
+            nouns.append(governor)
+        words, stack = set(), [w for w in nouns if w.upos == "NOUN"]
+        while stack:
+            word = stack.pop()
+            if word.upos in ("NOUN", "PROPN", "ADJ", "NUM"):
+                words |= {word.text.lower(), word.lemma.lower()}
+            stack += [w for w in dependents(sentence, word) if w.id not in inside
+                      and w.deprel in ("compound", "amod", "nmod:poss", "nmod", "flat", "nummod")]
+        return words
 
     def _roles(self):
         """``(offset, name, type, role words)`` of the article's persons and organisations, made on first need."""

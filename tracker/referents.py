@@ -6,8 +6,12 @@ names (their canonical names, ``tracker.names.NameBook``) and the speakers alrea
 described by what ties it to the mention, never by its name: its entity type against the mention's kind (a
 pronoun, a person noun, an organisation noun, a document noun), gender and number agreement, distance in
 sentences, how often it was named so far, whether it spoke last or was the subject of the sentence before,
-whether the article places the mention's noun beside its name ("Jane Roe, the nominee"), and the cosine of the
-parser's vectors of the mention's head and of the candidate's last mention. The ranker
+whether the article places the mention's noun beside its name ("Jane Roe, the nominee"), how many of the
+mention's other words the article writes about it anywhere ("the retired pilot" and "Jane Roe, a retired Navy
+pilot"), whether it is named only after the mention ("A top aide said ... Jane Roe, the aide, ..."), its type
+against an agent noun ("the investor"), and the cosine of the parser's vectors of the mention's head and of the
+candidate's last mention. Whom a description of someone says it belongs to ("his aide", "Roe's campaign manager")
+is no option for it. The ranker
 (``tracker/data/speaker_referents.json``, trained by ``scripts/train_referents.py`` on labelled PolNeAR train
 articles) scores each candidate; the best one is the speaker when it scores a margin above the rules' choice.
 """
@@ -21,9 +25,10 @@ from pathlib import Path
 
 import numpy
 
+from .attribution.verbs import is_agent_noun
 from .names import AGENT_TYPES, OFFICES
 from .pronouns import agrees
-from .trees import dependents
+from .trees import dependents, path_up
 
 MODEL_PATH = Path(__file__).parent / "data" / "speaker_referents.json"
 DEFINITE = {"the", "this", "that", "these", "those"}
@@ -94,6 +99,22 @@ class ReferentRanker:
         known = resolver.book.gender_of(name)
         return bool(known) and known != gender
 
+    @staticmethod
+    def _owners(resolver, sentence, head, mention):
+        """The names of those a description of someone says it belongs to, who are not the one it stands for: a
+        possessive pronoun's referent ("his aide"), the agents named inside the mention outside an apposition to
+        its head ("Roe's aide", "a spokesman for Jane Roe"; not "the author of the book, Jane Roe,", where the parser
+        may hang the name on the book)."""
+        def in_apposition(offset):
+            word = next((w for w in sentence.words if w.start_char <= offset < w.end_char), None)
+            path = path_up(sentence, word, head) if word is not None else []
+            return any(w.deprel == "appos" for w in path)
+
+        owners = {c.name for c in resolver.referents.mentions if mention.start <= c.start < mention.end
+                  and not in_apposition(c.start)}
+        owner = resolver.possessive_referent(sentence, head)
+        return owners | ({owner.name} if owner is not None and owner.name else set())
+
     def options(self, resolver, attribution, sentence, head, kind, ruled):
         """``[(Option, features)]``: the rules' choice and the article's named agents, with their features."""
         mention = attribution.speaker
@@ -110,14 +131,19 @@ class ReferentRanker:
         qualifiers = [w for w in dependents(sentence, head) if w.deprel in ("amod", "compound", "nmod")]
         if head.upos == "NOUN" and resolver.holds_no_office(head.lemma.lower(), mention.start, qualifiers):
             by_name = {}  # "the minister" of an article that names no minister: the description only
+        if kind != "document_noun":  # "Roe's campaign manager", "one Roe aide", "his aide" are not Roe; "Roe's
+            # memo" is hers, "the author, Jane Roe," is Roe
+            owners = self._owners(resolver, sentence, head, mention)
+            by_name = {name: option for name, option in by_name.items() if name not in owners}
         if ruled.name:
             by_name.setdefault(ruled.name, Option(ruled.name, ruled.type, plural=";" in ruled.name))
         # the description the rules left (or gave a pronoun) may stand for nobody the article names
         if ruled.type is None and ruled.name:
             by_name[ruled.name].own = True
         context = Context(resolver, attribution, sentence, head, kind, ruled)
-        ranks = context.recency_ranks(by_name.values())
-        return [(option, context.features(option, ranks.get(option.name))) for option in by_name.values()]
+        ranks, following = context.recency_ranks(by_name.values()), context.following_ranks(by_name.values())
+        return [(option, context.features(option, ranks.get(option.name), following.get(option.name)))
+                for option in by_name.values()]
 
 
 @lru_cache(maxsize=1)
@@ -161,11 +187,22 @@ class Context:
         self.described = self.book.described_as(self.noun, mention.start, types=AGENT_TYPES) if self.noun else None
         self.described_fully = self.book.described_as(self.noun, mention.start, qualifiers, AGENT_TYPES) \
             if qualifiers else None  # "the Florida senator": "Florida Sen. Marco Rubio"
+        self.described_words = self._described_words(sentence, head)
         office = OFFICES.get(self.noun) if self.noun else None
         self.holder = self.book.holder_of(office, mention.start) if office else None
         spoke = sorted({p for p, s, _ in resolver.resolved if s and s.name and p < mention.start})
         self.recent = {s.name for p, s, _ in resolver.resolved if p in spoke[-RECENT_SPEAKERS:] and s}
         self.last = next((s.name for p, s, _ in reversed(resolver.resolved) if p < mention.start and s), None)
+
+    def _described_words(self, sentence, head):
+        """The lower-cased words and lemmas of the mention's nouns, adjectives and numbers besides its head ("retired",
+        "navy" of "the retired Navy pilot"; "campaign" of "his campaign manager"), which the article may write
+        beside the name of the one it stands for."""
+        if sentence is None:
+            return set()
+        words = [sentence.words[i - 1] for i in self.mention.word_ids]
+        return {form for w in words if w.id != head.id and w.upos in ("NOUN", "PROPN", "ADJ", "NUM")
+                for form in (w.text.lower(), w.lemma.lower())}
 
     def _vector_at(self, sentence, word):
         """The parser's vector of ``word``, None without vectors."""
@@ -196,8 +233,23 @@ class Context:
             seen[option.type] = ranks[option.name] + 1
         return ranks
 
-    def features(self, option, rank=None):
-        """``{feature: value}`` of one option (``rank``: its ``recency_ranks``)."""
+    def first_after(self, option):
+        """Offset of the option's first mention after the mention, None if none."""
+        return min((s for s in option.starts if s > self.mention.end), default=None)
+
+    def following_ranks(self, options):
+        """``{name: rank}`` of the options the article names only after the mention ("A top aide said ... Jane
+        Roe, the aide, ..."): how many options of the same type it names first after the mention before each."""
+        ranks, seen = {}, {}
+        for option in sorted((o for o in options if self.last_before(o) is None and self.first_after(o) is not None),
+                             key=self.first_after):
+            ranks[option.name] = seen.get(option.type, 0)
+            seen[option.type] = ranks[option.name] + 1
+        return ranks
+
+    def features(self, option, rank=None, following=None):
+        """``{feature: value}`` of one option (``rank``: its ``recency_ranks``, ``following``: its
+        ``following_ranks``)."""
         kind, start = self.kind, self.mention.start
         before = [s for s in option.starts if s < start]
         features = {f"type:{option.type}|{kind}": 1.0, f"type:{option.type}": 1.0,
@@ -224,6 +276,10 @@ class Context:
             features["first_sentence"] = float(self.index.sentence_of(before[0]) == 0)
         else:
             features["named_after"] = float(bool(option.starts))
+        if following is not None:
+            distance = self.index.sentence_of(self.first_after(option)) - self.sentence
+            features[f"following:{min(following, 2)}|{kind}"] = 1.0
+            features[f"sentences_after|{kind}"] = math.log1p(max(0, distance))
         subjects = {self.index.sentence_of(s) for s in option.subjects if s < start}
         features["subject_before"] = float(self.sentence - 1 in subjects)
         features["subject_here"] = float(self.sentence in subjects)
@@ -238,9 +294,15 @@ class Context:
         features[f"number:{self.plural == (option.plural or ';' in option.name)}|{kind}"] = 1.0
         if self.noun:
             features[f"noun_in_name|{kind}"] = float(self.noun in option.name.lower().split())
+            features[f"type:{option.type}|{kind}:agent_noun"] = float(is_agent_noun(self.noun))
             features[f"described_as|{kind}"] = float(option.name == self.described)
             features[f"described_fully|{kind}"] = float(option.name == self.described_fully)
             features["holds_office"] = float(option.name == self.holder)
+            roles = self.book.role_words_of(option.name)
+            features[f"role_noun|{kind}"] = float(self.noun in roles)
+            features[f"role_shared|{kind}"] = math.log1p(len(self.described_words & roles))
+        features[f"inside_mention|{kind}"] = float(any(self.mention.start <= s < self.mention.end
+                                                       for s in option.starts))
         if self.vector is not None and before:
             other = self._vector_of(before[-1])
             norm = float(self.vector_norm * numpy.linalg.norm(other))

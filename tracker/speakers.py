@@ -35,6 +35,7 @@ PERSON_RELATIVES = {"who", "whom"}  # the relative pronouns that stand for perso
 POSSESSIVE = word_map("possessive_pronouns")  # "her": either
 INSTITUTIONS = word_set("institutions")
 QUANTITIES = word_set("quantities")
+SHARES = QUANTITIES | {"percent", "%", "half", "some", "most", "many"}  # "40 percent of voters", "most voters"
 DESCRIPTION_WORDS = 8  # at most this many words after a description's noun belong to the speaker's name
 DESCRIBING = word_set("describing")
 # "the city of Phoenix": the noun names the same place as the name after "of"
@@ -239,10 +240,10 @@ def _camel_case(word):
 def mention_kind(words, head):
     """The kind of a speaker mention that names nobody itself, for ``tracker.referents``: a third-person pronoun
     by what it may stand for ("person:he", "it:it", "group:they", as ``tracker.pronouns.agrees`` reads them),
-    "person_noun", "organisation_noun", "document_noun", "noun"; None for one that holds a proper noun (a name the
-    rules read exactly), a first or second person, a relative pronoun (its antecedent is in its sentence) or no
-    noun."""
-    if head is None or any(w.upos == "PROPN" for w in words) or words[-1].text.lower() in RELATIVE:
+    "person_noun", "organisation_noun", "document_noun", "noun" (also with proper nouns that qualify it: "the Utah
+    Republican", "the Vermont senator"); None for a proper noun (a name the rules read exactly), a first or second
+    person, a relative pronoun (its antecedent is in its sentence) or no noun."""
+    if head is None or head.upos == "PROPN" or words[-1].text.lower() in RELATIVE:
         return None
     lowered = " ".join(w.text for w in words).lower()
     if lowered in FIRST_PERSON or lowered == "you":
@@ -268,9 +269,9 @@ def _says_several(lowered, head):
 
 def _says_whose(sentence, head, ids):
     """Whether a description says within ``ids`` whose it is ("her remarks", "results of a poll", "forces loyal
-    to the government"): then the rules' reading of it is exact."""
-    return any(w.id in ids and w.deprel in ("nmod:poss", "nmod", "acl", "acl:relcl", "appos")
-               for w in dependents(sentence, head))
+    to the government", "FEC records"): then the rules' reading of it is exact."""
+    return any(w.id in ids and (w.deprel in ("nmod:poss", "nmod", "acl", "acl:relcl", "appos")
+                                or w.deprel == "compound" and w.upos == "PROPN") for w in dependents(sentence, head))
 
 
 def _is_state_body(name):
@@ -440,6 +441,10 @@ class Resolver:
             pair = self._pair_before(mention.start)
             if pair is not None:
                 return pair
+        if head.upos == "NUM" or head.lemma.lower() in SHARES:  # "40 percent of voters" in a poll
+            pollster = self._pollster_of_share(sentence)
+            if pollster is not None:
+                return pollster
         speaker = self._named_group(sentence, head, ids)
         if ";" in (speaker.name or ""):
             return speaker
@@ -651,7 +656,7 @@ class Resolver:
         after = [w for w in dependents(sentence, head) if w.id in ids and w.id > head.id]
         of = next((w for w in after if w.deprel in ("nmod", "obl") and w.upos in ("NOUN", "PROPN")
                    and preposition(sentence, w) == "of"), None)  # "obl" under an adjective: "most of the senators"
-        if of is not None and head.lemma.lower() in QUANTITIES | {"percent", "some", "most", "many"}:
+        if of is not None and head.lemma.lower() in SHARES:
             return self._named(sentence, of, ids)
         if of is not None and head.lemma.lower() in PLACE_NOUNS:
             place = self.book.entity_at(of.start_char, of.end_char, {"GPE", "LOC"})
@@ -702,6 +707,18 @@ class Resolver:
         text = DETERMINERS.sub("", " ".join(self.text[first.start_char:last.end_char].split()))
         text = text.strip(NAME_EDGES)
         return Speaker(f"{owner}'s {text}" if owner else text, None)
+
+    def _pollster_of_share(self, sentence):
+        """Who speaks for a share of people ("40 percent of voters", "six in 10 Republicans") in a sentence that
+        names a poll ("in a new Harbor Institute poll", "according to a survey conducted by ..."): the poll's
+        pollster, as a poll's figures are its pollster's word; None without a poll there or a pollster named."""
+        every = {w.id for w in sentence.words}
+        for poll in (w for w in sentence.words if w.lemma.lower() in POLLS and w.upos in ("NOUN", "PROPN")
+                     and not self.quoted(w.start_char)):
+            pollster = self._named(sentence, poll, _subtree_ids(sentence, poll, every))
+            if pollster.type is not None and pollster.name:
+                return pollster
+        return None
 
     def _part_of_document(self, sentence, part, ids):
         """Who speaks by a part or a reading of a document: the issuer of the document it is "of" ("early results
@@ -865,7 +882,7 @@ class Resolver:
         """The canonical name of the person whose ``noun`` it is: by a possessive pronoun ("his team"), a
         possessive or a compound name ("Fiorina's team", "the Sanders camp"), also one the tagger took for a
         place or a common noun that is the surname of a person the article names; else None."""
-        owner = self._possessive_referent(sentence, noun)
+        owner = self.possessive_referent(sentence, noun)
         if owner is not None:
             return owner.name if owner.type == "PERSON" else None
         for word in dependents(sentence, noun):
@@ -880,7 +897,7 @@ class Resolver:
     def _possessor(self, sentence, noun):
         """The ``Speaker`` whose ``noun`` it is by a possessive: a pronoun's referent ("his remarks"), a name
         ("Sanders's argument") or a description of a named holder ("the businessman's rhetoric"); else None."""
-        owner = self._possessive_referent(sentence, noun)
+        owner = self.possessive_referent(sentence, noun)
         if owner is not None:
             return owner if owner.name else None
         possessor = next((w for w in dependents(sentence, noun) if w.deprel == "nmod:poss"
@@ -890,7 +907,7 @@ class Resolver:
         named = self._named(sentence, possessor, _phrase_ids(sentence, possessor))
         return named if named.type is not None and named.name else None
 
-    def _possessive_referent(self, sentence, noun):
+    def possessive_referent(self, sentence, noun):
         """The ``Speaker`` a possessive pronoun of a third person before ``noun`` stands for ("her submission"),
         None without one."""
         possessor = next((w for w in dependents(sentence, noun) if w.deprel == "nmod:poss" and w.upos == "PRON"
@@ -902,14 +919,14 @@ class Resolver:
     def _owner_by_pronoun(self, sentence, noun):
         """The name of the person a possessive pronoun before ``noun`` stands for ("his aides" -> "Paul Hart"),
         else None: "Paul Hart's aides" as "Hart's aides" are, not one speaker "aides" for every article's."""
-        owner = self._possessive_referent(sentence, noun)
+        owner = self.possessive_referent(sentence, noun)
         return owner.name if owner is not None and owner.name and owner.type == "PERSON" else None
 
     def _organisation_meant(self, sentence, noun):
         """The organisation a description stands for: "her campaign" -> "Jane Roe campaign" (whom the pronoun
         stands for); "the union", "the group" -> the most salient organisation named before it, one whose name
         holds the noun first; None when it is not definite or none fits."""
-        owner = self._possessive_referent(sentence, noun)
+        owner = self.possessive_referent(sentence, noun)
         if owner is not None:
             return Speaker(f"{owner.name} {noun.lemma.lower()}", "ORG") if owner.name else None
         if not self._definite(sentence, noun) or "Number=Plur" in (noun.feats or "") or any(
@@ -936,7 +953,7 @@ class Resolver:
         Harlow Institute issued a statement", "a Reuters/Ipsos poll", "Jane Roe gave an emotional speech"),
         else the organisation the text is about (unless the mention qualifies the document: "the congressional
         report"); else None."""
-        owner = self._possessive_referent(sentence, document)
+        owner = self.possessive_referent(sentence, document)
         if owner is not None:
             return owner if owner.name else None
         if not self._definite(sentence, document):
