@@ -36,6 +36,16 @@ def test_names_listed_with_a_title_the_parser_reads_as_one_name_are_each_a_holde
     assert holders(claims_of, text) == ["Jane Roe", "Tom Hale"]
 
 
+def test_titles_coordinated_before_one_name_are_that_one_holder(claims_of):
+    text = "Daily Ledger Vice President and Executive Director Tom Reyes wrote that the report was wrong."
+    assert holders(claims_of, text) == ["Tom Reyes"]
+
+
+def test_a_description_taken_for_a_named_holder_of_the_same_list_is_not_named_twice(claims_of):
+    text = "Texas Gov. Greg Abbott and the Houston mayor said the storm was over."
+    assert holders(claims_of, text) == ["Greg Abbott"]
+
+
 def test_names_after_a_preposition_are_not_the_holders(claims_of):
     text = "Aides to Jane Roe and House Speaker Tom Hale said on Monday that the bridge would reopen in May."
     assert [speaker for _, speaker in speakers(claims_of, text)] == ["Aides"]

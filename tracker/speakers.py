@@ -19,7 +19,7 @@ from .attribution.lexicon import AUTHORING, SOURCE_NOUNS
 from .attribution.subjects import issuer_of
 from .attribution.verbs import is_agent_noun
 from .cues import DOCUMENTS
-from .names import AGENT_TYPES, DETERMINERS, NAME_EDGES, OFFICES, clean_name, country_of
+from .names import AGENT_TYPES, DETERMINERS, NAME_EDGES, OFFICES, TITLES, clean_name, country_of
 from .pronouns import Candidate, referents_of
 from .referents import DEFINITE, ReferentRanker
 from .trees import dependents, path_up, preposition
@@ -213,6 +213,13 @@ def _is_person_noun(noun):
     """A noun for a person: an office or a person noun ("minister", "spokeswoman")."""
     lemma = noun.lemma.lower()
     return noun.upos == "NOUN" and (lemma in PERSON_NOUNS or lemma in OFFICES)
+
+
+def _is_office_word(word):
+    """Whether ``word`` is a title or a person noun however it is written: "Gov.", "Vice President" (its last
+    word), "chairman", "Filmmaker"; a phrase it heads names no one by itself."""
+    lemma = word.lemma.lower().rstrip(".")
+    return lemma in PERSON_NOUNS or lemma in OFFICES or TITLES.fullmatch(word.text + " ") is not None
 
 
 def is_thing_noun(lemma):
@@ -477,9 +484,14 @@ class Resolver:
         parts = [(self._member_pronoun(sentence, w) if w.upos == "PRON" else self._named(sentence, w, ids), w)
                  for w in members]
         named = [speaker for speaker, word in parts if speaker.name and (
-            speaker.type in ("PERSON", "ORG", "GPE") or speaker.type is None and (word.upos != "NOUN" or any(
-                sentence.words[i - 1].upos == "PROPN" for i in _phrase_ids(sentence, word))))]
+            speaker.type in ("PERSON", "ORG", "GPE") or speaker.type is None and not _is_office_word(word) and (
+                word.upos != "NOUN" or any(sentence.words[i - 1].upos == "PROPN" for i in _phrase_ids(sentence, word))))]
+        # "former Ohio Gov. and party chairman Ed Rendell": titles of the one named
         parts = named or [speaker for speaker, _ in parts if speaker.name]  # "aides", "others": nobody named
+        firsts = {}
+        for part in parts:  # each holder once, where first named
+            firsts.setdefault(part.name, part)
+        parts = list(firsts.values())
         types = {p.type for p in parts}
         return Speaker("; ".join(p.name for p in parts),
                        types.pop() if len(types) == 1 else parts[0].type if parts else None)
