@@ -1,0 +1,41 @@
+"""Candidate targets a claim names without their words: a thing named just before it, taken up by a pronoun."""
+
+import pytest
+
+from tracker.article import Article
+from tracker.extract import statements_of
+from tracker.targets import ClaimJudge
+
+LEVY = "The council passed the parking levy on Monday. Councillor Ann Bell said {}."
+
+
+@pytest.fixture(scope="module")
+def candidates_of(extractor):
+    """``candidates_of(text, words)``: ``{name: features}`` of the candidate targets of the statement whose
+    content contains ``words``."""
+    def candidates(text, words):
+        document, = extractor.annotate([Article(id="t", text=text)])
+        index, book, statements = statements_of(document)
+        statement = next(s for s in statements if words in index.text[s.start:s.end])
+        return {target.name: features for target, features in ClaimJudge(index, book).candidates(statement)}
+    return candidates
+
+
+def test_a_phrase_of_the_sentence_before_is_a_candidate_a_pronoun_of_the_content_may_take_up(candidates_of):
+    levy = candidates_of(LEVY.format("it would ruin the high street"), "ruin")["parking levy"]
+    assert levy["phrase_before"] == 1.0 and levy["taken_up"] == 1.0 and "in_content" not in levy
+
+
+def test_without_such_a_pronoun_the_phrase_before_is_a_candidate_nothing_takes_up(candidates_of):
+    levy = candidates_of(LEVY.format("shops would close"), "close")["parking levy"]
+    assert levy["phrase_before"] == 1.0 and levy["taken_up"] == 0.0
+
+
+def test_the_nearest_phrase_before_comes_first(candidates_of):
+    candidates = candidates_of(LEVY.format("it would ruin the high street"), "ruin")
+    assert candidates["parking levy"]["before_distance"] < candidates["council"]["before_distance"]
+
+
+def test_a_name_inside_a_phrase_carries_the_phrases_head_noun(candidates_of):
+    candidates = candidates_of("Senator Ann Bell said Acme's merger would hurt farmers.", "merger")
+    assert candidates["Acme"]["in_phrase:merger"] == 1.0
