@@ -1,4 +1,5 @@
-"""Candidate targets a claim names without their words: a thing named just before it, taken up by a pronoun."""
+"""Candidate targets the tagger or the content leaves out: a thing named just before the claim, taken up by a
+pronoun; a proper noun the tagger took for no name."""
 
 import pytest
 
@@ -39,3 +40,9 @@ def test_the_nearest_phrase_before_comes_first(candidates_of):
 def test_a_name_inside_a_phrase_carries_the_phrases_head_noun(candidates_of):
     candidates = candidates_of("Senator Ann Bell said Acme's merger would hurt farmers.", "merger")
     assert candidates["Acme"]["in_phrase:merger"] == 1.0
+
+
+def test_a_proper_noun_the_tagger_took_for_no_name_is_a_candidate_but_a_date_is_not(candidates_of):
+    thanked = candidates_of("Senator Ann Bell thanked Vosslanders for their patience, her office said.", "thanked")
+    assert "Vosslanders" in thanked and "head:vosslanders" not in thanked["Vosslanders"]
+    assert "Monday" not in candidates_of("The mayor said on Monday that taxes would fall.", "taxes")

@@ -93,6 +93,7 @@ class ArticleNames:
         self.entities = sorted((e for e in index.entities if e.type in TARGET_TYPES), key=lambda e: e.start_char)
         self._entity_starts = [entity.start_char for entity in self.entities]
         self._entity_at = {word.start_char: entity for entity in self.entities for word in entity.words}
+        self.tagged = {word.start_char for entity in index.entities for word in entity.words}  # of every type
         aliases, owners = {}, {}
         for sentence in index.sentences:
             for word in sentence.words:
@@ -246,7 +247,7 @@ def candidate_targets(index, attribution, book, names=None, speaker=None, resolv
                 continue
             if not _is_phrase_head(sentence, word) or not within(word.start_char, word.end_char, spans):
                 continue
-            if word.start_char in taken or _owned(sentence, word, taken):
+            if word.start_char in taken or _owned(sentence, word, taken) or _tagged(names, word):
                 continue
             found.append(_noun_phrase(index, sentence, word, spans, book, names, resolver))
     _place(found, sentences, depth, own)
@@ -273,7 +274,12 @@ def _noun_phrase(index, sentence, word, spans, book, names, resolver=None):
     owned = any(w.upos == "PROPN" or w.deprel == "nmod:poss" for w in dependents(sentence, word)
                 if w.deprel in TARGET_MODIFIERS)
     return Target(name, etype, first.start_char, last.end_char, via="description" if person is not None else None,
-                  head=None if described else word.lemma.lower(), owned=owned)
+                  head=None if described or word.upos == "PROPN" else word.lemma.lower(), owned=owned)
+
+
+def _tagged(names, word):
+    """Whether ``word`` is a proper noun of an entity the tagger found, of any type ("Monday", "Acme")."""
+    return word.upos == "PROPN" and word.start_char in names.tagged
 
 
 def antecedent_phrases(index, attribution, book, names):
@@ -288,7 +294,7 @@ def antecedent_phrases(index, attribution, book, names):
         taken = {i for entity in names.entities_within(*span) for i in range(entity.start_char, entity.end_char)}
         for word in sentence.words:
             if _is_phrase_head(sentence, word) and within(word.start_char, word.end_char, [span]) \
-                    and word.start_char not in taken and not _owned(sentence, word, taken):
+                    and word.start_char not in taken and not _owned(sentence, word, taken) and not _tagged(names, word):
                 found.append(_noun_phrase(index, sentence, word, [span], book, names))
     return found[::-1]
 
@@ -301,9 +307,12 @@ def takes_up_a_thing(sentences, spans):
 
 
 def _is_phrase_head(sentence, word):
-    """A noun heading an argument ("a ceasefire"), or a gerund after "of" ("all kinds of bullying")."""
+    """A noun or a proper noun heading an argument ("a ceasefire"), or a gerund after "of" ("all kinds of
+    bullying")."""
     if word.upos == "NOUN":
         return word.deprel in PHRASE_DEPRELS and word.lemma not in UNINFORMATIVE
+    if word.upos == "PROPN":  # a name the tagger did not take for one: "thanked Nevadans", "attacked Portman"
+        return word.deprel in PHRASE_DEPRELS
     return word.upos == "VERB" and word.deprel == "acl" and word.text.endswith("ing") and _is_of(sentence, word)
 
 
