@@ -10,6 +10,9 @@ makes "a peace proposal" the Cairo Declaration; "the city of Sirte" makes "the M
 "Haftar's forces" stand for Haftar, and "the leader of the eastern forces" is whoever leads those forces.
 Each candidate also carries the words that govern it in the parse (its frame: "stand by", "against",
 "back") and whether it is the subject of the content's main predicate.
+
+A pronoun of the content that may stand for a thing ("Bell said it would ruin the high street") brings in the
+noun phrases written just before the content ("the parking levy"), nearest first.
 """
 
 import bisect
@@ -567,11 +570,11 @@ class ClaimJudge:
                 if name not in found:
                     found[name] = (Target(name, etype, entity.start_char, entity.end_char), Counter(before_only=1.0))
         # what a pronoun of the content may stand for: "Bell said it would ruin the high street" -> "parking levy"
-        taken_up = float(takes_up_a_thing(_overlapping(self.index, attribution.spans), attribution.spans))
-        for distance, target in enumerate(antecedent_phrases(self.index, attribution, self.book, self.names)):
-            if target.name not in found:
-                found[target.name] = (target, Counter(phrase_before=1.0, before_distance=math.log1p(distance),
-                                                      taken_up=taken_up))
+        # (the phrases before every claim, a pronoun or not: 5-fold ranker 52.4 -> 51.9 %)
+        if takes_up_a_thing(_overlapping(self.index, attribution.spans), attribution.spans):
+            for distance, target in enumerate(antecedent_phrases(self.index, attribution, self.book, self.names)):
+                if target.name not in found:
+                    found[target.name] = (target, Counter(phrase_before=1.0, before_distance=math.log1p(distance)))
         referent = self._pronoun_referent(statement)
         if referent is not None:
             name, etype = referent
