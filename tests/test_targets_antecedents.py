@@ -40,11 +40,6 @@ def test_the_nearest_phrase_before_comes_first(candidates_of):
     assert candidates["parking levy"]["before_distance"] < candidates["council"]["before_distance"]
 
 
-def test_a_name_inside_a_phrase_carries_the_phrases_head_noun(candidates_of):
-    candidates = candidates_of("Senator Ann Bell said Acme's merger would hurt farmers.", "merger")
-    assert candidates["Acme"]["in_phrase:merger"] == 1.0
-
-
 def test_a_proper_noun_the_tagger_took_for_no_name_is_a_candidate_but_a_date_is_not(candidates_of):
     thanked = candidates_of("Senator Ann Bell thanked Vosslanders for their patience, her office said.", "thanked")
     assert "Vosslanders" in thanked and "head:vosslanders" not in thanked["Vosslanders"]

@@ -586,10 +586,8 @@ class ClaimJudge:
                 found[name] = (Target(name, self._types.get(name), -1, -1), Counter(salient_only=1.0))
         phrases = [target for target, _ in found.values() if target.type is None and target.start >= 0]
         for target, features in found.values():  # "Acme" of "the Acme merger": the phrase may be the target
-            holding = [p for p in phrases if p.start <= target.start and target.end <= p.end] if target.type else []
-            features["in_phrase"] = float(bool(holding))
-            for phrase in holding:  # "Acme's merger" is about the merger, "Acme's chief" about Acme
-                features[f"in_phrase:{phrase.head}"] = 1.0
+            features["in_phrase"] = float(target.type is not None and any(
+                p.start <= target.start and target.end <= p.end for p in phrases))
         ranked = sorted(found, key=lambda name: -self.mentions.get(name, 0))
         entities = [name for name, (target, _) in found.items() if target.type and not _is_speaker(target, speaker)]
         for name, (target, features) in found.items():
