@@ -10,6 +10,9 @@ makes "a peace proposal" the Cairo Declaration; "the city of Sirte" makes "the M
 "Haftar's forces" stand for Haftar, and "the leader of the eastern forces" is whoever leads those forces.
 Each candidate also carries the words that govern it in the parse (its frame: "stand by", "against",
 "back") and whether it is the subject of the content's main predicate.
+
+A pronoun of the content that may stand for a thing ("Bell said it would ruin the high street") brings in the
+noun phrases written just before the content ("the parking levy"), nearest first.
 """
 
 import bisect
@@ -60,6 +63,7 @@ OBLIGATION_MODALS = word_set("modals") & word_set("obligation")
 POSSIBILITY_MODALS = word_set("modals") - FUTURE_MODALS - OBLIGATION_MODALS
 INTENDING = word_set("intending")  # "plans to build": a plan
 PREDICATE_UPOS = {"VERB", "AUX", "ADJ", "NOUN", "PROPN", "PRON"}
+THING_PRONOUNS = frozenset({"it", "its", "this", "that", "these", "those", "they", "them", "their"})
 
 
 @dataclass
@@ -92,6 +96,7 @@ class ArticleNames:
         self.entities = sorted((e for e in index.entities if e.type in TARGET_TYPES), key=lambda e: e.start_char)
         self._entity_starts = [entity.start_char for entity in self.entities]
         self._entity_at = {word.start_char: entity for entity in self.entities for word in entity.words}
+        self.tagged = {word.start_char for entity in index.entities for word in entity.words}  # of every type
         aliases, owners = {}, {}
         for sentence in index.sentences:
             for word in sentence.words:
@@ -245,35 +250,72 @@ def candidate_targets(index, attribution, book, names=None, speaker=None, resolv
                 continue
             if not _is_phrase_head(sentence, word) or not within(word.start_char, word.end_char, spans):
                 continue
-            if word.start_char in taken or _owned(sentence, word, taken):
+            if word.start_char in taken or _owned(sentence, word, taken) or _tagged(names, word):
                 continue
-            first = _phrase_start(sentence, word)
-            last = _phrase_end(sentence, first, word, spans)
-            text = " ".join(QUOTE_MARKS.sub("", index.text[first.start_char:last.end_char]).split())  # a "firm" one
-            described = names.described(sentence, word)
-            person = resolver.person_described(sentence, word) if resolver is not None and not described else None
-            if person is not None:
-                described = person.name, person.type
-            if described:
-                name, etype = described
-            else:
-                name, etype = book.canonical(text, None)  # a name the tagger missed: "[Haftar]"
-                etype = etype if name != text else None
-            owned = any(w.upos == "PROPN" or w.deprel == "nmod:poss" for w in dependents(sentence, word)
-                        if w.deprel in TARGET_MODIFIERS)
-            found.append(Target(name, etype, first.start_char, last.end_char,
-                                via="description" if person is not None else None,
-                                head=None if described else word.lemma.lower(), owned=owned))
+            found.append(_noun_phrase(index, sentence, word, spans, book, names, resolver))
     _place(found, sentences, depth, own)
     places = _place_adjuncts(sentences)
     return sorted(found, key=lambda t: (min(depth.get(i, 9) for i in range(t.start, t.end)) + (t.type is None)
                                         + 3 * (t.start in places), t.start))
 
 
+def _noun_phrase(index, sentence, word, spans, book, names, resolver=None):
+    """The ``Target`` of the noun phrase headed by ``word`` inside ``spans``: named by its words with their
+    modifiers and complements, or by the name the article gives what it describes ("the president")."""
+    first = _phrase_start(sentence, word)
+    last = _phrase_end(sentence, first, word, spans)
+    text = " ".join(QUOTE_MARKS.sub("", index.text[first.start_char:last.end_char]).split())  # a "firm" one
+    described = names.described(sentence, word)
+    person = resolver.person_described(sentence, word) if resolver is not None and not described else None
+    if person is not None:
+        described = person.name, person.type
+    if described:
+        name, etype = described
+    else:
+        name, etype = book.canonical(text, None)  # a name the tagger missed: "[Haftar]"
+        etype = etype if name != text else None
+    owned = any(w.upos == "PROPN" or w.deprel == "nmod:poss" for w in dependents(sentence, word)
+                if w.deprel in TARGET_MODIFIERS)
+    return Target(name, etype, first.start_char, last.end_char, via="description" if person is not None else None,
+                  head=None if described or word.upos == "PROPN" else word.lemma.lower(), owned=owned)
+
+
+def _tagged(names, word):
+    """Whether ``word`` is a proper noun of an entity the tagger found, of any type ("Monday", "Acme")."""
+    return word.upos == "PROPN" and word.start_char in names.tagged
+
+
+def antecedent_phrases(index, attribution, book, names):
+    """The noun phrases written just before a claim's content, that a pronoun of it may take up ("The council
+    passed the parking levy. Bell said it would ruin the high street"): those of the sentence before the
+    content's first and of that sentence up to the content, nearest first."""
+    start = attribution.spans[0][0]
+    k = index.sentence_of(start)
+    found = []
+    for sentence in index.sentences[max(0, k - 1):k + 1]:
+        span = (sentence.tokens[0].start_char, min(start, sentence.tokens[-1].end_char))
+        taken = {i for entity in names.entities_within(*span) for i in range(entity.start_char, entity.end_char)}
+        for word in sentence.words:
+            if _is_phrase_head(sentence, word) and within(word.start_char, word.end_char, [span]) \
+                    and word.start_char not in taken and not _owned(sentence, word, taken) and not _tagged(names, word):
+                found.append(_noun_phrase(index, sentence, word, [span], book, names))
+    return found[::-1]
+
+
+def takes_up_a_thing(sentences, spans):
+    """Whether a content holds a pronoun that may stand for a thing named before it ("reject it", "this is
+    wrong", "their plan"): a ``THING_PRONOUNS`` one, not a relative "that"."""
+    return any(word.upos == "PRON" and word.text.lower() in THING_PRONOUNS and "PronType=Rel" not in (word.feats or "")
+               and within(word.start_char, word.end_char, spans) for sentence in sentences for word in sentence.words)
+
+
 def _is_phrase_head(sentence, word):
-    """A noun heading an argument ("a ceasefire"), or a gerund after "of" ("all kinds of bullying")."""
+    """A noun or a proper noun heading an argument ("a ceasefire"), or a gerund after "of" ("all kinds of
+    bullying")."""
     if word.upos == "NOUN":
         return word.deprel in PHRASE_DEPRELS and word.lemma not in UNINFORMATIVE
+    if word.upos == "PROPN":  # a name the tagger did not take for one: "thanked Nevadans", "attacked Portman"
+        return word.deprel in PHRASE_DEPRELS
     return word.upos == "VERB" and word.deprel == "acl" and word.text.endswith("ing") and _is_of(sentence, word)
 
 
@@ -527,6 +569,12 @@ class ClaimJudge:
                 name, etype = self._entity_name(entity)
                 if name not in found:
                     found[name] = (Target(name, etype, entity.start_char, entity.end_char), Counter(before_only=1.0))
+        # what a pronoun of the content may stand for: "Bell said it would ruin the high street" -> "parking levy"
+        # (the phrases before every claim, a pronoun or not: 5-fold ranker 52.4 -> 51.9 %)
+        if takes_up_a_thing(_overlapping(self.index, attribution.spans), attribution.spans):
+            for distance, target in enumerate(antecedent_phrases(self.index, attribution, self.book, self.names)):
+                if target.name not in found:
+                    found[target.name] = (target, Counter(phrase_before=1.0, before_distance=math.log1p(distance)))
         referent = self._pronoun_referent(statement)
         if referent is not None:
             name, etype = referent
