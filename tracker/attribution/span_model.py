@@ -25,10 +25,12 @@ import bisect
 import json
 from collections import Counter
 from functools import lru_cache
+from itertools import chain
 from pathlib import Path
 
 import numpy
 
+from ..engine.vectors import word_vectors
 from .intervals import Intervals
 from .lexicon import EDGE_PUNCT, RAISING
 from .mentions import _cue_mention
@@ -63,10 +65,13 @@ class ArticleInputs:
 
     def __init__(self, index):
         self.index = index
-        self.floats, self.symbols = [], []
-        for tree, vectors in zip(index.trees, index.sentence_vectors):
-            quoted = numpy.array([[flag] for flag in index.quoted_words(tree)], dtype=numpy.float32)
-            self.floats.append(numpy.hstack([vectors, quoted]).astype(numpy.float32))
+        vectors = word_vectors(index.document)
+        quoted = numpy.fromiter(chain.from_iterable(map(index.quoted_words, index.trees)), dtype=numpy.float32,
+                                count=len(vectors))
+        floats = numpy.hstack([vectors, quoted[:, None]]).astype(numpy.float32, copy=False)  # all rows at once
+        self.floats = numpy.split(floats, numpy.cumsum([len(tree.words) for tree in index.trees])[:-1])
+        self.symbols = []
+        for tree in index.trees:
             named = bool(index.entities_overlapping(tree.start, tree.end))  # else no word is in an entity
             self.symbols.append([(lemma_symbol(index, w, [e.type for e in index.entities_overlapping(
                 w.start_char, w.end_char)] if named else []), w.upos or "X", w.deprel or "dep") for w in tree.words])
