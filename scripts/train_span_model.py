@@ -32,7 +32,7 @@ import numpy  # noqa: E402
 from train_tagger import bio_labels, gold_marks  # noqa: E402
 from tracker.attribution.finder import find_attributions  # noqa: E402
 from tracker.attribution.span_model import (CUE_COLUMNS, SPAN_LABELS, SPAN_PATH,  # noqa: E402
-                                            WORD_COLUMNS, ArticleInputs, Encoder, SpanModel, networks, padded,
+                                            WORD_COLUMNS, ArticleInputs, Encoder, SpanModel, networks, laid_out,
                                             save, selected)
 from tracker.document import ArticleIndex  # noqa: E402
 
@@ -155,21 +155,18 @@ def fit(rows, epochs=EPOCHS, seed=SEED, losses=None, batch=BATCH):
     scorer.eval()
     windows = sorted(((f, encoder.encode(s, columns), cue, labels, heads) for r in rows
                       for f, s, cue, labels, heads in r[5] + negative_windows(model, r)), key=lambda w: len(w[3]))
-    window_batches = [windows[k:k + batch] for k in range(0, len(windows), batch)]  # alike in length: less padding
+    window_batches = [windows[k:k + batch] for k in range(0, len(windows), batch)]  # alike in length: fewer LSTM steps
     bce = torch.nn.BCEWithLogitsLoss()
-    cross = torch.nn.CrossEntropyLoss(ignore_index=-100)
+    cross = torch.nn.CrossEntropyLoss()
     optimizer = torch.optim.Adam(tagger.parameters(), lr=LEARNING_RATE)
     tagger.train()
     for epoch in range(epochs):
         started, total = time.perf_counter(), 0.0
         random.Random(seed + epoch).shuffle(window_batches)
         for chunk in window_batches:
-            floats, codes, lengths = padded([(f, c) for f, c, _, _, _ in chunk])
-            labels = torch.nn.utils.rnn.pad_sequence([torch.tensor(w[3]) for w in chunk], batch_first=True,
-                                                     padding_value=-100)
             optimizer.zero_grad()
-            scores, heads = tagger(floats, codes, lengths, torch.tensor([w[2] for w in chunk]))
-            loss = (cross(scores.reshape(-1, len(SPAN_LABELS)), labels[:, :scores.shape[1]].reshape(-1))
+            scores, heads = tagger(*laid_out([(f, c, cue) for f, c, cue, _, _ in chunk]))
+            loss = (cross(scores, torch.tensor([label for w in chunk for label in w[3]]))
                     + bce(heads, torch.tensor([w[4] for w in chunk])))
             loss.backward()
             optimizer.step()

@@ -163,3 +163,24 @@ def test_a_source_of_function_words_alone_names_no_one(extractor, source_words, 
     assert (found[1].speaker.text if found else None) == speaker
     if found:
         assert text[found[1].start:found[1].end] == "the bridge will reopen"
+
+
+def test_the_span_tagger_reads_each_window_of_a_batch_as_if_alone():
+    import numpy
+    import torch
+
+    from tracker.attribution.span_model import CUE_COLUMNS, WORD_COLUMNS, laid_out, networks
+
+    torch.manual_seed(0)
+    columns = WORD_COLUMNS + CUE_COLUMNS
+    _, tagger = networks({kind: 5 for kind in columns}, 3)
+    rng = numpy.random.default_rng(0)
+    windows = [(rng.normal(size=(n, 3)).astype(numpy.float32), rng.integers(0, 5, size=(n, len(columns))), cue)
+               for n, cue in ((4, 1), (9, 6), (1, 0), (9, 2), (6, 5))]  # unsorted, two of one length
+    with torch.inference_mode():
+        labels, heads = tagger(*laid_out(windows))
+        alone = [tagger(*laid_out([window])) for window in windows]
+    assert labels.shape == (sum(len(f) for f, _, _ in windows), 5) and heads.shape == (len(windows),)
+    assert torch.allclose(labels, torch.cat([one for one, _ in alone]), atol=1e-6)
+    assert torch.allclose(heads, torch.cat([one for _, one in alone]), atol=1e-6)
+    assert not torch.allclose(alone[1][0], alone[3][0], atol=1e-3)  # two windows of one length stay apart

@@ -608,6 +608,7 @@ class TargetRanker:
         self._group_of = numpy.array([groups.setdefault(VECTOR_FLOAT.sub("", name), len(groups)) for name in features])
         self._group_names = list(groups)
         self._group_columns = [numpy.flatnonzero(self._group_of == group) for group in range(len(groups))]
+        self._split_on = booster.feature_importance("split") > 0  # a column no tree splits on changes no score
 
     def matrix(self, candidates: list[dict[str, float]]) -> numpy.ndarray:
         """One row per candidate, one column per feature of the model."""
@@ -620,13 +621,13 @@ class TargetRanker:
     def choices(self, claims: list[list[dict[str, float]]], count: int = 3) -> list[tuple[int, float, list[str]]]:
         """For each claim's candidates, ``(index, score, reasons)`` of the best one: its place, its score and the
         ``count`` features of it whose removal would lower its score most (occlusion: the booster scores the
-        best candidate once without each of its features; SHAP contributions, ``pred_contrib``, cost 6 ms a
-        row). One booster call for the candidates, one for the occluded rows."""
+        best candidate once without each of its features that some tree splits on; SHAP contributions,
+        ``pred_contrib``, cost 6 ms a row). One booster call for the candidates, one for the occluded rows."""
         rows = self.matrix([found for candidates in claims for found in candidates])
         scores = self.booster.predict(rows, num_threads=1)
         bounds = numpy.cumsum([0] + [len(candidates) for candidates in claims])
         best = [start + int(numpy.argmax(scores[start:end])) for start, end in zip(bounds, bounds[1:])]
-        present = [numpy.unique(self._group_of[numpy.flatnonzero(rows[row])]) for row in best]
+        present = [numpy.unique(self._group_of[numpy.flatnonzero(rows[row] * self._split_on)]) for row in best]
         groups = numpy.concatenate(present) if present else numpy.zeros(0, dtype=int)
         occluded = numpy.repeat(rows[best], [len(found) for found in present], axis=0)
         columns = [self._group_columns[group] for group in groups]  # each occluded row's group, zeroed

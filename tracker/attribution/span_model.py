@@ -25,10 +25,12 @@ import bisect
 import json
 from collections import Counter
 from functools import lru_cache
+from itertools import chain
 from pathlib import Path
 
 import numpy
 
+from ..engine.vectors import word_vectors
 from .intervals import Intervals
 from .lexicon import EDGE_PUNCT, RAISING
 from .mentions import _cue_mention
@@ -64,10 +66,13 @@ class ArticleInputs:
 
     def __init__(self, index):
         self.index = index
-        self.floats, self.symbols = [], []
-        for tree, vectors in zip(index.trees, index.sentence_vectors):
-            quoted = numpy.array([[flag] for flag in index.quoted_words(tree)], dtype=numpy.float32)
-            self.floats.append(numpy.hstack([vectors, quoted]).astype(numpy.float32))
+        vectors = word_vectors(index.document)
+        quoted = numpy.fromiter(chain.from_iterable(map(index.quoted_words, index.trees)), dtype=numpy.float32,
+                                count=len(vectors))
+        floats = numpy.hstack([vectors, quoted[:, None]]).astype(numpy.float32, copy=False)  # all rows at once
+        self.floats = numpy.split(floats, numpy.cumsum([len(tree.words) for tree in index.trees])[:-1])
+        self.symbols = []
+        for tree in index.trees:
             named = bool(index.entities_overlapping(tree.start, tree.end))  # else no word is in an entity
             self.symbols.append([(lemma_symbol(index, w, [e.type for e in index.entities_overlapping(
                 w.start_char, w.end_char)] if named else []), w.upos or "X", w.deprel or "dep") for w in tree.words])
@@ -184,24 +189,41 @@ def networks(sizes, floats_width):
             self.heads = torch.nn.Linear(2 * HIDDEN, 1)
 
         def forward(self, floats, codes, lengths, cues):
-            packed = torch.nn.utils.rnn.pack_padded_sequence(embedded(self.embeddings, floats, codes, self.columns),
-                                                             lengths, batch_first=True, enforce_sorted=False)
-            states, _ = self.lstm(packed)
-            states, _ = torch.nn.utils.rnn.pad_packed_sequence(states, batch_first=True)
-            at_cue = states[torch.arange(len(cues)), cues]
-            return self.labels(states), self.heads(at_cue)[:, 0]
+            """``(label scores, heads scores)`` of windows laid end to end (``laid_out``): a row of label
+            scores per word, a heads score per window. The LSTM reads them packed (no padding), the longest
+            window first, as ``pack_padded_sequence`` orders them."""
+            rows, batch_sizes, sorted_indices = packed_order(lengths)
+            packed = torch.nn.utils.rnn.PackedSequence(embedded(self.embeddings, floats, codes, self.columns)[rows],
+                                                       batch_sizes, sorted_indices)
+            states = self.lstm(packed)[0].data[torch.argsort(rows)]  # laid out again
+            return self.labels(states), self.heads(states[cues])[:, 0]
 
     return CueScorer(), SpanTagger()
 
 
-def padded(items):
-    """``(floats, codes, lengths)`` tensors of ``(floats, codes)`` arrays, padded to the longest."""
+def laid_out(windows):
+    """``(floats, codes, lengths, cue rows)`` of ``(floats, codes, cue)`` windows laid end to end: the rows of
+    all windows in one tensor each, each window's length, and the row of each one's cue."""
     import torch
 
-    pad = torch.nn.utils.rnn.pad_sequence
-    return (pad([torch.from_numpy(f) for f, _ in items], batch_first=True),
-            pad([torch.from_numpy(c) for _, c in items], batch_first=True),
-            torch.tensor([len(c) for _, c in items]))
+    lengths = [len(codes) for _, codes, _ in windows]
+    starts = numpy.cumsum([0] + lengths[:-1])
+    return (torch.from_numpy(numpy.vstack([floats for floats, _, _ in windows])),
+            torch.from_numpy(numpy.vstack([codes for _, codes, _ in windows])), lengths,
+            torch.from_numpy(starts + [cue for _, _, cue in windows]))
+
+
+def packed_order(lengths):
+    """``(rows, batch sizes, sorted indices)`` of a ``PackedSequence`` of sequences of ``lengths`` laid end to
+    end: ``rows`` the laid-out row of each packed row (time step by time step, the longest sequence first)."""
+    import torch
+
+    lengths = torch.tensor(lengths)
+    ordered, sorted_indices = torch.sort(lengths, descending=True)  # as pack_padded_sequence sorts them
+    starts = (torch.cumsum(lengths, 0) - lengths)[sorted_indices]
+    steps = torch.arange(int(ordered[0]))[:, None]
+    running = steps < ordered[None, :]  # (step, sequence): whether the sequence is still running
+    return (starts[None, :] + steps)[running], running.sum(1), sorted_indices
 
 
 class SpanModel:
@@ -228,8 +250,7 @@ class SpanModel:
 
     def tag_windows(self, windows):
         """``[(label probabilities (n, labels), heads probability)]`` of ``windows`` (``ArticleInputs.window``
-        results with the cue's row), ``BATCH`` at a time, shortest first, each batch padded to its longest window
-        (packed: the padding is never read)."""
+        results with the cue's row), ``BATCH`` at a time, shortest first."""
         import torch
 
         tagged = [None] * len(windows)
@@ -237,12 +258,13 @@ class SpanModel:
         order = sorted(range(len(windows)), key=lambda k: len(windows[k][1]))
         for k in range(0, len(order), self.BATCH):
             chunk = [windows[j] for j in order[k:k + self.BATCH]]
-            floats, codes, lengths = padded([(f, self.encoder.encode(s, columns)) for f, s, _, _ in chunk])
+            floats, codes, lengths, cues = laid_out([(f, self.encoder.encode(s, columns), c) for f, s, _, c in chunk])
             with torch.inference_mode():
-                labels, heads = self.tagger(floats, codes, lengths, torch.tensor([c for _, _, _, c in chunk]))
+                labels, heads = self.tagger(floats, codes, lengths, cues)
                 labels, heads = torch.softmax(labels, -1).numpy(), torch.sigmoid(heads).numpy()
+            ends = numpy.cumsum(lengths)
             for j, position in enumerate(order[k:k + self.BATCH]):
-                tagged[position] = (labels[j, :len(chunk[j][1])], float(heads[j]))
+                tagged[position] = (labels[ends[j] - lengths[j]:ends[j]], float(heads[j]))
         return tagged
 
     def scored(self, index, found):
