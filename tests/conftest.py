@@ -6,8 +6,9 @@ import pytest
 import sqlite_utils
 
 from tracker.article import Article
-from tracker.extract import Extractor
+from tracker.extract import Extractor, statements_of
 from tracker.store import ensure_schema
+from tracker.targets import ClaimJudge
 
 
 @pytest.fixture
@@ -38,6 +39,18 @@ def claims_of(extractor):
         document, = extractor.annotate([article])
         return extractor.claims(article, document)
     return claims
+
+
+@pytest.fixture(scope="session")
+def candidates_of(extractor):
+    """``candidates_of(text, words)``: ``{name: features}`` of the candidate targets of the statement whose
+    content contains ``words``."""
+    def candidates(text, words=""):
+        document, = extractor.annotate([Article(id="t", text=text)])
+        index, book, statements = statements_of(document)
+        statement = next(s for s in statements if words in index.text[s.start:s.end])
+        return {target.name: features for target, features in ClaimJudge(index, book).candidates(statement)}
+    return candidates
 
 
 @pytest.fixture(scope="session")

@@ -12,18 +12,6 @@ def claim_with(claims_of, text, words):
     return next(c for c in claims_of(text) if words in c.quote_text)
 
 
-@pytest.fixture(scope="module")
-def candidates_of(extractor):
-    """``candidates_of(text, words)``: ``{name: features}`` of the candidate targets of the statement whose
-    content contains ``words``."""
-    def candidates(text, words=""):
-        document, = extractor.annotate([Article(id="t", text=text)])
-        index, book, statements = statements_of(document)
-        statement = next(s for s in statements if words in index.text[s.start:s.end])
-        return {target.name: features for target, features in ClaimJudge(index, book).candidates(statement)}
-    return candidates
-
-
 def test_a_description_meets_the_name_the_article_gives_it(candidates_of):
     text = ("Ministers from five countries met in Vienna on Monday. They signed the plan, dubbed the Danube "
             "Accord, after two days of talks.\n\n"

@@ -1,25 +1,7 @@
 """Candidate targets the tagger or the content leaves out: a thing named just before the claim, taken up by a
 pronoun; a proper noun the tagger took for no name."""
 
-import pytest
-
-from tracker.article import Article
-from tracker.extract import statements_of
-from tracker.targets import ClaimJudge
-
 LEVY = "The council passed the parking levy on Monday. Councillor Ann Bell said {}."
-
-
-@pytest.fixture(scope="module")
-def candidates_of(extractor):
-    """``candidates_of(text, words)``: ``{name: features}`` of the candidate targets of the statement whose
-    content contains ``words``."""
-    def candidates(text, words):
-        document, = extractor.annotate([Article(id="t", text=text)])
-        index, book, statements = statements_of(document)
-        statement = next(s for s in statements if words in index.text[s.start:s.end])
-        return {target.name: features for target, features in ClaimJudge(index, book).candidates(statement)}
-    return candidates
 
 
 def test_a_phrase_of_the_sentence_before_is_a_candidate_a_pronoun_of_the_content_may_take_up(candidates_of):
