@@ -537,10 +537,9 @@ class NameBook:
         (``_role_words``, before or after a given offset): what a description of it may share with them."""
         if self._words_by_name is None:
             self._words_by_name = {}
-            for entity in self.entities:
-                if entity.type in ("PERSON", "ORG"):
-                    self._words_by_name.setdefault(self.entity_name(entity)[0], set()).update(
-                        self._role_words(entity) | self._described_by_parse(entity))
+            entities = [e for e in self.entities if e.type in ("PERSON", "ORG")]  # those of ``_roles``, in order
+            for entity, (_, named, _, words) in zip(entities, self._roles()):
+                self._words_by_name.setdefault(named, set()).update(words | self._described_by_parse(entity))
         return self._words_by_name.get(name, set())
 
     def _described_by_parse(self, entity):

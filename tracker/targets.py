@@ -248,11 +248,8 @@ def candidate_targets(index, attribution, book, names=None, speaker=None, resolv
                 if named is not None:
                     found.append(Target(named.name, named.type, word.start_char, word.end_char, via="pronoun"))
                 continue
-            if not _is_phrase_head(sentence, word) or not within(word.start_char, word.end_char, spans):
-                continue
-            if word.start_char in taken or _owned(sentence, word, taken) or _tagged(names, word):
-                continue
-            found.append(_noun_phrase(index, sentence, word, spans, book, names, resolver))
+            if _is_free_phrase_head(sentence, word, spans, taken, names):
+                found.append(_noun_phrase(index, sentence, word, spans, book, names, resolver))
     _place(found, sentences, depth, own)
     places = _place_adjuncts(sentences)
     return sorted(found, key=lambda t: (min(depth.get(i, 9) for i in range(t.start, t.end)) + (t.type is None)
@@ -280,6 +277,13 @@ def _noun_phrase(index, sentence, word, spans, book, names, resolver=None):
                   head=None if described or word.upos == "PROPN" else word.lemma.lower(), owned=owned)
 
 
+def _is_free_phrase_head(sentence, word, spans, taken, names):
+    """Whether ``word`` heads a noun phrase inside ``spans`` that is no entity's: not in one (``taken``, its
+    characters), not owned by one, not a proper noun of one the tagger found."""
+    return (_is_phrase_head(sentence, word) and within(word.start_char, word.end_char, spans)
+            and word.start_char not in taken and not _owned(sentence, word, taken) and not _tagged(names, word))
+
+
 def _tagged(names, word):
     """Whether ``word`` is a proper noun of an entity the tagger found, of any type ("Monday", "Acme")."""
     return word.upos == "PROPN" and word.start_char in names.tagged
@@ -296,8 +300,7 @@ def antecedent_phrases(index, attribution, book, names):
         span = (sentence.tokens[0].start_char, min(start, sentence.tokens[-1].end_char))
         taken = {i for entity in names.entities_within(*span) for i in range(entity.start_char, entity.end_char)}
         for word in sentence.words:
-            if _is_phrase_head(sentence, word) and within(word.start_char, word.end_char, [span]) \
-                    and word.start_char not in taken and not _owned(sentence, word, taken) and not _tagged(names, word):
+            if _is_free_phrase_head(sentence, word, [span], taken, names):
                 found.append(_noun_phrase(index, sentence, word, [span], book, names))
     return found[::-1]
 
