@@ -25,7 +25,7 @@ STORY = f"""{HARBOUR}
 
 "The new tax plan is a disaster for families," Councillor Ravi Menon told reporters. He added that nobody trusts the water board.
 
-The bakers' union said the strike would go on until Friday."""
+The Bakers Union said the strike would go on until Friday."""
 RAIN = "Heavy rain fell across the city overnight, flooding two streets. "
 
 

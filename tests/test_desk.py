@@ -31,10 +31,10 @@ The transport minister, Ana Ruiz, denied that the bridge was unsafe.
 
 Kowalski says the guild will paint the railings, and Reed has said the council will pay for the paint.
 """
-DESK_COLUMNS = ["id", "date", "month", "speaker", "speakers", "cue", "cue_lemma", "statement", "stance", "target",
+DESK_COLUMNS = ["id", "date", "month", "speaker", "speakers", "unnamed_source", "cue", "cue_lemma", "statement", "stance", "target",
                 "target_kind", "corrected", "article", "article_id", "claim_rowid"]
 HIDDEN = ["id", "month", "speakers", "cue_lemma", "article_id", "claim_rowid"]  # kept for links, search and facets
-SHOWN = ["date", "speaker", "cue", "statement", "stance", "target", "target_kind", "corrected", "article"]
+SHOWN = ["date", "speaker", "unnamed_source", "cue", "statement", "stance", "target", "target_kind", "corrected", "article"]
 
 
 @pytest.fixture(scope="module")
@@ -105,7 +105,8 @@ def test_targets_answered_claims_are_a_kind_not_a_name(ds, desk_db):
 def test_facets_count_stance_speakers_cue_kind_target_article_month(ds, desk_db):
     claims, rows = stored_claims(desk_db), desk_rows(ds)
     facets = get_json(ds, "/claims/claim_desk.json")["facet_results"]
-    assert set(facets) == {"stance", "speakers", "cue_lemma", "target_kind", "target", "article", "month"}
+    assert set(facets) == {"stance", "speakers", "unnamed_source", "cue_lemma", "target_kind", "target", "article",
+                           "month"}
     values = {name: {r["value"]: r["count"] for r in facet["results"]} for name, facet in facets.items()}
     assert not [value for value in values["target"] if str(value).startswith("claim:")]
     assert values["target_kind"]["claim"] >= 1

@@ -150,7 +150,8 @@ def test_seed_article_page_marks_every_claim(seed, seed_db):
 
 def test_seed_facets_on_claim_details(seed, seed_db):
     data = get_json(seed, "/claims/claim_details.json")
-    assert list(data["facet_results"]) == ["stance", "target", "cue", "kind", "rule", "date", "speakers"]
+    assert list(data["facet_results"]) == ["stance", "unnamed_source", "target", "cue", "kind", "rule", "date",
+                                           "speakers"]
     rules = dict(seed_rows(seed_db, "select rule, count(*) from claims group by rule"))
     assert None not in rules and facet_counts(data, "rule") == rules
     (total,) = seed_rows(seed_db, "select count(*) from claims")[0]

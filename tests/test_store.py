@@ -68,7 +68,7 @@ def test_schema_tables_columns_and_foreign_keys(fresh_db):
         "id", "article_id", "speaker_id", "speaker_mention", "speaker_start", "speaker_end", "role",
         "addressee", "cue", "cue_start", "cue_end", "kind", "quote_text", "start", "end", "spans",
         "paragraph", "stance", "target", "stance_evidence", "target_id", "target_type", "stance_confidence",
-        "hedged", "normalized_text", "rule", "cue_lemma"}
+        "hedged", "normalized_text", "rule", "cue_lemma", "speaker_description"}
     assert set(fresh_db["articles"].columns_dict) == {
         "id", "path", "url", "title", "author", "date", "text", "content_hash", "ingested_at", "origin"}
     assert set(fresh_db["speakers"].columns_dict) == {"id", "name", "type", "aliases", "claim_count", "name_key"}
@@ -97,7 +97,7 @@ def test_open_db_creates_folder_wal_and_is_idempotent(db_path):
     assert [m["name"] for m in again.query("select name from _sqlite_migrations")] == [
         "m001_tables", "m002_full_text_search", "m003_stance_targets_relations", "m004_article_author",
         "m005_claim_rule", "m006_speaker_identity", "m007_article_origin", "m008_corrections",
-        "m009_cue_lemma"]
+        "m009_cue_lemma", "m010_unnamed_speakers"]
     again.close()
 
 

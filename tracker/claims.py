@@ -47,6 +47,7 @@ class Claim:
     rule: str | None = None  # the attribution rule that found the statement ("ccomp", "according", "adjacent", ...)
     date: str | None = None  # the article's date, YYYY-MM-DD
     cue_lemma: str | None = None  # the cue's lemma phrase ("say" for "has said", "according to"), for counting cues
+    speaker_named: bool = True  # False when the article names no holder: ``speaker`` is then a description ("experts")
 
     @property
     def id(self):
@@ -116,4 +117,5 @@ def claim_of(article_id, text, statement, cue, cue_lemma=None, date=None):
         stance_evidence=stance.evidence, target=target.name if target else None,
         target_type=target.type if target else None, relation=statement.relation,
         related_claim_id=claim_id(article_id, related.start, related.end) if related is not None else None,
-        rule=attribution.sources[0] if attribution.sources else None, date=date)
+        rule=attribution.sources[0] if attribution.sources else None, date=date,
+        speaker_named=speaker.named if speaker else True)

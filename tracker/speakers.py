@@ -68,11 +68,14 @@ EARLIER_DOCUMENT_SENTENCES = 12  # how far back "the statement" looks for the st
 
 @dataclass
 class Speaker:
-    """A resolved speaker: canonical ``name``, entity ``type``, and the ``role`` written beside it."""
+    """A resolved speaker: canonical ``name``, entity ``type``, and the ``role`` written beside it; ``named`` is
+    False for a holder the article does not name ("experts", "a spokesman for the ministry", "some"), whose
+    ``name`` is the description."""
 
     name: str | None
     type: str | None
     role: str | None = None
+    named: bool = True
 
 
 def _antecedent_of_relative(sentence, pronoun):
@@ -213,6 +216,17 @@ def _is_person_noun(noun):
     """A noun for a person: an office or a person noun ("minister", "spokeswoman")."""
     lemma = noun.lemma.lower()
     return noun.upos == "NOUN" and (lemma in PERSON_NOUNS or lemma in OFFICES)
+
+
+def _names_itself(sentence, first, head):
+    """Whether the description ``first`` .. ``head`` is a name the tagger gave no type: a proper noun ("Peabody",
+    "PENCE"), or a body qualified by one ("the Obama administration"); never people, however qualified ("a West
+    Virginia official", "McConnell aides", "Clinton supporters"), nor a common phrase ("experts", "some")."""
+    if head.upos == "PROPN":
+        return True
+    lemma = head.lemma.lower()
+    people = _is_person_noun(head) or lemma in ENTOURAGE_NOUNS or is_agent_noun(lemma)
+    return not people and any(w.upos == "PROPN" for w in sentence.words[first.id - 1:head.id - 1])
 
 
 def _is_office_word(word):
@@ -373,7 +387,7 @@ class Resolver:
             words = (earlier.name or "").lower().split()
             if position < offset and earlier.type is None and len(words) > 1 \
                     and words[-1] == (speaker.name or "").lower() and not set(words) & (DESCRIBING | STOP_ROLES):
-                return Speaker(earlier.name, None, speaker.role)  # not "authors of the report"
+                return Speaker(earlier.name, None, speaker.role, earlier.named)  # not "authors of the report"
         return speaker
 
     def _fuller_organisation(self, speaker, head):
@@ -438,12 +452,12 @@ class Resolver:
             return self._author(mention.start)
         if lowered == "you" and not self.quoted(mention.start):  # the one interviewed, else whoever reads
             asked = self.book.interviewee_at(mention.start, asked=True)
-            return Speaker(asked, "PERSON") if asked else Speaker("reader", None)
+            return Speaker(asked, "PERSON") if asked else Speaker("reader", None, named=False)
         if lowered in PERSON_PRONOUNS or lowered in GROUP or lowered == "we":
             named = self.book.coreferent(sentence, head)
             return Speaker(*named) if named else self._pronoun(lowered, mention.start)
         if head is None:
-            return Speaker(clean_name(mention.text), None)
+            return Speaker(clean_name(mention.text), None, named=False)
         if _names_a_pair(sentence, head, ids):  # "the two", "both men": the last two persons named
             pair = self._pair_before(mention.start)
             if pair is not None:
@@ -455,7 +469,7 @@ class Resolver:
         speaker = self._named_group(sentence, head, ids)
         if ";" in (speaker.name or ""):
             return speaker
-        return Speaker(speaker.name, speaker.type, self._role(mention, speaker.name))
+        return Speaker(speaker.name, speaker.type, self._role(mention, speaker.name), speaker.named)
 
     def _named_group(self, sentence, head, ids):
         """Name the phrase headed by ``head``, joining coordinated names: "Russia; Libyan National Army"; "the
@@ -494,7 +508,8 @@ class Resolver:
         parts = list(firsts.values())
         types = {p.type for p in parts}
         return Speaker("; ".join(p.name for p in parts),
-                       types.pop() if len(types) == 1 else parts[0].type if parts else None)
+                       types.pop() if len(types) == 1 else parts[0].type if parts else None,
+                       named=any(p.named for p in parts))
 
     def _listed_persons(self, sentence, ids):
         """The persons the words ``ids`` list by name where the parser read no list ("Jane Roe and House Speaker Tom
@@ -715,10 +730,11 @@ class Resolver:
             # no tail, or a long one that is a clause of its own: the noun is the name, as the tagger may call
             # a name a noun ("Sanders: ..." in a headline)
             name, etype = self.book.canonical(self.text[first.start_char:head.end_char], None)
-            return Speaker(f"{owner}'s {name}" if owner else name, etype)
+            return Speaker(f"{owner}'s {name}" if owner else name, etype,
+                           named=etype is not None or _names_itself(sentence, first, head))
         text = DETERMINERS.sub("", " ".join(self.text[first.start_char:last.end_char].split()))
         text = text.strip(NAME_EDGES)
-        return Speaker(f"{owner}'s {text}" if owner else text, None)
+        return Speaker(f"{owner}'s {text}" if owner else text, None, named=_names_itself(sentence, first, head))
 
     def _pollster_of_share(self, sentence):
         """Who speaks for a share of people ("40 percent of voters", "six in 10 Republicans") in a sentence that

@@ -158,6 +158,14 @@ def m009_cue_lemma(db):
     db.table("claims").add_column("cue_lemma", str)
 
 
+@MIGRATIONS()
+def m010_unnamed_speakers(db):
+    # a holder the article does not name ("experts", "a spokesman for the ministry") is no speaker row, which would
+    # gather every article's experts as one entity: the claim keeps the description. Claims stored before keep
+    # their speaker rows until their article is ingested again
+    db.table("claims").add_column("speaker_description", str)
+
+
 class IdTaken(ValueError):
     """An article's id belongs to a stored article from another kind of source."""
 
@@ -376,7 +384,7 @@ def upsert_speakers(db, claims, respoken=frozenset()):
     whose id is in ``respoken`` (its speaker was corrected) is no alias of its speaker."""
     seen = {}
     for claim in claims:
-        if claim.speaker is None:
+        if claim.speaker is None or not claim.speaker_named:
             continue
         names = holders(claim.speaker)
         for name in names:
@@ -410,9 +418,9 @@ def speaker_row(db, name, kind, aliases):
 
 
 def claim_speaker_rows(claims, speaker_ids):
-    """One ``claim_speakers`` row per holder of each claim, in the order written."""
+    """One ``claim_speakers`` row per holder of each claim, in the order written (none for an unnamed one)."""
     for claim in claims:
-        if claim.speaker is None:
+        if claim.speaker is None or not claim.speaker_named:
             continue
         for position, name in enumerate(holders(claim.speaker)):
             yield {"claim_id": claim.id, "speaker_id": speaker_ids[name], "position": position}
@@ -511,9 +519,11 @@ def recount_targets(db, target_ids):
 
 
 def claim_row(claim, speaker_ids, target_ids):
+    named = claim.speaker is not None and claim.speaker_named
     return {
         "id": claim.id, "article_id": claim.article_id,
-        "speaker_id": speaker_ids[holders(claim.speaker)[0]] if claim.speaker is not None else None,
+        "speaker_id": speaker_ids[holders(claim.speaker)[0]] if named else None,
+        "speaker_description": None if named else claim.speaker,
         "speaker_mention": claim.speaker_mention, "speaker_start": claim.speaker_start,
         "speaker_end": claim.speaker_end, "role": claim.role, "addressee": claim.addressee,
         "cue": claim.cue, "cue_start": claim.cue_start, "cue_end": claim.cue_end, "cue_lemma": claim.cue_lemma,
@@ -566,7 +576,7 @@ def corrected_claim(claim, correction):
     no field (the correction flags the claim)."""
     changes = {}
     if correction["speaker"] is not None:
-        changes.update(speaker=correction["speaker"], speaker_type=None, role=None)
+        changes.update(speaker=correction["speaker"], speaker_type=None, role=None, speaker_named=True)
     if correction["stance"] is not None:
         changes.update(stance=None if correction["stance"] == NEUTRAL else correction["stance"],
                        stance_evidence=None, stance_confidence=None)
@@ -591,7 +601,8 @@ def stored_claims(db, article_id):
     relations = {row[0]: row[1:] for row in db.execute(
         "select claim_id, relation, other_claim_id from claim_relations where claim_id in "
         "(select id from claims where article_id = ?)", [article_id])}
-    rows = db.query(f"""select claims.*, (select group_concat(name, :separator) from ({HOLDER_NAMES})) as speaker,
+    rows = db.query(f"""select claims.*, coalesce((select group_concat(name, :separator) from ({HOLDER_NAMES})),
+        claims.speaker_description) as speaker, claims.speaker_description is null as speaker_named,
         speakers.type as speaker_type from claims left join speakers on speakers.id = claims.speaker_id
         where claims.article_id = :article_id order by claims.start, claims.end""",
                     {"separator": HOLDER_SEPARATOR, "article_id": article_id})
@@ -599,6 +610,7 @@ def stored_claims(db, article_id):
     for row in rows:
         relation, related_claim_id = relations.get(row["id"], (None, None))
         claims.append(Claim(**{key: value for key, value in row.items() if key in CLAIM_FIELDS} | {
-            "spans": json.loads(row["spans"] or "[]"), "hedged": bool(row["hedged"]), "relation": relation,
+            "spans": json.loads(row["spans"] or "[]"), "hedged": bool(row["hedged"]),
+            "speaker_named": bool(row["speaker_named"]), "relation": relation,
             "related_claim_id": related_claim_id}))
     return claims

@@ -2,10 +2,12 @@
 
 ``claim_details``: one row per claim with its speakers' names (several holders joined by "; ", and as a JSON
 list ``speakers`` for a facet that counts the claim for each), its target's name and its article's date,
-month and title - the table journalists browse and facet (``claims`` itself has no date) - and the
+month and title - the table journalists browse and facet (``claims`` itself has no date) - ``unnamed_source``, the
+description of a holder the article does not name ("experts", "a spokesman for the ministry"), and the
 attribution rule that found it, ``corrected``: what a journalist corrected in it (``tracker.corrections``), and
 ``rejected``: 1 when a correction rejected it.
-``claim_desk``: the compact table a journalist starts from - date, speaker (several joined by "; "), cue as
+``claim_desk``: the compact table a journalist starts from - date, speaker (several joined by "; "), the unnamed
+source instead when nobody is named, cue as
 written, the statement (its pieces joined by " ... " where the attribution splits it), stance as a word
 (``neutral`` included), target and its kind (``claim`` for a statement answered, never a ``claim:...`` name), what
 a correction changed, article - with the columns its links, search and facets need (``id``, ``month``, the
@@ -41,6 +43,7 @@ CLAIM_DETAILS = f"""select
   (select group_concat(name, '; ') from ({HOLDER_NAMES})) as speaker,
   (select json_group_array(name) from ({HOLDER_NAMES})) as speakers,
   claims.speaker_id,
+  claims.speaker_description as unnamed_source,
   claims.speaker_mention,
   claims.role,
   claims.cue,
@@ -74,6 +77,7 @@ CLAIM_DESK = f"""select
   substr(articles.date, 1, 7) as month,
   (select group_concat(name, '; ') from ({HOLDER_NAMES})) as speaker,
   (select json_group_array(name) from ({HOLDER_NAMES})) as speakers,
+  claims.speaker_description as unnamed_source,
   claims.cue,
   claims.cue_lemma,
   case when json_array_length(claims.spans) > 1 then (select group_concat(piece, ' ... ') from ({PIECES}))

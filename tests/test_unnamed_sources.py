@@ -1,0 +1,53 @@
+"""Holders the article does not name ("experts", "a spokesman for the ministry", "some"): the claim keeps the
+description as its unnamed source, and no speaker row gathers the experts of every article as one entity."""
+
+from dataclasses import replace
+
+from tracker.article import Article
+from tracker.store import store_article, stored_claims
+
+EXPERTS = "Experts said the new dam would flood the valley. Mayor Ana Ruiz said the dam was safe."
+OTHER_EXPERTS = "Experts said the harbour would silt up within a decade."
+
+
+def store(db, claims_of, article_id, text):
+    """Store the claims found in ``text`` as those of the article ``article_id``."""
+    claims = [replace(claim, article_id=article_id) for claim in claims_of(text)]
+    store_article(db, Article(id=article_id, text=text), claims)
+
+
+def named(claims_of, text):
+    """``{speaker mention: (speaker, named)}`` of the claims found in ``text``."""
+    return {c.speaker_mention: (c.speaker, c.speaker_named) for c in claims_of(text)}
+
+
+def test_a_description_of_people_names_no_speaker(claims_of):
+    text = ("Some said the governor was wrong. A spokesman for the ministry said the talks would resume. "
+            "Clinton supporters said the rally was the largest of the year.")
+    assert named(claims_of, text) == {"Some": ("Some", False),
+                                      "A spokesman for the ministry": ("spokesman for the ministry", False),
+                                      "Clinton supporters": ("Clinton supporters", False)}
+
+
+def test_a_name_the_tagger_left_untyped_and_a_body_named_by_one_stay_named(claims_of):
+    text = "The Obama administration said it would appeal the ruling. Peabody said the mine would close in May."
+    found = named(claims_of, text)
+    assert found["The Obama administration"] == ("Obama administration", True)
+    assert found["Peabody"] == ("Peabody", True)
+
+
+def test_unnamed_sources_of_two_articles_are_no_speaker_row(claims_of, fresh_db):
+    for article_id, text in (("dam", EXPERTS), ("harbour", OTHER_EXPERTS)):
+        store(fresh_db, claims_of, article_id, text)
+    assert [row["name"] for row in fresh_db.query("select name from speakers")] == ["Ana Ruiz"]
+    desk = {row["statement"]: (row["speaker"], row["unnamed_source"]) for row in fresh_db.query(
+        "select statement, speaker, unnamed_source from claim_desk")}
+    assert desk["the new dam would flood the valley"] == (None, "Experts")
+    assert desk["the harbour would silt up within a decade"] == (None, "Experts")
+    assert desk["the dam was safe"] == ("Ana Ruiz", None)
+
+
+def test_an_unnamed_source_is_read_back_as_it_was_stored(claims_of, fresh_db):
+    store(fresh_db, claims_of, "dam", EXPERTS)
+    back = {c.speaker_mention: (c.speaker, c.speaker_named) for c in stored_claims(fresh_db, "dam")}
+    assert back == {"Experts": ("Experts", False), "Mayor Ana Ruiz": ("Ana Ruiz", True)}
