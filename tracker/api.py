@@ -26,7 +26,8 @@ def extract_claims(text: str, date: str | None = None, *, article_id: str = "tex
 
     A claim's ``start``/``end`` (its content, ``quote_text``), ``speaker_start``/``speaker_end`` and
     ``cue_start``/``cue_end`` are character offsets into ``text`` as given; ``speaker`` is the canonical
-    name (the description itself, "experts", when ``speaker_named`` is False: the article names no holder), ``stance`` (support, against, deny or None) and ``target`` what the speaker is for or against,
+    name (the description itself, "experts", when ``speaker_named`` is False: the article names no holder),
+    ``stance`` (support, against, deny or None) and ``target`` what the speaker is for or against,
     ``date`` the ``date`` given (``YYYY-MM-DD``). ``engine`` is ``embedded`` or ``stanza`` (default: stanza
     where its models are installed). Raises ``ValueError`` for an empty text or a malformed date, and
     ``tracker.engine.EngineError`` when the engine cannot be built.
