@@ -51,3 +51,9 @@ def test_an_unnamed_source_is_read_back_as_it_was_stored(claims_of, fresh_db):
     store(fresh_db, claims_of, "dam", EXPERTS)
     back = {c.speaker_mention: (c.speaker, c.speaker_named) for c in stored_claims(fresh_db, "dam")}
     assert back == {"Experts": ("Experts", False), "Mayor Ana Ruiz": ("Ana Ruiz", True)}
+
+
+def test_a_pronoun_for_unnamed_holders_and_an_unsigned_writer_name_no_speaker(claims_of):
+    text = ("Environmental experts met in Geneva on Monday. They said the treaty was too weak.\n\n"
+            "I believe the treaty will fail.")
+    assert named(claims_of, text) == {"They": ("Environmental experts", False), "I": ("author", False)}

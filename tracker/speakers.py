@@ -315,6 +315,7 @@ class Resolver:
         self.document = index.document
         self.text = index.text
         self.resolved = []  # (offset, Speaker, plural) of mentions already resolved, for pronouns
+        self.unnamed = set()  # the descriptions of holders the article does not name, which a pronoun may stand for
         self._body_countries = {}  # state body named without its country -> the country it speaks for
         self.referents = referents_of(index, book)  # what pronouns may stand for
         self._nominals = None  # subjects that are common nouns or coordinations, made on first need
@@ -347,6 +348,10 @@ class Resolver:
         if head is not None and (head.upos == "PRON" or head.text[:1].islower()) and speaker.name \
                 and ";" not in speaker.name:  # not a name as written ("State"), which stays the name
             speaker = self._fuller_organisation(speaker, head)  # "the Fox poll" is Fox News's, as named in full
+        if not speaker.named:
+            self.unnamed.add(speaker.name)
+        elif speaker.type is None and speaker.name in self.unnamed:  # "they" for the experts quoted before
+            speaker = Speaker(speaker.name, None, speaker.role, named=False)
         lowered = mention.text.lower().strip()
         plural = _says_several(lowered, head) or ";" in (speaker.name or "")
         self.resolved.append((mention.start, speaker, plural))
@@ -1032,7 +1037,7 @@ class Resolver:
         (``NameBook.interviewee_at``), else the writer the article names (``NameBook.writer_at``); an unsigned
         writer is "author", as the one addressed is "reader"."""
         name = self.book.interviewee_at(offset) or self.book.writer_at(offset)
-        return Speaker(name, "PERSON") if name else Speaker("author", None)
+        return Speaker(name, "PERSON") if name else Speaker("author", None, named=False)
 
     def _nominal_candidates(self):
         """Mentions outside quotations that name no one entity, for "it" and "they": subjects that are common
@@ -1060,6 +1065,8 @@ class Resolver:
                     named = self._named(sentence, word, ids)
                     etype = named.type  # a person only when the article names who holds the office
                     found.append(Candidate(word.start_char, named.name, etype, subject=True, plural=plural))
+                    if not named.named:
+                        self.unnamed.add(named.name)
         return found
 
     def _nominal_subjects(self):
