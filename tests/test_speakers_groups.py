@@ -126,3 +126,9 @@ def test_who_the_parser_hangs_on_a_time_is_the_person_named_before_it(claims_of)
 def test_who_after_a_description_said_of_someone_is_that_someone(claims_of, text):
     found = [speaker for mention, speaker in speakers(claims_of, text) if mention.lower() == "who"]
     assert found == ["Maria Lopez"]
+
+
+def test_they_after_two_named_persons_is_those_persons_not_an_earlier_group(claims_of):
+    text = ("Union leaders marched through Millbrook on Saturday. Consider Mayor Tom Hale and Councilwoman Ana Ruiz. "
+            "Last week, they said the plant would stay open.")
+    assert holders(claims_of, text, "they") == ["Ana Ruiz", "Tom Hale"]

@@ -256,9 +256,9 @@ class NameBook:
     def __init__(self, index):
         self.index = index
         self.text = index.text
-        self.entities = named_entities(index.document)
-        self._entity_starts = [e.start_char for e in self.entities]
         self._title_case_lines = {}  # line start -> whether the line is written in title case
+        self.entities = self._cut_to_known_names(named_entities(index.document))
+        self._entity_starts = [e.start_char for e in self.entities]
         self.acronyms = self._acronyms()
         self._surname_honorifics = None  # surname -> genders of the honorifics written before it: on first need
         self._genders = {}  # person's name -> "male", "female" or None, as found or learnt from a pronoun
@@ -278,6 +278,27 @@ class NameBook:
         self._office_holders = None  # (offset, office, name) of persons named with their office: on first need
         self._sentence_people = None  # per sentence, the persons it names (for genders): on first need
         self._signatures = None  # (offset, name) of the names signing letters, and the writer: on first need
+
+    def _cut_to_known_names(self, entities):
+        """The entities with the words the tagger ran into a name cut off: after a colon ("Jane Roe: Saying ..."
+        is Jane Roe), and in a title-case line the words after the longest opening that the article names
+        elsewhere, a name or a person's surname ("Jane Roe Tells Voters", "Roe Wades In" of an article naming
+        Jane Roe outside its headlines)."""
+        outside = [e for e in entities if not self._in_title_case(e) and clean_name(e.text)]
+        known = {clean_name(e.text) for e in outside}
+        persons = known | {family_words(clean_name(e.text))[-1] for e in outside if e.type == "PERSON"}
+        cut = []
+        for entity in entities:
+            text = entity.text.split(": ")[0].rstrip() or entity.text
+            words = text.split()
+            if self._in_title_case(entity) and clean_name(text) not in known:
+                names = persons if entity.type == "PERSON" else known  # "Roe Foundation Says": no person
+                opening = next((n for n in range(len(words) - 1, 0, -1)
+                                if clean_name(" ".join(words[:n])) in names), None)
+                text = " ".join(words[:opening]) if opening else text
+            cut.append(entity._replace(text=text, end_char=entity.start_char + len(text)) if text != entity.text
+                       else entity)
+        return cut
 
     def _acronyms(self):
         """``{acronym: name}`` of the acronyms the article spells out: "Libyan National Army (LNA)", or an

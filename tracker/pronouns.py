@@ -147,7 +147,8 @@ class Referents:
 
     def referent(self, offset, candidates, kind, gender=None, plural=False):
         """The candidate a pronoun of ``kind`` at ``offset`` stands for, agreeing in number, kind and ``gender``
-        when known (``plural``: people before an organisation, for "they"); None when none fits."""
+        when known (``plural``: people before an organisation, for "they", and named people before a noun);
+        None when none fits."""
         sentence = self.index.sentence_of(offset)
         fitting = []
         for candidate in candidates:
@@ -166,10 +167,14 @@ class Referents:
             spoke = candidate.speaker and not any(
                 c.start > candidate.start and not set(c.name.split()) & set(candidate.name.split())
                 for c in last_mains)  # "his wife, Jane," is Jane Roe
+            # "they" after "Consider Mayor Tom Hale and Councilwoman Ana Ruiz." is the two named, not an earlier
+            # subject that names nobody ("Union leaders marched ...")
+            named_group = plural and ";" in candidate.name
             # a person known to share the pronoun's gender beats one whose gender the article never shows
             score = (-(sentence - self.index.sentence_of(candidate.start)) + 1.5 * candidate.subject
                      + spoke - 2 * candidate.quoted + 0.5 * bool(known)
-                     - (offset - candidate.start) / 10000 + (plural and candidate.plural) + 0.5 * candidate.main)
+                     - (offset - candidate.start) / 10000 + (plural and candidate.plural) + named_group
+                     + 0.5 * candidate.main)
             if best_score is None or score > best_score:
                 best, best_score = candidate, score
         if best is not None and gender and self.index.sentence_of(best.start) < sentence:

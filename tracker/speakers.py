@@ -62,6 +62,7 @@ SAYINGS = word_set("sayings")
 RELATIVES = word_set("relatives")
 PERSON_NOUNS = {noun: None if gender == "-" else gender for noun, gender in word_map("person_nouns").items()}
 WRITTEN_NOUNS = DOCUMENTS | POLLS | OWNED_RECORDS | SAYINGS | DOCUMENT_PARTS  # nouns of what is written or said
+TITLE_GAP = 16  # at most this many characters of titles between a mention cut at a title and the name after it
 PRONOUN_WINDOW = 1500  # characters before a pronoun where its referent is looked for first
 EARLIER_DOCUMENT_SENTENCES = 12  # how far back "the statement" looks for the statement the article introduced
 
@@ -338,6 +339,8 @@ class Resolver:
             return None
         sentence, words, head = self._parse_of(mention)
         speaker = self._resolve_mention(mention, sentence, words, head)
+        if speaker.type in (None, "ORG") and speaker.name and ";" not in speaker.name:
+            speaker = self._named_after_title(mention, speaker) or speaker
         if speaker.type is None and re.fullmatch(r"the \w+", mention.text.strip(), re.I):
             speaker = self._earlier_fuller(speaker, mention.start)
         kind = mention_kind(words, head)
@@ -356,6 +359,23 @@ class Resolver:
         plural = _says_several(lowered, head) or ";" in (speaker.name or "")
         self.resolved.append((mention.start, speaker, plural))
         return speaker
+
+    def _named_after_title(self, mention, speaker):
+        """The ``Speaker`` of the person named right after a mention cut at a title, which names nobody itself
+        (``speaker``) or which the tagger took for an organisation when cut at a title's period ("Army Capt" of
+        "Army Capt. Jane Roe"): "Actress" of "Actress Jane Roe", "Air Force 1st" of "Air Force 1st Lt. Jane Roe" (a
+        capitalised word, then at most titles before the name); None when no person's name follows so."""
+        last = mention.text.split()[-1] if mention.text.split() else ""
+        if speaker.type == "ORG" and not (TITLES.fullmatch(f"{last}. ") and self.text.startswith(".", mention.end)):
+            return None
+        entity = self.book.entity_at(mention.end, mention.end + TITLE_GAP, {"PERSON"})
+        if not last[:1].isupper() or entity is None or entity.start_char < mention.end:
+            return None
+        gap = self.text[mention.end:entity.start_char].strip(" .")
+        if gap and not TITLES.fullmatch(gap + " "):
+            return None
+        name, etype = self.book.entity_name(entity)
+        return Speaker(name, etype, " ".join(f"{mention.text} {gap}".split()).strip(" ."))
 
     def gender_and_number(self, mention, head):
         """``(gender or None, plural)`` a speaker mention tells: "she" a woman, "the spokesmen" several."""
