@@ -418,17 +418,18 @@ class NameBook:
         if name not in self._family_forms:
             persons = self._persons_outside_title_case
             self._family_forms[name] = (
-                [e for e in persons if len(family_words(clean_name(e.text))) >= 3
-                 and family_words(clean_name(e.text))[-2] == name],
-                [e for e in persons if clean_name(e.text).split()[0] == name and len(clean_name(e.text)) > len(name)
+                [e for e, _, family in persons if len(family) >= 3 and family[-2] == name],
+                [e for e, cleaned, _ in persons if cleaned.split()[0] == name and len(cleaned) > len(name)
                  and e.start_char not in self._verb_ended
                  and not ORGANISATION_WORDS.search(e.text)])  # "the Obama White House" is no person
         return self._family_forms[name]
 
     @cached_property
     def _persons_outside_title_case(self):
-        """The persons the article names outside title-case lines (``_in_title_case``), found once."""
-        return [e for e in self.entities if e.type == "PERSON" and not self._in_title_case(e)]
+        """``[(entity, its clean name, the name's family words)]`` of the persons the article names outside
+        title-case lines (``_in_title_case``), found and cleaned once."""
+        return [(e, cleaned, family_words(cleaned)) for e in self.entities
+                if e.type == "PERSON" and not self._in_title_case(e) for cleaned in (clean_name(e.text),)]
 
     def namesakes(self, surname):
         """The canonical names of the article's persons whose name ends with ``surname``."""

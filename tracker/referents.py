@@ -193,6 +193,7 @@ class Context:
         spoke = sorted({p for p, s, _ in resolver.resolved if s and s.name and p < mention.start})
         self.recent = {s.name for p, s, _ in resolver.resolved if p in spoke[-RECENT_SPEAKERS:] and s}
         self.last = next((s.name for p, s, _ in reversed(resolver.resolved) if p < mention.start and s), None)
+        self._last_before, self._first_after = {}, {}  # option name -> offset (or None), as found
 
     def _described_words(self, sentence, head):
         """The lower-cased words and lemmas of the mention's nouns, adjectives and numbers besides its head ("retired",
@@ -221,8 +222,12 @@ class Context:
         return vectors[k][min(bisect.bisect_left(starts, offset), len(starts) - 1)]
 
     def last_before(self, option):
-        """Offset of the option's last mention or statement before the mention, None if none."""
-        return max((s for s in option.starts + option.spoke if s < self.mention.start), default=None)
+        """Offset of the option's last mention or statement before the mention, None if none; found once per
+        option (the ranks and the features ask again)."""
+        if option.name not in self._last_before:
+            self._last_before[option.name] = max((s for s in option.starts + option.spoke if s < self.mention.start),
+                                                 default=None)
+        return self._last_before[option.name]
 
     def recency_ranks(self, options):
         """``{name: rank}``: how many options of the same type were named or spoke since each option last was."""
@@ -234,8 +239,10 @@ class Context:
         return ranks
 
     def first_after(self, option):
-        """Offset of the option's first mention after the mention, None if none."""
-        return min((s for s in option.starts if s > self.mention.end), default=None)
+        """Offset of the option's first mention after the mention, None if none; found once per option."""
+        if option.name not in self._first_after:
+            self._first_after[option.name] = min((s for s in option.starts if s > self.mention.end), default=None)
+        return self._first_after[option.name]
 
     def following_ranks(self, options):
         """``{name: rank}`` of the options the article names only after the mention ("A top aide said ... Jane
