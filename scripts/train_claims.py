@@ -44,7 +44,7 @@ from tracker.extract import statements_of  # noqa: E402
 from tracker.relations import RELATION_STANCE  # noqa: E402
 from tracker.stance import (CLAIM_CLASSES, CLAIM_MODEL_PATH, CLAIM_TREES_PATH, DENIAL_CUES,  # noqa: E402
                             DENIAL_MODEL_PATH, FLAT_DENIALS, TARGET_MODEL_PATH, ClaimTrees, TargetRanker)
-from tracker.targets import ClaimJudge, ranking_features  # noqa: E402
+from tracker.targets import ClaimJudge, claim_ranking_features  # noqa: E402
 
 LABELS = ROOT / "scripts" / "labels" / "polnear_train.jsonl"
 FOLDS = 5
@@ -277,12 +277,12 @@ def target_rows(rows):
 def fit_targets(rows):
     """The ranker (``tracker.stance.TargetRanker``): LightGBM's lambdarank on each claim's candidates, the
     labelled target relevant, the others not (a claim whose candidates are all right or all wrong teaches
-    nothing and is left out), over ``ranking_features`` for the claim's labelled stance."""
+    nothing and is left out), over ``claim_ranking_features`` for the claim's labelled stance."""
     examples, relevant, groups = [], [], []
     for row in target_rows(rows):
         labels = [int(_target_matches(row["target"], name)) for name, _ in row["candidates"]]
         if any(labels) and not all(labels):
-            examples += [ranking_features(f, row["stance"]) for _, f in row["candidates"]]
+            examples += claim_ranking_features([f for _, f in row["candidates"]], row["stance"])
             relevant += labels
             groups.append(len(labels))
     vectorizer = DictVectorizer()
@@ -319,7 +319,7 @@ def best_candidate(ranker, row, stance):
     against); ``(None, -inf)`` when it has none."""
     if not row["candidates"]:
         return None, -math.inf
-    scores = ranker.scores([ranking_features(f, stance) for _, f in row["candidates"]])
+    scores = ranker.scores(claim_ranking_features([f for _, f in row["candidates"]], stance))
     return row["candidates"][int(scores.argmax())][0], float(scores.max())
 
 

@@ -8,7 +8,7 @@ import numpy
 from tracker.article import Article
 from tracker.extract import statements_of
 from tracker.stance import TARGET_MODEL_PATH, shipped_target_ranker
-from tracker.targets import ClaimJudge, ranking_features
+from tracker.targets import ClaimJudge, claim_ranking_features
 
 
 def ranked_candidates(extractor, text, words, stance):
@@ -20,7 +20,7 @@ def ranked_candidates(extractor, text, words, stance):
     statement = next(s for s in statements if words in index.text[s.start:s.end])
     candidates = ClaimJudge(index, book).candidates(statement)
     ranker = shipped_target_ranker()
-    features = [ranking_features(found, stance) for _, found in candidates]
+    features = claim_ranking_features([found for _, found in candidates], stance)
     scores = ranker.scores(features)
     (best, _, reasons), = ranker.choices([features])
     assert best == int(numpy.argmax(scores))
@@ -58,7 +58,7 @@ def test_one_ranking_of_several_claims_chooses_as_one_ranking_each(extractor):
     document, = extractor.annotate([Article(id="t", text=text)])
     index, book, statements = statements_of(document)
     judge, ranker = ClaimJudge(index, book), shipped_target_ranker()
-    claims = [[ranking_features(found, stance) for _, found in judge.candidates(statement)]
+    claims = [claim_ranking_features([found for _, found in judge.candidates(statement)], stance)
               for statement, stance in zip(statements, ("against", "support"))]
     assert len(claims) == 2 and min(len(candidates) for candidates in claims) > 1
     together = ranker.choices(claims)
@@ -82,3 +82,13 @@ def test_training_chooses_the_floor_below_which_a_choice_is_mostly_wrong(trainin
 def test_the_shipped_ranker_carries_the_floor_its_training_chose():
     data = json.loads(TARGET_MODEL_PATH.read_text(encoding="utf-8"))
     assert shipped_target_ranker().floor == data["floor"] > -math.inf
+
+
+def test_each_candidate_is_measured_against_the_claims_best(candidates_of):
+    text = ("Governor Ada Lindqvist closed the harbour school. Lindqvist spoke for an hour.\n\n"
+            "Councillor Rui Santos said Lindqvist had betrayed every family in Marrow Bay.")
+    candidates = candidates_of(text, "betrayed")
+    features = dict(zip(candidates, claim_ranking_features(list(candidates.values()), "against")))
+    assert features["Ada Lindqvist"]["mentions_below_best"] == 0.0
+    assert features["Marrow Bay"]["mentions_below_best"] > 0.0
+    assert min(found["content_cosine_below_best"] for found in features.values()) == 0.0

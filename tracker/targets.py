@@ -38,7 +38,10 @@ from .words import word_set
 
 TARGET_TYPES = {"PERSON", "ORG", "GPE", "NORP", "LAW", "EVENT", "FAC", "WORK_OF_ART", "LOC", "PRODUCT"}
 PRONOUN_DEPRELS = {"nsubj", "nsubj:pass", "obj", "obl", "nmod", "nmod:poss", "iobj"}  # a pronoun that is a candidate
-PHRASE_DEPRELS = {"nsubj", "nsubj:pass", "obj", "obl", "nmod", "xcomp", "conj", "appos", "root", "ccomp"}
+# the roles of a noun phrase that is a candidate; the agent of a passive ("abused by employers") and the owner of
+# a thing ("the media's coverage": what is judged is often the owner, not what it owns)
+PHRASE_DEPRELS = {"nsubj", "nsubj:pass", "obj", "obl", "obl:agent", "nmod", "nmod:poss", "xcomp", "conj", "appos",
+                  "root", "ccomp"}
 TARGET_MODIFIERS = {"compound", "amod", "flat", "nmod:poss"}  # deprels of the modifiers in a target's phrase
 EDITORIAL_BRACKETS = str.maketrans("[]", "  ")
 PLACE_PREPOSITIONS = word_set("place_prepositions")
@@ -680,7 +683,7 @@ class ClaimJudge:
         if head is None:
             return {}
         node = _stands_for(sentence, _modified(sentence, head))  # "Brazilian" of "the Brazilian intervention"
-        found = {f"deprel:{node.deprel.split(':')[0]}": 1.0}
+        found = {f"deprel:{node.deprel.split(':')[0]}": 1.0, "possessor": float(head.deprel == "nmod:poss")}
         governor = sentence.words[node.head - 1] if node.head else None
         if governor is not None:
             found[f"governor:{governor.upos}"] = 1.0
@@ -744,7 +747,7 @@ class ClaimJudge:
             statement.target = Target("claim:" + claim, None, statement.start, statement.end)
         elif label != "neutral" and listed:
             candidates = self.with_features(statement, listed)
-            return candidates, [ranking_features(features, label) for _, features in candidates]
+            return candidates, claim_ranking_features([features for _, features in candidates], label)
         return None
 
 
@@ -826,6 +829,23 @@ def ranking_features(features, stance):
     found["agreeing_frame"] = sign * (features.get("frame:support", 0.0) - features.get("frame:against", 0.0))
     for name in filter(_is_stance_dependent, filterfalse(VECTOR_NAMES.__contains__, features)):
         found[f"{name}|{stance}"] = features[name]
+    return found
+
+
+# the features a candidate is also measured on against the claim's other candidates: how far below the claim's best
+RELATIVE_FEATURES = ("mentions", "content_cosine", "cue_distance", "last_word_count", "agreeing_valence", "rank")
+
+
+def claim_ranking_features(candidates, stance):
+    """The ranker features (``ranking_features``) of each of one claim's candidates' ``features``, with how each
+    stands against the others: its ``RELATIVE_FEATURES`` less the claim's highest (the ranker scores one candidate
+    at a time)."""
+    found = [ranking_features(features, stance) for features in candidates]
+    for name in RELATIVE_FEATURES:
+        values = [features.get(name, 0.0) for features in found]
+        highest = max(values, default=0.0)
+        for features, value in zip(found, values):
+            features[f"{name}_below_best"] = highest - value
     return found
 
 
