@@ -39,36 +39,44 @@ def resolved(extractor):
     return resolve
 
 
+@pytest.fixture(scope="module")
+def offered(resolved):
+    """``offered(text, mention)``: ``(kind, {option: features})`` the shipped ranker weighed for the speaker
+    ``mention`` of ``text``."""
+    def options(text, mention):
+        ranker = Keeping()
+        resolved(text, ranker)
+        return ranker.seen[mention]
+    return options
+
+
 def test_a_model_is_shipped():
     weights, _ = shipped_model()
     assert weights and any(name.startswith("rule|") for name in weights)
 
 
-def test_a_pronoun_is_offered_persons_of_its_gender_only(resolved):
-    ranker = Keeping()
-    resolved("Maria Lopez met the board on Monday. Tom Hart, the treasurer, joined them later.\n\n"
-             "He said the budget would be cut.", ranker)
-    kind, options = ranker.seen["He"]
+def test_a_pronoun_is_offered_persons_of_its_gender_only(offered):
+    text = ("Maria Lopez met the board on Monday. Tom Hart, the treasurer, joined them later.\n\n"
+            "He said the budget would be cut.")
+    kind, options = offered(text, "He")
     assert kind == "person:he"
     assert options["Tom Hart"]["gender:agree"] == 1.0
     assert "Maria Lopez" not in options
 
 
-def test_a_description_matches_the_words_beside_a_name(resolved):
-    ranker = Keeping()
-    resolved("Dana Whitfield, the nominee, toured a steel plant in Ohio on Monday with Paul Greene.\n\n"
-             "The nominee said the plant would stay open.", ranker)
-    kind, options = ranker.seen["The nominee"]
+def test_a_description_matches_the_words_beside_a_name(offered):
+    text = ("Dana Whitfield, the nominee, toured a steel plant in Ohio on Monday with Paul Greene.\n\n"
+            "The nominee said the plant would stay open.")
+    kind, options = offered(text, "The nominee")
     assert kind == "person_noun"
     assert options["Dana Whitfield"]["described_as|person_noun"] == 1.0
     assert options["Paul Greene"]["described_as|person_noun"] == 0.0
 
 
-def test_a_name_inside_the_statement_is_marked(resolved):
-    ranker = Keeping()
-    resolved("Tom Hart and Paul Greene debated in Denver on Monday.\n\n"
-             "He said Paul Greene would raise taxes.", ranker)
-    _, options = ranker.seen["He"]
+def test_a_name_inside_the_statement_is_marked(offered):
+    text = ("Tom Hart and Paul Greene debated in Denver on Monday.\n\n"
+            "He said Paul Greene would raise taxes.")
+    _, options = offered(text, "He")
     assert options["Paul Greene"]["in_content|person:he"] == 1.0
     assert options["Tom Hart"]["in_content|person:he"] == 0.0
 
@@ -119,29 +127,26 @@ def test_training_ranks_the_right_option_first(training_script):
     assert ranker.weights["gender:agree"] > ranker.weights["gender:clash"]
 
 
-def test_a_description_qualified_by_a_proper_noun_is_offered_the_named_entities(resolved):
-    ranker = Keeping()
-    resolved("Dana Whitfield toured the naval base in Maine on Monday with Paul Greene.\n\n"
-             "The Navy pilot said the base would stay open.", ranker)
-    kind, options = ranker.seen["The Navy pilot"]
+def test_a_description_qualified_by_a_proper_noun_is_offered_the_named_entities(offered):
+    text = ("Dana Whitfield toured the naval base in Maine on Monday with Paul Greene.\n\n"
+            "The Navy pilot said the base would stay open.")
+    kind, options = offered(text, "The Navy pilot")
     assert kind == "noun"
     assert {"Dana Whitfield", "Paul Greene"} <= set(options)
 
 
-def test_a_description_shares_words_with_those_written_about_its_holder(resolved):
-    ranker = Keeping()
-    resolved("Nora Quill, a retired Navy pilot, toured the base in Maine on Monday with Paul Greene.\n\n"
-             "The retired pilot said the base would stay open.", ranker)
-    kind, options = ranker.seen["The retired pilot"]
+def test_a_description_shares_words_with_those_written_about_its_holder(offered):
+    text = ("Nora Quill, a retired Navy pilot, toured the base in Maine on Monday with Paul Greene.\n\n"
+            "The retired pilot said the base would stay open.")
+    kind, options = offered(text, "The retired pilot")
     assert options["Nora Quill"][f"role_shared|{kind}"] > 0.0
     assert options["Paul Greene"][f"role_shared|{kind}"] == 0.0
 
 
-def test_a_holder_named_only_after_the_description_is_marked_as_following(resolved):
-    ranker = Keeping()
-    resolved("The retired pilot said the base would stay open.\n\n"
-             "Nora Quill flew for twenty years before she retired. Paul Greene joined her on Monday.", ranker)
-    kind, options = ranker.seen["The retired pilot"]
+def test_a_holder_named_only_after_the_description_is_marked_as_following(offered):
+    text = ("The retired pilot said the base would stay open.\n\n"
+            "Nora Quill flew for twenty years before she retired. Paul Greene joined her on Monday.")
+    kind, options = offered(text, "The retired pilot")
     assert options["Nora Quill"][f"following:0|{kind}"] == 1.0
     assert options["Paul Greene"][f"following:1|{kind}"] == 1.0
 
@@ -155,17 +160,15 @@ def test_the_one_a_description_of_a_person_names_inside_it_is_no_option(resolved
     assert ("Whitfield's campaign manager", "Dana Whitfield") not in found
 
 
-def test_the_one_a_possessive_pronoun_stands_for_is_no_option_for_a_description_of_a_person(resolved):
-    ranker = Keeping()
-    resolved("Dana Whitfield toured a steel plant in Ohio on Monday with Paul Greene.\n\n"
-             "Her campaign manager said the plant would stay open.", ranker)
-    _, options = ranker.seen["Her campaign manager"]
+def test_the_one_a_possessive_pronoun_stands_for_is_no_option_for_a_description_of_a_person(offered):
+    text = ("Dana Whitfield toured a steel plant in Ohio on Monday with Paul Greene.\n\n"
+            "Her campaign manager said the plant would stay open.")
+    _, options = offered(text, "Her campaign manager")
     assert "Dana Whitfield" not in options and "Paul Greene" in options
 
 
-def test_a_name_in_apposition_inside_the_mention_stays_an_option(resolved):
-    ranker = Keeping()
-    resolved("Paul Greene toured a steel plant in Ohio on Monday.\n\n"
-             "The author of the book, Dana Whitfield, said the plant would stay open.", ranker)
-    _, options = ranker.seen["The author of the book, Dana Whitfield"]  # the parser hangs her on the book
+def test_a_name_in_apposition_inside_the_mention_stays_an_option(offered):
+    text = ("Paul Greene toured a steel plant in Ohio on Monday.\n\n"
+            "The author of the book, Dana Whitfield, said the plant would stay open.")
+    _, options = offered(text, "The author of the book, Dana Whitfield")  # the parser hangs her on the book
     assert "Dana Whitfield" in options
