@@ -384,9 +384,7 @@ def upsert_speakers(db, claims, respoken=frozenset()):
     whose id is in ``respoken`` (its speaker was corrected) is no alias of its speaker."""
     seen = {}
     for claim in claims:
-        if claim.speaker is None or not claim.speaker_named:
-            continue
-        names = holders(claim.speaker)
+        names = speaker_holders(claim)
         for name in names:
             aliases, kind = seen.setdefault(name, ([], claim.speaker_type))
             if (len(names) == 1 and claim.speaker_mention and claim.speaker_mention not in aliases
@@ -417,12 +415,16 @@ def speaker_row(db, name, kind, aliases):
     return speaker_id
 
 
+def speaker_holders(claim):
+    """The names of the claim's holders that are speaker rows, in the order written: none for a claim without a
+    speaker or of a holder the article does not name ("experts", kept as the claim's ``speaker_description``)."""
+    return holders(claim.speaker) if claim.speaker is not None and claim.speaker_named else []
+
+
 def claim_speaker_rows(claims, speaker_ids):
-    """One ``claim_speakers`` row per holder of each claim, in the order written (none for an unnamed one)."""
+    """One ``claim_speakers`` row per holder of each claim (``speaker_holders``), in the order written."""
     for claim in claims:
-        if claim.speaker is None or not claim.speaker_named:
-            continue
-        for position, name in enumerate(holders(claim.speaker)):
+        for position, name in enumerate(speaker_holders(claim)):
             yield {"claim_id": claim.id, "speaker_id": speaker_ids[name], "position": position}
 
 
@@ -519,11 +521,11 @@ def recount_targets(db, target_ids):
 
 
 def claim_row(claim, speaker_ids, target_ids):
-    named = claim.speaker is not None and claim.speaker_named
+    names = speaker_holders(claim)
     return {
         "id": claim.id, "article_id": claim.article_id,
-        "speaker_id": speaker_ids[holders(claim.speaker)[0]] if named else None,
-        "speaker_description": None if named else claim.speaker,
+        "speaker_id": speaker_ids[names[0]] if names else None,
+        "speaker_description": None if names else claim.speaker,
         "speaker_mention": claim.speaker_mention, "speaker_start": claim.speaker_start,
         "speaker_end": claim.speaker_end, "role": claim.role, "addressee": claim.addressee,
         "cue": claim.cue, "cue_start": claim.cue_start, "cue_end": claim.cue_end, "cue_lemma": claim.cue_lemma,

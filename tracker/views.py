@@ -7,7 +7,7 @@ description of a holder the article does not name ("experts", "a spokesman for t
 attribution rule that found it, ``corrected``: what a journalist corrected in it (``tracker.corrections``), and
 ``rejected``: 1 when a correction rejected it.
 ``claim_desk``: the compact table a journalist starts from - date, speaker (several joined by "; "), the unnamed
-source instead when nobody is named, cue as
+source (the description of a holder the article does not name, when it names none), cue as
 written, the statement (its pieces joined by " ... " where the attribution splits it), stance as a word
 (``neutral`` included), target and its kind (``claim`` for a statement answered, never a ``claim:...`` name), what
 a correction changed, article - with the columns its links, search and facets need (``id``, ``month``, the
