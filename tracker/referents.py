@@ -166,6 +166,15 @@ def named_agents(referents):
                  for name, (type_, starts, subjects, quoted) in by_name.items())
 
 
+def _ranks_by_type(ordered):
+    """``{name: rank}`` of the ``ordered`` options: how many options of the same type come before each."""
+    ranks, seen = {}, {}
+    for option in ordered:
+        ranks[option.name] = seen.get(option.type, 0)
+        seen[option.type] = ranks[option.name] + 1
+    return ranks
+
+
 class Context:
     """What the features of one mention's options are measured against."""
 
@@ -231,12 +240,8 @@ class Context:
 
     def recency_ranks(self, options):
         """``{name: rank}``: how many options of the same type were named or spoke since each option last was."""
-        ranks, seen = {}, {}
-        for option in sorted((o for o in options if self.last_before(o) is not None),
-                             key=self.last_before, reverse=True):
-            ranks[option.name] = seen.get(option.type, 0)
-            seen[option.type] = ranks[option.name] + 1
-        return ranks
+        return _ranks_by_type(sorted((o for o in options if self.last_before(o) is not None), key=self.last_before,
+                                     reverse=True))
 
     def first_after(self, option):
         """Offset of the option's first mention after the mention, None if none; found once per option."""
@@ -247,12 +252,8 @@ class Context:
     def following_ranks(self, options):
         """``{name: rank}`` of the options the article names only after the mention ("A top aide said ... Jane
         Roe, the aide, ..."): how many options of the same type it names first after the mention before each."""
-        ranks, seen = {}, {}
-        for option in sorted((o for o in options if self.last_before(o) is None and self.first_after(o) is not None),
-                             key=self.first_after):
-            ranks[option.name] = seen.get(option.type, 0)
-            seen[option.type] = ranks[option.name] + 1
-        return ranks
+        return _ranks_by_type(sorted((o for o in options if self.last_before(o) is None
+                                      and self.first_after(o) is not None), key=self.first_after))
 
     def features(self, option, rank=None, following=None):
         """``{feature: value}`` of one option (``rank``: its ``recency_ranks``, ``following``: its
