@@ -12,10 +12,12 @@ itself is right). With ``--export``, then fits on every row and writes ``tracker
 of seed 0, a convex fit).
 
 Usage: python scripts/train_referents.py ../shared/eval/polnear_train.jsonl [--export] [--fresh]
-[--rows=CACHE.pkl.gz] [--margin=M] (the rows are kept in ``--rows``, /tmp/referent_training_rows.pkl.gz unless
-given, and made again with ``--fresh``; ``--margin`` fixes the margin instead of choosing it by 5-fold
-accuracy). The shipped model was trained with ``--fresh --margin=0.5 --export`` (C 0.03): 5,565 mentions, the
-ranker right 84.0% out of fold against 83.6% for the rules. An earlier model's margin was chosen on the train
+[--rows=CACHE.pkl.gz] [--margin=M] [--scorer=SCORE.py] (the rows are kept in ``--rows``,
+/tmp/referent_training_rows.pkl.gz unless given, and made again with ``--fresh``; ``--margin`` fixes the margin
+instead of choosing it by 5-fold accuracy; ``--scorer`` is the reference scorer, ``score.py`` beside the corpus
+unless given, as in ``../shared/eval``: the script may run from a worktree elsewhere). The shipped model was
+trained with ``--fresh --margin=0.5 --export`` (C 0.03): 5,565 mentions, the ranker right 84.0% out of fold
+against 83.6% for the rules. An earlier model's margin was chosen on the train
 articles end to end (``attribution_lab.py score``): the 5-fold choice (margin 2.0, 0.1 points better in 5-fold
 accuracy) gave canonical speakers 84.7%, margin 0.5 85.0%, margin 0.0 85.1% with fewer speaker names right.
 """
@@ -45,12 +47,11 @@ from tracker.statement import Statement  # noqa: E402
 
 C_GRID = (0.03, 0.1)
 MARGINS = (0.0, 0.5, 1.0, 2.0)  # how much better than the rules' choice an option must score to replace it
-SCORER = ROOT.parent / "shared" / "eval" / "score.py"
 
 
-def scorer():
-    """The reference scorer's module (``../shared/eval/score.py``), for its ``same_holders``."""
-    spec = importlib.util.spec_from_file_location("reference_score", SCORER)
+def scorer(path):
+    """The reference scorer's module at ``path`` (``score.py`` beside the corpus), for its ``same_holders``."""
+    spec = importlib.util.spec_from_file_location("reference_score", path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -151,7 +152,8 @@ def main():
     if cache.exists() and "--fresh" not in sys.argv:
         rows = pickle.load(gzip.open(cache))
     else:
-        rows = training_rows(corpus, read_labels(), scorer().same_holders)
+        path = Path(options.get("scorer", Path(corpus).with_name("score.py")))
+        rows = training_rows(corpus, read_labels(), scorer(path).same_holders)
         pickle.dump(rows, gzip.open(cache, "wb"))
     named = sum(r["named"] for r in rows)
     ruled = [r["ruled"] for r in rows]
