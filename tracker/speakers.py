@@ -338,12 +338,15 @@ class Resolver:
         if mention is None:
             return None
         sentence, words, head = self._parse_of(mention)
-        speaker = self._resolve_mention(mention, sentence, words, head)
+        antecedent = self._relative_antecedent(sentence, words)  # of "who", "a super PAC that"
+        speaker = self._resolve_mention(mention, sentence, words, head, antecedent)
         if speaker.type in (None, "ORG") and speaker.name and ";" not in speaker.name:
             speaker = self._named_after_title(mention, speaker) or speaker
         if speaker.type is None and re.fullmatch(r"the \w+", mention.text.strip(), re.I):
             speaker = self._earlier_fuller(speaker, mention.start)
         kind = mention_kind(words, head)
+        if kind is None and antecedent is not None and antecedent.upos == "NOUN":  # "the senator who": as "the
+            head, kind = antecedent, mention_kind([antecedent], antecedent)  # senator" is, by its noun
         if kind is not None and not (speaker.type and _says_whose(sentence, head, set(mention.word_ids))):
             speaker = self.ranker.choose(self, attribution, sentence, head, kind, speaker)
         if speaker.type in ("ORG", None) and _is_state_body(speaker.name):
@@ -457,22 +460,15 @@ class Resolver:
         heads = [w for w in words if w.head not in ids] or words
         return sentence, words, heads[0] if heads else None
 
-    def _resolve_mention(self, mention, sentence, words, head):
+    def _resolve_mention(self, mention, sentence, words, head, antecedent):
         ids = set(mention.word_ids)
         lowered = mention.text.lower().strip()
         lowered = POSSESSIVE.get(lowered, lowered)  # "his claim that ...": whose claim is who claims
-        relative = words[-1] if words else None  # "who", or "a super PAC that": named by the antecedent
-        if relative is not None and relative.text.lower() in RELATIVE and relative.deprel.startswith("nsubj"):
-            antecedent = _antecedent_of_relative(sentence, relative)
-            if antecedent is not None and relative.text.lower() in PERSON_RELATIVES:
-                antecedent = self._person_before(sentence, relative) if self.index.is_time(antecedent) \
-                    else self._person_antecedent(sentence, antecedent)
-            described = self._said_of(sentence, antecedent) if antecedent is not None \
-                and relative.text.lower() in PERSON_RELATIVES else None
+        if antecedent is not None:  # "who", or "a super PAC that": named by the antecedent
+            described = self._said_of(sentence, antecedent) if words[-1].text.lower() in PERSON_RELATIVES else None
             if described is not None:  # "She was a proud woman who ...": the one the description is said of
                 return described
-            if antecedent is not None:
-                return self._named_group(sentence, antecedent, _phrase_ids(sentence, antecedent, conjuncts=True))
+            return self._named_group(sentence, antecedent, _phrase_ids(sentence, antecedent, conjuncts=True))
         if lowered in FIRST_PERSON and not self.quoted(mention.start):
             return self._author(mention.start)
         if lowered == "you" and not self.quoted(mention.start):  # the one interviewed, else whoever reads
@@ -495,6 +491,19 @@ class Resolver:
         if ";" in (speaker.name or ""):
             return speaker
         return Speaker(speaker.name, speaker.type, self._role(mention, speaker.name), speaker.named)
+
+    def _relative_antecedent(self, sentence, words):
+        """The word a mention that ends in a relative pronoun subject stands for ("Cruz, who", "a super PAC that"):
+        for "who" and "whom" the person it is hung on (``_person_antecedent``, ``_person_before``); None for
+        another mention or when the parse shows none."""
+        relative = words[-1] if words else None
+        if relative is None or relative.text.lower() not in RELATIVE or not relative.deprel.startswith("nsubj"):
+            return None
+        antecedent = _antecedent_of_relative(sentence, relative)
+        if antecedent is not None and relative.text.lower() in PERSON_RELATIVES:
+            antecedent = self._person_before(sentence, relative) if self.index.is_time(antecedent) \
+                else self._person_antecedent(sentence, antecedent)
+        return antecedent
 
     def _named_group(self, sentence, head, ids):
         """Name the phrase headed by ``head``, joining coordinated names: "Russia; Libyan National Army"; "the
