@@ -231,15 +231,17 @@ SLASHED = re.compile(r"/[A-Z][\w&'’-]*(?: [A-Z][\w&'’-]*)*")
 
 def _joined_by_slash(entities, text):
     """The entities with organisations written together by a slash made one: "Reuters/Ipsos", "NBC/Wall Street
-    Journal" (the pollsters of one poll)."""
+    Journal" (the pollsters of one poll), also where the tagger ran the slash into the first ("Wall Street
+    Journal/" and "NBC News")."""
     joined = []
     for entity in entities:
         if joined and entity.start_char < joined[-1].end_char:
             continue  # the name after the slash, taken in already
+        slash = entity.end_char - entity.text.endswith("/")  # where the slash after the name is
         if joined and joined[-1].type == "ORG" and text[joined[-1].end_char:entity.start_char] == "/":
             last = joined.pop()
             entity = Entity(text[last.start_char:entity.end_char], "ORG", last.start_char, entity.end_char)
-        elif entity.type == "ORG" and (slashed := SLASHED.match(text, entity.end_char)) is not None \
+        elif entity.type == "ORG" and (slashed := SLASHED.match(text, slash)) is not None \
                 and "/" not in text[slashed.end():slashed.end() + 1]:
             entity = Entity(text[entity.start_char:slashed.end()], "ORG", entity.start_char, slashed.end())
         joined.append(entity)
