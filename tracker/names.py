@@ -634,25 +634,38 @@ class NameBook:
 
     def writer_at(self, offset):
         """The writer of the text at ``offset``, as the article names them: by the signature closing a letter
-        ("Jane Roe." alone after it), else by a first or last line "By Jane Roe" or "Jane Roe is a playwright";
-        None when the article names no writer."""
+        ("Jane Roe." alone after it), else by a first or last line "By Jane Roe" or "Jane Roe is a playwright",
+        or a last line that says what the person does ("Jane Roe edits the weekly", "Rep. Jane Roe, D-Ore.,
+        chairs the committee": ``_does``); None when the article names no writer."""
         if self._signatures is None:
             self._signatures, self._writer = [], None
             spans = self.index.paragraphs
             for k, (start, end) in enumerate(spans):
                 line = self.text[start:end].strip()
                 lead = self.text.index(line[:1], start) if line else start
+                title = TITLES.match(line)  # "Rep." before the name of a closing line
                 entity = self.entity_at(lead, min(end, lead + 40), {"PERSON"})
-                if entity is None or entity.start_char > lead + len("By "):
+                if entity is None or entity.start_char > lead + max(len("By "), title.end() if title else 0):
                     continue  # the line must open with the person
                 name = self.entity_name(entity)[0]
                 if line.rstrip(".") == entity.text:
                     self._signatures.append((start, name))
                 elif (k <= 1 or k >= len(spans) - 2) and re.match(
-                        r"(?:By\s+)?" + re.escape(entity.text) + r"(?:\s+(?:is|was)\b|\s*$)", line):
+                        r"(?:By\s+)?" + re.escape(entity.text) + r"(?:\s+(?:is|was)\b|\s*$)", line) \
+                        or k == len(spans) - 1 and self._does(entity):
                     self._writer = name
         following = [name for start, name in self._signatures if start > offset]
         return following[0] if following else self._writer
+
+    def _does(self, entity):
+        """Whether the person ``entity`` names is the subject of a verb in the present that tells what they do,
+        not what they said ("Jane Roe edits the weekly", not "Jane Roe says")."""
+        sentence = self.index.sentences[self.index.sentence_of(entity.start_char)]
+        inside = [w for w in sentence.words if entity.start_char <= w.start_char < entity.end_char]
+        head = next((w for w in inside if w.head not in {v.id for v in inside}), None)
+        verb = sentence.words[head.head - 1] if head is not None and head.head else None
+        return head is not None and head.deprel.startswith("nsubj") and verb.xpos == "VBZ" \
+            and verb.lemma.lower() not in VERBS
 
     def coreferent(self, sentence, word):
         """``(name, type)`` of the named agent stanza's coref processor (stanza engine, where installed) puts in
