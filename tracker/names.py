@@ -283,7 +283,9 @@ class NameBook:
         """The entities with the words the tagger ran into a name cut off: after a colon ("Jane Roe: Saying ..."
         is Jane Roe), and in a title-case line the words after the longest opening that the article names
         elsewhere, a name or a person's surname ("Jane Roe Tells Voters", "Roe Wades In" of an article naming
-        Jane Roe outside its headlines)."""
+        Jane Roe outside its headlines), or else, for a body, the longest opening of two words or more that the
+        lines after it write in any case ("Harbour Council Rejects Pier Plan" of an article about "the harbour
+        council")."""
         outside = [e for e in entities if not self._in_title_case(e) and clean_name(e.text)]
         known = {clean_name(e.text) for e in outside}
         persons = known | {family_words(clean_name(e.text))[-1] for e in outside if e.type == "PERSON"}
@@ -295,10 +297,20 @@ class NameBook:
                 names = persons if entity.type == "PERSON" else known  # "Roe Foundation Says": no person
                 opening = next((n for n in range(len(words) - 1, 0, -1)
                                 if clean_name(" ".join(words[:n])) in names), None)
+                if opening is None and entity.type != "PERSON":
+                    opening = self._opening_written_after(entity, words)
                 text = " ".join(words[:opening]) if opening else text
             cut.append(entity._replace(text=text, end_char=entity.start_char + len(text)) if text != entity.text
                        else entity)
         return cut
+
+    def _opening_written_after(self, entity, words):
+        """The number of the entity's first words (two or more, not all) that the text after its line writes as
+        a phrase in any case, the most such words first; None when there are none."""
+        line_end = self.text.find("\n", entity.end_char)
+        after = self.text[line_end:].lower() if line_end >= 0 else ""
+        return next((n for n in range(len(words) - 1, 1, -1)
+                     if re.search(r"\b" + re.escape(" ".join(words[:n]).lower()) + r"\b", after)), None)
 
     def _acronyms(self):
         """``{acronym: name}`` of the acronyms the article spells out: "Libyan National Army (LNA)", or an
