@@ -210,6 +210,12 @@ def test_a_denied_claim_is_named_without_the_quotations_closing_comma(claims_of)
     assert (claim.stance, claim.target) == ("deny", "claim:Those reports are baseless")
 
 
+def test_a_denied_claim_split_by_its_cue_is_named_by_its_first_piece_alone(claims_of):
+    claim = claim_with(claims_of, '"Those reports are baseless," a spokeswoman for the bakery chain said. "Every '
+                       'loaf was baked here."', "baseless")
+    assert (claim.stance, claim.target) == ("deny", "claim:Those reports are baseless")
+
+
 def test_a_name_of_the_sentence_before_the_claim_is_a_candidate(candidates_of):
     text = ("The county closed three clinics on Monday. Governor Lena Sorensen signed the order in Dunmore.\n\n"
             '"It is a cruel decision," Councillor Rui Santos said.')

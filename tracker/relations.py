@@ -15,7 +15,7 @@ RELATION_OF_CUE = cue_values("relation")  # the relation column of the cue table
 ANAPHOR_SUBJECT = (  # "this", "the claims", "such reports": what names an earlier claim
     r"(?:this|that|it|these|those|so|such|the (?:claims?|reports?|allegations?|accusations?|charges?|"
     r"assertions?|account|statements?|suggestion|idea|story|stories|assessment)|"
-    r"(?:these|those|such|the|any) (?:claims?|reports?|allegations?|accusations?|charges?|assertions?))")
+    r"(?:these|those|this|that|such|the|any) (?:claims?|reports?|allegations?|accusations?|charges?|assertions?))")
 ANAPHOR = re.compile(rf"^{ANAPHOR_SUBJECT}\W*$", re.IGNORECASE)
 DENIED_BY_ANAPHOR = re.compile(  # '"That is simply false," he said': the content denies an earlier claim
     rf"^{ANAPHOR_SUBJECT}(?:'s|’s|\s+(?:is|are|was|were))\s+(?:(?:simply|just|completely|totally|absolutely|"

@@ -742,7 +742,8 @@ class ClaimJudge:
         statement.stance = StanceResult(stance=None if label == "neutral" else label,
                                         confidence=confidence, evidence=evidence, hedged=hedged)
         if label == "deny":
-            words = content.strip(" \"“”'").split()[:DENIAL_WORDS]
+            first_piece = self.index.text[slice(*attribution.spans[0])].translate(EDITORIAL_BRACKETS)
+            words = first_piece.strip(" \"“”'").split()[:DENIAL_WORDS]
             claim = " ".join(words).rstrip(".,;:!?")  # '"That is false," he said': "claim:That is false"
             statement.target = Target("claim:" + claim, None, statement.start, statement.end)
         elif label != "neutral" and listed:
