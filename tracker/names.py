@@ -37,7 +37,8 @@ ADDRESSED = re.compile(PERSONAL_HONORIFIC + "[A-Z]")
 ADDRESSED_BEFORE = re.compile(r"\b" + PERSONAL_HONORIFIC + "$")
 NAMED_TYPES = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "EVENT", "LAW"}
 AGENT_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
-TITLES = re.compile(r"^(?:(?:the\s+)?(?:" + "|".join(word_list("titles")) + r")\.?\s+)+", re.IGNORECASE)
+TITLES = re.compile(r"^(?:(?:the\s+)?(?:(?:u\.\s?s\.|" + "|".join(word_list("title_qualifiers")) + r")(?:-|\s+))*(?:"
+                    + "|".join(word_list("titles")) + r")\.?\s+)+", re.IGNORECASE)  # "the former U.S. Sen. "
 # capitals that news uses for their country's government ("Ankara said ...")
 CAPITALS = word_map("capitals")
 # adjectives of nationality for the country they name ("Egyptian deployment" -> Egypt)
@@ -62,6 +63,7 @@ RELATIVE_BEFORE = re.compile(r"\b(?:" + "|".join(word_set("relatives")) + r")\b,
 FIRST_NAME_ODDS = 10  # a first name tells a gender when this many more of its bearers have it than not
 NAME_EDGES = " ,;:\"'“”’‘()[]—–―"  # marks around a name or description that are no part of it
 ORGANISATION_WORDS = re.compile(r"\b(" + "|".join(word_list("organisation_words")) + r")\b", re.I)
+ORGANISATION_TITLES = word_set("organisation_titles")  # "General" of "General Motors" (``clean_name``)
 
 
 @cache
@@ -108,8 +110,12 @@ def clean_name(name):
     name = re.sub(r"[’']s$", "", name)
     name = DETERMINERS.sub("", name)
     stripped = TITLES.sub("", name)
+    title = name[:len(name) - len(stripped)].split()
     if not stripped[:1].isupper():  # no name after the title: "secretary of state" is a description
         stripped = name
+    elif title and title[-1].rstrip(".").lower() in ORGANISATION_TITLES and (
+            len(stripped.split()) < 2 or ORGANISATION_WORDS.search(stripped)):
+        stripped = name  # "General Motors", "Cardinal Health": an organisation's name, not a title and a name
     return stripped.strip(" ,;:")
 
 
