@@ -216,6 +216,19 @@ def test_a_denied_claim_split_by_its_cue_is_named_by_its_first_piece_alone(claim
     assert (claim.stance, claim.target) == ("deny", "claim:Those reports are baseless")
 
 
+def test_a_denial_in_its_own_words_is_aimed_at_the_claim_it_answers(claims_of):
+    accusation, denial = claims_of("The councillor said the bakery had sold stale bread to the school.\n\n"
+                                   '"There is no truth to it," a spokeswoman for the bakery said.')
+    assert (denial.stance, denial.relation) == ("deny", None)
+    assert denial.target.startswith("claim:The councillor said the bakery")
+
+
+def test_a_denial_by_its_cue_denies_its_own_content(claims_of):
+    _, denial = claims_of("The councillor said the bakery had sold stale bread to the school.\n\n"
+                          "The bakery denied that it had ever sold stale bread.")
+    assert (denial.stance, denial.target) == ("deny", "claim:that it had ever sold stale bread")
+
+
 def test_a_name_of_the_sentence_before_the_claim_is_a_candidate(candidates_of):
     text = ("The county closed three clinics on Monday. Governor Lena Sorensen signed the order in Dunmore.\n\n"
             '"It is a cruel decision," Councillor Rui Santos said.')

@@ -64,11 +64,20 @@ def link_statements(statements, text):
         relation = relation_of(statement.attribution.cue_lemma, text[statement.start:statement.end])
         if relation is None:
             continue
-        name = speaker_name(statement)
-        earlier = [s for s in statements[:k] if s.end <= statement.start and speaker_name(s) != name
-                   and not answers(s)]
-        if earlier:
-            statement.relation, statement.related = relation, earlier[-1]
+        answered = answered_statement(statements, k)
+        if answered is not None:
+            statement.relation, statement.related = relation, answered
+
+
+def answered_statement(statements, k, paragraphs=None):
+    """The statement that the ``k``-th of an article's ``statements`` (in text order) answers: the nearest
+    earlier one by another speaker that is not itself an answer, at most ``paragraphs`` paragraphs before it
+    when given; None when there is none."""
+    statement = statements[k]
+    name, paragraph = speaker_name(statement), statement.attribution.paragraph
+    earlier = [s for s in statements[:k] if s.end <= statement.start and speaker_name(s) != name
+               and not answers(s) and (paragraphs is None or paragraph - s.attribution.paragraph <= paragraphs)]
+    return earlier[-1] if earlier else None
 
 
 def answers(statement):
