@@ -41,6 +41,9 @@ def book_of(extractor):
     ("General Motors", "General Motors"),  # a title that opens an organisation's name
     ("Cardinal Health", "Cardinal Health"),
     ("General Dan Price", "Dan Price"),
+    ("City Councilmember Rosa Pell", "Rosa Pell"),  # offices of towns and counties
+    ("Board member Tim Oakes", "Tim Oakes"),
+    ("City of Millbrook", "City of Millbrook"),
 ])
 def test_clean_name_drops_titles_determiners_and_marks(written, name):
     assert clean_name(written) == name

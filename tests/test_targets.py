@@ -229,6 +229,17 @@ def test_a_denial_by_its_cue_denies_its_own_content(claims_of):
     assert (denial.stance, denial.target) == ("deny", "claim:that it had ever sold stale bread")
 
 
+@pytest.mark.parametrize("sentence, stance", [
+    ("The board met on Monday. Councillor Tim Oakes voted against the harbour plan.", "against"),
+    ("The board met on Monday. Councillor Tim Oakes voted for the harbour plan.", "support"),
+    ("The board met on Monday. The bakers' union campaigned against the harbour plan.", "against"),
+])
+def test_a_cue_with_its_preposition_carries_the_stance_the_two_say(claims_of, sentence, stance):
+    claim = claim_with(claims_of, sentence, "harbour plan")
+    assert (claim.stance, claim.target) == (stance, "harbour plan")
+    assert f"cue_stance:{stance}" in claim.stance_evidence
+
+
 def test_a_name_of_the_sentence_before_the_claim_is_a_candidate(candidates_of):
     text = ("The county closed three clinics on Monday. Governor Lena Sorensen signed the order in Dunmore.\n\n"
             '"It is a cruel decision," Councillor Rui Santos said.')

@@ -731,18 +731,30 @@ def evaluative_features(words: list[str], prefix: str) -> dict[str, float]:
     return found
 
 
-def claim_lexical_features(content: str, cue_lemma: str | None, context: str) -> dict[str, float]:
-    """The named features of a claim from its words: the cue lemma and its stance, relation and hedging
-    columns; lexicon valence with negation scope in the content and in the rest of its sentence
-    (``context``); denial words; hedges; questions, first person, future, numbers; what the cue says the speaker
-    does (``CUE_ACTS``: predict, plan, ask, ...), percentages and the words of poll figures, which the labels
-    call neutral; VADER's scores."""
+def stance_cue(cue_lemma: str | None, cue_text: str | None) -> str | None:
+    """The cue as the cue table gives its stance: the lemma with the preposition its words end in when the
+    table lists the two ("voted against" -> "vote against", "campaigned for" -> "campaign for"), else the
+    lemma."""
+    if cue_lemma and cue_text and len(cue_text.split()) > 1:
+        phrase = f"{cue_lemma} {cue_text.split()[-1].lower()}"
+        if phrase in CUE_STANCES:
+            return phrase
+    return cue_lemma
+
+
+def claim_lexical_features(content: str, cue_lemma: str | None, context: str,
+                           cue_phrase: str | None = None) -> dict[str, float]:
+    """The named features of a claim from its words: the cue lemma and the stance of the cue (of its
+    ``cue_phrase``, ``stance_cue``, when given), its relation and hedging columns; lexicon valence with
+    negation scope in the content and in the rest of its sentence (``context``); denial words; hedges;
+    questions, first person, future, numbers; what the cue says the speaker does (``CUE_ACTS``: predict, plan,
+    ask, ...), percentages and the words of poll figures, which the labels call neutral; VADER's scores."""
     words, around = tokenize(content), tokenize(context)
     found = Counter(evaluative_features(words, "c_"))
     found.update(evaluative_features(around, "x_"))
     if cue_lemma:
         found[f"cue:{cue_lemma}"] = 1.0
-        stance = CUE_STANCES.get(cue_lemma)
+        stance = CUE_STANCES.get(cue_phrase or cue_lemma)
         if stance:
             found[f"cue_stance:{stance}"] = 1.0
         if cue_lemma in HEDGING_CUES:
