@@ -549,6 +549,12 @@ class NameBook:
                    if held == office and start < offset and all(context & forms for forms in wanted)]
         return holders[-1] if holders else None
 
+    def first_holder_after(self, office, offset):
+        """The person first named with ``office`` after ``offset``, for a bare title in a headline ("Minister
+        Defends Reform" of an article about "Education Minister Jane Roe"); None if the article names none."""
+        self.holder_of(office, 0)  # the article's office holders, listed on first need
+        return next((name for start, held, name, _ in self._office_holders if held == office and start > offset), None)
+
     def _lead(self, start, breaks):
         """The words just before ``start`` back to the nearest of ``breaks`` (60 characters at most): "gambling
         tycoon" of "gambling tycoon Sheldon Adelson"."""
