@@ -4,6 +4,7 @@ import pytest
 
 from tracker.article import Article
 from tracker.extract import statements_of
+from tracker.stance import stance_cue
 from tracker.targets import ClaimJudge, ranking_features
 
 
@@ -238,6 +239,12 @@ def test_a_cue_with_its_preposition_carries_the_stance_the_two_say(claims_of, se
     claim = claim_with(claims_of, sentence, "harbour plan")
     assert (claim.stance, claim.target) == (stance, "harbour plan")
     assert f"cue_stance:{stance}" in claim.stance_evidence
+
+
+@pytest.mark.parametrize("cue", ["would vote for", "are not voting for", "plan to vote for"])
+def test_an_act_negated_wished_or_planned_carries_no_stance_of_its_cue(cue):
+    assert stance_cue("vote", cue) == "vote"
+
 
 
 def test_a_name_of_the_sentence_before_the_claim_is_a_candidate(candidates_of):

@@ -53,6 +53,7 @@ SUPPORT_CUES = cues_with("stance", "support") & cues_with("pos", "VERB")
 # The stance a cue carries: the verbs above, and predicate adjectives ("was critical of X", "is supportive of X"),
 # which are cues but no verbs to look for in a content
 CUE_STANCES = cue_values("stance")
+UNDONE_ACT = word_set("modals") | word_set("negations") | {"to"}  # "would vote for", "not voting for", "to vote for"
 
 AMBIGUOUS_CUES = word_set("ambiguous_cues")  # nouns, or need a particle
 # ... and bare "back" is mostly an adverb ("look back at X"), but "backs", "backed" are the verb
@@ -734,9 +735,11 @@ def evaluative_features(words: list[str], prefix: str) -> dict[str, float]:
 def stance_cue(cue_lemma: str | None, cue_text: str | None) -> str | None:
     """The cue as the cue table gives its stance: the lemma with the preposition its words end in when the
     table lists the two ("voted against" -> "vote against", "campaigned for" -> "campaign for"), else the
-    lemma."""
-    if cue_lemma and cue_text and len(cue_text.split()) > 1:
-        phrase = f"{cue_lemma} {cue_text.split()[-1].lower()}"
+    lemma; not for an act that is negated, wished or merely possible ("not voting for", "would vote for", "to
+    vote for": a poll's figure or a plan, which say no stance)."""
+    words = (cue_text or "").lower().split()
+    if cue_lemma and len(words) > 1 and not UNDONE_ACT.intersection(words[:-1]):
+        phrase = f"{cue_lemma} {words[-1]}"
         if phrase in CUE_STANCES:
             return phrase
     return cue_lemma
