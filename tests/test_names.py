@@ -31,6 +31,19 @@ def book_of(extractor):
     ("Chief Nadia Varga", "Nadia Varga"),
     ("the secretary of state", "secretary of state"),  # no name after the title: a description, kept whole
     ("the chief of staff", "chief of staff"),
+    ("state Treasurer Dan Brook", "Dan Brook"),  # a qualified title goes with its qualifier
+    ("the former U.S. Sen. Ann Cole", "Ann Cole"),
+    ("then-Gov. Tom Hart", "Tom Hart"),
+    ("Deputy Mayor Lu Chen", "Lu Chen"),
+    ("Secretary of State Mia Holt", "Mia Holt"),  # a longer title before the title it opens
+    ("Congresswoman Ana Ruiz", "Ana Ruiz"),
+    ("State Farm", "State Farm"),  # a qualifier alone is no title
+    ("General Motors", "General Motors"),  # a title that opens an organisation's name
+    ("Cardinal Health", "Cardinal Health"),
+    ("General Dan Price", "Dan Price"),
+    ("City Councilmember Rosa Pell", "Rosa Pell"),  # offices of towns and counties
+    ("Board member Tim Oakes", "Tim Oakes"),
+    ("City of Millbrook", "City of Millbrook"),
 ])
 def test_clean_name_drops_titles_determiners_and_marks(written, name):
     assert clean_name(written) == name

@@ -36,3 +36,18 @@ def test_a_name_the_article_writes_nowhere_else_stays_as_the_tagger_found_it(boo
     book = book_of("Harbour Workers Alliance Plans New Strike\n\nUnion members met in Millbrook on Monday.")
     run = Entity("Harbour Workers Alliance", "ORG", 0, len("Harbour Workers Alliance"))
     assert book._cut_to_known_names([run]) == [run]
+
+
+def test_a_body_run_into_a_headline_is_cut_to_the_words_the_article_writes_in_lower_case(book_of):
+    text = ("Harbour Council Rejects Pier Plan After Heated Debate\n\nThe harbour council voted on Tuesday to reject "
+            "the plan. \"It is a sad day,\" the mayor said.")
+    book = book_of(text)
+    run = Entity("Harbour Council Rejects Pier Plan After Heated Debate", "ORG", 0, text.index("\n"))
+    assert book._cut_to_known_names([run]) == [Entity("Harbour Council", "ORG", 0, len("Harbour Council"))]
+
+
+def test_a_person_run_into_a_headline_is_not_cut_to_words_written_in_lower_case(book_of):
+    text = "Young Reed Wins Chess Title\n\nThe young player beat three masters in Millbrook on Monday."
+    book = book_of(text)
+    run = Entity("Young Reed Wins", "PERSON", 0, len("Young Reed Wins"))
+    assert book._cut_to_known_names([run]) == [run]

@@ -60,3 +60,9 @@ def test_a_denial_answers_the_claim_not_an_earlier_answer_to_it(claims_of):
         "The union said the company had broken the law. The company dismissed the accusation. "
         '"These claims are baseless," Tom Reyes, a company spokesman, said.')
     assert (denial.relation, denial.related_claim_id) == ("deny", accusation.id)
+
+
+def test_a_denial_of_that_claim_points_at_the_claim_it_denies(claims_of):
+    accusation, denial = claims_of("The councillor accused the mayor of hiding the true cost. "
+                                   "The mayor denied that claim.")
+    assert (denial.relation, denial.related_claim_id, denial.stance) == ("deny", accusation.id, "deny")

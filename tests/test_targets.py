@@ -4,6 +4,7 @@ import pytest
 
 from tracker.article import Article
 from tracker.extract import statements_of
+from tracker.stance import stance_cue
 from tracker.targets import ClaimJudge, ranking_features
 
 
@@ -208,6 +209,42 @@ def test_a_polar_claim_that_names_nothing_has_no_target_rather_than_its_own_spea
 def test_a_denied_claim_is_named_without_the_quotations_closing_comma(claims_of):
     claim = claim_with(claims_of, '"Those reports are baseless," a spokeswoman for the bakery chain said.', "baseless")
     assert (claim.stance, claim.target) == ("deny", "claim:Those reports are baseless")
+
+
+def test_a_denied_claim_split_by_its_cue_is_named_by_its_first_piece_alone(claims_of):
+    claim = claim_with(claims_of, '"Those reports are baseless," a spokeswoman for the bakery chain said. "Every '
+                       'loaf was baked here."', "baseless")
+    assert (claim.stance, claim.target) == ("deny", "claim:Those reports are baseless")
+
+
+def test_a_denial_in_its_own_words_is_aimed_at_the_claim_it_answers(claims_of):
+    accusation, denial = claims_of("The councillor said the bakery had sold stale bread to the school.\n\n"
+                                   '"There is no truth to it," a spokeswoman for the bakery said.')
+    assert (denial.stance, denial.relation) == ("deny", None)
+    assert denial.target.startswith("claim:The councillor said the bakery")
+
+
+def test_a_denial_by_its_cue_denies_its_own_content(claims_of):
+    _, denial = claims_of("The councillor said the bakery had sold stale bread to the school.\n\n"
+                          "The bakery denied that it had ever sold stale bread.")
+    assert (denial.stance, denial.target) == ("deny", "claim:that it had ever sold stale bread")
+
+
+@pytest.mark.parametrize("sentence, stance", [
+    ("The board met on Monday. Councillor Tim Oakes voted against the harbour plan.", "against"),
+    ("The board met on Monday. Councillor Tim Oakes voted for the harbour plan.", "support"),
+    ("The board met on Monday. The bakers' union campaigned against the harbour plan.", "against"),
+])
+def test_a_cue_with_its_preposition_carries_the_stance_the_two_say(claims_of, sentence, stance):
+    claim = claim_with(claims_of, sentence, "harbour plan")
+    assert (claim.stance, claim.target) == (stance, "harbour plan")
+    assert f"cue_stance:{stance}" in claim.stance_evidence
+
+
+@pytest.mark.parametrize("cue", ["would vote for", "are not voting for", "plan to vote for"])
+def test_an_act_negated_wished_or_planned_carries_no_stance_of_its_cue(cue):
+    assert stance_cue("vote", cue) == "vote"
+
 
 
 def test_a_name_of_the_sentence_before_the_claim_is_a_candidate(candidates_of):

@@ -57,3 +57,12 @@ def test_a_pronoun_for_unnamed_holders_and_an_unsigned_writer_name_no_speaker(cl
     text = ("Environmental experts met in Geneva on Monday. They said the treaty was too weak.\n\n"
             "I believe the treaty will fail.")
     assert named(claims_of, text) == {"They": ("Environmental experts", False), "I": ("author", False)}
+
+
+def test_a_title_alone_in_a_headline_is_the_holder_the_article_names_else_no_one(claims_of):
+    named_later = ("Minister defends school reform as teachers threaten strike\n\nEducation Minister Sofia Brandt "
+                   "on Thursday defended her plan to lengthen the school day.")
+    assert named(claims_of, named_later)["Minister"] == ("Sofia Brandt", True)
+    nobody = ("Judge says pier lawsuit has no merit\n\nA lawsuit over the old pier was dismissed on Monday. The "
+              "plaintiffs said they would appeal.")
+    assert named(claims_of, nobody)["Judge"] == ("Judge", False)

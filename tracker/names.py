@@ -37,7 +37,8 @@ ADDRESSED = re.compile(PERSONAL_HONORIFIC + "[A-Z]")
 ADDRESSED_BEFORE = re.compile(r"\b" + PERSONAL_HONORIFIC + "$")
 NAMED_TYPES = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "EVENT", "LAW"}
 AGENT_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
-TITLES = re.compile(r"^(?:(?:the\s+)?(?:" + "|".join(word_list("titles")) + r")\.?\s+)+", re.IGNORECASE)
+TITLES = re.compile(r"^(?:(?:the\s+)?(?:(?:u\.\s?s\.|" + "|".join(word_list("title_qualifiers")) + r")(?:-|\s+))*(?:"
+                    + "|".join(word_list("titles")) + r")\.?\s+)+", re.IGNORECASE)  # "the former U.S. Sen. "
 # capitals that news uses for their country's government ("Ankara said ...")
 CAPITALS = word_map("capitals")
 # adjectives of nationality for the country they name ("Egyptian deployment" -> Egypt)
@@ -62,6 +63,7 @@ RELATIVE_BEFORE = re.compile(r"\b(?:" + "|".join(word_set("relatives")) + r")\b,
 FIRST_NAME_ODDS = 10  # a first name tells a gender when this many more of its bearers have it than not
 NAME_EDGES = " ,;:\"'“”’‘()[]—–―"  # marks around a name or description that are no part of it
 ORGANISATION_WORDS = re.compile(r"\b(" + "|".join(word_list("organisation_words")) + r")\b", re.I)
+ORGANISATION_TITLES = word_set("organisation_titles")  # "General" of "General Motors" (``clean_name``)
 
 
 @cache
@@ -108,8 +110,12 @@ def clean_name(name):
     name = re.sub(r"[’']s$", "", name)
     name = DETERMINERS.sub("", name)
     stripped = TITLES.sub("", name)
+    title = name[:len(name) - len(stripped)].split()
     if not stripped[:1].isupper():  # no name after the title: "secretary of state" is a description
         stripped = name
+    elif title and title[-1].rstrip(".").lower() in ORGANISATION_TITLES and (
+            len(stripped.split()) < 2 or ORGANISATION_WORDS.search(stripped)):
+        stripped = name  # "General Motors", "Cardinal Health": an organisation's name, not a title and a name
     return stripped.strip(" ,;:")
 
 
@@ -285,7 +291,9 @@ class NameBook:
         """The entities with the words the tagger ran into a name cut off: after a colon ("Jane Roe: Saying ..."
         is Jane Roe), and in a title-case line the words after the longest opening that the article names
         elsewhere, a name or a person's surname ("Jane Roe Tells Voters", "Roe Wades In" of an article naming
-        Jane Roe outside its headlines)."""
+        Jane Roe outside its headlines), or else, for a body, the longest opening of two words or more that the
+        lines after it write in any case ("Harbour Council Rejects Pier Plan" of an article about "the harbour
+        council")."""
         outside = [e for e in entities if not self._in_title_case(e) and clean_name(e.text)]
         known = {clean_name(e.text) for e in outside}
         persons = known | {family_words(clean_name(e.text))[-1] for e in outside if e.type == "PERSON"}
@@ -297,10 +305,20 @@ class NameBook:
                 names = persons if entity.type == "PERSON" else known  # "Roe Foundation Says": no person
                 opening = next((n for n in range(len(words) - 1, 0, -1)
                                 if clean_name(" ".join(words[:n])) in names), None)
+                if opening is None and entity.type != "PERSON":
+                    opening = self._opening_written_after(entity, words)
                 text = " ".join(words[:opening]) if opening else text
             cut.append(entity._replace(text=text, end_char=entity.start_char + len(text)) if text != entity.text
                        else entity)
         return cut
+
+    def _opening_written_after(self, entity, words):
+        """The number of the entity's first words (two or more, not all) that the text after its line writes as
+        a phrase in any case, the most such words first; None when there are none."""
+        line_end = self.text.find("\n", entity.end_char)
+        after = self.text[line_end:].lower() if line_end >= 0 else ""
+        return next((n for n in range(len(words) - 1, 1, -1)
+                     if re.search(r"\b" + re.escape(" ".join(words[:n]).lower()) + r"\b", after)), None)
 
     def _acronyms(self):
         """``{acronym: name}`` of the acronyms the article spells out: "Libyan National Army (LNA)", or an
@@ -532,6 +550,12 @@ class NameBook:
         holders = [name for start, held, name, context in self._office_holders
                    if held == office and start < offset and all(context & forms for forms in wanted)]
         return holders[-1] if holders else None
+
+    def first_holder_after(self, office, offset):
+        """The person first named with ``office`` after ``offset``, for a bare title in a headline ("Minister
+        Defends Reform" of an article about "Education Minister Jane Roe"); None if the article names none."""
+        self.holder_of(office, 0)  # the article's office holders, listed on first need
+        return next((name for start, held, name, _ in self._office_holders if held == office and start > offset), None)
 
     def _lead(self, start, breaks):
         """The words just before ``start`` back to the nearest of ``breaks`` (60 characters at most): "gambling

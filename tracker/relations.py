@@ -15,7 +15,7 @@ RELATION_OF_CUE = cue_values("relation")  # the relation column of the cue table
 ANAPHOR_SUBJECT = (  # "this", "the claims", "such reports": what names an earlier claim
     r"(?:this|that|it|these|those|so|such|the (?:claims?|reports?|allegations?|accusations?|charges?|"
     r"assertions?|account|statements?|suggestion|idea|story|stories|assessment)|"
-    r"(?:these|those|such|the|any) (?:claims?|reports?|allegations?|accusations?|charges?|assertions?))")
+    r"(?:these|those|this|that|such|the|any) (?:claims?|reports?|allegations?|accusations?|charges?|assertions?))")
 ANAPHOR = re.compile(rf"^{ANAPHOR_SUBJECT}\W*$", re.IGNORECASE)
 DENIED_BY_ANAPHOR = re.compile(  # '"That is simply false," he said': the content denies an earlier claim
     rf"^{ANAPHOR_SUBJECT}(?:'s|’s|\s+(?:is|are|was|were))\s+(?:(?:simply|just|completely|totally|absolutely|"
@@ -64,11 +64,20 @@ def link_statements(statements, text):
         relation = relation_of(statement.attribution.cue_lemma, text[statement.start:statement.end])
         if relation is None:
             continue
-        name = speaker_name(statement)
-        earlier = [s for s in statements[:k] if s.end <= statement.start and speaker_name(s) != name
-                   and not answers(s)]
-        if earlier:
-            statement.relation, statement.related = relation, earlier[-1]
+        answered = answered_statement(statements, k)
+        if answered is not None:
+            statement.relation, statement.related = relation, answered
+
+
+def answered_statement(statements, k, paragraphs=None):
+    """The statement that the ``k``-th of an article's ``statements`` (in text order) answers: the nearest
+    earlier one by another speaker that is not itself an answer, at most ``paragraphs`` paragraphs before it
+    when given; None when there is none."""
+    statement = statements[k]
+    name, paragraph = speaker_name(statement), statement.attribution.paragraph
+    earlier = [s for s in statements[:k] if s.end <= statement.start and speaker_name(s) != name
+               and not answers(s) and (paragraphs is None or paragraph - s.attribution.paragraph <= paragraphs)]
+    return earlier[-1] if earlier else None
 
 
 def answers(statement):

@@ -222,9 +222,10 @@ def _is_person_noun(noun):
 def _names_itself(sentence, first, head):
     """Whether the description ``first`` .. ``head`` is a name the tagger gave no type: a proper noun ("Peabody",
     "PENCE"), or a body qualified by one ("the Obama administration"); never people, however qualified ("a West
-    Virginia official", "McConnell aides", "Clinton supporters"), nor a common phrase ("experts", "some")."""
+    Virginia official", "McConnell aides", "Clinton supporters"), nor a common phrase ("experts", "some"), nor
+    a title alone ("Judge", "Senator" in a headline)."""
     if head.upos == "PROPN":
-        return True
+        return first.id < head.id or not _is_office_word(head)
     lemma = head.lemma.lower()
     people = _is_person_noun(head) or lemma in ENTOURAGE_NOUNS or is_agent_noun(lemma)
     return not people and any(w.upos == "PROPN" for w in sentence.words[first.id - 1:head.id - 1])
@@ -752,6 +753,9 @@ class Resolver:
         holder = self.book.holder_of(office, head.start_char, qualifiers) if office and not tail \
             and head.upos == "NOUN" and any(w.lemma.lower() == "the" for w in dependents(sentence, head)
                                             if w.deprel == "det") else None
+        if holder is None and office and not tail and head.upos == "PROPN" and first is head:
+            holder = self.book.holder_of(office, head.start_char) or self.book.first_holder_after(
+                office, head.start_char)  # a bare title in a headline: "Minister Defends Reform", "Senator says"
         if holder is None and not tail and head.upos == "NOUN" and self._definite(sentence, head) \
                 and (office or noun in PERSON_NOUNS or noun in PROXY_NOUNS) and "Number=Plur" not in (head.feats or ""):
             holder = self._person_meant(head, noun, qualifiers)

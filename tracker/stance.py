@@ -53,6 +53,7 @@ SUPPORT_CUES = cues_with("stance", "support") & cues_with("pos", "VERB")
 # The stance a cue carries: the verbs above, and predicate adjectives ("was critical of X", "is supportive of X"),
 # which are cues but no verbs to look for in a content
 CUE_STANCES = cue_values("stance")
+UNDONE_ACT = word_set("modals") | word_set("negations") | {"to"}  # "would vote for", "not voting for", "to vote for"
 
 AMBIGUOUS_CUES = word_set("ambiguous_cues")  # nouns, or need a particle
 # ... and bare "back" is mostly an adverb ("look back at X"), but "backs", "backed" are the verb
@@ -731,18 +732,32 @@ def evaluative_features(words: list[str], prefix: str) -> dict[str, float]:
     return found
 
 
-def claim_lexical_features(content: str, cue_lemma: str | None, context: str) -> dict[str, float]:
-    """The named features of a claim from its words: the cue lemma and its stance, relation and hedging
-    columns; lexicon valence with negation scope in the content and in the rest of its sentence
-    (``context``); denial words; hedges; questions, first person, future, numbers; what the cue says the speaker
-    does (``CUE_ACTS``: predict, plan, ask, ...), percentages and the words of poll figures, which the labels
-    call neutral; VADER's scores."""
+def stance_cue(cue_lemma: str | None, cue_text: str | None) -> str | None:
+    """The cue as the cue table gives its stance: the lemma with the preposition its words end in when the
+    table lists the two ("voted against" -> "vote against", "campaigned for" -> "campaign for"), else the
+    lemma; not for an act that is negated, wished or merely possible ("not voting for", "would vote for", "to
+    vote for": a poll's figure or a plan, which say no stance)."""
+    words = (cue_text or "").lower().split()
+    if cue_lemma and len(words) > 1 and not UNDONE_ACT.intersection(words[:-1]):
+        phrase = f"{cue_lemma} {words[-1]}"
+        if phrase in CUE_STANCES:
+            return phrase
+    return cue_lemma
+
+
+def claim_lexical_features(content: str, cue_lemma: str | None, context: str,
+                           cue_phrase: str | None = None) -> dict[str, float]:
+    """The named features of a claim from its words: the cue lemma and the stance of the cue (of its
+    ``cue_phrase``, ``stance_cue``, when given), its relation and hedging columns; lexicon valence with
+    negation scope in the content and in the rest of its sentence (``context``); denial words; hedges;
+    questions, first person, future, numbers; what the cue says the speaker does (``CUE_ACTS``: predict, plan,
+    ask, ...), percentages and the words of poll figures, which the labels call neutral; VADER's scores."""
     words, around = tokenize(content), tokenize(context)
     found = Counter(evaluative_features(words, "c_"))
     found.update(evaluative_features(around, "x_"))
     if cue_lemma:
         found[f"cue:{cue_lemma}"] = 1.0
-        stance = CUE_STANCES.get(cue_lemma)
+        stance = CUE_STANCES.get(cue_phrase or cue_lemma)
         if stance:
             found[f"cue_stance:{stance}"] = 1.0
         if cue_lemma in HEDGING_CUES:

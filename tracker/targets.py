@@ -27,12 +27,12 @@ import numpy
 from .attribution.records import within
 from .marks import QUOTE_MARKS
 from .names import country_of, last_word
-from .relations import RELATION_CONFIDENCE, RELATION_STANCE, statement_label
+from .relations import RELATION_CONFIDENCE, RELATION_STANCE, answered_statement, statement_label
 from .speakers import PLACE_NOUNS, Resolver
-from .stance import (CLAIM_MODEL_PATH, FIRST_PERSON, StanceResult, TargetSpan, _frame_stance, claim_lexical_features,
-                     claim_scores, class_probabilities, denial_evidence, evaluative_features, first_rule, is_evaluative,
-                     is_hedged, load_linear, rule_features, shipped_denial_model, shipped_target_ranker,
-                     target_probabilities, tokenize)
+from .stance import (CLAIM_MODEL_PATH, DENIAL_CUES, FIRST_PERSON, StanceResult, TargetSpan, _frame_stance,
+                     claim_lexical_features, claim_scores, class_probabilities, denial_evidence, evaluative_features,
+                     first_rule, is_evaluative, is_hedged, load_linear, rule_features, shipped_denial_model,
+                     shipped_target_ranker, stance_cue, target_probabilities, tokenize)
 from .trees import dependents, preposition
 from .words import word_set
 
@@ -433,6 +433,7 @@ SALIENT_ENTITIES = 5  # the article's most-mentioned people and bodies that are 
 SALIENT_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
 SETTING_TYPES = {"GPE", "LOC"}
 DENIAL_WORDS = 8  # words of a denied claim's content that name it when the relation step found none
+ANSWERED_PARAGRAPHS = 2  # a denial said in its own words answers a claim at most this many paragraphs before it
 THIRD_PERSON = frozenset({"he", "him", "his", "she", "her", "hers"})
 RANKED_AT_ONCE = 200  # claims whose candidates the ranker scores in one call: 1,383 floats a candidate
 NEAR = 4  # words each side of a candidate whose valence counts as said of it
@@ -519,7 +520,8 @@ class ClaimJudge:
         if sentences:
             first, last = sentences[0].tokens[0].start_char, sentences[-1].tokens[-1].end_char
             context = text[first:start] + " " + text[end:last]
-        found = claim_lexical_features(content, attribution.cue_lemma, context)
+        cue = stance_cue(attribution.cue_lemma, attribution.cue.text if attribution.cue else None)
+        found = claim_lexical_features(content, attribution.cue_lemma, context, cue)
         # the lemmas of the content's common words (never a proper noun); the words around it were left out:
         # they named the outlet and the setting ("news agency") more than a stance (5-fold macro-F1 49.1 -> 50.0)
         for sentence in sentences:
@@ -534,7 +536,7 @@ class ClaimJudge:
         found[f"speaker:{speaker.type if speaker is not None else 'none'}"] = 1.0
         spans = [TargetSpan(t.name, t.start - start, t.end - start, t.frame, t.subject, True, tuple(t.acts))
                  for t in candidates if t.start >= start]
-        found.update(rule_features(first_rule(content, attribution.cue_lemma, spans)))
+        found.update(rule_features(first_rule(content, cue, spans)))
         found.update(newsmtsc_features(content, spans))
         found.update(modality_features(sentences, attribution))
         return found
@@ -742,7 +744,8 @@ class ClaimJudge:
         statement.stance = StanceResult(stance=None if label == "neutral" else label,
                                         confidence=confidence, evidence=evidence, hedged=hedged)
         if label == "deny":
-            words = content.strip(" \"“”'").split()[:DENIAL_WORDS]
+            first_piece = self.index.text[slice(*attribution.spans[0])].translate(EDITORIAL_BRACKETS)
+            words = first_piece.strip(" \"“”'").split()[:DENIAL_WORDS]
             claim = " ".join(words).rstrip(".,;:!?")  # '"That is false," he said': "claim:That is false"
             statement.target = Target("claim:" + claim, None, statement.start, statement.end)
         elif label != "neutral" and listed:
@@ -875,6 +878,21 @@ def _top_features(model, found, best, count=3):
                      if push > 0)
 
 
+def name_answered_claims(text, statements):
+    """A denial that the model or a flat denial found in the statement's own words ('"There is no truth to it,"
+    she said'), with no relation to the claim it answers, is aimed at the nearest earlier claim of another
+    speaker (``relations.answered_statement``, ``ANSWERED_PARAGRAPHS`` at most before it); a denial by its cue
+    ("denied that ...") keeps its own content as the denied claim."""
+    for k, statement in enumerate(statements):
+        if (statement.stance is None or statement.stance.stance != "deny" or statement.related is not None
+                or statement.attribution.cue_lemma in DENIAL_CUES):
+            continue
+        answered = answered_statement(statements, k, ANSWERED_PARAGRAPHS)
+        if answered is not None:
+            statement.target = Target(statement_label(answered, text), None, answered.start, answered.end)
+            statement.stance.evidence += "; answers the claim before it"
+
+
 def judge_stances(index, statements, book):
     """The stance step: each statement's ``stance`` and ``target`` (``ClaimJudge``), the stances of the article's
     claims scored and their targets ranked ``RANKED_AT_ONCE`` claims at a time. A statement that denies, disputes
@@ -886,6 +904,7 @@ def judge_stances(index, statements, book):
         scores = iter(claim_scores([(found, vectors) for _, found, vectors in filter(None, inputs)]))
         owed += [(statement, ranking) for statement, claim in zip(chunk, inputs)
                  if (ranking := judge.judge(statement, claim, next(scores) if claim else None)) is not None]
+    name_answered_claims(index.text, statements)
     if not owed:
         return
     ranker = shipped_target_ranker()
