@@ -519,7 +519,8 @@ class ClaimJudge:
         if sentences:
             first, last = sentences[0].tokens[0].start_char, sentences[-1].tokens[-1].end_char
             context = text[first:start] + " " + text[end:last]
-        found = claim_lexical_features(content, attribution.cue_lemma, context)
+        cue_text = attribution.cue.text if attribution.cue is not None else ""
+        found = claim_lexical_features(content, attribution.cue_lemma, context, cue_text)
         # the lemmas of the content's common words (never a proper noun); the words around it were left out:
         # they named the outlet and the setting ("news agency") more than a stance (5-fold macro-F1 49.1 -> 50.0)
         for sentence in sentences:
