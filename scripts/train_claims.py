@@ -63,6 +63,8 @@ STANCE_TREES = {"objective": "multiclass", "n_estimators": 400, "learning_rate":
                 "reg_lambda": 1.0, "n_jobs": 1, "random_state": 0, "verbose": -1}
 TREE_WEIGHTS = (0.0, 0.3, 0.5, 0.7)
 NEUTRAL_OFFSETS = (0.0, 0.25, 0.5, 0.75, 1.0, 1.25)  # taken off the neutral class's log-probability
+# taken off the deny class's (balanced classes make the linear model say deny too often, the trees too seldom)
+DENY_OFFSETS = (0.0, -0.5, 0.5, 1.0)
 # the ranker's floor: its best candidate scoring below it is no target. A wrong target shown costs an eighth of
 # a right one, so the floor drops the choices right less than one time in nine (the stored "Ann Bell against
 # Ann Bell" of a claim that names nothing but its speaker); the floors tried, none (-inf) first
@@ -201,12 +203,14 @@ def is_denial(features):
         f"c_denial:{phrase}" in features for phrase in FLAT_DENIALS)
 
 
-def decide_stances(scores, classes, rows, neutral_offset=0.0, denials=None, threshold=0.5):
+def decide_stances(scores, classes, rows, neutral_offset=0.0, denials=None, threshold=0.5, deny_offset=0.0):
     """Stances as the pipeline decides: the relation step's stance, else a denial by its words or by the
     denial model (``denials``: its probabilities, a denial above ``threshold``), else the model's best class
-    once ``neutral_offset`` is taken off the neutral score (folded into the shipped intercept)."""
+    once ``neutral_offset`` is taken off the neutral score and ``deny_offset`` off the deny score (both folded
+    into the shipped intercepts)."""
     scores = scores.copy()
     scores[:, list(classes).index("neutral")] -= neutral_offset
+    scores[:, list(classes).index("deny")] -= deny_offset
     denied = [is_denial(r["features"]) for r in rows] if denials is None else [
         is_denial(r["features"]) or p > threshold for r, p in zip(rows, denials)]
     return [RELATION_STANCE.get(r["relation"]) or ("deny" if d else str(classes[k]))
@@ -367,16 +371,17 @@ def targets_out_of_fold(rows):
 
 
 def best_decision(rows, scores, classes, denials):
-    """``(macro-F1, neutral offset, denial C, denial threshold)`` with the best out-of-fold macro-F1, over the
-    offsets of ``NEUTRAL_OFFSETS`` (the model, fit for likelihood on a set where most statements are neutral,
-    says neutral more often than is best for the polar classes; a negative offset, tried on 840 articles,
-    bought 0.4 macro-F1 for 3.7 target points) and the denial models ``denials`` (``{C: out-of-fold
-    probabilities}``) at each of ``DENIAL_THRESHOLDS``, or none (C and threshold None)."""
+    """``(macro-F1, neutral offset, deny offset, denial C, denial threshold)`` with the best out-of-fold
+    macro-F1, over the offsets of ``NEUTRAL_OFFSETS`` (the model, fit for likelihood on a set where most
+    statements are neutral, says neutral more often than is best for the polar classes; a negative offset,
+    tried on 840 articles, bought 0.4 macro-F1 for 3.7 target points) and of ``DENY_OFFSETS``, and the denial
+    models ``denials`` (``{C: out-of-fold probabilities}``) at each of ``DENIAL_THRESHOLDS``, or none (C and
+    threshold None)."""
     gold = [r["stance"] for r in rows]
     options = [(None, None)] + [(C, t) for C in denials for t in DENIAL_THRESHOLDS]
-    return max(((macro_f1(gold, decide_stances(scores, classes, rows, offset, denials.get(C), t or 0.5)),
-                 offset, C, t) for offset in NEUTRAL_OFFSETS for C, t in options),
-               key=lambda decision: decision[0])  # a tie keeps the first: no denial model, the smaller offset
+    return max(((macro_f1(gold, decide_stances(scores, classes, rows, offset, denials.get(C), t or 0.5, deny)),
+                 offset, deny, C, t) for offset in NEUTRAL_OFFSETS for deny in DENY_OFFSETS for C, t in options),
+               key=lambda decision: decision[0])  # a tie keeps the first: no denial model, the smaller offsets
 
 
 def figures_of(rows, stances, chosen, show=False):
@@ -473,26 +478,29 @@ def main():
             linear, classes = out_of_fold(rows, C, weight)
             for tree_weight in TREE_WEIGHTS:  # log-probabilities and raw scores: the same argmax and softmax
                 scores = (1 - tree_weight) * linear + tree_weight * tree_scores
-                _, offset, denial_C, threshold = decision = best_decision(rows, scores, classes, denials)
-                stances = decide_stances(scores, classes, rows, offset, denials.get(denial_C), threshold or 0.5)
+                _, offset, deny_offset, denial_C, threshold = decision = best_decision(rows, scores, classes, denials)
+                stances = decide_stances(scores, classes, rows, offset, denials.get(denial_C), threshold or 0.5,
+                                         deny_offset)
                 figures = figures_of(rows, stances, chosen)
-                print(f"C {C} weight {weight} trees {tree_weight} neutral offset {offset} denial model C {denial_C} "
+                print(f"C {C} weight {weight} trees {tree_weight} neutral offset {offset} deny offset {deny_offset} "
+                      f"denial model C {denial_C} "
                       f"threshold {threshold}: " + ", ".join(f"{k} {v:.1f}" for k, v in figures.items()), flush=True)
                 key = (round(figures["macro_f1"], 1), figures["target_acc"])  # the issue's stance measure first
                 if best is None or key > best[0]:
                     best = (key, C, weight, tree_weight, decision, stances)
-    _, C, weight, tree_weight, (_, offset, denial_C, threshold), stances = best
-    print(f"chosen: C {C} weight {weight} trees {tree_weight} neutral offset {offset} denial model C {denial_C} "
-          f"threshold {threshold}")
+    _, C, weight, tree_weight, (_, offset, deny_offset, denial_C, threshold), stances = best
+    print(f"chosen: C {C} weight {weight} trees {tree_weight} neutral offset {offset} deny offset {deny_offset} "
+          f"denial model C {denial_C} threshold {threshold}")
     figures_of(rows, stances, chosen, show=True)
     gold = [r["stance"] for r in rows]
     print("per class F1:", {c: round(class_f1(gold, stances, c), 1) for c in CLAIM_CLASSES})
     if options.compare:
         compare_mlp(rows, C, weight)
     model = fit_stance(rows, C, weight)
-    # the offset folded into the linear model's neutral intercept, which counts for 1 - tree_weight of the scores
-    model.classifier.intercept_[list(model.classifier.classes_).index("neutral")] -= offset / (1 - tree_weight)
-    size = model.export(CLAIM_MODEL_PATH, source + f", neutral offset {offset}")
+    # the offsets folded into the linear model's intercepts, which count for 1 - tree_weight of the scores
+    for label, taken in (("neutral", offset), ("deny", deny_offset)):
+        model.classifier.intercept_[list(model.classifier.classes_).index(label)] -= taken / (1 - tree_weight)
+    size = model.export(CLAIM_MODEL_PATH, source + f", neutral offset {offset}, deny offset {deny_offset}")
     print(f"wrote {CLAIM_MODEL_PATH.relative_to(ROOT)} ({size:,} bytes)")
     if tree_weight:
         trees = fit_trees(rows)

@@ -212,14 +212,15 @@ def _is_negator(word: str) -> bool:
     return word in NEGATE or word.endswith("n't")
 
 
-def _negated(words: list[str]) -> list[bool]:
-    """For each word, whether a negator stands at most NEGATION_SCOPE words before it in its clause."""
+def _negated(words: list[str], negators: frozenset[str] = frozenset()) -> list[bool]:
+    """For each word, whether a negator (VADER's, or one of ``negators``) stands at most NEGATION_SCOPE words
+    before it in its clause."""
     flags, since = [], None
     for word in words:
         flags.append(since is not None and since < NEGATION_SCOPE)
         if word in CLAUSE_BREAKS:
             since = None
-        elif _is_negator(word):
+        elif _is_negator(word) or word in negators:
             since = 0
         elif since is not None:
             since += 1
@@ -506,6 +507,12 @@ FUTURE = frozenset({"will", "would", "'ll", "plan", "plans", "going", "expect", 
 CUE_ACTS = {lemma: tuple(acts.split()) for lemma, acts in word_map("cue_acts").items()}  # predict, plan, ask, ...
 POLL_FIGURES = word_set("poll_figures")
 PERCENT_SIGNS = frozenset({"%", "percent", "per cent"})
+# negators VADER's list lacks ("no", "nobody", "hardly", "failed"), read by the claim model's valence features
+CLAIM_NEGATORS = word_set("claim_negators")
+CUE_PARTICLES = frozenset({"for", "on", "upon", "out", "against", "off", "back", "up", "down", "in"})
+# a phrase between quotation marks that stand apart from letters (no apostrophe of "Trump's" or "isn't")
+QUOTED_PHRASE = re.compile(r"(?<![A-Za-z])[\"“‘']([^\"“”‘’]{2,60}?)[\"”’'](?![A-Za-z])")
+QUOTED_PHRASE_WORDS = 4
 
 
 @dataclass
@@ -720,9 +727,10 @@ def is_evaluative(phrase: str) -> bool:
     return bool(words) and bool(_analyzer().lexicon.get(words[-1]))
 
 
-def evaluative_features(words: list[str], prefix: str) -> dict[str, float]:
-    """Valence sums of ``words`` by the lexicon: praise and fault, each plain or under a negator's scope."""
-    lexicon, negated = _analyzer().lexicon, _negated(words)
+def evaluative_features(words: list[str], prefix: str, negators: frozenset[str] = frozenset()) -> dict[str, float]:
+    """Valence sums of ``words`` by the lexicon: praise and fault, each plain or under the scope of a negator
+    (VADER's, or one of ``negators``)."""
+    lexicon, negated = _analyzer().lexicon, _negated(words, negators)
     found = Counter()
     for word, flipped in zip(words, negated):
         valence = lexicon.get(word)
@@ -745,19 +753,27 @@ def stance_cue(cue_lemma: str | None, cue_text: str | None) -> str | None:
     return cue_lemma
 
 
-def claim_lexical_features(content: str, cue_lemma: str | None, context: str,
-                           cue_phrase: str | None = None) -> dict[str, float]:
-    """The named features of a claim from its words: the cue lemma and the stance of the cue (of its
-    ``cue_phrase``, ``stance_cue``, when given), its relation and hedging columns; lexicon valence with
-    negation scope in the content and in the rest of its sentence (``context``); denial words; hedges;
-    questions, first person, future, numbers; what the cue says the speaker does (``CUE_ACTS``: predict, plan,
-    ask, ...), percentages and the words of poll figures, which the labels call neutral; VADER's scores."""
+def claim_lexical_features(content: str, cue_lemma: str | None, context: str, cue_text: str = "") -> dict[str, float]:
+    """The named features of a claim from its words: the cue lemma and its stance (of the lemma with its
+    preposition, ``stance_cue``, where the cue table lists the two), relation and hedging columns, the
+    particle the cue is written with (``cue_text``: "called on", "calls for") and the lexicon's valence of the
+    cue's words ("slammed", "praised", "mocked"); lexicon valence with negation scope
+    (``CLAIM_NEGATORS`` too) in the content and in the rest of its sentence (``context``); how many negators
+    the content holds; a short quoted phrase inside it and its valence ('called the plan "reckless"'); denial
+    words; hedges; questions, first person, future, numbers; what the cue says the speaker does (``CUE_ACTS``:
+    predict, plan, ask, ...), percentages and the words of poll figures, which the labels call neutral;
+    VADER's scores."""
     words, around = tokenize(content), tokenize(context)
-    found = Counter(evaluative_features(words, "c_"))
-    found.update(evaluative_features(around, "x_"))
+    found = Counter(evaluative_features(words, "c_", CLAIM_NEGATORS))
+    found.update(evaluative_features(around, "x_", CLAIM_NEGATORS))
+    negators = sum(_is_negator(word) or word in CLAIM_NEGATORS for word in words)
+    if negators:
+        found["negators"] = float(negators)
+    found.update(quoted_phrase_features(content))
     if cue_lemma:
         found[f"cue:{cue_lemma}"] = 1.0
-        stance = CUE_STANCES.get(cue_phrase or cue_lemma)
+        found.update(cue_word_features(cue_lemma, cue_text))
+        stance = CUE_STANCES.get(stance_cue(cue_lemma, cue_text))
         if stance:
             found[f"cue_stance:{stance}"] = 1.0
         if cue_lemma in HEDGING_CUES:
@@ -780,6 +796,38 @@ def claim_lexical_features(content: str, cue_lemma: str | None, context: str,
     found["length"] = math.log1p(len(words))
     scores = _polarity(content)
     found["vader_c"], found["vader_p"], found["vader_n"] = scores["compound"], scores["pos"], scores["neg"]
+    return found
+
+
+def cue_word_features(cue_lemma: str, cue_text: str) -> dict[str, float]:
+    """What the words of a cue say beyond its lemma: the particle it is written with ("called for", "called on",
+    "lashed out": a demand is no insult), and the strongest valence the lexicon gives its words or its lemma
+    ("slammed", "mocked", "thanked"), which tells the stance of a cue the cue table does not list."""
+    words = tokenize(cue_text)
+    found = {}
+    if len(words) >= 2 and words[-1] in CUE_PARTICLES:
+        found[f"cue_particle:{words[-1]}"] = 1.0
+        found[f"cue_phrase:{cue_lemma} {words[-1]}"] = 1.0
+    lexicon = _analyzer().lexicon
+    valences = [lexicon[word] for word in words + [cue_lemma] if lexicon.get(word)]
+    if valences:
+        strongest = max(valences, key=abs)
+        found[f"cue_valence_{'pos' if strongest > 0 else 'neg'}"] = abs(strongest)
+    return found
+
+
+def quoted_phrase_features(content: str) -> dict[str, float]:
+    """A short phrase (at most ``QUOTED_PHRASE_WORDS`` words) quoted inside a claim, as a speaker quotes a
+    label to judge by it ('called the plan "reckless"', 'a "so-called" reform'), and the summed valence of
+    such phrases."""
+    found, text = {}, content.strip()
+    for match in QUOTED_PHRASE.finditer(text):
+        whole = match.start() == 0 and match.end() >= len(text.rstrip(".,;:!?"))  # the claim is the quotation
+        if not whole and len(match.group(1).split()) <= QUOTED_PHRASE_WORDS:
+            found["quoted_phrase"] = 1.0
+            valence = sum(_analyzer().lexicon.get(word, 0.0) for word in tokenize(match.group(1)))
+            if valence:
+                found["quoted_phrase_valence"] = found.get("quoted_phrase_valence", 0.0) + valence
     return found
 
 

@@ -520,8 +520,8 @@ class ClaimJudge:
         if sentences:
             first, last = sentences[0].tokens[0].start_char, sentences[-1].tokens[-1].end_char
             context = text[first:start] + " " + text[end:last]
-        cue = stance_cue(attribution.cue_lemma, attribution.cue.text if attribution.cue else None)
-        found = claim_lexical_features(content, attribution.cue_lemma, context, cue)
+        cue_text = attribution.cue.text if attribution.cue is not None else ""
+        found = claim_lexical_features(content, attribution.cue_lemma, context, cue_text)
         # the lemmas of the content's common words (never a proper noun); the words around it were left out:
         # they named the outlet and the setting ("news agency") more than a stance (5-fold macro-F1 49.1 -> 50.0)
         for sentence in sentences:
@@ -536,7 +536,7 @@ class ClaimJudge:
         found[f"speaker:{speaker.type if speaker is not None else 'none'}"] = 1.0
         spans = [TargetSpan(t.name, t.start - start, t.end - start, t.frame, t.subject, True, tuple(t.acts))
                  for t in candidates if t.start >= start]
-        found.update(rule_features(first_rule(content, cue, spans)))
+        found.update(rule_features(first_rule(content, stance_cue(attribution.cue_lemma, cue_text), spans)))
         found.update(newsmtsc_features(content, spans))
         found.update(modality_features(sentences, attribution))
         return found
