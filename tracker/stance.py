@@ -522,7 +522,8 @@ class LinearModel:
         (a row per feature, a column per class)."""
         names = list(filter(self._row.__contains__, found))
         values = numpy.fromiter(map(found.__getitem__, names), dtype=numpy.float64, count=len(names))
-        return names, values[:, None] * self._matrix[list(map(self._row.__getitem__, names))]
+        rows = numpy.fromiter(map(self._row.__getitem__, names), dtype=numpy.intp, count=len(names))
+        return names, values[:, None] * self._matrix.take(rows, axis=0)
 
     def __post_init__(self):
         self._row = {name: k for k, name in enumerate(self.weights)}
