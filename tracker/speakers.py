@@ -12,7 +12,6 @@ The word lists below serve ``tracker.names`` too (which imports them from here) 
 
 import itertools
 import re
-import weakref
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -304,9 +303,6 @@ def _is_state_body(name):
     return bool(words) and words[-1] in STATE_BODIES and all(w in STATE_BODY_WORDS for w in words)
 
 
-
-
-_NOMINALS = weakref.WeakKeyDictionary()  # ArticleIndex -> (its NameBook, its nominal candidates): as long as the index
 
 
 class Resolver:
@@ -1095,16 +1091,16 @@ class Resolver:
         return found
 
     def _nominal_subjects(self):
-        """The ``_nominal_candidates``, made on first need once per article: the resolver of the stance step (what
-        pronouns inside a content stand for) reads those the speaker step made."""
+        """The ``_nominal_candidates``, made on first need once per article and kept on the index (``shared``): the
+        resolver of the stance step (what pronouns inside a content stand for) reads those the speaker step made."""
         if self._nominals is None:
-            made = _NOMINALS.get(self.index)
+            made = self.index.shared.get("nominals")
             if made is not None and made[0] is self.book:
                 self._nominals = made[1]
             else:
                 self._nominals = []  # a description among them ("her campaign") asks for a pronoun's referent
                 self._nominals = self._nominal_candidates()
-                _NOMINALS[self.index] = (self.book, self._nominals)
+                self.index.shared["nominals"] = (self.book, self._nominals)
         return self._nominals
 
     def _pronoun(self, pronoun, offset):
