@@ -29,12 +29,12 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 import attribution_lab as lab  # noqa: E402
 import numpy  # noqa: E402
-from train_tagger import bio_labels, gold_marks  # noqa: E402
 from tracker.attribution.finder import find_attributions  # noqa: E402
 from tracker.attribution.span_model import (CUE_COLUMNS, SPAN_LABELS, SPAN_PATH,  # noqa: E402
                                             WORD_COLUMNS, ArticleInputs, Encoder, SpanModel, networks, laid_out,
                                             save, selected)
 from tracker.document import ArticleIndex  # noqa: E402
+from tracker.evaluate import source_spans  # noqa: E402
 
 FOLDS = 5
 SEED = 0
@@ -46,6 +46,31 @@ CUE_WEIGHT = 4.0  # a cue word weighs this much more than another in the cue sco
 CUE_THRESHOLD = 0.1
 THRESHOLDS = [t / 100 for t in range(20, 96, 5)]
 TOLERANCE = 0.1  # points of held-out e2e F1
+
+
+def gold_marks(quotes):
+    """``{character offset: (label, statement number)}`` of the gold ``quotes``: C inside a content, S inside a
+    source, Q inside a cue; a source or cue wins over a content."""
+    marks = {}
+    for k, quote in enumerate(quotes):
+        for start, end in quote["spans"]:
+            marks.update((i, ("C", k)) for i in range(start, end))
+    for k, quote in enumerate(quotes):
+        cues = [[quote["cue_start"], quote["cue_end"]]] if quote.get("cue_start") is not None else []
+        for label, spans in (("S", source_spans(quote)), ("Q", cues)):
+            for start, end in spans:
+                marks.update((i, (label, k)) for i in range(start, end))
+    return marks
+
+
+def bio_labels(tree, marks):
+    """The BIO labels of the words of ``tree`` under gold ``marks``."""
+    labels, previous = [], None
+    for word in tree.words:
+        mark = next((marks[i] for i in range(word.start_char, word.end_char) if i in marks), None)
+        labels.append("O" if mark is None else ("I-" if mark == previous else "B-") + mark[0])
+        previous = mark
+    return labels
 
 
 def cue_head(tree, spans):
@@ -60,7 +85,7 @@ def cue_head(tree, spans):
 
 def window_labels(index, places, quotes):
     """The BIO labels (numbers in ``SPAN_LABELS``) of a window's words (whole sentences) under the sources and
-    contents of ``quotes``, as ``train_tagger.bio_labels`` gives them; cues are O."""
+    contents of ``quotes`` (``bio_labels``); cues are O."""
     marks = {i: mark for i, mark in gold_marks(quotes).items() if mark[0] != "Q"}
     labels = [label for s in sorted({s for s, _ in places}) for label in bio_labels(index.trees[s], marks)]
     return [SPAN_LABELS.index(label) for label in labels]
@@ -70,7 +95,7 @@ def article_row(article, document, quotes):
     """``(id, index, rules' attributions, inputs, cue labels per sentence, cue windows)`` of one article: a cue
     window is ``(floats, symbols, cue row, labels, 1.0)``, one a gold cue."""
     index = ArticleIndex(document)
-    found = find_attributions(index, tagger=None, span_model=None)
+    found = find_attributions(index, span_model=None)
     inputs = ArticleInputs(index)
     by_cue = {}
     for quote in quotes:

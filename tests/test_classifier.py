@@ -28,7 +28,7 @@ def test_the_finder_drops_what_its_classifier_rejects(seed_sample):
     _, document, _ = seed_sample
     index = ArticleIndex(document)
     everything = find_attributions(index, classifier=None)
-    nothing = find_attributions(index, classifier=Classifier({}, intercept=-5.0, threshold=0.5), tagger=None,
+    nothing = find_attributions(index, classifier=Classifier({}, intercept=-5.0, threshold=0.5),
                                 span_model=None)
     assert everything and nothing == []
 
@@ -38,7 +38,7 @@ def test_the_shipped_model_loads_and_keeps_most_of_the_seed(seed_sample):
     classifier = shipped_classifier()
     assert classifier is not None and 0 < classifier.threshold < 1
     index = ArticleIndex(document)
-    kept = find_attributions(index, tagger=None)
+    kept = find_attributions(index)
     assert len(gold) - 2 <= len(kept) <= len(find_attributions(index, classifier=None))
 
 
@@ -60,5 +60,5 @@ def test_training_on_a_sample_ranks_right_proposals_above_wrong_ones(seed_sample
                                             ("The mayor relied on the budget.", "the budget")])
 def test_the_shipped_model_rejects_a_cue_used_in_another_sense(extractor, text, proposal):
     index = ArticleIndex(extractor.annotate([Article(id="t", text=text)])[0])
-    assert [text[a.start:a.end] for a in find_attributions(index, classifier=None, tagger=None)] == [proposal]
-    assert find_attributions(index, tagger=None) == []  # the rules propose it, the model turns it down
+    assert [text[a.start:a.end] for a in find_attributions(index, classifier=None)] == [proposal]
+    assert find_attributions(index) == []  # the rules propose it, the model turns it down

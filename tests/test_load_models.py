@@ -3,13 +3,12 @@ so that no article's steps pay for reading one (``make bench`` times those steps
 
 from tracker.attribution.classifier import shipped_classifier
 from tracker.attribution.span_model import shipped_span_model
-from tracker.attribution.tagger import shipped_tagger
 from tracker.extract import load_models
 from tracker.referents import shipped_model
 from tracker.stance import (CLAIM_MODEL_PATH, MODEL_PATH, load_linear, shipped_claim_trees, shipped_denial_model,
                             shipped_target_ranker)
 
-LOADERS = (shipped_classifier, shipped_span_model, shipped_tagger, shipped_model, shipped_claim_trees,
+LOADERS = (shipped_classifier, shipped_span_model, shipped_model, shipped_claim_trees,
            shipped_denial_model, shipped_target_ranker)
 
 

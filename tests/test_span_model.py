@@ -107,8 +107,8 @@ def test_the_shipped_model_finds_a_statement_no_rule_reports(extractor, text, sp
     from tracker.document import ArticleIndex
 
     index = ArticleIndex(extractor.annotate([Article(id="t", text=text)])[0])
-    assert find_attributions(index, tagger=None, span_model=None) == []
-    found, = find_attributions(index, tagger=None)
+    assert find_attributions(index, span_model=None) == []
+    found, = find_attributions(index)
     assert (found.sources, found.speaker.text, found.cue.text, text[found.start:found.end]) == (
         ["model"], speaker, cue, content)
 
@@ -184,3 +184,16 @@ def test_the_span_tagger_reads_each_window_of_a_batch_as_if_alone():
     assert torch.allclose(labels, torch.cat([one for one, _ in alone]), atol=1e-6)
     assert torch.allclose(heads, torch.cat([one for _, one in alone]), atol=1e-6)
     assert not torch.allclose(alone[1][0], alone[3][0], atol=1e-3)  # two windows of one length stay apart
+
+
+def test_gold_labels_mark_content_source_and_cue(extractor, training_script):
+    from tracker.article import Article
+    from tracker.document import ArticleIndex
+
+    script = training_script("train_span_model")
+    text = "The mayor said the bridge would reopen in March."
+    document, = extractor.annotate([Article(id="t", text=text)])
+    quote = {"spans": [[15, 47]], "speaker_start": 0, "speaker_end": 9, "cue_start": 10, "cue_end": 14}
+    tree = ArticleIndex(document).trees[0]
+    labels = script.bio_labels(tree, script.gold_marks([quote]))
+    assert labels == ["B-S", "I-S", "B-Q", "B-C", "I-C", "I-C", "I-C", "I-C", "I-C", "O"]

@@ -7,7 +7,7 @@ import numpy
 
 from tracker.article import Article
 from tracker.extract import statements_of
-from tracker.stance import TARGET_MODEL_PATH, shipped_target_ranker
+from tracker.stance import OCCLUDED, TARGET_MODEL_PATH, shipped_target_ranker
 from tracker.targets import ClaimJudge, claim_ranking_features
 
 
@@ -42,6 +42,27 @@ def test_the_shipped_ranker_picks_the_person_a_claim_attacks(extractor):
         assert len(kept) < len(best)
         without.append(ranker.scores([kept])[0])
     assert reasons and all(lower < score for lower in without) and without == sorted(without)  # strongest first
+
+
+def test_a_choice_is_explained_by_occluding_its_strongest_features_only(extractor, monkeypatch):
+    text = ("Governor Ada Lindqvist closed the harbour school in Marrow Bay on Friday.\n\n"
+            "Councillor Rui Santos said Lindqvist had betrayed every family in the harbour district.")
+    _, reasons, best = ranked_candidates(extractor, text, "betrayed", "against")
+    ranker = shipped_target_ranker()
+    row = ranker.matrix([best])[0]
+    split_on = ranker.booster.feature_importance("split") > 0
+    groups = {ranker._group_names[g] for g in ranker._group_of[numpy.flatnonzero(row * split_on)]}
+    assert len(groups) > OCCLUDED  # more features than are occluded: the choice of which ones matters
+    gains = dict(zip(ranker.features, ranker.booster.feature_importance("gain")))
+    gain = {group: sum(v for name, v in gains.items() if name == group or name.startswith(group + ":"))
+            for group in groups}
+    strongest = sorted(groups, key=lambda group: -gain[group])[:OCCLUDED]
+    calls = []
+    predict = ranker.booster.predict
+    monkeypatch.setattr(ranker.booster, "predict", lambda rows, **kw: calls.append(len(rows)) or predict(rows, **kw))
+    (_, _, again), = ranker.choices([[best]])
+    assert calls == [1, OCCLUDED]  # the candidate, then one row for each occluded feature
+    assert again == reasons and set(reasons) <= set(strongest)
 
 
 def test_the_ranker_reads_only_the_features_it_was_trained_on():

@@ -37,6 +37,7 @@ class ArticleIndex:
         self._entity_starts = [e.start_char for e in self.entities]
         self._time_spans = [(e.start_char, e.end_char) for e in self.entities if e.type in TIME_TYPES]
         self._place_spans = [(e.start_char, e.end_char) for e in self.entities if e.type in PLACE_TYPES]
+        self.shared = {}  # what one step makes once per article for the steps after it, by name: goes with the index
 
     @cached_property
     def sentence_vectors(self):

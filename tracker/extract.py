@@ -3,7 +3,6 @@
 from .attribution import find_attributions
 from .attribution.classifier import shipped_classifier
 from .attribution.span_model import shipped_span_model
-from .attribution.tagger import shipped_tagger
 from .claims import claims_from_statements
 from .document import ArticleIndex
 from .engine import build_pipeline
@@ -47,7 +46,6 @@ def load_models():
     is otherwise read on first use, inside the first article's steps."""
     shipped_classifier()
     shipped_span_model()
-    shipped_tagger()
     shipped_referent_model()
     load_stance_models()
 

@@ -8,7 +8,6 @@ gender come from the speaker step, the genders of the article's persons from its
 """
 
 import bisect
-import weakref
 from dataclasses import dataclass
 
 from .names import family_words, reads_as_person_name
@@ -91,15 +90,13 @@ def _untagged_subject_names(index, book):
     return found
 
 
-_REFERENTS = weakref.WeakKeyDictionary()  # ArticleIndex -> (its NameBook, its Referents); lives as long as the index
-
-
 def referents_of(index, book):
-    """The ``Referents`` of ``index`` and ``book``, made once per article: the speakers step and the stance step
-    (whose resolver reads what pronouns inside a content stand for) share them, as both only read them."""
-    made = _REFERENTS.get(index)
+    """The ``Referents`` of ``index`` and ``book``, made once per article and kept on the index (``shared``): the
+    speakers step and the stance step (whose resolver reads what pronouns inside a content stand for) share them,
+    as both only read them."""
+    made = index.shared.get("referents")
     if made is None or made[0] is not book:
-        made = _REFERENTS[index] = (book, Referents(index, book))
+        made = index.shared["referents"] = (book, Referents(index, book))
     return made[1]
 
 

@@ -326,8 +326,9 @@ class Resolver:
 
     @cached_property
     def _entity_words(self):
-        """``[(entity, the lower-cased words of its text)]`` of the article's named entities, made once."""
-        return [(e, e.text.lower().split()) for e in self.book.entities]
+        """``[(entity, its end, its type, the lower-cased words of its text)]`` of the article's named entities,
+        made once (an entity's offsets and type are properties, read here once per entity)."""
+        return [(e, e.end_char, e.type, e.text.lower().split()) for e in self.book.entities]
 
     def quoted(self, offset):
         """Whether ``offset`` lies inside a quotation."""
@@ -703,9 +704,9 @@ class Resolver:
             country = self.book.possessor(sentence, head, {"GPE"})
             if country is not None:
                 return Speaker(*self.book.canonical(country.text, "GPE"))
-            lowered = head.text.lower()
-            earlier = [e for e, words in self._entity_words if e.end_char <= head.start_char
-                       and e.type in ("ORG", "GPE", "NORP") and lowered in words]
+            lowered, start = head.text.lower(), head.start_char
+            earlier = [e for e, end, etype, words in self._entity_words if end <= start
+                       and etype in ("ORG", "GPE", "NORP") and lowered in words]
             if earlier and head.upos == "NOUN" and not any(w.deprel == "nmod:poss" for w in dependents(sentence, head)):
                 return Speaker(*self.book.canonical(earlier[-1].text, earlier[-1].type))
         return self._described(sentence, head, ids)
@@ -1000,7 +1001,7 @@ class Resolver:
             return None  # "the groups" are not one of them; "the Trump campaign" says whose it is
         holding = self._salient_organisation(noun.start_char, noun.lemma.lower())
         if holding is None and (noun.lemma.lower() in NAMING_NOUNS or any(
-                noun.lemma.lower() in words for _, words in self._entity_words)):
+                noun.lemma.lower() in words for *_, words in self._entity_words)):
             return None  # "the party", "the institute": the name that holds the noun, found by the name
         described = self.book.described_as(noun.lemma.lower(), noun.start_char, types=("ORG",))
         return holding or (Speaker(described, "ORG") if described else self._salient_organisation(noun.start_char))
@@ -1103,10 +1104,16 @@ class Resolver:
         return found
 
     def _nominal_subjects(self):
-        """The ``_nominal_candidates``, made on first need."""
+        """The ``_nominal_candidates``, made on first need once per article and kept on the index (``shared``): the
+        resolver of the stance step (what pronouns inside a content stand for) reads those the speaker step made."""
         if self._nominals is None:
-            self._nominals = []  # a description among them ("her campaign") asks for a pronoun's referent
-            self._nominals = self._nominal_candidates()
+            made = self.index.shared.get("nominals")
+            if made is not None and made[0] is self.book:
+                self._nominals = made[1]
+            else:
+                self._nominals = []  # a description among them ("her campaign") asks for a pronoun's referent
+                self._nominals = self._nominal_candidates()
+                self.index.shared["nominals"] = (self.book, self._nominals)
         return self._nominals
 
     def _pronoun(self, pronoun, offset):

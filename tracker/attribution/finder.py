@@ -8,22 +8,19 @@ from .layout import from_layout
 from .quotations import from_quotes, merge_continuations, with_quotes
 from .rules import from_cue
 from .span_model import shipped_span_model
-from .tagger import found_by_tagger, shipped_tagger
 
 
-def find_attributions(index, classifier=shipped_classifier, tagger=shipped_tagger, span_model=shipped_span_model):
+def find_attributions(index, classifier=shipped_classifier, span_model=shipped_span_model):
     """The attributions of an article (an ``ArticleIndex``), in text order, one per content: the cue rules on
     every word (``rules.CUE_RULES``), then layout ("Name: ...", '"..." ― Name'), then quotations (widened to
     their marks; those no cue claimed, to a cue nearby or to the speaker they continue), continuations merged.
 
     ``classifier`` judges the rules' proposals (default: the model shipped with the package); with None, every
-    proposal is kept, which is what its training reads. ``tagger`` (default: the CRF shipped with the package;
-    None: no tagger, which is what its training reads) then adds the statements the rules missed. Before it,
-    ``span_model`` (default: the cue-conditioned span model shipped with the package, which reads the parser's
-    word vectors: a document without them gets nothing from it; None: none) adds its confident statements at
-    the cues the rules did not use."""
+    proposal is kept, which is what its training reads. ``span_model`` (default: the cue-conditioned span model
+    shipped with the package, which reads the parser's word vectors: a document without them gets nothing from
+    it; None: none, which is what its training reads) then adds its confident statements at the cues the rules
+    did not use."""
     classifier = classifier() if classifier is shipped_classifier else classifier
-    tagger = tagger() if tagger is shipped_tagger else tagger
     found = []
     for tree in index.trees:
         for word in tree.words:
@@ -43,11 +40,9 @@ def find_attributions(index, classifier=shipped_classifier, tagger=shipped_tagge
         return list(unique.values())
     kept = judged(list(unique.values()), lambda a: classifier.keeps(features(index, a)))
     span_model = span_model() if span_model is shipped_span_model else span_model
-    if span_model is not None:
-        kept = sorted(kept + span_model.statements(index, kept), key=lambda a: a.start)
-    if tagger is None:
+    if span_model is None:
         return kept
-    return sorted(kept + found_by_tagger(index, kept, tagger), key=lambda a: a.start)
+    return sorted(kept + span_model.statements(index, kept), key=lambda a: a.start)
 
 
 def drop_nested(index, found):
