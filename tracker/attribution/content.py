@@ -186,7 +186,20 @@ def parataxis_shape(c):
     for kid in tree.kids(verb):
         if kid.id < first and kid.upos not in ("PUNCT", "CCONJ") and kid is not c.speaker and kid not in opening:
             words += tree.subtree(kid)
-    return [w for w in words if w is not c.speaker], "parataxis"
+    return [w for w in without_setting(c, words, first) if w is not c.speaker], "parataxis"
+
+
+def without_setting(c, words, first):
+    """The parataxis content ``words`` less the unquoted words before the cue (which starts at word ``first``)
+    when the cue introduces a quoted sentence ('Years later, she said, "The ..."'): they set the scene."""
+    cue_end = max(c.verb.id, c.tree.subtree(c.speaker)[-1].id)
+    said = [w for w in words if w.id > cue_end]
+    opened = next((w for w in said if w.text != "," and not QUOTE_MARKS.fullmatch(w.text)), None)
+    before = [w for w in words if w.id < first]
+    if opened is None or not before or not opens_a_quoted_sentence(c.tree, opened) \
+            or any(c.index.in_quotation(w.start_char) for w in before):
+        return words
+    return said
 
 
 def is_participle_clause(tree, word):
