@@ -91,8 +91,8 @@ def reason_after_content(tree, verb, words):
 def clause_joined_to_content(tree, verb, words):
     """ "said it was too early to tell, and there was no sign of foul play", "The toll rose, he said on
     Monday, and more were missing": a clause that the parse joins to a verb of speaking with ", and" or
-    ", but", right after its content or after the cue that interrupts it, goes on the content, unless it is a
-    report of its own (", but denied X"); so does a bare verb joined with "and" ("said she wanted to visit
+    "but" (with a comma or without), right after its content or after the cue that interrupts it, goes on the
+    content, unless it is a report of its own (", but denied X"); so does a bare verb joined with "and" ("said she wanted to visit
     the port and meet the workers"), which cannot share the cue's tense."""
     if verb.lemma not in SPEECH_VERBS or not words:
         return []
@@ -103,7 +103,7 @@ def clause_joined_to_content(tree, verb, words):
         span = [w for w in tree.subtree(conj)  # the ", and" may hang on the cue verb or on the clause
                 if not (w.head == conj.id and w.id < conj.id and (w.deprel == "cc" or w.text == ","))]
         joint = tree.words[span[0].id - 3:span[0].id - 1]
-        if span[0].id > end and ([w.text.lower() for w in joint] in ([",", "and"], [",", "but"])
+        if span[0].id > end and ([w.text.lower() for w in joint] == [",", "and"] or joint[-1].text.lower() == "but"
                                  or joint[-1].text.lower() == "and" and conj.xpos == "VB" and verb.xpos != "VB") \
                 and conj.lemma not in VERBS and all(i in cue for i in range(end + 1, span[0].id - 2)):
             return (joint if span[0].id == end + 3 else joint[1:]) + span  # no comma opens a piece

@@ -12,6 +12,7 @@ from ..cues import (
     SPEECH_VERBS,
     VERBS,
 )
+from ..marks import QUOTE_MARKS
 from ..words import word_map, word_set
 from .bounds import (
     before_a_break,
@@ -114,7 +115,37 @@ def clause_shape(c):
                               | set(speaker_narration(tree, clause, c.speaker)))
     words += reason_after_content(tree, verb, words)
     words += clause_joined_to_content(tree, verb, words)
+    words = with_opening_before_interrupting_cue(tree, verb, c.speaker, words)
     return without_opening(tree, before_semicolon(c.index, words, verb)), "ccomp"
+
+
+def with_opening_before_interrupting_cue(tree, verb, speaker, words):
+    """ "When the plant closes, the mayor said, the town will suffer", "Of course, she added, it will pass": a
+    cue and its speaker set off by commas inside the sentence they report, with the parse hanging what opens the
+    sentence on the cue; the opening goes on the content (``words``, all after the cue), unless it is a
+    participle clause that tells how the words came ("Asked about it, she said, ...") or the cue introduces a
+    quoted sentence ('In a statement, she said, "..."'). Else ``words``."""
+    if not words or min(w.id for w in words) < verb.id:
+        return words
+    first = min((w.id for w in words if w.text != "," and not QUOTE_MARKS.fullmatch(w.text)), default=None)
+    cue_start = min(verb.id, tree.subtree(speaker)[0].id)
+    between = [w for w in tree.words[verb.id:(first or 1) - 1] if not QUOTE_MARKS.fullmatch(w.text)]
+    if first is None or cue_start < 3 or tree.words[cue_start - 2].text != "," or not between \
+            or between[-1].text != "," or opens_a_quoted_sentence(tree, tree.words[first - 1]):
+        return words
+    opening = [w for kid in tree.kids(verb) if kid.id < cue_start and kid.upos != "PUNCT"
+               and not is_participle_clause(tree, kid) for w in tree.subtree(kid)]
+    covered = {w.id for w in opening} | {w.id for w in tree.words[:cue_start - 1] if w.upos == "PUNCT"}
+    if not opening or covered != set(range(1, cue_start)):
+        return words
+    return opening + [w for w in words if w.id >= first or w.text != ","]
+
+
+def opens_a_quoted_sentence(tree, word):
+    """ ``word`` opens a quotation with a capital ('In a statement, she said, "The plan ..."'): the cue before it
+    introduces a sentence of the speaker's own, it does not interrupt the writer's."""
+    before = tree.words[word.id - 2] if word.id > 1 else None
+    return before is not None and bool(QUOTE_MARKS.fullmatch(before.text)) and word.text[:1].isupper()
 
 
 def as_clause_shape(c):
@@ -155,7 +186,20 @@ def parataxis_shape(c):
     for kid in tree.kids(verb):
         if kid.id < first and kid.upos not in ("PUNCT", "CCONJ") and kid is not c.speaker and kid not in opening:
             words += tree.subtree(kid)
-    return [w for w in words if w is not c.speaker], "parataxis"
+    return [w for w in without_setting(c, words, first) if w is not c.speaker], "parataxis"
+
+
+def without_setting(c, words, first):
+    """The parataxis content ``words`` less the unquoted words before the cue (which starts at word ``first``)
+    when the cue introduces a quoted sentence ('Years later, she said, "The ..."'): they set the scene."""
+    cue_end = max(c.verb.id, c.tree.subtree(c.speaker)[-1].id)
+    said = [w for w in words if w.id > cue_end]
+    opened = next((w for w in said if w.text != "," and not QUOTE_MARKS.fullmatch(w.text)), None)
+    before = [w for w in words if w.id < first]
+    if opened is None or not before or not opens_a_quoted_sentence(c.tree, opened) \
+            or any(c.index.in_quotation(w.start_char) for w in before):
+        return words
+    return said
 
 
 def is_participle_clause(tree, word):

@@ -13,8 +13,11 @@ def from_passive(index, tree, verb):
     subject is what is reported, the agent (if any) the speaker."""
     agents = [k for k in tree.kids(verb, "obl:agent", "obl") if k.id > verb.id
               and any(c.text.lower() == "by" for c in tree.kids(k, "case"))] or issuing_document(tree, verb)
-    content = [w for o in tree.kids(verb, "obj") if o.id > verb.id for w in tree.subtree(o)] \
-        if is_addressed(tree, verb) else tree.subtree(tree.kids(verb, "nsubj:pass")[0])  # "was asked which X ..."
+    subject = tree.kids(verb, "nsubj:pass")[0]
+    if is_addressed(tree, verb):  # "was asked which X ..."
+        content = [w for o in tree.kids(verb, "obj") if o.id > verb.id for w in tree.subtree(o)]
+    else:
+        content = [] if is_placeholder_subject(tree, verb, subject) else tree.subtree(subject)
     bare = not agents
     for extra in tree.kids(verb, "ccomp", "xcomp", "obl", "advcl", "advmod"):
         span = tree.subtree(extra, exclude=set(agents))
@@ -37,6 +40,13 @@ def from_passive(index, tree, verb):
         spans=pieces, kind="indirect", cue=_cue_mention(tree, verb, index.text), speaker=speaker,
         sentence=tree.index, paragraph=index.paragraph_of(pieces[0][0]), sources=["passive"],
         cue_lemma=verb.lemma)
+
+
+def is_placeholder_subject(tree, verb, subject):
+    """ "It was reported that X", "It's been said that X": a bare "it" standing for the clause after the verb,
+    which alone is what was reported."""
+    return subject.text.lower() == "it" and not tree.kids(subject) \
+        and any(k.id > verb.id for k in tree.kids(verb, "ccomp"))
 
 
 def is_addressed(tree, verb):

@@ -48,6 +48,8 @@ HIDDEN = 96
 WINDOW = 0  # sentences each side of the cue's
 NAMING_TAGS = {"NOUN", "PROPN", "PRON", "NUM", "ADJ", "X"}  # a source run names someone by a word of these
 OFFSET_BUCKETS = (0, 1, 2, 3, 5, 8, 12, 20, 35)
+NOUN_MODIFIERS = {"det", "amod", "compound", "nummod", "nmod:poss"}  # a content ending on one is cut before its noun
+PHRASE_OPENERS = NOUN_MODIFIERS | {"case", "mark", "aux"}  # ... or before what it introduces
 
 
 def lemma_symbol(index, word, entities):
@@ -330,7 +332,7 @@ def statement_of(index, places, cue, labels):
         return None
     run = min(runs, key=lambda r: min(abs(k - cue) for k in r))
     speaker = mention_of(index, [places[k] for k in run])
-    spans = pieces_of(index, [places[k] for k in content])
+    spans = pieces_of(index, through_unfinished_phrase(index, [places[k] for k in content]))
     if speaker is None or not spans:
         return None
     s, i = places[cue]
@@ -343,6 +345,23 @@ def statement_of(index, places, cue, labels):
                               speaker=speaker, sentence=s, paragraph=index.paragraph_of(spans[0][0]),
                               sources=["model"], cue_lemma=verb.lemma)
     return confidence, attribution
+
+
+def through_unfinished_phrase(index, places):
+    """Content ``places`` (``(sentence, position)``, in order) that end on a word leading into a phrase after it
+    ("the city's", "against corporate", "a force to") run on to the end of that phrase: a learned span cut inside
+    a phrase. A modifier runs on to the noun it modifies, a marker or preposition through what it introduces."""
+    s, i = places[-1]
+    tree = index.trees[s]
+    word = tree.words[i]
+    if word.xpos == "POS" and word.head:  # "the city's": the possessor, which modifies what follows
+        word = tree.head(word)
+    end = i + 1
+    while word.deprel in PHRASE_OPENERS and word.head > word.id:
+        head = tree.head(word)
+        end = max(end, head.id if word.deprel in NOUN_MODIFIERS else tree.subtree(head)[-1].id)
+        word = head
+    return places + [(s, k) for k in range(i + 1, end)]
 
 
 def is_said(tree, verb, speaker):
