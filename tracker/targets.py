@@ -912,8 +912,10 @@ def judge_stances(index, statements, book):
                for choice in ranker.choices([rows for _, (_, rows) in owed[k:k + RANKED_AT_ONCE]])]
     for (statement, (candidates, _)), (top, score, reasons) in zip(owed, choices):
         best = candidates[top][0]
-        if score < ranker.floor:  # mostly a claim that names nothing ("Shameful.") but its own speaker
-            statement.stance.evidence += f"; no target: the best, '{best.name}', scored {score:.2f}"
+        own = _is_speaker(best, statement.speaker) and not within(best.start, best.end, statement.attribution.spans)
+        if score < ranker.floor or own:  # mostly a claim that names nothing ("Shameful.") but its own speaker
+            why = "is its own speaker, whom it does not name" if own else f"scored {score:.2f}"
+            statement.stance.evidence += f"; no target: the best, '{best.name}', {why}"
             continue
         statement.target = best
         statement.stance.evidence += f"; target '{best.name}' (ranker score {score:.2f}): " + ", ".join(reasons)
