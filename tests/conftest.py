@@ -6,7 +6,9 @@ import pytest
 import sqlite_utils
 
 from tracker.article import Article
+from tracker.document import ArticleIndex
 from tracker.extract import Extractor, statements_of
+from tracker.names import NameBook
 from tracker.store import ensure_schema
 from tracker.targets import ClaimJudge
 
@@ -39,6 +41,21 @@ def claims_of(extractor):
         document, = extractor.annotate([article])
         return extractor.claims(article, document)
     return claims
+
+
+@pytest.fixture(scope="session")
+def contents_of(claims_of):
+    """``contents_of(text)``: the content pieces of the claims the tracker finds in an article made of ``text``."""
+    return lambda text: [[text[s:e] for s, e in c.spans] for c in claims_of(text)]
+
+
+@pytest.fixture(scope="session")
+def name_book_of(extractor):
+    """``name_book_of(text)``: the ``NameBook`` of an article made of ``text``."""
+    def book(text):
+        document, = extractor.annotate([Article(id="t", text=text)])
+        return NameBook(ArticleIndex(document))
+    return book
 
 
 @pytest.fixture(scope="session")

@@ -2,16 +2,11 @@
 goes on the content: the speaker's "X but Y" is one statement."""
 
 
-def contents(claims_of, text):
-    """The content pieces of the claims found in ``text``."""
-    return [[text[s:e] for s, e in c.spans] for c in claims_of(text)]
-
-
-def test_a_but_clause_without_a_comma_goes_on_the_content(claims_of):
+def test_a_but_clause_without_a_comma_goes_on_the_content(contents_of):
     text = "The mayor said the bridge would open in May but the road would stay closed until June."
-    assert contents(claims_of, text) == [["the bridge would open in May but the road would stay closed until June"]]
+    assert contents_of(text) == [["the bridge would open in May but the road would stay closed until June"]]
 
 
-def test_a_but_clause_after_a_comma_still_goes_on_the_content(claims_of):
+def test_a_but_clause_after_a_comma_still_goes_on_the_content(contents_of):
     text = "The mayor said the bridge would open in May, but the road would stay closed until June."
-    assert contents(claims_of, text) == [["the bridge would open in May, but the road would stay closed until June"]]
+    assert contents_of(text) == [["the bridge would open in May, but the road would stay closed until June"]]

@@ -3,30 +3,17 @@ Roe, D-Ore., chairs ..."), as an unquoted "I" stands for them (hand-written text
 
 import pytest
 
-from tracker.article import Article
-from tracker.document import ArticleIndex
-from tracker.names import NameBook
-
-
-@pytest.fixture(scope="module")
-def book_of(extractor):
-    """``book_of(text)``: the ``NameBook`` of an article made of ``text``."""
-    def book(text):
-        document, = extractor.annotate([Article(id="t", text=text)])
-        return NameBook(ArticleIndex(document))
-    return book
-
 
 @pytest.mark.parametrize("closing", [
     "Lena Marsh edits the Sable Island Weekly and teaches at Dalhousie.",
     "Rep. Lena Marsh, D-Ore., chairs the Transport Committee.",
 ])
-def test_a_closing_line_saying_what_a_person_does_names_the_writer(book_of, closing):
+def test_a_closing_line_saying_what_a_person_does_names_the_writer(name_book_of, closing):
     text = f"The harbour plan is a mistake, and I will say so at every meeting.\n\nThe council should drop it.\n\n{closing}"
-    assert book_of(text).writer_at(5) == "Lena Marsh"
+    assert name_book_of(text).writer_at(5) == "Lena Marsh"
 
 
-def test_a_closing_line_reporting_what_a_person_said_names_no_writer(book_of):
+def test_a_closing_line_reporting_what_a_person_said_names_no_writer(name_book_of):
     text = ("The ferry was late again on Friday, and I heard the crowd groan.\n\n"
             "Lena Marsh says the ferry will be fixed.")
-    assert book_of(text).writer_at(5) is None
+    assert name_book_of(text).writer_at(5) is None

@@ -2,16 +2,11 @@
 what was reported."""
 
 
-def contents(claims_of, text):
-    """The content pieces of the claims found in ``text``."""
-    return [[text[s:e] for s, e in c.spans] for c in claims_of(text)]
-
-
-def test_it_was_reported_reports_the_clause_alone(claims_of):
+def test_it_was_reported_reports_the_clause_alone(contents_of):
     text = "It was reported on Friday that the mayor had resigned."
-    assert contents(claims_of, text) == [["that the mayor had resigned"]]
+    assert contents_of(text) == [["that the mayor had resigned"]]
 
 
-def test_a_passive_report_keeps_a_subject_that_names_what_is_reported(claims_of):
+def test_a_passive_report_keeps_a_subject_that_names_what_is_reported(contents_of):
     text = "The plan was criticized by the union as unfair."
-    assert contents(claims_of, text) == [["The plan", "as unfair"]]
+    assert contents_of(text) == [["The plan", "as unfair"]]
