@@ -37,7 +37,16 @@ class ArticleIndex:
         self._entity_starts = [e.start_char for e in self.entities]
         self._time_spans = [(e.start_char, e.end_char) for e in self.entities if e.type in TIME_TYPES]
         self._place_spans = [(e.start_char, e.end_char) for e in self.entities if e.type in PLACE_TYPES]
-        self.shared = {}  # what one step makes once per article for the steps after it, by name: goes with the index
+        self.shared = {}  # what one step makes once per article for the steps after it (``made_once``): goes with it
+
+    def made_once(self, name, book, make):
+        """What ``make()`` returns, made once per article and ``book`` (a ``NameBook``) and kept with the index
+        under ``name``, so that a later step reads what an earlier one made (the pronoun referents, the nominal
+        candidates of the speaker step) and it goes when the article goes."""
+        made = self.shared.get(name)
+        if made is None or made[0] is not book:
+            made = self.shared[name] = (book, make())
+        return made[1]
 
     @cached_property
     def sentence_vectors(self):

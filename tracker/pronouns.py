@@ -91,13 +91,10 @@ def _untagged_subject_names(index, book):
 
 
 def referents_of(index, book):
-    """The ``Referents`` of ``index`` and ``book``, made once per article and kept on the index (``shared``): the
-    speakers step and the stance step (whose resolver reads what pronouns inside a content stand for) share them,
-    as both only read them."""
-    made = index.shared.get("referents")
-    if made is None or made[0] is not book:
-        made = index.shared["referents"] = (book, Referents(index, book))
-    return made[1]
+    """The ``Referents`` of ``index`` and ``book``, made once per article and kept on the index
+    (``ArticleIndex.made_once``): the speakers step and the stance step (whose resolver reads what pronouns inside a
+    content stand for) share them, as both only read them."""
+    return index.made_once("referents", book, lambda: Referents(index, book))
 
 
 class Referents:

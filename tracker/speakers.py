@@ -1104,16 +1104,12 @@ class Resolver:
         return found
 
     def _nominal_subjects(self):
-        """The ``_nominal_candidates``, made on first need once per article and kept on the index (``shared``): the
-        resolver of the stance step (what pronouns inside a content stand for) reads those the speaker step made."""
+        """The ``_nominal_candidates``, made on first need once per article and kept on the index
+        (``ArticleIndex.made_once``): the resolver of the stance step (what pronouns inside a content stand for)
+        reads those the speaker step made."""
         if self._nominals is None:
-            made = self.index.shared.get("nominals")
-            if made is not None and made[0] is self.book:
-                self._nominals = made[1]
-            else:
-                self._nominals = []  # a description among them ("her campaign") asks for a pronoun's referent
-                self._nominals = self._nominal_candidates()
-                self.index.shared["nominals"] = (self.book, self._nominals)
+            self._nominals = []  # a description among them ("her campaign") asks for a pronoun's referent
+            self._nominals = self.index.made_once("nominals", self.book, self._nominal_candidates)
         return self._nominals
 
     def _pronoun(self, pronoun, offset):
