@@ -283,7 +283,6 @@ class NameBook:
                                                                  e.start_char) for e in self.entities}
         self._role_book = None  # (offset, name, type, words beside the name) of persons and organisations
         self._words_by_name = None  # name -> the words beside all its mentions (``role_words_of``): on first need
-        self._office_holders = None  # (offset, office, name) of persons named with their office: on first need
         self._sentence_people = None  # per sentence, the persons it names (for genders): on first need
         self._signatures = None  # (offset, name) of the names signing letters, and the writer: on first need
 
@@ -533,19 +532,6 @@ class NameBook:
         city's mayor"), for "the president" and "the mayor"; with ``qualifiers`` ("GOP", "presidential"), the
         last one named with each of them beside the office ("Republican presidential nominee Donald Trump");
         None if the article names none."""
-        if self._office_holders is None:
-            self._office_holders = []
-            for entity in self.entities:
-                if entity.type != "PERSON":
-                    continue
-                before = OFFICE_BEFORE.search(self.text[max(0, entity.start_char - 60):entity.start_char])
-                after = OFFICE_AFTER.match(self.text[entity.end_char:entity.end_char + 60])
-                lead = self._lead(entity.start_char, LEAD_BREAKS)
-                for found, words in ((before, lead), (after, after and after.group())):
-                    if found is not None:
-                        self._office_holders.append((entity.start_char, OFFICES[found.group(1).lower()],
-                                                     self.entity_name(entity)[0],
-                                                     set(re.findall(r"\w+", words.lower()))))
         wanted = qualifier_forms(qualifiers)
         holders = [name for start, held, name, context in self._office_holders
                    if held == office and start < offset and all(context & forms for forms in wanted)]
@@ -554,8 +540,25 @@ class NameBook:
     def first_holder_after(self, office, offset):
         """The person first named with ``office`` after ``offset``, for a bare title in a headline ("Minister
         Defends Reform" of an article about "Education Minister Jane Roe"); None if the article names none."""
-        self.holder_of(office, 0)  # the article's office holders, listed on first need
-        return next((name for start, held, name, _ in self._office_holders if held == office and start > offset), None)
+        return next((name for start, held, name, _ in self._office_holders if held == office and start > offset),
+                    None)
+
+    @cached_property
+    def _office_holders(self):
+        """``[(offset, office, name, the words beside the office)]`` of the persons the article names with their
+        office, in text order; listed on first need."""
+        found = []
+        for entity in self.entities:
+            if entity.type != "PERSON":
+                continue
+            before = OFFICE_BEFORE.search(self.text[max(0, entity.start_char - 60):entity.start_char])
+            after = OFFICE_AFTER.match(self.text[entity.end_char:entity.end_char + 60])
+            lead = self._lead(entity.start_char, LEAD_BREAKS)
+            for match, words in ((before, lead), (after, after and after.group())):
+                if match is not None:
+                    found.append((entity.start_char, OFFICES[match.group(1).lower()], self.entity_name(entity)[0],
+                                  set(re.findall(r"\w+", words.lower()))))
+        return found
 
     def _lead(self, start, breaks):
         """The words just before ``start`` back to the nearest of ``breaks`` (60 characters at most): "gambling

@@ -92,8 +92,8 @@ def clause_joined_to_content(tree, verb, words):
     """ "said it was too early to tell, and there was no sign of foul play", "The toll rose, he said on
     Monday, and more were missing": a clause that the parse joins to a verb of speaking with ", and" or
     "but" (with a comma or without), right after its content or after the cue that interrupts it, goes on the
-    content, unless it is a report of its own (", but denied X"); so does a bare verb joined with "and" ("said she wanted to visit
-    the port and meet the workers"), which cannot share the cue's tense."""
+    content, unless it is a report of its own (", but denied X"); so does a bare verb joined with "and" ("said she
+    wanted to visit the port and meet the workers"), which cannot share the cue's tense."""
     if verb.lemma not in SPEECH_VERBS or not words:
         return []
     clauses = tree.kids(verb, "conj", "ccomp", "xcomp", "advcl", "parataxis", "obj")
