@@ -224,6 +224,21 @@ def test_a_denial_in_its_own_words_is_aimed_at_the_claim_it_answers(claims_of):
     assert denial.target.startswith("claim:The councillor said the bakery")
 
 
+def test_a_denial_of_a_named_suggestion_denies_the_suggestion(claims_of):
+    _, denial = claims_of("A councillor said the library would close in the spring.\n\n"
+                          "The mayor rejected the suggestion that the library budget had been cut.")
+    assert (denial.stance, denial.target) == ("deny", "claim:the library budget had been cut")
+
+
+def test_a_denial_that_repeats_the_speakers_own_answer_denies_the_same_claim(claims_of):
+    *_, answer, repeated = claims_of(
+        "A councillor said the library would close in the spring.\n\n"
+        "Mayor Ruth Alder rejected the suggestion that the library budget had been cut. "
+        '"That is simply not true," she said. "The budget grew this year."')
+    assert answer.target == "claim:the library budget had been cut"
+    assert (repeated.stance, repeated.target) == ("deny", answer.target)
+
+
 def test_a_denial_by_its_cue_denies_its_own_content(claims_of):
     _, denial = claims_of("The councillor said the bakery had sold stale bread to the school.\n\n"
                           "The bakery denied that it had ever sold stale bread.")

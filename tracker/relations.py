@@ -25,6 +25,12 @@ DENIED_BY_ANAPHOR = re.compile(  # '"That is simply false," he said': the conten
     + r")\b(?!\s+(?:that|to)\b)", re.IGNORECASE)
 
 
+CLAIM_NOUNS = word_set("claim_nouns")
+NAMED_CLAIM = re.compile(  # "the suggestion that X", "Smith's claim that X": a content that holds the claim it names
+    r"^(?:[\w'’.-]+\s+){0,3}?(?:" + "|".join(sorted(CLAIM_NOUNS)) + r")s?\s+that\s+(?P<claim>\S.*)",
+    re.IGNORECASE | re.DOTALL)
+
+
 RELATION_STANCE = {"deny": "deny", "dispute": "against", "confirm": "support"}  # the stance a relation takes
 RELATION_CONFIDENCE = 0.9
 
@@ -35,6 +41,13 @@ def statement_label(statement, text):
     start = min(statement.start, speaker.start if speaker is not None else statement.start)
     words = text[start:statement.end].split()[:8]
     return "claim:" + " ".join(words)
+
+
+def named_claim(content):
+    """The claim a content names by a clause of its own ("the suggestion that the board misspent the money" ->
+    "the board misspent the money"), or None."""
+    found = NAMED_CLAIM.match(content.strip(" \"“”'"))
+    return found.group("claim") if found else None
 
 
 def relation_of(cue_lemma, content):
@@ -71,13 +84,19 @@ def link_statements(statements, text):
 
 def answered_statement(statements, k, paragraphs=None):
     """The statement that the ``k``-th of an article's ``statements`` (in text order) answers: the nearest
-    earlier one by another speaker that is not itself an answer, at most ``paragraphs`` paragraphs before it
-    when given; None when there is none."""
+    earlier one by another speaker that is not itself an answer, or the speaker's own answer that it repeats
+    ("X rejected the claim that ... 'That is simply not true,' X said"), at most ``paragraphs`` paragraphs
+    before it when given; None when there is none."""
     statement = statements[k]
     name, paragraph = speaker_name(statement), statement.attribution.paragraph
-    earlier = [s for s in statements[:k] if s.end <= statement.start and speaker_name(s) != name
-               and not answers(s) and (paragraphs is None or paragraph - s.attribution.paragraph <= paragraphs)]
+    earlier = [s for s in statements[:k] if s.end <= statement.start and (answers(s) if speaker_name(s) == name else not answers(s))
+               and (paragraphs is None or paragraph - s.attribution.paragraph <= paragraphs)]
     return earlier[-1] if earlier else None
+
+
+def is_own_answer(statement, earlier):
+    """Whether ``earlier`` is an answer by ``statement``'s own speaker, which ``statement`` repeats."""
+    return earlier is not None and answers(earlier) and speaker_name(earlier) == speaker_name(statement)
 
 
 def answers(statement):

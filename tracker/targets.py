@@ -27,7 +27,8 @@ import numpy
 from .attribution.records import within
 from .marks import QUOTE_MARKS
 from .names import country_of, last_word
-from .relations import RELATION_CONFIDENCE, RELATION_STANCE, answered_statement, statement_label
+from .relations import (RELATION_CONFIDENCE, RELATION_STANCE, answered_statement, is_own_answer, named_claim,
+                        statement_label)
 from .speakers import PLACE_NOUNS, Resolver
 from .stance import (CLAIM_MODEL_PATH, DENIAL_CUES, FIRST_PERSON, StanceResult, TargetSpan, _frame_stance,
                      claim_lexical_features, claim_scores, class_probabilities, denial_evidence, evaluative_features,
@@ -745,7 +746,7 @@ class ClaimJudge:
                                         confidence=confidence, evidence=evidence, hedged=hedged)
         if label == "deny":
             first_piece = self.index.text[slice(*attribution.spans[0])].translate(EDITORIAL_BRACKETS)
-            words = first_piece.strip(" \"“”'").split()[:DENIAL_WORDS]
+            words = (named_claim(first_piece) or first_piece.strip(" \"“”'")).split()[:DENIAL_WORDS]
             claim = " ".join(words).rstrip(".,;:!?")  # '"That is false," he said': "claim:That is false"
             statement.target = Target("claim:" + claim, None, statement.start, statement.end)
         elif label != "neutral" and listed:
@@ -882,13 +883,21 @@ def name_answered_claims(text, statements):
     """A denial that the model or a flat denial found in the statement's own words ('"There is no truth to it,"
     she said'), with no relation to the claim it answers, is aimed at the nearest earlier claim of another
     speaker (``relations.answered_statement``, ``ANSWERED_PARAGRAPHS`` at most before it); a denial by its cue
-    ("denied that ...") keeps its own content as the denied claim."""
+    ("denied that ...") or one that names its claim ("rejected the suggestion that ...") keeps its own content
+    as the denied claim. A denial that repeats its speaker's own earlier answer denies what that answer did."""
     for k, statement in enumerate(statements):
-        if (statement.stance is None or statement.stance.stance != "deny" or statement.related is not None
-                or statement.attribution.cue_lemma in DENIAL_CUES):
+        if statement.stance is None or statement.stance.stance != "deny":
             continue
-        answered = answered_statement(statements, k, ANSWERED_PARAGRAPHS)
-        if answered is not None:
+        if statement.related is None and not (statement.attribution.cue_lemma in DENIAL_CUES
+                                              or named_claim(text[statement.start:statement.end])):
+            answered = answered_statement(statements, k, ANSWERED_PARAGRAPHS)
+        else:
+            answered = statement.related
+        if is_own_answer(statement, answered):
+            if answered.target is not None:
+                statement.target = answered.target
+                statement.stance.evidence += "; repeats the speaker's answer before it"
+        elif answered is not None and answered is not statement.related:
             statement.target = Target(statement_label(answered, text), None, answered.start, answered.end)
             statement.stance.evidence += "; answers the claim before it"
 
