@@ -66,3 +66,13 @@ def test_a_title_alone_in_a_headline_is_the_holder_the_article_names_else_no_one
     nobody = ("Judge says pier lawsuit has no merit\n\nA lawsuit over the old pier was dismissed on Monday. The "
               "plaintiffs said they would appeal.")
     assert named(claims_of, nobody)["Judge"] == ("Judge", False)
+
+
+def test_an_office_holder_the_lead_introduces_is_the_one_named_just_after(claims_of):
+    named_next = ("A state judge on Monday struck down the city's parking rules, saying the council had skipped a "
+                  "public hearing.\n\nCounty Judge Miriam Osei wrote that the rules could not stand.")
+    assert named(claims_of, named_next)["A state judge"] == ("Miriam Osei", True)
+    named_far = ("A state judge on Monday struck down the city's parking rules, saying the council had skipped a "
+                 "public hearing.\n\nThe council met on Tuesday.\n\nThe mayor was away.\n\nCity officials were "
+                 "silent.\n\nCounty Judge Miriam Osei later wrote that other rules could not stand.")
+    assert named(claims_of, named_far)["A state judge"][0] != "Miriam Osei"

@@ -537,11 +537,12 @@ class NameBook:
                    if held == office and start < offset and all(context & forms for forms in wanted)]
         return holders[-1] if holders else None
 
-    def first_holder_after(self, office, offset):
-        """The person first named with ``office`` after ``offset``, for a bare title in a headline ("Minister
-        Defends Reform" of an article about "Education Minister Jane Roe"); None if the article names none."""
-        return next((name for start, held, name, _ in self._office_holders if held == office and start > offset),
-                    None)
+    def first_holder_after(self, office, offset, before=None):
+        """The person first named with ``office`` after ``offset`` (and before ``before`` when given), for a bare
+        title in a headline ("Minister Defends Reform" of an article about "Education Minister Jane Roe"); None
+        if the article names none."""
+        return next((name for start, held, name, _ in self._office_holders
+                     if held == office and offset < start < (before or len(self.text))), None)
 
     @cached_property
     def _office_holders(self):

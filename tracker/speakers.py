@@ -37,6 +37,7 @@ INSTITUTIONS = word_set("institutions")
 QUANTITIES = word_set("quantities")
 SHARES = QUANTITIES | {"percent", "%", "half", "some", "most", "many"}  # "40 percent of voters", "most voters"
 DESCRIPTION_WORDS = 8  # at most this many words after a description's noun belong to the speaker's name
+NAMED_NEXT_PARAGRAPHS = 2  # an office holder the lead introduces ("A federal judge ...") is named this soon after
 DESCRIBING = word_set("describing")
 # "the city of Phoenix": the noun names the same place as the name after "of"
 PLACE_NOUNS = word_set("place_nouns")
@@ -202,6 +203,11 @@ def _joins_names(gap):
             words.append(word)
     separators = list(itertools.takewhile(lambda w: w.text == "," or w.lemma == "and", words))
     return 0 < len(separators) <= 2 and all(_is_title(w) for w in words[len(separators):])
+
+
+def _indefinite(sentence, noun):
+    """Whether ``noun`` is introduced as one the reader does not know yet: "a federal judge"."""
+    return any(w.deprel == "det" and w.lemma.lower() in ("a", "an") for w in dependents(sentence, noun))
 
 
 def _noun_of(sentence, head):
@@ -757,6 +763,11 @@ class Resolver:
         if holder is None and office and not tail and head.upos == "PROPN" and first is head:
             holder = self.book.holder_of(office, head.start_char) or self.book.first_holder_after(
                 office, head.start_char)  # a bare title in a headline: "Minister Defends Reform", "Senator says"
+        if holder is None and office and not tail and head.upos == "NOUN" and _indefinite(sentence, head) \
+                and "Number=Plur" not in (head.feats or ""):  # "A federal judge blocked the law ..." of the lead
+            paragraph = self.index.paragraph_of(head.start_char) + NAMED_NEXT_PARAGRAPHS
+            holder = self.book.first_holder_after(office, head.start_char, self.index.paragraphs[
+                min(paragraph, len(self.index.paragraphs) - 1)][1])
         if holder is None and not tail and head.upos == "NOUN" and self._definite(sentence, head) \
                 and (office or noun in PERSON_NOUNS or noun in PROXY_NOUNS) and "Number=Plur" not in (head.feats or ""):
             holder = self._person_meant(head, noun, qualifiers)
