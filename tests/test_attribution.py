@@ -743,6 +743,9 @@ def test_a_linking_adverb_and_a_dateline_are_not_the_speakers_words(nlp):
     assert found(nlp, text)[0][3] == ["The coalition will survive the vote"]
     text = "However strong the case, the appeal will fail, the lawyer said."
     assert found(nlp, text)[0][3] == ["However strong the case, the appeal will fail"]
+    for dateline in ("DETROIT -", "DETROIT (Reuters) -", "PARIS (AFP) ―"):
+        text = f"{dateline} The plant will close in May, the company said on Monday."
+        assert found(nlp, text)[0][3] == ["The plant will close in May"]
 
 
 def test_needing_and_requiring_report_nothing(nlp):

@@ -224,6 +224,12 @@ def test_a_wire_credit_in_a_dateline_is_not_the_speaker(claims_of):
     assert [name for _, name in speakers(claims_of, text)] == ["Barack Obama"]
 
 
+def test_a_description_after_a_dateline_is_the_company_not_the_place_or_the_wire(claims_of):
+    text = ("Carmaker to cut jobs\n\nHarlan Motors will cut 2,000 jobs, the company said on Wednesday.\n\n"
+            "DETROIT (Reuters) - Harlan Motors will also close a plant in Ohio, the carmaker said.")
+    assert speakers(claims_of, text) == [("the company", "Harlan Motors"), ("the carmaker", "Harlan Motors")]
+
+
 def test_an_acronym_takes_the_name_whose_initials_it_spells(claims_of):
     text = ("The International Monetary Fund cut its growth forecast for Europe on Tuesday.\n\n"
             "The IMF said trade tensions were the main risk.")

@@ -182,6 +182,8 @@ def country_of(demonym):
 
 
 DATELINE = re.compile(r"[A-Z][A-Z.,' ]*\s(?:-{1,2}|[—–―])\s+(?=\S)")  # a dateline the tagger ran into a name
+WIRE_DATELINE = re.compile(  # "DETROIT (Reuters) - ..." opening a paragraph: a place, then a wire's credit
+    r"^(?P<place>[A-Z][A-Z.,' ]*?)\s*(?P<credit>\([^)\n]{1,40}\))?\s*(?:-{1,2}|[—–―])\s", re.MULTILINE)
 
 
 def named_entities(document):
@@ -192,8 +194,11 @@ def named_entities(document):
             if w.xpos in ("VBZ", "VBD") and w.lemma.lower() in VERBS]
     words = {w.start_char: (w, k == 0) for s in document.sentences for k, w in enumerate(s.words)}
     lowered = set(re.findall(r"\b[a-z]+\b", document.text))
+    places, credits = _datelines(document.text)
     entities = []
     for e in sorted((e for e in document.ents if e.type in NAMED_TYPES), key=lambda e: e.start_char):
+        if any(start <= e.start_char and e.end_char <= end for start, end in credits):
+            continue  # the wire that filed the story is no one the story is about
         k = bisect.bisect_right(cues, e.start_char)
         end = cues[k] if k < len(cues) and cues[k] < e.end_char else e.end_char
         start = _past_opening_word(document.text, e, words, lowered)
@@ -201,9 +206,18 @@ def named_entities(document):
         start = dateline.end() if dateline else start  # "CLEVELAND - Tom Harlan": the name after the dash
         text = document.text[start:end].rstrip()
         etype = person_like(text, e.type, surnames=()) if dateline else e.type  # a place and a name: no ORG
+        if any(start <= e.start_char and e.end_char <= end for start, end in places):
+            etype = "GPE"  # "DETROIT" of "DETROIT (Reuters) -", which the tagger may take for an organisation
         if clean_name(text):  # not a bare title or mark the tagger took for a name
             entities.append(Entity(text, etype, start, start + len(text)))
     return _joined_by_slash(_addressed_as_persons(entities, document.text), document.text)
+
+
+def _datelines(text):
+    """``(places, credits)``: the spans of the places and of the wires' credits of the datelines that open
+    paragraphs ("DETROIT (Reuters) - ...")."""
+    found = list(WIRE_DATELINE.finditer(text))
+    return [m.span("place") for m in found], [m.span("credit") for m in found if m.group("credit")]
 
 
 def _addressed_as_persons(entities, text):

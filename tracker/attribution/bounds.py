@@ -110,14 +110,18 @@ def clause_joined_to_content(tree, verb, words):
     return []
 
 
+DATELINE_WORDS = 8  # a dateline's dash is among a sentence's first words: "WASHINGTON, D.C. (Reuters) -"
+
+
 def without_opening(tree, words):
     """Content that opens its sentence without the writer's lead-in: a dateline ("WASHINGTON ― ...")
     and a linking adverb ("However, ...", "In addition, ...")."""
     words = sorted(words, key=lambda w: w.id)
     if not words or words[0].id != 1:
         return words
-    dashes = [w for w in words[:5] if w.text in DASHES]
-    if dashes and all(w.text.isupper() or w.upos == "PUNCT" for w in words[:dashes[0].id - 1]):
+    dashes = [w for w in words[:DATELINE_WORDS] if w.text in DASHES or _spaced_hyphen(words, w)]
+    if dashes and all(w.text.isupper() or w.upos == "PUNCT" or _in_brackets(words, w)
+                      for w in words[:dashes[0].id - 1]):  # "DETROIT -", "PARIS (Reuters) ―"
         words = [w for w in words if w.id > dashes[0].id]
     if words and words[0].text.lower() in LINKING | {"in"}:
         lead = words[0] if words[0].text.lower() in LINKING else tree.head(words[0])
@@ -126,6 +130,21 @@ def without_opening(tree, words):
             span = {w.id for w in tree.subtree(lead)}
             words = [w for w in words if w.id not in span]
     return words
+
+
+def _spaced_hyphen(words, hyphen):
+    """Whether ``hyphen`` (one of ``words``, which open a sentence) is a hyphen written as a dash, with a space
+    on either side ("DETROIT - ..."), not one that joins words ("U.S.-based")."""
+    k = words.index(hyphen)
+    return hyphen.text == "-" and 0 < k < len(words) - 1 and words[k - 1].end_char < hyphen.start_char \
+        and hyphen.end_char < words[k + 1].start_char
+
+
+def _in_brackets(words, word):
+    """Whether ``word`` (one of ``words``, which open a sentence) stands between brackets: a wire's credit in a
+    dateline ("PARIS (Reuters) - ...")."""
+    k = words.index(word)
+    return any(w.text == "(" for w in words[:k]) and any(w.text == ")" for w in words[k + 1:])
 
 
 def before_a_break(tree, clause, verb):
