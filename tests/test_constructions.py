@@ -57,6 +57,8 @@ CONSTRUCTIONS = [
                  "the council would cut bus fares", id="apposition"),
     pytest.param('Ann Cole, the mayor of Riverton, said: "Never again."', "Ann Cole", "Never again",
                  id="apposition-short-quote"),
+    pytest.param("Asked whether she would raise the bus fares, Ann Cole said no.", "Ann Cole", "no",
+                 id="unquoted-answer"),
 ]
 
 

@@ -54,6 +54,9 @@ from .lexicon import (
 from .nominal import that_clauses
 
 
+ANSWERS = ("yes", "no")  # "said no": an answer the verb of speech takes as its content
+
+
 class Complement:
     """What a cue verb's content is looked for in: the article, the sentence, the verb, its speaker and the
     clauses that may hold what it says."""
@@ -347,9 +350,20 @@ def prepositional_shape(c):
 OBJECTS_NOT_SAID = {verb: frozenset(objects.split()) for verb, objects in word_map("objects_not_said").items()}
 NO_OBJECT_CONTENT = word_set("no_object_content")
 # the shapes of a cue verb's content, tried in this order: the first that decides gives the content and its rule
+def answer_shape(c):
+    """ "Asked whether he would raise taxes, Marsh said no": a yes or a no right after a verb of speech."""
+    after = c.tree.words[c.verb.id] if c.verb.id < len(c.tree.words) else None
+    if c.verb.lemma in SPEECH_VERBS and after is not None and after.text.lower() in ANSWERS \
+            and after.head == c.verb.id:
+        to = [w for w in c.tree.kids(c.verb, "obl") if w.id > after.id
+              and [m.text.lower() for m in c.tree.kids(w, "case")] == ["to"]]
+        return [after] + (c.tree.subtree(to[0]) if to else []), "object"  # "said no to the plan"
+    return None
+
+
 CONTENT_SHAPES = (relative_shape, made_clear_shape, clause_shape, as_clause_shape, name_given_shape,
                   parataxis_shape, infinitive_shape, gerund_shape, as_much_shape, said_of_shape, named_shape,
-                  object_shape, prepositional_shape)
+                  object_shape, prepositional_shape, answer_shape)
 
 
 def called_on_preposition(index, tree, verb):
