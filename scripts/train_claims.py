@@ -30,6 +30,7 @@ for variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"): 
 import lightgbm  # noqa: E402
 import numpy  # noqa: E402
 import scipy.sparse  # noqa: E402
+import scipy.special  # noqa: E402
 from sklearn.feature_extraction import DictVectorizer  # noqa: E402
 from sklearn.linear_model import LogisticRegression  # noqa: E402
 
@@ -65,6 +66,9 @@ TREE_WEIGHTS = (0.0, 0.3, 0.5, 0.7)
 NEUTRAL_OFFSETS = (0.0, 0.25, 0.5, 0.75, 1.0, 1.25)  # taken off the neutral class's log-probability
 # taken off the deny class's (balanced classes make the linear model say deny too often, the trees too seldom)
 DENY_OFFSETS = (0.0, -0.5, 0.5, 1.0)
+# the least probability at which the model alone says deny (a weaker denial gives way to the next class), tried
+# once the rest of the decision is chosen; 0 first
+DENY_FLOORS = (0.0, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
 # the ranker's floor: its best candidate scoring below it is no target. A wrong target shown costs an eighth of
 # a right one, so the floor drops the choices right less than one time in nine (the stored "Ann Bell against
 # Ann Bell" of a claim that names nothing but its speaker); the floors tried, none (-inf) first
@@ -155,8 +159,9 @@ class Scaled:
     def probabilities(self, examples, dense=None):
         return self.classifier.predict_proba(self.matrix(examples, dense))
 
-    def export(self, path, source):
-        """Write the weights with the scaling folded in, as ``tracker.stance.load_linear`` reads them."""
+    def export(self, path, source, deny_floor=0.0):
+        """Write the weights with the scaling folded in (and the least probability of a denial the model alone
+        says), as ``tracker.stance.load_linear`` reads them."""
         coef = self.classifier.coef_ / self.scale  # (classes or 1, features)
         intercept = self.classifier.intercept_ - coef @ self.mean
         names = list(self.vectorizer.get_feature_names_out())
@@ -165,7 +170,8 @@ class Scaled:
         model = {"source": source, "classes": [str(c) for c in self.classifier.classes_],
                  "intercept": [round(float(b), DECIMALS) for b in intercept],
                  "weights": {k: v for k, v in weights.items() if any(v)},
-                 "dense": [[round(float(w), DECIMALS) for w in row] for row in dense] if dense.size else None}
+                 "dense": [[round(float(w), DECIMALS) for w in row] for row in dense] if dense.size else None,
+                 **({"deny_floor": deny_floor} if deny_floor else {})}
         if len(model["classes"]) == 2:  # one score: the logistic of the positive class
             model["classes"] = model["classes"][1:]
         path.write_text(json.dumps(model, separators=(",", ":")), encoding="utf-8")
@@ -203,14 +209,19 @@ def is_denial(features):
         f"c_denial:{phrase}" in features for phrase in FLAT_DENIALS)
 
 
-def decide_stances(scores, classes, rows, neutral_offset=0.0, denials=None, threshold=0.5, deny_offset=0.0):
+def decide_stances(scores, classes, rows, neutral_offset=0.0, denials=None, threshold=0.5, deny_offset=0.0,
+                   deny_floor=0.0):
     """Stances as the pipeline decides: the relation step's stance, else a denial by its words or by the
     denial model (``denials``: its probabilities, a denial above ``threshold``), else the model's best class
     once ``neutral_offset`` is taken off the neutral score and ``deny_offset`` off the deny score (both folded
-    into the shipped intercepts)."""
+    into the shipped intercepts), but for a denial of probability under ``deny_floor``, which gives way to the
+    next best class."""
     scores = scores.copy()
+    deny = list(classes).index("deny")
     scores[:, list(classes).index("neutral")] -= neutral_offset
-    scores[:, list(classes).index("deny")] -= deny_offset
+    scores[:, deny] -= deny_offset
+    weak = numpy.exp(scores[:, deny] - scipy.special.logsumexp(scores, axis=1)) < deny_floor
+    scores[weak & (scores.argmax(1) == deny), deny] = -numpy.inf
     denied = [is_denial(r["features"]) for r in rows] if denials is None else [
         is_denial(r["features"]) or p > threshold for r, p in zip(rows, denials)]
     return [RELATION_STANCE.get(r["relation"]) or ("deny" if d else str(classes[k]))
@@ -371,7 +382,7 @@ def targets_out_of_fold(rows):
 
 
 def best_decision(rows, scores, classes, denials):
-    """``(macro-F1, neutral offset, deny offset, denial C, denial threshold)`` with the best out-of-fold
+    """``(macro-F1, neutral offset, deny offset, denial C, denial threshold, deny floor)`` with the best out-of-fold
     macro-F1, over the offsets of ``NEUTRAL_OFFSETS`` (the model, fit for likelihood on a set where most
     statements are neutral, says neutral more often than is best for the polar classes; a negative offset,
     tried on 840 articles, bought 0.4 macro-F1 for 3.7 target points) and of ``DENY_OFFSETS``, and the denial
@@ -379,9 +390,13 @@ def best_decision(rows, scores, classes, denials):
     threshold None)."""
     gold = [r["stance"] for r in rows]
     options = [(None, None)] + [(C, t) for C in denials for t in DENIAL_THRESHOLDS]
-    return max(((macro_f1(gold, decide_stances(scores, classes, rows, offset, denials.get(C), t or 0.5, deny)),
-                 offset, deny, C, t) for offset in NEUTRAL_OFFSETS for deny in DENY_OFFSETS for C, t in options),
-               key=lambda decision: decision[0])  # a tie keeps the first: no denial model, the smaller offsets
+    _, offset, deny, C, t = max(
+        ((macro_f1(gold, decide_stances(scores, classes, rows, offset, denials.get(C), t or 0.5, deny)),
+          offset, deny, C, t) for offset in NEUTRAL_OFFSETS for deny in DENY_OFFSETS for C, t in options),
+        key=lambda decision: decision[0])  # a tie keeps the first: no denial model, the smaller offsets
+    return max(((macro_f1(gold, decide_stances(scores, classes, rows, offset, denials.get(C), t or 0.5, deny,
+                                               floor)), offset, deny, C, t, floor) for floor in DENY_FLOORS),
+               key=lambda decision: decision[0])
 
 
 def figures_of(rows, stances, chosen, show=False):
@@ -478,19 +493,20 @@ def main():
             linear, classes = out_of_fold(rows, C, weight)
             for tree_weight in TREE_WEIGHTS:  # log-probabilities and raw scores: the same argmax and softmax
                 scores = (1 - tree_weight) * linear + tree_weight * tree_scores
-                _, offset, deny_offset, denial_C, threshold = decision = best_decision(rows, scores, classes, denials)
+                _, offset, deny_offset, denial_C, threshold, floor = decision = best_decision(rows, scores, classes,
+                                                                                              denials)
                 stances = decide_stances(scores, classes, rows, offset, denials.get(denial_C), threshold or 0.5,
-                                         deny_offset)
+                                         deny_offset, floor)
                 figures = figures_of(rows, stances, chosen)
                 print(f"C {C} weight {weight} trees {tree_weight} neutral offset {offset} deny offset {deny_offset} "
-                      f"denial model C {denial_C} "
+                      f"deny floor {floor} denial model C {denial_C} "
                       f"threshold {threshold}: " + ", ".join(f"{k} {v:.1f}" for k, v in figures.items()), flush=True)
                 key = (round(figures["macro_f1"], 1), figures["target_acc"])  # the issue's stance measure first
                 if best is None or key > best[0]:
                     best = (key, C, weight, tree_weight, decision, stances)
-    _, C, weight, tree_weight, (_, offset, deny_offset, denial_C, threshold), stances = best
+    _, C, weight, tree_weight, (_, offset, deny_offset, denial_C, threshold, floor), stances = best
     print(f"chosen: C {C} weight {weight} trees {tree_weight} neutral offset {offset} deny offset {deny_offset} "
-          f"denial model C {denial_C} threshold {threshold}")
+          f"deny floor {floor} denial model C {denial_C} threshold {threshold}")
     figures_of(rows, stances, chosen, show=True)
     gold = [r["stance"] for r in rows]
     print("per class F1:", {c: round(class_f1(gold, stances, c), 1) for c in CLAIM_CLASSES})
@@ -500,7 +516,8 @@ def main():
     # the offsets folded into the linear model's intercepts, which count for 1 - tree_weight of the scores
     for label, taken in (("neutral", offset), ("deny", deny_offset)):
         model.classifier.intercept_[list(model.classifier.classes_).index(label)] -= taken / (1 - tree_weight)
-    size = model.export(CLAIM_MODEL_PATH, source + f", neutral offset {offset}, deny offset {deny_offset}")
+    size = model.export(CLAIM_MODEL_PATH, source + f", neutral offset {offset}, deny offset {deny_offset}, "
+                        f"deny floor {floor}", deny_floor=floor)
     print(f"wrote {CLAIM_MODEL_PATH.relative_to(ROOT)} ({size:,} bytes)")
     if tree_weight:
         trees = fit_trees(rows)

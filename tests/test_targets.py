@@ -1,10 +1,12 @@
 """Targets and their stance on hand-written news paragraphs, through the embedded engine."""
 
+import re
+
 import pytest
 
 from tracker.article import Article
 from tracker.extract import statements_of
-from tracker.stance import stance_cue
+from tracker.stance import CLAIM_MODEL_PATH, load_linear, stance_cue
 from tracker.targets import ClaimJudge, ranking_features
 
 
@@ -194,6 +196,15 @@ def test_a_denial_said_in_words_no_rule_lists_is_found_by_the_learned_models(cla
     claim, = claims_of("The senator rejected the allegation that she had taken money from the developer.")
     assert claim.stance == "deny" and claim.target.startswith("claim:")
     assert claim.stance_evidence.startswith(("model (deny", "denial model ("))  # not a denial rule's words
+
+
+def test_a_denial_the_model_alone_says_below_its_floor_gives_way_to_the_next_class(claims_of, monkeypatch):
+    text = "The senator rejected the allegation that she had taken money from the developer."
+    claim, = claims_of(text)
+    chance = float(re.search(r"^model \(deny ([\d.]+)\)", claim.stance_evidence).group(1))
+    monkeypatch.setattr(load_linear(CLAIM_MODEL_PATH), "deny_floor", chance + 0.01)
+    claim, = claims_of(text)
+    assert claim.stance != "deny" and not claim.stance_evidence.startswith("model (deny")
 
 
 @pytest.mark.parametrize("text, words", [

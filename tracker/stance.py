@@ -524,6 +524,7 @@ class LinearModel:
     intercept: numpy.ndarray
     weights: dict[str, numpy.ndarray]
     dense: numpy.ndarray | None = None  # (width, classes)
+    deny_floor: float = 0.0  # the least probability at which the model alone says deny
 
     def contributions(self, found: dict[str, float]) -> tuple[list[str], numpy.ndarray]:
         """``(names, pushes)``: the named features the model knows, and each one's push on the class scores
@@ -563,7 +564,8 @@ def load_linear(path: Path) -> LinearModel:
     data = json.loads(path.read_text(encoding="utf-8"))
     dense = numpy.asarray(data["dense"], dtype=numpy.float32) if data.get("dense") else None
     return LinearModel(classes=data["classes"], intercept=numpy.asarray(data["intercept"], dtype=numpy.float64),
-                       weights={k: numpy.asarray(v) for k, v in data["weights"].items()}, dense=dense)
+                       weights={k: numpy.asarray(v) for k, v in data["weights"].items()}, dense=dense,
+                       deny_floor=data.get("deny_floor", 0.0))
 
 
 # the features of a chosen target that the ranker occludes to explain the choice, those of most gain in its trees:

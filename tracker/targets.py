@@ -730,6 +730,8 @@ class ClaimJudge:
         hedged = is_hedged(content, attribution.cue_lemma)
         model, probabilities = load_linear(CLAIM_MODEL_PATH), class_probabilities(scores)
         best = int(numpy.argmax(probabilities))
+        if model.classes[best] == "deny" and probabilities[best] < model.deny_floor:  # too weak a denial
+            best = int(numpy.argsort(probabilities)[-2])
         label, confidence = model.classes[best], float(probabilities[best])
         evidence = f"model ({label} {confidence:.2f}): {_top_features(model, found, best)}"
         denial = denial_evidence(content, attribution.cue_lemma)
