@@ -76,3 +76,11 @@ def test_an_office_holder_the_lead_introduces_is_the_one_named_just_after(claims
                  "public hearing.\n\nThe council met on Tuesday.\n\nThe mayor was away.\n\nCity officials were "
                  "silent.\n\nCounty Judge Miriam Osei later wrote that other rules could not stand.")
     assert named(claims_of, named_far)["A state judge"][0] != "Miriam Osei"
+
+
+def test_a_countrys_office_holder_is_the_one_named_just_after_else_the_country(claims_of):
+    named_next = ("Norway's finance minister warned on Monday that the fund would shrink.\n\n"
+                  "Finance Minister Erik Dahl said the fall in oil prices was to blame.")
+    assert named(claims_of, named_next)["Norway's finance minister"] == ("Erik Dahl", True)
+    unnamed = "Norway's finance minister warned on Monday that the fund would shrink."
+    assert named(claims_of, unnamed)["Norway's finance minister"][0] == "Norway"

@@ -708,7 +708,13 @@ class Resolver:
                 return Speaker(f"{person} {head.lemma.lower()}", "ORG")
         if head.lemma.lower() in INSTITUTIONS or head.upos == "NOUN":
             country = self.book.possessor(sentence, head, {"GPE"})
-            if country is not None:
+            office = OFFICES.get(_noun_of(sentence, head)) if country is not None else None
+            holder = office and "Number=Plur" not in (head.feats or "") and (
+                self.book.holder_of(office, head.start_char, [country.text])
+                or self._holder_named_next(office, head.start_char))
+            if holder:  # "Sweden's foreign minister warned ... Swedish Foreign Minister Tobias Billstrom"
+                return Speaker(holder, "PERSON", " ".join(self.text[country.start_char:head.end_char].split()))
+            if country is not None:  # "Egypt's foreign ministry", an unnamed "Egypt's foreign minister"
                 return Speaker(*self.book.canonical(country.text, "GPE"))
             lowered, start = head.text.lower(), head.start_char
             earlier = [e for e, end, etype, words in self._entity_words if end <= start
@@ -765,9 +771,7 @@ class Resolver:
                 office, head.start_char)  # a bare title in a headline: "Minister Defends Reform", "Senator says"
         if holder is None and office and not tail and head.upos == "NOUN" and _indefinite(sentence, head) \
                 and "Number=Plur" not in (head.feats or ""):  # "A federal judge blocked the law ..." of the lead
-            paragraph = self.index.paragraph_of(head.start_char) + NAMED_NEXT_PARAGRAPHS
-            holder = self.book.first_holder_after(office, head.start_char, self.index.paragraphs[
-                min(paragraph, len(self.index.paragraphs) - 1)][1])
+            holder = self._holder_named_next(office, head.start_char)
         if holder is None and not tail and head.upos == "NOUN" and self._definite(sentence, head) \
                 and (office or noun in PERSON_NOUNS or noun in PROXY_NOUNS) and "Number=Plur" not in (head.feats or ""):
             holder = self._person_meant(head, noun, qualifiers)
@@ -867,6 +871,12 @@ class Resolver:
         if self._lower_words is None:
             self._lower_words = set(re.findall(r"\b[a-z]+\b", self.text))
         return word.lower() in self._lower_words
+
+    def _holder_named_next(self, office, offset):
+        """The person named with ``office`` after ``offset`` and at most ``NAMED_NEXT_PARAGRAPHS`` paragraphs
+        later: news introduces a person by the office first and names them soon after."""
+        paragraph = min(self.index.paragraph_of(offset) + NAMED_NEXT_PARAGRAPHS, len(self.index.paragraphs) - 1)
+        return self.book.first_holder_after(office, offset, self.index.paragraphs[paragraph][1])
 
     @staticmethod
     def _definite(sentence, noun):
