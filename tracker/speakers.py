@@ -188,6 +188,19 @@ def _conjuncts(sentence, head, ids):
     return sorted(found, key=lambda w: w.id)
 
 
+def _placed(sentence, name):
+    """Whether a name is written with the place or organisation it is of: "Jane Roe of Ohio", "Jane Roe from the
+    Elm Fund"."""
+    places = (w for w in dependents(sentence, name) if w.deprel == "nmod" and w.upos == "PROPN")
+    return any(c.deprel == "case" and c.lemma.lower() in ("of", "from") for w in places for c in dependents(sentence, w))
+
+
+def _after_separator(sentence, name):
+    """Whether the words of the name headed by ``name`` come right after an "and" or a comma."""
+    first = min(_phrase_ids(sentence, name))
+    return first > 1 and (sentence.words[first - 2].lemma.lower() == "and" or sentence.words[first - 2].text == ",")
+
+
 def _is_title(word):
     """Whether ``word`` may be part of a title written before a name: "House Speaker", "co-host", "Sen."."""
     return word.upos in ("PROPN", "NOUN", "ADJ") or word.text in ("-", ".")
@@ -528,10 +541,17 @@ class Resolver:
                            and len(_conjuncts(sentence, w, ids)) > 1  # for an apposition of the first
                            and all(self._names_agent(c) for c in _conjuncts(sentence, w, ids))), None)
             members = [head, *_conjuncts(sentence, listed, ids)] if listed is not None else members
+        if len(members) == 1 and self._is_named_person(head):  # "Jane Roe of Ohio and John Doe of Utah"
+            members = self._persons_past_modifiers(sentence, head, ids)
         if len(members) == 1 and group:  # "the two candidates, Jane Roe and John Doe", "the two Republicans, ..."
             listed = next((w for w in dependents(sentence, head) if w.deprel == "appos" and w.id in ids
                            and w.upos == "PROPN" and len(_conjuncts(sentence, w, ids)) > 1), None)
             members = _conjuncts(sentence, listed, ids) if listed is not None else members
+        if len(members) == 1 and group:  # "the two senators, Jane Roe of Ohio and John Doe of Utah"
+            listed = next((w for w in dependents(sentence, head) if w.deprel == "appos" and w.id in ids
+                           and self._is_named_person(w)), None)
+            members = self._persons_past_modifiers(sentence, listed, ids) if listed is not None else members
+            members = members if len(members) > 1 else [head]
         if len(members) == 1:
             listed = self._listed_persons(sentence, ids)
             if listed:  # "Jane Roe and House Speaker Tom Hale", which the parser read as one name
@@ -552,6 +572,30 @@ class Resolver:
         return Speaker("; ".join(p.name for p in parts),
                        types.pop() if len(types) == 1 else parts[0].type if parts else None,
                        named=any(p.named for p in parts))
+
+    def _persons_past_modifiers(self, sentence, person, ids):
+        """The name ``person`` and the persons the parser coordinates with a place or organisation that modifies it
+        within ``ids`` ("Jane Roe of Ohio and John Doe of Utah", where "Doe" hangs on "Ohio") or hangs on it as an
+        apposition after "and" or a comma when both are named with their place ("Jane Roe of the Elm Fund and John
+        Doe of the ..."), with theirs, in text order; not a place or organisation so coordinated ("Jane Roe of Ohio
+        and Utah"), nor a name in apposition that is no item of such a list ("Jane Roe (D-Ohio), a supporter of
+        John Doe")."""
+        found, stack = [person], [person]
+        while stack:
+            word = stack.pop()
+            coordinated = [w for w in dependents(sentence, word) if w.deprel == "appos" and w.id in ids
+                           and self._is_named_person(w) and _after_separator(sentence, w)
+                           and _placed(sentence, word) and _placed(sentence, w)]
+            for modifier in (w for w in dependents(sentence, word) if w.deprel == "nmod" and w.id in ids
+                             and w.upos == "PROPN" and not self._is_named_person(w)):
+                coordinated += [w for w in _conjuncts(sentence, modifier, ids)[1:] if self._is_named_person(w)]
+            found += coordinated
+            stack += coordinated
+        return sorted(found, key=lambda w: w.id)
+
+    def _is_named_person(self, word):
+        """Whether ``word`` is a proper noun in the name of a person."""
+        return word.upos == "PROPN" and self.book.entity_at(word.start_char, word.end_char, {"PERSON"}) is not None
 
     def _listed_persons(self, sentence, ids):
         """The persons the words ``ids`` list by name where the parser read no list ("Jane Roe and House Speaker Tom
