@@ -84,3 +84,12 @@ def test_a_countrys_office_holder_is_the_one_named_just_after_else_the_country(c
     assert named(claims_of, named_next)["Norway's finance minister"] == ("Erik Dahl", True)
     unnamed = "Norway's finance minister warned on Monday that the fund would shrink."
     assert named(claims_of, unnamed)["Norway's finance minister"][0] == "Norway"
+    another = ("In 2014, Germany's president urged a larger security role for the country. Weeks later, Russia's "
+               "leader, President Vladimir Putin, annexed Crimea.")
+    assert named(claims_of, another)["Germany's president"][0] == "Germany"
+
+
+def test_the_campaign_is_the_campaign_the_article_last_named(claims_of):
+    text = ("Senator Jane Roe's campaign opened an office in Dayton on Monday. Roe told supporters that she would "
+            "win Ohio.\n\nThe campaign said it had raised $2 million in the first quarter.")
+    assert named(claims_of, text)["The campaign"] == ("Jane Roe campaign", True)

@@ -43,6 +43,7 @@ TITLES = re.compile(r"^(?:(?:the\s+)?(?:(?:u\.\s?s\.|" + "|".join(word_list("tit
 CAPITALS = word_map("capitals")
 # adjectives of nationality for the country they name ("Egyptian deployment" -> Egypt)
 DEMONYMS = word_map("demonyms")
+COUNTRY_NAMES = frozenset(c.lower() for c in (*DEMONYMS.values(), *CAPITALS.values()))
 HONORED = re.compile(r"\b(?:" + "|".join(word_list("honored_titles")) + r")\.?\s+"
                      r"(?:[A-Z][\w'’-]*\.?\s+)*?([A-Z][\w'’-]+)\b(?!\s+[A-Z])")
 QUOTED = re.compile(r'"[^"]*"|“[^”]*”')
@@ -135,6 +136,12 @@ def person_like(name, etype, surnames=None):
             surnames is None or name.split()[-1] in surnames or name.split()[0].upper() in first_name_genders()):
         return "PERSON"
     return etype
+
+
+def _other_country(words, country):
+    """Whether ``words`` (lower-cased) name a country other than ``country``, by its name or its demonym."""
+    named = {DEMONYMS.get(w.capitalize(), w).lower() for w in words}
+    return any(c in COUNTRY_NAMES and c != country.lower() for c in named)
 
 
 def qualifier_forms(qualifiers):
@@ -551,12 +558,15 @@ class NameBook:
                    if held == office and start < offset and all(context & forms for forms in wanted)]
         return holders[-1] if holders else None
 
-    def first_holder_after(self, office, offset, before=None):
+    def first_holder_after(self, office, offset, before=None, country=None):
         """The person first named with ``office`` after ``offset`` (and before ``before`` when given), for a bare
-        title in a headline ("Minister Defends Reform" of an article about "Education Minister Jane Roe"); None
-        if the article names none."""
+        title in a headline ("Minister Defends Reform" of an article about "Education Minister Jane Roe"); with
+        ``country``, not one named as another country's ("Russian President X" is no "Germany's president");
+        None if the article names none."""
         return next((name for start, held, name, _ in self._office_holders
-                     if held == office and offset < start < (before or len(self.text))), None)
+                     if held == office and offset < start < (before or len(self.text)) and not (
+                         country and _other_country(re.findall(r"\w+", self.text[max(0, start - 60):start].lower()),
+                                                    country))), None)
 
     @cached_property
     def _office_holders(self):

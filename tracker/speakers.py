@@ -38,6 +38,7 @@ QUANTITIES = word_set("quantities")
 SHARES = QUANTITIES | {"percent", "%", "half", "some", "most", "many"}  # "40 percent of voters", "most voters"
 DESCRIPTION_WORDS = 8  # at most this many words after a description's noun belong to the speaker's name
 NAMED_NEXT_PARAGRAPHS = 2  # an office holder the lead introduces ("A federal judge ...") is named this soon after
+LEAD_PARAGRAPHS = 2  # the lead: the headline and the first two paragraphs; "a senator" further on may stay unnamed
 DESCRIBING = word_set("describing")
 # "the city of Phoenix": the noun names the same place as the name after "of"
 PLACE_NOUNS = word_set("place_nouns")
@@ -755,7 +756,7 @@ class Resolver:
             office = OFFICES.get(_noun_of(sentence, head)) if country is not None else None
             holder = office and "Number=Plur" not in (head.feats or "") and (
                 self.book.holder_of(office, head.start_char, [country.text])
-                or self._holder_named_next(office, head.start_char))
+                or self._holder_named_next(office, head.start_char, country.text))
             if holder:  # "Sweden's foreign minister warned ... Swedish Foreign Minister Tobias Billstrom"
                 return Speaker(holder, "PERSON", " ".join(self.text[country.start_char:head.end_char].split()))
             if country is not None:  # "Egypt's foreign ministry", an unnamed "Egypt's foreign minister"
@@ -814,7 +815,8 @@ class Resolver:
             holder = self.book.holder_of(office, head.start_char) or self.book.first_holder_after(
                 office, head.start_char)  # a bare title in a headline: "Minister Defends Reform", "Senator says"
         if holder is None and office and not tail and head.upos == "NOUN" and _indefinite(sentence, head) \
-                and "Number=Plur" not in (head.feats or ""):  # "A federal judge blocked the law ..." of the lead
+                and "Number=Plur" not in (head.feats or "") \
+                and self.index.paragraph_of(head.start_char) <= LEAD_PARAGRAPHS:  # "A federal judge blocked ..."
             holder = self._holder_named_next(office, head.start_char)
         if holder is None and not tail and head.upos == "NOUN" and self._definite(sentence, head) \
                 and (office or noun in PERSON_NOUNS or noun in PROXY_NOUNS) and "Number=Plur" not in (head.feats or ""):
@@ -916,11 +918,12 @@ class Resolver:
             self._lower_words = set(re.findall(r"\b[a-z]+\b", self.text))
         return word.lower() in self._lower_words
 
-    def _holder_named_next(self, office, offset):
+    def _holder_named_next(self, office, offset, country=None):
         """The person named with ``office`` after ``offset`` and at most ``NAMED_NEXT_PARAGRAPHS`` paragraphs
-        later: news introduces a person by the office first and names them soon after."""
+        later (of no other country than ``country`` when given): news introduces a person by the office first
+        and names them soon after."""
         paragraph = min(self.index.paragraph_of(offset) + NAMED_NEXT_PARAGRAPHS, len(self.index.paragraphs) - 1)
-        return self.book.first_holder_after(office, offset, self.index.paragraphs[paragraph][1])
+        return self.book.first_holder_after(office, offset, self.index.paragraphs[paragraph][1], country)
 
     @staticmethod
     def _definite(sentence, noun):
@@ -1010,6 +1013,17 @@ class Resolver:
                 found.append(candidate.name)
         return Speaker("; ".join(found[1::-1]), "PERSON") if len(found) >= 2 else None
 
+    def _campaign_owner_before(self, offset):
+        """The person whose campaign the article last named before ``offset`` ("his campaign", "Clinton's
+        campaign", "the Sanders campaign"; not "Roe campaign manager Tom Doe", nor "her debate team"), or None."""
+        for sentence in reversed(self.document.sentences[:self.index.sentence_of(offset) + 1]):
+            for word in reversed(sentence.words):
+                if word.start_char < offset and word.lemma.lower() == "campaign" and word.deprel != "compound":
+                    owner = self._person_owning(sentence, word)
+                    if owner is not None:
+                        return owner
+        return None
+
     def _person_owning(self, sentence, noun):
         """The canonical name of the person whose ``noun`` it is: by a possessive pronoun ("his team"), a
         possessive or a compound name ("Fiorina's team", "the Sanders camp"), also one the tagger took for a
@@ -1065,6 +1079,10 @@ class Resolver:
                 w.deprel in ("compound", "nmod:poss", "flat") or w.upos == "PROPN" for w in dependents(sentence, noun)):
             return None  # "the groups" are not one of them; "the Trump campaign" says whose it is
         holding = self._salient_organisation(noun.start_char, noun.lemma.lower())
+        if holding is None and noun.lemma.lower() == "campaign":  # "Roe's campaign ... the campaign said"
+            owner = self._campaign_owner_before(noun.start_char)
+            if owner is not None:
+                return Speaker(f"{owner} campaign", "ORG")
         if holding is None and (noun.lemma.lower() in NAMING_NOUNS or any(
                 noun.lemma.lower() in words for *_, words in self._entity_words)):
             return None  # "the party", "the institute": the name that holds the noun, found by the name
