@@ -863,8 +863,7 @@ def newsmtsc_features(content, spans):
     NewsMTSC (``tracker.stance.target_probabilities``, trained on other labelled news): the highest support
     and against probabilities, which carry what that data set taught about words said of a target."""
     found = Counter()
-    for span in spans[:NEWSMTSC_TARGETS]:
-        probabilities = target_probabilities(content, span.start, span.end)
+    for probabilities in target_probabilities(content, [(span.start, span.end) for span in spans[:NEWSMTSC_TARGETS]]):
         for label in ("support", "against"):
             found[f"newsmtsc_{label}"] = max(found[f"newsmtsc_{label}"], probabilities.get(label, 0.0))
     return found
