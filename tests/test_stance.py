@@ -195,7 +195,7 @@ def test_the_model_reads_no_name(template, names, target):
         text = template.format(name)
         _, start, end = span(text, target or name)
         found.append(features(text, start, end))
-        probabilities.append(target_probabilities(text, start, end))
+        probabilities.append(target_probabilities(text, [(start, end)]))
     assert found[0] == found[1]
     assert probabilities[0] == probabilities[1]
     assert not any(feature.split(":")[-1] == part.lower() for feature in found[0] for name in names

@@ -312,10 +312,12 @@ def the_month(words: list[str], k: int) -> bool:
     return words[k] == "May" and k > 0 and words[k - 1] not in BEFORE_A_SENTENCE
 
 
-def target_probabilities(text: str, target_start: int, target_end: int) -> dict[str, float]:
-    """``{class: probability}`` of the NewsMTSC model's stance toward ``text[target_start:target_end]``."""
+def target_probabilities(text: str, targets: list[tuple[int, int]]) -> list[dict[str, float]]:
+    """``{class: probability}`` of the NewsMTSC model's stance toward each ``(start, end)`` of ``targets`` in
+    ``text``, the targets scored in one product."""
     model = load_model()
-    return dict(zip(model.classes, model.probabilities(features(text, target_start, target_end)).tolist()))
+    rows = model.probabilities_of([features(text, start, end) for start, end in targets])
+    return [dict(zip(model.classes, row)) for row in rows.tolist()]
 
 
 def predict_stance(text: str, target_start: int, target_end: int) -> StanceResult:
@@ -540,14 +542,25 @@ class LinearModel:
 
     def scores(self, found: dict[str, float], vector: numpy.ndarray | None = None) -> numpy.ndarray:
         """The class scores (logits)."""
-        scores = self.intercept + self.contributions(found)[1].sum(axis=0)
-        if self.dense is not None and vector is not None:
-            scores += vector @ self.dense
+        return self.scores_of([found], None if vector is None else [vector])[0]
+
+    def scores_of(self, rows: list[dict[str, float]], vectors: list[numpy.ndarray] | None = None) -> numpy.ndarray:
+        """The class scores (logits) of each of ``rows`` (named features; ``vectors``, a dense vector each, when
+        the model reads one), a row each, in one product."""
+        row_of, columns, values = named_entries(self._row, rows)
+        scores = numpy.tile(self.intercept, (len(rows), 1))
+        numpy.add.at(scores, row_of, values[:, None] * self._matrix[columns])
+        if self.dense is not None and vectors is not None:
+            scores += numpy.asarray(vectors) @ self.dense
         return scores
 
     def probabilities(self, found: dict[str, float], vector: numpy.ndarray | None = None) -> numpy.ndarray:
         """Class probabilities (softmax of the scores; one class: the logistic of its score)."""
         return class_probabilities(self.scores(found, vector))
+
+    def probabilities_of(self, rows: list[dict[str, float]]) -> numpy.ndarray:
+        """``probabilities`` of each of ``rows`` (named features), a row each."""
+        return numpy.array([class_probabilities(scores) for scores in self.scores_of(rows)])
 
 
 def class_probabilities(scores: numpy.ndarray) -> numpy.ndarray:
@@ -575,16 +588,24 @@ OCCLUDED = 10
 VECTOR_FLOAT = re.compile(r"(?<=vec):\d+$")  # "vec:17", "governor_vec:3": one float of a word vector
 
 
-def named_matrix(column: dict[str, int], rows: list[dict[str, float]], width: int) -> numpy.ndarray:
-    """One row per dict of named features, ``width`` columns: each name the model knows (``column``: its
-    column) in its column, a name it does not know left out."""
-    matrix = numpy.zeros((len(rows), width))
-    sizes = [len(found) for found in rows]  # all rows' names and values in one array each: numpy's calls once
+def named_entries(column: dict[str, int], rows: list[dict[str, float]]) -> tuple[numpy.ndarray, ...]:
+    """``(row, column, value)`` arrays of the named features of ``rows`` (dicts) that a model knows (``column``:
+    a name's column), a name it does not know left out; all rows' names and values in one array each, numpy
+    called once."""
+    sizes = [len(found) for found in rows]
     columns = numpy.fromiter(chain.from_iterable(map(column.get, found, repeat(-1)) for found in rows), dtype=int,
                              count=sum(sizes))
     values = numpy.fromiter(chain.from_iterable(found.values() for found in rows), dtype=float, count=sum(sizes))
     known = columns >= 0
-    matrix[numpy.repeat(numpy.arange(len(rows)), sizes)[known], columns[known]] = values[known]
+    return numpy.repeat(numpy.arange(len(rows)), sizes)[known], columns[known], values[known]
+
+
+def named_matrix(column: dict[str, int], rows: list[dict[str, float]], width: int) -> numpy.ndarray:
+    """One row per dict of named features, ``width`` columns: each name the model knows (``column``: its
+    column) in its column, a name it does not know left out."""
+    matrix = numpy.zeros((len(rows), width))
+    row_of, columns, values = named_entries(column, rows)
+    matrix[row_of, columns] = values
     return matrix
 
 
@@ -696,7 +717,7 @@ def claim_scores(claims: list[tuple[dict[str, float], numpy.ndarray]]) -> numpy.
     linear, trees = load_linear(CLAIM_MODEL_PATH), shipped_claim_trees()
     if not claims:
         return numpy.zeros((0, len(linear.classes)))
-    scores = numpy.array([linear.scores(found, vector) for found, vector in claims])
+    scores = linear.scores_of([found for found, _ in claims], [vector for _, vector in claims])
     if trees is None:
         return scores
     return (1 - trees.weight) * scores + trees.weight * trees.scores(claims)
