@@ -37,6 +37,11 @@ def test_percentages_and_poll_figures():
     assert {content: (f["percent"], f["poll_figures"]) for content, f in found.items()} == expected
 
 
+def test_the_future_is_read_off_a_verb_not_the_noun_plan():
+    assert claim_lexical_features("the harbour plan is a disgrace", "say", "")["future"] == 0.0
+    assert claim_lexical_features("the harbour will close in May", "say", "")["future"] == 1.0
+
+
 def test_a_pledge_in_the_first_person_is_the_speakers_own_plan(features_of):
     text = 'Councillor Edda Brannigan said: "We will reopen the Lantern Street library before winter."'
     found = features_of(text, "reopen")

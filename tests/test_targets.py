@@ -279,3 +279,11 @@ def test_a_name_of_the_sentence_before_the_claim_is_a_candidate(candidates_of):
     candidates = candidates_of(text, "cruel")
     assert candidates["Lena Sorensen"]["before_only"] == 1.0
 
+
+
+def test_every_candidate_knows_how_long_the_content_is_and_how_much_it_names(candidates_of):
+    short = candidates_of('Ann Bell said of Tom Reed: "Shameful."', "Shameful")
+    long = candidates_of("Ann Bell said the harbour plan and the river toll would ruin the town.", "harbour")
+    assert max(f["content_length"] for f in short.values()) < min(f["content_length"] for f in long.values())
+    assert all(f["content_candidates"] == 0.0 for f in short.values())
+    assert all(f["content_candidates"] > 0.0 for f in long.values())

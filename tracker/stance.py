@@ -505,7 +505,9 @@ DENIALS = word_set("denials")
 FLAT_DENIALS = word_set("flat_denials")
 DENIAL_CUES = cues_with("relation", "deny")  # deny, refute, rebut, ...: the cue table's relation column
 FIRST_PERSON = word_set("first_person")
-FUTURE = frozenset({"will", "would", "'ll", "plan", "plans", "going", "expect", "expects"})
+# words of a future tense or an expectation; not "plan", a noun more often than not ("the tax plan is a disgrace"):
+# a plan is read from the parse (``tracker.targets.modality_features``: "plans to build")
+FUTURE = frozenset({"will", "would", "'ll", "going", "expect", "expects"})
 CUE_ACTS = {lemma: tuple(acts.split()) for lemma, acts in word_map("cue_acts").items()}  # predict, plan, ask, ...
 POLL_FIGURES = word_set("poll_figures")
 PERCENT_SIGNS = frozenset({"%", "percent", "per cent"})

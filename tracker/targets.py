@@ -211,6 +211,28 @@ def _is_subject(sentence, word, depth):
     return node.deprel in ("nsubj", "nsubj:pass") and depth.get(sentence.words[node.head - 1].start_char) == 0
 
 
+CUE_ARGUMENT_STEPS = 2  # "told CNN", "said in an interview with CNN": the medium hangs on the cue or on its noun
+
+
+def _cue_argument(sentence, node, attribution):
+    """How the word ``node`` outside the content hangs on the attribution's cue, directly or through a word
+    outside the content ("told CNN": "obj", "wrote on Twitter": "on", "said in an interview with CNN": "with"):
+    its preposition, else its relation; None when it does not. A cue's medium or addressee is seldom what the
+    claim is for or against, an accused one often is ("accused Reed of lying")."""
+    cue = attribution.cue
+    if cue is None:
+        return None
+    word = node
+    for _ in range(CUE_ARGUMENT_STEPS):
+        if not word.head or within(word.start_char, word.end_char, attribution.spans):
+            return None
+        governor = sentence.words[word.head - 1]
+        if cue.start <= governor.start_char < cue.end:
+            return preposition(sentence, node) or node.deprel.split(":")[0]
+        word = governor
+    return None
+
+
 def _head_of(sentence, start, end):
     """The word of ``start:end`` whose head lies outside it."""
     inside = [w for w in sentence.words if start <= w.start_char and w.end_char <= end]
@@ -254,10 +276,35 @@ def candidate_targets(index, attribution, book, names=None, speaker=None, resolv
                 continue
             if _is_free_phrase_head(sentence, word, spans, taken, names):
                 found.append(_noun_phrase(index, sentence, word, spans, book, names, resolver))
+    found += _coordinations(found, sentences)
     _place(found, sentences, depth, own)
     places = _place_adjuncts(sentences)
     return sorted(found, key=lambda t: (min(depth.get(i, 9) for i in range(t.start, t.end)) + (t.type is None)
                                         + 3 * (t.start in places), t.start))
+
+
+def _coordinations(targets, sentences):
+    """A candidate for each coordination of candidates ("Reed and Bell", "tariffs and trade deals"), which a
+    claim judging all of them is about: their names joined by "; " in the order written (as several speakers
+    are), the type theirs when they share one."""
+    heads = {}
+    for target in targets:
+        for sentence in _overlapping_sentences(sentences, target.start, target.end):
+            head = _head_of(sentence, target.start, target.end)
+            if head is not None:
+                heads.setdefault((id(sentence), head.id), target)
+            break
+    joined = []
+    for (key, word_id), first in heads.items():
+        sentence = next(s for s in sentences if id(s) == key)
+        members = [first] + [heads[key, w.id] for w in dependents(sentence, sentence.words[word_id - 1])
+                             if w.deprel == "conj" and (key, w.id) in heads]
+        names = list(dict.fromkeys(target.name for target in members))
+        if len(names) > 1:
+            types = {target.type for target in members}
+            joined.append(Target("; ".join(names), types.pop() if len(types) == 1 else None, first.start,
+                                 max(target.end for target in members), via="coordination"))
+    return joined
 
 
 def _noun_phrase(index, sentence, word, spans, book, names, resolver=None):
@@ -605,13 +652,18 @@ class ClaimJudge:
         return list(found.values())
 
     def with_features(self, statement, listed):
-        """The ``listed_candidates`` with all the ranker's features."""
+        """The ``listed_candidates`` with all the ranker's features, and what each is weighed against: how long
+        the content is and how many candidates it names itself (a short quote that names nothing is seldom
+        about the article's most named person)."""
         attribution = statement.attribution
         words = tokenize(self.index.text[attribution.start:attribution.end])
+        inside = sum(placed.get("in_content", 0.0) for _, placed in listed)
         candidates = []
         for target, placed in listed:
             features = self._candidate_features(target, statement.speaker, words, attribution)
             features.update(placed)
+            features["content_length"] = math.log1p(len(words))
+            features["content_candidates"] = math.log1p(inside)
             candidates.append((target, features))
         return candidates
 
@@ -692,6 +744,10 @@ class ClaimJudge:
         if governor is not None:
             found[f"governor:{governor.upos}"] = 1.0
             found["governor_evaluative"] = float(is_evaluative(governor.text))
+        marker = _cue_argument(sentence, node, attribution)
+        if marker:
+            found["cue_argument"] = 1.0
+            found[f"cue_argument:{marker}"] = 1.0
         if self.vectors is not None:
             vector = self.vectors[k][head.id - 1]
             found.update(zip(HEAD_VECTOR, vector.tolist()))
