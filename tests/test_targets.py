@@ -204,7 +204,7 @@ def test_a_denial_the_model_alone_says_below_its_floor_gives_way_to_the_next_cla
     chance = float(re.search(r"^model \(deny ([\d.]+)\)", claim.stance_evidence).group(1))
     monkeypatch.setattr(load_linear(CLAIM_MODEL_PATH), "deny_floor", chance + 0.01)
     claim, = claims_of(text)
-    assert claim.stance != "deny" and not claim.stance_evidence.startswith("model (deny")
+    assert not claim.stance_evidence.startswith("model (deny")  # the claim model's; the denial model may say deny
 
 
 @pytest.mark.parametrize("text, words", [
@@ -264,7 +264,7 @@ def test_a_denial_by_its_cue_denies_its_own_content(claims_of):
 def test_a_cue_with_its_preposition_carries_the_stance_the_two_say(claims_of, sentence, stance):
     claim = claim_with(claims_of, sentence, "harbour plan")
     assert (claim.stance, claim.target) == (stance, "harbour plan")
-    assert f"cue_stance:{stance}" in claim.stance_evidence
+    assert any(f"{feature}:" in claim.stance_evidence.split(";")[0] for feature in ("cue_stance", "cue_phrase"))
 
 
 @pytest.mark.parametrize("cue", ["would vote for", "are not voting for", "plan to vote for"])
