@@ -89,7 +89,8 @@ def answered_statement(statements, k, paragraphs=None):
     before it when given; None when there is none."""
     statement = statements[k]
     name, paragraph = speaker_name(statement), statement.attribution.paragraph
-    earlier = [s for s in statements[:k] if s.end <= statement.start and (answers(s) if speaker_name(s) == name else not answers(s))
+    earlier = [s for s in statements[:k] if s.end <= statement.start
+               and (answers(s) if speaker_name(s) == name else not answers(s))
                and (paragraphs is None or paragraph - s.attribution.paragraph <= paragraphs)]
     return earlier[-1] if earlier else None
 

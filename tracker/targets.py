@@ -289,16 +289,14 @@ def _coordinations(targets, sentences):
     are), the type theirs when they share one."""
     heads = {}
     for target in targets:
-        for sentence in _overlapping_sentences(sentences, target.start, target.end):
-            head = _head_of(sentence, target.start, target.end)
-            if head is not None:
-                heads.setdefault((id(sentence), head.id), target)
-            break
+        sentence = next(iter(_overlapping_sentences(sentences, target.start, target.end)), None)
+        head = _head_of(sentence, target.start, target.end) if sentence is not None else None
+        if head is not None:
+            heads.setdefault((sentence, head.id), target)
     joined = []
-    for (key, word_id), first in heads.items():
-        sentence = next(s for s in sentences if id(s) == key)
-        members = [first] + [heads[key, w.id] for w in dependents(sentence, sentence.words[word_id - 1])
-                             if w.deprel == "conj" and (key, w.id) in heads]
+    for (sentence, word_id), first in heads.items():
+        members = [first] + [heads[sentence, w.id] for w in dependents(sentence, sentence.words[word_id - 1])
+                             if w.deprel == "conj" and (sentence, w.id) in heads]
         names = list(dict.fromkeys(target.name for target in members))
         if len(names) > 1:
             types = {target.type for target in members}
@@ -658,12 +656,12 @@ class ClaimJudge:
         attribution = statement.attribution
         words = tokenize(self.index.text[attribution.start:attribution.end])
         inside = sum(placed.get("in_content", 0.0) for _, placed in listed)
+        weighed = {"content_length": math.log1p(len(words)), "content_candidates": math.log1p(inside)}
         candidates = []
         for target, placed in listed:
             features = self._candidate_features(target, statement.speaker, words, attribution)
             features.update(placed)
-            features["content_length"] = math.log1p(len(words))
-            features["content_candidates"] = math.log1p(inside)
+            dict.update(features, weighed)
             candidates.append((target, features))
         return candidates
 
@@ -946,16 +944,18 @@ def name_answered_claims(text, statements):
     for k, statement in enumerate(statements):
         if statement.stance is None or statement.stance.stance != "deny":
             continue
-        if statement.related is None and not (statement.attribution.cue_lemma in DENIAL_CUES
-                                              or named_claim(text[statement.start:statement.end])):
-            answered = answered_statement(statements, k, ANSWERED_PARAGRAPHS)
+        related = statement.related
+        if related is not None:
+            answered = related
+        elif statement.attribution.cue_lemma in DENIAL_CUES or named_claim(text[statement.start:statement.end]):
+            continue
         else:
-            answered = statement.related
+            answered = answered_statement(statements, k, ANSWERED_PARAGRAPHS)
         if is_own_answer(statement, answered):
             if answered.target is not None:
                 statement.target = answered.target
                 statement.stance.evidence += "; repeats the speaker's answer before it"
-        elif answered is not None and answered is not statement.related:
+        elif answered is not None and related is None:
             statement.target = Target(statement_label(answered, text), None, answered.start, answered.end)
             statement.stance.evidence += "; answers the claim before it"
 

@@ -349,7 +349,8 @@ def prepositional_shape(c):
 
 OBJECTS_NOT_SAID = {verb: frozenset(objects.split()) for verb, objects in word_map("objects_not_said").items()}
 NO_OBJECT_CONTENT = word_set("no_object_content")
-# the shapes of a cue verb's content, tried in this order: the first that decides gives the content and its rule
+
+
 def answer_shape(c):
     """ "Asked whether he would raise taxes, Marsh said no": a yes or a no right after a verb of speech."""
     after = c.tree.words[c.verb.id] if c.verb.id < len(c.tree.words) else None
@@ -361,6 +362,7 @@ def answer_shape(c):
     return None
 
 
+# the shapes of a cue verb's content, tried in this order: the first that decides gives the content and its rule
 CONTENT_SHAPES = (relative_shape, made_clear_shape, clause_shape, as_clause_shape, name_given_shape,
                   parataxis_shape, infinitive_shape, gerund_shape, as_much_shape, said_of_shape, named_shape,
                   object_shape, prepositional_shape, answer_shape)
